@@ -1,0 +1,1 @@
+"""Measurements of pmo-check: speed and memory workloads, and accuracy on a labelled corpus."""

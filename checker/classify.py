@@ -1,0 +1,205 @@
+"""Which of the standard's document types a file is, and how sure we are.
+
+Evidence, strongest first: the document's own title (title paragraph, page header, properties, a
+sheet's title cell), the register columns of its tables, the sections and form labels it has, its
+sheet names, and last the file name — a hint, not the truth: real files named 项目章程 are
+sometimes plans. When the evidence is thin or split, the answer is `UNKNOWN`.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from checker import lexicon
+from checker.lexicon import Synonyms, words
+from checker.model import Document, Grid
+from checker.text import has_cjk, nfkc, norm_label
+
+UNKNOWN = "UNKNOWN"
+
+W_TITLE = 4.0
+W_COLUMNS = 3.5
+W_SECTIONS = 3.0
+W_SHEET = 1.5
+W_FILENAME = 1.5
+W_MENTIONS = 0.5
+MIN_SCORE = 1.8
+
+
+@dataclass(frozen=True)
+class Classification:
+    doc_type: str
+    confidence: float
+    scores: dict[str, float]
+
+
+@dataclass(frozen=True)
+class _TypeVocab:
+    name: str
+    names: tuple[str, ...]  # normalised
+    sections: Synonyms
+    section_keys: frozenset[str]
+    required_sections: frozenset[str]
+    columns: Synonyms
+    column_keys: frozenset[str]
+    required_columns: frozenset[str]
+    sheet_names: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[_TypeVocab, ...]:
+    out = []
+    for name, spec in lexicon.doc_types().items():
+        sections = spec.get("sections") or {}
+        columns = spec.get("columns") or {}
+        out.append(_TypeVocab(
+            name=name,
+            names=tuple(sorted({norm_label(n) for n in words(spec.get("names")) if norm_label(n)}, key=len, reverse=True)),
+            sections=Synonyms.from_entries(sections),
+            section_keys=frozenset(sections),
+            required_sections=frozenset(k for k, v in sections.items() if (v or {}).get("required")),
+            columns=Synonyms.from_entries(columns),
+            column_keys=frozenset(columns),
+            required_columns=frozenset(k for k, v in columns.items() if (v or {}).get("required")),
+            sheet_names=tuple(norm_label(n) for n in spec.get("sheet_names") or []),
+        ))
+    return tuple(out)
+
+
+def _contains(text: str, name: str) -> bool:
+    if has_cjk(name):
+        return name in text
+    return re.search(r"(?<![a-z])" + re.escape(name) + r"(?![a-z])", text) is not None
+
+
+def _name_hits(text: str, vocab: tuple[_TypeVocab, ...]) -> dict[str, int]:
+    """Types whose name occurs in `text`; a name inside a longer matching name does not count."""
+    t = norm_label(text)
+    if not t:
+        return {}
+    found: list[tuple[str, str]] = [(tv.name, n) for tv in vocab for n in tv.names if _contains(t, n)]
+    longest = [n for _, n in found]
+    hits: dict[str, int] = {}
+    for type_name, n in found:
+        if any(n != other and n in other for other in longest):
+            continue
+        hits[type_name] = max(hits.get(type_name, 0), len(n))
+    return hits
+
+
+def _title_candidates(doc: Document) -> list[str]:
+    out: list[str] = []
+    if doc.properties.title:
+        out.append(doc.properties.title)
+    seen = 0
+    for block in doc.blocks:
+        if block.kind == "table":
+            continue
+        if block.text.strip():
+            out.append(block.text)
+            seen += 1
+        if seen >= 4:
+            break
+    out.extend(b.text for b in doc.headings[:3])
+    out.extend(b.text for b in doc.headers if b.kind != "table" and b.text.strip())
+    for block in doc.headers:
+        if block.grid is not None:
+            out.extend(c.text for row in block.grid.rows[:2] for c in row if not c.merged)
+    for sheet in doc.sheets:
+        if sheet.hidden:
+            continue
+        top = sheet.header_row if sheet.header_row is not None else 3
+        for row in sheet.grid.rows[:max(1, min(top, 3))]:
+            out.extend(c.text for c in row if not c.merged and c.text.strip())
+    for field in doc.fields:
+        if norm_label(field.label) in ("document title", "文档名称", "文件名称", "报告名称", "表名"):
+            out.append(field.value)
+    return [t for t in out if t and len(t) <= 120]
+
+
+def _header_rows(doc: Document) -> Iterable[list[str]]:
+    for grid in doc.grids():
+        sheet = next((s for s in doc.sheets if s.grid is grid), None)
+        if sheet is not None:
+            if sheet.header_row is not None:
+                yield list(sheet.header_labels.values())
+            continue
+        yield from _word_table_headers(grid)
+
+
+def _word_table_headers(grid: Grid) -> Iterable[list[str]]:
+    for row in grid.rows[:2]:
+        yield [c.text for c in row if not c.merged]
+
+
+def _labels(doc: Document) -> list[str]:
+    labels = [b.text for b in doc.headings]
+    labels.extend(f.label for f in doc.fields)
+    # A form laid out as a table often uses first-column labels without a value to the right.
+    for grid in doc.grids():
+        labels.extend(row[0].text for row in grid.rows if row and len(row[0].text) <= 40)
+    return [label for label in labels if label.strip()]
+
+
+def classify(doc: Document) -> Classification:
+    vocab = _vocab()
+    scores = {tv.name: 0.0 for tv in vocab}
+
+    for text in _title_candidates(doc)[:12]:
+        for type_name, _ in _name_hits(text, vocab).items():
+            scores[type_name] = max(scores[type_name], W_TITLE)
+
+    stem = os.path.splitext(os.path.basename(doc.path))[0]
+    for type_name in _name_hits(stem.replace("_", " "), vocab):
+        scores[type_name] += W_FILENAME
+
+    header_rows = [r for r in _header_rows(doc) if len(r) >= 2]
+    labels = _labels(doc)
+    label_norms = {norm_label(label) for label in labels}
+    sheet_names = [norm_label(s.name) for s in doc.sheets]
+    body = nfkc(doc.all_text()[:20000])
+    mentions = _name_hits_counts(body, vocab)
+
+    for tv in vocab:
+        if tv.required_columns and header_rows:
+            best = 0.0
+            for row in header_rows:
+                keys = {m.key for cell in row if (m := tv.columns.match(cell)) is not None}
+                hit_required = len(keys & tv.required_columns)
+                best = max(best, hit_required / len(tv.required_columns))
+            if best >= 0.3:
+                scores[tv.name] += W_COLUMNS * best
+        if tv.section_keys:
+            matched = {m.key for label in label_norms if (m := tv.sections.match(label)) is not None and m.score >= 0.8}
+            required = tv.required_sections or tv.section_keys
+            frac = len(matched & required) / len(required)
+            if len(matched & required) >= 2:
+                scores[tv.name] += W_SECTIONS * frac
+        if tv.sheet_names and any(any(_contains(s, n) for n in tv.sheet_names) for s in sheet_names):
+            scores[tv.name] += W_SHEET
+        if mentions.get(tv.name):
+            scores[tv.name] += W_MENTIONS * min(3, mentions[tv.name])
+
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    (best_type, best), (_, second) = ranked[0], ranked[1]
+    if best < MIN_SCORE:
+        return Classification(UNKNOWN, round(max(0.0, 1 - best / MIN_SCORE) * 0.5, 2), scores)
+    margin = (best - second) / best
+    confidence = min(0.99, 0.5 + 0.5 * margin) * min(1.0, best / (W_TITLE + W_SECTIONS))
+    confidence = max(confidence, 0.3)
+    if margin < 0.08:
+        return Classification(UNKNOWN, round(1 - confidence, 2), scores)
+    return Classification(best_type, round(confidence, 2), scores)
+
+
+def _name_hits_counts(text: str, vocab: tuple[_TypeVocab, ...]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for line in text.splitlines():
+        if len(line) > 200:
+            line = line[:200]
+        for type_name in _name_hits(line, vocab):
+            counts[type_name] = counts.get(type_name, 0) + 1
+    return counts

@@ -1,0 +1,107 @@
+"""The `pmo-check` command line, as the contract defines it.
+
+Exit status: 0 all documents read and nothing at or above the fail level; 1 a finding at or above
+it or an unreadable document; 2 the command itself could not run (then no report is printed).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from typing import Any, Sequence
+
+from checker import __version__
+from checker.findings import SEVERITIES, at_or_above
+
+FORMATS = ("text", "json")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on bad options already; keep its message short and on stderr."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"pmo-check: error: {message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="pmo-check", description="Check project-management documents against the PMO standard.")
+    parser.add_argument("--version", action="version", version=f"pmo-check {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check files and folders (.docx, .xlsx)")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("--fail-on", choices=(*SEVERITIES, "never"), default="major",
+                       help="lowest severity that makes the exit status 1 (default: major)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--doc-type", metavar="TYPE")
+    rules.add_argument("--format", choices=FORMATS, default="text")
+    return parser
+
+
+def exit_status(report: dict[str, Any], fail_on: str) -> int:
+    for doc in report["documents"]:
+        if doc.get("error"):
+            return 1
+        if fail_on != "never" and any(
+                at_or_above(f["severity"], fail_on) for f in doc["findings"] if not f.get("suppressed")):
+            return 1
+    return 0
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from checker.engine import check
+
+    report = check(args.paths)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from checker.report.text import write_text
+
+        color = {"auto": None, "always": True, "never": False}[args.color]
+        write_text(report, sys.stdout, color=color)
+    return exit_status(report, args.fail_on)
+
+
+def _run_rules(args: argparse.Namespace) -> int:
+    from checker.rulepack import builtin_specs
+
+    specs = [s for s in builtin_specs() if not args.doc_type or s.applies_to is None or args.doc_type in s.applies_to]
+    rows = [{"id": s.id, "doc_types": list(s.applies_to) if s.applies_to else ["ALL"], "severity": s.severity,
+             "automation": s.automation, "kind": s.kind, "title": {"en": s.title.en, "zh": s.title.zh}}
+            for s in specs]
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for r in rows:
+            types = ",".join(r["doc_types"])
+            sys.stdout.write(f"{r['id']:<9} {r['severity']:<8} {types:<12.12} {r['title']['en']}\n"
+                             f"{'':<9} {'':<8} {'':<12} {r['title']['zh']}\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="pmo-check: %(message)s", stream=sys.stderr)
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _run_check(args)
+        return _run_rules(args)
+    except KeyboardInterrupt:
+        sys.stderr.write("pmo-check: interrupted\n")
+        return 2
+    except Exception as exc:  # noqa: BLE001 - no traceback reaches a user
+        from checker.rulepack import PackError
+
+        kind = "configuration error" if isinstance(exc, PackError) else f"internal error ({type(exc).__name__})"
+        sys.stderr.write(f"pmo-check: {kind}: {exc}\n")
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

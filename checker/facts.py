@@ -1,0 +1,64 @@
+"""The report's `project` block: id, name, sponsor, manager, budget, start, end.
+
+Values come from fields (form tables, `Label: value` lines, page headers, sheet forms) and from
+custom document properties. Whatever is not found is left out: absent, never guessed.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from checker import lexicon
+from checker.dates import parse_date
+from checker.lexicon import Synonyms
+from checker.model import Document, Field
+from checker.money import parse_money
+from checker.text import label_unit, norm_label
+from checker.vocab import is_placeholder
+
+FACT_KEYS = ("id", "name", "sponsor", "manager", "budget", "start", "end")
+
+
+@lru_cache(maxsize=1)
+def _labels() -> Synonyms:
+    return Synonyms.from_entries(lexicon.common().get("project_facts") or {})
+
+
+def _candidates(doc: Document) -> list[tuple[str, Field]]:
+    syn = _labels()
+    out: list[tuple[str, Field]] = []
+    for field in doc.fields:
+        m = syn.match(field.label, allow_partial=True)
+        if m is not None and m.score >= 0.8:
+            out.append((m.key, field))
+    for name, value in doc.properties.custom.items():
+        m = syn.match(name, allow_partial=False)
+        if m is not None:
+            out.append((m.key, Field(name, value, location=None, source="properties")))  # type: ignore[arg-type]
+    return out
+
+
+def _clean(value: str) -> str:
+    return " ".join(value.split()).strip(" ：:;；,，")
+
+
+def extract_project(doc: Document) -> dict[str, Any]:
+    """The project facts found in `doc`, first good value per key."""
+    facts: dict[str, Any] = {}
+    for key, field in _candidates(doc):
+        if key in facts:
+            continue
+        raw = _clean(field.value)
+        if not raw or is_placeholder(raw) or norm_label(raw) == norm_label(field.label):
+            continue
+        if key == "budget":
+            money = parse_money(raw, unit_hint=label_unit(field.label))
+            if money is not None and money.amount > 0:
+                facts[key] = money.to_dict()
+        elif key in ("start", "end"):
+            parsed = parse_date(raw)
+            if parsed is not None:
+                facts[key] = parsed.isoformat()
+        elif len(raw) <= 120:
+            facts[key] = raw
+    return {k: facts[k] for k in FACT_KEYS if k in facts}

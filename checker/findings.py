@@ -1,0 +1,39 @@
+"""A finding: what a rule reports, in the shape the contract's JSON report carries."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.model import Location
+
+SEVERITIES = ("blocker", "major", "minor", "info")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}  # info 0 … blocker 3
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    suggestion: str | None = None
+    location: Location | None = None
+    needs_review: bool = False
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"rule": self.rule, "severity": self.severity, "message": self.message}
+        if self.suggestion:
+            out["suggestion"] = self.suggestion
+        if self.needs_review:
+            out["needs_review"] = True
+        if self.location is not None:
+            loc = self.location.to_dict()
+            if loc:
+                out["location"] = loc
+        if self.evidence:
+            out["evidence"] = self.evidence
+        return out
+
+
+def at_or_above(severity: str, threshold: str) -> bool:
+    return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]

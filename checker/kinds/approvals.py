@@ -1,0 +1,107 @@
+"""Kind `approvals`: the document carries a named, dated, signed approval.
+
+Approval blocks come as tables (Name | Role | Signature | Date) or as sign-off fields
+(`批准人签字：…  日期：…`). An approver row counts when it names a person (not only a role), gives a
+role when the table has a role column, a readable date, and a signature marker when the table has
+a signature column. Rows left half-filled are reported where the missing value belongs.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from checker import lexicon
+from checker.dates import parse_date
+from checker.findings import Finding
+from checker.kinds.base import Context, Kind
+from checker.lexicon import Synonyms
+from checker.model import Cell, Field
+from checker.tables import TableView
+from checker.views import approval_tables
+from checker.vocab import has_signature_marker, is_placeholder, names_a_person
+
+PART_NAMES = {"name": ("name", "姓名"), "role": ("role", "职务"), "date": ("date", "日期"),
+              "signature": ("signature", "签字")}
+
+
+class Approvals(Kind):
+    name = "approvals"
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        common = lexicon.common()
+        approvals = common.get("approvals") or {}
+        labels = lexicon.words((common.get("doc_control_fields") or {}).get("approver"))
+        labels += lexicon.words(approvals.get("header"))
+        labels += [str(x) for x in self.params.get("extra_labels", [])]
+        self._approver_labels = Synonyms({"approver": labels})
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        lang = ctx.message_language
+        tables = approval_tables(ctx)
+        if tables:
+            yield from self._check_tables(ctx, tables, lang)
+            return
+        fields = [f for f in ctx.doc.fields if self._approver_labels.match(f.label) is not None]
+        if not fields:
+            yield self.finding(ctx, None, variant="missing")
+            return
+        if not any(names_a_person(f.value) for f in fields):
+            f = fields[0]
+            yield self.finding(ctx, f.location.with_text(f.label), variant="unsigned", field=f.label.strip(" :："))
+        elif not self._dated(ctx, fields):
+            f = next(f for f in fields if names_a_person(f.value))
+            yield self.finding(ctx, f.location, variant="incomplete", missing=_part("date", lang),
+                               who=f.value.strip())
+
+    def _check_tables(self, ctx: Context, tables: list[TableView], lang: str) -> Iterable[Finding]:
+        complete = 0
+        problems: list[Finding] = []
+        for table in tables:
+            for cells in table.rows:
+                filled = {k: c for k, c in cells.items() if not c.blank and not is_placeholder(c.text)}
+                if not filled:
+                    continue
+                missing = _missing_parts(table, cells)
+                if not missing:
+                    complete += 1
+                    continue
+                who = cells["name"].text.strip() if "name" in cells and not cells["name"].blank else ""
+                where = cells[missing[0]] if missing[0] in cells else next(iter(cells.values()))
+                problems.append(self.finding(ctx, where.location, variant="incomplete",
+                                             missing=("、" if lang == "zh" else ", ").join(_part(m, lang) for m in missing),
+                                             who=who or "—"))
+        if complete == 0 and not problems:
+            first = tables[0]
+            cell = next(iter(first.rows[0].values())) if first.rows else None
+            yield self.finding(ctx, cell.location if cell else first.grid.location, variant="empty")
+            return
+        yield from problems
+
+    @staticmethod
+    def _dated(ctx: Context, fields: list[Field]) -> bool:
+        if any(parse_date(f.value) for f in fields):
+            return True
+        date_labels = ("date", "日期", "时间", "批准时间", "签字日期")
+        return any(any(d in f.label.lower() for d in date_labels) and parse_date(f.value) for f in ctx.doc.fields)
+
+
+def _part(key: str, lang: str) -> str:
+    en, zh = PART_NAMES[key]
+    return zh if lang == "zh" else en
+
+
+def _missing_parts(table: TableView, cells: dict[str, Cell]) -> list[str]:
+    missing: list[str] = []
+    name = cells.get("name")
+    if name is not None and not names_a_person(name.text):
+        missing.append("name")
+    role = cells.get("role")
+    if role is not None and (role.blank or is_placeholder(role.text)):
+        missing.append("role")
+    signature = cells.get("signature")
+    if signature is not None and not has_signature_marker(signature.text):
+        missing.append("signature")
+    date_cell = cells.get("date")
+    if date_cell is not None and parse_date(date_cell.value if date_cell.value is not None else date_cell.text) is None:
+        missing.append("date")
+    return missing

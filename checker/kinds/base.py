@@ -1,0 +1,74 @@
+"""What every rule kind shares: built once from its rule spec, run on a checked document."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar, Iterable
+
+from checker.findings import Finding
+from checker.model import Document, Location
+from checker.rulepack import RuleSpec
+
+
+@dataclass
+class Context:
+    """One document as the rules see it: the model plus what the engine already worked out."""
+
+    doc: Document
+    doc_type: str
+    language: str  # en | zh | mixed; messages use zh only for zh
+    today: date
+    cache: dict[str, Any] = field(default_factory=dict)  # derived data shared between rules of a document
+
+    @property
+    def message_language(self) -> str:
+        return "zh" if self.language == "zh" else "en"
+
+    def memo(self, key: str, compute: Any) -> Any:
+        """Compute a derived view of the document once, however many rules ask for it."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
+
+class Kind:
+    """Base of the rule kinds. Subclasses set `name` and implement `check`."""
+
+    name: ClassVar[str] = ""
+
+    def __init__(self, spec: RuleSpec):
+        self.spec = spec
+        self.params = spec.params
+
+    def applies(self, ctx: Context) -> bool:
+        """Cheap pre-filter: the document type first; kinds add their own conditions."""
+        return self.spec.applies_to is None or ctx.doc_type in self.spec.applies_to
+
+    def check(self, ctx: Context) -> Iterable[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def finding(self, ctx: Context, location: Location | None, *, variant: str | None = None,
+                severity: str | None = None, **args: Any) -> Finding:
+        """A finding with this rule's id and its message (or a named variant) in the document's language."""
+        lang = ctx.message_language
+        message = _format(self.spec.text_for(variant).get(lang), args)
+        suggestion = self.spec.suggestion.get(lang) if self.spec.suggestion else None
+        if suggestion:
+            suggestion = _format(suggestion, args)
+        return Finding(
+            rule=self.spec.id,
+            severity=severity or self.spec.severity,
+            message=message,
+            suggestion=suggestion,
+            location=location,
+            needs_review=self.spec.automation == "J",
+        )
+
+
+class _Default(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _format(template: str, args: dict[str, Any]) -> str:
+    return template.format_map(_Default(args))

@@ -1,0 +1,62 @@
+"""Kind `doc_control`: the document-control block names project, title, version, date and author.
+
+A field is satisfied by a non-empty value that is not template prompt text. A list inside `fields`
+means any one of them will do (`[author, owner]`). The document title may also be the document's
+own title (its first heading or title paragraph), which is how most real documents carry it.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from checker.findings import Finding
+from checker.kinds.base import Context, Kind
+from checker.views import doc_control, first_value
+from checker.vocab import is_placeholder
+
+FIELD_NAMES = {
+    "project_name": ("project name", "项目名称"), "project_id": ("project ID", "项目编号"),
+    "doc_title": ("document title", "文档名称"), "doc_id": ("document number", "文档编号"),
+    "version": ("version", "版本号"), "status": ("status", "文档状态"), "date": ("date", "日期"),
+    "author": ("author", "编制人"), "owner": ("owner", "文档负责人"), "client": ("client", "客户"),
+    "reviewer": ("reviewer", "审核人"), "approver": ("approver", "批准人"),
+}
+
+
+def field_name(key: str, language: str) -> str:
+    en, zh = FIELD_NAMES.get(key, (key.replace("_", " "), key))
+    return zh if language == "zh" else en
+
+
+class DocControl(Kind):
+    name = "doc_control"
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        lang = ctx.message_language
+        sep = "、" if lang == "zh" else ", "
+        missing: list[str] = []
+        for entry in self.params.get("fields", []):
+            options = entry if isinstance(entry, list) else [entry]
+            found = [first_value(ctx, key) for key in options]
+            present = [f for f in found if f is not None]
+            if any(f.value.strip() and not is_placeholder(f.value) for f in present):
+                continue
+            if options == ["doc_title"] and self._has_title(ctx):
+                continue
+            if present:
+                f = present[0]
+                # An empty value or a prompt left in place: point at the cell to fill in.
+                yield self.finding(ctx, f.location.with_text(f.label) if not f.value.strip() else f.location,
+                                   variant="empty", field=f.label.strip(" :："))
+                continue
+            missing.append("/".join(field_name(k, lang) for k in options))
+        if missing:
+            anchor = next(iter(doc_control(ctx).values()), [None])[0]
+            yield self.finding(ctx, anchor.label_location if anchor else None, field=sep.join(missing))
+
+    @staticmethod
+    def _has_title(ctx: Context) -> bool:
+        doc = ctx.doc
+        if doc.properties.title.strip():
+            return True
+        first = next((b for b in doc.blocks if b.kind != "table" and b.text.strip()), None)
+        return first is not None and (first.kind == "heading" or len(first.text.strip()) <= 80)

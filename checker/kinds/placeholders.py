@@ -1,0 +1,63 @@
+"""Kind `placeholders`: template prompt text left in the document (TBD, [Insert …], 待定, 【填写】 …).
+
+Every text the document shows is scanned — body, table cells, page headers and footers, sheet
+cells — and each hit points at its own paragraph or cell. A prompt inside a field that carries
+authority (approver, date, owner, budget, baseline) escalates, because a document approved with
+'TBD' in its budget is not approved.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from checker import lexicon
+from checker.findings import Finding
+from checker.kinds.base import Context, Kind
+from checker.lexicon import Synonyms
+from checker.model import Location
+from checker.views import approval_tables
+from checker.vocab import placeholder_matches
+
+
+class Placeholders(Kind):
+    name = "placeholders"
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        labels: dict[str, list[str]] = {}
+        common = lexicon.common()
+        for key in self.params.get("escalate_fields", []):
+            for source in (common.get("doc_control_fields") or {}, common.get("project_facts") or {}):
+                labels.setdefault(key, []).extend(lexicon.words(source.get(key)))
+        self._escalate_labels = Synonyms(labels)
+        self._escalate_to = self.params.get("escalate_to", "blocker")
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        sensitive = self._sensitive_locations(ctx)
+        seen: set[tuple] = set()
+        for text, location in _texts(ctx):
+            for m in placeholder_matches(text):
+                key = (location.anchor(), m.group(0))
+                if key in seen:
+                    continue
+                seen.add(key)
+                severity = self._escalate_to if location.anchor() in sensitive else None
+                yield self.finding(ctx, location.with_text(text), severity=severity, placeholder=m.group(0).strip())
+
+    def _sensitive_locations(self, ctx: Context) -> set[tuple]:
+        out = {f.location.anchor() for f in ctx.doc.fields if self._escalate_labels.match(f.label) is not None}
+        for table in approval_tables(ctx):
+            out.update(c.location.anchor() for row in table.rows for c in row.values())
+        return out
+
+
+def _texts(ctx: Context) -> Iterator[tuple[str, Location]]:
+    doc = ctx.doc
+    for block in (*doc.blocks, *doc.headers, *doc.footers):
+        if block.grid is None:
+            if block.text.strip():
+                yield block.text, block.location
+    for grid in doc.grids():
+        for row in grid.rows:
+            for cell in row:
+                if not cell.merged and cell.text.strip():
+                    yield cell.text, cell.location

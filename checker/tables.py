@@ -1,0 +1,72 @@
+"""Tables with a header row, found by column synonyms: revision history, approvals, registers in Word.
+
+Worksheets get their header detected by the Excel reader; Word tables (and small tables inside a
+sheet, such as an approvals block under a register) are found here, the same way: the row with the
+most synonym hits among the first rows is the header.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.lexicon import Synonyms
+from checker.model import Cell, Grid, Location
+
+HEADER_SCAN_ROWS = 15
+
+
+@dataclass
+class TableView:
+    grid: Grid
+    header_row: int
+    columns: dict[str, int]  # key -> grid column
+    rows: list[dict[str, Cell]]  # every row after the header, blank ones included, keyed by column key
+    row_locations: list[Location]
+
+    def filled_rows(self) -> list[dict[str, Cell]]:
+        return [r for r in self.rows if any(not c.blank for c in r.values())]
+
+
+def find_header(grid: Grid, synonyms: Synonyms, *, min_hits: int = 2,
+                must_have: tuple[str, ...] = ()) -> tuple[int, dict[str, int]] | None:
+    """(header row, key → column) of the best header row, or None."""
+    best: tuple[int, dict[str, int]] | None = None
+    for r, row in enumerate(grid.rows[:HEADER_SCAN_ROWS]):
+        columns: dict[str, int] = {}
+        for cell in row:
+            if cell.blank or len(cell.text) > 60:
+                continue
+            m = synonyms.match(cell.text)
+            if m is not None and m.score >= 0.8 and m.key not in columns:
+                columns[m.key] = cell.col
+        if len(columns) < min_hits or (must_have and not any(k in columns for k in must_have)):
+            continue
+        if best is None or len(columns) > len(best[1]):
+            best = (r, columns)
+    return best
+
+
+def table_view(grid: Grid, header_row: int, columns: dict[str, int]) -> TableView:
+    rows: list[dict[str, Cell]] = []
+    locations: list[Location] = []
+    for r in range(header_row + 1, len(grid.rows)):
+        cells: dict[str, Cell] = {}
+        for key, col in columns.items():
+            cell = grid.cell(r, col)
+            if cell is not None:
+                cells[key] = cell
+        if not cells:
+            continue
+        rows.append(cells)
+        first = grid.rows[r][0] if grid.rows[r] else next(iter(cells.values()))
+        locations.append(first.location)
+    return TableView(grid, header_row, columns, rows, locations)
+
+
+def find_tables(grids: list[Grid], synonyms: Synonyms, *, min_hits: int = 2,
+                must_have: tuple[str, ...] = ()) -> list[TableView]:
+    out: list[TableView] = []
+    for grid in grids:
+        found = find_header(grid, synonyms, min_hits=min_hits, must_have=must_have)
+        if found is not None:
+            out.append(table_view(grid, *found))
+    return out

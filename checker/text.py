@@ -1,0 +1,87 @@
+"""Text normalisation shared by readers, the classifier and the rules.
+
+The standard says labels match "case/width-insensitive, ignoring '*', '：', ':', numbering like '一、'
+'1.' '(1)' and trailing '（必填）'". That one normalisation lives here so every matcher agrees.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Leading outline numbering: 一、 （二） (3) 3. 3.1 3.1.2 第三章 A. I. §2 ...
+_NUMBERING = re.compile(
+    r"""^\s*(?:
+        第[一二三四五六七八九十百零〇\d]+[章节部分条篇]\s*
+      | [（(]\s*[一二三四五六七八九十百\d]{1,3}\s*[)）]\s*[、.．]?
+      | [一二三四五六七八九十百]{1,3}\s*[、.．]
+      | \d{1,2}(?:[.．]\d{1,2}){0,4}[.．、)）]?(?=\s|[^\d.．%])
+      | [A-Za-z][.)]\s
+      | (?:I|II|III|IV|V|VI|VII|VIII|IX|X)[.)]\s
+      | [§#]\s*\d+
+    )\s*""",
+    re.VERBOSE,
+)
+_DECORATION = re.compile(r"[*＊※★☆:：]+")
+_REQUIRED_MARK = re.compile(r"[（(]\s*(?:必填|选填|可选|required|optional|mandatory)\s*[)）]", re.I)
+_BRACKETED_UNIT = re.compile(r"[（(][^()（）]{1,12}[)）]\s*$")
+_SPACE = re.compile(r"\s+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def nfkc(text: str) -> str:
+    """Full-width to half-width and compatibility forms folded (Ｒｉｓｋ → Risk, （ → ()."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def strip_numbering(text: str) -> str:
+    return _NUMBERING.sub("", text, count=1)
+
+
+@lru_cache(maxsize=65536)
+def norm_label(text: str) -> str:
+    """The comparable form of a heading, field label or column header."""
+    t = nfkc(text).replace("\u200b", "")
+    t = _REQUIRED_MARK.sub("", t)
+    t = strip_numbering(t.strip())
+    t = _DECORATION.sub(" ", t)
+    t = t.replace("&", " and ").replace("/", " / ")
+    t = _SPACE.sub(" ", t).strip(" .．、-–—_|").lower()
+    return t
+
+
+def label_unit(text: str) -> str | None:
+    """The unit in a header such as '金额（万元）' or 'Budget (USD)', kept as column metadata."""
+    m = _BRACKETED_UNIT.search(nfkc(text).strip())
+    return m.group(0).strip("()（） ") if m else None
+
+
+def norm_label_without_unit(text: str) -> str:
+    return norm_label(_BRACKETED_UNIT.sub("", nfkc(text).strip()))
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def detect_language(text: str) -> str:
+    """`zh`, `en` or `mixed`, from the share of Chinese characters against Latin words."""
+    sample = text[:200_000]
+    cjk = len(_CJK.findall(sample))
+    latin = len(_LATIN_WORD.findall(sample))
+    # One Chinese word is about two characters; weigh accordingly.
+    zh_weight, en_weight = cjk / 2.0, float(latin)
+    total = zh_weight + en_weight
+    if total == 0:
+        return "en"
+    share = zh_weight / total
+    if share >= 0.7:
+        return "zh"
+    if share <= 0.3:
+        return "en"
+    return "mixed"
+
+
+def is_blank(text: str | None) -> bool:
+    return text is None or not text.strip()

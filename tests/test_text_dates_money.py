@@ -1,0 +1,90 @@
+"""Normalisation, dates and money: the small parsers every rule and fact depends on."""
+from datetime import date, datetime
+
+import pytest
+
+from checker.dates import parse_date
+from checker.money import parse_money
+from checker.text import detect_language, label_unit, norm_label, strip_numbering
+from checker.versions import parse_version
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("一、项目背景", "项目背景"),
+    ("（二）项目目标", "项目目标"),
+    ("3. Budget", "budget"),
+    ("3.1 Cost Baseline", "cost baseline"),
+    ("*项目名称（必填）：", "项目名称"),
+    ("Ｐｒｏｊｅｃｔ　Ｎａｍｅ:", "project name"),
+    ("第三章 风险管理", "风险管理"),
+    ("(1) 范围", "范围"),
+])
+def test_norm_label_ignores_numbering_marks_and_width(raw, expected):
+    assert norm_label(raw) == expected
+
+
+def test_numbering_does_not_eat_numbers_that_are_content():
+    assert strip_numbering("2026 roadmap") == "2026 roadmap"
+    assert norm_label("100% coverage") == "100% coverage"
+
+
+def test_label_unit_is_kept_as_metadata():
+    assert label_unit("预算金额（万元）") == "万元"
+    assert label_unit("Budget (USD)") == "USD"
+    assert label_unit("Budget") is None
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2026-03-05", date(2026, 3, 5)),
+    ("2026/3/5", date(2026, 3, 5)),
+    ("2026.03.05", date(2026, 3, 5)),
+    ("2026年3月5日", date(2026, 3, 5)),
+    ("2026 年 3 月", date(2026, 3, 1)),
+    ("March 5, 2026", date(2026, 3, 5)),
+    ("5 Mar 2026", date(2026, 3, 5)),
+    ("25/03/2026", date(2026, 3, 25)),
+    ("03/25/2026", date(2026, 3, 25)),
+    (datetime(2026, 3, 5, 10, 0), date(2026, 3, 5)),
+])
+def test_dates_in_the_forms_documents_use(raw, expected):
+    assert parse_date(raw) == expected
+
+
+def test_ambiguous_and_impossible_dates_are_not_guessed():
+    assert parse_date("03/04/2026") is None
+    assert parse_date("03/04/2026", day_first=True) == date(2026, 4, 3)
+    assert parse_date("2024-02-30") is None
+    assert parse_date("年 月 日") is None
+
+
+@pytest.mark.parametrize("raw, hint, amount, currency", [
+    ("350万元", None, 3_500_000, "CNY"),
+    ("¥1,200,000", None, 1_200_000, "CNY"),
+    ("USD 120,000", None, 120_000, "USD"),
+    ("$1.2M", None, 1_200_000, "USD"),
+    ("350", "万元", 3_500_000, "CNY"),
+    ("1.5亿元", None, 150_000_000, "CNY"),
+    ("EUR 80k", None, 80_000, "EUR"),
+])
+def test_money_normalises_unit_and_currency(raw, hint, amount, currency):
+    money = parse_money(raw, unit_hint=hint)
+    assert money is not None
+    assert money.amount == pytest.approx(amount)
+    assert money.currency == currency
+
+
+def test_a_bare_small_number_is_not_money():
+    assert parse_money("Phase 3") is None
+
+
+def test_versions_compare_as_numbers():
+    assert parse_version("V1.10") > parse_version("v1.9")
+    assert parse_version("1.0 draft") == parse_version("1")
+    assert parse_version("第2版") == (2,)
+    assert parse_version("draft") is None
+
+
+def test_language_detection():
+    assert detect_language("项目章程 项目背景 本项目旨在建设智慧仓储管理系统") == "zh"
+    assert detect_language("The project charter authorises the project manager to apply resources") == "en"
+    assert detect_language("项目章程 Project Charter 项目背景 Background and business need") == "mixed"
