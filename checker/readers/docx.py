@@ -1,0 +1,843 @@
+"""Word (.docx/.docm) reader: one linear pass over the WordprocessingML XML into a `Document`.
+
+python-docx opens the package and gives us parts, relationships and styles, but the body is walked
+with lxml directly: python-docx's `paragraph.text` misses tracked insertions and its table API is
+quadratic, and real PM documents are full of both.
+
+Decisions worth knowing:
+
+* Paragraph indexes count every `w:p` of the story (body, header part, footer part) outside tables,
+  including paragraphs inside block-level content controls and custom XML, blank ones included.
+* Text boxes are not part of their anchor paragraph's text; each text-box paragraph becomes its own
+  block (source "textbox" in the body) located at the anchor paragraph.
+* Layout tables: a body table whose grid is one column wide (typically a 1x1 table wrapping the
+  whole form) is kept as a table block *and* its cell content is emitted as ordinary blocks
+  (headings included, nested tables as table blocks) located at the cell, with `index` = the table
+  index. Without that, a document living in a layout table would have no outline. Those copies are
+  left out of field extraction because the table grid already yields the same fields.
+* Headings are detected only in body paragraphs and layout-table cells, never in form-table cells,
+  page headers or footers; text-box paragraphs become headings only through a heading style.
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Literal
+
+from docx.opc.package import OpcPackage
+from docx.opc.part import PartFactory
+from docx.package import Package
+from docx.parts.document import DocumentPart
+from docx.styles import BabelFish
+from lxml import etree
+
+from checker.errors import ReadError
+from checker.fields import fields_from_blocks
+from checker.model import Block, Cell, Comment, Document, Grid, Location, Properties
+from checker.outline import looks_like_heading_text, numbered_heading_level
+from checker.readers.ooxml_props import parse_core_properties, parse_custom_properties, safe_parser
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+P, TBL, TR, TC, R = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}r"
+T, TAB, BR, CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
+NO_BREAK_HYPHEN = f"{_W}noBreakHyphen"
+SDT, SDT_CONTENT, CUSTOM_XML = f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"
+DEL, MOVE_FROM = f"{_W}del", f"{_W}moveFrom"
+FLD_CHAR, FLD_CHAR_TYPE = f"{_W}fldChar", f"{_W}fldCharType"
+DRAWING, PICT, OBJECT, TXBX = f"{_W}drawing", f"{_W}pict", f"{_W}object", f"{_W}txbxContent"
+ALT, CHOICE, FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
+PPR, RPR, TCPR, TRPR = f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr"
+PSTYLE, RSTYLE, OUTLINE, NUMPR = f"{_W}pStyle", f"{_W}rStyle", f"{_W}outlineLvl", f"{_W}numPr"
+NUM_ID, ILVL, BOLD, BASED_ON, NAME = f"{_W}numId", f"{_W}ilvl", f"{_W}b", f"{_W}basedOn", f"{_W}name"
+GRID_SPAN, GRID_BEFORE, VMERGE, SECT_PR = f"{_W}gridSpan", f"{_W}gridBefore", f"{_W}vMerge", f"{_W}sectPr"
+HEADER_REF, FOOTER_REF = f"{_W}headerReference", f"{_W}footerReference"
+COMMENT_START, COMMENT_END = f"{_W}commentRangeStart", f"{_W}commentRangeEnd"
+COMMENT_REF, COMMENT = f"{_W}commentReference", f"{_W}comment"
+VAL, TYPE, ID, AUTHOR = f"{_W}val", f"{_W}type", f"{_W}id", f"{_W}author"
+STYLE, STYLE_ID, DEFAULT = f"{_W}style", f"{_W}styleId", f"{_W}default"
+
+# Elements whose content is never visible text of the paragraph they sit in.
+_SKIP_INLINE = frozenset({PPR, RPR, DEL, MOVE_FROM})
+_STORY_WRAPPERS = frozenset({SDT, CUSTOM_XML})
+_OFF = frozenset({"0", "false", "off"})
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$")
+_TITLE_NAMES = frozenset({"title", "标题"})
+_LIST_NAMES = ("list", "列表", "列出段落")
+_BARE_NUMBER = re.compile(r"^\s*\d{1,2}\s")
+_TOC_STYLE = re.compile(r"^(?:toc|目录)", re.I)
+_TOC_LINE = re.compile(r"\t\s*\d+\s*$")  # 'Scope<TAB>7': a table-of-contents entry
+_SHORT_NUMBERED = 30
+_HEADER_TYPES = {"default": 0, "first": 1, "even": 2}
+
+_VBA_CONTENT_TYPE = "application/vnd.ms-office.vbaProject"
+# Main-part content types python-docx does not map to DocumentPart out of the box.
+_EXTRA_MAIN_TYPES = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+for _content_type in _EXTRA_MAIN_TYPES:  # python-docx's documented custom-part registration
+    PartFactory.part_type_for.setdefault(_content_type, DocumentPart)
+
+
+def read_docx(path: str, data: bytes, fmt: str) -> Document:
+    """Build the format-neutral Document from a .docx/.docm file's bytes."""
+    part = _open_main_part(data)
+    body = part.element.body
+    if body is None:
+        raise ReadError("corrupt", "The Word document has no body.")
+    styles = _Styles(_styles_element(part))
+    anchors = _CommentAnchors()
+    reader = _StoryReader(styles, source="body", part=None, anchors=anchors, headings="all")
+    reader.read(body)
+    headers, footers = _read_headers_footers(part, reader.sect_prs + _final_sect_pr(body), styles)
+    macros, external = _scan_package(part.package)
+    doc = Document(
+        path=path,
+        format="docm" if fmt == "docm" else "docx",
+        blocks=reader.blocks,
+        headers=headers,
+        footers=footers,
+        properties=_read_properties(part.package),
+        comments=_read_comments(part, styles, anchors),
+        has_macros=macros,
+        external_targets=external,
+    )
+    # Layout-table copies (text blocks located in a table) would repeat the grid's fields.
+    field_blocks = [b for b in doc.blocks if b.kind == "table" or b.location.table is None]
+    doc.fields = (
+        fields_from_blocks(field_blocks) + fields_from_blocks(headers, "header") + fields_from_blocks(footers, "footer")
+    )
+    return doc
+
+
+# --------------------------------------------------------------------------------------------
+# Package, parts, properties
+
+
+def _open_main_part(data: bytes) -> DocumentPart:
+    try:
+        part = Package.open(io.BytesIO(data)).main_document_part
+        if not isinstance(part, DocumentPart):
+            raise ValueError(f"main part has content type {part.content_type}")
+        if part.element is None:
+            raise ValueError("main document part is empty")
+        return part
+    except ReadError:
+        raise
+    except Exception as exc:  # python-docx raises many types for broken packages
+        raise ReadError("corrupt", f"The Word document could not be opened: {exc}") from exc
+
+
+def _styles_element(part: DocumentPart) -> etree._Element | None:
+    """The styles part's root, without python-docx creating a default one when it is missing."""
+    for rel in part.rels.values():
+        if not rel.is_external and rel.reltype.endswith("/styles"):
+            return _part_xml(rel.target_part)
+    return None
+
+
+def _part_xml(part) -> etree._Element | None:
+    """The XML root of a part: python-docx's parsed element, or the blob parsed safely."""
+    element = getattr(part, "element", None)
+    if element is not None:
+        return element
+    try:
+        return etree.fromstring(part.blob, safe_parser())
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _package_part(package: OpcPackage, reltype_suffix: str):
+    for rel in package.rels.values():
+        if not rel.is_external and rel.reltype.endswith(reltype_suffix):
+            return rel.target_part
+    return None
+
+
+def _read_properties(package: OpcPackage) -> Properties:
+    core = _package_part(package, "/core-properties")
+    props = parse_core_properties(core.blob if core is not None else None)
+    custom = _package_part(package, "/custom-properties")
+    if custom is not None:
+        props.custom = parse_custom_properties(custom.blob)
+    return props
+
+
+def _scan_package(package: OpcPackage) -> tuple[bool, list[str]]:
+    """(has a VBA project, external relationship targets other than hyperlinks), breadth first."""
+    macros = False
+    external: dict[str, None] = {}
+    seen: set[int] = set()
+    queue: deque = deque([package])
+    while queue:
+        source = queue.popleft()
+        for rel in source.rels.values():
+            if rel.is_external:
+                if not rel.reltype.endswith("/hyperlink"):
+                    external.setdefault(rel.target_ref, None)
+                continue
+            target = rel.target_part
+            if id(target) in seen:
+                continue
+            seen.add(id(target))
+            if str(target.partname).lower() == "/word/vbaproject.bin" or target.content_type == _VBA_CONTENT_TYPE:
+                macros = True
+            queue.append(target)
+    return macros, list(external)
+
+
+# --------------------------------------------------------------------------------------------
+# Styles
+
+
+@dataclass(frozen=True)
+class _StyleInfo:
+    name: str | None = None  # UI name ("Heading 1"), as Word shows it
+    heading_level: int | None = None  # from the name or an inherited outline level
+    bold: bool | None = None
+    num: tuple[str, int] | None = None  # (numId, ilvl) of style numbering
+    is_list: bool = False
+    is_toc: bool = False
+
+
+_NO_STYLE = _StyleInfo()
+
+
+class _Styles:
+    """Resolved style properties (following w:basedOn), computed once per style id."""
+
+    def __init__(self, root: etree._Element | None):
+        self._raw: dict[str, etree._Element] = {}
+        self._cache: dict[str, _StyleInfo] = {}
+        self.default_paragraph: str | None = None
+        if root is None:
+            return
+        for style in root.iterchildren(STYLE):
+            sid = style.get(STYLE_ID)
+            if sid is None:
+                continue
+            self._raw[sid] = style
+            if style.get(TYPE) == "paragraph" and style.get(DEFAULT) in ("1", "true", "on"):
+                self.default_paragraph = sid
+
+    def get(self, sid: str | None) -> _StyleInfo:
+        if sid is None:
+            return _NO_STYLE
+        info = self._cache.get(sid)
+        if info is None:
+            self._cache[sid] = _NO_STYLE  # cycle guard for broken basedOn chains
+            info = self._cache[sid] = self._resolve(sid)
+        return info
+
+    def _resolve(self, sid: str) -> _StyleInfo:
+        style = self._raw.get(sid)
+        if style is None:
+            return _NO_STYLE
+        base = self.get(_val(style.find(BASED_ON)))
+        raw_name = _val(style.find(NAME)) or sid
+        name = BabelFish.internal2ui(raw_name)
+        ppr = style.find(PPR)
+        rpr = style.find(RPR)
+        level = _level_from_name(raw_name)
+        if level is None:
+            outline = ppr.find(OUTLINE) if ppr is not None else None
+            level = _outline_level(outline) if outline is not None else base.heading_level
+        bold = _on(rpr.find(BOLD)) if rpr is not None else None
+        num = _numbering(ppr.find(NUMPR)) if ppr is not None and ppr.find(NUMPR) is not None else base.num
+        lowered = raw_name.lower()
+        return _StyleInfo(
+            name=name,
+            heading_level=level,
+            bold=base.bold if bold is None else bold,
+            num=num,
+            is_list=lowered.startswith(_LIST_NAMES) or base.is_list,
+            is_toc=bool(_TOC_STYLE.match(lowered)),
+        )
+
+
+def _val(el: etree._Element | None) -> str | None:
+    return el.get(VAL) if el is not None else None
+
+
+def _on(el: etree._Element | None) -> bool | None:
+    """A WordprocessingML toggle (`<w:b/>`, `<w:b w:val="0"/>`); None when absent."""
+    if el is None:
+        return None
+    return (el.get(VAL) or "1").lower() not in _OFF
+
+
+def _level_from_name(raw_name: str) -> int | None:
+    lowered = raw_name.strip().lower()
+    if lowered in _TITLE_NAMES:
+        return 1
+    m = _HEADING_NAME.match(lowered)
+    return int(m.group(1)) if m else None
+
+
+def _outline_level(el: etree._Element) -> int | None:
+    """w:outlineLvl 0..8 → heading level 1..9; 9 (body text) or garbage → None."""
+    try:
+        value = int(el.get(VAL, "9"))
+    except ValueError:
+        return None
+    return value + 1 if 0 <= value <= 8 else None
+
+
+def _numbering(num_pr: etree._Element) -> tuple[str, int] | None:
+    """(numId, ilvl); numId 0 explicitly removes numbering."""
+    num_id = _val(num_pr.find(NUM_ID))
+    if num_id == "0":
+        return None
+    try:
+        ilvl = int(_val(num_pr.find(ILVL)) or 0)
+    except ValueError:
+        ilvl = 0
+    return (num_id or "", max(0, min(ilvl, 8)))
+
+
+# --------------------------------------------------------------------------------------------
+# Paragraph text
+
+
+class _CommentAnchors:
+    """Collects the text between commentRangeStart/End markers during the single body pass."""
+
+    def __init__(self) -> None:
+        self.where = Location()
+        self.open: dict[str, list[str]] = {}
+        self.starts: dict[str, Location] = {}
+        self.texts: dict[str, str] = {}
+
+    def marker(self, el: etree._Element) -> None:
+        """A commentRangeStart/End or commentReference met at the current location."""
+        cid = el.get(ID)
+        if cid is None:
+            return
+        self.starts.setdefault(cid, self.where)  # a reference alone still locates the comment
+        if el.tag == COMMENT_START:
+            self.open[cid] = []
+        elif el.tag == COMMENT_END and cid in self.open:
+            self.texts[cid] = "".join(self.open.pop(cid))
+
+    def add(self, text: str) -> None:
+        for buf in self.open.values():
+            buf.append(text)
+
+    def anchor_text(self, cid: str) -> str:
+        text = self.texts.get(cid)
+        if text is None:
+            text = "".join(self.open.get(cid, ()))
+        return text.strip()
+
+
+@dataclass
+class _Extracted:
+    """A paragraph's visible text, whether all of it is bold, and its text boxes."""
+
+    default_bold: bool
+    anchors: _CommentAnchors | None
+    pieces: list[str] = field(default_factory=list)
+    textboxes: list[etree._Element] = field(default_factory=list)
+    all_bold: bool = True
+    has_text: bool = False
+    open_fields: list[bool] = field(default_factory=list)  # complex fields: True while in code
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+    @property
+    def bold(self) -> bool:
+        return self.has_text and self.all_bold
+
+    def add(self, text: str) -> None:
+        if text and not any(self.open_fields):
+            self.pieces.append(text)
+            if self.anchors is not None and self.anchors.open:
+                self.anchors.add(text)
+
+
+def _extract(p: etree._Element, styles: _Styles, default_bold: bool, anchors: _CommentAnchors | None) -> _Extracted:
+    out = _Extracted(default_bold, anchors)
+    _walk_inline(p, out, styles)
+    return out
+
+
+def _walk_inline(el: etree._Element, out: _Extracted, styles: _Styles) -> None:
+    """Paragraph content: runs wherever they sit (insertions, hyperlinks, controls, fldSimple...)."""
+    for child in el.iterchildren():
+        tag = child.tag
+        if tag == R:
+            _run(child, out, styles)
+        elif tag in _SKIP_INLINE or not isinstance(tag, str):
+            continue
+        elif tag in (COMMENT_START, COMMENT_END) and out.anchors is not None:
+            out.anchors.marker(child)
+        elif tag == ALT:
+            chosen = child.find(CHOICE)
+            if chosen is None:
+                chosen = child.find(FALLBACK)
+            if chosen is not None:
+                _walk_inline(chosen, out, styles)
+        elif tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                _walk_inline(content, out, styles)
+        else:
+            _walk_inline(child, out, styles)
+
+
+def _run(r: etree._Element, out: _Extracted, styles: _Styles) -> None:
+    before = len(out.pieces)
+    for child in r.iterchildren():
+        tag = child.tag
+        if tag == T:
+            out.add(child.text or "")
+        elif tag == TAB:
+            out.add("\t")
+        elif tag in (BR, CR):
+            out.add("\n")
+        elif tag == NO_BREAK_HYPHEN:
+            out.add("-")
+        elif tag == FLD_CHAR:
+            _field_char(out, child.get(FLD_CHAR_TYPE))
+        elif tag in (DRAWING, PICT, OBJECT):
+            out.textboxes.extend(_find_textboxes(child))
+        elif tag == ALT:
+            out.textboxes.extend(_alternate_textboxes(child))
+        elif tag == COMMENT_REF and out.anchors is not None:
+            out.anchors.marker(child)
+    added = "".join(out.pieces[before:])
+    if added.strip():
+        out.has_text = True
+        if out.all_bold and not _run_bold(r, styles, out.default_bold):
+            out.all_bold = False
+
+
+def _field_char(out: _Extracted, kind: str | None) -> None:
+    """Complex fields: hide the instruction part (begin..separate), keep the result."""
+    if kind == "begin":
+        out.open_fields.append(True)
+    elif kind == "separate" and out.open_fields:
+        out.open_fields[-1] = False
+    elif kind == "end" and out.open_fields:
+        out.open_fields.pop()
+
+
+def _run_bold(r: etree._Element, styles: _Styles, default: bool) -> bool:
+    rpr = r.find(RPR)
+    if rpr is not None:
+        own = _on(rpr.find(BOLD))
+        if own is not None:
+            return own
+        char_style = styles.get(_val(rpr.find(RSTYLE))).bold
+        if char_style is not None:
+            return char_style
+    return default
+
+
+def _find_textboxes(el: etree._Element) -> Iterator[etree._Element]:
+    """Outermost w:txbxContent elements under a drawing (nested boxes are read with their box)."""
+    for child in el.iterchildren():
+        if child.tag == TXBX:
+            yield child
+        elif child.tag == ALT:
+            yield from _alternate_textboxes(child)
+        elif isinstance(child.tag, str):
+            yield from _find_textboxes(child)
+
+
+def _alternate_textboxes(alt: etree._Element) -> list[etree._Element]:
+    """Text boxes of mc:AlternateContent: the Choice's, or the Fallback's when the Choice has no text."""
+    choice = alt.find(CHOICE)
+    boxes = list(_find_textboxes(choice)) if choice is not None else []
+    if any(_has_text(box) for box in boxes):
+        return boxes
+    fallback = alt.find(FALLBACK)
+    return list(_find_textboxes(fallback)) if fallback is not None else boxes
+
+
+def _has_text(el: etree._Element) -> bool:
+    return any((t.text or "").strip() for t in el.iter(T))
+
+
+# --------------------------------------------------------------------------------------------
+# Stories: body, header/footer parts, text boxes, table cells
+
+
+def _story_items(container: etree._Element) -> Iterator[etree._Element]:
+    """Block-level children in order: paragraphs, tables and comment markers, unwrapping
+    content controls and custom XML."""
+    for child in container.iterchildren():
+        tag = child.tag
+        if tag in (P, TBL, COMMENT_START, COMMENT_END):
+            yield child
+        elif tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _story_items(content)
+        elif tag == CUSTOM_XML:
+            yield from _story_items(child)
+
+
+def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
+    for child in tbl.iterchildren():
+        if child.tag == TR:
+            yield child
+        elif child.tag in _STORY_WRAPPERS:
+            content = child.find(SDT_CONTENT) if child.tag == SDT else child
+            if content is not None:
+                yield from _rows(content)
+
+
+def _cells(tr: etree._Element) -> Iterator[etree._Element]:
+    for child in tr.iterchildren():
+        if child.tag == TC:
+            yield child
+        elif child.tag in _STORY_WRAPPERS:
+            content = child.find(SDT_CONTENT) if child.tag == SDT else child
+            if content is not None:
+                yield from _cells(content)
+
+
+def _int_val(parent: etree._Element | None, tag: str, default: int) -> int:
+    el = parent.find(tag) if parent is not None else None
+    try:
+        return int(_val(el) or default)
+    except ValueError:
+        return default
+
+
+@dataclass
+class _ParaInfo:
+    """What a paragraph's properties say, resolved against its style."""
+
+    style: _StyleInfo
+    heading_level: int | None
+    num: tuple[str, int] | None
+    mark_bold: bool
+    sect_pr: etree._Element | None
+    body_text: bool = False  # explicit w:outlineLvl 9: the author said "not a heading"
+
+
+_PLAIN = _ParaInfo(_NO_STYLE, None, None, False, None)
+# Which headings a story may have: all (body), styled only (text boxes), none (headers, footers).
+HeadingMode = Literal["all", "style", "none"]
+def _para_info(p: etree._Element, styles: _Styles) -> _ParaInfo:
+    ppr = p.find(PPR)
+    if ppr is None:
+        style = styles.get(styles.default_paragraph)
+        return _ParaInfo(style, style.heading_level, style.num, False, None)
+    style = styles.get(_val(ppr.find(PSTYLE)) or styles.default_paragraph)
+    outline = ppr.find(OUTLINE)
+    level = _outline_level(outline) if outline is not None else style.heading_level
+    num_pr = ppr.find(NUMPR)
+    num = _numbering(num_pr) if num_pr is not None else style.num
+    rpr = ppr.find(RPR)
+    mark_bold = bool(_on(rpr.find(BOLD))) if rpr is not None else False
+    body_text = outline is not None and level is None
+    return _ParaInfo(style, level, num, mark_bold, ppr.find(SECT_PR), body_text)
+
+
+def _may_be_typed_heading(text: str, info: _ParaInfo) -> bool:
+    """Heading-like text outside a table of contents and not explicitly marked as body text."""
+    if info.body_text or info.style.is_toc or _TOC_LINE.search(text):
+        return False
+    return looks_like_heading_text(text)
+
+
+LocFactory = Callable[[int, int, str], Location]
+
+
+class _StoryReader:
+    """Turns one story (the body, or one header/footer part) into blocks, keeping the counters
+    (paragraph index, table index) and the heading context the contract locations need."""
+
+    def __init__(
+        self,
+        styles: _Styles,
+        source: Literal["body", "header", "footer"],
+        part: Literal["header", "footer"] | None,
+        anchors: _CommentAnchors | None = None,
+        headings: HeadingMode = "none",
+    ):
+        self.styles = styles
+        self.source = source
+        self.part = part
+        self.anchors = anchors
+        self.headings = headings
+        self.blocks: list[Block] = []
+        self.sect_prs: list[etree._Element] = []
+        self.paragraphs = 0
+        self.tables = 0
+        self.heading: str | None = None
+        self.context_level = 0  # level of the last styled or numbered heading
+
+    def read(self, container: etree._Element) -> None:
+        for item in _story_items(container):
+            if item.tag == P:
+                self._paragraph(item)
+            elif item.tag == TBL:
+                self._table(item)
+            elif self.anchors is not None:
+                self._anchor_marker(item)
+
+    def _anchor_marker(self, el: etree._Element) -> None:
+        self.anchors.where = Location(paragraph=self.paragraphs)
+        self.anchors.marker(el)
+
+    # -- paragraphs ------------------------------------------------------------------------
+
+    def _paragraph(self, p: etree._Element) -> None:
+        index = self.paragraphs
+        self.paragraphs += 1
+        if self.anchors is not None:
+            self.anchors.where = Location(paragraph=index)
+            if self.anchors.open:
+                self.anchors.add("\n")
+        info = _para_info(p, self.styles)
+        if info.sect_pr is not None:
+            self.sect_prs.append(info.sect_pr)
+        ext = _extract(p, self.styles, self._default_bold(info), self.anchors)
+        location = Location(paragraph=index, part=self.part)
+        self._emit_text(ext.text, info, ext.bold, location, index, self.source, self.headings)
+        self._textboxes(ext.textboxes, location, index)
+
+    def _default_bold(self, info: _ParaInfo) -> bool:
+        return bool(info.style.bold) or info.mark_bold
+
+    def _emit_text(
+        self,
+        text: str,
+        info: _ParaInfo,
+        bold: bool,
+        location: Location,
+        index: int,
+        source: str,
+        headings: HeadingMode,
+    ) -> None:
+        if not text.strip():
+            return
+        kind, level = self._classify(text, info, bold, headings)
+        loc = Location(**{**location.__dict__, "heading": self.heading, "text": text})
+        self.blocks.append(Block(kind, text, loc, index, level, info.style.name, source=source))  # type: ignore[arg-type]
+        if kind == "heading":
+            self.heading = text.strip()
+
+    def _classify(self, text: str, info: _ParaInfo, bold: bool, headings: HeadingMode) -> tuple[str, int | None]:
+        if info.heading_level is not None and headings != "none":
+            self.context_level = info.heading_level
+            return "heading", info.heading_level
+        is_list = info.num is not None or info.style.is_list
+        if headings == "all" and _may_be_typed_heading(text, info):
+            level = self._typed_heading_level(text, info, bold, is_list)
+            if level is not None:
+                return "heading", level
+        if is_list:
+            return "list_item", (info.num[1] if info.num else 0) + 1
+        return "paragraph", None
+
+    def _typed_heading_level(self, text: str, info: _ParaInfo, bold: bool, is_list: bool) -> int | None:
+        """Headings typed without a heading style: bold short lines and outline-numbered lines."""
+        if bold and info.num is not None:
+            self.context_level = info.num[1] + 1
+            return self.context_level
+        numbered = numbered_heading_level(text)
+        if numbered is not None and (bold or self._short_numbered(text, is_list)):
+            self.context_level = numbered
+            return numbered
+        if bold:
+            return min(self.context_level + 1, 9)
+        return None
+
+    @staticmethod
+    def _short_numbered(text: str, is_list: bool) -> bool:
+        """'3. Budget' not in bold still reads as a heading; '10 days' and list lines do not."""
+        return not is_list and len(text.strip()) <= _SHORT_NUMBERED and not _BARE_NUMBER.match(text)
+
+    def _textboxes(self, boxes: list[etree._Element], location: Location, index: int) -> None:
+        source = "textbox" if self.source == "body" else self.source
+        for box in boxes:
+            for text, info, inner in self._textbox_paragraphs(box):
+                self._emit_text(text, info, False, location, index, source, "style" if self.headings == "all" else "none")
+                self._textboxes(inner, location, index)
+
+    def _textbox_paragraphs(self, box: etree._Element) -> Iterator[tuple[str, _ParaInfo, list[etree._Element]]]:
+        """(text, info, nested text boxes) per text-box paragraph; a table in a box yields one
+        entry per cell."""
+        for item in _story_items(box):
+            if item.tag == P:
+                info = _para_info(item, self.styles)
+                ext = _extract(item, self.styles, False, None)
+                yield ext.text, info, ext.textboxes
+            elif item.tag == TBL:
+                for tr in _rows(item):
+                    for tc in _cells(tr):
+                        yield self._cell_text(tc, None), _PLAIN, []
+
+    # -- tables ----------------------------------------------------------------------------
+
+    def _table(self, tbl: etree._Element) -> None:
+        index = self.tables
+        self.tables += 1
+        heading = self.heading
+
+        def cell_location(r: int, c: int, text: str) -> Location:
+            return Location(table=index, row=r, col=c, heading=heading, text=text, part=self.part)
+
+        grid = self._grid(tbl, cell_location, self.anchors, Location(table=index, heading=heading, part=self.part))
+        self.blocks.append(Block("table", "", grid.location, index, source=self.source, grid=grid))  # type: ignore[arg-type]
+        if self.source == "body" and grid.width == 1:
+            self._layout_table(tbl, index)
+
+    def _grid(
+        self, tbl: etree._Element, loc: LocFactory, anchors: _CommentAnchors | None, location: Location
+    ) -> Grid:
+        """One pass over rows and cells, expanding gridSpan and vMerge into covered copies."""
+        rows: list[list[Cell]] = []
+        above: dict[int, Cell] = {}  # grid column -> the cell a vMerge continuation copies
+        for r, tr in enumerate(_rows(tbl)):
+            row: list[Cell] = []
+            for c in range(_int_val(tr.find(TRPR), GRID_BEFORE, 0)):
+                row.append(Cell("", r, c, loc(r, c, "")))
+            for tc in _cells(tr):
+                self._add_cell(row, r, tc, loc, above, anchors)
+            rows.append(row)
+        return Grid(rows=rows, location=location, heading=self.heading)
+
+    def _add_cell(
+        self,
+        row: list[Cell],
+        r: int,
+        tc: etree._Element,
+        loc: LocFactory,
+        above: dict[int, Cell],
+        anchors: _CommentAnchors | None,
+    ) -> None:
+        tcpr = tc.find(TCPR)
+        span = max(1, _int_val(tcpr, GRID_SPAN, 1))
+        vmerge = tcpr.find(VMERGE) if tcpr is not None else None
+        c0 = len(row)
+        origin = above.get(c0) if vmerge is not None and vmerge.get(VAL, "continue") == "continue" else None
+        if origin is not None:
+            text, merged = origin.text, True
+        else:
+            if anchors is not None:
+                anchors.where = loc(r, c0, "")
+            text, merged = self._cell_text(tc, anchors), False
+        first = Cell(text, r, c0, loc(r, c0, text), merged=merged)
+        row.append(first)
+        row.extend(Cell(text, r, c, loc(r, c, text), merged=True) for c in range(c0 + 1, c0 + span))
+        for c in range(c0, c0 + span):
+            if vmerge is None:
+                above.pop(c, None)
+            elif origin is None:
+                above[c] = first
+
+    def _cell_text(self, tc: etree._Element, anchors: _CommentAnchors | None) -> str:
+        """The cell's non-blank paragraphs, text boxes and nested tables, one per line."""
+        lines: list[str] = []
+        for item in _story_items(tc):
+            if item.tag == P:
+                if anchors is not None and anchors.open:
+                    anchors.add("\n")
+                ext = _extract(item, self.styles, False, anchors)
+                lines.append(ext.text)
+                lines.extend(text for box in ext.textboxes for text, _, _ in self._textbox_paragraphs(box))
+            elif item.tag == TBL:
+                lines.append(self._nested_table_text(item, anchors))
+            elif anchors is not None:
+                anchors.marker(item)
+        return "\n".join(line for line in lines if line.strip())
+
+    def _nested_table_text(self, tbl: etree._Element, anchors: _CommentAnchors | None) -> str:
+        """A nested table flattened: cells tab-separated, rows on their own lines."""
+        rows = ("\t".join(self._cell_text(tc, anchors) for tc in _cells(tr)) for tr in _rows(tbl))
+        return "\n".join(row for row in rows if row.strip())
+
+    def _layout_table(self, tbl: etree._Element, index: int) -> None:
+        """Re-emit a one-column table's content as blocks so the outline sees it (see module doc)."""
+        for r, tr in enumerate(_rows(tbl)):
+            for tc in _cells(tr):
+                tcpr = tc.find(TCPR)
+                vmerge = tcpr.find(VMERGE) if tcpr is not None else None
+                if vmerge is not None and vmerge.get(VAL, "continue") == "continue":
+                    continue
+                self._layout_cell(tc, index, r)
+
+    def _layout_cell(self, tc: etree._Element, index: int, r: int) -> None:
+        location = Location(table=index, row=r, col=0, part=self.part)
+        for item in _story_items(tc):
+            if item.tag == P:
+                info = _para_info(item, self.styles)
+                ext = _extract(item, self.styles, self._default_bold(info), None)
+                self._emit_text(ext.text, info, ext.bold, location, index, self.source, self.headings)
+                self._textboxes(ext.textboxes, location, index)
+            elif item.tag == TBL:
+                heading = self.heading
+
+                def nested_location(_r: int, _c: int, text: str) -> Location:
+                    return Location(**{**location.__dict__, "heading": heading, "text": text})
+
+                grid = self._grid(item, nested_location, None, Location(**{**location.__dict__, "heading": heading}))
+                self.blocks.append(Block("table", "", grid.location, index, source=self.source, grid=grid))  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------------------------
+# Headers, footers, comments
+
+
+def _final_sect_pr(body: etree._Element) -> list[etree._Element]:
+    sect_pr = body.find(SECT_PR)
+    return [sect_pr] if sect_pr is not None else []
+
+
+def _read_headers_footers(
+    part: DocumentPart, sect_prs: list[etree._Element], styles: _Styles
+) -> tuple[list[Block], list[Block]]:
+    """Every distinct header and footer part once, in section order (default, first, even)."""
+    out: dict[str, list[Block]] = {"header": [], "footer": []}
+    seen: set[int] = set()
+    for sect_pr in sect_prs:
+        refs = [ref for ref in sect_pr.iterchildren(HEADER_REF, FOOTER_REF)]
+        refs.sort(key=lambda ref: (ref.tag != HEADER_REF, _HEADER_TYPES.get(ref.get(TYPE) or "default", 3)))
+        for ref in refs:
+            rid = ref.get(_R_ID)
+            if not rid or rid not in part.rels or id(part.related_parts[rid]) in seen:
+                continue
+            seen.add(id(part.related_parts[rid]))
+            root = _part_xml(part.related_parts[rid])
+            if root is None:
+                continue
+            kind: Literal["header", "footer"] = "header" if ref.tag == HEADER_REF else "footer"
+            reader = _StoryReader(styles, source=kind, part=kind)
+            reader.read(root)
+            out[kind].extend(reader.blocks)
+    return out["header"], out["footer"]
+
+
+def _read_comments(part: DocumentPart, styles: _Styles, anchors: _CommentAnchors) -> list[Comment]:
+    root = None
+    for rel in part.rels.values():
+        if not rel.is_external and rel.reltype.endswith("/comments"):
+            root = _part_xml(rel.target_part)
+            break
+    if root is None:
+        return []
+    comments: list[Comment] = []
+    for el in root.iterchildren(COMMENT):
+        cid = el.get(ID) or ""
+        text = "\n".join(
+            t for t in (_extract(p, styles, False, None).text for p in el.iter(P)) if t.strip()
+        ).strip()
+        anchor = anchors.anchor_text(cid)
+        start = anchors.starts.get(cid, Location(paragraph=0))
+        location = Location(**{**start.__dict__, "part": "comments", "text": anchor or text})
+        comments.append(Comment(el.get(AUTHOR) or "", text, anchor, location))
+    return comments
