@@ -27,6 +27,8 @@ W_SHEET = 1.5
 W_FILENAME = 1.5
 W_MENTIONS = 0.5
 MIN_SCORE = 1.8
+MAX_TITLE = 60  # a title is short; a long paragraph that mentions a type is not its title
+COLUMN_EVIDENCE_FULL = 3.0  # summed column weights that count as complete register evidence
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class _TypeVocab:
     column_keys: frozenset[str]
     required_columns: frozenset[str]
     sheet_names: tuple[str, ...]
+    form: str  # document | register | either
 
 
 @lru_cache(maxsize=1)
@@ -65,8 +68,23 @@ def _vocab() -> tuple[_TypeVocab, ...]:
             column_keys=frozenset(columns),
             required_columns=frozenset(k for k, v in columns.items() if (v or {}).get("required")),
             sheet_names=tuple(norm_label(n) for n in spec.get("sheet_names") or []),
+            form=str(spec.get("form") or "document"),
         ))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _column_weights() -> dict[tuple[str, str], float]:
+    """How telling a column is for its type: 1 / the number of types that have a column of that key.
+
+    'Probability' says risk register; 'Status' or 'ID' says almost nothing.
+    """
+    vocab = _vocab()
+    sharing: dict[str, int] = {}
+    for tv in vocab:
+        for key in tv.column_keys:
+            sharing[key] = sharing.get(key, 0) + 1
+    return {(tv.name, key): 1.0 / sharing[key] for tv in vocab for key in tv.column_keys}
 
 
 def _contains(text: str, name: str) -> bool:
@@ -117,7 +135,11 @@ def _title_candidates(doc: Document) -> list[str]:
     for field in doc.fields:
         if norm_label(field.label) in ("document title", "文档名称", "文件名称", "报告名称", "表名"):
             out.append(field.value)
-    return [t for t in out if t and len(t) <= 120]
+    first = next((b for b in doc.blocks if b.kind == "table" or b.text.strip()), None)
+    if first is not None and first.grid is not None and first.grid.rows:
+        # A form that starts with a table often has its title in the table's first row.
+        out.extend(dict.fromkeys(c.text for c in first.grid.rows[0] if c.text.strip()))
+    return [t for t in out if t and len(t.strip()) <= MAX_TITLE]
 
 
 def _header_rows(doc: Document) -> Iterable[list[str]]:
@@ -163,15 +185,19 @@ def classify(doc: Document) -> Classification:
     body = nfkc(doc.all_text()[:20000])
     mentions = _name_hits_counts(body, vocab)
 
+    weights = _column_weights()
+    register_evidence = 0.0
     for tv in vocab:
-        if tv.required_columns and header_rows:
+        if tv.column_keys and header_rows:
             best = 0.0
             for row in header_rows:
-                keys = {m.key for cell in row if (m := tv.columns.match(cell)) is not None}
-                hit_required = len(keys & tv.required_columns)
-                best = max(best, hit_required / len(tv.required_columns))
-            if best >= 0.3:
-                scores[tv.name] += W_COLUMNS * best
+                keys = {m.key for cell in row if (m := tv.columns.match(cell)) is not None and m.score >= 0.8}
+                best = max(best, sum(weights[(tv.name, k)] for k in keys))
+            evidence = min(1.0, best / COLUMN_EVIDENCE_FULL)
+            if evidence >= 0.3:
+                scores[tv.name] += W_COLUMNS * evidence
+                if tv.form != "document":
+                    register_evidence = max(register_evidence, evidence)
         if tv.section_keys:
             matched = {m.key for label in label_norms if (m := tv.sections.match(label)) is not None and m.score >= 0.8}
             required = tv.required_sections or tv.section_keys
@@ -182,6 +208,13 @@ def classify(doc: Document) -> Classification:
             scores[tv.name] += W_SHEET
         if mentions.get(tv.name):
             scores[tv.name] += W_MENTIONS * min(3, mentions[tv.name])
+
+    if doc.is_workbook and register_evidence >= 0.5:
+        # A workbook whose main content is a register is a register, whatever its title says
+        # ('Project Plan.xlsx' holding a task list is a schedule, not a management plan).
+        for tv in vocab:
+            if tv.form == "document":
+                scores[tv.name] *= 0.5
 
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best_type, best), (_, second) = ranked[0], ranked[1]
