@@ -63,6 +63,11 @@ def record_header_row(grid: Grid) -> int | None:
     return None
 
 
+def _is_prompt_label(text: str) -> bool:
+    t = text.strip()
+    return _looks_like_label(t) and t.endswith((":", "："))
+
+
 def fields_from_grid(grid: Grid, source: str = "table") -> list[Field]:
     """Label/value pairs from a form table.
 
@@ -83,6 +88,12 @@ def fields_from_grid(grid: Grid, source: str = "table") -> list[Field]:
                 continue
             if i + 1 < len(cells):
                 value = cells[i + 1]
+                if _is_prompt_label(value.text):
+                    # 'Project Name: | Prepared on:' - the next cell is another label, so this
+                    # label's value is missing; the label's own cell is where it belongs.
+                    out.append(Field(label.text.strip(), "", label.location, label.location, source))  # type: ignore[arg-type]
+                    i += 1
+                    continue
                 out.append(Field(label.text.strip(), value.text.strip(), value.location, label.location, source))  # type: ignore[arg-type]
                 i += 2
                 continue
