@@ -12,7 +12,7 @@ from checker import lexicon
 from checker.dates import parse_date
 from checker.lexicon import Synonyms
 from checker.model import Document, Field
-from checker.money import parse_money
+from checker.money import is_unit, parse_money
 from checker.text import label_unit, norm_label
 from checker.vocab import is_placeholder
 
@@ -42,23 +42,30 @@ def _clean(value: str) -> str:
     return " ".join(value.split()).strip(" ：:;；,，")
 
 
+def _plausible_name(value: str, key: str) -> bool:
+    """An id, a project name or a person's name is short; a sentence after the label is not one."""
+    limit = 30 if key in ("id", "sponsor", "manager") else 80
+    return len(value) <= limit and len(value.split()) <= (6 if key != "name" else 12) and not value.endswith(("。", "."))
+
+
 def extract_project(doc: Document) -> dict[str, Any]:
     """The project facts found in `doc`, first good value per key."""
     facts: dict[str, Any] = {}
     for key, field in _candidates(doc):
-        if key in facts:
+        if key in facts and not (key == "budget" and "currency" not in facts[key]):
             continue
         raw = _clean(field.value)
         if not raw or is_placeholder(raw) or norm_label(raw) == norm_label(field.label):
             continue
         if key == "budget":
-            money = parse_money(raw, unit_hint=label_unit(field.label))
-            if money is not None and money.amount > 0:
-                facts[key] = money.to_dict()
+            hint = next((u for u in (label_unit(field.label), field.unit) if is_unit(u)), None)
+            money = parse_money(raw, unit_hint=hint)
+            if money is not None and money.amount > 0 and (key not in facts or money.currency):
+                facts[key] = money.to_dict()  # a budget with its currency beats one without
         elif key in ("start", "end"):
             parsed = parse_date(raw)
             if parsed is not None:
                 facts[key] = parsed.isoformat()
-        elif len(raw) <= 120:
+        elif _plausible_name(raw, key):
             facts[key] = raw
     return {k: facts[k] for k in FACT_KEYS if k in facts}

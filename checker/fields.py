@@ -13,7 +13,7 @@ from functools import lru_cache
 from checker import lexicon
 from checker.lexicon import Synonyms
 from checker.model import Block, Field, Grid, Location
-from checker.text import nfkc
+from checker.text import label_unit, nfkc
 
 _LINE = re.compile(r"^\s*(?P<label>[^:：\n]{1,40}?)\s*[:：]\s*(?P<value>.*)$")
 _MAX_LABEL = 40
@@ -63,6 +63,14 @@ def record_header_row(grid: Grid) -> int | None:
     return None
 
 
+def _column_unit(grid: Grid, row: int, col: int) -> str | None:
+    """The unit a table's first row declares for a column ('Amount (USD)', '金额（万元）')."""
+    if row == 0:
+        return None
+    top = grid.cell(0, col)
+    return label_unit(top.text) if top is not None else None
+
+
 def _is_prompt_label(text: str) -> bool:
     t = text.strip()
     return _looks_like_label(t) and t.endswith((":", "："))
@@ -94,7 +102,8 @@ def fields_from_grid(grid: Grid, source: str = "table") -> list[Field]:
                     out.append(Field(label.text.strip(), "", label.location, label.location, source))  # type: ignore[arg-type]
                     i += 1
                     continue
-                out.append(Field(label.text.strip(), value.text.strip(), value.location, label.location, source))  # type: ignore[arg-type]
+                out.append(Field(label.text.strip(), value.text.strip(), value.location, label.location, source,  # type: ignore[arg-type]
+                                 unit=_column_unit(grid, r, value.col)))
                 i += 2
                 continue
             below = grid.cell(r + 1, label.col)

@@ -5,10 +5,13 @@ loads them and matches labels against them.
 """
 from __future__ import annotations
 
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import yaml
 
@@ -19,10 +22,41 @@ LEXICON_DIR = RULES_DIR / "lexicons"
 
 
 @lru_cache(maxsize=None)
-def load(name: str) -> dict[str, Any]:
-    """One lexicon file, `rules/lexicons/<name>.yaml`, parsed once per process."""
+def _load_file(name: str) -> dict[str, Any]:
     with open(LEXICON_DIR / f"{name}.yaml", encoding="utf-8") as fh:
         return yaml.safe_load(fh) or {}
+
+
+# Extra synonyms of a pmo-check.toml / organisation pack (checker.tailoring), active while one
+# document is checked: (key, {lexicon name: merged lexicon}). Set with `overlay()`.
+_OVERLAY: ContextVar[tuple[str, Mapping[str, dict[str, Any]]] | None] = ContextVar("pmo_check_lexicon", default=None)
+
+
+def load(name: str) -> dict[str, Any]:
+    """One lexicon file, `rules/lexicons/<name>.yaml`, parsed once per process (plus the active overlay)."""
+    active = _OVERLAY.get()
+    if active is not None and name in active[1]:
+        return active[1][name]
+    return _load_file(name)
+
+
+load.cache_clear = _load_file.cache_clear  # type: ignore[attr-defined]
+
+
+def overlay_key() -> str | None:
+    """The key of the active overlay (None: the lexicon as shipped)."""
+    active = _OVERLAY.get()
+    return active[0] if active is not None else None
+
+
+@contextmanager
+def overlay(key: str | None, merged: Mapping[str, dict[str, Any]] | None) -> Iterator[None]:
+    """Use `merged` lexicons (already merged with the shipped ones) instead of the files, in this context."""
+    token = _OVERLAY.set((key, merged) if key is not None and merged else None)
+    try:
+        yield
+    finally:
+        _OVERLAY.reset(token)
 
 
 def doc_types() -> dict[str, Any]:
@@ -47,6 +81,9 @@ def words(entry: Any) -> list[str]:
     return [str(w) for w in entry]
 
 
+_MEMO_LIMIT = 50_000  # memoised label matches per Synonyms (cleared when full)
+
+
 @dataclass(frozen=True)
 class Match:
     key: str
@@ -55,10 +92,13 @@ class Match:
 
 
 class Synonyms:
-    """Maps labels to the standard's keys: exact match first, then prefix, then containment.
+    """Maps labels to the standard's keys.
 
-    Containment is allowed only for distinctive synonyms (≥ 3 Chinese characters or ≥ 2 English
-    words) so that a short word such as 'Risk' or '状态' does not capture every label.
+    In order: an exact match; the label *ending* with a synonym ('Total pre-approved budget' →
+    budget, '项目总预算' → budget: the head noun comes last in English and Chinese alike); the label
+    *starting* with a longer synonym ('Project Name (English)', '项目名称（中文）'); and, for
+    distinctive synonyms only (≥ 3 Chinese characters or ≥ 2 English words), containment. A short
+    word such as '项目' or 'Risk' never captures a label by its first word.
     """
 
     def __init__(self, mapping: Mapping[str, Iterable[str]]):
@@ -70,15 +110,25 @@ class Synonyms:
                 if not n:
                     continue
                 self._exact.setdefault(n, key)
-                distinctive = (has_cjk(n) and len(n) >= 3) or (not has_cjk(n) and len(n.split()) >= 2)
+                cjk = has_cjk(n)
+                distinctive = (cjk and len(n) >= 3) or (not cjk and len(n.split()) >= 2)
                 self._partial.append((n, key, distinctive))
         self._partial.sort(key=lambda item: -len(item[0]))  # longest synonym wins
+        self._cache: dict[tuple[str, bool], Match | None] = {}
 
     @classmethod
     def from_entries(cls, entries: Mapping[str, Any]) -> "Synonyms":
         return cls({key: words(entry) for key, entry in entries.items()})
 
     def match(self, label: str, *, allow_partial: bool = True) -> Match | None:
+        cache_key = (label, allow_partial)
+        if cache_key not in self._cache:
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            self._cache[cache_key] = self._match(label, allow_partial)
+        return self._cache[cache_key]
+
+    def _match(self, label: str, allow_partial: bool) -> Match | None:
         n = norm_label(label)
         if not n:
             return None
@@ -88,8 +138,14 @@ class Synonyms:
                 return Match(key, 1.0, candidate)
         if not allow_partial or len(n) > 60:
             return None
-        for syn, key, distinctive in self._partial:
-            if n.startswith(syn) and (len(syn) >= 4 or has_cjk(syn)) and len(n) - len(syn) <= 20:
+        for syn, key, _ in self._partial:
+            rest = len(n) - len(syn)
+            if 0 < rest <= 20 and n.endswith(syn) and (has_cjk(syn) and len(syn) >= 2 or n[-len(syn) - 1] == " "):
+                return Match(key, 0.85, syn)
+        for syn, key, _ in self._partial:
+            rest = len(n) - len(syn)
+            if 0 < rest <= 20 and n.startswith(syn) and (
+                    (has_cjk(syn) and len(syn) >= 3) or (not has_cjk(syn) and len(syn) >= 4 and not n[len(syn)].isalnum())):
                 return Match(key, 0.8, syn)
         for syn, key, distinctive in self._partial:
             if distinctive and syn in n:

@@ -152,6 +152,7 @@ class Field:
     location: Location  # where the value is (or would be, when it is empty)
     label_location: Location | None = None
     source: Literal["table", "line", "sheet", "header", "footer", "properties"] = "table"
+    unit: str | None = None  # a unit declared by the value's column header, e.g. 'Amount (USD)'
 
 
 @dataclass

@@ -67,6 +67,14 @@ def parse_money(value: Any, unit_hint: str | None = None) -> Money | None:
     return best
 
 
+def is_unit(text: str | None) -> bool:
+    """True when `text` names a currency or a money unit ('万元', 'USD', 'k€'), not any bracketed note."""
+    if not text:
+        return False
+    t = nfkc(text).strip().lower()
+    return any(u in t for u in _MULTIPLIERS if len(u) > 1 or t == u) or any(c in t for c in _CURRENCIES)
+
+
 def _apply_hint(num: float, currency: str | None, unit_hint: str | None) -> Money:
     if not unit_hint:
         return Money(num, currency)

@@ -26,19 +26,28 @@ class TableView:
         return [r for r in self.rows if any(not c.blank for c in r.values())]
 
 
-def find_header(grid: Grid, synonyms: Synonyms, *, min_hits: int = 2,
-                must_have: tuple[str, ...] = ()) -> tuple[int, dict[str, int]] | None:
-    """(header row, key → column) of the best header row, or None."""
+def find_header(grid: Grid, synonyms: Synonyms, *, min_hits: int = 2, must_have: tuple[str, ...] = (),
+                min_share: float = 0.0) -> tuple[int, dict[str, int]] | None:
+    """(header row, key → column) of the best header row, or None.
+
+    `min_share` is the least share of the row's labelled cells that must be known columns: a
+    revision-history table is mostly revision columns, while a 12-column change log that happens
+    to have a 'Baseline Version' and a 'Decision Date' column is not a revision history.
+    """
     best: tuple[int, dict[str, int]] | None = None
     for r, row in enumerate(grid.rows[:HEADER_SCAN_ROWS]):
         columns: dict[str, int] = {}
+        labelled = 0
         for cell in row:
-            if cell.blank or len(cell.text) > 60:
+            if cell.blank or cell.merged or len(cell.text) > 60:
                 continue
+            labelled += 1
             m = synonyms.match(cell.text)
             if m is not None and m.score >= 0.8 and m.key not in columns:
                 columns[m.key] = cell.col
         if len(columns) < min_hits or (must_have and not any(k in columns for k in must_have)):
+            continue
+        if len(columns) < min_share * labelled:
             continue
         if best is None or len(columns) > len(best[1]):
             best = (r, columns)
@@ -63,10 +72,10 @@ def table_view(grid: Grid, header_row: int, columns: dict[str, int]) -> TableVie
 
 
 def find_tables(grids: list[Grid], synonyms: Synonyms, *, min_hits: int = 2,
-                must_have: tuple[str, ...] = ()) -> list[TableView]:
+                must_have: tuple[str, ...] = (), min_share: float = 0.0) -> list[TableView]:
     out: list[TableView] = []
     for grid in grids:
-        found = find_header(grid, synonyms, min_hits=min_hits, must_have=must_have)
+        found = find_header(grid, synonyms, min_hits=min_hits, must_have=must_have, min_share=min_share)
         if found is not None:
             out.append(table_view(grid, *found))
     return out

@@ -56,13 +56,13 @@ def first_value(ctx: Context, key: str) -> Field | None:
 
 def revision_tables(ctx: Context) -> list[TableView]:
     return ctx.memo("revision_tables", lambda: find_tables(
-        all_grids(ctx), block_column_synonyms("revision_history"), min_hits=2, must_have=("version",)))
+        all_grids(ctx), block_column_synonyms("revision_history"), min_hits=2, must_have=("version",), min_share=0.5))
 
 
 def approval_tables(ctx: Context) -> list[TableView]:
     def compute() -> list[TableView]:
         tables = find_tables(all_grids(ctx), block_column_synonyms("approvals"), min_hits=2,
-                             must_have=("signature", "name"))
+                             must_have=("signature", "name"), min_share=0.5)
         revision = {id(t.grid) for t in revision_tables(ctx)}
         # A revision-history table also has Name/Date columns; it is not an approvals block
         # unless it carries a signature column.

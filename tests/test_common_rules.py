@@ -96,7 +96,8 @@ def test_header_version_must_equal_last_revision(tmp_path):
     got = findings(make_docx(tmp_path / "c.docx", control=control), "COM-04")
     assert len(got) == 1
     assert "1.2" in got[0]["message"] and "1.1" in got[0]["message"]
-    assert got[0]["location"]["table"] == 0
+    # It points at the last revision entry, where the row for version 1.2 is missing.
+    assert (got[0]["location"]["table"], got[0]["location"]["row"], got[0]["location"]["col"]) == (1, 3, 0)
 
 
 def test_revision_without_summary(tmp_path):

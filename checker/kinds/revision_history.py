@@ -32,6 +32,7 @@ class RevisionHistory(Kind):
         previous_version: tuple[int, ...] | None = None
         previous_date = None
         last_version_text = ""
+        last_version_location = None
         for cells, loc in rows:
             version_cell = cells.get("version")
             version = parse_version(version_cell.text) if version_cell else None
@@ -40,6 +41,7 @@ class RevisionHistory(Kind):
                     yield self.finding(ctx, version_cell.location, variant="order", version=version_cell.text.strip())
                 previous_version = version
                 last_version_text = version_cell.text.strip()
+                last_version_location = version_cell.location
             date_cell = cells.get("date")
             when = parse_date(date_cell.value if date_cell is not None and date_cell.value is not None
                               else (date_cell.text if date_cell else None))
@@ -54,5 +56,6 @@ class RevisionHistory(Kind):
         header = first_value(ctx, "version")
         header_version = parse_version(header.value) if header is not None else None
         if header_version is not None and previous_version is not None and header_version != previous_version:
-            yield self.finding(ctx, header.location, variant="current",
+            # Point at the last entry: the usual fix is the missing row for the current version.
+            yield self.finding(ctx, last_version_location or header.location, variant="current",
                                header=header.value.strip(), last=last_version_text)

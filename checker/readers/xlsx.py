@@ -71,6 +71,8 @@ from checker.text import norm_label
 MAX_CELLS = 5_000_000
 HEADER_SCAN_ROWS = 15
 MIN_HEADER_HITS = 2
+_COVER_WORDS = ("cover", "封面", "document control", "文档控制", "文档信息", "document information")
+MAX_LOOKUP_FIELD_ROWS = 200  # a cover or legend sheet is small; a big lookup table holds no doc control
 MIN_FORM_FIELDS = 3
 
 _MAIN_NS = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
@@ -801,6 +803,10 @@ def _analyse_workbook(doc: Document, loaded: list[_Loaded]) -> None:
         header = _find_header(sheet.grid, item.merges, vocabulary.columns)
         if _is_lookup_name(sheet.name, vocabulary):
             sheet.role = "lookup"
+            # Cover sheets are 'lookup' by name but carry the doc-control block (project,
+            # version, author): their label/value pairs are the document's fields.
+            if _is_cover_name(sheet.name) and len(sheet.grid.rows) <= MAX_LOOKUP_FIELD_ROWS:
+                doc.fields.extend(fields_from_grid(sheet.grid, "sheet"))
         elif header is not None:
             _apply_header(sheet, header, item.hidden_rows)
             above = Grid(sheet.grid.rows[: header.first], sheet.grid.location)
@@ -813,6 +819,13 @@ def _analyse_workbook(doc: Document, loaded: list[_Loaded]) -> None:
                 sheet.role = "form"
                 doc.fields.extend(found)
                 doc.blocks.extend(_form_blocks(sheet, start=len(doc.blocks)))
+            else:
+                doc.fields.extend(found)
+
+
+def _is_cover_name(name: str) -> bool:
+    n = norm_label(name)
+    return any(w in n for w in _COVER_WORDS)
 
 
 def _is_lookup_name(name: str, vocabulary: _Vocabulary) -> bool:
@@ -912,10 +925,10 @@ def _score_header(first: int, last: int, labels: dict[int, list[str]], synonyms:
     columns: dict[str, int] = {}
     quality = 0.0
     for c in sorted(labels):
-        best = next((m for m in map(synonyms.match, labels[c]) if m is not None), None)
-        if best is not None and best.key not in columns:
-            columns[best.key] = c
-            quality += best.score
+        matches = [m for m in map(synonyms.match, labels[c]) if m is not None]
+        if matches and matches[0].key not in columns:
+            columns[matches[0].key] = c  # the preferred label decides the key ...
+            quality += max(m.score for m in matches)  # ... the best match, its quality
     # Distinct keys decide; match quality breaks ties, then the earlier (or single) row wins.
     scores = len(columns) + quality / (len(columns) + 1) / 10
     return _Header(first, last, {c: v[0] for c, v in labels.items()}, columns, scores)
