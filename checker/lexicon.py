@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import yaml
 
+from checker import yamlio
 from checker.text import has_cjk, norm_label, norm_label_without_unit
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
@@ -24,7 +25,7 @@ LEXICON_DIR = RULES_DIR / "lexicons"
 @lru_cache(maxsize=None)
 def _load_file(name: str) -> dict[str, Any]:
     with open(LEXICON_DIR / f"{name}.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return yamlio.safe_load(fh) or {}
 
 
 # Extra synonyms of a pmo-check.toml / organisation pack (checker.tailoring), active while one
@@ -96,9 +97,10 @@ class Synonyms:
 
     In order: an exact match; the label *ending* with a synonym ('Total pre-approved budget' →
     budget, '项目总预算' → budget: the head noun comes last in English and Chinese alike); the label
-    *starting* with a longer synonym ('Project Name (English)', '项目名称（中文）'); and, for
-    distinctive synonyms only (≥ 3 Chinese characters or ≥ 2 English words), containment. A short
-    word such as '项目' or 'Risk' never captures a label by its first word.
+    *starting* with a distinctive synonym ('Project Name (English)', '项目名称（中文）'); and
+    containment of a distinctive synonym. Distinctive means ≥ 3 Chinese characters or ≥ 2 English
+    words: a short word such as '项目' or 'Project' never captures a label by its first word
+    ('Project Schedule' is not a project name).
     """
 
     def __init__(self, mapping: Mapping[str, Iterable[str]]):
@@ -142,10 +144,9 @@ class Synonyms:
             rest = len(n) - len(syn)
             if 0 < rest <= 20 and n.endswith(syn) and (has_cjk(syn) and len(syn) >= 2 or n[-len(syn) - 1] == " "):
                 return Match(key, 0.85, syn)
-        for syn, key, _ in self._partial:
+        for syn, key, distinctive in self._partial:
             rest = len(n) - len(syn)
-            if 0 < rest <= 20 and n.startswith(syn) and (
-                    (has_cjk(syn) and len(syn) >= 3) or (not has_cjk(syn) and len(syn) >= 4 and not n[len(syn)].isalnum())):
+            if distinctive and 0 < rest <= 20 and n.startswith(syn) and (has_cjk(syn) or not n[len(syn)].isalnum()):
                 return Match(key, 0.8, syn)
         for syn, key, distinctive in self._partial:
             if distinctive and syn in n:

@@ -12,6 +12,7 @@ from checker.lexicon import Synonyms
 from checker.model import Cell, Grid, Location
 
 HEADER_SCAN_ROWS = 15
+SMALL_GRID_ROWS = 80
 
 
 @dataclass
@@ -35,7 +36,9 @@ def find_header(grid: Grid, synonyms: Synonyms, *, min_hits: int = 2, must_have:
     to have a 'Baseline Version' and a 'Decision Date' column is not a revision history.
     """
     best: tuple[int, dict[str, int]] | None = None
-    for r, row in enumerate(grid.rows[:HEADER_SCAN_ROWS]):
+    # A small grid (a cover sheet, a form) may hold its table anywhere; a big one starts with it.
+    scan = grid.rows if len(grid.rows) <= SMALL_GRID_ROWS else grid.rows[:HEADER_SCAN_ROWS]
+    for r, row in enumerate(scan):
         columns: dict[str, int] = {}
         labelled = 0
         for cell in row:
