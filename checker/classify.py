@@ -11,12 +11,12 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from checker import lexicon
 from checker.lexicon import Synonyms, words
 from checker.model import Document, Grid
-from checker.text import has_cjk, nfkc, norm_label
+from checker.text import has_cjk, nfkc, norm_label, norm_label_without_unit
 
 UNKNOWN = "UNKNOWN"
 
@@ -87,16 +87,62 @@ def _column_weights() -> dict[tuple[str, str], float]:
     return {(tv.name, key): 1.0 / sharing[key] for tv in vocab for key in tv.column_keys}
 
 
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> str:
+    """The regex of a type name as a whole word (Latin) or a plain substring (Chinese)."""
+    return re.escape(name) if has_cjk(name) else r"(?<![a-z])" + re.escape(name) + r"(?![a-z])"
+
+
+@lru_cache(maxsize=4096)
+def _name_regex(name: str) -> re.Pattern[str]:
+    return re.compile(_name_pattern(name))
+
+
 def _contains(text: str, name: str) -> bool:
     if has_cjk(name):
         return name in text
-    return re.search(r"(?<![a-z])" + re.escape(name) + r"(?![a-z])", text) is not None
+    return _name_regex(name).search(text) is not None
+
+
+_LATIN_RUN = re.compile(r"[a-z]+")
+_NameIndex = tuple[dict[str, list[frozenset[str]]], tuple[str, ...]]
+_NAME_INDEX: dict[int, tuple[tuple[_TypeVocab, ...], _NameIndex]] = {}
+
+
+def _name_index(vocab: tuple[_TypeVocab, ...]) -> _NameIndex:
+    """(letter-runs of each Latin name by its first run, every other name): a cheap test that a line names no type.
+
+    A Latin name matches only as a whole word, so each of its runs of letters is then a whole run
+    of letters of the text; other names (Chinese, or starting with a non-letter) are plain substrings.
+    """
+    cached = _NAME_INDEX.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        runs: dict[str, list[frozenset[str]]] = {}
+        others: list[str] = []
+        for n in sorted({n for tv in vocab for n in tv.names}):
+            words = _LATIN_RUN.findall(n)
+            if has_cjk(n) or not words or not n.startswith(words[0]):
+                others.append(n)
+            else:
+                runs.setdefault(words[0], []).append(frozenset(words))
+        cached = _NAME_INDEX[id(vocab)] = (vocab, (runs, tuple(others)))
+    return cached[1]
+
+
+def _may_name_a_type(t: str, vocab: tuple[_TypeVocab, ...]) -> bool:
+    """False only when no type name can occur in the normalised text `t` (then `_name_hits` is empty)."""
+    by_first, others = _name_index(vocab)
+    text_runs = set(_LATIN_RUN.findall(t))
+    for run in text_runs.intersection(by_first):
+        if any(words <= text_runs for words in by_first[run]):
+            return True
+    return any(n in t for n in others)
 
 
 def _name_hits(text: str, vocab: tuple[_TypeVocab, ...]) -> dict[str, int]:
     """Types whose name occurs in `text`; a name inside a longer matching name does not count."""
     t = norm_label(text)
-    if not t:
+    if not t or not _may_name_a_type(t, vocab):
         return {}
     found: list[tuple[str, str]] = [(tv.name, n) for tv in vocab for n in tv.names if _contains(t, n)]
     longest = [n for _, n in found]
@@ -180,7 +226,8 @@ def classify(doc: Document) -> Classification:
 
     header_rows = [r for r in _header_rows(doc) if len(r) >= 2]
     labels = _labels(doc)
-    label_norms = {norm_label(label) for label in labels}
+    could_match = _section_prefilter(vocab)
+    label_norms = {n for label in labels if could_match(n := norm_label(label))}
     sheet_names = [norm_label(s.name) for s in doc.sheets]
     body = nfkc(doc.all_text()[:20000])
     mentions = _name_hits_counts(body, vocab)
@@ -226,6 +273,41 @@ def classify(doc: Document) -> Classification:
     if margin < 0.08:
         return Classification(UNKNOWN, round(1 - confidence, 2), scores)
     return Classification(best_type, round(confidence, 2), scores)
+
+
+_PREFILTER: dict[int, tuple[tuple[_TypeVocab, ...], Callable[[str], bool]]] = {}
+
+
+def _section_prefilter(vocab: tuple[_TypeVocab, ...]) -> Callable[[str], bool]:
+    """False for a label that no type's section synonym can match with a score ≥ 0.8.
+
+    Such a match (see `lexicon.Synonyms`) is exact (the label, or the label without its unit), or
+    the label starts or ends with a synonym. So one set of every type's synonyms, probed with the
+    label's prefixes and suffixes of each synonym length, rules most labels out at once — a
+    register's first column holds thousands of ids that would otherwise be matched against every
+    type. The test ignores the finer conditions (distinctive, word boundary), so it only ever lets
+    more labels through than can match.
+    """
+    cached = _PREFILTER.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        exact = {syn for tv in vocab for syn, _key, _distinctive in tv.sections._partial}
+        lengths = sorted({len(syn) for syn in exact})
+
+        def could_match(label: str) -> bool:
+            n = norm_label(label)
+            if not n:
+                return False
+            if n in exact:
+                return True
+            for k in lengths:
+                if k >= len(n):
+                    break
+                if n[:k] in exact or n[-k:] in exact:
+                    return True
+            return norm_label_without_unit(label) in exact
+
+        cached = _PREFILTER[id(vocab)] = (vocab, could_match)
+    return cached[1]
 
 
 def _name_hits_counts(text: str, vocab: tuple[_TypeVocab, ...]) -> dict[str, int]:

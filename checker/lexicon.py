@@ -5,7 +5,6 @@ loads them and matches labels against them.
 """
 from __future__ import annotations
 
-import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -80,9 +79,6 @@ def words(entry: Any) -> list[str]:
             out.extend(str(w) for w in entry.get(lang) or [])
         return out
     return [str(w) for w in entry]
-
-
-_MEMO_LIMIT = 50_000  # memoised label matches per Synonyms (cleared when full)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from checker import yamlio
 from checker.findings import SEVERITIES
 from checker.lexicon import RULES_DIR
 
@@ -82,7 +83,7 @@ def _spec(raw: dict[str, Any], pack: str, pack_applies: tuple[str, ...] | None) 
 def load_pack(path: Path) -> list[RuleSpec]:
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
+            data = yamlio.safe_load(fh) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise PackError(f"{path.name}: {exc}") from None
     name = str(data.get("pack") or path.stem)

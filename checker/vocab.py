@@ -24,6 +24,9 @@ _SIGNATURE_MARKERS = re.compile(
     r"/s/|signed|e-?sign|docusign|adobe\s*sign|approved|已签|签字|签名|签章|盖章|同意|批准|✓|✔|☑|\bok\b", re.I)
 
 
+_WIDE = re.compile("[\uff01-\U0010ffff]")  # full-width forms (and beyond): NFKC needed first
+
+
 @lru_cache(maxsize=1)
 def _placeholder_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     spec = lexicon.common().get("placeholders") or {}
@@ -35,7 +38,7 @@ def placeholder_matches(text: str) -> list[re.Match[str]]:
     if not text or not text.strip():
         return []
     en, zh = _placeholder_patterns()
-    t = nfkc(text) if any(ord(ch) > 0xFF00 for ch in text) else text
+    t = nfkc(text) if _WIDE.search(text) else text
     hits = list(en.finditer(t)) + list(zh.finditer(t))
     hits.sort(key=lambda m: m.start())
     return hits
