@@ -19,6 +19,12 @@ class Finding:
     location: Location | None = None
     needs_review: bool = False
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    # set by checker.suppress: {"reason", "approved_by"|"author", "expires", "source"}
+    suppression: dict[str, Any] | None = None
+
+    @property
+    def suppressed(self) -> bool:
+        return self.suppression is not None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rule": self.rule, "severity": self.severity, "message": self.message}
@@ -32,6 +38,9 @@ class Finding:
                 out["location"] = loc
         if self.evidence:
             out["evidence"] = self.evidence
+        if self.suppression is not None:
+            out["suppressed"] = True
+            out["suppression"] = dict(self.suppression)
         return out
 
 
