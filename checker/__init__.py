@@ -11,7 +11,20 @@ __version__ = "1.0.0"
 
 
 def check(paths: Iterable[str] | str, config: Any = None) -> dict:
-    """Check files and folders; return the contract's JSON report as a dict. Never raises for bad input."""
+    """Check files and folders; return the contract's JSON report as a dict. Never raises for bad input.
+
+    `config` is a path to a pmo-check.toml, a dict of the same shape (docs/configuration.md), or None
+    (then the pmo-check.toml nearest to each document, if any). An invalid configuration raises
+    `checker.ConfigError`: the one exception, since the configuration is the caller's input.
+    """
     from checker.engine import check as _check
 
-    return _check([paths] if isinstance(paths, str) else list(paths), config=config)
+    return _check(paths, config=config)  # type: ignore[arg-type]  # the engine accepts any input
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ConfigError":  # lazily, so that importing checker stays cheap
+        from checker.config import ConfigError
+
+        return ConfigError
+    raise AttributeError(f"module 'checker' has no attribute {name!r}")

@@ -9,6 +9,7 @@ import argparse
 import json
 import logging
 import sys
+from dataclasses import replace
 from typing import Any, Sequence
 
 from checker import __version__
@@ -26,6 +27,40 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise ValueError(text)
+    return value
+
+
+def _mib(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not 0 < value < 1e6:
+        raise ValueError(text)
+    return value
+
+
+def _check_options(args: argparse.Namespace) -> Any:
+    """The executor's and the opening layer's bounds from the command line (docs/security.md)."""
+    from checker.engine import Options
+    from checker.safe_open import Limits, MiB
+
+    options = Options(workers=args.workers, timeout=args.timeout)
+    if args.max_size is not None:
+        options = replace(options, limits=replace(Limits(), max_file_bytes=args.max_size * MiB))
+    if args.memory_limit is not None:
+        options = replace(options, memory_limit=args.memory_limit * MiB or None)
+    return options
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="pmo-check", description="Check project-management documents against the PMO standard.")
     parser.add_argument("--version", action="version", version=f"pmo-check {__version__}")
@@ -37,10 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=(*SEVERITIES, "never"), default="major",
                        help="lowest severity that makes the exit status 1 (default: major)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--config", metavar="FILE",
+                       help="pmo-check.toml to use (default: the one next to each document, if any)")
+    check.add_argument("--workers", type=_count, metavar="N",
+                       help="worker processes checking documents in parallel (default: one per CPU; 0: in this process)")
+    check.add_argument("--timeout", type=_seconds, default=60.0, metavar="SECONDS",
+                       help="time budget per document; a document over it is reported as 'timeout' (default: 60)")
+    check.add_argument("--max-size", type=_mib, metavar="MiB", help="largest file accepted, in MiB (default: 200)")
+    check.add_argument("--memory-limit", type=_count, metavar="MiB",
+                       help="memory cap per worker process, in MiB (default: 1024; 0: no cap)")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--doc-type", metavar="TYPE")
     rules.add_argument("--format", choices=FORMATS, default="text")
+    rules.add_argument("--config", metavar="FILE",
+                       help="pmo-check.toml whose tailoring to show (default: the one in the current folder, if any)")
     return parser
 
 
@@ -57,7 +103,12 @@ def exit_status(report: dict[str, Any], fail_on: str) -> int:
 def _run_check(args: argparse.Namespace) -> int:
     from checker.engine import check
 
-    report = check(args.paths)
+    options = _check_options(args)
+    if args.config:
+        from checker.config import load_file
+
+        options = replace(options, config=load_file(args.config), discover=False)
+    report = check(args.paths, options)
     if args.format == "json":
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     else:
@@ -69,18 +120,25 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_rules(args: argparse.Namespace) -> int:
-    from checker.rulepack import builtin_specs
+    import os
 
-    specs = [s for s in builtin_specs() if not args.doc_type or s.applies_to is None or args.doc_type in s.applies_to]
+    from checker import config as cfg, suppress, tailoring
+
+    source = args.config or cfg.discover(os.getcwd())
+    tailored = tailoring.build(cfg.load_file(source)) if source else tailoring.default()
+    wanted = lambda s: not args.doc_type or s.applies_to is None or args.doc_type in s.applies_to  # noqa: E731
     rows = [{"id": s.id, "doc_types": list(s.applies_to) if s.applies_to else ["ALL"], "severity": s.severity,
-             "automation": s.automation, "kind": s.kind, "title": {"en": s.title.en, "zh": s.title.zh}}
-            for s in specs]
+             "automation": s.automation, "kind": s.kind, "title": {"en": s.title.en, "zh": s.title.zh},
+             **({"pack": s.pack} if s.pack else {}), **({} if on else {"enabled": False})}
+            for on, group in ((True, tailored.specs), (False, tailored.disabled)) for s in group if wanted(s)]
+    rows += [{**r, "doc_types": ["ALL"], "title": dict(r["title"])} for r in suppress.RULES]
     if args.format == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
         for r in rows:
             types = ",".join(r["doc_types"])
-            sys.stdout.write(f"{r['id']:<9} {r['severity']:<8} {types:<12.12} {r['title']['en']}\n"
+            off = " (disabled)" if r.get("enabled") is False else ""
+            sys.stdout.write(f"{r['id']:<9} {r['severity']:<8} {types:<12.12} {r['title']['en']}{off}\n"
                              f"{'':<9} {'':<8} {'':<12} {r['title']['zh']}\n")
     return 0
 

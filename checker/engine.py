@@ -17,6 +17,7 @@ from checker.errors import ReadError
 from checker.findings import SEVERITIES, Finding
 from checker.paths import expand
 from checker.scoring import score
+from checker.safe_open import Limits
 
 log = logging.getLogger("pmo_check")
 
@@ -29,30 +30,58 @@ class Options:
 
     today: date | None = None
     rule_ids: frozenset[str] | None = None  # only these rules, when given
+    # Resource bounds (docs/security.md): the opening layer's limits, and for a run the executor's.
+    limits: Limits = Limits()
+    workers: int | None = None  # worker processes for several documents; None: one per CPU, 0: inline
+    timeout: float = 60.0  # seconds per document; over it the entry is the `timeout` error
+    memory_limit: int | None = 2**30  # address space per worker process, bytes; None: no cap
+    isolate: bool = False  # check even a single document in a worker process (service, audit)
+    # Tailoring (docs/configuration.md): an explicit checker.config.Config, else (discover=True) the
+    # pmo-check.toml nearest to each document; neither: the defaults.
+    config: Any = None
+    discover: bool = True
+
+
+_RUNTIME = ("today", "rule_ids", "limits", "workers", "timeout", "memory_limit", "isolate")
 
 
 def _options(config: Any) -> Options:
+    """Options from the API's `config`: Options, a dict (runtime options such as `today` and/or the
+    pmo-check.toml shape), a path to a TOML file, or None. Raises checker.config.ConfigError."""
+    from collections.abc import Mapping
+
+    from checker.config import load as load_config
+
     if isinstance(config, Options):
         return config
-    if isinstance(config, dict):
-        return Options(**{k: v for k, v in config.items() if k in Options.__dataclass_fields__})
-    return Options()
+    if config is None:
+        return Options()
+    if isinstance(config, Mapping):
+        runtime = {k: v for k, v in config.items() if k in _RUNTIME}
+        rest = {k: v for k, v in config.items() if k not in _RUNTIME}
+        loaded = load_config(rest) if rest else None
+        return Options(**runtime, config=loaded, discover=loaded is None)
+    return Options(config=load_config(config), discover=False)
 
 
-@lru_cache(maxsize=1)
-def _rules() -> tuple:
-    """Every built-in rule, instantiated once per process."""
-    from checker.kinds import registry
-    from checker.rulepack import PackError, builtin_specs
+def _tailoring(path: str, options: Options):
+    """The tailoring that governs `path`: the explicit config, the discovered one, or the defaults."""
+    from checker import config as cfg, tailoring
 
-    kinds = registry()
-    built = []
-    for spec in builtin_specs():
-        kind = kinds.get(spec.kind)
-        if kind is None:
-            raise PackError(f"rule {spec.id}: unknown kind '{spec.kind}'")
-        built.append(kind(spec))
-    return tuple(built)
+    if options.config is not None:
+        return tailoring.build(options.config)
+    if options.discover:
+        found = cfg.discover(path)
+        if found:
+            return tailoring.build(cfg.load_file(found))
+    return tailoring.default()
+
+
+def _rules(tailored: Any = None) -> tuple:
+    """The rules of a tailoring (default: the built-in packs as shipped), instantiated once per process."""
+    from checker import tailoring
+
+    return tailoring.kinds(tailored or tailoring.default())
 
 
 def _format_of(path: str) -> str:
@@ -74,7 +103,7 @@ def check_file(path: str, options: Options | None = None) -> dict[str, Any]:
 
     options = options or Options()
     try:
-        opened = open_document(path)
+        opened = open_document(path, options.limits)
     except ReadError as err:
         return _error_entry(path, err, sha256_of(path))
     try:
@@ -97,11 +126,18 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     from checker.readers import read_document
     from checker.text import detect_language
 
-    doc = read_document(opened)
-    result = classify(doc)
-    language = detect_language(doc.all_text())
-    ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=options.today or date.today())
-    findings = list(run_rules(ctx, options))
+    from checker import suppress
+    from checker.tailoring import lexicon_scope
+
+    tailored = _tailoring(opened.path, options)
+    with lexicon_scope(tailored):
+        doc = read_document(opened)
+        result = classify(doc)
+        language = detect_language(doc.all_text())
+        ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=options.today or date.today(),
+                      profile=tailored.profile, size=tailored.size, locale=tailored.locale)
+        findings = list(run_rules(ctx, options, tailored))
+        findings = suppress.apply(findings, ctx, tailored)
     entry: dict[str, Any] = {
         "path": opened.path,
         "sha256": opened.sha256,
@@ -119,8 +155,8 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     return entry
 
 
-def run_rules(ctx, options: Options) -> Iterable[Finding]:
-    for rule in _rules():
+def run_rules(ctx, options: Options, tailored: Any = None) -> Iterable[Finding]:
+    for rule in _rules(tailored):
         if options.rule_ids is not None and rule.spec.id not in options.rule_ids:
             continue
         if not rule.applies(ctx):
@@ -163,13 +199,82 @@ def build_report(documents: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def _expand(paths: Any) -> list[Any]:
+    """`expand`, tolerating what the API may be handed instead of path strings (bytes, PathLike,
+    None, numbers): what is not a path becomes a not-found entry, never an exception."""
+    from checker.paths import Item
+
+    try:
+        raw = [paths] if isinstance(paths, (str, bytes, os.PathLike)) else list(paths if paths is not None else [])
+    except TypeError:  # not iterable
+        raw = [paths]
+    strings: list[str | None] = []
+    for p in raw:
+        try:
+            strings.append(os.fsdecode(p))
+        except (TypeError, ValueError):
+            strings.append(None)
+    if all(s is not None for s in strings):
+        return expand(strings)  # type: ignore[arg-type]
+    items: list[Any] = []
+    for p, s in zip(raw, strings):
+        items.extend(expand([s]) if s is not None else
+                     [Item(repr(p)[:200], ReadError("not-found", "Not a file or folder path."))])
+    return items
+
+
+def _tailor_items(items: list[Any], paths: Any, options: Options) -> list[Any]:
+    """Validate every configuration the run will use (ConfigError before any report), and drop the
+    configuration's own files and what an explicit or ancestor pmo-check.toml excludes from folders."""
+    from checker import tailoring
+
+    given: set[str] = set()
+    for p in [paths] if isinstance(paths, (str, bytes, os.PathLike)) else (paths if isinstance(paths, list) else []):
+        try:
+            given.add(os.path.abspath(os.fsdecode(p)))
+        except (TypeError, ValueError):
+            continue
+    kept = []
+    for item in items:
+        if item.error is not None:
+            kept.append(item)
+            continue
+        tailored = _tailoring(item.path, options)
+        absolute = os.path.abspath(item.path)
+        if absolute not in given:
+            own = {tailored.source, *getattr(options.config, "packs", ()), *tailored_packs(tailored)}
+            if absolute in own or tailored.excludes(item.path):
+                continue
+        kept.append(item)
+    if options.config is not None:
+        tailoring.build(options.config)
+    return kept
+
+
+def tailored_packs(tailored: Any) -> tuple[str, ...]:
+    from checker import config as cfg
+
+    if tailored.source and tailored.source != "<dict>":
+        try:
+            return cfg.load_file(tailored.source).packs
+        except cfg.ConfigError:
+            return ()
+    return ()
+
+
 def check(paths: list[str], config: Any = None) -> dict[str, Any]:
     """The contract's Python API: the JSON report for files and folders, as a dict."""
+    from checker.executor import run_checks
+
     options = _options(config)
-    documents: list[dict[str, Any]] = []
-    for item in expand(paths):
-        if item.error is not None:
-            documents.append(_error_entry(item.path, item.error, None))
-        else:
-            documents.append(check_file(item.path, options))
+    if paths is not None and not isinstance(paths, (str, bytes, os.PathLike, list)):
+        try:
+            paths = list(paths)  # a generator is read once, by _expand and _tailor_items alike
+        except TypeError:
+            pass
+    items = _tailor_items(_expand(paths), paths, options)
+    # Each document in a worker process with a time budget (checker/executor.py); one alone inline.
+    checked = iter(run_checks([item.path for item in items if item.error is None], options))
+    documents = [_error_entry(item.path, item.error, None) if item.error is not None else next(checked)
+                 for item in items]
     return build_report(documents)

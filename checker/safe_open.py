@@ -8,6 +8,7 @@ Word or Excel package. Anything else becomes a `ReadError` with one of the contr
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import os
@@ -32,12 +33,14 @@ ZIP64_LOCATOR = b"PK\x06\x07"
 ZIP64_EOCD = b"PK\x06\x06"
 SMALL_PART_LIMIT = 1 * MiB  # cap when reading [Content_Types].xml and _rels/.rels
 RATIO_FLOOR = 1 * MiB  # only entries larger than this are held to max_ratio
+TOTAL_RATIO_FLOOR = 16 * MiB  # only packages unpacking to more than this are held to max_ratio as a whole
 
 ENCRYPTED_MESSAGE = "The file is password-protected (encrypted); remove the password and check it again."
 LEGACY_MESSAGE = (
     "Legacy Word 97–2003 (.doc) / Excel 97–2003 (.xls) format; save it as .docx/.xlsx and check it again."
 )
 BOMB_MESSAGE = "looks like a zip bomb"
+PROLOG_LIMIT = 256 * 1024  # decompressed bytes of a part scanned for its XML prolog
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,8 @@ class Limits:
     max_file_bytes: int = 200 * MiB
     max_total_uncompressed: int = 1 * 2**30
     max_entry_uncompressed: int = 512 * MiB
-    max_ratio: float = 200.0  # per entry, uncompressed/compressed, for entries > 1 MiB
+    max_ratio: float = 200.0  # per entry, uncompressed/compressed, for entries > 1 MiB; and for the
+    # whole package once it unpacks to more than 16 MiB (many small entries, each under the floor)
     max_entries: int = 10_000
 
 
@@ -273,7 +277,10 @@ def _check_ooxml(data: bytes, limits: Limits) -> Format:
         ct_xml = _read_small(zf, content_types)
         rels = names.get("_rels/.rels")
         rels_xml = _read_small(zf, rels) if rels is not None else b""
-    return _classify(names, ct_xml, rels_xml)
+        fmt = _classify(names, ct_xml, rels_xml)
+        for info in infos:
+            _check_xml_prolog(zf, info)
+    return fmt
 
 
 def _precheck_entry_count(data: bytes, limits: Limits) -> None:
@@ -307,7 +314,7 @@ def _check_entries(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
         raise ReadError(
             "too-large", f"The file has {len(infos)} zip entries, more than the limit of {limits.max_entries}; it {BOMB_MESSAGE}."
         )
-    total = 0
+    total = compressed = 0
     seen: set[str] = set()
     for info in infos:
         _check_name(info.orig_filename)
@@ -319,11 +326,18 @@ def _check_entries(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
             raise ReadError("encrypted", ENCRYPTED_MESSAGE)
         _check_entry_size(info, limits)
         total += info.file_size
+        compressed += info.compress_size
         if total > limits.max_total_uncompressed:
             raise ReadError(
                 "too-large",
                 f"The file would unpack to more than {_human(limits.max_total_uncompressed)}; it {BOMB_MESSAGE}.",
             )
+    if total > TOTAL_RATIO_FLOOR and total > limits.max_ratio * max(compressed, 1):
+        raise ReadError(
+            "too-large",
+            f"The file would unpack to {_human(total)} from {_human(compressed)}, more than {limits.max_ratio:.0f}:1; "
+            f"it {BOMB_MESSAGE}.",
+        )
 
 
 def _check_entry_size(info: zipfile.ZipInfo, limits: Limits) -> None:
@@ -484,3 +498,111 @@ def _family_from_layout(names: dict[str, zipfile.ZipInfo]) -> str | None:
     if "ppt/presentation.xml" in names:
         return "powerpoint"
     return None
+
+
+# --------------------------------------------------------------------------- XML prologs
+
+# Byte patterns of the first four bytes -> the Python codec the XML is in (XML 1.0, appendix F).
+_XML_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\x00<\x00?", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+    (b"\x4c\x6f\xa7\x94", "cp500"),  # EBCDIC '<?xm'
+)
+_XML_DECL = re.compile(r"""^<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
+_ENTITY_MESSAGE = "declares a DTD or XML entities (Office never writes them); refused"
+
+
+def _check_xml_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Refuse any part whose XML prolog holds a DOCTYPE: that is where entities (billion laughs,
+    quadratic blowup, XXE) and external DTDs are declared, and Office never writes one.
+
+    Only the prolog is read (it ends where the root element starts), decoded the way an XML parser
+    would decode it, including an `encoding` declaration (so a DOCTYPE cannot hide in UTF-7 or
+    UTF-16). The parsers are configured not to resolve entities or load DTDs anyway; this makes the
+    refusal explicit and parser-independent. Parts that are not XML, or whose data cannot be
+    unpacked (no parser could read them either), are left to the readers.
+    """
+    try:
+        with zf.open(info) as fh:
+            head = fh.read(4096)
+            if not head:
+                return
+            encoding = _xml_encoding(head, info)
+            if encoding is None:
+                return
+            decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+            text = decoder.decode(head)
+            consumed = len(head)
+            while True:
+                verdict = _scan_prolog(text)
+                if verdict is not None:
+                    if verdict == "doctype":
+                        raise ReadError("corrupt", f"The file is damaged or hostile: part {_quote(info.filename)} {_ENTITY_MESSAGE}.")
+                    return
+                chunk = fh.read(16384)
+                if not chunk:
+                    return  # an unterminated prolog: the parser fails on it without expanding anything
+                consumed += len(chunk)
+                if consumed > PROLOG_LIMIT:
+                    raise ReadError("corrupt", f"The file is damaged: part {_quote(info.filename)} has an XML prolog "
+                                               f"longer than {_human(PROLOG_LIMIT)}.")
+                text += decoder.decode(chunk)
+    except ReadError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError):
+        return
+
+
+def _xml_encoding(head: bytes, info: zipfile.ZipInfo) -> str | None:
+    """The Python codec an XML parser would decode these bytes with, or None when they are not XML."""
+    for magic, codec in _XML_SIGNATURES:
+        if head.startswith(magic):
+            if codec == "cp500":
+                raise ReadError("corrupt", f"The file is damaged: part {_quote(info.filename)} is XML in an EBCDIC encoding.")
+            return codec
+    if not head.lstrip(b" \t\r\n").startswith(b"<"):
+        return None  # images, vbaProject.bin and other binary parts
+    declared = _XML_DECL.match(head.lstrip(b" \t\r\n")[:512].decode("latin-1"))
+    if declared is None:
+        return "utf-8"
+    try:
+        return codecs.lookup(declared.group(1)).name
+    except LookupError:
+        raise ReadError("corrupt", f"The file is damaged: part {_quote(info.filename)} declares the unknown "
+                                   f"XML encoding {_quote(declared.group(1))}.") from None
+
+
+def _scan_prolog(text: str) -> str | None:
+    """'doctype' when the prolog declares one, 'ok' when the root element (or non-XML) starts first,
+    None when more text is needed."""
+    i, n = 0, len(text)
+    while True:
+        while i < n and text[i] in " \t\r\n\ufeff":
+            i += 1
+        if i >= n:
+            return None
+        if text[i] != "<":
+            return "ok"  # not a well-formed prolog; the parser will refuse it
+        if n - i < 9:
+            return None
+        if text.startswith("<?", i):
+            end = text.find("?>", i + 2)
+            if end == -1:
+                return None
+            i = end + 2
+        elif text.startswith("<!--", i):
+            end = text.find("-->", i + 4)
+            if end == -1:
+                return None
+            i = end + 3
+        elif text[i + 1] == "!":
+            return "doctype" if text[i + 2 : i + 9].upper() == "DOCTYPE" else "ok"
+        else:
+            return "ok"

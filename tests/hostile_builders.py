@@ -279,3 +279,252 @@ def make_many_entries(count: int) -> bytes:
         for i in range(count):
             zf.writestr(f"word/media/x{i}.bin", b"")
     return out.getvalue()
+
+
+# --------------------------------------------------------------------------- the hostile corpus
+#
+# Every case is a file name (its extension is what a user would see), its bytes, and the outcome
+# the contract promises: an error code, or "ok" (a normal report) with the advisory rules it must
+# carry. `tests/test_hostile.py` checks each case alone, all of them mixed with good documents
+# through the CLI and the Python API, and that nothing from a local file they point at leaks.
+
+import base64
+import functools
+import random
+from dataclasses import dataclass, field
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+X_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+WORD_MACRO_TYPE = "application/vnd.ms-word.document.macroEnabled.main+xml"
+EXCEL_MACRO_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+VBA_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+SECRET = "PMO-SECRET-7f3a9c1e-DO-NOT-LEAK"  # content of the local file hostile documents point at
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    build: Callable[[], bytes]  # built on demand: listing the cases (test collection) stays cheap
+    expect: str  # an error code, or "ok"
+    rules: frozenset[str] = field(default_factory=frozenset)  # rule ids an "ok" entry must carry
+    also: tuple[str, ...] = ()  # other acceptable outcomes (resource-bound cases may be refused)
+
+    def accepts(self, outcome: str) -> bool:
+        return outcome == self.expect or outcome in self.also
+
+
+def word_xml(body: str, prolog: str = "") -> bytes:
+    """A document.xml with this body content (paragraph XML) after an optional prolog (e.g. a DOCTYPE)."""
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n{prolog}'
+            f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}</w:body></w:document>').encode("utf-8")
+
+
+def para(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def with_part(data: bytes, name: str, content: bytes) -> bytes:
+    """Replace (or add) one part of a package."""
+    files = _parts(data)
+    files[name] = content
+    return _pack(files)
+
+
+def with_relationship(data: bytes, rels_part: str, rel_type: str, target: str, external: bool = True,
+                      rid: str = "rIdHostile") -> bytes:
+    """Add a relationship to a .rels part (created when missing)."""
+    files = _parts(data)
+    rels = files.get(rels_part, f'<Relationships xmlns="{PKG_REL_NS}"></Relationships>'.encode()).decode("utf-8")
+    mode = ' TargetMode="External"' if external else ""
+    rel = f'<Relationship Id="{rid}" Type="{rel_type}" Target="{target}"{mode}/>'
+    files[rels_part] = rels.replace("</Relationships>", rel + "</Relationships>").encode("utf-8")
+    return _pack(files)
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {info.filename: zf.read(info) for info in zf.infolist()}
+
+
+def _pack(files: dict[str, bytes], level: int = 6) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as zf:
+        for name, content in files.items():
+            zf.writestr(name, content)
+    return out.getvalue()
+
+
+def make_workbook(sheet_data: str = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', strings: list[str] | None = None,
+                  dimension: str = "", shared_strings_xml: bytes | None = None, sheet_xml: bytes | None = None,
+                  level: int = 6) -> bytes:
+    """A minimal SpreadsheetML package written by hand (openpyxl never writes shared strings)."""
+    strings = ["Risk Register"] if strings is None else strings
+    ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+          '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+          '</Types>')
+    rels = (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG_REL_NS}">'
+            f'<Relationship Id="rId1" Type="{R_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    wb = (f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{X_NS}" xmlns:r="{R_NS}">'
+          '<sheets><sheet name="Risks" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    wb_rels = (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG_REL_NS}">'
+               f'<Relationship Id="rId1" Type="{R_NS}/worksheet" Target="worksheets/sheet1.xml"/>'
+               f'<Relationship Id="rId2" Type="{R_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    dim = f'<dimension ref="{dimension}"/>' if dimension else ""
+    sheet = sheet_xml or (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{X_NS}">{dim}'
+                          f'<sheetData>{sheet_data}</sheetData></worksheet>').encode("utf-8")
+    if shared_strings_xml is None:
+        body = "".join(f"<si><t>{s}</t></si>" for s in strings)
+        shared_strings_xml = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{X_NS}" count="{len(strings)}" '
+                              f'uniqueCount="{len(strings)}">{body}</sst>').encode("utf-8")
+    return _pack({"[Content_Types].xml": ct.encode(), "_rels/.rels": rels.encode(), "xl/workbook.xml": wb.encode(),
+                  "xl/_rels/workbook.xml.rels": wb_rels.encode(), "xl/worksheets/sheet1.xml": sheet,
+                  "xl/sharedStrings.xml": shared_strings_xml}, level)
+
+
+def billion_laughs(levels: int = 10) -> str:
+    decls = '<!ENTITY lol0 "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">' for i in range(1, levels))
+    return f"<!DOCTYPE lolz [{decls}]>"
+
+
+def huge_shared_strings(total_bytes: int, item_bytes: int = 4096, seed: int = 7) -> bytes:
+    """A sharedStrings part of about `total_bytes` of incompressible text (so no ratio limit trips)."""
+    rng = random.Random(seed)
+    count = max(1, total_bytes // item_bytes)
+    text = base64.b64encode(rng.randbytes(count * item_bytes * 3 // 4)).decode("ascii")
+    body = "".join(f"<si><t>{text[i:i + item_bytes]}</t></si>" for i in range(0, count * item_bytes, item_bytes))
+    return (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{X_NS}" count="{count}" uniqueCount="{count}">'
+            f"{body}</sst>").encode("utf-8")
+
+
+def many_small_entries_bomb(base: bytes, entries: int = 40, size: int = 2**20 - 1) -> bytes:
+    """Entries each just under the per-entry ratio floor, together a bomb (the package-wide ratio)."""
+    files = _parts(base)
+    zeros = bytes(size)
+    for i in range(entries):
+        files[f"word/media/pad{i}.bin"] = zeros
+    return _pack(files, level=9)
+
+
+def hostile_corpus(secret_file: str) -> list[Case]:
+    """Every hostile and broken input of the issue, with its expected outcome. `secret_file` is a
+    local file whose content must never appear in any output."""
+    docx = functools.lru_cache(maxsize=None)(lambda: make_docx("Hostile Test Charter"))
+    xlsx = functools.lru_cache(maxsize=None)(make_xlsx)
+    secret_url = "file://" + secret_file
+    body = para("Project Charter") + para("Sponsor: Dana Lee")
+    ent = "&xxe;"
+    cases = [
+        # zip bombs and limits
+        Case("zip-bomb.docx", lambda: make_zip_bomb(64 * 2**20), "too-large"),
+        Case("zip-bomb-many-entries.docx", lambda: many_small_entries_bomb(docx()), "too-large"),
+        Case("forged-size.docx", lambda: forge_declared_size(docx(), "word/document.xml", 600 * 2**20), "too-large"),
+        Case("too-many-entries.docx", lambda: make_many_entries(10_001), "too-large"),
+        # entities: expansion bombs, XXE, remote DTDs (refused: Office never writes a DOCTYPE)
+        Case("billion-laughs.docx", lambda: with_part(docx(), "word/document.xml", word_xml(para("&lol9;"), billion_laughs())), "corrupt"),
+        Case("billion-laughs-strings.xlsx", lambda: make_workbook(shared_strings_xml=(
+            f'<?xml version="1.0"?>{billion_laughs()}<sst xmlns="{X_NS}"><si><t>&lol9;</t></si></sst>').encode()), "corrupt"),
+        Case("quadratic-blowup.docx", lambda: with_part(docx(), "word/document.xml", word_xml(
+            para("&a;" * 20_000), f'<!DOCTYPE w:document [<!ENTITY a "{"A" * 50_000}">]>')), "corrupt"),
+        Case("xxe-local-file.docx", lambda: with_part(docx(), "word/document.xml", word_xml(
+            para(ent), f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret_url}">]>')), "corrupt"),
+        Case("xxe-parameter-entity.docx", lambda: with_part(docx(), "word/document.xml", word_xml(
+            body, f'<!DOCTYPE w:document [<!ENTITY % p SYSTEM "{secret_url}"> %p;]>')), "corrupt"),
+        Case("xxe-core-properties.docx", lambda: with_part(docx(), "docProps/core.xml", (
+            f'<?xml version="1.0"?><!DOCTYPE cp [<!ENTITY xxe SYSTEM "{secret_url}">]>'
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            f'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{ent}</dc:title></cp:coreProperties>').encode()), "corrupt"),
+        Case("xxe-sheet.xlsx", lambda: make_workbook(sheet_xml=(
+            f'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "{secret_url}">]>'
+            f'<worksheet xmlns="{X_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>{ent}</t></is></c></row>'
+            "</sheetData></worksheet>").encode()), "corrupt"),
+        Case("xxe-utf16.docx", lambda: with_part(docx(), "word/document.xml", word_xml(
+            para(ent), f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret_url}">]>')
+            .replace(b'encoding="UTF-8"', b'encoding="UTF-16"').decode().encode("utf-16")), "corrupt"),
+        Case("xxe-utf7.docx", lambda: with_part(docx(), "word/document.xml",
+            b'<?xml version="1.0" encoding="UTF-7"?>' + f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret_url}">]>'
+            .encode("utf-7") + word_xml(para(ent)).split(b"?>", 1)[1]), "corrupt"),
+        Case("remote-dtd.docx", lambda: with_part(docx(), "word/document.xml", word_xml(
+            body, '<!DOCTYPE w:document SYSTEM "http://127.0.0.1:9/evil.dtd">')), "corrupt"),
+        Case("remote-parameter-entity.xlsx", lambda: make_workbook(shared_strings_xml=(
+            '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY % r SYSTEM "http://127.0.0.1:9/evil.dtd"> %r;]>'
+            f'<sst xmlns="{X_NS}"><si><t>x</t></si></sst>').encode()), "corrupt"),
+        Case("content-types-doctype.docx", lambda: rezip(docx(), lambda n, c: (n, c.replace(
+            b"?>", f'?><!DOCTYPE Types [<!ENTITY xxe SYSTEM "{secret_url}">]>'.encode(), 1))
+            if n == "[Content_Types].xml" else (n, c)), "corrupt"),
+        # external resources: never fetched, reported by name (SEC-01)
+        Case("external-template.docx", lambda: with_relationship(with_part(docx(), "word/settings.xml", _settings_with_template(docx())),
+             "word/_rels/settings.xml.rels", f"{R_NS}/attachedTemplate", secret_url, rid="rIdTpl"), "ok", frozenset({"SEC-01"})),
+        Case("linked-image.docx", lambda: with_relationship(docx(), "word/_rels/document.xml.rels", f"{R_NS}/image",
+             "http://tracker.example.invalid/pixel.png"), "ok", frozenset({"SEC-01"})),
+        Case("ole-link.docx", lambda: with_relationship(docx(), "word/_rels/document.xml.rels", f"{R_NS}/oleObject",
+             secret_url), "ok", frozenset({"SEC-01"})),
+        Case("external-link.xlsx", lambda: with_relationship(with_relationship(
+            make_workbook(), "xl/_rels/workbook.xml.rels", f"{R_NS}/externalLink", "externalLinks/externalLink1.xml",
+            external=False, rid="rIdExt"), "xl/externalLinks/_rels/externalLink1.xml.rels", f"{R_NS}/externalLinkPath",
+            secret_url), "ok", frozenset({"SEC-01"})),
+        # macros: read, never run (SEC-02)
+        Case("macros.docm", lambda: _with_vba(with_main_content_type(docx(), WORD_MACRO_TYPE), "word"), "ok", frozenset({"SEC-02"})),
+        Case("macros.xlsm", lambda: _with_vba(with_main_content_type(xlsx(), EXCEL_MACRO_TYPE), "xl"), "ok", frozenset({"SEC-02"})),
+        # broken containers
+        Case("truncated.docx", lambda: docx()[: len(docx()) // 2], "corrupt"),
+        Case("random-bytes.docx", lambda: random.Random(1).randbytes(8192), "unsupported-format"),
+        Case("empty.xlsx", lambda: b"", "unsupported-format"),
+        Case("legacy.doc.docx", lambda: make_ole(["WordDocument", "1Table"]), "legacy-format"),
+        Case("legacy.xls", lambda: make_ole(["Workbook"]), "legacy-format"),
+        Case("encrypted.docx", lambda: make_ole(["EncryptionInfo", "EncryptedPackage"]), "encrypted"),
+        Case("path-traversal.docx", lambda: rezip(docx(), extra=[("../../evil.xml", b"<x/>")]), "corrupt"),
+        Case("absolute-path.xlsx", lambda: rezip(xlsx(), extra=[("/etc/cron.d/evil", b"x")]), "corrupt"),
+        # XML that is too deep, too big, too sparse or not XML
+        Case("deep-xml.docx", lambda: with_part(docx(), "word/document.xml", word_xml("<w:x>" * 100_000 + "</w:x>" * 100_000)),
+             "corrupt", also=("too-large",)),  # refused by its compression ratio before any parser runs
+        Case("deep-xml-1000.docx", lambda: with_part(docx(), "word/document.xml", word_xml("<w:x>" * 1000 + "</w:x>" * 1000)),
+             "corrupt"),  # under the ratio floor: the parsers' depth limit (256) refuses it
+        Case("deep-xml.xlsx", lambda: make_workbook(sheet_xml=(f'<worksheet xmlns="{X_NS}"><sheetData>' + "<row>" * 100_000
+                                                       + "</row>" * 100_000 + "</sheetData></worksheet>").encode()), "corrupt",
+             also=("too-large",)),
+        Case("deep-xml-1000.xlsx", lambda: make_workbook(sheet_xml=(f'<worksheet xmlns="{X_NS}"><sheetData>' + "<row>" * 1000
+                                                            + "</row>" * 1000 + "</sheetData></worksheet>").encode()), "corrupt"),
+        Case("huge-shared-strings.xlsx", lambda: make_workbook(shared_strings_xml=huge_shared_strings(48 * 2**20), level=1), "ok",
+             also=("too-large",)),
+        Case("million-rows-declared.xlsx", lambda: make_workbook(dimension="A1:Z1000000", sheet_data=(
+            '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2"><v>1</v></c></row>')), "ok"),
+        Case("million-rows-sparse.xlsx", lambda: make_workbook(sheet_data=(
+            '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')),
+             "ok", also=("too-large",)),
+        Case("million-row-elements.xlsx", lambda: make_workbook(sheet_data="".join(
+            f'<row r="{i}"/>' for i in range(1, 1_048_577))), "ok", also=("too-large",)),
+        Case("invalid-xml-char.docx", lambda: with_part(docx(), "word/document.xml", word_xml(para("bad \x01 char"))), "corrupt"),
+        Case("invalid-utf8.docx", lambda: with_part(docx(), "word/document.xml", word_xml(para("x")).replace(b">x<", b">\xff\xfe<")), "corrupt"),
+        Case("escaped-control-chars.xlsx", lambda: make_workbook(strings=["Risk _x0001_ Register _x001B_[31m"]), "ok"),
+        # the extension is only a hint
+        Case("word-named.xlsx", lambda: docx(), "ok"),
+        Case("excel-named.docx", lambda: xlsx(), "ok"),
+        Case("text-named.docx", lambda: b"Name,Role\nDana Lee,Sponsor\n", "unsupported-format"),
+    ]
+    return cases
+
+
+def _settings_with_template(docx: bytes) -> bytes:
+    settings = _parts(docx)["word/settings.xml"]
+    return re.sub(rb"(<w:settings\b[^>]*>)", rb'\1<w:attachedTemplate r:id="rIdTpl"/>', settings, count=1)
+
+
+def _with_vba(data: bytes, folder: str) -> bytes:
+    files = _parts(data)
+    files[f"{folder}/vbaProject.bin"] = make_ole(["VBA", "PROJECT"])
+    ct = files["[Content_Types].xml"].decode()
+    files["[Content_Types].xml"] = ct.replace(
+        "</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>').encode()
+    main = "document.xml" if folder == "word" else "workbook.xml"
+    rels_part = f"{folder}/_rels/{main}.rels"
+    rels = files[rels_part].decode()
+    files[rels_part] = rels.replace(
+        "</Relationships>", f'<Relationship Id="rIdVba" Type="{VBA_REL}" Target="vbaProject.bin"/></Relationships>').encode()
+    return _pack(files)

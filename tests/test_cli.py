@@ -82,3 +82,15 @@ def test_rules_lists_ids_severities_and_both_titles():
     assert com06["title"]["zh"].startswith("需审批文档")
     text = run_cli("rules", "--doc-type", "STATUS_REPORT").stdout
     assert "COM-01" in text and "COM-06" not in text
+
+
+def test_vendored_schema_is_the_contracts():
+    """tests/contract holds a copy of the public schema; it must not drift from the contract."""
+    import pytest
+
+    from tests.conftest import ROOT, SCHEMA
+
+    shared = ROOT.parent / "shared" / "contract" / "report.schema.json"
+    if not shared.is_file():
+        pytest.skip("the shared contract is not beside this clone")
+    assert json.loads(shared.read_text(encoding="utf-8")) == json.loads(SCHEMA.read_text(encoding="utf-8"))

@@ -7,6 +7,8 @@ reach a report.
 """
 from __future__ import annotations
 
+import zipfile
+import zlib
 from typing import TYPE_CHECKING, Callable
 
 from checker.errors import ReadError
@@ -29,6 +31,8 @@ def read_document(opened: "Opened") -> "Document":
         raise ReadError("too-large", "The file is too large to read within the available memory.") from None
     except RecursionError:
         raise ReadError("corrupt", "The file could not be read: its structure is nested too deeply.") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # a part's data, not the zip directory
+        raise ReadError("corrupt", f"The file is damaged: part of its zip archive cannot be unpacked ({_short(exc)}).") from None
     except Exception as exc:  # noqa: BLE001 - the point is to contain whatever a parser throws
         raise ReadError("corrupt", f"The file could not be read: {type(exc).__name__}: {_short(exc)}") from None
 
