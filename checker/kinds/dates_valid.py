@@ -1,0 +1,124 @@
+"""Kind `dates_valid`: values in date fields and date columns are real, plausible dates.
+
+Only values the document labels as dates are read — a field whose label says date/日期/时间 (or a
+start/end/due synonym), or a table/sheet column with such a header. Free text is never scanned for
+numbers. `check: valid` (COM-09) flags impossible dates (2024-02-30, 2026-13-01) and years outside
+[2000, today + 20]; `check: ambiguous` (COM-10) flags 03/04/2026-style dates that read either way.
+Text that is not a date at all ('Q3', 'weekly', 'TBD') is left to the placeholder and content rules.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Iterable, Iterator
+
+from checker.dates import parse_date
+from checker.findings import Finding
+from checker.kinds.base import Context
+from checker.kinds.prose_base import ProseKind
+from checker.model import Cell, Location
+from checker.text import nfkc
+
+DATE_LABEL = re.compile(
+    r"date|日期|时间|\bdue\b|deadline|截止|\b(?:start|end|finish)(?:ed|s)?\b|开始|结束|完成时间|起止|期间|周期|"
+    r"\bperiod\b|\bwhen\b|\bdeadline\b|baseline\s+finish|forecast|actual\s+(?:start|finish|end)", re.I)
+NOT_DATE_LABEL = re.compile(r"duration|工期|天数|\bdays\b|date\s*format|update[sd]?\s+by|frequency|频率|"
+                            r"时长|工时|小时|hours|版本|version", re.I)
+_SHAPES = [
+    re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"),
+    re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
+]
+_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def date_values(ctx: Context) -> Iterator[tuple[str, object, Location]]:
+    """(text, typed value, location) of every value the document labels as a date."""
+    def compute() -> list[tuple[str, object, Location]]:
+        out: list[tuple[str, object, Location]] = []
+        seen: set[tuple] = set()
+        for f in ctx.doc.fields:
+            if f.source == "properties" or not f.value.strip():
+                continue
+            if DATE_LABEL.search(f.label) and not NOT_DATE_LABEL.search(f.label):
+                if f.location.anchor() not in seen:
+                    seen.add(f.location.anchor())
+                    out.append((f.value, None, f.location))
+        for grid in ctx.doc.grids():
+            header = _date_header(grid.rows)
+            if header is None:
+                continue
+            r0, cols = header
+            for row in grid.rows[r0 + 1:]:
+                for cell in row:
+                    if cell.col in cols and not cell.merged and (cell.text.strip() or cell.value is not None):
+                        if cell.location.anchor() not in seen:
+                            seen.add(cell.location.anchor())
+                            out.append((cell.text, cell.value, cell.location))
+        return out
+
+    return iter(ctx.memo("dates_valid.values", compute))
+
+
+def _date_header(rows: list[list[Cell]]) -> tuple[int, set[int]] | None:
+    """A header row among the first rows: ≥ 2 short label cells, at least one of them a date label."""
+    for r, row in enumerate(rows[:10]):
+        labels = [c for c in row if not c.merged and c.text.strip() and len(c.text) <= 40
+                  and not re.search(r"\d{3,}", c.text)]
+        if len(labels) < 2:
+            continue
+        cols = {c.col for c in labels if DATE_LABEL.search(c.text) and not NOT_DATE_LABEL.search(c.text)}
+        if cols and len(labels) >= len([c for c in row if c.text.strip()]) - 1:
+            return r, cols
+    return None
+
+
+def classify_value(text: str, value: object, today: date) -> tuple[str, str] | None:
+    """('invalid'|'range'|'ambiguous', the offending text) or None when the value is fine or not a date."""
+    if isinstance(value, (datetime, date)):
+        d = value.date() if isinstance(value, datetime) else value
+        return ("range", d.isoformat()) if not 2000 <= d.year <= today.year + 20 else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and not text.strip().count("-"):
+        if 20000 <= value <= 80000 and float(value).is_integer():  # an Excel serial left unformatted
+            d = _EXCEL_EPOCH + timedelta(days=int(value))
+            return ("range", d.isoformat()) if not 2000 <= d.year <= today.year + 20 else None
+        return None
+    t = nfkc(text or "")
+    for shape in _SHAPES:
+        for m in shape.finditer(t):
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if parse_date(m.group(0)) is None or not (1 <= mo <= 12):
+                return "invalid", m.group(0)
+            if not 2000 <= y <= today.year + 20:
+                return "range", m.group(0)
+    for m in _DMY.finditer(t):
+        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if a > 12 and b > 12 or a > 31 or b > 31 or (a > 12 and parse_date(m.group(0)) is None) \
+                or (b > 12 and parse_date(m.group(0)) is None):
+            return "invalid", m.group(0)
+        if a <= 12 and b <= 12 and a != b:
+            return "ambiguous", m.group(0)
+        if not 2000 <= y <= today.year + 20:
+            return "range", m.group(0)
+    if not any(s.search(t) for s in _SHAPES) and not _DMY.search(t):
+        d = parse_date(t)
+        if d is not None and not 2000 <= d.year <= today.year + 20:
+            return "range", t.strip()
+    return None
+
+
+class DatesValid(ProseKind):
+    name = "dates_valid"
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        want = self.params.get("check", "valid")
+        for text, value, location in date_values(ctx):
+            got = classify_value(text, value, ctx.today)
+            if got is None:
+                continue
+            problem, shown = got
+            if want == "ambiguous" and problem == "ambiguous":
+                yield self.finding(ctx, location.with_text(text), date=shown)
+            elif want == "valid" and problem in ("invalid", "range"):
+                yield self.finding(ctx, location.with_text(text), variant=problem, date=shown,
+                                   latest=ctx.today.year + 20)

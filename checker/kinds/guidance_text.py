@@ -1,0 +1,83 @@
+"""Kind `guidance_text` (COM-03): template guidance left in the document outside an appendix.
+
+Markers come from `common.yaml` `template_guidance_markers`. Unmistakable phrases ('How to use this
+template', '填写说明', '（删除本段）') count anywhere in a paragraph or cell; short labels that also
+occur in real prose ('Purpose:', '示例：', '样例', 'Quality Criteria') count only when they open the
+paragraph, and `start_only_except` keeps a label off the types where it is a legitimate heading.
+Text under an appendix heading (Appendix, Annex, 附录, 附件) is exempt. One finding per paragraph/cell.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from checker import lexicon
+from checker.findings import Finding
+from checker.kinds.base import Context
+from checker.kinds.prose_base import ProseKind
+from checker.model import Location
+from checker.text import nfkc, strip_numbering
+
+_APPENDIX = re.compile(r"^\s*(?:appendix|appendices|annex|attachment|附录|附件|附表)", re.I)
+
+
+class GuidanceText(ProseKind):
+    name = "guidance_text"
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        markers = lexicon.words(lexicon.common().get("template_guidance_markers"))
+        start_only = set(self.params.get("start_only") or [])
+        self._anywhere = [m for m in markers if m not in start_only]
+        self._start = [m for m in markers if m in start_only]
+        self._except = {k: set(v) for k, v in (self.params.get("start_only_except") or {}).items()}
+        self._folded = {m: nfkc(m).lower() for m in markers}  # markers compared as folded text, folded once
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        start = [m for m in self._start if ctx.doc_type not in self._except.get(m, ())]
+        seen: set[tuple] = set()
+        for text, location in self._texts(ctx):
+            if location.anchor() in seen:
+                continue
+            t = nfkc(text).strip()
+            low = t.lower()
+            folded = self._folded
+            hit = next((m for m in self._anywhere if folded[m] in low), None)
+            if hit is None:
+                head = strip_numbering(t).lower()
+                hit = next((m for m in start if head.startswith(folded[m])
+                            and (m.endswith((":", "：")) or len(head) <= len(m) + 2 or m in ("样例", "示例："))), None)
+            if hit is not None:
+                seen.add(location.anchor())
+                yield self.finding(ctx, location.with_text(text), marker=hit.strip())
+
+    @staticmethod
+    def _texts(ctx: Context) -> Iterator[tuple[str, Location]]:
+        def walk(section, in_appendix: bool) -> Iterator[tuple[str, Location]]:
+            appendix = in_appendix or bool(section.heading is not None and _APPENDIX.match(strip_numbering(section.title)))
+            if appendix:
+                return
+            if section.heading is not None:
+                yield section.heading.text, section.heading.location
+            for block in section.blocks:
+                if block.grid is not None:
+                    for row in block.grid.rows:
+                        for cell in row:
+                            if not cell.merged and cell.text.strip():
+                                yield cell.text, cell.location
+                elif block.text.strip():
+                    yield block.text, block.location
+            for child in section.children:
+                yield from walk(child, appendix)
+
+        yield from walk(ctx.doc.outline, False)
+        for block in (*ctx.doc.headers, *ctx.doc.footers):
+            if block.grid is None and block.text.strip():
+                yield block.text, block.location
+        for sheet in ctx.doc.sheets:
+            if _APPENDIX.match(sheet.name) or sheet.hidden:
+                continue
+            for row in sheet.grid.rows:
+                for cell in row:
+                    if not cell.merged and cell.text.strip():
+                        yield cell.text, cell.location

@@ -1,0 +1,64 @@
+"""Kind `percentages` (COM-18): percentages lie in 0–100 and breakdowns add up to 100 %.
+
+Only columns and fields labelled as a share are read (weight/allocation/distribution/share/占比/权重/
+比例/分配), never free text, so variances such as '+120 %' are left alone. A column of such shares
+(total rows excluded) must sum to 100 ± `tolerance` (0.5); any single share outside 0–100 is flagged.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from checker.findings import Finding
+from checker.kinds.base import Context
+from checker.kinds.prose_base import ProseKind
+from checker.text import nfkc
+
+SHARE_LABEL = re.compile(r"weight|allocation|distribution|\bshare\b|占比|权重|比例|分配比|构成比|所占比重", re.I)
+_TOTAL = re.compile(r"^\s*(?:total|sum|grand total|合计|总计|小计|共计)\b", re.I)
+_PCT = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*%?\s*$")
+
+
+def _pct(text: str, value) -> float | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        v = float(value)
+        return v * 100 if 0 < abs(v) <= 1 and "%" in text else v
+    m = _PCT.match(nfkc(text or ""))
+    return float(m.group(1)) if m else None
+
+
+class Percentages(ProseKind):
+    name = "percentages"
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        tol = float(self.params.get("tolerance", 0.5))
+        for grid in ctx.doc.grids():
+            for r, row in enumerate(grid.rows[:8]):
+                heads = [c for c in row if not c.merged and c.text.strip() and len(c.text) <= 40
+                         and SHARE_LABEL.search(c.text)]
+                if not heads:
+                    continue
+                for head in heads:
+                    values = []
+                    for data in grid.rows[r + 1:]:
+                        if head.col >= len(data) or data[head.col].merged:
+                            continue
+                        cell = data[head.col]
+                        label = " ".join(c.text for c in data[:2])
+                        if _TOTAL.match(label):
+                            continue
+                        v = _pct(cell.text, cell.value)
+                        if v is None:
+                            continue
+                        values.append((v, cell))
+                        if not 0 <= v <= 100:
+                            yield self.finding(ctx, cell.location.with_text(cell.text), variant="range",
+                                               value=cell.text.strip(), column=head.text.strip())
+                    if len(values) >= 2:
+                        total = sum(v for v, _ in values)
+                        if all(0 < v <= 1 for v, _ in values) and abs(total - 1) <= tol / 100:
+                            continue  # fractions that add up to 1
+                        if abs(total - 100) > tol:
+                            yield self.finding(ctx, head.location.with_text(head.text), variant="sum",
+                                               column=head.text.strip(), total=f"{total:g}")
+                break

@@ -1,0 +1,26 @@
+"""Shared plumbing of the prose-document rule kinds (required_sections, section_content, dates …).
+
+`skip_types` narrows a rule that applies to most types; `skip_when_register` keeps a rule meant for
+a report form off a workbook that is a register (LESSONS has both forms).
+"""
+from __future__ import annotations
+
+from checker.kinds.base import Context, Kind
+
+
+class ProseKind(Kind):
+    name = ""  # a base, not a kind
+
+    def applies(self, ctx: Context) -> bool:
+        if not super().applies(ctx):
+            return False
+        if ctx.doc_type in (self.params.get("skip_types") or ()):
+            return False
+        if self.params.get("skip_when_register") and any(
+                s.role == "register" or s.header_row is not None for s in ctx.doc.sheets):
+            return False
+        return True
+
+
+def sep(ctx: Context) -> str:
+    return "、" if ctx.message_language == "zh" else ", "

@@ -1,0 +1,120 @@
+"""Kind `required_sections`: the document has the sections its type requires, and they are not empty.
+
+Sections are found by `checker.sections.find_section` (headings, form labels, page-header fields).
+`mode: missing` (the type rules CH-01, SS-01, …) reports each required section that is nowhere to be
+found, located after the nearest preceding section the document does have (the standard's order);
+more than `group_above` (6) missing sections become one finding that lists them, which is what a
+reviewer writes about a skeleton document. `mode: empty` (COM-14) reports required sections that are
+present but hold nothing: under 20 characters (10 Chinese), only N/A/无/略 without a reason, or only
+template prompt text.
+
+Params: `keys` (default: the type's `required: true` sections that are not sub-fields), `profile`
+(INIT_REQUEST_BC: `light` keeps only `light: true` sections), `min_chars`, `placeholder_only`,
+`group_above`, `synonyms` (extra key -> {en, zh} entries for keys not in the lexicon).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from checker.findings import Finding
+from checker.kinds.base import Context
+from checker.kinds.prose_base import ProseKind, sep
+from checker.lexicon import Synonyms, words
+from checker.text import nfkc
+from checker.sections import (SectionHit, display_name, extra_synonyms, find_all, find_section, hit_is_empty,
+                              section_entries)
+
+
+class RequiredSections(ProseKind):
+    name = "required_sections"
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self._extra = dict(self.params.get("synonyms") or {})
+        self._mode = self.params.get("mode", "missing")
+        self._group_above = int(self.params.get("group_above", 6))
+
+    def _synonyms(self, ctx: Context) -> Synonyms | None:
+        if not self._extra:
+            return None
+        def build() -> Synonyms:
+            # The rule's own keys first: the first key to claim a synonym keeps it.
+            mapping = {k: words(v) for k, v in self._extra.items()}
+            for k, v in section_entries(ctx.doc_type).items():
+                mapping.setdefault(k, []).extend(words(v))
+            for k, v in extra_synonyms(ctx.doc_type).items():
+                mapping.setdefault(k, []).extend(v)
+            return Synonyms(mapping)
+
+        return ctx.memo(f"required_sections.syn:{self.spec.id}:{ctx.doc_type}", build)
+
+    def keys(self, ctx: Context) -> list[str]:
+        explicit = self.params.get("keys")
+        if explicit:
+            return [str(k) for k in explicit]
+        profile = self.params.get("profile")
+        out = []
+        for key, entry in section_entries(ctx.doc_type).items():
+            if not isinstance(entry, dict) or not entry.get("required") or entry.get("parent"):
+                continue
+            if profile == "light" and not entry.get("light"):
+                continue
+            out.append(key)
+        return out
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        syn = self._synonyms(ctx)
+        keys = self.keys(ctx)
+        hits: dict[str, SectionHit | None] = {k: find_section(ctx, k, syn) for k in keys}
+        lang = ctx.message_language
+        names = self.params.get("names") or {}
+        name = lambda k: (names.get(k) or {}).get(lang) or display_name(ctx.doc_type, k, lang, self._extra)  # noqa: E731
+        if self._mode == "empty":
+            short_ok = set(self.params.get("short_ok") or ())
+            empty = [h for h in hits.values() if h is not None and hit_is_empty(
+                h, min_chars=1 if h.key in short_ok or any(k in short_ok for k in [h.key]) else self.params.get("min_chars"),
+                placeholder_only=self.params.get("placeholder_only", True))]
+            seen: set[tuple] = set()
+            empty = [h for h in empty if not (h.location.anchor() in seen or seen.add(h.location.anchor()))]
+            if len(empty) > self._group_above:
+                yield self.finding(ctx, empty[0].location, variant="many",
+                                   sections=sep(ctx).join(h.title.strip(" :：") for h in empty), count=len(empty))
+                return
+            for h in empty:
+                yield self.finding(ctx, h.location, section=h.title.strip(" :："))
+            return
+        missing = [k for k in keys if hits[k] is None]
+        or_text = self.params.get("or_text")
+        if missing and or_text and re.search(or_text, nfkc(ctx.doc.all_text()), re.I):
+            return  # referenced rather than included (PMP-09: 'see the Quality Management Plan')
+        if not missing:
+            return
+        severity = None
+        for cond in self.params.get("escalate_when") or []:
+            if any(re.search(cond["pattern"], nfkc(h.text), re.I | re.M)
+                   for h in find_all(ctx, cond["key"]) if h.kind != "column"):
+                severity = cond.get("severity", "blocker")
+        if len(missing) > self._group_above:
+            yield self.finding(ctx, None, variant="many", sections=sep(ctx).join(name(k) for k in missing),
+                               count=len(missing), severity=severity)
+            return
+        order = list(section_entries(ctx.doc_type)) or keys
+        for key in missing:
+            after = self._preceding(key, order, hits, keys)
+            if after is not None and after.kind == "heading":
+                yield self.finding(ctx, after.location, variant="after", section=name(key),
+                                   after=after.title.strip(" :："), severity=severity)
+            else:
+                yield self.finding(ctx, None, section=name(key), severity=severity)
+
+    @staticmethod
+    def _preceding(key: str, order: list[str], hits: dict[str, SectionHit | None],
+                   keys: list[str]) -> SectionHit | None:
+        """The nearest section before `key` in the standard's order that the document has."""
+        if key not in order:
+            return None
+        for k in reversed(order[: order.index(key)]):
+            if k in hits and hits[k] is not None:
+                return hits[k]
+        return None

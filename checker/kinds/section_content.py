@@ -1,0 +1,179 @@
+"""Kind `section_content`: a named section or field must contain something specific.
+
+A rule holds one check (its params) or several (`checks: [...]`, same shape each). A check names
+where to look — `key`/`keys` (section keys of the type; the first one found is used) or `labels`
+(field/heading synonyms for things the lexicon has no key for) — and what must be there, any of:
+  `min_items`   at least this many entries (list items, table rows, lines); `allow_none: true`
+                accepts an explicit 'None'/'无' as the answer (SS-05);
+  `pattern`     a regular expression that must occur (compiled once, case-insensitive);
+  `money`       an amount with a currency or unit (元/万元/USD …);
+  `date`        a readable date;
+  `row_column`  column-header synonyms: when the section holds a table with such a column, every data
+                row must fill it (BC-10 each risk has a response) — the finding points at the empty
+                cell; without such a table, `pattern` (if any) is the test;
+  `vocabulary`  `common.<name>` (e.g. common.rag): every short value found must be one of its words;
+  `present`     the place must exist and be filled (normally an absent section is left to
+                `required_sections`; with `when`, absence is the finding — CR-05 rationale).
+  `when`        [{key|labels, pattern}]: only check when every condition's text matches.
+Each check may name its own `variant` prefix for messages; messages get {section}.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from checker import lexicon
+from checker.dates import parse_date
+from checker.findings import Finding
+from checker.kinds.base import Context
+from checker.kinds.prose_base import ProseKind
+from checker.lexicon import Synonyms
+from checker.money import _AMOUNT
+from checker.signoff import status_synonyms
+from checker.sections import SectionHit, display_name, find_all, find_section, hit_is_empty, items
+from checker.tables import find_header, table_view
+from checker.text import nfkc
+from checker.vocab import is_placeholder
+
+_NONE = re.compile(r"^\s*(?:none|nil|n/?a|无|没有|不适用|暂无)(?:\b|$|[,，。.;；:：])", re.I)
+_UNIT_DECL = re.compile(r"单位\s*[:：]?\s*(?:人民币)?\s*(?:亿元|万元|千元|元)|(?:亿元|万元|千元|百万元)|"
+                        r"\b(?:USD|CNY|RMB|EUR|GBP|HKD)\b|[$¥￥€£]|\b(?:dollars?|euros?)\b", re.I)
+
+
+def has_money(text: str) -> bool:
+    """An amount written with a currency or a unit, or a number next to a unit declaration."""
+    t = nfkc(text or "")
+    for m in _AMOUNT.finditer(t):
+        if m.group("num") and re.search(r"\d", m.group("num")) and (m.group("cur") or m.group("unit") or m.group("cur2")):
+            return True
+    return bool(re.search(r"\d", t)) and bool(_UNIT_DECL.search(t))
+
+
+class _Place:
+    """Where a check looks: section keys of the type, or its own labels."""
+
+    def __init__(self, spec: dict[str, Any], rid: str, n: int):
+        self.keys = [str(k) for k in (spec.get("keys") or [spec.get("key")]) if k]
+        self.synonyms = None
+        if spec.get("labels"):
+            key = f"{rid}#{n}"
+            self.keys = [key]
+            self.synonyms = Synonyms({key: [str(x) for x in spec["labels"]]})
+
+    def find(self, ctx: Context) -> SectionHit | None:
+        return next((h for h in (find_section(ctx, k, self.synonyms) for k in self.keys) if h is not None), None)
+
+    def find_all(self, ctx: Context) -> list[SectionHit]:
+        return [h for k in self.keys for h in find_all(ctx, k, self.synonyms)]
+
+
+class _Check:
+    def __init__(self, spec: dict[str, Any], rid: str, n: int):
+        self.spec = spec
+        self.place = _Place(spec, rid, n)
+        self.pattern = re.compile(spec["pattern"], re.I) if spec.get("pattern") else None
+        self.row_column = Synonyms({"col": [str(x) for x in spec["row_column"]]}) if spec.get("row_column") else None
+        self.when = [(_Place(w, rid, n * 100 + i + 1), re.compile(w["pattern"], re.I | re.M))
+                     for i, w in enumerate(spec.get("when") or [])]
+        self.vocab = None
+        if spec.get("vocabulary"):
+            name = str(spec["vocabulary"]).split(".", 1)[-1]
+            entries = lexicon.common().get(name) or {}
+            self.vocab = Synonyms({k: [str(x) for x in v] for k, v in entries.items()})
+        self.prefix = spec.get("variant")
+
+
+class SectionContent(ProseKind):
+    name = "section_content"
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        specs = self.params.get("checks") or [self.params]
+        self._checks = [_Check(s, spec.id, n) for n, s in enumerate(specs)]
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        for chk in self._checks:
+            yield from self._run(ctx, chk)
+
+    def _v(self, chk: _Check, name: str) -> str | None:
+        variant = f"{chk.prefix}_{name}" if chk.prefix else name
+        return variant if variant in self.spec.variants else (chk.prefix if chk.prefix in self.spec.variants else None)
+
+    def _run(self, ctx: Context, chk: _Check) -> Iterable[Finding]:
+        for place, pattern in chk.when:
+            if not any(pattern.search(nfkc(h.text)) for h in place.find_all(ctx) if h.kind != "column"):
+                return
+        p = chk.spec
+        lang = ctx.message_language
+        hit = chk.place.find(ctx)
+        if hit is None or hit_is_empty(hit):
+            if p.get("present"):
+                key = chk.place.keys[0]
+                name = (p.get("name") or {}).get(lang) if p.get("name") else None
+                yield self.finding(ctx, hit.location if hit is not None else None, variant=self._v(chk, "missing"),
+                                   section=name or (hit.title.strip(" :：") if hit else display_name(ctx.doc_type, key, lang)))
+            return  # otherwise absent or empty: required_sections / COM-14 say so
+        section = hit.title.strip(" :：") or display_name(ctx.doc_type, hit.key, lang)
+        if chk.vocab is not None:
+            yield from self._vocabulary(ctx, chk)
+        if p.get("min_items"):
+            entries = items(hit)
+            if not (p.get("allow_none") and entries and _NONE.match(entries[0])):
+                entries = [e for e in entries if not _NONE.match(e)]
+                if len(entries) < int(p["min_items"]):
+                    yield self.finding(ctx, hit.location, variant=self._v(chk, "items"), section=section,
+                                       count=len(entries), min=p["min_items"])
+                    return
+        if chk.row_column is not None:
+            checked = False
+            for f in self._row_cells(ctx, chk, hit, section):
+                checked = True
+                if f is not None:
+                    yield f
+            if checked:
+                return
+        # The same section may appear more than once (a summary table and a detailed chapter):
+        # it satisfies the check when any of its places does.
+        texts = [nfkc(h.text) for h in chk.place.find_all(ctx) if not hit_is_empty(h)] or [nfkc(hit.text)]
+        if chk.pattern is not None and not any(chk.pattern.search(t) for t in texts):
+            yield self.finding(ctx, hit.location, variant=self._v(chk, "pattern"), section=section)
+            return
+        if p.get("money") and not any(has_money(t) or (p.get("allow_none") and _NONE.match(t)) for t in texts):
+            yield self.finding(ctx, hit.location, variant=self._v(chk, "money"), section=section)
+            return
+        if p.get("date") and not any(parse_date(t) is not None for t in texts):
+            yield self.finding(ctx, hit.location, variant=self._v(chk, "date"), section=section)
+
+    def _vocabulary(self, ctx: Context, chk: _Check) -> Iterable[Finding]:
+        for hit in chk.place.find_all(ctx):
+            value = " ".join(nfkc(hit.text).split())
+            if hit.kind != "field" or not value or len(value) > 20 or re.search(r"\d", value) or is_placeholder(value) \
+                    or re.search(r"report|报告|报表|description|描述|说明", hit.title, re.I):
+                continue
+            if status_synonyms().match(value, allow_partial=False) is not None:
+                continue  # a document status (Final, 已发布) in a field that shares the label
+            m = chk.vocab.match(value)
+            if m is None or m.score < 0.8:
+                yield self.finding(ctx, hit.location.with_text(hit.text), variant=self._v(chk, "vocabulary"),
+                                   section=hit.title.strip(" :："), value=value)
+
+    def _row_cells(self, ctx: Context, chk: _Check, hit: SectionHit, section: str):
+        """None once per table with the column (checked), then a finding per empty cell."""
+        for block in hit.blocks:
+            if block.grid is None:
+                continue
+            found = find_header(block.grid, chk.row_column, min_hits=1)
+            if found is None:
+                continue
+            view = table_view(block.grid, *found)
+            yield None
+            for cells in view.rows:
+                cell = cells.get("col")
+                if cell is None:
+                    continue
+                others = [c for c in block.grid.rows[cell.row] if c is not cell and not c.blank and not c.merged]
+                if not others:
+                    continue
+                if cell.blank or is_placeholder(cell.text):
+                    yield self.finding(ctx, cell.location, variant=self._v(chk, "row"), section=section,
+                                       item=others[0].text.strip()[:60])

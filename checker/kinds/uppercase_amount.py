@@ -1,0 +1,93 @@
+"""Kind `uppercase_amount` (COM-17): a 大写 amount equals the digit amount written beside it.
+
+Chinese finance and approval forms write an amount twice — 人民币壹拾贰万伍仟元整 and ¥125,000.00.
+When one field, or one table row, holds both, the 大写 amount is converted and compared (to the fen).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from checker.findings import Finding
+from checker.kinds.base import Context
+from checker.kinds.prose_base import ProseKind
+from checker.model import Location
+from checker.money import parse_money
+from checker.text import nfkc
+
+_DIGITS = {"零": 0, "〇": 0, "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6,
+           "柒": 7, "捌": 8, "玖": 9, "两": 2}
+_SMALL = {"拾": 10, "佰": 100, "仟": 1000}
+_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+UPPER = re.compile(r"(?=[零〇拾佰仟万萬亿億]*[壹贰貳叁參肆伍陆陸柒捌玖])[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億]+[圆元圓](?:[零〇壹贰貳叁參肆伍陆陸柒捌玖]角)?"
+                   r"(?:[零〇壹贰貳叁參肆伍陆陸柒捌玖]分)?整?|[零〇壹贰貳叁參肆伍陆陸柒捌玖]角(?:[零〇壹贰貳叁參肆伍陆陸柒捌玖]分)?整?")
+
+
+def upper_to_number(text: str) -> float | None:
+    """人民币壹拾贰万伍仟元整 → 125000.0; None when it is not a well-formed 大写 amount."""
+    m = UPPER.search(text)
+    if not m:
+        return None
+    s = m.group(0)
+    yuan_part, _, rest = re.split(r"([圆元圓])", s, maxsplit=1) if re.search(r"[圆元圓]", s) else ("", "", s)
+    total = 0
+    section = 0
+    digit = 0
+    for ch in yuan_part:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _SMALL:
+            section += (digit or (1 if ch == "拾" else 0)) * _SMALL[ch]
+            digit = 0
+        elif ch in _BIG:
+            section += digit
+            total = (total + section) * _BIG[ch] if _BIG[ch] > 10_000 else total + section * _BIG[ch]
+            section = digit = 0
+        else:
+            return None
+    total += section + digit
+    jiao = re.search(r"([零〇壹贰貳叁參肆伍陆陸柒捌玖])角", rest)
+    fen = re.search(r"([零〇壹贰貳叁參肆伍陆陸柒捌玖])分", rest)
+    cents = (_DIGITS[jiao.group(1)] * 10 if jiao else 0) + (_DIGITS[fen.group(1)] if fen else 0)
+    return total + cents / 100
+
+
+def _digit_amount(text: str) -> float | None:
+    t = UPPER.sub(" ", nfkc(text))
+    t = re.sub(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?", " ", t)
+    m = parse_money(t)
+    if m is None or m.amount <= 0:
+        return None
+    return m.amount
+
+
+class UppercaseAmount(ProseKind):
+    name = "uppercase_amount"
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        seen: set[tuple] = set()
+        for text, location in self._units(ctx):
+            if not UPPER.search(text) or location.anchor() in seen:
+                continue
+            upper = upper_to_number(text)
+            lower = _digit_amount(text)
+            if upper is None or lower is None:
+                continue
+            seen.add(location.anchor())
+            if abs(upper - lower) > 0.005:
+                yield self.finding(ctx, location.with_text(text), upper=UPPER.search(text).group(0),
+                                   upper_value=f"{upper:,.2f}", lower_value=f"{lower:,.2f}")
+
+    @staticmethod
+    def _units(ctx: Context) -> Iterator[tuple[str, Location]]:
+        for f in ctx.doc.fields:
+            if f.source != "properties":
+                yield f.value, f.location
+        for grid in ctx.doc.grids():
+            for row in grid.rows:
+                cells = [c for c in row if not c.merged and c.text.strip()]
+                upper_cells = [c for c in cells if UPPER.search(c.text)]
+                if upper_cells:
+                    yield " ".join(c.text for c in cells), upper_cells[0].location
+        for block in ctx.doc.text_blocks():
+            yield block.text, block.location
