@@ -1,0 +1,38 @@
+"""Kind `row_count`: the register is not trivially small (RR-22) and covers several categories (RR-24).
+
+Params: `min` or `sizes` ({small, medium, large}) with `size` (default medium) — fewer rows is a
+finding (variant `empty` when there are none); `distinct: column` with `min` counts distinct values
+of a column instead (silent when the column is missing or the register is empty).
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from checker.findings import Finding
+from checker.kinds.base import Context
+from checker.register_kind import RegisterKind
+from checker.text import norm_label
+
+
+class RowCount(RegisterKind):
+    name = "row_count"
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        view = self.view(ctx)
+        p = self.params
+        sizes = p.get("sizes") or {}
+        minimum = int(p.get("min", sizes.get(p.get("size", "medium"), 1)))
+        column = p.get("distinct")
+        if column:
+            if column not in view.columns or not view.rows:
+                return
+            values = {norm_label(r.text(column)) for r in view.rows if r.has(column)}
+            if len(values) < minimum:
+                yield self.finding(ctx, view.header_location(), count=len(values), min=minimum,
+                                   column=view.label(column))
+            return
+        count = len(view.rows)
+        if count == 0:
+            yield self.finding(ctx, view.header_location(), variant="empty", min=minimum)
+        elif count < minimum:
+            yield self.finding(ctx, view.header_location(), count=count, min=minimum)

@@ -1,0 +1,114 @@
+"""Kind `row_dates`: dates of each row against each other, the register date and the check date
+(RR-15, RR-16, RR-18, RR-19, IR-06, CL-04, CL-06).
+
+Params (any combination):
+  order: [[a, b, …], …]      chains that must not go backwards; `@register` stands for the register date
+  no_future: [keys]         dates after the check date (`ctx.today`) — variant `future`
+  stale: {column, days, high_days}   selected rows last reviewed more than N days before the register
+                            date (high risks: high_days) — variant `stale`; a selected row without
+                            the date is skipped (the column rule reports a missing column)
+  passed: column            selected rows whose date is before the register date — variant `passed`
+  aged: {column, days, working_days}  selected rows older than N (working) days at the check date —
+                            variant `aged`
+  when: row condition for stale/passed/aged (order and no_future apply to every row)
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Iterable
+
+from checker.findings import Finding
+from checker.kinds.base import Context
+from checker.register_kind import RegisterKind
+from checker.registers import register_date
+
+
+def working_days(start: date, end: date) -> int:
+    if end <= start:
+        return 0
+    days = (end - start).days
+    weeks, extra = divmod(days, 7)
+    count = weeks * 5
+    d = start + timedelta(days=weeks * 7)
+    for _ in range(extra):
+        d += timedelta(days=1)
+        if d.weekday() < 5:
+            count += 1
+    return count
+
+
+class RowDates(RegisterKind):
+    name = "row_dates"
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        view = self.view(ctx)
+        p = self.params
+        reg_date = register_date(ctx, view)
+        today = ctx.today
+        future_keys = [k for k in (p.get("no_future") or []) if k in view.columns]
+        chains = [[k for k in chain if k == "@register" or k in view.columns] for chain in (p.get("order") or [])]
+        chains = [c for c in chains if len([k for k in c if k != "@register"]) >= 1 and len(c) >= 2]
+        for row in view.rows:
+            future_hit = False
+            future_set: set[str] = set()
+            for key in future_keys:
+                d = row.date(key)
+                if d is not None and d > today:
+                    future_hit = True
+                    future_set.add(key)
+                    yield self.row_finding(ctx, view, row, row.cell(key).location, variant="future",
+                                           column=view.label(key), date=d.isoformat(), today=today.isoformat())
+            for chain in chains:
+                prev_key, prev = None, None
+                for key in chain:
+                    d = reg_date if key == "@register" else row.date(key)
+                    if d is None or key in future_set:  # reported once, as a future date
+                        continue
+                    if prev is not None and d < prev and not (key == "@register" and future_hit):
+                        where = row.cell(prev_key).location if key == "@register" else row.cell(key).location
+                        yield self.row_finding(
+                            ctx, view, row, where, variant="order",
+                            earlier=view.label(prev_key) if prev_key != "@register" else _register_label(ctx),
+                            earlier_date=prev.isoformat(),
+                            later=view.label(key) if key != "@register" else _register_label(ctx),
+                            later_date=d.isoformat())
+                        break
+                    prev_key, prev = key, d
+        stale = p.get("stale")
+        if stale and stale.get("column") in view.columns:
+            key = stale["column"]
+            for row in self.selected(ctx, view):
+                d = row.date(key)
+                if d is None:
+                    continue
+                limit = int(stale.get("days", 30))
+                if stale.get("high_days") is not None and self.is_high(ctx, view, row):
+                    limit = int(stale["high_days"])
+                age = (reg_date - d).days
+                if age > limit:
+                    yield self.row_finding(ctx, view, row, row.cell(key).location, variant="stale",
+                                           date=d.isoformat(), age=age, days=limit, register_date=reg_date.isoformat())
+        passed = p.get("passed")
+        if passed and passed in view.columns:
+            for row in self.selected(ctx, view):
+                d = row.date(passed)
+                if d is not None and d < reg_date:
+                    yield self.row_finding(ctx, view, row, row.cell(passed).location, variant="passed",
+                                           column=view.label(passed), date=d.isoformat(),
+                                           register_date=reg_date.isoformat())
+        aged = p.get("aged")
+        if aged and aged.get("column") in view.columns:
+            key = aged["column"]
+            limit = int(aged.get("days", 30))
+            for row in self.selected(ctx, view):
+                d = row.date(key)
+                if d is None or d > today:
+                    continue
+                age = working_days(d, today) if aged.get("working_days") else (today - d).days
+                if age > limit:
+                    yield self.row_finding(ctx, view, row, row.cell(key).location, variant="aged",
+                                           column=view.label(key), date=d.isoformat(), age=age, days=limit)
+
+
+def _register_label(ctx: Context) -> str:
+    return "登记册日期" if ctx.message_language == "zh" else "the register date"

@@ -1,0 +1,35 @@
+"""Kind `unique`: register IDs are non-empty and unique (RR-02, IR-02, CL-02 uniqueness part).
+
+One finding per blank ID and per repeated ID, at the ID cell. Param `column` (the ID key).
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from checker.findings import Finding
+from checker.kinds.base import Context
+from checker.register_kind import RegisterKind
+from checker.text import norm_label
+
+
+class Unique(RegisterKind):
+    name = "unique"
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        view = self.view(ctx)
+        key = self.params.get("column", "id")
+        if key not in view.columns:
+            return
+        seen: dict[str, int] = {}
+        for row in view.rows:
+            cell = row.cell(key)
+            text = row.text(key)
+            if not text:
+                yield self.row_finding(ctx, view, row, cell.location if cell else None, variant="blank",
+                                       id=f"#{row.line}")
+                continue
+            norm = norm_label(text)
+            if norm in seen:
+                yield self.row_finding(ctx, view, row, cell.location, id=text, first=seen[norm])
+            else:
+                seen[norm] = row.line

@@ -1,0 +1,131 @@
+"""Kind `vocabulary`: cell values come from a vocabulary or a scale (RR-05, RR-10, RR-14 status part,
+RR-21, IR-04).
+
+Params:
+  column / columns: the key(s) checked
+  vocabulary: a reference (`common.open_states+common.closed_states`, `RISK_REGISTER.strategies_threat`,
+              `strategies_threat` for this type), a literal list, `validation` (only the sheet's
+              data-validation list), `scale` (P/I: 1–5, a percentage/ratio, or an Appendix A label) or
+              `levels` (H/M/L, 高/中/低, 1–5, P1–P5, Critical/紧急 …)
+  use_validation: a data-validation list on the column, when present, is the allowed set (default true;
+              Appendix C) — ignored for `scale`
+  required: a blank value on a selected row is a finding (variant `missing`)
+  when: row condition (see checker.register_kind)
+  type_column, threat_vocabulary, opportunity_vocabulary: RR-10 — the strategy must suit the row's
+              threat/opportunity type (variant `mismatch`)
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from checker import lexicon
+from checker.findings import Finding
+from checker.kinds.base import Context
+from checker.register_kind import RegisterKind
+from checker.registers import RegisterView, Row, words_of
+from checker.risk_scales import on_scale
+from checker.text import nfkc, norm_label
+
+_OPPORTUNITY = re.compile(r"opportunit|机会|正面|positive|upside", re.I)
+_THREAT = re.compile(r"threat|威胁|负面|negative|downside|risk|风险", re.I)
+_LEVEL_EXTRA = ["Low", "Medium", "High", "Critical", "Very Low", "Very High", "L", "M", "H", "Urgent", "Normal",
+                "Minor", "Major", "Moderate", "Severe", "Blocker", "Trivial",
+                "低", "中", "高", "极高", "紧急", "一般", "重要", "严重", "轻微", "较低", "较高", "很高", "很低"]
+
+
+def _normset(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(n for n in (norm_label(w) for w in words) if n)
+
+
+def in_set(text: str, allowed: frozenset[str]) -> bool:
+    t = norm_label(text)
+    if not t or t in allowed:
+        return True
+    for w in allowed:
+        if t.startswith(w) and len(t) > len(w) and not t[len(w)].isalnum():
+            return True
+    return False
+
+
+class Vocabulary(RegisterKind):
+    name = "vocabulary"
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        p = self.params
+        self.columns = list(p.get("columns") or [p.get("column", "status")])
+        self.ref = p.get("vocabulary")
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def allowed(self, ref, doc_type: str) -> frozenset[str]:
+        key = f"{doc_type}:{ref!r}"
+        if key not in self._cache:
+            if ref == "levels":
+                scales = lexicon.common().get("risk_scales") or {}
+                words = list(_LEVEL_EXTRA)
+                for maps in (scales.get("label_maps") or {}).values():
+                    for ws in maps.values():
+                        words.extend(ws)
+                for ws in (scales.get("cn_level_vocab") or {}).values():
+                    words.extend(ws)
+                words += [str(n) for n in range(1, 6)] + [f"P{n}" for n in range(0, 6)]
+                self._cache[key] = _normset(words)
+            else:
+                self._cache[key] = _normset(words_of(ref, doc_type))
+        return self._cache[key]
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        view = self.view(ctx)
+        p = self.params
+        for key in self.columns:
+            if key not in view.columns:
+                continue
+            validation = view.validation(key) if p.get("use_validation", True) and self.ref != "scale" else None
+            values_known = not (self.ref == "validation" and not validation)
+            if not values_known and not p.get("required"):
+                continue
+            allowed = _normset(validation) if validation else (
+                None if self.ref == "scale" else self.allowed(self.ref, view.doc_type))
+            for row in self.selected(ctx, view):
+                cell = row.cell(key)
+                if cell is None or cell.blank:
+                    if p.get("required"):
+                        yield self.row_finding(ctx, view, row, cell.location if cell else None, variant="missing",
+                                               column=view.label(key))
+                    continue
+                value = " ".join(cell.text.split())
+                if not values_known:
+                    continue
+                if allowed is None:
+                    ok = on_scale(cell, probability=key.endswith("probability"))
+                else:
+                    ok = in_set(value, allowed)
+                if not ok:
+                    yield self.row_finding(ctx, view, row, cell.location, column=view.label(key), value=value,
+                                           allowed=self._show(allowed))
+                    continue
+                mismatch = self._mismatch(view, row, value)
+                if mismatch:
+                    yield self.row_finding(ctx, view, row, cell.location, variant="mismatch", value=value,
+                                           type=mismatch)
+
+    def _show(self, allowed: frozenset[str] | None) -> str:
+        if allowed is None:
+            return "1–5, %, Very Low…Very High / 极低…极高"
+        words = sorted(allowed)
+        return ", ".join(words[:12]) + (" …" if len(words) > 12 else "")
+
+    def _mismatch(self, view: RegisterView, row: Row, value: str) -> str | None:
+        p = self.params
+        type_key = p.get("type_column")
+        if not type_key or not row.has(type_key):
+            return None
+        kind = nfkc(row.text(type_key))
+        if _OPPORTUNITY.search(kind):
+            allowed = self.allowed(p.get("opportunity_vocabulary"), view.doc_type)
+            return None if in_set(value, allowed) else row.text(type_key)
+        if _THREAT.search(kind):
+            allowed = self.allowed(p.get("threat_vocabulary"), view.doc_type)
+            return None if in_set(value, allowed) else row.text(type_key)
+        return None

@@ -1,0 +1,477 @@
+"""The register of a document (risk, issue, change, lessons, schedule…) as rows keyed by column.
+
+Workbooks: the reader already found each sheet's header row with the union of every type's column
+synonyms, so one header label may carry another type's key there ('Priority' is a risk *level* but
+an issue *priority*). The register view re-maps the header labels with the checked type's own
+synonyms and picks the sheet whose header covers most of the type's columns. Word documents: the
+table whose header row best matches the type's columns (`checker.tables.find_tables`).
+
+Rows are the data rows after the header: blank template rows (only a pre-filled sequence number or
+an empty formula) are skipped, hidden rows are kept and flagged. Each cell keeps the contract
+location (`sheet`+`cell` in Excel, `table`/`row`/`col` in Word), so findings point at the cell.
+
+Also here: the *register date* freshness rules measure against (a doc-control date, else the newest
+recording date in the register, else the file's modified time) and value parsers shared by the
+register kinds (numbers, percentages, scale labels, statuses).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any, Iterable
+
+from checker.a1 import get_column_letter
+
+from checker import lexicon
+from checker.dates import parse_date
+from checker.kinds.base import Context
+from checker.lexicon import Synonyms
+from checker.model import Cell, Grid, Location, Sheet
+from checker.tables import find_tables
+from checker.text import nfkc, norm_label
+
+_SEQUENCE = re.compile(r"[A-Za-z]{0,6}[-_ ]?\d{1,6}")
+_ID_KEYS = re.compile(r"(^|_)(id|no|seq|number|index)$")
+
+# Keys whose label says which of several columns it is (one standard key covers two columns).
+_SPLIT_KEYS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+    "closure": [("closure_date", re.compile(r"date|日期|时间", re.I)), ("closure_reason", re.compile(r".", re.S))],
+    "residual": [("residual_probability", re.compile(r"prob|likel|概率|可能", re.I)),
+                 ("residual_impact", re.compile(r"impact|影响", re.I)),
+                 ("residual_score", re.compile(r".", re.S))],
+}
+
+# Columns that record when something happened (not plans): the newest one dates the register.
+RECORD_DATE_KEYS = ("date_raised", "last_reviewed", "submission_date", "decision_date", "closure_date",
+                    "date", "actual_start", "actual_finish")
+
+
+@lru_cache(maxsize=None)
+def type_columns(doc_type: str) -> dict[str, dict[str, Any]]:
+    """The column entries (`{en, zh, required}`) of a document type in doctypes.yaml."""
+    spec = lexicon.doc_types().get(doc_type) or {}
+    return dict(spec.get("columns") or {})
+
+
+@lru_cache(maxsize=None)
+def type_synonyms(doc_type: str) -> Synonyms:
+    return Synonyms.from_entries(type_columns(doc_type))
+
+
+def required_columns(doc_type: str) -> list[str]:
+    return [k for k, v in type_columns(doc_type).items() if isinstance(v, dict) and v.get("required")]
+
+
+@dataclass
+class Row:
+    """One data row of a register."""
+
+    index: int  # 0-based grid row
+    cells: dict[str, Cell]
+    location: Location  # the whole row: `7:7` in Excel, the row's first cell in Word
+    hidden: bool = False
+    line: int = 0  # 1-based worksheet row (Excel) or 0-based table row (Word), for messages
+
+    def cell(self, key: str) -> Cell | None:
+        return self.cells.get(key)
+
+    def text(self, key: str) -> str:
+        c = self.cells.get(key)
+        return " ".join(c.text.split()) if c is not None else ""
+
+    def has(self, key: str) -> bool:
+        return bool(self.text(key))
+
+    def date(self, key: str) -> date | None:
+        c = self.cells.get(key)
+        if c is None or c.blank:
+            return None
+        return parse_date(c.value if c.value is not None and not isinstance(c.value, (int, float)) else c.text)
+
+    def number(self, key: str) -> float | None:
+        c = self.cells.get(key)
+        return cell_number(c) if c is not None else None
+
+
+@dataclass
+class RegisterView:
+    doc_type: str
+    grid: Grid
+    header_row: int
+    columns: dict[str, int]  # key -> grid column
+    labels: dict[int, str]  # grid column -> header text
+    rows: list[Row]
+    sheet: Sheet | None = None
+    table_location: Location | None = None
+
+    @property
+    def is_sheet(self) -> bool:
+        return self.sheet is not None
+
+    def header_location(self) -> Location:
+        if self.sheet is not None:
+            n = self.sheet.origin[0] + self.header_row
+            return Location(sheet=self.sheet.name, cell=f"{n}:{n}")
+        loc = self.table_location or self.grid.location
+        return Location(table=loc.table, row=self.header_row, heading=loc.heading, part=loc.part)
+
+    def location_of(self, row: Row, key: str) -> Location:
+        """The cell of `key` in `row` (or the row when the column is missing)."""
+        c = row.cells.get(key)
+        if c is not None:
+            return c.location
+        return row.location
+
+    def cell_location(self, r: int, c: int) -> Location:
+        if self.sheet is not None:
+            ref = f"{get_column_letter(self.sheet.origin[1] + c)}{self.sheet.origin[0] + r}"
+            return Location(sheet=self.sheet.name, cell=ref)
+        loc = self.table_location or self.grid.location
+        return Location(table=loc.table, row=r, col=c, heading=loc.heading, part=loc.part)
+
+    def a1(self, cell: Cell) -> str | None:
+        return cell.location.cell
+
+    def validation(self, key: str) -> list[str] | None:
+        """The data-validation list covering this column's data cells, if the sheet has one."""
+        if self.sheet is None or key not in self.columns or not self.sheet.validations:
+            return None
+        from openpyxl.utils.cell import range_boundaries
+
+        col = self.sheet.origin[1] + self.columns[key]
+        first = self.sheet.origin[0] + self.header_row + 1
+        for ref, values in self.sheet.validations.items():
+            try:
+                c0, r0, c1, r1 = range_boundaries(ref)
+            except (ValueError, TypeError):
+                continue
+            if c0 is not None and c0 <= col <= (c1 or c0) and (r1 is None or r1 >= first) and values:
+                return list(values)
+        return None
+
+    def label(self, key: str) -> str:
+        col = self.columns.get(key)
+        return self.labels.get(col, key) if col is not None else key
+
+
+def _remap(labels: dict[int, str], child: dict[int, str], parent: dict[int, str], synonyms: Synonyms) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for c in sorted(labels):
+        candidates = [labels[c], child.get(c, ""), parent.get(c, "")]
+        match = None
+        for text in candidates:
+            if not text or len(text) > 60:
+                continue
+            m = synonyms.match(text)
+            if m is not None and m.score >= 0.8:
+                match = m
+                break
+        if match is None:
+            continue
+        key = match.key
+        if key in _SPLIT_KEYS:
+            key = next(sub for sub, pattern in _SPLIT_KEYS[key] if pattern.search(labels[c]))
+        if key not in columns:
+            columns[key] = c
+    return columns
+
+
+def _is_data_row(row: list[Cell], columns: dict[str, int], id_cols: set[int]) -> bool:
+    for c in columns.values():
+        if c >= len(row):
+            continue
+        cell = row[c]
+        if cell.merged or cell.blank:
+            continue
+        if cell.formula is not None and (cell.value in (0, "", None) or cell.text.startswith("#")):
+            continue
+        if c in id_cols and _SEQUENCE.fullmatch(cell.text.strip()):
+            continue
+        return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _block_synonyms() -> Synonyms:
+    mapping: dict[str, list[str]] = {}
+    for block in ("approvals", "revision_history", "distribution"):
+        for key, entry in ((lexicon.common().get(block) or {}).get("columns") or {}).items():
+            mapping.setdefault(f"{block}.{key}", []).extend(lexicon.words(entry))
+    return Synonyms(mapping)
+
+
+def _is_block_header(row: list[Cell]) -> bool:
+    """A row like 'Name | Role | Signature | Date' (or 姓名 职务 签字 日期): a new table starts."""
+    texts = [c.text for c in row if not c.blank and not c.merged]
+    if len(texts) < 2:
+        return False
+    syn = _block_synonyms()
+    hits = [syn.match(t, allow_partial=False) for t in texts]
+    return all(h is not None for h in hits) and len({h.key.split(".")[0] for h in hits if h}) >= 1
+
+
+def _blank_cell(view_loc: Any, r: int, c: int) -> Cell:
+    return Cell(text="", row=r, col=c, location=view_loc(r, c))
+
+
+def _build_rows(grid: Grid, header_row: int, columns: dict[str, int], loc, hidden: set[int],
+                number_of) -> list[Row]:
+    ordered = sorted(columns.values())
+    id_cols = set(ordered[:1]) | {c for k, c in columns.items() if _ID_KEYS.search(k)}
+    rows: list[Row] = []
+    gap = False
+    for r in range(header_row + 1, len(grid.rows)):
+        raw = grid.rows[r]
+        if gap and _is_block_header(raw):
+            break  # an approvals/revision block under the register ends it
+        if not _is_data_row(raw, columns, id_cols):
+            gap = gap or all(c.blank for c in raw)
+            continue
+        cells = {k: (raw[c] if c < len(raw) else _blank_cell(loc, r, c)) for k, c in columns.items()}
+        rows.append(Row(r, cells, number_of(r, raw), r in hidden, 0))
+    return rows
+
+
+def _sheet_view(ctx: Context, sheet: Sheet, doc_type: str) -> RegisterView | None:
+    if sheet.header_row is None:
+        return None
+    grid = sheet.grid
+    hr = sheet.header_row
+    child = {c: cell.text.strip() for c, cell in enumerate(grid.rows[hr]) if not cell.merged and not cell.blank}
+    parent = ({c: cell.text.strip() for c, cell in enumerate(grid.rows[hr - 1]) if not cell.blank}
+              if hr > 0 else {})
+    labels = dict(sheet.header_labels) or {c: t for c, t in child.items()}
+    columns = _remap(labels, child, parent, type_synonyms(doc_type))
+    if len(columns) < 2:
+        return None
+    hidden = {rec.row for rec in sheet.records if rec.hidden}
+    top, left = sheet.origin
+
+    def loc(r: int, c: int) -> Location:
+        return Location(sheet=sheet.name, cell=f"{get_column_letter(left + c)}{top + r}")
+
+    def row_loc(r: int, raw: list[Cell]) -> Location:
+        return Location(sheet=sheet.name, cell=f"{top + r}:{top + r}")
+
+    rows = _build_rows(grid, hr, columns, loc, hidden, row_loc)
+    for row in rows:
+        row.line = top + row.index
+    return RegisterView(doc_type, grid, hr, columns, labels, rows, sheet=sheet)
+
+
+def _table_views(ctx: Context, doc_type: str) -> list[RegisterView]:
+    grids = [b.grid for b in ctx.doc.blocks if b.grid is not None]
+    out: list[RegisterView] = []
+    required = required_columns(doc_type)
+    for table in find_tables(grids, type_synonyms(doc_type), min_hits=3):
+        grid = table.grid
+        labels = {c.col: c.text.strip() for c in grid.rows[table.header_row] if not c.blank}
+        columns = _remap(labels, {}, {}, type_synonyms(doc_type)) or table.columns
+        if required and len(set(required) & set(columns)) < max(3, len(required) / 2):
+            continue  # a table in a report that shares a few column names is not the register
+        base = grid.location
+
+        def loc(r: int, c: int, base: Location = base) -> Location:
+            return Location(table=base.table, row=r, col=c, heading=base.heading, part=base.part)
+
+        def row_loc(r: int, raw: list[Cell], base: Location = base) -> Location:
+            first = raw[0].location if raw else None
+            return Location(table=base.table, row=r, col=0, heading=base.heading, part=base.part,
+                            text=first.text if first is not None else None)
+
+        rows = _build_rows(grid, table.header_row, columns, loc, set(), row_loc)
+        for row in rows:
+            row.line = row.index
+        out.append(RegisterView(doc_type, grid, table.header_row, columns, labels, rows, table_location=base))
+    return out
+
+
+def _coverage(view: RegisterView, doc_type: str) -> tuple[int, int, int]:
+    required = set(required_columns(doc_type))
+    return (len(required & set(view.columns)), len(view.columns), len(view.rows))
+
+
+def register(ctx: Context, doc_type: str | None = None) -> RegisterView | None:
+    """The document's register for `doc_type` (default: the classified type), or None. Memoised."""
+    doc_type = doc_type or ctx.doc_type
+
+    def compute() -> RegisterView | None:
+        if not type_columns(doc_type):
+            return None
+        candidates: list[RegisterView] = []
+        if ctx.doc.is_workbook:
+            for sheet in ctx.doc.sheets:
+                if sheet.role != "register":
+                    continue
+                view = _sheet_view(ctx, sheet, doc_type)
+                if view is not None:
+                    candidates.append(view)
+        else:
+            candidates = _table_views(ctx, doc_type)
+        if not candidates:
+            return None
+        return max(candidates, key=lambda v: _coverage(v, doc_type))
+
+    return ctx.memo(f"register:{doc_type}", compute)
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+def register_date(ctx: Context, view: RegisterView | None) -> date:
+    """The date the register speaks for: doc-control date, else newest recording date, else modified."""
+
+    def compute() -> date:
+        from checker.views import first_value
+
+        f = first_value(ctx, "date")
+        d = parse_date(f.value) if f is not None else None
+        if d is not None and d <= ctx.today:
+            return d
+        if view is not None:
+            newest: date | None = None
+            for row in view.rows:
+                for key in RECORD_DATE_KEYS:
+                    v = row.date(key)
+                    if v is not None and v <= ctx.today and (newest is None or v > newest):
+                        newest = v
+            if newest is not None:
+                return newest
+        modified = ctx.doc.properties.modified
+        if modified is not None and modified.date() <= ctx.today:
+            return modified.date()
+        return ctx.today
+
+    return ctx.memo(f"register_date:{view.doc_type if view else ''}", compute)
+
+
+# --- values ------------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"^[\s$¥￥€£]*(-?\d+(?:[.,]\d+)?)\s*(%)?\s*$")
+
+
+def cell_number(cell: Cell | None) -> float | None:
+    """A cell's number: its typed value, or a plain number/percentage written as text (`60%` → 0.6)."""
+    if cell is None or cell.blank:
+        return None
+    if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+        return float(cell.value)
+    m = _NUMBER.match(nfkc(cell.text).replace(",", ""))
+    if not m:
+        return None
+    n = float(m.group(1))
+    return n / 100 if m.group(2) else n
+
+
+def is_percent_text(cell: Cell | None) -> bool:
+    return cell is not None and "%" in nfkc(cell.text)
+
+
+@lru_cache(maxsize=1)
+def _vocab_index() -> dict[str, dict[str, str]]:
+    """Normalised term → canonical key, for the common state and disposition vocabularies."""
+    common = lexicon.common()
+    out: dict[str, dict[str, str]] = {}
+    for name in ("open_states", "closed_states", "occurred_states"):
+        out[name] = {norm_label(w): name for w in common.get(name) or []}
+    out["dispositions"] = {norm_label(w): key for key, ws in (common.get("dispositions") or {}).items() for w in ws}
+    return out
+
+
+def norm_value(text: str) -> str:
+    return norm_label(text)
+
+
+def status_of(text: str) -> str | None:
+    """`open`, `closed`, `occurred` or None (blank or unknown)."""
+    t = norm_label(text)
+    if not t:
+        return None
+    idx = _vocab_index()
+    for name, state in (("closed_states", "closed"), ("occurred_states", "occurred"), ("open_states", "open")):
+        if t in idx[name]:
+            return state
+    # Prefix forms such as 'Closed - mitigated' or '已关闭（2026-03-01）'.
+    for name, state in (("closed_states", "closed"), ("occurred_states", "occurred"), ("open_states", "open")):
+        for w in idx[name]:
+            if len(w) >= 2 and t.startswith(w):
+                return state
+    return None
+
+
+def disposition_of(text: str) -> str | None:
+    t = norm_label(text)
+    if not t:
+        return None
+    idx = _vocab_index()["dispositions"]
+    if t in idx:
+        return idx[t]
+    for w, key in idx.items():
+        if len(w) >= 2 and t.startswith(w):
+            return key
+    return None
+
+
+def is_open(row: Row) -> bool:
+    """A row is open unless its status says closed (a blank or unknown status counts as open)."""
+    return status_of(row.text("status")) not in ("closed",)
+
+
+def words_of(ref: Any, doc_type: str) -> list[str]:
+    """The terms of a vocabulary reference: a list, `common.x`, `TYPE.x`, `x` (this type), joined by '+'."""
+    if ref is None:
+        return []
+    if isinstance(ref, (list, tuple)):
+        out: list[str] = []
+        for item in ref:
+            if isinstance(item, str) and ("." in item or item in (lexicon.doc_types().get(doc_type) or {}).get("vocabularies", {})):
+                out.extend(words_of(item, doc_type))
+            else:
+                out.append(str(item))
+        return out
+    out = []
+    for part in str(ref).split("+"):
+        part = part.strip()
+        if part.startswith("common."):
+            entry = lexicon.common().get(part[len("common."):])
+        elif "." in part:
+            t, name = part.split(".", 1)
+            entry = ((lexicon.doc_types().get(t) or {}).get("vocabularies") or {}).get(name)
+        else:
+            entry = ((lexicon.doc_types().get(doc_type) or {}).get("vocabularies") or {}).get(part)
+        out.extend(_flatten(entry))
+    return out
+
+
+def _flatten(entry: Any) -> list[str]:
+    if entry is None:
+        return []
+    if isinstance(entry, str):
+        return [entry]
+    if isinstance(entry, dict):
+        out: list[str] = []
+        for k, v in entry.items():
+            if isinstance(v, (list, tuple, dict)):
+                out.extend(_flatten(v))
+            elif isinstance(v, str):
+                out.append(v)
+        return out
+    return [str(x) for x in entry]
+
+
+def id_of(row: Row, view: RegisterView) -> str:
+    """How a message names the row: its ID, else 'row N'."""
+    for key in ("risk_id", "issue_id", "id"):
+        if key in view.columns and row.has(key):
+            return row.text(key)
+    return f"#{row.line}"
+
+
+def split_names(text: str) -> list[str]:
+    parts = re.split(r"\s*(?:[,;/、，；&＆+]|\band\b|和|及|与)\s*", text)
+    return [p for p in parts if p.strip()]
+
+
+def iter_rows(view: RegisterView) -> Iterable[Row]:
+    return iter(view.rows)
