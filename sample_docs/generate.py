@@ -905,8 +905,8 @@ def en_plan(out: Path, rel: str, variant: str | None = None) -> Output:
 
     w.heading("2. Project Life Cycle and Development Approach", 1)
     w.para("Apollo uses a hybrid life cycle: phase gates for governance and funding, and two-week sprints for "
-           "configuration and build. Tailoring: the PMO standard's separate scope statement is replaced by section 4 "
-           "and the charter; stage-end reports are replaced by gate reviews G2-G4.")
+           "configuration and build. Tailoring: stage-end reports are replaced by gate reviews G2-G4; the cost management "
+           "plan, scope statement and integrated schedule are separate documents referenced below.")
     w.table(["Phase", "Start", "Finish", "Exit gate / main output"], [
         [ph[0], ph[1], ph[2], g] for ph, g in zip(EN_PHASES, [
             "Gate 2: plan baselined", "Design signed off", "Sprint 6 review; trial load 3 reconciled",
@@ -920,7 +920,7 @@ def en_plan(out: Path, rel: str, variant: str | None = None) -> Output:
     w.table(["ID", "Milestone", "Baseline date"], [[m[0], m[1], m[2]] for m in EN_MILESTONES], widths=[1.2, 11.4, 4.0])
 
     w.heading("4. Scope Management Plan", 1)
-    w.para("The scope baseline consists of the charter boundaries, the work breakdown structure (7 phases, 46 work "
+    w.para("The scope baseline consists of the Project Scope Statement v1.1, the work breakdown structure (7 phases, 46 work "
            "packages) and the WBS dictionary held with the integrated schedule. Scope baseline v1.1 adds the "
            "migration of 2,400 service knowledge articles (CR-003). Deliverables are accepted by the named acceptors "
            "using the acceptance form PMO-F07.")
@@ -1643,7 +1643,7 @@ def zh_plan(out: Path, rel: str) -> Output:
 
     w.heading("2 项目生命周期与阶段划分", 1)
     w.para("项目采用预测型（瀑布式）生命周期，按阶段评审控制；开发配置阶段内部按两周一个迭代进行演示确认。裁剪说明："
-           "项目范围说明书并入章程第四部分及本计划第4章，阶段总结以阶段评审纪要代替。")
+           "阶段总结以阶段评审纪要代替；项目范围说明书、项目进度计划和成本管理计划单独成文，见第4、6、7章。")
     w.table(["阶段", "计划开始", "计划结束", "阶段评审/主要输出"], [
         [ph[0], ph[1], ph[2], g] for ph, g in zip(ZH_PHASES, [
             "启动会纪要、项目管理计划V1.0", "需求规格说明书", "系统设计说明书", "开发完成报告、硬件验收单",
@@ -1657,7 +1657,7 @@ def zh_plan(out: Path, rel: str) -> Output:
     w.table(["编号", "里程碑", "计划完成时间"], [[m[0], m[1], m[2]] for m in ZH_MILESTONES], widths=[1.6, 11.0, 4.0])
 
     w.heading("4 范围管理计划", 1)
-    w.para("范围基准由章程中的项目边界、工作分解结构（WBS，8个阶段、52个工作包）及WBS词典组成。范围基准V1.1增加了与"
+    w.para("范围基准由《项目范围说明书》V1.1、工作分解结构（WBS，8个阶段、52个工作包）及WBS词典组成。范围基准V1.1增加了与"
            "TMS运输管理系统的发运数据接口（BG-004）。可交付成果按《可交付成果验收单》由验收责任人签字确认。")
     w.heading("5 需求管理计划", 1)
     w.para("需求以需求规格说明书为基线，每条需求编号并跟踪到设计、测试用例和验收记录。需求基线确定后，任何新增或修改须"
@@ -2133,6 +2133,1503 @@ def zh_closure_report(out: Path, rel: str) -> Output:
 
 
 # --------------------------------------------------------------------------------------------
+# Further document types: business case, scope statement, schedule, cost plan, issue register,
+# change request, lessons learned (both projects), each consistent with the documents above.
+# --------------------------------------------------------------------------------------------
+
+def workdays(start: str, finish: str) -> int:
+    """Working days (Mon-Fri) from start to finish, both included."""
+    a, b = date.fromisoformat(start), date.fromisoformat(finish)
+    n, d = 0, a
+    while d <= b:
+        if d.weekday() < 5:
+            n += 1
+        d = date.fromordinal(d.toordinal() + 1)
+    return n
+
+
+@dataclass
+class Task:
+    wbs: str
+    name: str
+    owner: str = ""
+    start: str = ""          # current (actual or forecast) start
+    finish: str = ""         # current (actual or forecast) finish
+    preds: str = ""
+    milestone: bool = False
+    done: float = 0.0        # 0..1
+    bstart: str | None = None  # baseline (default: current)
+    bfinish: str | None = None
+
+
+def schedule_rows(tasks: list[Task], status_date: str, window: tuple[str, str]) -> list[Task]:
+    """Fill summary rows from their children and check the logic the checker will test."""
+    by = {t.wbs: t for t in tasks}
+    children = {t.wbs: [c for c in tasks if c.wbs.startswith(t.wbs + ".") and c.wbs.count(".") == t.wbs.count(".") + 1]
+                for t in tasks}
+    for t in sorted(tasks, key=lambda x: -x.wbs.count(".")):  # deepest first
+        kids = children[t.wbs]
+        if not kids:
+            continue
+        t.start = min(k.start for k in kids)
+        t.finish = max(k.finish for k in kids)
+        t.bstart = min(k.bstart or k.start for k in kids)
+        t.bfinish = max(k.bfinish or k.finish for k in kids)
+        span = sum(max(workdays(k.start, k.finish), 1) for k in kids if not k.milestone) or 1
+        t.done = round(sum(max(workdays(k.start, k.finish), 1) * k.done for k in kids if not k.milestone) / span, 2)
+        if all(k.done >= 1 for k in kids):
+            t.done = 1.0
+    for t in tasks:
+        assert t.start <= t.finish, t.wbs
+        assert window[0] <= t.start and t.finish <= window[1], t.wbs
+        if t.milestone:
+            assert t.start == t.finish, t.wbs
+        for token in filter(None, (x.strip() for x in t.preds.split(","))):
+            m = re.match(r"^([\d.]+)(FS|SS)?([+-]\d+)?$", token)
+            assert m, token
+            pred, kind, lag = by[m.group(1)], m.group(2) or "FS", int(m.group(3) or 0)
+            ref = pred.finish if kind == "FS" else pred.start
+            assert date.fromisoformat(t.start) >= date.fromordinal(date.fromisoformat(ref).toordinal() + lag), (t.wbs, token)
+        if t.done >= 1:
+            assert t.finish <= status_date, t.wbs
+        elif not children[t.wbs]:
+            assert t.finish > status_date or t.done > 0, t.wbs
+    return tasks
+
+
+def schedule_table(tasks: list[Task], status_date: str, lang: str) -> list[list[Any]]:
+    zh = lang == "zh"
+    rows = []
+    for t in tasks:
+        summary = any(o.wbs.startswith(t.wbs + ".") for o in tasks)
+        dur = 0 if t.milestone else workdays(t.start, t.finish)
+        started = t.done > 0 or t.start <= status_date and t.done > 0
+        if t.done >= 1:
+            status = "已完成" if zh else "Complete"
+        elif t.done > 0:
+            status = "进行中" if zh else "In progress"
+        else:
+            status = "未开始" if zh else "Not started"
+        rows.append([
+            t.wbs, t.name, dur, t.start, t.finish, t.preds, t.owner,
+            ("是" if zh else "Yes") if t.milestone else ("否" if zh else "No"),
+            t.done, t.start if started else "", t.finish if t.done >= 1 else "",
+            t.bstart or t.start, t.bfinish or t.finish, status,
+        ])
+        if summary:
+            rows[-1].append("summary")
+    return rows
+
+
+SCHEDULE_HEADER = {
+    "en": ["WBS", "Task Name", "Duration (working days)", "Start", "Finish", "Predecessors", "Owner", "Milestone",
+           "% Complete", "Actual Start", "Actual Finish", "Baseline Start", "Baseline Finish", "Status"],
+    "zh": ["WBS编码", "任务名称", "工期（工作日）", "开始时间", "完成时间", "前置任务", "负责人", "是否里程碑",
+           "完成百分比", "实际开始", "实际完成", "基线开始", "基线完成", "状态"],
+}
+
+
+def xl_schedule_sheet(ws, lang: str, title: str, p: dict, note: str, rows: list[list[Any]]) -> dict[str, int]:
+    """The schedule register; returns the worksheet row of each WBS code."""
+    zh = lang == "zh"
+    header = SCHEDULE_HEADER[lang]
+    summary_rows = {r[0] for r in rows if len(r) > 14}
+    data = [r[:14] for r in rows]
+    proj = (f"项目名称：{p['name']}", f"项目编号：{p['id']}") if zh else (f"Project Name: {p['name']}", f"Project ID: {p['id']}")
+    xl_register(ws, title, proj, note, header, data, [9, 46, 11, 12, 12, 13, 16, 10, 10, 12, 12, 12, 12, 12],
+                date_cols={4, 5, 10, 11, 12, 13})
+    where: dict[str, int] = {}
+    for i, r in enumerate(data, 5):
+        where[r[0]] = i
+        ws.cell(i, 1).number_format = "@"
+        ws.cell(i, 9).number_format = "0%"
+        for c in (3, 8, 9):
+            ws.cell(i, c).alignment = Alignment(horizontal="center", vertical="top")
+        if r[0] in summary_rows:
+            for c in range(1, 15):
+                ws.cell(i, c).font = Font(bold=True)
+                ws.cell(i, c).fill = PatternFill("solid", fgColor="EDEDED")
+        else:
+            depth = r[0].count(".")
+            ws.cell(i, 2).alignment = Alignment(indent=depth * 2, wrap_text=True, vertical="top")
+    last = 4 + len(data)
+    add_list_validation(ws, 8, 5, last + 20, ["是", "否"] if zh else ["Yes", "No"])
+    add_list_validation(ws, 14, 5, last + 20, ["未开始", "进行中", "已完成"] if zh else ["Not started", "In progress", "Complete"])
+    ws.freeze_panes = "C5"
+    return where
+
+# EN schedule ---------------------------------------------------------------------------------
+
+def en_tasks() -> list[Task]:
+    T = Task
+    return [
+        T("1", "Initiation", "Marcus Webb"),
+        T("1.1", "Project charter approved (M1)", "Dana Lee", "2026-01-05", "2026-01-05", "", True, 1),
+        T("1.2", "Mobilise project team and onboard the implementation partner", "Marcus Webb", "2026-01-05", "2026-01-16", "1.1", False, 1),
+        T("1.3", "Develop project management plan, scope statement and baselines", "Marcus Webb", "2026-01-12", "2026-01-29", "1.1", False, 1),
+        T("1.4", "Project management plan baselined (M2, Gate 2)", "Priya Raman", "2026-01-30", "2026-01-30", "1.3", True, 1),
+        T("2", "Design", "Kenji Watanabe"),
+        T("2.1", "Requirements and design workshops (Sales, Service)", "Kenji Watanabe", "2026-02-02", "2026-02-27", "1.4", False, 1),
+        T("2.2", "Data model and migration design", "Sofia Marin", "2026-02-09", "2026-03-13", "2.1SS+5", False, 1),
+        T("2.3", "Integration specifications (SAP S/4HANA, Azure AD)", "Kenji Watanabe", "2026-02-16", "2026-03-13", "2.1SS+10", False, 1),
+        T("2.4", "Design Authority review of the solution design (D1)", "Kenji Watanabe", "2026-03-16", "2026-03-19", "2.2, 2.3", False, 1),
+        T("2.5", "Solution design signed off (M3)", "Kenji Watanabe", "2026-03-20", "2026-03-20", "2.4", True, 1),
+        T("3", "Build and data migration", "Ian McAllister"),
+        T("3.1", "Configuration sprints 1-3", "Ian McAllister", "2026-03-23", "2026-05-01", "2.5", False, 1),
+        T("3.2", "Configuration sprints 4-6, including 12 dashboards", "Ian McAllister", "2026-05-04", "2026-06-12", "3.1", False, 1),
+        T("3.3", "Build SAP order-status and single sign-on integrations (D3)", "Kenji Watanabe", "2026-03-23", "2026-05-29", "2.5", False, 1),
+        T("3.4", "Migrate service knowledge base, 2,400 articles (CR-003)", "Sofia Marin", "2026-04-20", "2026-05-29", "2.5", False, 1),
+        T("3.5", "Trial data loads 1-3 and reconciliation", "Sofia Marin", "2026-04-06", "2026-06-26", "2.5FS+10", False, 1,
+          bstart="2026-04-06", bfinish="2026-06-19"),
+        T("3.6", "Build and trial data migrations complete (M4)", "Sofia Marin", "2026-06-26", "2026-06-26", "3.2, 3.3, 3.4, 3.5", True, 1,
+          bstart="2026-06-19", bfinish="2026-06-19"),
+        T("4", "Test (SIT and UAT)", "Lena Fischer"),
+        T("4.1", "System integration test", "Lena Fischer", "2026-06-29", "2026-07-10", "3.6", False, 1,
+          bstart="2026-06-22", bfinish="2026-07-03"),
+        T("4.2", "Performance test (twice peak volume) and penetration test", "Kenji Watanabe", "2026-07-06", "2026-07-24", "4.1SS+5", False, 1,
+          bstart="2026-06-29", bfinish="2026-07-24"),
+        T("4.3", "User acceptance testing (612 test cases)", "Rachel Grant", "2026-07-13", "2026-07-30", "4.1FS+2", False, 1,
+          bstart="2026-07-06", bfinish="2026-07-30"),
+        T("4.4", "User acceptance testing (UAT) exit (M5)", "Rachel Grant", "2026-07-31", "2026-07-31", "4.3", True, 1),
+        T("5", "Deployment and cutover", "Marcus Webb"),
+        T("5.1", "Role-based end-user training for 420 users (D5)", "Grace Kim", "2026-08-03", "2026-08-21", "4.4", False, 1),
+        T("5.2", "Cutover rehearsals 1 and 2", "Sofia Marin", "2026-08-06", "2026-08-13", "4.4FS+6", False, 1),
+        T("5.3", "Go/no-go decision by the Steering Committee", "Dana Lee", "2026-08-14", "2026-08-14", "5.2", False, 1),
+        T("5.4", "Final data load, reconciliation and production cutover (D4)", "Sofia Marin", "2026-08-19", "2026-08-21", "5.3", False, 1),
+        T("5.5", "Go-live (production cutover) (M6)", "Marcus Webb", "2026-08-24", "2026-08-24", "5.4", True, 1),
+        T("6", "Hypercare", "Natalie Brooks"),
+        T("6.1", "Hypercare support and daily triage", "Natalie Brooks", "2026-08-25", "2026-09-18", "5.5", False, 1),
+        T("6.2", "Siebel read-only archive and decommissioning plan (D6)", "Thomas Brandt", "2026-08-25", "2026-09-16", "5.5", False, 1),
+        T("6.3", "Adoption coaching for the lowest-adoption teams", "Rachel Grant", "2026-09-01", "2026-09-18", "5.5", False, 1),
+        T("6.4", "Hypercare exit (M7)", "Natalie Brooks", "2026-09-18", "2026-09-18", "6.1", True, 1),
+        T("7", "Closure", "Marcus Webb"),
+        T("7.1", "Operations handover pack prepared and accepted (D7)", "Natalie Brooks", "2026-09-21", "2026-09-25", "6.4", False, 1),
+        T("7.2", "Closure report and lessons-learned review", "Marcus Webb", "2026-09-21", "2026-09-25", "6.4", False, 1),
+        T("7.3", "Archive project records and close the partner SOW", "Marcus Webb", "2026-09-24", "2026-09-25", "7.1SS+3", False, 1,
+          bstart="2026-09-28", bfinish="2026-09-30"),
+        T("8", "Project closure approved (M8, Gate 4)", "Dana Lee", "2026-09-30", "2026-09-30", "7.1, 7.2, 7.3", True, 0),
+    ]
+
+
+EN_SCH_REVS = [
+    ("1.0", "2026-01-30", "Marcus Webb", "Schedule baseline v1.0 approved at Gate 2 with milestones M1-M8."),
+    ("1.1", "2026-04-24", "Marcus Webb", "Task 3.4 added for approved CR-003 (knowledge base migration); no milestone change."),
+    ("1.2", "2026-06-26", "Marcus Webb", "Trial load 2 repeated: M4 forecast moved from 2026-06-19 to 2026-06-26; test dates re-planned within float."),
+    ("1.3", "2026-08-28", "Marcus Webb", "Go-live on 2026-08-24 recorded; UAT start one week later per CR-004."),
+    ("1.4", "2026-09-25", "Marcus Webb", "Status update at closure: all work complete except M8 (Gate 4, 2026-09-30)."),
+]
+
+
+def en_schedule(out: Path, rel: str, variant: str | None = None) -> Output:
+    p = EN
+    status_date = "2026-09-25"
+    tasks = schedule_rows(en_tasks(), status_date, (p["start"], p["end"]))
+    rows = schedule_table(tasks, status_date, "en")
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "Cover"
+    xl_cover(cover, "en", "Project Schedule", p, [
+        ("Project Name", p["name"]), ("Project ID", p["id"]), ("Project Sponsor", p["sponsor"]),
+        ("Project Manager", p["manager"]), ("Document Title", "Project Schedule (Apollo Integrated Schedule)"),
+        ("Version", "1.4"), ("Status", "Final"), ("Date", as_date("2026-09-25")), ("Author", "Marcus Webb"),
+        ("Owner", "Marcus Webb"), ("Status Date", as_date(status_date)), ("Schedule Baseline", "v1.0, approved 2026-01-30"),
+        ("Calendar", "Monday to Friday; UK, German and Dutch public holidays are non-working for local tasks"),
+    ], [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-25"),
+        ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", "2026-09-25")])
+    xl_revisions(wb.create_sheet("Revision History"), "en", EN_SCH_REVS)
+    ws = wb.create_sheet("Schedule")
+    defects: list[dict] = []
+    if variant == "logic_errors":
+        by = {r[0]: r for r in rows}
+        by["2.2"][5] = "2.1SS+5, 2.4"  # 2.4 already depends on 2.2: a loop
+        by["4.2"][4] = "2026-07-02"     # finishes before it starts (2026-07-06)
+        by["4.2"][2] = 0
+    where = xl_schedule_sheet(ws, "en", "Project Schedule", p,
+                              f"Exported from Microsoft Project. Status date {status_date}. Durations in working days; "
+                              "predecessors use the WBS code with link type and lag in working days (e.g. 2.1SS+5). "
+                              "Summary rows (bold) span their tasks.", rows)
+    if variant == "logic_errors":
+        defects.append({"rule": "SCH-05", "where": {"sheet": "Schedule", "cell": f"F{where['2.2']}"},
+                        "note": "Task 2.2 lists 2.4 as a predecessor, but 2.4 already depends on 2.2: dependency cycle 2.2 → 2.4 → 2.2."})
+        defects.append({"rule": "SCH-02", "where": {"sheet": "Schedule", "cell": f"E{where['4.2']}"},
+                        "note": "Task 4.2 finishes on 2026-07-02, before it starts on 2026-07-06 (duration shown as 0)."})
+        defects.append({"rule": "SCH-07", "where": {"sheet": "Schedule", "cell": f"D{where['2.2']}"},
+                        "note": "Consequence: 2.2 now starts before its new finish-to-start predecessor 2.4 finishes.",
+                        "secondary": True})
+    xl_save(wb, out / rel, p, "Project Schedule - Apollo CRM Migration", "Marcus Webb", "2026-09-25")
+    return Output(rel, "SCHEDULE", "en", project_fields(p, IDENTITY), defects)
+
+# EN issue register ---------------------------------------------------------------------------
+
+EN_ISSUE_HEADER = ["Issue ID", "Issue Type", "Date Raised", "Raised By", "Description", "Priority", "Severity", "Owner",
+                   "Target Resolution Date", "Status", "Actions", "Resolution", "Closure Date", "Linked Risk", "Linked CR"]
+EN_PRIORITIES = ["1 - Critical", "2 - High", "3 - Medium", "4 - Low"]
+EN_SEVERITIES = ["Critical", "Major", "Moderate", "Minor"]
+P1, P2, P3, P4 = EN_PRIORITIES
+# id, type, raised, by, description, priority, severity, owner, target, status, actions, resolution, closed, risk, cr
+EN_ISSUES = [
+    ("ISS-001", "Problem/Concern", "2026-01-14", "Marcus Webb", "CRM licence order cannot be signed: the group framework agreement needs a regional addendum for the German sales company.",
+     P2, "Moderate", "Helen Ortiz", "2026-02-20", "Closed", "Escalated to group IT sourcing on 2026-01-16.", "Addendum signed 2026-02-18; 420 licences contracted on 2026-02-25.", "2026-02-25", "", ""),
+    ("ISS-002", "Problem/Concern", "2026-01-26", "Sofia Marin", "The migration team has no read access to the Siebel production database; the DBA team asks for a data-processing approval first.",
+     P2, "Moderate", "Thomas Brandt", "2026-02-06", "Closed", "DPO approval requested on 2026-01-27.", "Read-only extract account issued on 2026-02-04 after DPO approval.", "2026-02-04", "R-01", ""),
+    ("ISS-003", "Request for Change", "2026-02-05", "Anika Patel", "The design has no field for marketing-consent evidence (source and timestamp) required by UK and EU GDPR.",
+     P1, "Major", "Anika Patel", "2026-02-27", "Closed", "Change request CR-001 raised on 2026-02-12.", "CR-001 approved on 2026-02-24; consent fields and audit trail delivered in sprint 1.", "2026-03-06", "R-06", "CR-001"),
+    ("ISS-004", "Off-specification", "2026-02-19", "Kenji Watanabe", "The partner's draft data model merges billing and shipping addresses, contrary to design requirement DR-14.",
+     P2, "Moderate", "Ian McAllister", "2026-03-06", "Closed", "Raised at the Design Authority on 2026-02-19.", "Data model v0.4 keeps the address types separate; accepted by the Design Authority.", "2026-03-05", "", ""),
+    ("ISS-005", "Problem/Concern", "2026-03-02", "Rachel Grant", "Three Sales Operations SMEs are booked on Q1 campaign launches during the week-10 design workshops.",
+     P3, "Minor", "Rachel Grant", "2026-03-13", "Closed", "Workshops re-planned with the sales directors.", "Workshops held in week 11 with all three SMEs.", "2026-03-12", "R-03", ""),
+    ("ISS-006", "Request for Change", "2026-03-30", "Omar Haddad", "Service agents depend on 2,400 Siebel knowledge articles that are not in the migration scope.",
+     P2, "Major", "Omar Haddad", "2026-04-24", "Closed", "Change request CR-003 raised on 2026-04-06.", "CR-003 approved on 2026-04-17; all 2,400 articles migrated by 2026-05-29.", "2026-06-05", "", "CR-003"),
+    ("ISS-007", "Problem/Concern", "2026-04-13", "Sofia Marin", "Trial load 1 rejected 3.8% of account records because of invalid country codes in Siebel.",
+     P2, "Major", "Sofia Marin", "2026-05-08", "Closed", "Country-code mapping table added; data owners corrected 6,900 records.", "Trial load 2 rejection rate 0.6%.", "2026-05-22", "R-01", ""),
+    ("ISS-008", "Problem/Concern", "2026-04-20", "Kenji Watanabe", "A full-copy sandbox refresh takes five days and blocks SIT preparation.",
+     P3, "Moderate", "Ian McAllister", "2026-05-15", "Closed", "Partner to propose a seeded partial-copy sandbox.", "Partial-copy sandbox with seeded test data used for SIT from 2026-05-11.", "2026-05-11", "", ""),
+    ("ISS-009", "Off-specification", "2026-05-06", "Lena Fischer", "The opportunity forecast converts EUR amounts at the plan rate instead of the monthly corporate rate.",
+     P2, "Major", "Ian McAllister", "2026-05-29", "Closed", "Defect logged; fix planned for sprint 5.", "Dated exchange rates enabled with a monthly rate load from SAP; retested.", "2026-05-27", "", ""),
+    ("ISS-010", "Problem/Concern", "2026-05-18", "Rachel Grant", "The planned UAT start clashes with the Q2 sales close.",
+     P3, "Moderate", "Marcus Webb", "2026-05-22", "Closed", "Change request CR-004 raised on 2026-05-18.", "CR-004 approved on 2026-05-22: UAT starts one week later, exit date unchanged.", "2026-05-22", "R-03", "CR-004"),
+    ("ISS-011", "Problem/Concern", "2026-06-01", "Sofia Marin", "Trial load 2 must be repeated: 41,000 duplicate contacts were found after the de-duplication rules were tightened.",
+     P2, "Major", "Sofia Marin", "2026-06-19", "Closed", "Repeat load scheduled 2026-06-22 to 2026-06-26; Sponsor informed.", "Repeat load reconciled at 99.71%; build finished on 2026-06-26, 5 working days late, within tolerance.", "2026-06-26", "R-01", ""),
+    ("ISS-012", "Request for Change", "2026-06-10", "Kenji Watanabe", "The nightly price-list batch leaves quoted prices up to 24 hours old.",
+     P3, "Moderate", "Kenji Watanabe", "2026-06-26", "Closed", "Change request CR-005 raised on 2026-06-15.", "CR-005 deferred on 2026-06-26 to CRM release R2; the batch now runs twice a day.", "2026-06-26", "", "CR-005"),
+    ("ISS-013", "Problem/Concern", "2026-06-29", "Lena Fischer", "Single sign-on fails in SIT for German users whose user principal name contains an umlaut.",
+     P2, "Major", "Kenji Watanabe", "2026-07-03", "Closed", "Identity team engaged on 2026-06-29.", "UPN normalisation rule added in Azure AD; all 96 German test users can log in.", "2026-07-02", "", ""),
+    ("ISS-014", "Off-specification", "2026-07-06", "Lena Fischer", "The case SLA timer counts weekends for the Dutch service queue.",
+     P2, "Major", "Ian McAllister", "2026-07-17", "Closed", "Defect logged against the entitlement configuration.", "Business hours set per queue; SLA tests passed on 2026-07-15.", "2026-07-15", "", ""),
+    ("ISS-015", "Problem/Concern", "2026-07-13", "Grace Kim", "The Eindhoven training room is not available in week 33.",
+     P4, "Minor", "Grace Kim", "2026-07-24", "Closed", "Facilities asked for an alternative.", "Sessions moved to a hotel meeting room at the same cost.", "2026-07-20", "", ""),
+    ("ISS-016", "Problem/Concern", "2026-07-20", "Lena Fischer", "Nine severity-2 defects are open at the UAT mid-point review.",
+     P1, "Major", "Ian McAllister", "2026-07-29", "Closed", "Daily defect triage with the partner from 2026-07-20.", "All nine fixed and retested by 2026-07-29; UAT exit on 2026-07-31.", "2026-07-29", "", ""),
+    ("ISS-017", "Problem/Concern", "2026-08-07", "Kenji Watanabe", "Cutover rehearsal 1 (2026-08-06) overran the runbook by 7 hours in the data-load step.",
+     P2, "Major", "Sofia Marin", "2026-08-14", "Closed", "Load jobs parallelised; runbook re-timed.", "Rehearsal 2 on 2026-08-13 finished 2 hours ahead of the runbook.", "2026-08-13", "R-07", ""),
+    ("ISS-018", "Problem/Concern", "2026-08-25", "Natalie Brooks", "Email-to-case routing sends German-language e-mails to the UK queue.",
+     P1, "Major", "Ian McAllister", "2026-08-26", "Closed", "Hot-fix prepared the same day.", "Language-detection rule corrected; 212 cases re-routed.", "2026-08-25", "", ""),
+    ("ISS-019", "Problem/Concern", "2026-08-27", "Rachel Grant", "Weekly active use by field sales is 71% in the first week after go-live.",
+     P2, "Moderate", "Rachel Grant", "2026-09-18", "Closed", "Coaching plan started; tracked under risk R-04.", "Weekly active use 86% on 2026-09-18; follow-up continues under R-04 (follow-on action at closure).", "2026-09-18", "R-04", ""),
+    ("ISS-020", "Off-specification", "2026-08-31", "Omar Haddad", "The service dashboard shows first-response time in calendar hours, not business hours.",
+     P3, "Moderate", "Ian McAllister", "2026-09-10", "Closed", "Fix included in release 1.0.2.", "Release 1.0.2 deployed on 2026-09-10; dashboard verified by Omar Haddad.", "2026-09-10", "", ""),
+    ("ISS-021", "Problem/Concern", "2026-09-01", "Helen Ortiz", "The Siebel termination notice needs the vendor contract number, which is missing from the contract register.",
+     P3, "Minor", "Thomas Brandt", "2026-09-04", "Closed", "Vendor account manager contacted.", "Contract number obtained; termination notice served on 2026-09-01.", "2026-09-01", "R-08", ""),
+    ("ISS-022", "Problem/Concern", "2026-09-07", "Natalie Brooks", "The hypercare ticket backlog is 38, close to the 40-ticket trigger of risk R-10.",
+     P2, "Moderate", "Natalie Brooks", "2026-09-18", "Closed", "Both partner support consultants kept until hypercare exit.", "Backlog down to 14 at hypercare exit on 2026-09-18.", "2026-09-18", "R-10", ""),
+    ("ISS-023", "Off-specification", "2026-09-18", "Natalie Brooks", "14 open priority-3 defects after hypercare, against a closure target of 10.",
+     P3, "Moderate", "Natalie Brooks", "2026-10-16", "Open", "Release 1.0.3 on 2026-09-24 fixes 8; the rest go to the CRM support backlog at closure.", "", "", "", ""),
+]
+EN_IR_REVS = [
+    ("1.0", "2026-01-30", "Marcus Webb", "Issue log opened at Gate 2 (ISS-001)."),
+    ("1.1", "2026-04-24", "Marcus Webb", "Monthly update: ISS-002 to ISS-008."),
+    ("1.2", "2026-07-31", "Marcus Webb", "Monthly update: ISS-009 to ISS-016."),
+    ("1.3", "2026-09-21", "Marcus Webb", "Hypercare exit: ISS-017 to ISS-023; ISS-023 prepared for handover."),
+]
+
+
+def en_issue_register(out: Path, rel: str, variant: str | None = None) -> Output:
+    p = EN
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "Cover"
+    xl_cover(cover, "en", "Issue Log", p, [
+        ("Project Name", p["name"]), ("Project ID", p["id"]), ("Project Sponsor", p["sponsor"]),
+        ("Project Manager", p["manager"]), ("Document Title", "Issue Log"), ("Version", "1.3"),
+        ("Status", "Final"), ("Date", as_date("2026-09-21")), ("Author", "Marcus Webb"), ("Owner", "Marcus Webb"),
+    ], [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-21"),
+        ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", "2026-09-21")])
+    xl_revisions(wb.create_sheet("Revision History"), "en", EN_IR_REVS)
+    ws = wb.create_sheet("Issues")
+    rows = [list(r) for r in EN_ISSUES]
+    defects: list[dict] = []
+    if variant == "errors":
+        i = next(k for k, r in enumerate(rows) if r[0] == "ISS-014")
+        rows[i][0] = "ISS-013"  # copy-paste: the SLA-timer issue reuses the SSO issue's ID
+        defects.append({"rule": "IR-02", "where": {"sheet": "Issues", "cell": f"A{5 + i}"},
+                        "note": "ISS-013 is used twice: the SLA-timer issue in this row was pasted with the ID of the row above (should be ISS-014)."})
+        j = next(k for k, r in enumerate(rows) if r[0] == "ISS-023")
+        rows[j][7] = ""
+        defects.append({"rule": "IR-03", "where": {"sheet": "Issues", "cell": f"H{5 + j}"},
+                        "note": "ISS-023 is open but has no owner."})
+    xl_register(ws, "Issue Log", (f"Project Name: {p['name']}", f"Project ID: {p['id']}"),
+                "Priority 1 (Critical) to 4 (Low); severity Critical, Major, Moderate, Minor. Issues that need a baseline change "
+                "are raised as change requests (Linked CR). Log reviewed 2026-09-21.",
+                EN_ISSUE_HEADER, rows, [10, 17, 12, 15, 50, 12, 11, 15, 13, 9, 40, 44, 12, 9, 9], date_cols={3, 9, 13})
+    last = 4 + len(rows)
+    add_list_validation(ws, 2, 5, last + 20, ["Problem/Concern", "Off-specification", "Request for Change"])
+    add_list_validation(ws, 6, 5, last + 20, EN_PRIORITIES)
+    add_list_validation(ws, 7, 5, last + 20, EN_SEVERITIES)
+    add_list_validation(ws, 10, 5, last + 20, ["Open", "In progress", "Closed"])
+    xl_save(wb, out / rel, p, "Issue Log - Apollo CRM Migration", "Marcus Webb", "2026-09-21")
+    return Output(rel, "ISSUE_REGISTER", "en", project_fields(p, IDENTITY), defects)
+
+
+# EN lessons register -------------------------------------------------------------------------
+
+EN_LESSON_HEADER = ["ID", "Date", "Phase", "Category", "Positive/Negative", "Lesson Description", "Cause", "Impact",
+                    "Recommendation/Action", "Owner", "Due Date", "Status", "Related IDs"]
+EN_LESSONS = [
+    ("LL-01", "2026-01-30", "Initiation", "Commercial", "Negative",
+     "The CRM licence order needed a regional addendum to the group framework agreement, found only when the order was raised.",
+     "Framework agreement terms were not checked against the countries in scope during business-case preparation.",
+     "Licences contracted five weeks after project start; sandbox set-up waited on a trial org.",
+     "Add a check of framework-agreement coverage per legal entity to the PMO business-case checklist.", "Helen Ortiz", "2026-10-30", "Open", "ISS-001"),
+    ("LL-02", "2026-03-20", "Design", "Stakeholder", "Positive",
+     "Signing a UAT attendance window with the three sales directors in March protected SME time in July.",
+     "SME availability was agreed in writing with line managers, not only with the SMEs.",
+     "UAT exited on the baseline date despite the Q2 sales close.",
+     "Use a signed SME availability agreement for every project that needs business testers.", "Priya Raman", "2026-10-30", "Open", "R-03"),
+    ("LL-03", "2026-04-24", "Build", "Data", "Negative",
+     "Two of three trial loads were spent fixing source data (country codes, duplicates) rather than migration tooling.",
+     "Data cleansing started with the build, after the data model was fixed, so source defects surfaced late.",
+     "Trial load 2 was repeated and M4 slipped 5 working days (recovered in test).",
+     "Start data profiling and cleansing before design; plan a dedicated cleansing sprint in the schedule.", "Sofia Marin", "2026-10-30", "Open", "R-01; ISS-007; ISS-011"),
+    ("LL-04", "2026-05-29", "Build", "Governance", "Positive",
+     "Small scope changes were decided within a week because the PMP set clear change authority by impact size.",
+     "The charter and PMP defined which changes the Project Manager may approve and which go to the Change Control Board.",
+     "Seven change requests decided in an average of 8 working days; no unapproved change.",
+     "Keep the authority-by-impact table in the PMO charter and PMP templates.", "Priya Raman", "2026-10-30", "Closed", "CR-001 to CR-007"),
+    ("LL-05", "2026-07-31", "Test", "Quality", "Negative",
+     "Nine severity-2 defects were open at the UAT mid-point, most in entitlement and SLA configuration.",
+     "SIT test cases did not cover country-specific business hours and entitlements.",
+     "Daily triage for two weeks; UAT exit held only by using partner overtime.",
+     "Derive SIT cases from the country-variant matrix and review them with the business owners before SIT.", "Lena Fischer", "2026-10-30", "Open", "ISS-014; ISS-016"),
+    ("LL-06", "2026-08-28", "Deployment", "Technical", "Positive",
+     "Two full cutover rehearsals let the team re-time the runbook; production cutover finished 6 hours early.",
+     "Rehearsals used a full data volume and the real cutover team.",
+     "Go-live on the baseline date with no rollback and no lost orders.",
+     "Make two full-volume rehearsals mandatory for cutovers longer than 24 hours.", "Kenji Watanabe", "2026-10-30", "Closed", "R-07; ISS-017"),
+    ("LL-07", "2026-09-18", "Hypercare", "Stakeholder", "Negative",
+     "The adoption dashboard went live 10 days after go-live, so low-adoption teams were found late.",
+     "Dashboard build was planned for hypercare instead of before go-live.",
+     "Weekly active use was 86% at day 28 against a 90% target; benefit timing delayed.",
+     "Measure adoption from go-live day: deliver usage dashboards with the go-live release.", "Rachel Grant", "2026-10-30", "Open", "R-04; ISS-019"),
+    ("LL-08", "2026-09-25", "Closure", "Commercial", "Positive",
+     "The key-personnel clause in the partner SOW kept the lead architect for the whole project.",
+     "The clause required client consent and a paid handover for any change of named staff.",
+     "No design knowledge lost; no build rework from staff turnover.",
+     "Include a key-personnel clause in all fixed-price implementation contracts.", "Helen Ortiz", "2026-10-30", "Closed", "R-05"),
+]
+EN_LL_REVS = [
+    ("1.0", "2026-03-20", "Marcus Webb", "Register opened; lessons from initiation and design (LL-01, LL-02)."),
+    ("1.1", "2026-07-31", "Marcus Webb", "Lessons from build and test added (LL-03 to LL-05)."),
+    ("1.2", "2026-09-25", "Marcus Webb", "Lessons from deployment, hypercare and closure added (LL-06 to LL-08); submitted to the PMO lessons library."),
+]
+
+
+def en_lessons(out: Path, rel: str, variant: str | None = None) -> Output:
+    p = EN
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "Cover"
+    xl_cover(cover, "en", "Lessons Learned Register", p, [
+        ("Project Name", p["name"]), ("Project ID", p["id"]), ("Project Sponsor", p["sponsor"]),
+        ("Project Manager", p["manager"]), ("Document Title", "Lessons Learned Register"), ("Version", "1.2"),
+        ("Status", "Final"), ("Date", as_date("2026-09-25")), ("Author", "Marcus Webb"), ("Owner", "Priya Raman"),
+    ], [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-25"),
+        ("Priya Raman", "Head of PMO", "/s/ Priya Raman", "2026-09-28")])
+    xl_revisions(wb.create_sheet("Revision History"), "en", EN_LL_REVS)
+    ws = wb.create_sheet("Lessons")
+    rows = [list(r) for r in EN_LESSONS]
+    defects: list[dict] = []
+    if variant == "no_owner":
+        i = next(k for k, r in enumerate(rows) if r[0] == "LL-05")
+        rows[i][9] = ""
+        defects.append({"rule": "LL-02", "where": {"sheet": "Lessons", "cell": f"J{5 + i}"},
+                        "note": "LL-05 has a recommendation (derive SIT cases from the country-variant matrix) but nobody owns it."})
+    xl_register(ws, "Lessons Learned Register", (f"Project Name: {p['name']}", f"Project ID: {p['id']}"),
+                "Recorded at each phase end and reviewed at Gate 4. Open = recommendation not yet built into PMO templates or procedures.",
+                EN_LESSON_HEADER, rows, [8, 12, 12, 13, 11, 48, 40, 36, 44, 15, 12, 9, 18], date_cols={2, 11})
+    last = 4 + len(rows)
+    add_list_validation(ws, 3, 5, last + 20, ["Initiation", "Design", "Build", "Test", "Deployment", "Hypercare", "Closure"])
+    add_list_validation(ws, 4, 5, last + 20, ["Commercial", "Data", "Governance", "Quality", "Stakeholder", "Technical", "Resource"])
+    add_list_validation(ws, 5, 5, last + 20, ["Positive", "Negative"])
+    add_list_validation(ws, 12, 5, last + 20, ["Open", "Closed"])
+    xl_save(wb, out / rel, p, "Lessons Learned Register - Apollo CRM Migration", "Marcus Webb", "2026-09-25")
+    return Output(rel, "LESSONS", "en", project_fields(p, IDENTITY), defects)
+
+# EN business case ----------------------------------------------------------------------------
+
+EN_BC_ANNUAL_BENEFIT = 550_000   # Siebel run cost avoided 410,000 + service-desk efficiency 140,000
+EN_BC_ANNUAL_RUN = 240_000       # CRM subscriptions 216,000 + application support 24,000
+EN_BC_NET = EN_BC_ANNUAL_BENEFIT - EN_BC_ANNUAL_RUN  # 310,000
+DISCOUNT = 0.08
+ANNUITY_5 = sum(1 / (1 + DISCOUNT) ** t for t in range(1, 6))
+
+
+def en_business_case(out: Path, rel: str, variant: str | None = None) -> Output:
+    p = EN
+    w = WordDoc("en")
+    w.properties(title="Business Case - Apollo CRM Migration", author="Marcus Webb", subject=f"{p['name']} ({p['id']})",
+                 when="2025-11-20", keywords="business case; BC-2025-117; CRM", category="Business Case")
+    w.header_footer(f"{p['name']}  |  {p['id']}  |  Business Case BC-2025-117", f"{p['company']} - Internal")
+    w.title("Business Case", p["name"], p["company"])
+    doc_control(w, p, "Business Case BC-2025-117", "1.2", "Approved", "2025-11-20", "Marcus Webb", "Dana Lee",
+                extra=[("Submitted by", "Dana Lee, Chief Commercial Officer (Sponsor)"),
+                       ("Decision body", "Investment Committee, meeting of 2025-12-15")])
+    revision_history(w, [
+        ("0.1", "2025-10-06", "Marcus Webb", "Outline business case: problem statement and long list of options."),
+        ("1.0", "2025-10-27", "Marcus Webb", "Options appraised; costs from the Cobalt Digital Partners and CRM vendor quotes."),
+        ("1.1", "2025-11-10", "Marcus Webb", "Finance review (Helen Ortiz): ongoing costs and 5-year appraisal added."),
+        ("1.2", "2025-11-20", "Marcus Webb", "Sponsor review: benefit owners and measurement dates confirmed; issued to the Investment Committee."),
+    ])
+    total_cost = EN_BASELINE_0 + EN_RESERVE
+    npv = EN_BC_NET * ANNUITY_5 - total_cost
+    roi = (EN_BC_NET * 5 - total_cost) / total_cost
+    payback = total_cost / EN_BC_NET
+
+    w.heading("1. Executive Summary", 1)
+    w.para(f"{p['company']} asks for {usd(total_cost)} to replace its unsupported Siebel 8.1 CRM with a software-as-a-service "
+           "CRM (Sales Cloud and Service Cloud) for 420 users in the UK, Germany and the Netherlands between "
+           f"{p['start']} and {p['end']}. The recommended option returns a net saving of {usd(EN_BC_NET)} a year from 2027, "
+           f"pays back in {payback:.1f} years and has a five-year net present value of {usd(npv)} at {DISCOUNT:.0%}.")
+    w.heading("2. Reasons (Background and Business Need)", 1)
+    w.para("Siebel 8.1 left vendor premier support in 2025. It costs USD 410,000 a year to license, host and support, it "
+           "cannot be integrated with the e-commerce channel launched in 2025, and the regional sales directors have no "
+           "consolidated pipeline view. The project supports strategic objective SO-3 'One view of the customer' of the "
+           "Meridian 2025-2028 commercial strategy.")
+    w.heading("3. Objectives", 1)
+    w.table(["ID", "Objective", "Success criterion", "Target date"], [list(o) for o in EN_OBJECTIVES],
+            widths=[1.2, 4.6, 8.4, 2.4])
+    w.heading("4. Scope", 1)
+    w.para("In scope: Sales Cloud and Service Cloud for the UK, German and Dutch sales companies; migration of active "
+           "accounts, contacts, open opportunities and cases from the last 36 months; integrations with SAP S/4HANA and "
+           "Azure AD; training; archiving and retirement of Siebel.")
+    w.para("Out of scope: the US subsidiary, marketing automation, the dealer portal, an offline mobile app.")
+    w.heading("5. Business Options", 1)
+    w.table(["Option", "Description", "One-off cost (USD)", "Annual run cost (USD)", "Assessment"], [
+        ["0. Do nothing", "Stay on Siebel 8.1 under extended support", "0", "410,000 (rising 8% a year)",
+         "Rejected: no vendor fixes after 2026; e-commerce integration impossible"],
+        ["1. Do minimum", "Upgrade to the current Siebel release on premise", "780,000", "380,000",
+         "Rejected: keeps the cost base and the on-premise skills gap"],
+        ["2. Move to SaaS CRM (recommended)", "Sales Cloud and Service Cloud with an implementation partner", f"{total_cost:,.0f}",
+         f"{EN_BC_ANNUAL_RUN:,.0f}", "Recommended: lowest five-year cost, meets all objectives"],
+        ["3. Build on the ERP customer module", "Extend SAP S/4HANA customer management", "1,650,000", "290,000",
+         "Rejected: poor service-case functions, longest delivery (18 months)"],
+    ], widths=[3.2, 4.6, 2.6, 2.8, 3.4], font_size=9)
+    w.para("Recommended option: option 2, because it is the only option that meets all five objectives within the "
+           "2026-10-31 Siebel renewal date and has the lowest five-year total cost of ownership.")
+    w.heading("6. Expected Benefits", 1)
+    w.table(["Benefit", "Measure (unit)", "Baseline", "Target", "Measured by", "Owner"], [
+        ["Siebel run cost avoided", "USD a year", "410,000", "0 (Siebel retired)", "2027-03-31, then yearly", "Thomas Brandt"],
+        ["Service-desk efficiency", "USD a year (agent hours saved x rate)", "0", "140,000", "2027-03-31, then yearly", "Omar Haddad"],
+        ["Faster first response to service cases", "Hours, average", "9.5", "4.0", "2026-09-18, then quarterly", "Omar Haddad"],
+        ["Adoption of one customer record", "% weekly active users", "0", "90", "30 days after go-live", "Rachel Grant"],
+    ], widths=[3.8, 3.6, 1.8, 2.4, 3.0, 2.0], font_size=9)
+    w.para("Financial benefits total USD 550,000 a year from 2027; the non-financial benefits support the pipeline-"
+           "visibility goal of SO-3. Benefit tolerance: ±10% of each annual financial target.")
+    w.heading("7. Expected Dis-benefits", 1)
+    w.para("Lower sales productivity for about four weeks after go-live while users learn the new system (estimated at "
+           "2% of field sales time), and the loss of Siebel custom reports that the new CRM will not reproduce.")
+    w.heading("8. Timescale", 1)
+    w.para(p["start"], label="Project start date: ")
+    w.para(p["end"], label="Project end date: ")
+    w.para("Benefit realisation period: 2026-10-01 to 2031-12-31. Benefit reviews on 2027-03-31 and yearly after that, "
+           "owned by the Sponsor.")
+    w.heading("9. Costs", 1)
+    w.para("One-off project costs (2026) and ongoing operating costs (from 2027), in USD:")
+    rows = [[n, f"{a:,.0f}", "One-off"] for n, a in EN_COST]
+    rows.append(["Management reserve (held by the Sponsor)", f"{EN_RESERVE:,.0f}", "One-off"])
+    rows.append(["Total one-off project cost", f"{total_cost:,.0f}", ""])
+    rows.append(["CRM subscriptions from year 2 (420 users)", "216,000", "Ongoing, a year"])
+    rows.append(["Application support (CRM support team uplift)", "24,000", "Ongoing, a year"])
+    rows.append(["Total ongoing operating cost", f"{EN_BC_ANNUAL_RUN:,.0f}", "Ongoing, a year"])
+    w.table(["Cost item", "Amount (USD)", "Type"], rows, widths=[10.6, 3.0, 3.0])
+    w.para("Estimate accuracy: ±15% (budget estimate based on the partner's fixed-price quote and vendor list prices).")
+    w.heading("10. Funding", 1)
+    funded = total_cost if variant != "funding_gap" else 1_000_000
+    t = w.table(["Funding source", "Amount (USD)"], [
+        ["FY2026 IT capital plan (project cost, including reserve)", f"{funded:,.0f}"],
+        ["Total funding for the project", f"{funded:,.0f}"],
+    ], widths=[12.6, 4.0])
+    w.para("Ongoing operating costs from 2027 are funded from the Sales and Service operating budgets, which fall by the "
+           "Siebel run cost of USD 410,000 a year.")
+    if variant == "funding_gap":
+        w.defect("BC-07", {"table": t, "row": 2, "col": 1},
+                 f"Funding totals USD 1,000,000 but the one-off project cost is {usd(total_cost)}: funding does not cover cost.")
+    w.heading("11. Investment Appraisal", 1)
+    w.table(["Measure", "Value"], [
+        ["Total one-off investment", usd(total_cost)],
+        ["Net annual benefit (USD 550,000 benefits - USD 240,000 ongoing costs)", usd(EN_BC_NET)],
+        ["Simple payback (investment / net annual benefit)", f"{payback:.1f} years"],
+        ["Five-year return on investment ((5 x net benefit - investment) / investment)", f"{roi:.1%}"],
+        [f"Net present value, 5 years, {DISCOUNT:.0%} discount rate", usd(npv)],
+    ], widths=[11.6, 5.0])
+    w.heading("12. Major Risks", 1)
+    w.table(["Risk", "Response"], [
+        ["Poor legacy data quality may make the final load fail reconciliation", "Reduce: three trial loads; data owners sign off cleansed extracts"],
+        ["The SAP order-status interface may not sustain month-end volumes", "Reduce: load test at twice peak volume; batch fallback"],
+        ["Sales SMEs may not be available for UAT", "Reduce: written UAT window agreed with the sales directors"],
+        ["Field sales adoption may stay low after go-live", "Reduce: role-based training, floor-walkers, adoption dashboard"],
+    ], widths=[8.6, 8.0])
+    w.heading("13. Procurement / Sourcing Option", 1)
+    w.para("Implementation partner under a fixed-price statement of work after a competitive tender (three bidders); CRM "
+           "subscriptions under the existing group framework agreement.")
+    w.heading("14. Key Stakeholders", 1)
+    w.para("Dana Lee (Sponsor), Thomas Brandt (CIO), Rachel Grant and Omar Haddad (business owners), Helen Ortiz (Finance), "
+           "Priya Raman (PMO).")
+    w.heading("15. Approvals", 1)
+    approvals_table(w, [
+        ("Dana Lee", "Project Sponsor; Chief Commercial Officer", "/s/ Dana Lee", "2025-11-20"),
+        ("Thomas Brandt", "Chief Information Officer", "/s/ Thomas Brandt", "2025-11-20"),
+        ("Helen Ortiz", "Finance Business Partner", "/s/ Helen Ortiz", "2025-11-20"),
+        ("Robert Hale", "Chief Financial Officer; Investment Committee chair", "/s/ Robert Hale", "2025-12-15"),
+    ])
+    w.save(out / rel)
+    return Output(rel, "INIT_REQUEST_BC", "en", project_fields(p), w.defects)
+
+
+# EN scope statement --------------------------------------------------------------------------
+
+EN_ACCEPTANCE = {
+    "D1": "Functional and technical design, data model and 2 integration specifications approved by the Design Authority with no open major comment",
+    "D2": "At least 98% of 612 UAT test cases passed; no open severity-1 or severity-2 defect; 12 dashboards reconciled to source reports",
+    "D3": "Order-status change visible in the CRM within 15 minutes; load test passed at 10,000 messages an hour; 100% of users sign on through Azure AD",
+    "D4": "At least 99.5% of active accounts and contacts reconciled field by field; reconciliation report signed by the data owners",
+    "D5": "420 named users trained (attendance records); at least 90% pass the role assessment",
+    "D6": "Siebel data archived and retrievable within 2 working days on request; decommissioning plan approved by the CIO",
+    "D7": "Runbooks, support model and known-error log accepted by the CRM support lead; 90-day partner warranty in place",
+}
+
+
+def en_scope_statement(out: Path, rel: str) -> Output:
+    p = EN
+    w = WordDoc("en")
+    w.properties(title="Project Scope Statement - Apollo CRM Migration", author="Marcus Webb",
+                 subject=f"{p['name']} ({p['id']})", when="2026-04-17", keywords="scope statement; scope baseline",
+                 category="Scope Statement")
+    w.header_footer(f"{p['name']}  |  {p['id']}  |  Project Scope Statement", f"{p['company']} - Internal")
+    w.title("Project Scope Statement", p["name"], p["company"])
+    doc_control(w, p, "Project Scope Statement", "1.1", "Approved", "2026-04-17", "Marcus Webb", "Marcus Webb",
+                extra=[("Prepared by", "Marcus Webb"), ("Reviewed by", "Priya Raman")])
+    revision_history(w, [
+        ("0.1", "2026-01-19", "Marcus Webb", "First draft from the charter boundaries and the partner SOW."),
+        ("1.0", "2026-01-30", "Marcus Webb", "Approved at Gate 2 as scope baseline v1.0."),
+        ("1.1", "2026-04-17", "Marcus Webb", "Approved CR-003 added: migration of 2,400 service knowledge articles (scope baseline v1.1)."),
+    ])
+    w.heading("1. Project Background & Purpose", 1)
+    w.para("Meridian's Siebel 8.1 CRM is out of premier support, expensive to run and cannot be integrated with the "
+           "e-commerce channel. Business case BC-2025-117 v1.2 and the project charter of 2026-01-05 authorise its "
+           "replacement by a SaaS CRM for sales and service in the UK, Germany and the Netherlands.")
+    w.heading("2. Project Objectives", 1)
+    w.table(["ID", "Objective", "Success criterion", "Target date"], [list(o) for o in EN_OBJECTIVES],
+            widths=[1.2, 4.6, 8.4, 2.4])
+    w.heading("3. Product Scope Description", 1)
+    w.para("A configured Sales Cloud and Service Cloud production org for 420 named users: account and contact "
+           "management with duplicate prevention, opportunity management with stage-based forecasting in GBP and EUR "
+           "reported in USD, case management with email-to-case, entitlement SLAs and a knowledge base of 2,400 migrated "
+           "articles, order status from SAP S/4HANA, single sign-on through Azure AD and 12 standard dashboards.")
+    w.heading("4. Project Deliverables", 1)
+    w.para("Each deliverable is accepted in writing by the named acceptor on form PMO-F07.")
+    w.heading("5. Acceptance Criteria", 1)
+    w.table(["ID", "Deliverable", "Acceptance criteria (measurable)", "Accepted by"],
+            [[d[0], d[1], EN_ACCEPTANCE[d[0]], d[2]] for d in EN_DELIVERABLES], widths=[1.0, 5.4, 7.6, 2.6], font_size=9)
+    w.heading("6. Project Exclusions", 1)
+    w.bullets([
+        "The US subsidiary, which keeps its own CRM.",
+        "Marketing automation and campaign management.",
+        "The dealer portal and an offline mobile app (CR-002 rejected; Phase 2 backlog).",
+        "Any change to SAP S/4HANA beyond the agreed order-status and customer-master interfaces.",
+        "Migration of Siebel attachments older than seven years, which stay in the read-only archive.",
+    ])
+    w.heading("7. Constraints", 1)
+    w.bullets([
+        f"Authorised budget {usd(p['budget'])}, including a management reserve of {usd(EN_RESERVE)}.",
+        "Siebel must be decommissioned before its support renewal on 2026-10-31.",
+        "No production releases in the last 5 working days of a sales quarter.",
+        "Works councils in Germany and the Netherlands must be consulted on any user-monitoring feature.",
+    ])
+    w.heading("8. Assumptions", 1)
+    w.bullets([
+        "CRM licences for 420 users are contracted by 2026-02-27.",
+        "Each sales company releases one data-cleansing analyst for 2 days a week from March to July.",
+        "The implementation partner keeps its named lead architect for the duration of the SOW.",
+    ])
+    w.heading("9. Milestones", 1)
+    w.table(["ID", "Milestone", "Target date"], [[m[0], m[1], m[2]] for m in EN_MILESTONES], widths=[1.2, 11.4, 4.0])
+    w.heading("10. WBS Reference", 1)
+    w.para("The work breakdown structure (7 phases, 46 work packages) and its dictionary are held with the Apollo "
+           "Integrated Schedule v1.1; each deliverable above maps to one WBS branch.")
+    w.heading("11. Approval", 1)
+    approvals_table(w, [
+        ("Dana Lee", "Project Sponsor; Chief Commercial Officer", "/s/ Dana Lee", "2026-04-17"),
+        ("Rachel Grant", "Business owner (Sales)", "/s/ Rachel Grant", "2026-04-17"),
+        ("Omar Haddad", "Business owner (Service)", "/s/ Omar Haddad", "2026-04-17"),
+        ("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-04-17"),
+    ])
+    w.save(out / rel)
+    return Output(rel, "SCOPE_STATEMENT", "en", project_fields(p, IDENTITY + ("budget",)), w.defects)
+
+# EN cost management plan ---------------------------------------------------------------------
+
+# category -> [(line item, amount, basis of estimate)]; subtotals equal en_cost_after_changes()
+EN_COST_LINES = [
+    ("Implementation partner services", [
+        ("Design, build, test and hypercare (fixed-price SOW)", 540_000, "Signed SOW with Cobalt Digital Partners, 2025-12-22"),
+        ("CR-001 GDPR consent fields and audit trail", 8_000, "Partner quote Q-0212, approved 2026-02-24"),
+        ("CR-003 knowledge base migration (2,400 articles)", 24_000, "Partner quote Q-0406, approved 2026-04-17")]),
+    ("Internal staff backfill", [
+        ("Sales Operations backfill, 2 contractors x 8 months", 96_000, "Agency rate card 2026, USD 6,000 a month"),
+        ("Service backfill, 1 contractor x 8 months", 48_000, "Agency rate card 2026, USD 6,000 a month"),
+        ("IT backfill, 1 contractor x 6 months", 36_000, "Agency rate card 2026, USD 6,000 a month")]),
+    ("CRM subscriptions, year 1", [
+        ("Sales Cloud Enterprise, 240 users x USD 540", 129_600, "Group framework agreement price list 2026"),
+        ("Service Cloud Enterprise, 180 users x USD 480", 86_400, "Group framework agreement price list 2026")]),
+    ("Data migration and reconciliation tooling", [
+        ("ETL tool licence, 9 months", 27_000, "Vendor quote, 2025-11-03"),
+        ("Duplicate-matching and reconciliation tool", 15_000, "Vendor quote, 2025-11-03"),
+        ("Address validation service (184,000 accounts)", 6_000, "Per-record price x volume")]),
+    ("Training and organisational change management", [
+        ("Trainer days, 60 days x USD 650", 39_000, "Partner rate card"),
+        ("E-learning modules and quick-reference guides", 15_000, "Partner fixed quote"),
+        ("Trainer travel to Germany and the Netherlands", 12_000, "Travel policy rates, 8 trips")]),
+    ("Integration middleware and test environments", [
+        ("Middleware licence uplift (one year)", 45_000, "Vendor quote, 2025-11-17"),
+        ("Full-copy sandbox for SIT and UAT", 25_000, "Group framework agreement price list 2026"),
+        ("Contingency reserve for risk R-02 (batch fallback and tuning)", 20_000, "Expected monetary value: 50% x USD 40,000")]),
+]
+# quarterly phasing of each category (Q1, Q2, Q3 2026)
+EN_PHASING = [(171_600, 228_800, 171_600), (60_000, 60_000, 60_000), (216_000, 0, 0), (12_000, 30_000, 6_000),
+              (6_000, 24_000, 36_000), (30_000, 42_000, 18_000)]
+EN_CONTINGENCY = 20_000
+
+
+def en_cost_plan(out: Path, rel: str, variant: str | None = None) -> Output:
+    p = EN
+    cats = en_cost_after_changes()
+    for (name, amount), (_, lines), phase in zip(cats, EN_COST_LINES, EN_PHASING):
+        assert sum(a for _, a, _ in lines) == amount == sum(phase), name
+    w = WordDoc("en")
+    w.properties(title="Cost Management Plan - Apollo CRM Migration", author="Marcus Webb",
+                 subject=f"{p['name']} ({p['id']})", when="2026-04-22", keywords="cost plan; cost baseline; budget",
+                 category="Cost Management Plan")
+    w.header_footer(f"{p['name']}  |  {p['id']}  |  Cost Management Plan", f"{p['company']} - Internal")
+    w.title("Cost Management Plan", p["name"], p["company"])
+    doc_control(w, p, "Cost Management Plan", "1.2", "Approved", "2026-04-22", "Marcus Webb", "Helen Ortiz")
+    revision_history(w, [
+        ("1.0", "2026-01-30", "Marcus Webb", "Cost baseline v1.0 (USD 1,140,000) approved at Gate 2."),
+        ("1.1", "2026-02-27", "Marcus Webb", "CR-001: +USD 8,000 from the management reserve (cost baseline v1.1)."),
+        ("1.2", "2026-04-22", "Marcus Webb", "CR-003: +USD 24,000 from the management reserve (cost baseline v1.2)."),
+    ])
+    w.heading("1. Purpose and Scope", 1)
+    w.para("This plan sets out how the costs of Project Apollo are estimated, budgeted, phased and controlled. It is a "
+           "subsidiary plan of the Project Management Plan v1.2 and holds the cost baseline v1.2.")
+    w.heading("2. Units of Measure, Precision and Accuracy", 1)
+    w.bullets([
+        "Currency and unit: US dollars (USD), excluding recoverable VAT; GBP and EUR invoices are converted at the monthly corporate rate.",
+        "Precision: estimates are rounded to the nearest USD 100; reports show whole dollars.",
+        "Accuracy of the cost baseline: -5% / +10% (definitive estimate, based on signed contracts and quotes).",
+    ])
+    w.heading("3. Cost Items and Basis of Estimate", 1)
+    w.para("Line items by cost category. Subtotals are the category amounts of the cost baseline.")
+    rows: list[list[str]] = []
+    sub_rows: list[int] = []
+    bad_line = None
+    for (cat, amount), (_, lines) in zip(cats, EN_COST_LINES):
+        for item, a, basis in lines:
+            shown = a
+            if variant == "sum_error" and item.startswith("Full-copy sandbox"):
+                shown = 52_000  # transposed digits: 25,000 typed as 52,000
+                bad_line = len(rows) + 1
+            rows.append([cat, item, f"{shown:,.0f}", basis])
+        rows.append([cat, f"Subtotal: {cat}", f"{amount:,.0f}", ""])
+        sub_rows.append(len(rows))
+    rows.append(["", "Cost baseline v1.2 (total of the subtotals)", f"{EN_BASELINE:,.0f}", ""])
+    t = w.table(["Cost category", "Cost item", "Amount (USD)", "Basis of estimate"], rows,
+                widths=[3.6, 6.2, 2.4, 4.4], bold_last_row=True, font_size=8.5)
+    if variant == "sum_error":
+        sub = next(r for r in sub_rows if r > bad_line)
+        w.defect("COST-02", {"table": t, "row": sub, "col": 2},
+                 f"Integration middleware line items add up to USD 117,000 (45,000 + 52,000 + 20,000) but the subtotal says "
+                 f"USD 90,000: the sandbox line (row {bad_line}) was typed as 52,000 instead of 25,000.")
+    w.heading("4. Contingency Reserve", 1)
+    w.para(f"The cost baseline includes a contingency reserve of {usd(EN_CONTINGENCY)} for identified risk R-02 (SAP "
+           "interface throughput), sized on its expected monetary value in the risk register. It is controlled by the "
+           "Project Manager and released only when the risk's trigger occurs.")
+    w.heading("5. Budget at Completion and Total Budget", 1)
+    w.table(["Component", "Amount (USD)"], [
+        ["Work-package estimates", f"{EN_BASELINE - EN_CONTINGENCY:,.0f}"],
+        ["Contingency reserve (within the cost baseline)", f"{EN_CONTINGENCY:,.0f}"],
+        ["Cost baseline v1.2", f"{EN_BASELINE:,.0f}"],
+        ["Management reserve (USD 60,000 less USD 32,000 released for CR-001 and CR-003)", f"{EN['budget'] - EN_BASELINE:,.0f}"],
+        ["Total authorised budget", f"{EN['budget']:,.0f}"],
+    ], widths=[12.6, 4.0], bold_last_row=True)
+    w.para(usd(p["budget"]), label="Total budget: ")
+    w.heading("6. Time-phased Budget", 1)
+    w.para("Planned spend by quarter (2026). The management reserve is not allocated to work; it is phased in the last "
+           "quarter for funding purposes only.")
+    rows = []
+    for (cat, amount), phase in zip(cats, EN_PHASING):
+        rows.append([cat] + [f"{v:,.0f}" for v in phase] + [f"{amount:,.0f}"])
+    q = [sum(ph[i] for ph in EN_PHASING) for i in range(3)]
+    rows.append(["Cost baseline v1.2"] + [f"{v:,.0f}" for v in q] + [f"{EN_BASELINE:,.0f}"])
+    mr = EN["budget"] - EN_BASELINE
+    rows.append(["Management reserve", "0", "0", f"{mr:,.0f}", f"{mr:,.0f}"])
+    rows.append(["Total budget", f"{q[0]:,.0f}", f"{q[1]:,.0f}", f"{q[2] + mr:,.0f}", f"{EN['budget']:,.0f}"])
+    w.table(["Cost category (USD)", "Q1 2026", "Q2 2026", "Q3 2026", "Total"], rows,
+            widths=[6.6, 2.5, 2.5, 2.5, 2.5], bold_last_row=True, font_size=9)
+    w.heading("7. Control Thresholds", 1)
+    w.bullets([
+        "Project level: a forecast variance of more than ±5% of the cost baseline is escalated to the Sponsor within 2 working days.",
+        "Category level: a variance of more than 5% or USD 10,000 (whichever is lower) is explained in the monthly cost report.",
+        "Any draw on the management reserve needs an approved change request (Change Control Board).",
+    ])
+    w.heading("8. Performance Measurement Rules", 1)
+    w.para("Earned value is measured monthly at work-package level: 0/100 for work packages under four weeks, milestone "
+           "weights for partner deliverables (payments on acceptance of D1-D7). CPI and SPI below 0.95 trigger a review.")
+    w.heading("9. Reporting Formats and Funding", 1)
+    w.para("Finance (Helen Ortiz) issues the cost report by the 5th working day of each month; the status report shows "
+           "BAC, AC, ETC, EAC and VAC. Funding: FY2026 IT capital plan.")
+    w.heading("10. Approval", 1)
+    approvals_table(w, [
+        ("Dana Lee", "Project Sponsor; Chief Commercial Officer", "/s/ Dana Lee", "2026-04-23"),
+        ("Helen Ortiz", "Finance Business Partner", "/s/ Helen Ortiz", "2026-04-22"),
+        ("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-04-22"),
+    ])
+    w.save(out / rel)
+    return Output(rel, "COST_PLAN", "en", project_fields(p, IDENTITY + ("budget",)), w.defects)
+
+
+# EN change request ---------------------------------------------------------------------------
+
+def en_change_request(out: Path, rel: str) -> Output:
+    p = EN
+    cr = next(c for c in EN_CHANGES if c[0] == "CR-003")
+    w = WordDoc("en")
+    w.properties(title="Change Request CR-003 - Apollo CRM Migration", author="Marcus Webb",
+                 subject=f"{p['name']} ({p['id']})", when="2026-06-05", keywords="change request; CR-003",
+                 category="Change Request")
+    w.header_footer(f"{p['name']}  |  {p['id']}  |  Change Request {cr[0]}", f"{p['company']} - Internal")
+    w.title("Change Request", f"{cr[0]}: knowledge base migration", p["company"])
+    doc_control(w, p, f"Change Request {cr[0]}", "1.2", "Final", "2026-06-05", "Marcus Webb", "Marcus Webb")
+    revision_history(w, [
+        ("0.1", "2026-04-06", "Omar Haddad", "Request submitted."),
+        ("1.0", "2026-04-13", "Marcus Webb", "Impact analysis and recommendation added for the Change Control Board."),
+        ("1.1", "2026-04-17", "Marcus Webb", "CCB decision recorded; requester notified."),
+        ("1.2", "2026-06-05", "Marcus Webb", "Implementation verified; request closed."),
+    ])
+    w.heading("1. Request", 1)
+    w.kv_table([("CR ID", cr[0]), ("Title", "Migrate the Siebel service knowledge base"), ("Category", "Scope"),
+                ("Requested By", f"{cr[3]}, Customer Service Director"), ("Date Submitted", cr[4]),
+                ("Related issue", "ISS-006")])
+    w.heading("2. Description of Change", 1)
+    w.para(cr[2] + " Articles are migrated with their categories, attachments and the last two versions; obsolete "
+           "articles (not viewed since 2024) are archived, not migrated.")
+    w.heading("3. Reason for Change", 1)
+    w.para("Service agents answer about 60% of cases with a knowledge article. Without the articles in the new console, "
+           "agents would switch to the read-only Siebel archive, which would put objective O4 (first response of 4.0 "
+           "hours or less) at risk and keep Siebel licences in use after go-live.")
+    w.heading("4. Impact Analysis", 1)
+    w.kv_table([
+        ("Scope", "Adds migration of 2,400 knowledge articles to deliverable D2; no other deliverable changes."),
+        ("Schedule", "0 days: absorbed within build-phase float (new task 3.4, 2026-04-20 to 2026-05-29); no milestone moves."),
+        ("Cost", "USD 24,000 (partner quote Q-0406), drawn from the management reserve (USD 52,000 available)."),
+        ("Quality", "60 additional UAT test cases for article search and linking; acceptance criteria of D2 unchanged."),
+        ("Resources", "Service SME 0.2 FTE for 4 weeks to review migrated articles; partner effort within the quote."),
+        ("Risk", "Reduces the risk to objective O4; no new risk above Low."),
+        ("Project documents/baselines", "Scope statement and scope baseline v1.1; cost baseline v1.2; PMP v1.2; integrated schedule v1.1; UAT test plan."),
+    ])
+    w.heading("5. Alternatives", 1)
+    w.bullets([
+        "Service team re-creates the articles by hand: about 640 internal hours over 12 weeks; rejected as slower and error-prone.",
+        "Keep articles only in the Siebel read-only archive: rejected, it would keep Siebel in daily use after go-live.",
+        "Do nothing: agents without articles; first-response objective at risk.",
+    ])
+    w.heading("6. Recommendation", 1)
+    w.para("The Project Manager recommends approval: the change protects objective O4 at a cost within the management "
+           "reserve and with no schedule impact.")
+    w.heading("7. Decision", 1)
+    w.kv_table([
+        ("Disposition", cr[6]),
+        ("Justification of Approval/Rejection/Deferral", "Needed to meet objective O4 and to retire Siebel on time; cost within the reserve; no milestone impact."),
+        ("Approver", f"{cr[8]}, Project Sponsor and chair of the Change Control Board"),
+        ("Decision Date", cr[7]),
+        ("CCB Meeting Ref", "CCB-2026-04, minutes of 2026-04-17"),
+    ])
+    w.heading("8. Implementation Plan", 1)
+    w.kv_table([
+        ("Owner", "Sofia Marin, Data Migration Lead"),
+        ("Implementation Date", "2026-04-20"),
+        ("Target Date", "2026-05-29"),
+        ("Baselines and documents updated", "Scope baseline v1.1 (2026-04-17); cost baseline v1.2 and PMP v1.2 (2026-04-22); change log v1.1 (2026-04-24)."),
+    ])
+    w.heading("9. Notification to Requester", 1)
+    w.para("Decision e-mailed to Omar Haddad on 2026-04-17 and recorded in change log v1.1.")
+    w.heading("10. Verification", 1)
+    w.para("Verified on 2026-06-05 by Omar Haddad: all 2,400 articles present; a sample of 120 checked with no defect. "
+           "Change closed.")
+    w.heading("Approvals", 1)
+    approvals_table(w, [
+        ("Dana Lee", "Project Sponsor; CCB chair (closure of the change)", "/s/ Dana Lee", "2026-06-05"),
+        ("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-06-05"),
+    ])
+    w.save(out / rel)
+    return Output(rel, "CHANGE_REQUEST", "en", project_fields(p, IDENTITY), w.defects)
+
+# ZH 立项申请书 -------------------------------------------------------------------------------
+
+ZH_BC_BENEFIT = 108.00  # 盘点差异损失 38 + 临时用工 58 + 单据及对账 12（万元/年）
+ZH_BC_RUN = 12.00       # 维保 8 + 网络及设备维护 4（万元/年）
+ZH_BC_NET = round(ZH_BC_BENEFIT - ZH_BC_RUN, 2)  # 96
+
+
+def zh_business_case(out: Path, rel: str) -> Output:
+    p = ZH
+    w = WordDoc("zh", heading_mode="bold")
+    w.properties(title="立项申请书-智慧仓储管理系统建设项目", author="李明轩", subject=f"{p['name']}（{p['id']}）",
+                 when="2025-12-15", keywords="立项申请书；WMS；商业论证", category="立项申请书")
+    w.header_footer(f"{p['name']}    项目编号：{p['id']}    立项申请书", f"{p['company']}  内部资料")
+    w.title("立项申请书", p["name"], p["company"])
+    doc_control(w, p, "立项申请书", "V1.0", "已批准", "2025-12-15", "李明轩", "王建国",
+                extra=[("申请部门", "信息中心"), ("申请人", "周海涛（信息中心主任）")])
+    revision_history(w, [
+        ("V0.1", "2025-11-17", "李明轩", "编制初稿：现状问题、建设目标及建设内容。"),
+        ("V0.2", "2025-12-01", "李明轩", "补充方案比选、投资估算及供应商询价结果。"),
+        ("V1.0", "2025-12-15", "李明轩", "经财务部（孙丽华）复核效益测算，提交PMO评估及项目评审委员会评审。"),
+    ])
+    total = ZH_BASELINE_0 + ZH_RESERVE
+    npv = ZH_BC_NET * ANNUITY_5 - total
+    roi = (ZH_BC_NET * 5 - total) / total
+    payback = total / ZH_BC_NET
+
+    w.heading("一、项目概述", 1)
+    w.para(f"信息中心申请建设覆盖原材料库和成品库的仓储管理系统（WMS），项目总投资{total:.0f}万元，实施周期为"
+           f"{cn_date(p['start'])}至{cn_date(p['end'])}。项目建成后预计每年净节约{ZH_BC_NET:.0f}万元，静态投资回收期"
+           f"{payback:.1f}年。")
+    w.heading("二、立项背景与必要性", 1)
+    w.para("两个仓库（合计约16,000平方米）仍以纸质单据和Excel台账管理，2025年年度盘点账实差异率4.8%，人均拣货每小时45行，"
+           "旺季发货延误率3.2%，无法满足主要客户对交付时效和批次追溯的要求。本项目是公司《2025—2027年数字化转型规划》"
+           "中“智能仓储”重点任务（编号DT-2025-04）的落地项目。")
+    w.heading("三、项目目标", 1)
+    w.table(["序号", "目标", "成功标准（可测量）", "完成时间"], [list(o) for o in ZH_OBJECTIVES], widths=[1.2, 2.4, 10.2, 2.8])
+    w.heading("四、项目范围", 1)
+    w.para("建设内容：原材料库和成品库WMS系统（管理端、PDA端）；PDA、条码打印机、无线网络等配套硬件；与ERP系统的入库、"
+           "出库、库存接口；初始化数据及上线前盘点；用户培训和运维移交。")
+    w.para("不包括：半成品线边库、AGV自动搬运设备、电子标签拣选系统、ERP系统本身的改造及常州分仓推广。")
+    w.heading("五、方案比选", 1)
+    w.table(["方案", "内容", "一次性投资（万元）", "年运维费用（万元）", "结论"], [
+        ["方案一：维持现状", "继续使用纸质单据和Excel台账", "0", "0", "不采纳：差异损失和临时用工成本持续发生"],
+        ["方案二：ERP仓储模块扩展", "启用SAP ECC仓储管理模块并二次开发", "420", "20", "不采纳：投资高，PDA作业支持弱"],
+        ["方案三：采购成熟WMS产品并实施（推荐）", "采购WMS软件及PDA等硬件，由供应商实施", wan(total), wan(ZH_BC_RUN),
+         "推荐：投资适中，满足全部目标"],
+    ], widths=[3.6, 4.6, 2.6, 2.4, 3.4], font_size=9)
+    w.para("推荐方案三，理由：五年总成本最低，能在2026年9月底前上线，并可满足批次追溯和实时库存的全部要求。")
+    w.heading("六、预期效益", 1)
+    w.table(["效益指标", "计量单位", "现状（基线）", "目标值", "衡量时间", "责任人"], [
+        ["盘点差异损失减少", "万元/年", "0", "38", "2027年4月30日", "孙丽华"],
+        ["减少临时用工8人", "万元/年", "0", "58", "2027年1月31日", "赵志刚"],
+        ["纸质单据、打印及人工对账节约", "万元/年", "0", "12", "2027年4月30日", "孙丽华"],
+        ["库存准确率", "%", "95.2", "99.5", "2026年10月16日", "赵志刚"],
+        ["发货延误率", "%", "3.2", "1.0", "每季度", "赵志刚"],
+    ], widths=[4.0, 2.0, 2.2, 1.8, 3.6, 2.0], font_size=9)
+    w.para(f"财务效益合计{ZH_BC_BENEFIT:.0f}万元/年，其中盘点差异损失和人工成本合计96万元/年；效益容差为各项目标值的±10%。")
+    w.heading("七、负面影响", 1)
+    w.para("上线初期一线操作员需适应PDA作业，预计首月拣货效率下降约10%；切换周末需暂停发货一天。")
+    w.heading("八、实施周期", 1)
+    w.para(cn_date(p["start"]), label="项目开始时间：")
+    w.para(cn_date(p["end"]), label="项目结束时间：")
+    w.para("效益实现期：2026年11月至2031年10月；项目后效益评估于2027年4月30日进行。")
+    w.heading("九、投资估算", 1)
+    rows = [[str(i), n, wan(a), "一次性"] for i, (n, a, _) in enumerate(ZH_COST, 1)]
+    rows.append([str(len(ZH_COST) + 1), "管理储备", wan(ZH_RESERVE), "一次性"])
+    rows.append(["", "一次性投资合计", wan(total), ""])
+    rows.append(["", "年运维费用（维保8.00、网络及设备维护4.00，第二年起）", wan(ZH_BC_RUN), "每年"])
+    w.table(["序号", "费用类别", "金额（万元）", "性质"], rows, widths=[1.2, 9.4, 3.0, 3.0])
+    w.para("估算精度：±10%（依据三家供应商询价及硬件报价，可行性研究深度）。")
+    w.heading("十、资金来源", 1)
+    w.table(["资金来源", "金额（万元）"], [["公司2026年度信息化专项预算", wan(total)], ["合计", wan(total)]], widths=[12.6, 4.0])
+    w.para("第二年起的运维费用列入信息中心年度运维预算。")
+    w.heading("十一、投资回报分析", 1)
+    w.table(["指标", "数值"], [
+        ["一次性投资", f"{total:.2f}万元"],
+        [f"年净效益（效益{ZH_BC_BENEFIT:.0f}万元－运维{ZH_BC_RUN:.0f}万元）", f"{ZH_BC_NET:.2f}万元"],
+        ["静态投资回收期（投资÷年净效益）", f"{payback:.1f}年"],
+        ["五年投资回报率（（5×年净效益－投资）÷投资）", f"{roi:.1%}"],
+        [f"五年净现值（折现率{DISCOUNT:.0%}）", f"{npv:.2f}万元"],
+    ], widths=[11.6, 5.0])
+    w.heading("十二、主要风险及应对措施", 1)
+    w.table(["风险", "应对措施"], [
+        ["库存台账与实物差异大，初始化数据可能不准确", "上线前组织两次全面盘点，初始化数据双人复核"],
+        ["ERP接口由集团信息部管控，联调排期可能冲突", "提前锁定联调窗口，接口规格双方签字确认"],
+        ["一线操作员对PDA作业接受度不高", "分批培训，培养“超级用户”，上线首月驻场支持"],
+    ], widths=[8.6, 8.0])
+    w.heading("十三、采购方式", 1)
+    w.para("WMS软件及实施服务采用邀请招标（三家供应商）；硬件设备公开询价、三家比价。")
+    w.heading("十四、审批意见", 1)
+    approvals_table(w, [
+        ("周海涛", "申请部门负责人、信息中心主任", "已签", "2025-12-15"),
+        ("孙丽华", "财务部成本会计主管（效益测算复核）", "已签", "2025-12-15"),
+        ("王建国", "项目发起人、副总经理", "已签", "2025-12-16"),
+    ])
+    w.save(out / rel)
+    return Output(rel, "INIT_REQUEST_BC", "zh", project_fields(p), w.defects)
+
+
+# ZH 项目范围说明书 ---------------------------------------------------------------------------
+
+ZH_ACCEPTANCE = {
+    "D1": "覆盖收货、上架、移库、拣货、复核、发货、盘点7个流程；评审无未关闭的重大意见；业务负责人签字",
+    "D2": "功能、库位、数据及接口设计齐全；评审无未关闭的重大意见；信息中心主任签字",
+    "D3": "UAT用例通过率≥98%；无未关闭的一、二级缺陷；核心操作响应时间≤2秒",
+    "D4": "数据同步延迟≤5分钟，接口调用成功率≥99.9%（连续5个工作日监控）",
+    "D5": "PDA 70台、条码打印机8台、无线AP到货验收合格；全库区信号覆盖率100%，丢包率<1%",
+    "D6": "初始化数据抽检准确率≥99.5%；上线前盘点报告经仓储物流部签字",
+    "D7": "完成全部在岗操作员培训，考核合格率≥95%；操作手册覆盖全部7个作业流程",
+    "D8": "运维手册、配置清单、账号权限清单齐全；运维人员考核合格；信息中心主任签字接收",
+}
+
+
+def zh_scope_statement(out: Path, rel: str, variant: str | None = None) -> Output:
+    p = ZH
+    w = WordDoc("zh")
+    w.properties(title="项目范围说明书-智慧仓储管理系统建设项目", author="李明轩", subject=f"{p['name']}（{p['id']}）",
+                 when="2026-07-08", keywords="项目范围说明书；范围基准", category="项目范围说明书")
+    w.header_footer(f"{p['name']}    项目编号：{p['id']}    项目范围说明书", f"{p['company']}  内部资料")
+    w.title("项目范围说明书", p["name"], p["company"])
+    doc_control(w, p, "项目范围说明书", "V1.1", "已批准", "2026-07-08", "李明轩", "李明轩",
+                extra=[("制作人", "李明轩"), ("审核人", "陈静"), ("制作日期", "2026-07-08")])
+    revision_history(w, [
+        ("V0.1", "2026-02-06", "李明轩", "依据项目章程及供应商合同编制初稿。"),
+        ("V1.0", "2026-02-13", "李明轩", "启动阶段评审通过，作为范围基准V1.0发布。"),
+        ("V1.1", "2026-07-08", "李明轩", "根据已批准变更BG-004增加TMS发运数据接口，形成范围基准V1.1。"),
+    ])
+    w.heading("1 项目背景与目的", 1)
+    w.para("公司原材料库和成品库仍以纸质单据和Excel台账管理，账实差异和拣货效率已不能满足客户要求。依据已批准的立项申请书"
+           "及《项目章程》V1.0，本项目建设仓储管理系统（WMS），实现仓储作业全过程条码化并与ERP、TMS系统集成。")
+    w.heading("2 项目目标", 1)
+    w.table(["序号", "目标", "成功标准（可测量）", "完成时间"], [list(o) for o in ZH_OBJECTIVES], widths=[1.2, 2.4, 10.2, 2.8])
+    w.heading("3 产品范围描述", 1)
+    w.para("WMS系统覆盖原材料库和成品库的收货、上架、移库、拣货、复核、发货、盘点7个作业流程，库位精确到货架层级，支持按"
+           "批次、效期先进先出；PDA端支持全部扫码作业；提供12张管理报表；通过接口与ERP（SAP ECC 6.0）交换入库、出库、库存"
+           "数据，并向TMS运输管理系统传送发运数据。")
+    w.heading("4 可交付成果", 1)
+    w.para("各可交付成果由验收责任人按《可交付成果验收单》签字确认：")
+    w.heading("5 验收标准", 1)
+    w.table(["编号", "可交付成果", "验收标准（可度量）", "验收责任人"],
+            [[d[0], d[1], ZH_ACCEPTANCE[d[0]], d[2]] for d in ZH_DELIVERABLES], widths=[1.2, 4.8, 8.4, 2.2], font_size=9)
+    h = w.heading("6 项目除外责任", 1)
+    if variant == "no_exclusions":
+        w.para("无。本项目范围以第4、5节所列可交付成果为准，合同未另行约定除外事项。")
+        w.defect("SS-03", {"paragraph": h}, "“项目除外责任”一节只写“无”，没有列出任何不在范围内的事项（章程第四部分的范围外事项未写入）。")
+    else:
+        w.bullets([
+            "半成品线边库的仓储管理。",
+            "AGV自动搬运设备及其调度接口（BG-003已否决，纳入二期规划）。",
+            "电子标签拣选系统（PTL）。",
+            "ERP系统本身的改造（接口除外）。",
+            "常州分仓的系统推广。",
+        ])
+    w.heading("7 制约因素", 1)
+    w.bullets([
+        "项目总投资不超过350万元（含管理储备18万元）。",
+        "系统切换须避开月末结账及“双十一”备货高峰，切换日期不晚于2026年9月30日。",
+        "ERP接口联调须在集团信息部提供的窗口（2026年6月22日至7月10日）内完成。",
+    ])
+    w.heading("8 假设条件", 1)
+    w.bullets([
+        "仓储物流部在需求调研和UAT期间每周安排2名关键用户各投入3个工作日。",
+        "硬件供应商按合同在6周内交付PDA及无线AP。",
+        "供应商核心顾问在项目期间保持稳定。",
+    ])
+    w.heading("9 项目里程碑计划", 1)
+    w.table(["编号", "里程碑", "计划完成时间"], [[m[0], m[1], m[2]] for m in ZH_MILESTONES], widths=[1.6, 11.0, 4.0])
+    w.heading("10 签字与审批人", 1)
+    approvals_table(w, [
+        ("王建国", "项目发起人、副总经理", "已签", "2026-07-08"),
+        ("赵志刚", "业务负责人、仓储物流部经理", "已签", "2026-07-08"),
+        ("陈静", "PMO主任", "已签", "2026-07-08"),
+        ("李明轩", "项目经理", "已签", "2026-07-08"),
+    ])
+    w.save(out / rel)
+    return Output(rel, "SCOPE_STATEMENT", "zh", project_fields(p, IDENTITY), w.defects)
+
+
+# ZH 变更申请单 -------------------------------------------------------------------------------
+
+def zh_change_request(out: Path, rel: str, variant: str | None = None) -> Output:
+    p = ZH
+    cr = next(c for c in ZH_CHANGES if c[0] == "BG-004")
+    w = WordDoc("zh")
+    w.properties(title="变更申请单BG-004-智慧仓储管理系统建设项目", author="李明轩", subject=f"{p['name']}（{p['id']}）",
+                 when="2026-07-17", keywords="变更申请单；BG-004", category="变更申请单")
+    w.header_footer(f"{p['name']}    项目编号：{p['id']}    变更申请单{cr[0]}", f"{p['company']}  内部资料")
+    w.title("变更申请单", f"{cr[0]}：新增TMS发运数据接口", p["company"])
+    doc_control(w, p, f"变更申请单{cr[0]}", "V1.2", "已发布", "2026-07-17", "李明轩", "李明轩")
+    revision_history(w, [
+        ("V0.1", "2026-06-29", "赵志刚", "提交变更申请。"),
+        ("V1.0", "2026-07-03", "李明轩", "补充影响分析及项目经理意见，提交变更控制委员会。"),
+        ("V1.1", "2026-07-08", "李明轩", "记录审批结论并通知申请人。"),
+        ("V1.2", "2026-07-17", "李明轩", "记录变更验证结果，变更关闭。"),
+    ])
+    w.heading("一、变更申请", 1)
+    w.kv_table([("变更编号", cr[0]), ("变更标题", "新增与TMS运输管理系统的发运数据接口"), ("变更类别", cr[1]),
+                ("申请人", f"{cr[3]}（仓储物流部经理）"), ("申请日期", cr[4]), ("关联问题", "WT-014")])
+    w.heading("二、变更内容", 1)
+    w.para("在WMS发货复核完成后，自动向TMS运输管理系统传送发运单及装箱明细（承运商、车辆、件数、重量），替代目前由运输"
+           "调度员手工录入的方式。")
+    w.heading("三、变更原因", 1)
+    w.para("成品库日均发运约180单，运输调度员手工录入每单约2分钟，且2026年上半年因录入错误导致错发3次。若不建设接口，"
+           "WMS上线后发货数据仍需二次录入，影响“发货延误率降至1%以下”的效益目标。")
+    w.heading("四、影响分析", 1)
+    w.kv_table([
+        ("范围", "在可交付成果D4中增加TMS发运数据接口1个；其他可交付成果不变。"),
+        ("进度", "0个工作日：在开发配置阶段浮动时间内完成（2026年7月9日至7月16日），M5里程碑不变。"),
+        ("成本", f"{cr[9]:.2f}万元（供应商报价单BJ-0702），动用管理储备（可用余额9.40万元）。"),
+        ("质量", "新增接口测试用例25条，纳入系统测试和UAT；验收标准同D4。"),
+        ("资源", "供应商开发1人×8人天；运输部关键用户1人参与测试2天。"),
+        ("风险", "新增低风险1项（TMS接口字段变化），由周海涛跟踪；不影响其他风险等级。"),
+        ("受影响文档/基线", "范围基准V1.1、成本基准V1.2、项目管理计划V1.2、项目进度计划、接口设计说明书。"),
+    ])
+    w.heading("五、备选方案", 1)
+    w.bullets([
+        "维持手工录入：不增加投资，但每天约6小时人工且错发风险持续，不采纳。",
+        "由TMS供应商开发接口：报价5.80万元且排期在10月以后，不采纳。",
+    ])
+    w.heading("六、项目经理意见", 1)
+    w.para("建议批准：投资在管理储备范围内，不影响里程碑，可消除二次录入并支撑效益目标。")
+    w.heading("七、审批结论", 1)
+    approver = "王建国（项目发起人、变更控制委员会主任）"
+    when = cr[7]
+    if variant == "no_approver":
+        approver, when = "", ""
+    t = w.kv_table([
+        ("审批结论", cr[6]),
+        ("审批理由", "变更必要，成本在管理储备内且不影响项目结束日期，同意实施。"),
+        ("审批人", approver),
+        ("审批日期", when),
+        ("会议纪要编号", "BGH-2026-03（2026年7月8日变更控制委员会会议）"),
+    ])
+    if variant == "no_approver":
+        w.defect("CR-05", {"table": t, "row": 2, "col": 1}, "审批结论为“批准”，但审批人和审批日期均为空。")
+        w.defect("CR-01", {"table": t, "row": 2, "col": 1}, "由此导致：已批准变更缺少审批人（必填项）。", secondary=True)
+    w.heading("八、实施计划", 1)
+    w.kv_table([("实施人", "周海涛（信息中心主任）"), ("实施日期", "2026-07-09"), ("完成时间", "2026-07-16"),
+                ("需更新的基线/文档", "范围基准V1.1、成本基准V1.2（2026-07-08）；项目管理计划V1.2、变更日志V1.1（2026-07-10）。")])
+    w.heading("九、变更通知", 1)
+    w.para("审批结果已于2026年7月8日以邮件通知申请人赵志刚，并登记到变更日志V1.1。")
+    w.heading("十、变更验证", 1)
+    w.para("2026年7月17日由测试负责人冯丽验证：25条接口测试用例全部通过，发运数据在TMS中1分钟内可见。变更关闭。")
+    w.heading("十一、签字", 1)
+    approvals_table(w, [
+        ("王建国" if variant != "no_approver" else "", "项目发起人、变更控制委员会主任（变更关闭确认）",
+         "已签" if variant != "no_approver" else "", "2026-07-17" if variant != "no_approver" else ""),
+        ("李明轩", "项目经理", "已签", "2026-07-17"),
+    ])
+    if variant == "no_approver":
+        w.defect("COM-06", None, "由此导致：签字栏中变更控制委员会主任一行没有姓名、签字和日期。", secondary=True)
+    w.save(out / rel)
+    return Output(rel, "CHANGE_REQUEST", "zh", project_fields(p, IDENTITY), w.defects)
+
+# ZH 项目进度计划 -----------------------------------------------------------------------------
+
+def zh_tasks() -> list[Task]:
+    T = Task
+    return [
+        T("1", "启动阶段", "李明轩"),
+        T("1.1", "任命项目经理并组建项目组", "李明轩", "2026-02-01", "2026-02-04", "", False, 1),
+        T("1.2", "项目启动会召开（M1）", "李明轩", "2026-02-05", "2026-02-05", "1.1", True, 1),
+        T("1.3", "编制项目管理计划及项目范围说明书", "李明轩", "2026-02-05", "2026-02-13", "1.2", False, 1),
+        T("2", "需求调研与分析", "郑晓雯"),
+        T("2.1", "原材料库及成品库业务调研", "郑晓雯", "2026-02-24", "2026-03-13", "1.3", False, 1),
+        T("2.2", "编写需求规格说明书", "郑晓雯", "2026-03-09", "2026-03-30", "2.1SS+10", False, 1),
+        T("2.3", "需求规格说明书评审通过（M2）", "赵志刚", "2026-03-31", "2026-03-31", "2.2", True, 1),
+        T("3", "系统设计", "吴俊峰"),
+        T("3.1", "功能、库位及数据设计", "吴俊峰", "2026-04-01", "2026-04-24", "2.3", False, 1),
+        T("3.2", "ERP接口设计及接口规格签字", "周海涛", "2026-04-01", "2026-04-24", "2.3", False, 1),
+        T("3.3", "无线网络现场勘测", "钱志强", "2026-04-13", "2026-04-17", "2.3", False, 1),
+        T("3.4", "系统设计评审通过（M3）", "周海涛", "2026-04-30", "2026-04-30", "3.1, 3.2", True, 1),
+        T("4", "开发配置与硬件部署", "吴俊峰"),
+        T("4.1", "系统配置与开发（迭代1至4）", "吴俊峰", "2026-05-06", "2026-06-26", "3.4", False, 1),
+        T("4.2", "硬件采购及到货（含BG-002新增PDA 10台）", "钱志强", "2026-05-06", "2026-06-05", "3.4", False, 1),
+        T("4.3", "硬件安装及无线网络部署", "钱志强", "2026-06-01", "2026-06-12", "4.2SS+15", False, 1,
+          bstart="2026-06-01", bfinish="2026-06-15"),
+        T("4.4", "硬件设备到货并安装完成（M4）", "钱志强", "2026-06-12", "2026-06-12", "4.3", True, 1,
+          bstart="2026-06-15", bfinish="2026-06-15"),
+        T("4.5", "ERP接口开发及联调（集团联调窗口）", "周海涛", "2026-06-22", "2026-07-10", "3.4, 4.1SS+30", False, 1),
+        T("4.6", "TMS发运数据接口开发（BG-004）", "周海涛", "2026-07-09", "2026-07-16", "4.5SS+13", False, 1),
+        T("4.7", "系统开发及接口联调完成（M5）", "吴俊峰", "2026-07-17", "2026-07-17", "4.1, 4.5, 4.6", True, 1),
+        T("5", "系统测试与用户验收测试", "冯丽"),
+        T("5.1", "系统测试", "冯丽", "2026-07-20", "2026-07-31", "4.7", False, 1),
+        T("5.2", "用户验收测试（UAT）", "高磊", "2026-08-03", "2026-08-24", "5.1", False, 1,
+          bstart="2026-08-03", bfinish="2026-08-20"),
+        T("5.3", "用户验收测试（UAT）通过（M6）", "赵志刚", "2026-08-25", "2026-08-25", "5.2", True, 1,
+          bstart="2026-08-21", bfinish="2026-08-21"),
+        T("6", "上线准备与切换", "李明轩"),
+        T("6.1", "切换前全面盘点及初始化数据", "赵志刚", "2026-08-26", "2026-09-04", "5.3", False, 1,
+          bstart="2026-08-24", bfinish="2026-09-04"),
+        T("6.2", "分批用户培训", "高磊", "2026-08-26", "2026-09-04", "5.3", False, 1,
+          bstart="2026-08-24", bfinish="2026-09-04"),
+        T("6.3", "切换演练及系统切换", "吴俊峰", "2026-08-31", "2026-09-06", "6.1SS+3", False, 1),
+        T("6.4", "系统正式上线（M7）", "李明轩", "2026-09-07", "2026-09-07", "6.3", True, 1),
+        T("7", "试运行", "李明轩"),
+        T("7.1", "试运行及问题处理", "李明轩", "2026-09-08", "2026-10-16", "6.4", False, 1),
+        T("7.2", "循环盘点（两次）", "赵志刚", "2026-09-14", "2026-10-15", "6.4", False, 1),
+        T("7.3", "试运行结束（M8）", "李明轩", "2026-10-16", "2026-10-16", "7.1, 7.2", True, 1),
+        T("8", "验收与收尾", "李明轩"),
+        T("8.1", "遗留缺陷修复及补丁发布", "吴俊峰", "2026-10-19", "2026-10-21", "7.3", False, 0),
+        T("8.2", "运维培训及考核", "周海涛", "2026-10-19", "2026-10-22", "7.3", False, 0),
+        T("8.3", "项目终验（M9）", "赵志刚", "2026-10-23", "2026-10-23", "8.1, 8.2", True, 0),
+        T("8.4", "编制项目总结报告及经验教训报告", "李明轩", "2026-10-23", "2026-10-28", "8.3", False, 0),
+        T("8.5", "文档归档及行政收尾", "李明轩", "2026-10-26", "2026-10-30", "8.3", False, 0),
+        T("8.6", "项目结项评审（M10）", "陈静", "2026-10-30", "2026-10-30", "8.4", True, 0),
+    ]
+
+
+ZH_SCH_REVS = [
+    ("V1.0", "2026-02-13", "李明轩", "进度基准V1.0随项目管理计划发布，含里程碑M1至M10。"),
+    ("V1.1", "2026-05-22", "李明轩", "BG-002：硬件采购任务增加PDA 10台，里程碑不变。"),
+    ("V1.2", "2026-07-10", "李明轩", "BG-004：新增任务4.6 TMS发运数据接口开发，里程碑不变。"),
+    ("V1.3", "2026-09-07", "李明轩", "记录UAT延后2个工作日（8月25日通过）及系统上线。"),
+    ("V1.4", "2026-10-16", "李明轩", "试运行结束状态更新：M1至M8已完成。"),
+]
+
+
+def zh_schedule(out: Path, rel: str) -> Output:
+    p = ZH
+    status_date = "2026-10-16"
+    tasks = schedule_rows(zh_tasks(), status_date, (p["start"], p["end"]))
+    rows = schedule_table(tasks, status_date, "zh")
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "封面"
+    xl_cover(cover, "zh", "项目进度计划", p, [
+        ("项目名称", p["name"]), ("项目编号", p["id"]), ("项目发起人", p["sponsor"]), ("项目经理", p["manager"]),
+        ("文档名称", "项目进度计划"), ("版本号", "V1.4"), ("文档状态", "已发布"), ("编制日期", as_date("2026-10-16")),
+        ("编制人", "李明轩"), ("文档负责人", "李明轩"), ("状态日期", as_date(status_date)),
+        ("进度基准", "V1.0，2026年2月13日批准"), ("项目日历", "周一至周五；法定节假日（春节2月15日至23日、五一5月1日至5日）不工作"),
+    ], [("李明轩", "项目经理", "已签", "2026-10-16"), ("陈静", "PMO主任（审核）", "已签", "2026-10-16")])
+    xl_revisions(wb.create_sheet("修订记录"), "zh", ZH_SCH_REVS)
+    ws = wb.create_sheet("进度计划")
+    xl_schedule_sheet(ws, "zh", "项目进度计划", p,
+                      f"由Microsoft Project导出。状态日期{status_date}。工期按工作日计；前置任务以WBS编码表示，"
+                      "可带关系类型和时滞（如2.1SS+10）。加粗行为汇总任务。", rows)
+    xl_save(wb, out / rel, p, "项目进度计划-智慧仓储管理系统建设项目", "李明轩", "2026-10-16")
+    return Output(rel, "SCHEDULE", "zh", project_fields(p, IDENTITY))
+
+
+# ZH 成本管理计划（Excel） --------------------------------------------------------------------
+
+ZH_COST_LINES = [  # 类别 -> [(明细, 数量, 单位, 单价, 金额, 估算依据)]
+    ("软件许可及实施服务", [
+        ("WMS软件许可（含PDA端，不限用户数）", 1, "套", 68.00, 68.00, "上海智仓信息技术有限公司合同（2026-01-30）"),
+        ("实施服务（需求、设计、配置、测试、上线）", 600, "人天", 0.15, 90.00, "合同人天单价1,500元"),
+        ("驻场支持及首年维保", 1, "项", 10.00, 10.00, "合同报价")]),
+    ("硬件设备", [
+        ("PDA手持终端", 60, "台", 0.80, 48.00, "三家询价最低价"),
+        ("BG-002新增PDA及充电座", 10, "台", 0.86, 8.60, "补充询价（2026-05-15）"),
+        ("条码打印机", 8, "台", 1.20, 9.60, "三家询价最低价"),
+        ("无线AP", 24, "台", 0.50, 12.00, "三家询价最低价"),
+        ("安装及布线", 1, "项", 12.40, 12.40, "现场勘测后报价"),
+        ("应急储备（风险FX-04、FX-06）", 1, "项", 10.00, 10.00, "风险登记册预期货币价值测算")]),
+    ("系统集成与接口开发", [
+        ("ERP接口（入库、出库、库存）", 3, "个", 8.00, 24.00, "合同报价"),
+        ("中间件许可", 1, "套", 8.00, 8.00, "厂商报价"),
+        ("接口测试环境", 1, "项", 6.00, 6.00, "信息中心测算"),
+        ("BG-004 TMS发运数据接口", 1, "个", 3.20, 3.20, "供应商报价单BJ-0702")]),
+    ("培训与上线支持", [
+        ("培训讲师", 20, "人天", 0.30, 6.00, "合同人天单价3,000元"),
+        ("上线驻场支持", 1, "项", 4.00, 4.00, "合同报价"),
+        ("操作手册编制及印刷", 1, "项", 2.00, 2.00, "以往项目实际")]),
+    ("内部人力成本", [
+        ("信息中心人员投入", 35, "人月", 0.40, 14.00, "人力资源部标准人月成本"),
+        ("仓储物流部关键用户投入", 20, "人月", 0.40, 8.00, "人力资源部标准人月成本")]),
+]
+ZH_MONTHS = ["2026年2月", "2026年3月", "2026年4月", "2026年5月", "2026年6月", "2026年7月", "2026年8月", "2026年9月", "2026年10月"]
+ZH_WEIGHTS = {  # 各类别按月分摊比例（%）
+    "软件许可及实施服务": [30, 5, 10, 10, 10, 10, 10, 10, 5],
+    "硬件设备": [0, 0, 0, 40, 50, 0, 5, 5, 0],
+    "系统集成与接口开发": [0, 0, 10, 20, 30, 30, 10, 0, 0],
+    "培训与上线支持": [0, 0, 0, 0, 0, 10, 40, 40, 10],
+    "内部人力成本": [10, 12, 12, 11, 11, 11, 11, 11, 11],
+}
+ZH_CONTINGENCY = 10.00
+
+
+def phase_amounts(total: float, weights: list[int]) -> list[float]:
+    vals = [round(total * w / 100, 2) for w in weights]
+    last = max(i for i, w in enumerate(weights) if w)
+    vals[last] = round(total - sum(v for i, v in enumerate(vals) if i != last), 2)
+    return vals
+
+
+def zh_cost_plan(out: Path, rel: str) -> Output:
+    p = ZH
+    cats = zh_cost_after_changes()
+    for (name, amount, _), (_, lines) in zip(cats, ZH_COST_LINES):
+        assert round(sum(l[4] for l in lines), 2) == amount, name
+        for l in lines:
+            assert round(l[1] * l[3], 2) == l[4], l
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "封面"
+    xl_cover(cover, "zh", "成本管理计划", p, [
+        ("项目名称", p["name"]), ("项目编号", p["id"]), ("项目发起人", p["sponsor"]), ("项目经理", p["manager"]),
+        ("文档名称", "成本管理计划"), ("版本号", "V1.2"), ("文档状态", "已批准"), ("编制日期", as_date("2026-07-10")),
+        ("编制人", "李明轩"), ("文档负责人", "孙丽华"), ("项目总预算", "350.00万元"),
+    ], [("王建国", "项目发起人、副总经理", "已签", "2026-07-13"), ("孙丽华", "财务部成本会计主管", "已签", "2026-07-10"),
+        ("李明轩", "项目经理", "已签", "2026-07-10")])
+    xl_revisions(wb.create_sheet("修订记录"), "zh", [
+        ("V1.0", "2026-02-13", "李明轩", f"成本基准V1.0（{ZH_BASELINE_0:.2f}万元）随项目管理计划批准。"),
+        ("V1.1", "2026-05-22", "李明轩", "BG-002：硬件设备增加8.60万元，动用管理储备。"),
+        ("V1.2", "2026-07-10", "李明轩", "BG-004：系统集成与接口开发增加3.20万元，动用管理储备，成本基准V1.2。"),
+    ])
+    # 编制说明（表单）
+    ws = wb.create_sheet("编制说明")
+    ws["A1"] = "成本管理计划编制说明"
+    ws["A1"].font = Font(size=14, bold=True, color="1F3864")
+    items = [
+        ("一、费用科目", None),
+        ("费用科目", "软件许可及实施服务、硬件设备、系统集成与接口开发、培训与上线支持、内部人力成本，明细见“成本估算”表。"),
+        ("二、估算依据", None),
+        ("估算依据", "供应商合同及报价单、三家比价结果、人力资源部标准人月成本，逐项列于“成本估算”表。"),
+        ("三、计量单位、精确度与准确度", None),
+        ("计量单位", "人民币万元（含税）"),
+        ("精确度", "保留两位小数（精确到百元）"),
+        ("准确度", "成本基准估算准确度为-5%至+10%（合同及报价已确定）"),
+        ("四、应急储备与管理储备", None),
+        ("应急储备", f"{ZH_CONTINGENCY:.2f}万元，列入硬件设备类别，针对风险FX-04、FX-06，由项目经理控制"),
+        ("管理储备", f"{ZH_RESERVE:.2f}万元，已批准变更BG-002、BG-004动用11.80万元，剩余{350 - ZH_BASELINE:.2f}万元，由项目发起人掌握"),
+        ("五、总预算构成", None),
+        ("成本基准", f"{ZH_BASELINE:.2f}万元（工作包估算{ZH_BASELINE - ZH_CONTINGENCY:.2f}万元＋应急储备{ZH_CONTINGENCY:.2f}万元）"),
+        ("总预算", f"350.00万元（成本基准{ZH_BASELINE:.2f}万元＋剩余管理储备{350 - ZH_BASELINE:.2f}万元）"),
+        ("六、控制临界值", None),
+        ("控制临界值", "项目总成本偏差超过成本基准的±5%时，须在2个工作日内报告项目发起人；单一费用类别偏差超过±5%或2万元时，在月度成本报告中说明原因"),
+        ("七、资金来源与报告格式", None),
+        ("资金来源", "公司2026年度信息化专项预算"),
+        ("报告格式", "财务部每月5日前提供上月实际支出；项目周报列示BAC、AC、ETC、EAC、VAC"),
+    ]
+    r = 3
+    for label, value in items:
+        if value is None:
+            r += 1
+            ws.cell(r, 1, label).font = Font(bold=True, size=12)
+        else:
+            a, b = ws.cell(r, 1, label), ws.cell(r, 2, value)
+            a.font, a.fill = Font(bold=True), LFILL
+            a.border = b.border = BOX
+            b.alignment = Alignment(wrap_text=True, vertical="top")
+        r += 1
+    ws.column_dimensions["A"].width = 18
+    ws.column_dimensions["B"].width = 90
+    # 成本估算
+    ws = wb.create_sheet("成本估算")
+    rows: list[list[Any]] = []
+    n = 0
+    for (cat, amount, _), (_, lines) in zip(cats, ZH_COST_LINES):
+        for item, qty, unit, price, amt, basis in lines:
+            n += 1
+            rows.append([str(n), cat, item, qty, unit, price, amt, basis])
+        rows.append(["", cat, f"小计：{cat}", "", "", "", amount, ""])
+    rows.append(["", "", "成本基准V1.2合计", "", "", "", ZH_BASELINE, "含应急储备10.00万元"])
+    rows.append(["", "", "剩余管理储备", "", "", "", round(350 - ZH_BASELINE, 2), "由项目发起人掌握"])
+    rows.append(["", "", "项目总预算", "", "", "", 350.00, "与项目章程一致"])
+    xl_register(ws, "成本估算（成本基准V1.2）", (f"项目名称：{p['name']}", f"项目编号：{p['id']}"),
+                "金额单位：万元。小计、合计行加粗。", ["序号", "费用科目", "成本项", "数量", "单位", "单价（万元）",
+                                                     "估算金额（万元）", "估算依据"],
+                rows, [6, 18, 38, 8, 7, 12, 14, 36], date_cols=set())
+    for i, row in enumerate(rows, 5):
+        ws.cell(i, 6).number_format = "0.00"
+        ws.cell(i, 7).number_format = "#,##0.00"
+        if not row[0]:
+            for c in range(1, 9):
+                ws.cell(i, c).font = Font(bold=True)
+    # 分期预算
+    ws = wb.create_sheet("分期预算")
+    rows = []
+    month_tot = [0.0] * len(ZH_MONTHS)
+    for cat, amount, _ in cats:
+        vals = phase_amounts(amount, ZH_WEIGHTS[cat])
+        assert round(sum(vals), 2) == amount
+        month_tot = [round(a + b, 2) for a, b in zip(month_tot, vals)]
+        rows.append([cat] + vals + [amount])
+    rows.append(["成本基准V1.2小计"] + month_tot + [ZH_BASELINE])
+    mr = round(350 - ZH_BASELINE, 2)
+    rows.append(["剩余管理储备（不分配到工作，按10月列示）"] + [0.0] * 8 + [mr, mr])
+    rows.append(["合计（项目总预算）"] + month_tot[:-1] + [round(month_tot[-1] + mr, 2), 350.00])
+    assert round(sum(rows[-1][1:-1]), 2) == 350.00
+    xl_register(ws, "分期预算（资金使用计划）", (f"项目名称：{p['name']}", f"项目编号：{p['id']}"),
+                "金额单位：万元。按月分摊，合计等于项目总预算。", ["费用科目"] + ZH_MONTHS + ["合计（万元）"],
+                rows, [34] + [11] * 9 + [13], date_cols=set())
+    for i, row in enumerate(rows, 5):
+        for c in range(2, 12):
+            ws.cell(i, c).number_format = "#,##0.00"
+        if i >= 5 + len(rows) - 3:
+            for c in range(1, 12):
+                ws.cell(i, c).font = Font(bold=True)
+    xl_save(wb, out / rel, p, "成本管理计划-智慧仓储管理系统建设项目", "李明轩", "2026-07-10")
+    return Output(rel, "COST_PLAN", "zh", project_fields(p, IDENTITY + ("budget",)))
+
+# ZH 问题日志 ---------------------------------------------------------------------------------
+
+ZH_ISSUE_HEADER = ["问题编号", "问题类型", "提出日期", "提出人", "问题描述", "优先级", "严重程度", "负责人",
+                   "目标解决日期", "状态", "处理措施", "解决方案", "关闭日期", "关联风险", "关联变更单"]
+ZH_PRIORITIES = ["紧急", "高", "一般", "低"]
+ZH_SEVERITIES = ["严重", "较大", "一般", "轻微"]
+Q = "已关闭"
+ZH_ISSUES = [
+    ("WT-001", "问题", "2026-02-09", "郑晓雯", "仓储物流部关键用户名单未确定，需求调研访谈无法排期。", "高", "一般", "赵志刚", "2026-02-13", Q,
+     "在周例会上提请业务负责人确定人选。", "确定高磊等4名关键用户，访谈计划已发布。", "2026-02-12", "", ""),
+    ("WT-002", "问题", "2026-02-12", "钱志强", "成品库现场无可用网络机柜位置，无线AP布线方案无法确定。", "一般", "一般", "钱志强", "2026-03-13", Q,
+     "协调行政部现场确认。", "在成品库东侧配电间增设网络机柜1台。", "2026-03-10", "", ""),
+    ("WT-003", "问题", "2026-02-26", "郑晓雯", "原材料库现行库位编码与成品库规则不一致，无法统一编码。", "高", "较大", "赵志刚", "2026-03-13", Q,
+     "组织两库联合需求工作坊。", "统一为“库区-货架-层-位”四级编码，经项目发起人在周例会上确认。", "2026-03-11", "FX-01", ""),
+    ("WT-004", "问题", "2026-03-09", "周海涛", "集团信息部要求ERP接口统一走集团ESB平台，与供应商点对点方案不一致。", "高", "较大", "周海涛", "2026-03-31", Q,
+     "与集团信息部及供应商召开接口方案协调会。", "采用集团ESB平台，接口规格V1.0由双方签字确认。", "2026-03-27", "FX-03", ""),
+    ("WT-005", "偏离规格", "2026-03-16", "冯丽", "需求文档中的效期管理规则与质量管理部批次管理要求不符。", "一般", "一般", "吴俊峰", "2026-03-27", Q,
+     "提交质量管理部评审。", "修订为按批次、效期先进先出，需求规格说明书已更新。", "2026-03-25", "", ""),
+    ("WT-006", "变更请求", "2026-04-03", "高磊", "生产退料入库无扫码流程，退料批次无法追溯。", "一般", "一般", "高磊", "2026-04-15", Q,
+     "提交变更申请BG-001。", "BG-001于4月15日批准，纳入需求规格说明书V1.1。", "2026-04-15", "", "BG-001"),
+    ("WT-007", "偏离规格", "2026-04-14", "高磊", "设计评审发现PDA拣货界面字号过小，光线较暗的库区难以辨认。", "一般", "轻微", "吴俊峰", "2026-04-30", Q,
+     "纳入设计修改清单。", "界面字号调整为16号并增加高对比度模式，关键用户确认。", "2026-04-28", "", ""),
+    ("WT-008", "问题", "2026-04-20", "钱志强", "现场勘测发现成品库钢结构区域无线信号弱，PDA可能掉线。", "高", "较大", "钱志强", "2026-06-12", Q,
+     "增补无线AP 6台，使用成本基准内的应急储备。", "6台AP随硬件安装于6月12日完成，信号复测合格。", "2026-06-12", "FX-06", ""),
+    ("WT-009", "变更请求", "2026-05-06", "赵志刚", "成品库新增夜班，现有PDA数量不足。", "高", "一般", "赵志刚", "2026-05-20", Q,
+     "提交变更申请BG-002。", "BG-002于5月20日批准，增加PDA 10台及充电座。", "2026-05-20", "", "BG-002"),
+    ("WT-010", "问题", "2026-05-25", "冯丽", "开发环境与测试环境数据库版本不一致，配置迁移失败。", "一般", "一般", "吴俊峰", "2026-06-05", Q,
+     "统一环境版本。", "测试环境升级至与开发环境一致的版本，迁移脚本复测通过。", "2026-06-03", "", ""),
+    ("WT-011", "变更请求", "2026-06-03", "罗春燕", "生产部提出增加AGV小车调度接口。", "低", "一般", "赵志刚", "2026-06-12", Q,
+     "提交变更申请BG-003。", "BG-003于6月12日被否决，纳入二期规划。", "2026-06-12", "", "BG-003"),
+    ("WT-012", "偏离规格", "2026-06-08", "钱志强", "首批到货PDA中3台屏幕有坏点。", "一般", "轻微", "钱志强", "2026-06-12", Q,
+     "通知供应商换货。", "供应商更换3台，6月11日复检合格。", "2026-06-11", "FX-04", ""),
+    ("WT-013", "问题", "2026-06-22", "周海涛", "联调首日ERP测试账号无库存写入权限。", "紧急", "较大", "周海涛", "2026-06-24", Q,
+     "当日提交集团信息部权限申请。", "集团信息部开通权限，联调次日恢复。", "2026-06-23", "FX-03", ""),
+    ("WT-014", "变更请求", "2026-06-26", "赵志刚", "发运数据需手工录入TMS，上线后将二次录入。", "高", "一般", "赵志刚", "2026-07-08", Q,
+     "提交变更申请BG-004。", "BG-004于7月8日批准，新增TMS发运数据接口。", "2026-07-08", "", "BG-004"),
+    ("WT-015", "偏离规格", "2026-07-02", "冯丽", "ERP出库接口批量过账时出现重复过账。", "紧急", "严重", "吴俊峰", "2026-07-10", Q,
+     "暂停批量过账测试，供应商排查。", "增加幂等校验，回归测试通过。", "2026-07-09", "", ""),
+    ("WT-016", "偏离规格", "2026-07-13", "冯丽", "库存接口同步延迟峰值12分钟，超出5分钟要求。", "高", "较大", "吴俊峰", "2026-07-17", Q,
+     "供应商优化同步机制。", "改为增量同步，峰值延迟降至2分钟。", "2026-07-16", "", ""),
+    ("WT-017", "问题", "2026-07-22", "冯丽", "系统测试环境中条码打印机驱动不兼容，标签打印错位。", "一般", "一般", "钱志强", "2026-07-31", Q,
+     "联系打印机厂商。", "更新驱动并调整标签模板，打印测试通过。", "2026-07-28", "", ""),
+    ("WT-018", "问题", "2026-07-27", "冯丽", "UAT用例数据准备不足，缺少效期批次样例数据。", "一般", "一般", "高磊", "2026-08-05", Q,
+     "关键用户补充样例数据。", "补充120条效期批次样例，UAT按计划开始。", "2026-08-04", "", ""),
+    ("WT-019", "变更请求", "2026-08-10", "孙丽华", "财务部需要库龄分析报表及呆滞料预警。", "低", "轻微", "孙丽华", "2026-08-14", Q,
+     "提交变更申请BG-005。", "BG-005于8月14日批准，使用合同内报表额度。", "2026-08-14", "", "BG-005"),
+    ("WT-020", "偏离规格", "2026-08-13", "高磊", "UAT发现2项二级缺陷：波次拣货合并规则错误、盘点差异审批流缺失。", "紧急", "较大", "吴俊峰", "2026-08-21", Q,
+     "供应商每日修复并提交复测。", "两项缺陷修复后复测通过，UAT于8月25日通过。", "2026-08-25", "", ""),
+    ("WT-021", "问题", "2026-08-17", "周海涛", "信息中心2名运维人员尚未安排运维培训时间。", "一般", "一般", "周海涛", "2026-08-28", Q,
+     "与供应商确定培训计划。", "运维培训计划确定为9月至10月共16学时。", "2026-08-26", "FX-10", ""),
+    ("WT-022", "问题", "2026-08-24", "赵志刚", "切换前盘点发现原材料库A区差异率1.3%，超过0.5%的切换条件。", "高", "较大", "赵志刚", "2026-09-02", Q,
+     "组织A区复盘并核查差异原因。", "复盘后差异率降至0.3%，满足切换条件。", "2026-09-01", "FX-02", ""),
+    ("WT-023", "问题", "2026-08-31", "吴俊峰", "第一次切换演练超时3小时，初始化数据导入耗时过长。", "高", "一般", "吴俊峰", "2026-09-04", Q,
+     "调整导入方案。", "分批导入并预建索引，第二次演练提前1小时完成。", "2026-09-03", "FX-08", ""),
+    ("WT-024", "问题", "2026-09-08", "高磊", "上线首日夜班2台PDA无法登录，账号权限未同步。", "紧急", "一般", "周海涛", "2026-09-08", Q,
+     "当班运维人员处理。", "补同步权限，2台PDA恢复使用。", "2026-09-08", "", ""),
+    ("WT-025", "偏离规格", "2026-09-10", "高磊", "发货复核扫码后打印装箱单延迟约10秒。", "高", "一般", "吴俊峰", "2026-09-18", Q,
+     "供应商优化打印队列。", "改为异步打印，延迟小于2秒。", "2026-09-17", "", ""),
+    ("WT-026", "问题", "2026-09-14", "高磊", "夜班新员工11人未参加切换前培训。", "高", "一般", "高磊", "2026-09-25", Q,
+     "安排补训。", "11人完成补训及考核，后续专项带教在FX-05下跟踪。", "2026-09-25", "FX-05", ""),
+    ("WT-027", "变更请求", "2026-09-21", "赵志刚", "成品库希望试点电子标签拣选（PTL）。", "一般", "一般", "赵志刚", "2026-09-28", Q,
+     "提交变更申请BG-006。", "BG-006于9月28日暂缓，结项时移交仓储物流部纳入二期立项。", "2026-09-28", "", "BG-006"),
+    ("WT-028", "偏离规格", "2026-09-24", "冯丽", "承运商编码为空时TMS接口报错。", "一般", "一般", "吴俊峰", "2026-10-09", Q,
+     "增加空值校验。", "补丁发布后复测通过。", "2026-10-08", "", ""),
+    ("WT-029", "偏离规格", "2026-09-29", "孙丽华", "库龄报表按入库日期而非生产日期计算。", "一般", "轻微", "吴俊峰", "2026-10-13", Q,
+     "修改报表口径。", "改为按生产日期计算，财务部确认。", "2026-10-12", "", ""),
+    ("WT-030", "问题", "2026-10-09", "周海涛", "工单系统未设置WMS分类，无法统计试运行期间运维工单响应时间。", "低", "轻微", "周海涛", "2026-10-16", Q,
+     "增加工单分类。", "工单系统增加WMS分类，试运行工单已补录。", "2026-10-14", "FX-10", ""),
+    ("WT-031", "偏离规格", "2026-10-12", "冯丽", "遗留三级缺陷9项，高于终验前不超过5项的要求。", "一般", "一般", "吴俊峰", "2026-11-13", "处理中",
+     "10月21日发布补丁修复6项，其余纳入维保清单。", "", "", "", ""),
+]
+ZH_IR_REVS = [
+    ("V1.0", "2026-02-13", "李明轩", "启动阶段评审后建立问题日志。"),
+    ("V1.1", "2026-05-22", "李明轩", "登记WT-001至WT-010。"),
+    ("V1.2", "2026-09-07", "李明轩", "登记WT-011至WT-024。"),
+    ("V1.3", "2026-10-16", "李明轩", "试运行结束复核：登记WT-025至WT-031，WT-031准备移交。"),
+]
+
+
+def zh_issue_register(out: Path, rel: str) -> Output:
+    p = ZH
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "封面"
+    xl_cover(cover, "zh", "问题日志", p, [
+        ("项目名称", p["name"]), ("项目编号", p["id"]), ("项目发起人", p["sponsor"]), ("项目经理", p["manager"]),
+        ("文档名称", "问题日志"), ("版本号", "V1.3"), ("文档状态", "已发布"), ("编制日期", as_date("2026-10-16")),
+        ("编制人", "李明轩"), ("文档负责人", "李明轩"),
+    ], [("李明轩", "项目经理", "已签", "2026-10-16"), ("陈静", "PMO主任（审核）", "已签", "2026-10-16")])
+    xl_revisions(wb.create_sheet("修订记录"), "zh", ZH_IR_REVS)
+    ws = wb.create_sheet("问题日志")
+    rows = [list(r) for r in ZH_ISSUES]
+    xl_register(ws, "问题日志", (f"项目名称：{p['name']}", f"项目编号：{p['id']}"),
+                "优先级：紧急、高、一般、低；严重程度：严重、较大、一般、轻微。需修改基准的问题转为变更申请（关联变更单）。复核日期：2026-10-16。",
+                ZH_ISSUE_HEADER, rows, [9, 10, 12, 9, 44, 8, 9, 9, 12, 9, 34, 40, 12, 9, 10], date_cols={3, 9, 13})
+    last = 4 + len(rows)
+    add_list_validation(ws, 2, 5, last + 20, ["问题", "偏离规格", "变更请求"])
+    add_list_validation(ws, 6, 5, last + 20, ZH_PRIORITIES)
+    add_list_validation(ws, 7, 5, last + 20, ZH_SEVERITIES)
+    add_list_validation(ws, 10, 5, last + 20, ["开放", "处理中", "已关闭"])
+    xl_save(wb, out / rel, p, "问题日志-智慧仓储管理系统建设项目", "李明轩", "2026-10-16")
+    return Output(rel, "ISSUE_REGISTER", "zh", project_fields(p, IDENTITY))
+
+
+# ZH 经验教训报告 -----------------------------------------------------------------------------
+
+def zh_lessons_report(out: Path, rel: str) -> Output:
+    p = ZH
+    w = WordDoc("zh")
+    w.properties(title="经验教训报告-智慧仓储管理系统建设项目", author="李明轩", subject=f"{p['name']}（{p['id']}）",
+                 when="2026-10-28", keywords="经验教训报告；项目复盘", category="经验教训报告")
+    w.header_footer(f"{p['name']}    项目编号：{p['id']}    经验教训报告", f"{p['company']}  内部资料")
+    w.title("经验教训报告", p["name"], p["company"])
+    doc_control(w, p, "经验教训报告", "V1.0", "已发布", "2026-10-28", "李明轩", "陈静")
+    revision_history(w, [
+        ("V0.1", "2026-10-26", "李明轩", "根据10月23日项目复盘会编制初稿。"),
+        ("V1.0", "2026-10-28", "李明轩", "PMO审核通过，随项目总结报告提交结项评审。"),
+    ])
+    total_actual = round(sum(ZH_ACTUAL), 2)
+    w.heading("1 概述", 1)
+    w.para("项目按期上线并通过终验，5项目标全部达成。项目组于2026年10月23日召开复盘会（项目组、供应商、关键用户、PMO共"
+           "16人参加），形成本报告。主要经验是“盘点前置”和“超级用户”培训模式；主要教训是无线网络勘测和夜班人员培训安排偏晚。")
+    w.heading("2 报告范围", 1)
+    w.para("覆盖项目全过程（2026年2月1日至10月23日），包括管理方法、进度、成本、质量、风险与问题、变更及供应商管理。")
+    w.heading("3 做得好的", 1)
+    w.bullets([
+        "上线前两次全面盘点加双人复核，初始化数据抽检准确率99.8%，上线后库存准确率99.7%。",
+        "提前锁定集团信息部联调窗口并签字确认接口规格，ERP接口按期完成联调。",
+        "培养12名“超级用户”承担内部培训，培训费用较预算节约9.6%。",
+        "变更按授权分级审批，6项变更平均7个工作日完成审批，无未经批准的变更。",
+    ])
+    w.heading("4 做得不好的", 1)
+    w.bullets([
+        "无线网络勘测安排在设计阶段中期，钢结构区域信号问题发现较晚，需增补AP 6台。",
+        "成品库新增夜班时未同步更新培训计划，11名新员工上线后补训，拣货效率恢复偏慢（FX-05）。",
+        "UAT样例数据准备不足，UAT结束延后2个工作日。",
+    ])
+    w.heading("5 控制措施与异常事件", 1)
+    w.para("风险管理：共识别风险10项，周复核机制有效，未出现未识别即发生的重大风险。质量控制：阶段评审4次均一次通过。"
+           "沟通：周报37期按时发布。配置管理：发布记录完整。异常事件：8月UAT发现2项二级缺陷，通过每日复测机制在4个工作日内关闭。")
+    w.heading("6 度量数据", 1)
+    w.heading("6.1 估算与实际对比", 2)
+    w.table(["指标", "计划（基准）", "实际", "偏差"], [
+        ["项目工期（日历天）", "273（2月1日至10月31日）", "265（至10月23日完成交付）", "-8天"],
+        ["成本（万元）", wan(ZH_BASELINE), wan(total_actual), f"{total_actual - ZH_BASELINE:+.2f}"],
+        ["供应商实施人天", "600", "588", "-12"],
+    ], widths=[4.6, 4.6, 4.6, 2.8])
+    w.heading("6.2 质量控制有效性", 2)
+    w.table(["阶段", "发现缺陷数", "占比"], [
+        ["系统测试", "128", "59.8%"], ["用户验收测试", "61", "28.5%"], ["上线后（试运行）", "25", "11.7%"], ["合计", "214", "100.0%"],
+    ], widths=[6.6, 5.0, 5.0])
+    w.heading("6.3 问题与风险统计", 2)
+    w.para("问题31项（已解决30项，平均解决时长6.2个工作日）；风险10项（已关闭8项，2项移交）；变更6项（批准4项、否决1项、暂缓1项）。")
+    w.heading("7 重要经验教训", 1)
+    w.table(["编号", "事件", "影响", "原因", "预警信号", "建议", "责任人"], [
+        ["JY-01", "钢结构区域无线信号弱", "增补AP 6台，使用应急储备3.00万元", "勘测晚于布点设计", "设计评审时无勘测报告",
+         "在需求阶段完成无线勘测，勘测报告作为设计评审输入", "钱志强"],
+        ["JY-02", "夜班新员工未纳入培训", "FX-05持续开放，人工成本效益推迟约一个季度", "排班变化未通知项目组", "人员名单与培训签到表不一致",
+         "培训计划按最新排班表每周核对，新员工上岗前完成考核", "高磊"],
+        ["JY-03", "两次全面盘点保证数据质量", "库存准确率99.7%，超出目标", "计划预留了2周盘点时间", "—",
+         "仓储类项目在计划中预留不少于2周的上线前盘点时间", "赵志刚"],
+        ["JY-04", "接口规格提前签字", "联调一次完成，未占用额外窗口", "设计阶段即与集团信息部确认规格", "—",
+         "涉及集团系统的接口须在设计评审前完成规格签字", "周海涛"],
+    ], widths=[1.3, 2.6, 2.8, 2.4, 2.4, 3.6, 1.5], font_size=8.5)
+    w.para("以上经验教训已登记到PMO经验教训库（项目编号ZC-2026-007），建议项由PMO主任陈静纳入公司项目管理模板修订。")
+    w.heading("8 审批", 1)
+    approvals_table(w, [
+        ("李明轩", "项目经理", "已签", "2026-10-28"),
+        ("陈静", "PMO主任", "已签", "2026-10-28"),
+    ])
+    w.save(out / rel)
+    return Output(rel, "LESSONS", "zh", project_fields(p, IDENTITY), w.defects)
+
+
+# --------------------------------------------------------------------------------------------
 # Driver
 # --------------------------------------------------------------------------------------------
 
@@ -2155,6 +3652,27 @@ BUILDS: list[tuple[Callable[..., Output], str, dict]] = [
     (en_status_report, "defects/status_report_missing_fields.docx", {"variant": "missing_fields"}),
     (zh_risk_register, "defects/风险登记册_评分错误.xlsx", {"variant": "score_error"}),
     (en_plan, "defects/plan_version_mismatch.docx", {"variant": "version_mismatch"}),
+    (en_business_case, "en/business_case.docx", {}),
+    (en_scope_statement, "en/scope_statement.docx", {}),
+    (en_schedule, "en/schedule.xlsx", {}),
+    (en_cost_plan, "en/cost_plan.docx", {}),
+    (en_issue_register, "en/issue_log.xlsx", {}),
+    (en_change_request, "en/change_request_CR-003.docx", {}),
+    (en_lessons, "en/lessons_register.xlsx", {}),
+    (zh_business_case, "zh/立项申请书.docx", {}),
+    (zh_scope_statement, "zh/项目范围说明书.docx", {}),
+    (zh_schedule, "zh/项目进度计划.xlsx", {}),
+    (zh_cost_plan, "zh/成本管理计划.xlsx", {}),
+    (zh_issue_register, "zh/问题日志.xlsx", {}),
+    (zh_change_request, "zh/变更申请单_BG-004.docx", {}),
+    (zh_lessons_report, "zh/经验教训报告.docx", {}),
+    (en_business_case, "defects/business_case_funding_gap.docx", {"variant": "funding_gap"}),
+    (zh_scope_statement, "defects/项目范围说明书_无除外责任.docx", {"variant": "no_exclusions"}),
+    (en_schedule, "defects/schedule_logic_errors.xlsx", {"variant": "logic_errors"}),
+    (en_cost_plan, "defects/cost_plan_sum_error.docx", {"variant": "sum_error"}),
+    (en_issue_register, "defects/issue_log_duplicate_id.xlsx", {"variant": "errors"}),
+    (zh_change_request, "defects/变更申请单_缺审批人.docx", {"variant": "no_approver"}),
+    (en_lessons, "defects/lessons_register_no_owner.xlsx", {"variant": "no_owner"}),
 ]
 
 
