@@ -1,0 +1,509 @@
+"""Clean, compliant project documents of every type, built in code for the Gherkin scenarios.
+
+A scenario starts from one of these (`Given an English charter`, `Given a risk register with these
+risks:`), changes the one thing it is about, and checks the result. Word documents are built with
+`tests.doc_factory.make_docx`; registers are workbooks with a Cover sheet (the doc-control block)
+and one register sheet whose header is on row 4, so that row 5 holds the first entry and a
+scenario can name the cell it expects a finding at.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from openpyxl import Workbook
+
+from tests.doc_factory import make_docx
+
+TODAY = date(2026, 11, 25)  # the check date of every scenario
+HEADER_ROW = 4               # register sheets: title on row 1, header on row 4, first entry on row 5
+
+# --- Word documents ----------------------------------------------------------------------------------
+
+
+@dataclass
+class WordSpec:
+    """What `make_docx` needs; scenarios edit it before the document is written."""
+    doc_type: str
+    zh: bool
+    title: str
+    control: dict[str, str]
+    sections: list[tuple[str, Any]]
+    revisions: list[tuple[str, ...]] | None = None      # None: the language's default history
+    approvals: list[tuple[str, ...]] | None = None      # None: the default sign-off; [] no approvals block
+    approval_header: tuple[str, ...] | None = None
+
+    def write(self, path: Path) -> Path:
+        return make_docx(path, title=self.title, control=self.control, sections=self.sections, zh=self.zh,
+                         revisions=self.revisions, approvals=self.approvals, approval_header=self.approval_header)
+
+
+def _control(title: str, zh: bool, **extra: str) -> dict[str, str]:
+    base = ({"项目名称": "智慧仓储管理系统建设项目", "项目编号": "ZC-2026-007", "文档名称": title, "版本号": "V1.0",
+             "文档状态": "已批准", "编制日期": "2026-02-10", "编制人": "李明"} if zh else
+            {"Project Name": "Apollo CRM Migration", "Project ID": "PRJ-2026-042", "Document Title": title,
+             "Version": "1.1", "Status": "Final", "Date": "2026-01-12", "Author": "Wei Zhang"})
+    return {**base, **extra}
+
+
+EN_CHARTER = [
+    ("1. Project Purpose and Justification", "The CRM platform is out of support in 2026; migrating it removes licence cost and the risk of an unpatched system."),
+    ("2. Measurable Project Objectives and Success Criteria", "Migrate 100% of active accounts by 2026-06-30 with zero data loss; user satisfaction at least 4 out of 5."),
+    ("3. High-level Requirements", "Single sign-on, an audit trail of every customer record change, and reporting parity with the old system."),
+    ("4. High-level Project Description and Boundaries", "In scope: data migration, integrations and training. Out of scope: the billing system and the website."),
+    ("5. Overall Project Risk", [["Risk", "Response"], ["Data quality issues delay migration", "Run two rehearsal migrations"],
+                                 ["Key users unavailable", "Agree a user calendar with department heads"]]),
+    ("6. Summary Milestone Schedule", [["Milestone", "Date"], ["Design approved", "2026-02-27"], ["Migration rehearsal", "2026-04-30"],
+                                       ["Go-live", "2026-06-15"]]),
+    ("7. Pre-approved Financial Resources", "The pre-approved budget is USD 1,200,000, including a 10% contingency reserve."),
+    ("8. Key Stakeholder List", [["Stakeholder", "Role"], ["Sales department", "Main users"], ["IT operations", "Runs the platform"]]),
+    ("9. Project Approval Requirements", "The sponsor decides whether the success criteria are met; the steering committee signs the closure report."),
+    ("10. Project Exit Criteria", "The project closes when the go-live is accepted by the sponsor; it is cancelled if the vendor contract is terminated."),
+    ("11. Assigned Project Manager, Responsibility and Authority Level", "Wei Zhang is the project manager, with authority over spending up to USD 50,000 per decision."),
+    ("12. Sponsor / Authorizer Name and Authority", "Dana Lee, VP Sales, authorizes this charter and chairs the steering committee."),
+]
+ZH_CHARTER = [
+    ("一、项目背景", "现有仓储系统无法支持多仓协同，本项目建设统一的智慧仓储管理平台，降低库存差错。"),
+    ("二、项目目标", "2026年12月31日前完成三个仓库上线，库存准确率达到99.5%以上。"),
+    ("三、总体要求", "系统须支持多仓库存统一管理、条码作业和与ERP的实时对接。"),
+    ("四、项目范围概述", "范围包括需求分析、系统开发、数据迁移和培训；不包括财务系统改造。"),
+    ("五、主要风险", [["风险", "应对措施"], ["供应商交付延期", "合同约定违约条款并每周跟踪进度"]]),
+    ("六、主要里程碑", [["里程碑", "计划完成时间"], ["需求确认", "2026-03-31"], ["系统上线", "2026-11-30"]]),
+    ("七、项目总体预算", "项目总预算为人民币350万元，其中不可预见费30万元。"),
+    ("八、主要项目干系人", [["干系人", "角色"], ["仓储部", "最终用户"], ["信息中心", "系统运维"]]),
+    ("九、项目审批要求", "由项目发起人判定项目是否成功，结项报告由项目管理委员会签署。"),
+    ("十、项目退出标准", "三个仓库系统上线并通过用户验收后项目关闭；如业务方案取消则终止项目。"),
+    ("十一、项目经理", "任命李明为项目经理，负责项目日常管理，有权审批20万元以内的采购。"),
+    ("十二、项目发起人", "王强（供应链副总裁）为项目发起人，批准本章程并主持项目管理委员会。"),
+]
+EN_SCOPE = [
+    ("1. Project Background & Purpose", "The CRM platform is out of support; this project replaces it without losing customer history."),
+    ("2. Project Objectives", "Go live by 2026-06-30 within USD 1.2M; 100% of active accounts migrated with zero data loss."),
+    ("3. Product Scope Description", "A cloud CRM with accounts, contacts, opportunities, reporting and single sign-on."),
+    ("4. Project Deliverables", [["Deliverable", "Description"], ["Migrated data", "All active accounts and their history"],
+                                 ["Trained users", "Sales staff trained on the new platform"]]),
+    ("5. Acceptance Criteria", "Reconciliation report shows 0 missing records; 95% of trained users pass the assessment."),
+    ("6. Project Exclusions", "Billing system changes and website redesign are out of scope."),
+    ("7. Constraints", "Go-live must fall outside the quarter-end freeze; budget capped at USD 1.2M."),
+    ("8. Assumptions", "The vendor sandbox is available from February; sales managers release key users for testing."),
+]
+ZH_SCOPE = [
+    ("一、项目背景与目的", "现有仓储系统无法支持多仓协同，本项目在不丢失历史数据的前提下建设统一平台。"),
+    ("二、项目目标", "2026年12月31日前完成三个仓库上线，预算不超过350万元，库存准确率达到99.5%以上。"),
+    ("三、产品范围描述", "统一的仓储管理平台，包括入库、出库、盘点、条码作业和与ERP的实时接口。"),
+    ("四、可交付成果", [["可交付成果", "说明"], ["仓储管理系统", "三个仓库上线运行"], ["培训材料", "操作手册与培训课件"]]),
+    ("五、验收标准", "盘点差异率低于0.5%；95%的操作人员通过上岗考核；系统连续运行30天无重大故障。"),
+    ("六、除外责任", "财务系统改造和门户网站改版不在本项目范围内。"),
+    ("七、制约因素", "上线须避开年末盘点期；项目总预算不超过350万元。"),
+    ("八、假设条件", "供应商测试环境于2026年3月前就绪；仓储部可抽调关键用户参与测试。"),
+]
+EN_PMP = [
+    ("1. Objectives", "Deliver the CRM migration by 2026-06-30 within the USD 1.2M cost baseline."),
+    ("2. Milestones", [["Milestone", "Date"], ["Design approved", "2026-02-27"], ["Go-live", "2026-06-15"]]),
+    ("3. Resource Allocation", "Four developers, one tester and a half-time business analyst from February to June."),
+    ("4. Life cycle / Phases", "Three phases: design, build and migration, each closed by a stage-gate review."),
+    ("5. Subsidiary Plans", "Scope, schedule, cost, quality, resource, communications, risk and procurement management plans are appended."),
+    ("6. Quality Management Plan", "Quality is managed per the quality plan QP-042 v1.0: peer reviews and two test cycles."),
+    ("7. Change Management Plan", "Every change to a baseline goes through a change request approved by the change board."),
+    ("8. Baselines", "Scope baseline v1.0 approved 2026-01-20; schedule baseline v1.0 approved 2026-01-20; cost baseline v1.0 approved 2026-01-20."),
+    ("9. Key Management Reviews", "Steering committee meets monthly; a stage-gate review closes each phase."),
+]
+EN_BC = [
+    ("1. Requestor", "Dana Lee, VP Sales, sponsors this request on behalf of the sales department."),
+    ("2. Reasons", "The CRM platform is out of support in 2026 and blocks the new sales process."),
+    ("3. Objectives", "Replace the CRM by 2026-06-30 and cut licence cost by 30% from 2027."),
+    ("4. Scope", "Data migration, integrations and user training; billing and website are out of scope."),
+    ("5. Expected Benefits", "USD 300,000 licence saving per year from 2027; sales reporting in real time."),
+    ("6. Timescale", "Start Date: 2026-01-05\nEnd Date: 2026-06-30"),
+    ("7. Costs", "One-off cost USD 1,200,000 (estimate accuracy ±15%); running cost USD 80,000 per year."),
+    ("8. Major Risks", [["Risk", "Response"], ["Data quality issues", "Two rehearsal migrations"], ["Vendor delay", "Penalty clause in contract"]]),
+]
+EN_STATUS = [
+    ("Project Status", "Overall Status: Green"),
+    ("This Reporting Period", "Completed the second migration rehearsal; 98% of records reconciled."),
+    ("Next Reporting Period", "Fix the 2% reconciliation gaps and start user training."),
+    ("Project and Stage Tolerance Status", "Time and cost are within tolerance; no exception is forecast."),
+]
+ZH_STATUS = [
+    ("项目总体状态", "总体状态：绿色"),
+    ("本周完成工作", "完成第二次数据迁移演练，数据核对一致率98%。"),
+    ("下周工作计划", "处理2%的核对差异，启动用户培训。"),
+    ("偏差与容差情况", "进度和成本均在容差范围内，预计不会出现超差。"),
+]
+EN_CLOSURE = [
+    ("1. Project Overview", "The CRM migration went live on 2026-06-15, two weeks before plan, within budget."),
+    ("2. Review of project objectives", "All three objectives met: 100% of accounts migrated, zero data loss, satisfaction 4.4/5."),
+    ("3. Review of the business case", "Licence savings of USD 300,000 per year start in 2027 as planned."),
+    ("4. Deliverables", "Migrated data and trained users were accepted by the sponsor on 2026-06-20."),
+    ("5. Schedule performance", "Planned finish 2026-06-30, actual finish 2026-06-15: 15 days early."),
+    ("6. Cost performance", "Budget USD 1,200,000, actual USD 1,150,000: 4% under budget."),
+    ("7. Quality", "All acceptance criteria met; 12 minor defects found in testing, all fixed before go-live."),
+    ("8. Summary of changes, risks and issues", "Two changes approved, no risk occurred, five issues closed."),
+    ("9. Follow-on action recommendations", "Decommission the old database by 2026-09-30 (owner: IT operations)."),
+    ("10. Review of team performance", "The team delivered early; the vendor's data team was especially effective."),
+    ("11. Lessons", "Rehearsal migrations found most data issues early; plan two of them in every migration."),
+    ("12. Handover confirmation", "IT operations (Omar Haddad) accepted the handover on 2026-06-22."),
+    ("13. Conclusion", "The project met its objectives and is recommended for closure."),
+    ("14. Administrative closure", "Vendor contract closed; project documents archived in the PMO repository."),
+]
+EN_COST = [
+    ("1. Cost Items", [["Cost Item", "Estimate (USD)"], ["Labour", "800,000"], ["Software", "250,000"], ["Contingency Reserve", "150,000"], ["Total", "1,200,000"]]),
+    ("2. Basis of Estimate", "Labour from the resource plan at standard rates; software from the vendor quote Q-118."),
+    ("3. Time-phased Budget", "Q1 USD 400,000; Q2 USD 800,000."),
+    ("4. Contingency Reserve", "USD 150,000 based on the expected monetary value of the top ten risks."),
+    ("5. Units of Measure, Precision and Accuracy", "Amounts in USD, rounded to the nearest 1,000; accuracy −10%/+15%."),
+    ("6. Control Thresholds", "A cost variance beyond ±10% of the baseline is escalated to the sponsor."),
+    ("7. Estimate", "The estimate at completion is USD 1,200,000 including the contingency reserve."),
+]
+EN_CR_FORM = {
+    "Project Name": "Apollo", "CR ID": "CR-007", "Requested By": "Wei Zhang", "Date Submitted": "2026-03-01",
+    "Title": "Add SSO for partners", "Description of Change": "Extend single sign-on to partner accounts.",
+    "Reason": "Partners cannot log in with their own identity provider today.",
+    "Scope": "Adds partner SSO to the release", "Schedule": "+10 working days", "Cost": "USD 15,000",
+    "Quality": "No impact", "Resources": "One developer for two weeks", "Risk": "Low",
+    "Project documents/baselines": "Scope baseline v1.1, schedule baseline v1.1",
+    "Alternatives": "Manual partner accounts (rejected: 300 partners)", "Recommendation": "Approve",
+    "Decision": "Approved", "Justification of Approval/Rejection/Deferral": "Partner demand; cost within PM authority",
+    "Approver": "Dana Lee", "Approval Date": "2026-03-05", "Implementation Plan": "Wei Zhang implements by 2026-03-20",
+    "Version": "1.1", "Author": "Wei Zhang"}
+
+EN_STATUS_CONTROL = {"Project Name": "Apollo CRM Migration", "Report Date": "2026-04-03",
+                     "Reporting Period": "2026-03-23 to 2026-03-29", "Author": "Wei Zhang", "Version": "1.1",
+                     "Document Title": "Status Report"}
+ZH_STATUS_CONTROL = {"项目名称": "智慧仓储管理系统建设项目", "报告日期": "2026-04-03", "报告周期": "2026-03-23 至 2026-03-29",
+                     "编制人": "李明", "版本号": "V1.0", "文档名称": "项目周报"}
+
+
+def word_document(doc_type: str, zh: bool = False) -> WordSpec:
+    """A clean document of the type, in English or Chinese (only the types the scenarios use)."""
+    if doc_type == "CHARTER":
+        title = "项目章程" if zh else "Project Charter"
+        extra = ({"项目开始时间": "2026-02-15", "项目结束时间": "2026-12-31"} if zh else
+                 {"Start Date": "2026-01-05", "End Date": "2026-06-30"})
+        return WordSpec(doc_type, zh, title, _control(title, zh, **extra), copy.deepcopy(ZH_CHARTER if zh else EN_CHARTER))
+    if doc_type == "SCOPE_STATEMENT":
+        title = "项目范围说明书" if zh else "Project Scope Statement"
+        return WordSpec(doc_type, zh, title, _control(title, zh), copy.deepcopy(ZH_SCOPE if zh else EN_SCOPE))
+    if doc_type == "PMP" and not zh:
+        return WordSpec(doc_type, zh, "Project Management Plan", _control("Project Management Plan", zh), copy.deepcopy(EN_PMP))
+    if doc_type == "INIT_REQUEST_BC" and not zh:
+        return WordSpec(doc_type, zh, "Business Case", _control("Business Case", zh), copy.deepcopy(EN_BC))
+    if doc_type == "CLOSURE_REPORT" and not zh:
+        return WordSpec(doc_type, zh, "Project Closure Report", _control("Project Closure Report", zh), copy.deepcopy(EN_CLOSURE))
+    if doc_type == "COST_PLAN" and not zh:
+        return WordSpec(doc_type, zh, "Cost Management Plan", _control("Cost Management Plan", zh), copy.deepcopy(EN_COST))
+    if doc_type == "STATUS_REPORT":
+        return WordSpec(doc_type, zh, "项目周报" if zh else "Project Status Report",
+                        dict(ZH_STATUS_CONTROL if zh else EN_STATUS_CONTROL),
+                        copy.deepcopy(ZH_STATUS if zh else EN_STATUS), approvals=[])
+    if doc_type == "CHANGE_REQUEST" and not zh:
+        return WordSpec(doc_type, zh, "Change Request", dict(EN_CR_FORM), [], approvals=[],
+                        revisions=[("1.0", "2026-02-27", "Wei Zhang", "First issue"), ("1.1", "2026-03-01", "Wei Zhang", "Cost estimate added")])
+    raise KeyError(f"no {'Chinese' if zh else 'English'} {doc_type} in the step library")
+
+
+# --- registers (Excel) ----------------------------------------------------------------------------------
+
+Default = Callable[[int, dict[str, Any]], Any]   # (1-based entry number, the entry's values so far) → value
+
+
+def _d(*ymd: int) -> date:
+    return date(*ymd)
+
+
+BANDS = (("Low", 5), ("Medium", 12), ("High", 19), ("Critical", 25))   # A_5x5_foundry, the default profile
+ZH_LEVEL = {"Low": "低", "Medium": "中", "High": "高", "Critical": "极高"}
+
+
+def band(score: Any) -> str:
+    try:
+        value = float(score)
+    except (TypeError, ValueError):
+        return ""
+    return next((name for name, top in BANDS if value <= top), "Critical")
+
+
+def _num(values: dict[str, Any], key: str) -> Any:
+    value = values.get(key)
+    try:
+        return float(value) if "." in str(value) else int(value)
+    except (TypeError, ValueError):
+        return value
+
+
+@dataclass
+class RegisterSpec:
+    """A register type: its sheet, its columns in order (header, default value) and business aliases."""
+    doc_type: str
+    title: str
+    sheet: str
+    columns: list[tuple[str, Default]]
+    aliases: dict[str, str] = field(default_factory=dict)   # what a scenario writes → the real header
+
+
+NAMES_EN = ["Bob Smith", "Carol Diaz", "Dan Wu", "Eve Park", "Finn Roe", "Gina Hall", "Hugo Lin"]
+NAMES_ZH = ["张伟", "王芳", "刘洋", "陈静", "赵磊", "孙丽", "周杰"]
+CATEGORIES_EN = ["Technical", "Supplier", "Resource", "Scope", "Financial"]
+CATEGORIES_ZH = ["技术", "供应商", "资源", "范围", "财务"]
+
+
+def _cycle(values: list[str]) -> Default:
+    return lambda i, row: values[(i - 1) % len(values)]
+
+
+RISKS_EN = RegisterSpec("RISK_REGISTER", "Risk Register", "Risks", [
+    ("Risk ID", lambda i, r: f"R-{i}"),
+    ("Risk Description", lambda i, r: f"Because the vendor is new, delivery {i} may slip and delay testing"),
+    ("Category", _cycle(CATEGORIES_EN)),
+    ("Date Raised", lambda i, r: _d(2026, 10, i % 28 + 1)),
+    ("Raised By", lambda i, r: "Ann Lee"),
+    ("Probability", _cycle([2, 3, 4, 1, 2])),
+    ("Impact", _cycle([3, 2, 3, 4, 2])),
+    ("Risk Score", lambda i, r: _num(r, "Probability") * _num(r, "Impact")
+        if isinstance(_num(r, "Probability"), (int, float)) and isinstance(_num(r, "Impact"), (int, float)) else ""),
+    ("Risk Level", lambda i, r: band(r.get("Risk Score"))),
+    ("Response Strategy", lambda i, r: "Reduce"),
+    ("Response Actions", lambda i, r: "Weekly delivery review with the vendor"),
+    ("Contingency Plan", lambda i, r: "Switch to the backup vendor" if r.get("Risk Level") in ("High", "Critical") else ""),
+    ("Trigger", lambda i, r: "Delivery slips by more than a week" if r.get("Risk Level") in ("High", "Critical") else ""),
+    ("Due Date", lambda i, r: _d(2026, 12, 15) if r.get("Risk Level") in ("High", "Critical") else None),
+    ("Risk Owner", _cycle(NAMES_EN)),
+    ("Status", lambda i, r: "Open"),
+    ("Last Reviewed", lambda i, r: _d(2026, 11, 18)),
+], aliases={"ID": "Risk ID", "Description": "Risk Description", "Score": "Risk Score", "Level": "Risk Level",
+            "Owner": "Risk Owner", "Strategy": "Response Strategy", "Response": "Response Actions",
+            "Contingency": "Contingency Plan"})
+
+RISKS_ZH = RegisterSpec("RISK_REGISTER", "风险登记册", "风险登记册", [
+    ("风险编号", lambda i, r: f"R-{i}"),
+    ("风险描述", lambda i, r: f"由于供应商为新引入，第{i}批交付可能延期，从而影响测试"),
+    ("风险类别", _cycle(CATEGORIES_ZH)),
+    ("识别日期", lambda i, r: _d(2026, 10, i % 28 + 1)),
+    ("提出人", lambda i, r: "李安"),
+    ("发生概率", _cycle([2, 3, 4, 1, 2])),
+    ("影响程度", _cycle([3, 2, 3, 4, 2])),
+    ("风险值", lambda i, r: _num(r, "发生概率") * _num(r, "影响程度")
+        if isinstance(_num(r, "发生概率"), (int, float)) and isinstance(_num(r, "影响程度"), (int, float)) else ""),
+    ("风险等级", lambda i, r: ZH_LEVEL.get(band(r.get("风险值")), "")),
+    ("应对策略", lambda i, r: "减轻"),
+    ("应对措施", lambda i, r: "每周与供应商核对交付进度"),
+    ("应急措施", lambda i, r: "启用备选供应商" if r.get("风险等级") in ("高", "极高") else ""),
+    ("触发条件", lambda i, r: "交付延误超过一周" if r.get("风险等级") in ("高", "极高") else ""),
+    ("计划完成时间", lambda i, r: _d(2026, 12, 15) if r.get("风险等级") in ("高", "极高") else None),
+    ("责任人", _cycle(NAMES_ZH)),
+    ("状态", lambda i, r: "开放"),
+    ("复核日期", lambda i, r: _d(2026, 11, 18)),
+], aliases={"编号": "风险编号", "描述": "风险描述", "概率": "发生概率", "影响": "影响程度", "等级": "风险等级"})
+
+ISSUES_EN = RegisterSpec("ISSUE_REGISTER", "Issue Register", "Issues", [
+    ("Issue ID", lambda i, r: f"I-{i}"),
+    ("Issue Type", lambda i, r: "Problem/concern"),
+    ("Date Raised", lambda i, r: _d(2026, 11, 10 + i % 10)),
+    ("Raised By", lambda i, r: "Ann Lee"),
+    ("Description", lambda i, r: f"Test environment {i} is unavailable two days a week"),
+    ("Priority", lambda i, r: "Medium"),
+    ("Severity", lambda i, r: "Medium"),
+    ("Owner", _cycle(NAMES_EN)),
+    ("Target Resolution Date", lambda i, r: _d(2026, 12, 10)),
+    ("Status", lambda i, r: "Open"),
+    ("Resolution", lambda i, r: "Environment moved to a dedicated host" if _closed(r.get("Status")) else ""),
+    ("Closure Date", lambda i, r: _d(2026, 11, 20) if _closed(r.get("Status")) else None),
+], aliases={"ID": "Issue ID", "Type": "Issue Type", "Target Date": "Target Resolution Date"})
+
+ISSUES_ZH = RegisterSpec("ISSUE_REGISTER", "问题日志", "问题日志", [
+    ("问题编号", lambda i, r: f"I-{i}"),
+    ("问题类型", lambda i, r: "问题"),
+    ("提出日期", lambda i, r: _d(2026, 11, 10 + i % 10)),
+    ("提出人", lambda i, r: "李安"),
+    ("问题描述", lambda i, r: f"测试环境{i}每周有两天不可用"),
+    ("优先级", lambda i, r: "中"),
+    ("严重程度", lambda i, r: "中"),
+    ("负责人", _cycle(NAMES_ZH)),
+    ("目标解决日期", lambda i, r: _d(2026, 12, 10)),
+    ("状态", lambda i, r: "处理中"),
+    ("解决方案", lambda i, r: "迁移到独立服务器" if _closed(r.get("状态")) else ""),
+    ("关闭日期", lambda i, r: _d(2026, 11, 20) if _closed(r.get("状态")) else None),
+], aliases={"编号": "问题编号", "描述": "问题描述"})
+
+CHANGES_EN = RegisterSpec("CHANGE_LOG", "Change Log", "Change Log", [
+    ("Change ID", lambda i, r: f"CR-{i:03d}"),
+    ("Category", lambda i, r: "Scope"),
+    ("Description", lambda i, r: f"Add report pack {i} for the sales team"),
+    ("Requested By", _cycle(NAMES_EN)),
+    ("Date Submitted", lambda i, r: _d(2026, 10, i % 28 + 1)),
+    ("Status", lambda i, r: "Closed"),
+    ("Decision", lambda i, r: "Approved"),
+    ("Decision Date", lambda i, r: _d(2026, 10, i % 28 + 3)),
+    ("Approver", lambda i, r: "Dana Lee"),
+], aliases={"ID": "Change ID", "Requestor": "Requested By", "Disposition": "Decision"})
+
+CHANGES_ZH = RegisterSpec("CHANGE_LOG", "变更日志", "变更日志", [
+    ("变更编号", lambda i, r: f"CR-{i:03d}"),
+    ("类别", lambda i, r: "范围"),
+    ("变更描述", lambda i, r: f"为销售团队增加第{i}组报表"),
+    ("申请人", _cycle(NAMES_ZH)),
+    ("提交日期", lambda i, r: _d(2026, 10, i % 28 + 1)),
+    ("状态", lambda i, r: "已关闭"),
+    ("审批结果", lambda i, r: "批准"),
+    ("审批日期", lambda i, r: _d(2026, 10, i % 28 + 3)),
+    ("审批人", lambda i, r: "王强"),
+], aliases={"编号": "变更编号", "描述": "变更描述"})
+
+LESSONS_EN = RegisterSpec("LESSONS", "Lessons Learned Register", "Lessons", [
+    ("ID", lambda i, r: f"L-{i}"),
+    ("Date", lambda i, r: _d(2026, 11, 1 + i)),
+    ("Category", lambda i, r: "Testing"),
+    ("Lesson Description", lambda i, r: f"Rehearsal migration {i} found data defects late"),
+    ("Cause", lambda i, r: "Source data was profiled only after the design was frozen"),
+    ("Impact", lambda i, r: "Two weeks of rework in the build phase"),
+    ("Recommendation/Action", lambda i, r: "Profile source data during design and plan two rehearsals"),
+    ("Owner", _cycle(NAMES_EN)),
+    ("Status", lambda i, r: "Open"),
+], aliases={"Description": "Lesson Description", "Recommendation": "Recommendation/Action"})
+
+SCHEDULE_EN = RegisterSpec("SCHEDULE", "Project Schedule", "Schedule", [
+    ("Task ID", lambda i, r: str(i)),
+    ("Task Name", lambda i, r: "Project kick-off" if i == 1 else f"Work package {i}"),
+    ("Start", lambda i, r: _d(2026, 1, 5) if i == 1 else _d(2026, i, 5)),
+    ("Finish", lambda i, r: _d(2026, 1, 5) if i == 1 else _d(2026, i, 25)),
+    ("Predecessors", lambda i, r: "" if i == 1 else str(i - 1)),
+    ("Owner", _cycle(NAMES_EN)),
+    ("Milestone", lambda i, r: "Yes" if i == 1 else "No"),
+], aliases={"ID": "Task ID", "Task": "Task Name", "Activity": "Task Name"})
+
+SCHEDULE_ZH = RegisterSpec("SCHEDULE", "项目进度计划", "进度计划", [
+    ("任务编号", lambda i, r: str(i)),
+    ("任务名称", lambda i, r: "项目启动" if i == 1 else f"工作包{i}"),
+    ("开始时间", lambda i, r: _d(2026, 1, 5) if i == 1 else _d(2026, i, 5)),
+    ("完成时间", lambda i, r: _d(2026, 1, 5) if i == 1 else _d(2026, i, 25)),
+    ("前置任务", lambda i, r: "" if i == 1 else str(i - 1)),
+    ("负责人", _cycle(NAMES_ZH)),
+    ("是否里程碑", lambda i, r: "是" if i == 1 else "否"),
+], aliases={"编号": "任务编号"})
+
+REGISTERS = {
+    ("RISK_REGISTER", False): RISKS_EN, ("RISK_REGISTER", True): RISKS_ZH,
+    ("ISSUE_REGISTER", False): ISSUES_EN, ("ISSUE_REGISTER", True): ISSUES_ZH,
+    ("CHANGE_LOG", False): CHANGES_EN, ("CHANGE_LOG", True): CHANGES_ZH,
+    ("LESSONS", False): LESSONS_EN,
+    ("SCHEDULE", False): SCHEDULE_EN, ("SCHEDULE", True): SCHEDULE_ZH,
+}
+
+
+def _closed(status: Any) -> bool:
+    return str(status or "").strip().lower() in {"closed", "resolved", "已关闭", "关闭", "已解决"}
+
+
+def cover_block(title: str, zh: bool) -> list[tuple[str, str]]:
+    return ([("项目名称", "智慧仓储管理系统建设项目"), ("文档名称", title), ("版本号", "V1.2"), ("编制日期", "2026-11-20"),
+             ("编制人", "李明")] if zh else
+            [("Project Name", "Apollo CRM Migration"), ("Document Title", title), ("Version", "1.2"),
+             ("Date", "2026-11-20"), ("Author", "Wei Zhang")])
+
+
+def cover_tables(zh: bool) -> list[tuple[str, tuple[str, ...], list[tuple[str, ...]]]]:
+    """The revision history and sign-off sheets that follow a register's Cover sheet (COM-04, COM-06)."""
+    if zh:
+        return [("修订记录", ("版本号", "修订日期", "修订人", "修订内容"),
+                 [("V1.1", "2026-11-06", "李明", "月度更新"), ("V1.2", "2026-11-20", "李明", "月度更新，新增风险")]),
+                ("审批", ("姓名", "职务", "签字", "日期"), [("王强", "项目发起人", "已签", "2026-11-21")])]
+    return [("Revision History", ("Version", "Date", "Author", "Summary of Changes"),
+             [("1.1", "2026-11-06", "Wei Zhang", "Monthly update"), ("1.2", "2026-11-20", "Wei Zhang", "Monthly update, new entries")]),
+            ("Approvals", ("Name", "Role", "Signature", "Date"), [("Dana Lee", "Project Sponsor", "/s/ Dana Lee", "2026-11-21")])]
+
+
+def coerce(text: str) -> Any:
+    """A Gherkin table cell as a spreadsheet value: numbers as numbers, ISO dates as dates, '' as empty."""
+    text = text.strip()
+    if text == "":
+        return None
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        pass
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text
+
+
+@dataclass
+class RegisterDoc:
+    """A register being described by a scenario: header and entries, plus workbook-level tweaks."""
+    spec: RegisterSpec
+    zh: bool
+    header: list[str]
+    rows: list[list[Any]]
+    with_cover: bool = True
+    sheet: str | None = None
+
+    @property
+    def doc_type(self) -> str:
+        return self.spec.doc_type
+
+    def column(self, name: str) -> int:
+        name = self.spec.aliases.get(name, name)
+        return self.header.index(name)
+
+    def write(self, path: Path) -> Path:
+        wb = Workbook()
+        ws = wb.active
+        if self.with_cover:
+            ws.title = "封面" if self.zh else "Cover"
+            ws.append([self.spec.title])
+            for label, value in cover_block(self.spec.title, self.zh):
+                ws.append([label, value])
+            for heading, header, rows in cover_tables(self.zh):   # one sheet each, PRINCE2-style
+                sheet = wb.create_sheet(heading)
+                sheet.append(list(header))
+                for row in rows:
+                    sheet.append(list(row))
+            ws = wb.create_sheet(self.sheet or self.spec.sheet)
+        else:
+            ws.title = self.sheet or self.spec.sheet
+        ws.cell(row=1, column=1, value=self.spec.title)
+        for col, name in enumerate(self.header, 1):
+            ws.cell(row=HEADER_ROW, column=col, value=name)
+        for r, row in enumerate(self.rows, HEADER_ROW + 1):
+            for col, value in enumerate(row, 1):
+                if value is not None and value != "":
+                    ws.cell(row=r, column=col, value=value)
+        wb.save(path)
+        return path
+
+
+def register(doc_type: str, zh: bool, table: list[list[str]] | None, *, only_given: bool = False,
+             count: int = 5) -> RegisterDoc:
+    """A register whose first columns (and entries) are the scenario's table, completed with clean defaults.
+
+    The table's columns come first, in the scenario's order, so that the cells a scenario names are
+    where it says; the register's other required columns follow with compliant values. With
+    `only_given` the workbook has exactly the table's columns. Without a table: `count` clean entries.
+    """
+    spec = REGISTERS[(doc_type, zh)]
+    given = [spec.aliases.get(h.strip(), h.strip()) for h in table[0]] if table else []
+    entries = [dict(zip(given, (coerce(c) for c in row))) for row in table[1:]] if table else [{} for _ in range(count)]
+    header = given + ([] if only_given else [h for h, _ in spec.columns if h not in given])
+    rows = []
+    for i, values in enumerate(entries, 1):
+        values = dict(values)
+        for name, default in spec.columns:
+            if name not in values:
+                values[name] = default(i, values)
+        rows.append([values.get(h) for h in header])
+    return RegisterDoc(spec, zh, header, rows)
+
+
+RACI_EN = RegisterSpec("RACI", "RACI Matrix", "RACI", [])
+RACI_ZH = RegisterSpec("RACI", "责任分配矩阵", "RACI矩阵", [])
+
+
+def raci_matrix(table: list[list[str]], zh: bool = False) -> RegisterDoc:
+    """A RACI matrix exactly as the scenario writes it: activities down, roles across."""
+    return RegisterDoc(RACI_ZH if zh else RACI_EN, zh, [c.strip() for c in table[0]],
+                       [[coerce(c) for c in row] for row in table[1:]])

@@ -1,0 +1,3 @@
+from pytest_bdd import scenarios
+
+scenarios("scope_statement.feature", "scope_statement_zh.feature")

@@ -1,0 +1,3 @@
+from pytest_bdd import scenarios
+
+scenarios("status_report.feature", "status_report_zh.feature")
