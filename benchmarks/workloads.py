@@ -1,0 +1,477 @@
+"""Deterministic benchmark workloads: Word documents and Excel registers a PMO actually receives.
+
+Every generator takes a seed and writes the same content for the same arguments (fixed core
+properties and zip timestamps, so reruns are byte-identical). Files are cached under a work
+folder keyed by `GENERATOR_VERSION` and the sizes, so a second run only measures.
+
+* Word files are built with python-docx (title, doc-control table, revision history, sections with
+  English and Chinese paragraphs, milestone/budget/stakeholder tables, approvals, page header and
+  footer).
+* Registers are written as SpreadsheetML directly (shared strings, a date style, formulas with
+  their cached values, a merged title, a list validation): python-docx-style object building would
+  take minutes for 200,000 rows, and openpyxl's write-only mode cannot store a formula's cached
+  value, which real files written by Excel always have.
+"""
+from __future__ import annotations
+
+import io
+import os
+import random
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Callable, Sequence
+from xml.sax.saxutils import escape
+
+GENERATOR_VERSION = 1
+ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+FIXED_TIME = datetime(2026, 1, 1, 9, 0, 0)
+
+# --------------------------------------------------------------------------------------------
+# Word banks (fictional)
+# --------------------------------------------------------------------------------------------
+
+EN_WORDS = ("the project team will migrate customer accounts to the new platform with zero data loss "
+            "while the sponsor approves each stage gate and the steering committee reviews budget "
+            "variance schedule risk vendor performance quality metrics training readiness and the "
+            "cutover plan for every region warehouse integration interface and reporting dashboard").split()
+ZH_SENTENCES = (
+    "本项目建设统一的智慧仓储管理平台，实现多仓协同与库存实时可视。",
+    "项目组每周召开例会，跟踪进度偏差并及时上报风险。",
+    "系统上线前完成用户验收测试，库存准确率达到99.5%以上。",
+    "供应商按合同约定分阶段交付，每个里程碑均需项目发起人签字确认。",
+    "数据迁移采用双轨运行方式，确保业务连续性不受影响。",
+    "培训计划覆盖全部一线操作人员和仓库管理人员。",
+)
+PEOPLE_EN = ("Dana Lee", "Marcus Webb", "Wei Zhang", "Omar Haddad", "Priya Nair", "Tom Becker", "Sara Ito")
+PEOPLE_ZH = ("王建国", "李明轩", "张伟", "陈静", "刘洋", "赵敏", "孙磊")
+RISK_TEXT_EN = ("Key vendor resources may be reassigned to another client", "Data quality in the legacy CRM is lower "
+                "than assumed", "Integration with the ERP order API slips past the test window", "Regulatory review "
+                "of the data-retention policy delays cutover", "Users resist the new sales process",
+                "Licence costs rise at renewal", "Test environments are not ready on time")
+RISK_TEXT_ZH = ("关键供应商人员可能被调往其他项目", "历史数据质量低于预期", "与ERP接口联调延期", "监管审查导致上线推迟",
+                "一线人员对新流程存在抵触", "软件许可费用上涨", "测试环境未按期就绪")
+CATEGORIES = ("Technical", "Schedule", "Cost", "Resource", "Vendor", "Compliance", "Organisational")
+STRATEGIES = ("Avoid", "Reduce", "Transfer", "Accept", "Fallback")
+STATUSES = ("Open", "Open", "Open", "Closed", "Monitoring")
+LEVEL_BANDS = ((1, 4, "Low"), (5, 9, "Medium"), (10, 16, "High"), (17, 25, "Critical"))
+
+
+def _sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(EN_WORDS) for _ in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def _paragraph(rng: random.Random, words: int, zh_share: float) -> str:
+    if rng.random() < zh_share:
+        return "".join(rng.choice(ZH_SENTENCES) for _ in range(max(1, words // 25)))
+    out, left = [], words
+    while left > 0:
+        n = min(left, rng.randint(9, 18))
+        out.append(_sentence(rng, n))
+        left -= n
+    return " ".join(out)
+
+
+# --------------------------------------------------------------------------------------------
+# Word documents
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DocSpec:
+    title: str
+    sections: tuple[str, ...]
+    paragraphs: int  # body paragraphs in total (headings and tables not counted)
+    tables: int  # content tables besides doc control, revision history and approvals
+    table_rows: int = 8
+    words: int = 70
+    zh_share: float = 0.15
+    zh: bool = False
+
+
+CHARTER_SECTIONS = ("Project Purpose", "Measurable Project Objectives and Success Criteria", "High-level Requirements",
+                    "High-level Project Description", "Boundaries", "Key Deliverables", "Overall Project Risk",
+                    "Summary Milestone Schedule", "Summary Budget", "Key Stakeholder List",
+                    "Project Approval Requirements", "Project Exit Criteria",
+                    "Assigned Project Manager, Responsibility and Authority Level", "Sponsor", "Assumptions",
+                    "Constraints")
+PLAN_SECTIONS = ("Objectives", "Life cycle", "Milestones", "Resource Allocation", "Scope Management Plan",
+                 "Requirements Management Plan", "Schedule Management Plan", "Cost Management Plan",
+                 "Quality Management Plan", "Communications Management Plan", "Risk Management Plan",
+                 "Procurement Management Plan", "Stakeholder Engagement Plan", "Change Management Plan",
+                 "Configuration Management Plan", "Scope Baseline", "Schedule Baseline", "Cost Baseline",
+                 "Key Management Reviews")
+STATUS_SECTIONS = ("Overall Status", "Status Summary", "This Reporting Period", "Next Reporting Period", "Milestones",
+                   "Budget", "Project and Stage Tolerance Status", "Key Issues and Risks", "Requests for Change",
+                   "Decisions Needed")
+ZH_CHARTER_SECTIONS = ("一、项目背景", "二、项目目标", "三、总体要求", "四、项目范围概述", "五、主要风险", "六、主要里程碑",
+                       "七、项目总体预算", "八、主要项目干系人", "九、项目审批要求", "十、项目退出标准", "十一、项目经理",
+                       "十二、项目发起人")
+CLOSURE_SECTIONS = ("Project Summary", "Objectives Achieved", "Schedule Performance", "Cost Performance",
+                    "Quality and Acceptance", "Outstanding Issues", "Lessons Learned", "Handover")
+MINUTES_SECTIONS = ("Attendees", "Agenda", "Discussion", "Decisions", "Action Items", "Next Meeting")
+
+
+def write_docx(path: Path, spec: DocSpec, seed: int) -> Path:
+    from docx import Document
+
+    rng = random.Random(seed)
+    people = PEOPLE_ZH if spec.zh else PEOPLE_EN
+    doc = Document()
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = spec.title, people[2], people[2]
+    props.created = props.modified = FIXED_TIME
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = f"{spec.title} — PRJ-2026-{seed % 1000:03d}"
+    section.footer.paragraphs[0].text = "Confidential · 内部资料" if not spec.zh else "内部资料 请勿外传"
+
+    doc.add_heading(spec.title, level=0)
+    doc.add_paragraph(("智慧仓储管理系统建设项目" if spec.zh else "Apollo CRM Migration") + f" ({seed})")
+    control = ({"项目名称": "智慧仓储管理系统建设项目", "项目编号": f"ZC-2026-{seed % 1000:03d}", "文档名称": spec.title,
+                "版本号": "V1.2", "文档状态": "已批准", "编制日期": "2026-02-10", "编制人": people[2]} if spec.zh else
+               {"Project Name": "Apollo CRM Migration", "Project ID": f"PRJ-2026-{seed % 1000:03d}",
+                "Document Title": spec.title, "Version": "1.2", "Status": "Final", "Date": "2026-01-12",
+                "Author": people[2], "Owner": people[1]})
+    _rows_table(doc, None, list(control.items()))
+    doc.add_heading("修订记录" if spec.zh else "Revision History", level=1)
+    header = ("版本号", "修订日期", "修订人", "修订内容") if spec.zh else ("Version", "Date", "Author", "Summary of Changes")
+    revisions = [(f"{'V' if spec.zh else ''}{0.8 + i / 10:.1f}", (date(2026, 1, 2) + timedelta(days=3 * i)).isoformat(),
+                  people[2], _sentence(rng, 6)) for i in range(5)]
+    _rows_table(doc, header, revisions)
+
+    per_section = max(1, spec.paragraphs // max(1, len(spec.sections)))
+    tables_left = spec.tables
+    written = 0
+    for s, title in enumerate(spec.sections):
+        doc.add_heading(title, level=1)
+        count = per_section if s < len(spec.sections) - 1 else max(1, spec.paragraphs - written)
+        for i in range(count):
+            if i and i % 9 == 0:
+                doc.add_heading(f"{title} — part {i // 9}" if not spec.zh else f"{title}（{i // 9}）", level=2)
+            doc.add_paragraph(_paragraph(rng, spec.words, spec.zh_share if not spec.zh else 0.8))
+        written += count
+        tables_here = -(-tables_left // (len(spec.sections) - s)) if tables_left else 0
+        for _ in range(tables_here):
+            _content_table(doc, rng, spec)
+        tables_left -= tables_here
+
+    doc.add_heading("审批" if spec.zh else "Approvals", level=1)
+    header = ("姓名", "职务", "签字", "日期") if spec.zh else ("Name", "Role", "Signature", "Date")
+    _rows_table(doc, header, [(people[0], "项目发起人" if spec.zh else "Project Sponsor", f"/s/ {people[0]}", "2026-01-14"),
+                              (people[3], "PMO负责人" if spec.zh else "PMO Director", f"/s/ {people[3]}", "2026-01-15")])
+    buf = io.BytesIO()
+    doc.save(buf)
+    return _write_fixed_zip(path, buf.getvalue())
+
+
+def _rows_table(doc, header: Sequence[str] | None, rows: Sequence[Sequence[str]]) -> None:
+    width = len(header) if header else len(rows[0])
+    table = doc.add_table(rows=len(rows) + (1 if header else 0), cols=width)
+    table.style = "Table Grid"
+    all_rows = ([list(header)] if header else []) + [list(r) for r in rows]
+    for row, values in zip(table.rows, all_rows):
+        for cell, value in zip(row.cells, values):
+            cell.text = str(value)
+
+
+def _content_table(doc, rng: random.Random, spec: DocSpec) -> None:
+    kind = rng.randrange(3)
+    people = PEOPLE_ZH if spec.zh else PEOPLE_EN
+    if kind == 0:
+        header = ("里程碑", "计划日期", "负责人", "状态") if spec.zh else ("Milestone", "Planned Date", "Owner", "Status")
+        rows = [(f"{'里程碑' if spec.zh else 'Milestone'} {i + 1}: {_sentence(rng, 4)}",
+                 (date(2026, 2, 1) + timedelta(days=14 * i)).isoformat(), rng.choice(people), rng.choice(STATUSES))
+                for i in range(spec.table_rows)]
+    elif kind == 1:
+        header = ("成本项", "预算（万元）", "备注") if spec.zh else ("Cost Item", "Budget (USD)", "Notes")
+        rows = [(_sentence(rng, 3), f"{rng.randint(5, 500) * 1000:,}", _sentence(rng, 8)) for _ in range(spec.table_rows)]
+    else:
+        header = ("姓名", "角色", "职责", "联系方式") if spec.zh else ("Name", "Role", "Responsibility", "Contact")
+        rows = [(rng.choice(people), _sentence(rng, 2), _sentence(rng, 10), f"ext. {rng.randint(1000, 9999)}")
+                for _ in range(spec.table_rows)]
+    _rows_table(doc, header, rows)
+
+
+# --------------------------------------------------------------------------------------------
+# Excel registers (SpreadsheetML written directly)
+# --------------------------------------------------------------------------------------------
+
+REGISTER_HEADER_EN = ("Risk ID", "Risk Description", "Category", "Date Raised", "Raised By", "Probability", "Impact",
+                      "Risk Score", "Risk Level", "Response Strategy", "Mitigation", "Risk Owner", "Status",
+                      "Due Date", "Last Reviewed")
+REGISTER_HEADER_ZH = ("风险编号", "风险描述", "风险类别", "识别日期", "提出人", "发生概率", "影响程度", "风险值", "风险等级",
+                      "应对策略", "应对措施", "责任人", "状态", "计划完成时间", "复核日期")
+_EPOCH = date(1899, 12, 30)
+
+
+def _col(n: int) -> str:
+    s = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        s = chr(65 + rem) + s
+    return s
+
+
+class _Strings:
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.count = 0
+
+    def __call__(self, text: str) -> int:
+        self.count += 1
+        i = self.index.get(text)
+        if i is None:
+            i = self.index[text] = len(self.index)
+        return i
+
+    def xml(self) -> bytes:
+        items = "".join(f'<si><t xml:space="preserve">{escape(t)}</t></si>' for t in self.index)
+        return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{_NS}" count="{self.count}" '
+                f'uniqueCount="{len(self.index)}">{items}</sst>').encode()
+
+
+_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title: str | None = None) -> Path:
+    """A risk register workbook: a Cover sheet, the register (title, header, `rows` risks), a Lookup sheet."""
+    rng = random.Random(seed)
+    sst = _Strings()
+    header = REGISTER_HEADER_ZH if zh else REGISTER_HEADER_EN
+    texts = RISK_TEXT_ZH if zh else RISK_TEXT_EN
+    people = PEOPLE_ZH if zh else PEOPLE_EN
+    title = title or ("风险登记册 — 智慧仓储管理系统建设项目" if zh else "Risk Register — Apollo CRM Migration")
+    ncols = len(header)
+    last = _col(ncols)
+
+    def s(ref: str, text: str, style: int = 0) -> str:
+        return f'<c r="{ref}" t="s"{f" s={chr(34)}{style}{chr(34)}" if style else ""}><v>{sst(text)}</v></c>'
+
+    def n(ref: str, value: float | int, style: int = 0) -> str:
+        return f'<c r="{ref}"{f" s={chr(34)}{style}{chr(34)}" if style else ""}><v>{value}</v></c>'
+
+    def sheet_xml(body_rows: Callable[[], "list[str] | object"], extra: str = "", cols: int = ncols) -> bytes:
+        parts = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_NS}" xmlns:r="{_RNS}">'
+                 f'<dimension ref="A1:{_col(cols)}1"/><sheetData>']
+        parts.extend(body_rows())  # type: ignore[arg-type]
+        parts.append("</sheetData>")
+        parts.append(extra)
+        parts.append("</worksheet>")
+        return "".join(parts).encode()
+
+    def register_rows():
+        yield f'<row r="1">{s("A1", title, 2)}</row>'
+        yield f'<row r="2">{s("A2", ("项目编号：ZC-2026-" if zh else "Project ID: PRJ-2026-") + f"{seed % 1000:03d}")}</row>'
+        yield '<row r="4">' + "".join(s(f"{_col(c + 1)}4", h, 2) for c, h in enumerate(header)) + "</row>"
+        for i in range(rows):
+            r = 5 + i
+            p, im = rng.randint(1, 5), rng.randint(1, 5)
+            level = next(name for lo, hi, name in LEVEL_BANDS if lo <= p * im <= hi)
+            raised = date(2026, 1, 5) + timedelta(days=rng.randrange(200))
+            status = rng.choice(STATUSES)
+            cells = [
+                s(f"A{r}", f"R-{i + 1:06d}"),
+                s(f"B{r}", f"{rng.choice(texts)} ({i + 1})"),
+                s(f"C{r}", rng.choice(CATEGORIES)),
+                n(f"D{r}", (raised - _EPOCH).days, 1),
+                s(f"E{r}", rng.choice(people)),
+                n(f"F{r}", p),
+                n(f"G{r}", im),
+                f'<c r="H{r}"><f>F{r}*G{r}</f><v>{p * im}</v></c>',
+                s(f"I{r}", level),
+                s(f"J{r}", rng.choice(STRATEGIES)),
+                s(f"K{r}", _sentence(rng, rng.randint(6, 14))),
+                s(f"L{r}", rng.choice(people)),
+                s(f"M{r}", status),
+                n(f"N{r}", (raised - _EPOCH).days + 30, 1),
+                n(f"O{r}", (date(2026, 8, 1) - _EPOCH).days, 1),
+            ]
+            yield f'<row r="{r}">' + "".join(cells) + "</row>"
+
+    def cover_rows():
+        items = (("Project Name", "Apollo CRM Migration"), ("Project ID", f"PRJ-2026-{seed % 1000:03d}"),
+                 ("Document Title", "Risk Register"), ("Version", "2.3"), ("Status", "Final"),
+                 ("Author", people[2]), ("Date", "2026-07-31"))
+        for r, (label, value) in enumerate(items, start=1):
+            yield f'<row r="{r}">{s(f"A{r}", label)}{s(f"B{r}", value)}</row>'
+
+    def lookup_rows():
+        for r, (a, b) in enumerate(zip(STATUSES[2:] + ("Occurred", "Escalated"), STRATEGIES), start=1):
+            yield f'<row r="{r}">{s(f"A{r}", a)}{s(f"B{r}", b)}</row>'
+
+    validation = (f'<mergeCells count="1"><mergeCell ref="A1:{last}1"/></mergeCells>'
+                  f'<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="M5:M{4 + rows}">'
+                  f'<formula1>Lookup!$A$1:$A$5</formula1></dataValidation></dataValidations>')
+    sheets = [("Cover", sheet_xml(cover_rows, cols=2)), ("Risk Register", sheet_xml(register_rows, validation)),
+              ("Lookup", sheet_xml(lookup_rows, cols=2))]
+    parts = _workbook_parts(sheets, sst.xml())
+    return _write_fixed_zip(path, None, parts)
+
+
+_STYLES = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{_NS}">'
+           '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+           '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+           '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+           '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+           '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+           '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+           '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+           '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>').encode()
+
+
+def _workbook_parts(sheets: list[tuple[str, bytes]], shared: bytes) -> list[tuple[str, bytes]]:
+    ct_sheets = "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/'
+                        f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for i in range(1, len(sheets) + 1))
+    content_types = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                     '<Default Extension="xml" ContentType="application/xml"/>'
+                     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                     f'{ct_sheets}'
+                     '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+                     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+                     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+                     '</Types>')
+    root_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                 '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+                 '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+                 '</Relationships>')
+    core = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>Risk Register</dc:title><dc:creator>Wei Zhang</dc:creator>'
+            '<dcterms:created xsi:type="dcterms:W3CDTF">2026-01-01T09:00:00Z</dcterms:created>'
+            '<dcterms:modified xsi:type="dcterms:W3CDTF">2026-01-01T09:00:00Z</dcterms:modified></cp:coreProperties>')
+    wb_sheets = "".join(f'<sheet name="{escape(name)}" sheetId="{i}" r:id="rId{i}"/>' for i, (name, _) in enumerate(sheets, 1))
+    workbook = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{_NS}" xmlns:r="{_RNS}">'
+                f'<sheets>{wb_sheets}</sheets></workbook>')
+    n = len(sheets)
+    wb_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               + "".join(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+                         f'Target="worksheets/sheet{i}.xml"/>' for i in range(1, n + 1))
+               + f'<Relationship Id="rId{n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+               + f'<Relationship Id="rId{n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+               + '</Relationships>')
+    parts = [("[Content_Types].xml", content_types.encode()), ("_rels/.rels", root_rels.encode()),
+             ("docProps/core.xml", core.encode()), ("xl/workbook.xml", workbook.encode()),
+             ("xl/_rels/workbook.xml.rels", wb_rels.encode()), ("xl/styles.xml", _STYLES),
+             ("xl/sharedStrings.xml", shared)]
+    parts.extend((f"xl/worksheets/sheet{i}.xml", xml) for i, (_, xml) in enumerate(sheets, 1))
+    return parts
+
+
+def _write_fixed_zip(path: Path, data: bytes | None, parts: list[tuple[str, bytes]] | None = None) -> Path:
+    """Write a zip with fixed timestamps (byte-identical reruns), from another zip's bytes or from parts."""
+    if parts is None:
+        with zipfile.ZipFile(io.BytesIO(data or b"")) as src:
+            parts = [(i.filename, src.read(i.filename)) for i in src.infolist()]
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, blob in parts:
+            out.writestr(zipfile.ZipInfo(name, ZIP_TIME), blob, compress_type=zipfile.ZIP_DEFLATED)
+    os.replace(tmp, path)
+    return path
+
+
+# --------------------------------------------------------------------------------------------
+# The workloads
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Sizes:
+    charter_paragraphs: int = 110  # ~20 pages with the tables
+    plan_paragraphs: int = 1000
+    plan_tables: int = 40
+    register_rows: int = 5000
+    big_register_rows: int = 200_000
+    folder_documents: int = 500
+
+
+QUICK = Sizes(charter_paragraphs=12, plan_paragraphs=40, plan_tables=3, register_rows=100, big_register_rows=2000,
+              folder_documents=8)
+
+
+def charter(path: Path, sizes: Sizes) -> Path:
+    return write_docx(path, DocSpec("Project Charter", CHARTER_SECTIONS, sizes.charter_paragraphs, tables=4,
+                                    table_rows=8, words=75), seed=42)
+
+
+def plan(path: Path, sizes: Sizes) -> Path:
+    return write_docx(path, DocSpec("Project Management Plan", PLAN_SECTIONS, sizes.plan_paragraphs,
+                                    tables=sizes.plan_tables, table_rows=10, words=60, zh_share=0.3), seed=7)
+
+
+def small(path: Path, sizes: Sizes) -> Path:
+    return write_docx(path, DocSpec("Project Charter", CHARTER_SECTIONS[:6], 8, tables=1, table_rows=4, words=40), seed=3)
+
+
+def register(path: Path, sizes: Sizes) -> Path:
+    return write_register(path, sizes.register_rows, seed=11)
+
+
+def big_register(path: Path, sizes: Sizes) -> Path:
+    return write_register(path, sizes.big_register_rows, seed=13)
+
+
+_FOLDER_KINDS: tuple[tuple[str, Callable[[Path, int], Path]], ...] = (
+    ("charter", lambda p, i: write_docx(p, DocSpec("Project Charter", CHARTER_SECTIONS, 30 + i % 40, 3, words=60), i)),
+    ("charter-zh", lambda p, i: write_docx(p, DocSpec("项目章程", ZH_CHARTER_SECTIONS, 20 + i % 30, 2, zh=True), i)),
+    ("status", lambda p, i: write_docx(p, DocSpec("Weekly Status Report", STATUS_SECTIONS, 12 + i % 20, 2, words=45), i)),
+    ("plan", lambda p, i: write_docx(p, DocSpec("Project Management Plan", PLAN_SECTIONS, 60 + i % 80, 5), i)),
+    ("closure", lambda p, i: write_docx(p, DocSpec("Project Closure Report", CLOSURE_SECTIONS, 25 + i % 30, 2), i)),
+    ("minutes", lambda p, i: write_docx(p, DocSpec("Meeting Minutes", MINUTES_SECTIONS, 10 + i % 15, 1, words=35), i)),
+    ("risks", lambda p, i: write_register(p, 40 + (i * 37) % 400, i)),
+    ("risks-zh", lambda p, i: write_register(p, 30 + (i * 53) % 300, i, zh=True)),
+)
+
+
+def folder(path: Path, sizes: Sizes) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    for i in range(sizes.folder_documents):
+        name, make = _FOLDER_KINDS[i % len(_FOLDER_KINDS)]
+        ext = ".xlsx" if name.startswith("risks") else ".docx"
+        target = path / f"{i:04d}-{name}{ext}"
+        if not target.exists():
+            make(target, 1000 + i)
+    return path
+
+
+@dataclass(frozen=True)
+class Workload:
+    name: str
+    description: str
+    file: str
+    make: Callable[[Path, Sizes], Path]
+    kind: str  # docx | xlsx | folder | cold
+
+
+WORKLOADS: tuple[Workload, ...] = (
+    Workload("charter", "20-page charter (EN/ZH, 7 tables)", "charter.docx", charter, "docx"),
+    Workload("plan", "1,000-paragraph, 40-table project plan", "plan.docx", plan, "docx"),
+    Workload("register", "5,000-row risk register", "register-5k.xlsx", register, "xlsx"),
+    Workload("big-register", "200,000-row risk register", "register-200k.xlsx", big_register, "xlsx"),
+    Workload("folder", "folder of 500 mixed documents (CLI)", "folder", folder, "folder"),
+    Workload("cold-start", "CLI cold start, small.docx --format json", "small.docx", small, "cold"),
+)
+
+
+def work_dir(quick: bool) -> Path:
+    root = Path(os.environ.get("PMO_BENCH_WORK") or Path(__file__).resolve().parent / ".work")
+    return root / f"v{GENERATOR_VERSION}-{'quick' if quick else 'full'}"
+
+
+def prepare(workload: Workload, quick: bool) -> Path:
+    """The workload's file (or folder), generated once and cached."""
+    sizes = QUICK if quick else Sizes()
+    base = work_dir(quick)
+    base.mkdir(parents=True, exist_ok=True)
+    target = base / workload.file
+    if workload.kind == "folder":
+        marker = base / f"{workload.file}.complete"  # outside the folder: it is checked
+        if not marker.exists():
+            workload.make(target, sizes)
+            marker.write_text("ok")
+        return target
+    if not target.exists():
+        workload.make(target, sizes)
+    return target

@@ -1,0 +1,34 @@
+"""The benchmark command keeps working (tiny workloads; no timing is asserted — speed lives in benchmarks/)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_quick_benchmark_runs_and_writes_json(tmp_path):
+    out = tmp_path / "bench.json"
+    env = {**os.environ, "PMO_BENCH_WORK": str(tmp_path / "work")}
+    result = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--only", "charter,register,cold-start",
+                             "--json", str(out)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    rows = {r["workload"]: r for r in data["results"]}
+    assert set(rows) == {"charter", "register", "cold-start"}
+    for row in rows.values():
+        assert row["floor_s"] > 0 and row["check_s"] > 0 and row["peak_mb"] > 0
+    assert rows["charter"]["summary"]["errors"] == 0 and rows["register"]["summary"]["errors"] == 0
+    assert data["machine"]["cores"] >= 1
+
+
+def test_workloads_are_deterministic(tmp_path):
+    from benchmarks.workloads import QUICK, charter, register
+
+    a, b = charter(tmp_path / "a.docx", QUICK), charter(tmp_path / "b.docx", QUICK)
+    assert a.read_bytes() == b.read_bytes()
+    a, b = register(tmp_path / "a.xlsx", QUICK), register(tmp_path / "b.xlsx", QUICK)
+    assert a.read_bytes() == b.read_bytes()
