@@ -50,12 +50,15 @@ def _label_hits(cells: list) -> int:
 def record_header_row(grid: Grid) -> int | None:
     """The header row of a table of records (revision history, approvals, a register), if it is one.
 
-    Such a row has three or more cells of which at least two are known column names, and the row
-    under it is data, not more labels. Forms (label, value, label, value) never look like that.
+    Such a row has three or more cells, more than half of them (and at least two) known column
+    names, and the row under it is data, not more labels. Forms (label, value, label, value) are
+    half values, so they never look like that.
     """
     for r, row in enumerate(grid.rows[:3]):
         cells = [c for c in row if not c.merged and c.text.strip()]
-        if len(cells) < 3 or _label_hits(cells) < 2:
+        hits = _label_hits(cells) if len(cells) >= 3 else 0
+        # Mostly column names: a form row (label, value, label, value) is half values.
+        if hits < 2 or hits * 2 <= len(cells):
             continue
         below = [c for c in grid.rows[r + 1] if not c.merged] if r + 1 < len(grid.rows) else []
         if _label_hits(below) < 2:

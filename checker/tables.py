@@ -60,7 +60,10 @@ def find_header(grid: Grid, synonyms: Synonyms, *, min_hits: int = 2, must_have:
 def table_view(grid: Grid, header_row: int, columns: dict[str, int]) -> TableView:
     rows: list[dict[str, Cell]] = []
     locations: list[Location] = []
+    in_sheet = grid.location.sheet is not None
     for r in range(header_row + 1, len(grid.rows)):
+        if in_sheet and not any(c.text.strip() for c in grid.rows[r]):
+            break  # in a worksheet a blank row ends the block: what follows is another table
         cells: dict[str, Cell] = {}
         for key, col in columns.items():
             cell = grid.cell(r, col)

@@ -62,10 +62,11 @@ def revision_tables(ctx: Context) -> list[TableView]:
 def approval_tables(ctx: Context) -> list[TableView]:
     def compute() -> list[TableView]:
         tables = find_tables(all_grids(ctx), block_column_synonyms("approvals"), min_hits=2,
-                             must_have=("signature", "name"), min_share=0.5)
+                             must_have=("signature", "date"), min_share=0.5)
         revision = {id(t.grid) for t in revision_tables(ctx)}
-        # A revision-history table also has Name/Date columns; it is not an approvals block
-        # unless it carries a signature column.
+        # An approvals block has a signature or a date column: a Name | Role table lists
+        # stakeholders. A revision-history table also has Name/Date columns; it is not an
+        # approvals block unless it carries a signature column.
         return [t for t in tables if id(t.grid) not in revision or "signature" in t.columns]
 
     return ctx.memo("approval_tables", compute)
