@@ -355,6 +355,8 @@ def codes(report: dict) -> dict[str, str]:
     return {Path(d["path"]).name: outcome(d) for d in report["documents"]}
 
 
+# Budgets are a few seconds so that the memory hog reaches its cap well before its budget even
+# on a loaded machine: the hog must end as too-large, the spinner as timeout.
 EXPECTED = {"a-good.docx": "ok", "b-spin.docx": "timeout", "c-good.docx": "ok", "d-segfault.docx": "corrupt",
             "e-hog.docx": "too-large", "f-good.docx": "ok"}
 
@@ -362,12 +364,12 @@ EXPECTED = {"a-good.docx": "ok", "b-spin.docx": "timeout", "c-good.docx": "ok", 
 def test_cli_stops_a_spinning_document_and_survives_crashes(misbehaving: Path, validate_report) -> None:
     status, stdout, stderr, elapsed, peak = run_measured(
         [sys.executable, "-m", "checker.cli", "check", str(misbehaving), "--format", "json",
-         "--timeout", "3", "--workers", "2", "--memory-limit", "512"], env=dict(os.environ))
+         "--timeout", "6", "--workers", "2", "--memory-limit", "512"], env=dict(os.environ))
     report = json.loads(stdout)
     validate_report(report)
     assert codes(report) == EXPECTED, [d["error"] for d in report["documents"]]
     spin = next(d for d in report["documents"] if d["path"].endswith("b-spin.docx"))
-    assert "longer than 3 s" in spin["error"]["message"]
+    assert "longer than 6 s" in spin["error"]["message"]
     assert "Traceback" not in stderr
     assert elapsed < 30, f"{elapsed:.1f} s"
     assert peak < 1 * GiB
@@ -376,7 +378,7 @@ def test_cli_stops_a_spinning_document_and_survives_crashes(misbehaving: Path, v
 
 def test_api_with_one_worker_replaces_killed_workers(misbehaving: Path) -> None:
     start = time.monotonic()
-    report = checker.check([str(misbehaving)], {"timeout": 3, "workers": 1, "memory_limit": 512 * 2**20})
+    report = checker.check([str(misbehaving)], {"timeout": 6, "workers": 1, "memory_limit": 512 * 2**20})
     assert codes(report) == EXPECTED, [d["error"] for d in report["documents"]]
     assert time.monotonic() - start < 40
 
