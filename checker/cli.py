@@ -110,7 +110,9 @@ def _run_check(args: argparse.Namespace) -> int:
         options = replace(options, config=load_file(args.config), discover=False)
     report = check(args.paths, options)
     if args.format == "json":
-        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        # Streamed: the same text as json.dumps, without holding a big report's JSON in memory twice.
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
     else:
         from checker.report.text import write_text
 

@@ -133,7 +133,7 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     with lexicon_scope(tailored):
         doc = read_document(opened)
         result = classify(doc)
-        language = detect_language(doc.all_text())
+        language = detect_language(doc.all_text(limit=200_000))  # what detect_language samples
         ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=options.today or date.today(),
                       profile=tailored.profile, size=tailored.size, locale=tailored.locale)
         findings = list(run_rules(ctx, options, tailored))
@@ -149,10 +149,22 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     project = extract_project(doc)
     if project:
         entry["project"] = project
+    # The model is not needed for the report: free it (a big register's grid) before the findings
+    # become dicts, and drop each Finding as its dict is made.
+    del doc, ctx
     entry["score"] = score(findings)
-    entry["findings"] = [f.to_dict() for f in findings]
+    entry["findings"] = _finding_dicts(findings)
     entry["error"] = None
     return entry
+
+
+def _finding_dicts(findings: list[Finding]) -> list[dict[str, Any]]:
+    """The findings as the report's dicts, releasing each Finding (and its Location) once converted."""
+    out = []
+    for i, f in enumerate(findings):
+        out.append(f.to_dict())
+        findings[i] = None  # type: ignore[call-overload]
+    return out
 
 
 def run_rules(ctx, options: Options, tailored: Any = None) -> Iterable[Finding]:

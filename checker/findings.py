@@ -10,7 +10,7 @@ SEVERITIES = ("blocker", "major", "minor", "info")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}  # info 0 … blocker 3
 
 
-@dataclass
+@dataclass(slots=True)  # hundreds of thousands on a big register
 class Finding:
     rule: str
     severity: str

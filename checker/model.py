@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from collections.abc import Mapping
 from typing import Any, Iterator, Literal
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table"]
 Part = Literal["body", "header", "footer", "properties", "comments"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
-    """Where something is, in the contract's terms (see contract/README.md, `location`)."""
+    """Where something is, in the contract's terms (see contract/README.md, `location`).
+
+    Slotted: a finding or a Word cell holds one; worksheet cells build theirs on demand (`Cell`).
+    """
 
     paragraph: int | None = None
     table: int | None = None
@@ -30,7 +34,7 @@ class Location:
     cell: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out = {k: v for k, v in self.__dict__.items() if v is not None}
+        out = {k: v for k in _LOCATION_FIELDS if (v := getattr(self, k)) is not None}
         if "text" in out:
             out["text"] = snippet(out["text"])
             if not out["text"]:
@@ -39,12 +43,20 @@ class Location:
             out["heading"] = snippet(out["heading"])
         return out
 
+    def fields(self) -> dict[str, Any]:
+        """Every field by name (what `__dict__` gave before Location had slots)."""
+        return {k: getattr(self, k) for k in _LOCATION_FIELDS}
+
     def anchor(self) -> tuple:
         """The position alone (no heading or text): two findings at one anchor point at one place."""
         return (self.part, self.paragraph, self.table, self.row, self.col, self.sheet, self.cell)
 
     def with_text(self, text: str | None) -> "Location":
-        return Location(**{**self.__dict__, "text": text})
+        return Location(self.paragraph, self.table, self.row, self.col, self.heading, text, self.part,
+                        self.sheet, self.cell)
+
+
+_LOCATION_FIELDS = ("paragraph", "table", "row", "col", "heading", "text", "part", "sheet", "cell")
 
 
 def snippet(text: str, limit: int = 255) -> str:
@@ -53,21 +65,95 @@ def snippet(text: str, limit: int = 255) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-@dataclass
-class Cell:
-    """One cell of a grid. `merged` marks a copy of a merged cell's value into a covered position."""
+def _column_letters(n: int) -> str:
+    letters = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
-    text: str
-    row: int
-    col: int
-    location: Location
-    value: Any = None  # typed value (number, datetime, bool) when the source has one
-    formula: str | None = None  # Excel formula text without '=', when the cell holds one
-    merged: bool = False
+
+_COLUMN_LETTERS = [""] + [_column_letters(i) for i in range(1, 16385)]  # 1-based, A..XFD
+
+
+class SheetFrame:
+    """What every cell of one worksheet shares: the sheet name and the grid's origin.
+
+    Worksheet cells keep a reference to their sheet's frame instead of a `Location` each, and build
+    `Location(sheet=name, cell="B7")` from it and their grid coordinates when asked.
+    """
+
+    __slots__ = ("name", "top", "left")
+
+    def __init__(self, name: str, top: int = 1, left: int = 1):
+        self.name = name
+        self.top = top  # 1-based worksheet row of grid row 0
+        self.left = left  # 1-based worksheet column of grid column 0
+
+    def ref(self, row: int, col: int) -> str:
+        """The A1 address of grid position (row, col)."""
+        return f"{_COLUMN_LETTERS[col + self.left]}{row + self.top}"
+
+    def location(self, row: int, col: int) -> Location:
+        return Location(sheet=self.name, cell=f"{_COLUMN_LETTERS[col + self.left]}{row + self.top}")
+
+    def __repr__(self) -> str:
+        return f"SheetFrame({self.name!r}, top={self.top}, left={self.left})"
+
+
+class Cell:
+    """One cell of a grid. `merged` marks a copy of a merged cell's value into a covered position.
+
+    Slotted, and without a stored location for worksheet cells (millions of them in a big
+    register): `location` is built on demand from the sheet's shared `SheetFrame` and the cell's
+    grid coordinates. Word cells (few) store theirs. Construct either way:
+    `Cell(text, row, col, location, value, formula, merged)` with a `Location` or a `SheetFrame`.
+    """
+
+    __slots__ = ("text", "row", "col", "value", "formula", "merged", "_where")
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value (as the dataclass was)
+
+    def __init__(self, text: str, row: int, col: int, location: "Location | SheetFrame", value: Any = None,
+                 formula: str | None = None, merged: bool = False):
+        self.text = text
+        self.row = row
+        self.col = col
+        self._where = location
+        self.value = value  # typed value (number, datetime, bool) when the source has one
+        self.formula = formula  # Excel formula text without '=', when the cell holds one
+        self.merged = merged
+
+    @property
+    def location(self) -> Location:
+        where = self._where
+        if where.__class__ is SheetFrame:
+            return where.location(self.row, self.col)
+        return where
+
+    @location.setter
+    def location(self, value: "Location | SheetFrame") -> None:
+        self._where = value
+
+    @property
+    def sheet_frame(self) -> SheetFrame | None:
+        where = self._where
+        return where if where.__class__ is SheetFrame else None
 
     @property
     def blank(self) -> bool:
         return not self.text.strip()
+
+    def _key(self) -> tuple:
+        return (self.text, self.row, self.col, self.location, self.value, self.formula, self.merged)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return (f"Cell(text={self.text!r}, row={self.row!r}, col={self.col!r}, location={self.location!r}, "
+                f"value={self.value!r}, formula={self.formula!r}, merged={self.merged!r})")
 
 
 @dataclass
@@ -180,18 +266,108 @@ class Sheet:
     role: Literal["register", "form", "lookup", "other"] = "other"
 
 
-@dataclass
-class Record:
-    """One data row of a register, keyed by the standard's column keys."""
+class RowCells(Mapping):
+    """A data row's cells keyed by column key, read through to the grid row (no per-row dict).
 
-    row: int  # 0-based grid row
-    cells: dict[str, Cell]
-    location: Location  # the whole row (`5:5`)
-    hidden: bool = False
+    `columns` (key -> grid column) is shared by every row of a sheet; a column beyond a ragged
+    row's end reads as a blank cell at that position (built when asked).
+    """
+
+    __slots__ = ("_row", "_columns", "_r", "_frame")
+
+    def __init__(self, row: list[Cell], columns: dict[str, int], r: int, frame: "SheetFrame | Any"):
+        self._row = row
+        self._columns = columns
+        self._r = r
+        self._frame = frame  # SheetFrame, or a callable (r, c) -> Location for the blanks
+
+    def _at(self, c: int) -> Cell:
+        row = self._row
+        if c < len(row):
+            return row[c]
+        frame = self._frame
+        return Cell("", self._r, c, frame if frame.__class__ is SheetFrame else frame(self._r, c))
+
+    def __getitem__(self, key: str) -> Cell:
+        return self._at(self._columns[key])
+
+    def get(self, key: str, default: Any = None) -> Any:
+        c = self._columns.get(key)
+        return default if c is None else self._at(c)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._columns
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
+class Record:
+    """One data row of a register, keyed by the standard's column keys.
+
+    `cells` is a mapping of column key -> Cell. The Excel reader builds records with `Record.of_row`:
+    the mapping (a `RowCells` view of the grid row) and `location` (the whole row, `5:5`) are then
+    made when asked, so a 200,000-row register keeps one small object per record.
+    """
+
+    __slots__ = ("row", "_cells", "_columns", "_where", "hidden")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, row: int, cells: "Mapping[str, Cell]", location: "Location | SheetFrame", hidden: bool = False):
+        self.row = row  # 0-based grid row
+        self._cells: Any = cells
+        self._columns: dict[str, int] | None = None
+        self._where = location
+        self.hidden = hidden
+
+    @classmethod
+    def of_row(cls, r: int, grid_row: list[Cell], columns: dict[str, int], frame: SheetFrame,
+               hidden: bool = False) -> "Record":
+        """A worksheet record reading through to its grid row (`columns` shared by the sheet)."""
+        record = cls(r, grid_row, frame, hidden)  # type: ignore[arg-type]
+        record._columns = columns
+        return record
+
+    @property
+    def cells(self) -> "Mapping[str, Cell]":
+        if self._columns is None:
+            return self._cells
+        return RowCells(self._cells, self._columns, self.row, self._where)
+
+    @cells.setter
+    def cells(self, value: "Mapping[str, Cell]") -> None:
+        self._cells, self._columns = value, None
+
+    @property
+    def location(self) -> Location:
+        where = self._where
+        if where.__class__ is SheetFrame:
+            n = self.row + where.top
+            return Location(sheet=where.name, cell=f"{n}:{n}")
+        return where
+
+    @location.setter
+    def location(self, value: "Location | SheetFrame") -> None:
+        self._where = value
 
     def text(self, key: str) -> str:
         cell = self.cells.get(key)
         return cell.text.strip() if cell else ""
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.row, dict(self.cells), self.location, self.hidden) == \
+            (other.row, dict(other.cells), other.location, other.hidden)  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return f"Record(row={self.row!r}, cells={self.cells!r}, location={self.location!r}, hidden={self.hidden!r})"
 
 
 @dataclass
@@ -255,9 +431,29 @@ class Document:
             if block.kind != "table":
                 yield block
 
-    def all_text(self) -> str:
-        """All visible text, for classification and language detection."""
-        parts = [b.text for b in self.text_blocks()]
+    def all_text(self, limit: int | None = None) -> str:
+        """All visible text, for classification and language detection.
+
+        With `limit`, stops collecting once the text is at least that long: the result then starts
+        with the same `limit` characters as the full text (callers slice), without joining every
+        cell of a big workbook into one string.
+        """
+        parts: list[str] = []
+        size = 0
+        for text in self._texts():
+            parts.append(text)
+            if limit is not None:
+                size += len(text) + 1
+                if size >= limit:
+                    break
+        return "\n".join(parts)
+
+    def _texts(self) -> Iterator[str]:
+        for b in self.text_blocks():
+            if b.text:
+                yield b.text
         for grid in self.grids():
-            parts.extend(c.text for row in grid.rows for c in row if not c.merged and c.text)
-        return "\n".join(p for p in parts if p)
+            for row in grid.rows:
+                for c in row:
+                    if not c.merged and c.text:
+                        yield c.text

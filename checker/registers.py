@@ -28,7 +28,7 @@ from checker import lexicon
 from checker.dates import parse_date
 from checker.kinds.base import Context
 from checker.lexicon import Synonyms
-from checker.model import Cell, Grid, Location, Sheet
+from checker.model import Cell, Grid, Location, RowCells, Sheet
 from checker.tables import find_tables
 from checker.text import nfkc, norm_label
 
@@ -64,35 +64,126 @@ def required_columns(doc_type: str) -> list[str]:
     return [k for k, v in type_columns(doc_type).items() if isinstance(v, dict) and v.get("required")]
 
 
-@dataclass
-class Row:
-    """One data row of a register."""
+def _word_table_share(doc_type: str) -> float:
+    """How much of a type's required columns a Word table must have to be taken for its register.
 
-    index: int  # 0-based grid row
-    cells: dict[str, Cell]
-    location: Location  # the whole row: `7:7` in Excel, the row's first cell in Word
-    hidden: bool = False
-    line: int = 0  # 1-based worksheet row (Excel) or 0-based table row (Word), for messages
+    A type that is always a register (a risk register typed as a Word table of risks) needs a
+    third: the missing columns are then reported as such. A type that may be prose (a lessons
+    report with a table of key lessons) needs half, so that its tables are not mistaken for one.
+    """
+    form = (lexicon.doc_types().get(doc_type) or {}).get("form")
+    return 1 / 3 if form == "register" else 1 / 2
+
+
+# Memos shared by every row (parse_date and the space folding depend on the value alone): a
+# 200,000-row register keeps no per-row dictionaries, and repeated values are worked out once.
+_TEXT_MEMO: dict[str, str] = {}
+_DATE_MEMO: dict[Any, date | None] = {}
+_MEMO_LIMIT = 100_000
+
+
+def _spaced(text: str) -> str:
+    """`" ".join(text.split())`, memoised for short texts (statuses, owners, dates, ids)."""
+    t = _TEXT_MEMO.get(text)
+    if t is None:
+        t = " ".join(text.split())
+        if len(text) <= 80:
+            if len(_TEXT_MEMO) >= _MEMO_LIMIT:
+                _TEXT_MEMO.clear()
+            _TEXT_MEMO[text] = t
+    return t
+
+
+def _cell_date(c: Cell) -> date | None:
+    value = c.value
+    key = value if value is not None and not isinstance(value, (int, float)) else c.text
+    try:
+        return _DATE_MEMO[key]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable value
+        return parse_date(key)
+    d = _DATE_MEMO[key] = parse_date(key)
+    if len(_DATE_MEMO) >= _MEMO_LIMIT:
+        _DATE_MEMO.clear()
+    return d
+
+
+class Row:
+    """One data row of a register.
+
+    Slotted and light (a big register has hundreds of thousands): rows built from a grid read their
+    cells through to the grid row (`cells` is a `RowCells` view, `columns` shared by the view) and
+    build `location` (the whole row: `7:7` in Excel, the row's first cell in Word) when asked.
+    `Row(index, cells, location, hidden, line)` with a dict and a Location works as well.
+    """
+
+    __slots__ = ("index", "_raw", "_columns", "_blank_at", "_where", "hidden", "line")
+
+    def __init__(self, index: int, cells: Any, location: Any, hidden: bool = False, line: int = 0):
+        self.index = index  # 0-based grid row
+        self._raw = cells
+        self._columns: dict[str, int] | None = None
+        self._blank_at: Any = None
+        self._where = location
+        self.hidden = hidden
+        self.line = line  # 1-based worksheet row (Excel) or 0-based table row (Word), for messages
+
+    @classmethod
+    def of_grid(cls, index: int, raw: list[Cell], columns: dict[str, int], blank_at: Any, row_loc: Any,
+                hidden: bool = False) -> "Row":
+        """A row reading through to grid row `raw`: `blank_at(r, c)` locates a ragged row's missing
+        cells, `row_loc(r, raw)` the row itself (both called only when asked)."""
+        row = cls(index, raw, row_loc, hidden)
+        row._columns = columns
+        row._blank_at = blank_at
+        return row
+
+    @property
+    def cells(self) -> Any:
+        if self._columns is None:
+            return self._raw
+        return RowCells(self._raw, self._columns, self.index, self._blank_at)
+
+    @property
+    def location(self) -> Location:
+        where = self._where
+        if where.__class__ is Location:
+            return where
+        return where(self.index, self._raw)
 
     def cell(self, key: str) -> Cell | None:
-        return self.cells.get(key)
+        columns = self._columns
+        if columns is None:
+            return self._raw.get(key)
+        c = columns.get(key)
+        if c is None:
+            return None
+        raw = self._raw
+        if c < len(raw):
+            return raw[c]
+        return Cell("", self.index, c, self._blank_at(self.index, c))
 
     def text(self, key: str) -> str:
-        c = self.cells.get(key)
-        return " ".join(c.text.split()) if c is not None else ""
+        c = self.cell(key)
+        return _spaced(c.text) if c is not None else ""
 
     def has(self, key: str) -> bool:
         return bool(self.text(key))
 
     def date(self, key: str) -> date | None:
-        c = self.cells.get(key)
+        c = self.cell(key)
         if c is None or c.blank:
             return None
-        return parse_date(c.value if c.value is not None and not isinstance(c.value, (int, float)) else c.text)
+        return _cell_date(c)
 
     def number(self, key: str) -> float | None:
-        c = self.cells.get(key)
+        c = self.cell(key)
         return cell_number(c) if c is not None else None
+
+    def __repr__(self) -> str:
+        return (f"Row(index={self.index!r}, cells={dict(self.cells)!r}, location={self.location!r}, "
+                f"hidden={self.hidden!r}, line={self.line!r})")
 
 
 @dataclass
@@ -229,8 +320,7 @@ def _build_rows(grid: Grid, header_row: int, columns: dict[str, int], loc, hidde
         if not _is_data_row(raw, columns, id_cols):
             gap = gap or all(c.blank for c in raw)
             continue
-        cells = {k: (raw[c] if c < len(raw) else _blank_cell(loc, r, c)) for k, c in columns.items()}
-        rows.append(Row(r, cells, number_of(r, raw), r in hidden, 0))
+        rows.append(Row.of_grid(r, raw, columns, loc, number_of, r in hidden))
     return rows
 
 
@@ -269,7 +359,7 @@ def _table_views(ctx: Context, doc_type: str) -> list[RegisterView]:
         grid = table.grid
         labels = {c.col: c.text.strip() for c in grid.rows[table.header_row] if not c.blank}
         columns = _remap(labels, {}, {}, type_synonyms(doc_type)) or table.columns
-        if required and len(set(required) & set(columns)) < max(3, len(required) / 2):
+        if required and len(set(required) & set(columns)) < max(3, len(required) * _word_table_share(doc_type)):
             continue  # a table in a report that shares a few column names is not the register
         base = grid.location
 

@@ -74,4 +74,6 @@ class _Default(dict):
 
 
 def _format(template: str, args: dict[str, Any]) -> str:
+    if "{" not in template and "}" not in template:
+        return template  # one shared string for every finding of the rule, not a copy each
     return template.format_map(_Default(args))

@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Iterable, Iterator
 
+from checker.a1 import column_index_from_string
 from checker.dates import parse_date
 from checker.findings import Finding
 from checker.kinds.base import Context
@@ -32,32 +33,47 @@ _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\
 _EXCEL_EPOCH = date(1899, 12, 30)
 
 
-def date_values(ctx: Context) -> Iterator[tuple[str, object, Location]]:
-    """(text, typed value, location) of every value the document labels as a date."""
-    def compute() -> list[tuple[str, object, Location]]:
-        out: list[tuple[str, object, Location]] = []
-        seen: set[tuple] = set()
-        for f in ctx.doc.fields:
-            if f.source == "properties" or not f.value.strip():
-                continue
-            if DATE_LABEL.search(f.label) and not NOT_DATE_LABEL.search(f.label):
-                if f.location.anchor() not in seen:
-                    seen.add(f.location.anchor())
-                    out.append((f.value, None, f.location))
-        for grid in ctx.doc.grids():
-            header = _date_header(grid.rows)
-            if header is None:
-                continue
-            r0, cols = header
-            for row in grid.rows[r0 + 1:]:
-                for cell in row:
-                    if cell.col in cols and not cell.merged and (cell.text.strip() or cell.value is not None):
-                        if cell.location.anchor() not in seen:
-                            seen.add(cell.location.anchor())
-                            out.append((cell.text, cell.value, cell.location))
-        return out
+_A1 = re.compile(r"([A-Z]{1,3})(\d+)")
 
-    return iter(ctx.memo("dates_valid.values", compute))
+
+def date_values(ctx: Context) -> Iterator[tuple[str, object, Location | Cell]]:
+    """(text, typed value, where) of every value the document labels as a date.
+
+    `where` is the field's Location or the Cell (whose `.location` is built only for a finding): a
+    big register's date columns are scanned, not copied with a Location per cell.
+    """
+    seen: set[tuple] = set()
+    field_cells: set[tuple[str, int, int]] = set()  # (sheet, worksheet row, column) of sheet fields
+    for f in ctx.doc.fields:
+        if f.source == "properties" or not f.value.strip():
+            continue
+        if DATE_LABEL.search(f.label) and not NOT_DATE_LABEL.search(f.label):
+            anchor = f.location.anchor()
+            if anchor not in seen:
+                seen.add(anchor)
+                yield f.value, None, f.location
+    for anchor in seen:
+        m = _A1.fullmatch(anchor[6] or "") if anchor[5] is not None else None
+        if m:
+            field_cells.add((anchor[5], int(m.group(2)), column_index_from_string(m.group(1))))
+    for grid in ctx.doc.grids():
+        header = _date_header(grid.rows)
+        if header is None:
+            continue
+        r0, cols = header
+        for row in grid.rows[r0 + 1:]:
+            for cell in row:
+                if cell.col in cols and not cell.merged and (cell.text.strip() or cell.value is not None):
+                    frame = cell.sheet_frame
+                    if frame is not None:  # worksheet cells are unique per position; only fields repeat
+                        if field_cells and (frame.name, cell.row + frame.top, cell.col + frame.left) in field_cells:
+                            continue
+                        yield cell.text, cell.value, cell
+                        continue
+                    anchor = cell.location.anchor()
+                    if anchor not in seen:
+                        seen.add(anchor)
+                        yield cell.text, cell.value, cell
 
 
 def _date_header(rows: list[list[Cell]]) -> tuple[int, set[int]] | None:
@@ -112,10 +128,11 @@ class DatesValid(ProseKind):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         want = self.params.get("check", "valid")
-        for text, value, location in date_values(ctx):
+        for text, value, where in date_values(ctx):
             got = classify_value(text, value, ctx.today)
             if got is None:
                 continue
+            location = where.location if isinstance(where, Cell) else where
             problem, shown = got
             if want == "ambiguous" and problem == "ambiguous":
                 yield self.finding(ctx, location.with_text(text), date=shown)

@@ -625,7 +625,7 @@ class _StoryReader:
         if not text.strip():
             return
         kind, level = self._classify(text, info, bold, headings)
-        loc = Location(**{**location.__dict__, "heading": self.heading, "text": text})
+        loc = Location(**{**location.fields(), "heading": self.heading, "text": text})
         self.blocks.append(Block(kind, text, loc, index, level, info.style.name, source=source))  # type: ignore[arg-type]
         if kind == "heading":
             self.heading = text.strip()
@@ -783,9 +783,9 @@ class _StoryReader:
                 heading = self.heading
 
                 def nested_location(_r: int, _c: int, text: str) -> Location:
-                    return Location(**{**location.__dict__, "heading": heading, "text": text})
+                    return Location(**{**location.fields(), "heading": heading, "text": text})
 
-                grid = self._grid(item, nested_location, None, Location(**{**location.__dict__, "heading": heading}))
+                grid = self._grid(item, nested_location, None, Location(**{**location.fields(), "heading": heading}))
                 self.blocks.append(Block("table", "", grid.location, index, source=self.source, grid=grid))  # type: ignore[arg-type]
 
 
@@ -838,6 +838,6 @@ def _read_comments(part: DocumentPart, styles: _Styles, anchors: _CommentAnchors
         ).strip()
         anchor = anchors.anchor_text(cid)
         start = anchors.starts.get(cid, Location(paragraph=0))
-        location = Location(**{**start.__dict__, "part": "comments", "text": anchor or text})
+        location = Location(**{**start.fields(), "part": "comments", "text": anchor or text})
         comments.append(Comment(el.get(AUTHOR) or "", text, anchor, location))
     return comments

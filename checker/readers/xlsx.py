@@ -63,7 +63,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 from checker import lexicon
 from checker.errors import ReadError
 from checker.fields import fields_from_grid
-from checker.model import Block, Cell, Document, Grid, Location, Properties, Record, Sheet
+from checker.model import Block, Cell, Document, Grid, Location, Properties, Record, Sheet, SheetFrame
 from checker.outline import looks_like_heading_text, numbered_heading_level
 from checker.readers.ooxml_props import parse_core_properties, parse_custom_properties
 from checker.text import norm_label
@@ -400,12 +400,15 @@ class _SheetContext:
     date_styles: dict[str, bool]
     epoch: datetime
     budget: _CellBudget
+    frame: SheetFrame = field(init=False)  # shared by every cell of the sheet: its location on demand
     shared: _SharedFormulas = field(default_factory=_SharedFormulas)
+    texts: dict[str, str] = field(default_factory=dict)  # one object per repeated inline text
     numbers: dict[tuple[str, bool], tuple[str, Any]] = field(default_factory=dict)  # memo
     tags: tuple[str, ...] = ()  # Clark names of c, v, f, is, t in the workbook's namespace
 
     def __post_init__(self) -> None:
         self.tags = tuple(f"{{{self.ns}}}{local}" for local in ("c", "v", "f", "is", "t"))
+        self.frame = SheetFrame(self.name)  # origin (1, 1) while streaming; re-based by _place_rows
 
 
 def _release(el: etree._Element) -> None:
@@ -461,7 +464,8 @@ def _read_row(row_el: etree._Element, number: int, ctx: _SheetContext) -> _RawRo
     """
     c_tag, v_tag, f_tag, is_tag, t_tag = ctx.tags
     name, strings, date_styles, numbers = ctx.name, ctx.strings, ctx.date_styles, ctx.numbers
-    column_of, new, set_attr = _COL_INDEX.get, object.__new__, object.__setattr__
+    frame, texts = ctx.frame, ctx.texts
+    column_of = _COL_INDEX.get
     r0 = number - 1
     cells: list[Cell] = []
     append = cells.append
@@ -499,6 +503,10 @@ def _read_row(row_el: etree._Element, number: int, ctx: _SheetContext) -> _RawRo
             text = value = strings[index] if 0 <= index < len(strings) else ""
         else:
             text, value = _decode_other(kind, value_text, inline)
+            if text.__class__ is str and len(text) <= 64 and len(texts) < 65536:
+                text = texts.setdefault(text, text)  # inline strings repeat (statuses, owners...)
+                if value.__class__ is str:
+                    value = text
         if ref is None:
             ref = f"{_COL_LETTER[col]}{number}"
         formula = _formula(formula_el, ref, ctx.shared) if formula_el is not None else None
@@ -507,11 +515,8 @@ def _read_row(row_el: etree._Element, number: int, ctx: _SheetContext) -> _RawRo
         if not cells:
             first_col = col
         elif col > last_col + 1:
-            cells.extend(_blank(name, r0, k - 1) for k in range(last_col + 1, col))
-        location = new(Location)  # _at(), inlined
-        set_attr(location, "sheet", name)
-        set_attr(location, "cell", ref)
-        append(Cell(text, r0, col - 1, location, value, formula))
+            cells.extend(Cell("", r0, k - 1, frame) for k in range(last_col + 1, col))
+        append(Cell(text, r0, col - 1, frame, value, formula))
         last_col = col
     if not cells:
         return None
@@ -519,23 +524,14 @@ def _read_row(row_el: etree._Element, number: int, ctx: _SheetContext) -> _RawRo
     return _RawRow(number, first_col, cells)
 
 
-def _at(sheet: str, ref: str, _new: Any = object.__new__, _set: Any = object.__setattr__) -> Location:
-    """`Location(sheet=sheet, cell=ref)`, built three times faster than through its __init__.
-
-    A frozen dataclass's generated __init__ sets all nine fields through object.__setattr__; for
-    one Location per cell that is the largest cost of reading a register. The result is an equal,
-    equally hashable instance: the other fields keep their class-level defaults (None). This relies
-    on Location having no __slots__; the tests compare against the normal constructor.
-    """
-    location = _new(Location)
-    _set(location, "sheet", sheet)
-    _set(location, "cell", ref)
-    return location
+def _at(sheet: str, ref: str) -> Location:
+    """`Location(sheet=sheet, cell=ref)` (rows such as `5:5`, merged and blank cells are built on demand)."""
+    return Location(sheet=sheet, cell=ref)
 
 
-def _blank(sheet: str, r: int, c: int, origin: tuple[int, int] = (1, 1)) -> Cell:
+def _blank(frame: SheetFrame, r: int, c: int) -> Cell:
     """An empty filler cell at grid coordinates (worksheet coordinates while streaming)."""
-    return Cell("", r, c, _at(sheet, f"{_COL_LETTER[c + origin[1]]}{r + origin[0]}"))
+    return Cell("", r, c, frame)
 
 
 def _formula(el: etree._Element, ref: str, shared: _SharedFormulas) -> str | None:
@@ -603,6 +599,7 @@ class _Loaded:
 
     sheet: Sheet
     info: _SheetInfo
+    frame: SheetFrame  # the sheet's cells' shared location frame
     merges: list[tuple[int, int, int, int]]  # grid (r0, c0, r1, c1), inclusive
     hidden_rows: set[int]  # grid rows
     pending: list[tuple[str, str]]  # list validations to resolve: (range, formula1)
@@ -617,16 +614,20 @@ def _load_sheet(zf: zipfile.ZipFile, info: _SheetInfo, book: _Workbook, strings:
         raise ReadError("corrupt", f"worksheet '{info.name}' ({info.part}) is missing from the package") from None
     except etree.XMLSyntaxError as exc:
         raise ReadError("corrupt", f"worksheet '{info.name}' cannot be parsed: {exc}") from None
-    grid_rows, origin = _place_rows(raw.rows, info.name)
-    merges = _apply_merges(grid_rows, raw.merges, origin, info.name, budget)
+    frame = ctx.frame
+    grid_rows, origin = _place_rows(raw.rows, frame)
+    merges = _apply_merges(grid_rows, raw.merges, origin, frame, budget)
     sheet = Sheet(name=info.name, grid=Grid(grid_rows, Location(sheet=info.name)), hidden=info.hidden,
                   origin=origin, notes=_read_notes(zf, info.part))
     hidden = {n - origin[0] for n in raw.hidden_rows if 0 <= n - origin[0] < len(grid_rows)}
-    return _Loaded(sheet, info, merges, hidden, raw.validations)
+    return _Loaded(sheet, info, frame, merges, hidden, raw.validations)
 
 
-def _place_rows(rows: list[_RawRow], sheet: str) -> tuple[list[list[Cell]], tuple[int, int]]:
-    """Rows into a grid anchored at the first used row/column; cells re-based to grid coordinates."""
+def _place_rows(rows: list[_RawRow], frame: SheetFrame) -> tuple[list[list[Cell]], tuple[int, int]]:
+    """Rows into a grid anchored at the first used row/column; cells re-based to grid coordinates.
+
+    The sheet's frame moves to the origin at the same time, so every cell's location stays its own.
+    """
     if not rows:
         return [], (1, 1)
     top = min(r.number for r in rows)
@@ -635,16 +636,18 @@ def _place_rows(rows: list[_RawRow], sheet: str) -> tuple[list[list[Cell]], tupl
     for raw in rows:
         cells = raw.cells
         if raw.first_col > left:
-            cells = [_blank(sheet, raw.number - 1, c0) for c0 in range(left - 1, raw.first_col - 1)] + cells
+            cells = [Cell("", raw.number - 1, c0, frame) for c0 in range(left - 1, raw.first_col - 1)] + cells
         if top > 1 or left > 1:
+            r = raw.number - top  # one int object per row, shared by its cells
             for cell in cells:
-                cell.row -= top - 1
+                cell.row = r
                 cell.col -= left - 1
         grid[raw.number - top] = cells
+    frame.top, frame.left = top, left
     return grid, (top, left)
 
 
-def _apply_merges(grid: list[list[Cell]], refs: list[str], origin: tuple[int, int], sheet: str,
+def _apply_merges(grid: list[list[Cell]], refs: list[str], origin: tuple[int, int], frame: SheetFrame,
                   budget: _CellBudget) -> list[tuple[int, int, int, int]]:
     """Copy each merged range's top-left cell into the positions it covers (within the used range)."""
     width = max((len(r) for r in grid), default=0)
@@ -664,23 +667,18 @@ def _apply_merges(grid: list[list[Cell]], refs: list[str], origin: tuple[int, in
         out.append((r0, c0, r1, c1))
         if top_left.blank:
             continue
-        budget.spend((r1 - r0 + 1) * (c1 - c0 + 1), sheet)
+        budget.spend((r1 - r0 + 1) * (c1 - c0 + 1), frame.name)
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):
                 if (r, c) != (r0, c0):
-                    _put(grid[r], _merged_copy(top_left, r, c, origin, sheet), sheet, origin)
+                    _put(grid[r], Cell(top_left.text, r, c, frame, top_left.value, merged=True), frame)
     return out
 
 
-def _merged_copy(source: Cell, r: int, c: int, origin: tuple[int, int], sheet: str) -> Cell:
-    ref = f"{_COL_LETTER[c + origin[1]]}{r + origin[0]}"
-    return Cell(source.text, r, c, _at(sheet, ref), source.value, merged=True)
-
-
-def _put(row: list[Cell], cell: Cell, sheet: str, origin: tuple[int, int]) -> None:
+def _put(row: list[Cell], cell: Cell, frame: SheetFrame) -> None:
     """Set a cell in a ragged row, padding with blanks up to its column."""
     while len(row) < cell.col:
-        row.append(_blank(sheet, cell.row, len(row), origin))
+        row.append(Cell("", cell.row, len(row), frame))
     if len(row) == cell.col:
         row.append(cell)
     else:
@@ -808,7 +806,7 @@ def _analyse_workbook(doc: Document, loaded: list[_Loaded]) -> None:
             if _is_cover_name(sheet.name) and len(sheet.grid.rows) <= MAX_LOOKUP_FIELD_ROWS:
                 doc.fields.extend(fields_from_grid(sheet.grid, "sheet"))
         elif header is not None:
-            _apply_header(sheet, header, item.hidden_rows)
+            _apply_header(sheet, header, item.hidden_rows, item.frame)
             above = Grid(sheet.grid.rows[: header.first], sheet.grid.location)
             doc.fields.extend(fields_from_grid(above, "sheet"))
         else:
@@ -934,26 +932,22 @@ def _score_header(first: int, last: int, labels: dict[int, list[str]], synonyms:
     return _Header(first, last, {c: v[0] for c, v in labels.items()}, columns, scores)
 
 
-def _apply_header(sheet: Sheet, header: _Header, hidden_rows: set[int]) -> None:
+def _apply_header(sheet: Sheet, header: _Header, hidden_rows: set[int], frame: SheetFrame) -> None:
     sheet.role = "register"
     sheet.header_row = header.last
     sheet.header_labels = header.labels
     sheet.columns = header.columns
-    items = list(header.columns.items())
-    widest = max(header.columns.values())
+    columns = header.columns  # shared by every record: each reads through to its grid row
     id_cols = _identifier_columns(header.columns)
     # Non-identifier columns first: a row usually proves to be data on its first description cell.
     order = sorted(header.columns.values(), key=lambda c: (c in id_cols, c))
-    top = sheet.origin[0]
+    records = sheet.records
     for r in range(header.last + 1, len(sheet.grid.rows)):
         row = sheet.grid.rows[r]
         if not _is_data_row(row, order, id_cols):
             continue
-        if len(row) > widest:
-            cells = {key: row[c] for key, c in items}
-        else:  # a ragged row: blanks where the value should be, so findings can point there
-            cells = {key: row[c] if c < len(row) else _blank(sheet.name, r, c, sheet.origin) for key, c in items}
-        sheet.records.append(Record(r, cells, _at(sheet.name, f"{r + top}:{r + top}"), r in hidden_rows))
+        # A ragged row reads blanks where the value should be, so findings can point there.
+        records.append(Record.of_row(r, row, columns, frame, r in hidden_rows))
 
 
 def _identifier_columns(columns: dict[str, int]) -> set[int]:
