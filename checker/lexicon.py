@@ -113,6 +113,16 @@ class Synonyms:
                 self._partial.append((n, key, distinctive))
         self._partial.sort(key=lambda item: -len(item[0]))  # longest synonym wins
         self._cache: dict[tuple[str, bool], Match | None] = {}
+        # The partial candidates bucketed by last / first character (each bucket keeps the
+        # longest-first order): a suffix match must end with the label's last character, a prefix
+        # match start with its first; containment needs the distinctive ones only.
+        self._by_last: dict[str, list[tuple[str, str, bool]]] = {}
+        self._by_first: dict[str, list[tuple[str, str, bool]]] = {}
+        for item in self._partial:
+            self._by_last.setdefault(item[0][-1], []).append(item)
+            if item[2]:
+                self._by_first.setdefault(item[0][0], []).append(item)
+        self._distinctive = [item for item in self._partial if item[2]]
 
     @classmethod
     def from_entries(cls, entries: Mapping[str, Any]) -> "Synonyms":
@@ -136,16 +146,16 @@ class Synonyms:
                 return Match(key, 1.0, candidate)
         if not allow_partial or len(n) > 60:
             return None
-        for syn, key, _ in self._partial:
+        for syn, key, _ in self._by_last.get(n[-1], ()):
             rest = len(n) - len(syn)
             if 0 < rest <= 20 and n.endswith(syn) and (has_cjk(syn) and len(syn) >= 2 or n[-len(syn) - 1] == " "):
                 return Match(key, 0.85, syn)
-        for syn, key, distinctive in self._partial:
+        for syn, key, distinctive in self._by_first.get(n[0], ()):
             rest = len(n) - len(syn)
             if distinctive and 0 < rest <= 20 and n.startswith(syn) and (has_cjk(syn) or not n[len(syn)].isalnum()):
                 return Match(key, 0.8, syn)
-        for syn, key, distinctive in self._partial:
-            if distinctive and syn in n:
+        for syn, key, distinctive in self._distinctive:
+            if syn in n:
                 return Match(key, 0.6, syn)
         return None
 

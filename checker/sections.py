@@ -89,6 +89,7 @@ def display_name(doc_type: str, key: str, language: str, extra: dict[str, Any] |
 _PARTS = re.compile(r"\s*(?:[,，、/／;；&＆—–]|\s-\s|\band\b|\bor\b|和|及|与|以及)\s*", re.I)
 
 
+@lru_cache(maxsize=65536)  # pure in (matcher, label); headings repeat across rules and documents
 def _heading_prefix(synonyms: Synonyms, label: str):
     """'Handover to Operations', '进度执行情况': a heading that opens with a section's name.
 
@@ -107,6 +108,7 @@ def _heading_prefix(synonyms: Synonyms, label: str):
     return None
 
 
+@lru_cache(maxsize=65536)
 def _label_match(synonyms: Synonyms, label: str):
     """A label naming one key; a compound heading ('Assigned PM, Responsibility and Authority
     Level', '假设条件与制约因素') matches through its first part that names one."""
@@ -133,9 +135,14 @@ def _label_match(synonyms: Synonyms, label: str):
 
 def _label_matches(synonyms: Synonyms, label: str) -> list:
     """Every key a label names: 'Alternatives and Recommendation' holds two sections."""
+    return list(_label_matches_cached(synonyms, label))
+
+
+@lru_cache(maxsize=65536)
+def _label_matches_cached(synonyms: Synonyms, label: str) -> tuple:
     first = _label_match(synonyms, label)
     if first is None:
-        return []
+        return ()
     out = [first]
     if len(label) <= 120:
         for part in _PARTS.split(label):
@@ -144,13 +151,14 @@ def _label_matches(synonyms: Synonyms, label: str) -> list:
                 if m is not None and m.score >= MIN_SCORE and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4) \
                         and all(m.key != o.key for o in out):
                     out.append(m)
-    return out
+    return tuple(out)
 
 
 def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     """Every heading and field label of the document that names one of the synonyms' keys."""
     hits: dict[str, list[SectionHit]] = {}
     names = lambda label: _label_match(synonyms, label) is not None  # noqa: E731
+    siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
     for section in ctx.doc.outline.walk():
         if section.heading is None:
             continue
@@ -160,7 +168,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
         text, blocks = section.body_text(), list(section.all_blocks())
         # Typed headings that are really content (bold dates, names under 'Milestones') follow as
         # siblings; fold them in up to the next heading that names a section.
-        for sibling in _following_siblings(ctx.doc.outline, section):
+        for sibling in _following_siblings(ctx.doc.outline, section, siblings):
             if names(sibling.title):
                 break
             text = "\n".join(t for t in (text, sibling.title, sibling.body_text()) if t.strip())
@@ -230,7 +238,23 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     return hits
 
 
-def _following_siblings(root: Section, section: Section) -> list[Section]:
+def _sibling_index(root: Section) -> dict[int, tuple[Section, int]]:
+    """id(section) → (its parent, its position): the first parent in walk order, as a scan finds."""
+    out: dict[int, tuple[Section, int]] = {}
+    for parent in root.walk():
+        for i, child in enumerate(parent.children):
+            out.setdefault(id(child), (parent, i))
+    return out
+
+
+def _following_siblings(root: Section, section: Section,
+                        where: dict[int, tuple[Section, int]] | None = None) -> list[Section]:
+    if where is not None:  # the index of the outline, built once per document
+        found = where.get(id(section))
+        if found is None:
+            return []
+        parent, i = found
+        return parent.children[i + 1: i + 12]
     for parent in root.walk():
         if section in parent.children:
             i = parent.children.index(section)

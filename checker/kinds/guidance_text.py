@@ -9,13 +9,12 @@ Text under an appendix heading (Appendix, Annex, 附录, 附件) is exempt. One 
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from checker import lexicon
 from checker.findings import Finding
 from checker.kinds.base import Context
 from checker.kinds.prose_base import ProseKind
-from checker.model import Location
 from checker.text import nfkc, strip_numbering
 
 _APPENDIX = re.compile(r"^\s*(?:appendix|appendices|annex|attachment|附录|附件|附表)", re.I)
@@ -32,52 +31,68 @@ class GuidanceText(ProseKind):
         self._start = [m for m in markers if m in start_only]
         self._except = {k: set(v) for k, v in (self.params.get("start_only_except") or {}).items()}
         self._folded = {m: nfkc(m).lower() for m in markers}  # markers compared as folded text, folded once
+        # Prefilter: a text that contains no folded marker at all cannot hit (a start marker opens a
+        # suffix of the text, so it is contained too); most paragraphs and cells stop here.
+        alternatives = sorted(set(self._folded.values()), key=len, reverse=True)
+        self._any = re.compile("|".join(map(re.escape, alternatives))) if alternatives and all(alternatives) else None
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         start = [m for m in self._start if ctx.doc_type not in self._except.get(m, ())]
         seen: set[tuple] = set()
-        for text, location in self._texts(ctx):
-            if location.anchor() in seen:
-                continue
-            t = nfkc(text).strip()
-            low = t.lower()
-            folded = self._folded
-            hit = next((m for m in self._anywhere if folded[m] in low), None)
+        hits: dict[str, str | None] = {}  # text → marker: register cells repeat their values
+        for text, owner in self._texts(ctx):
+            if text in hits:
+                hit = hits[text]
+            else:
+                hit = hits[text] = self._hit(text, start)
             if hit is None:
-                head = strip_numbering(t).lower()
-                hit = next((m for m in start if head.startswith(folded[m])
-                            and (m.endswith((":", "：")) or len(head) <= len(m) + 2 or m in ("样例", "示例："))), None)
-            if hit is not None:
+                continue
+            location = owner.location  # built on demand for worksheet cells: only for hits
+            if location.anchor() not in seen:
                 seen.add(location.anchor())
                 yield self.finding(ctx, location.with_text(text), marker=hit.strip())
 
+    def _hit(self, text: str, start: list[str]) -> str | None:
+        t = nfkc(text).strip()
+        low = t.lower()
+        if self._any is not None and not self._any.search(low):
+            return None
+        folded = self._folded
+        hit = next((m for m in self._anywhere if folded[m] in low), None)
+        if hit is None:
+            head = strip_numbering(t).lower()
+            hit = next((m for m in start if head.startswith(folded[m])
+                        and (m.endswith((":", "：")) or len(head) <= len(m) + 2 or m in ("样例", "示例："))), None)
+        return hit
+
     @staticmethod
-    def _texts(ctx: Context) -> Iterator[tuple[str, Location]]:
-        def walk(section, in_appendix: bool) -> Iterator[tuple[str, Location]]:
+    def _texts(ctx: Context) -> Iterator[tuple[str, Any]]:
+        """(text, its block or cell) outside appendices; the owner's `location` is read on a hit only."""
+        def walk(section, in_appendix: bool) -> Iterator[tuple[str, Any]]:
             appendix = in_appendix or bool(section.heading is not None and _APPENDIX.match(strip_numbering(section.title)))
             if appendix:
                 return
             if section.heading is not None:
-                yield section.heading.text, section.heading.location
+                yield section.heading.text, section.heading
             for block in section.blocks:
                 if block.grid is not None:
                     for row in block.grid.rows:
                         for cell in row:
                             if not cell.merged and cell.text.strip():
-                                yield cell.text, cell.location
+                                yield cell.text, cell
                 elif block.text.strip():
-                    yield block.text, block.location
+                    yield block.text, block
             for child in section.children:
                 yield from walk(child, appendix)
 
         yield from walk(ctx.doc.outline, False)
         for block in (*ctx.doc.headers, *ctx.doc.footers):
             if block.grid is None and block.text.strip():
-                yield block.text, block.location
+                yield block.text, block
         for sheet in ctx.doc.sheets:
             if _APPENDIX.match(sheet.name) or sheet.hidden:
                 continue
             for row in sheet.grid.rows:
                 for cell in row:
                     if not cell.merged and cell.text.strip():
-                        yield cell.text, cell.location
+                        yield cell.text, cell

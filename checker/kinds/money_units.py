@@ -18,6 +18,7 @@ from checker.kinds.base import Context
 from checker.kinds.prose_base import ProseKind
 from checker.model import Cell, Grid
 from checker.text import nfkc
+from checker.vocab import prefiltered
 
 MONEY_LABEL = re.compile(r"budget|\bcost|amount|price|\bfunding\b|\bspend|expenditure|预算|金额|费用|成本|价格|"
                          r"单价|总价|投资|资金|经费|报价|造价|合同额|合同金额|支出", re.I)
@@ -35,6 +36,9 @@ _DECLARED = re.compile(r"(?:金额|货币|币种)?单位\s*[:：]\s*(?:人民币
 _NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d{3,}(?:\.\d+)?(?![\d])")
 _DATEISH = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2})?|\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{2,4}|"
                       r"\b(?:19|20)\d{2}\b|[A-Z]{2,}-\d+|\d+(?:\.\d+)?\s*%|\bv\d+(?:\.\d+)*|\d+(?:\.\d+)?\s*(?:天|days?|人|个|项|次|周|月|年|小时|hours?)")
+_DECLARED_SEARCH = prefiltered(_DECLARED)  # skips the texts that hold none of its literal anchors
+_DIGIT = re.compile(r"\d")
+_UNITS = re.compile(r"万元|亿元|千元|(?<![万亿千])元")
 
 
 def bare_amount(text: str) -> bool:
@@ -51,7 +55,7 @@ def declared_in_document(ctx: Context) -> bool:
         texts = [b.text for b in ctx.doc.text_blocks()]
         for grid in ctx.doc.grids():
             texts.extend(c.text for row in grid.rows[:3] for c in row if c.text and len(c.text) < 80)
-        return any(_DECLARED.search(nfkc(t)) for t in texts if t)
+        return any(_DECLARED_SEARCH(nfkc(t)) for t in texts if t)
 
     return ctx.memo("money_units.declared", compute)
 
@@ -84,8 +88,9 @@ class MoneyUnits(ProseKind):
                 if bare and len(bare) * 2 >= len([c for c in values if re.search(r"\d", c.text)]):
                     yield self.finding(ctx, head.location.with_text(head.text), variant="column",
                                        column=head.text.strip(), example=bare[0].text.strip())
-        units = {u for row in grid.rows for c in row if not c.merged
-                 for u in re.findall(r"万元|亿元|千元|(?<![万亿千])元", nfkc(c.text)) if re.search(r"\d", c.text)}
+        # Every unit ends in 元, and no character normalises to one: cells without it are skipped.
+        units = {u for row in grid.rows for c in row if not c.merged and "元" in c.text and _DIGIT.search(c.text)
+                 for u in _UNITS.findall(nfkc(c.text))}
         if len(units) > 1:
             bare = next((c for row in grid.rows for c in row if not c.merged and _bare_cell(c)
                          and MONEY_LABEL.search(_row_label(grid, c))), None)

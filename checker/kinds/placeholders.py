@@ -7,13 +7,12 @@ authority (approver, date, owner, budget, baseline) escalates, because a documen
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from checker import lexicon
 from checker.findings import Finding
 from checker.kinds.base import Context, Kind
 from checker.lexicon import Synonyms
-from checker.model import Location
 from checker.views import approval_tables
 from checker.vocab import placeholder_matches
 
@@ -34,8 +33,12 @@ class Placeholders(Kind):
     def check(self, ctx: Context) -> Iterable[Finding]:
         sensitive = self._sensitive_locations(ctx)
         seen: set[tuple] = set()
-        for text, location in _texts(ctx):
-            for m in placeholder_matches(text):
+        for text, owner in _texts(ctx):
+            matches = placeholder_matches(text)
+            if not matches:
+                continue
+            location = owner.location  # built on demand for worksheet cells: only for hits
+            for m in matches:
                 key = (location.anchor(), m.group(0))
                 if key in seen:
                     continue
@@ -50,14 +53,15 @@ class Placeholders(Kind):
         return out
 
 
-def _texts(ctx: Context) -> Iterator[tuple[str, Location]]:
+def _texts(ctx: Context) -> Iterator[tuple[str, Any]]:
+    """(text, its block or cell): every text the document shows; `location` is read on a hit only."""
     doc = ctx.doc
     for block in (*doc.blocks, *doc.headers, *doc.footers):
         if block.grid is None:
             if block.text.strip():
-                yield block.text, block.location
+                yield block.text, block
     for grid in doc.grids():
         for row in grid.rows:
             for cell in row:
                 if not cell.merged and cell.text.strip():
-                    yield cell.text, cell.location
+                    yield cell.text, cell

@@ -20,7 +20,7 @@ from typing import Iterable
 from checker.findings import Finding
 from checker.kinds.base import Context
 from checker.kinds.prose_base import ProseKind, sep
-from checker.lexicon import Synonyms, words
+from checker.lexicon import Synonyms, overlay_key, words
 from checker.text import nfkc
 from checker.sections import (SectionHit, display_name, extra_synonyms, find_all, find_section, hit_is_empty,
                               section_entries)
@@ -47,16 +47,24 @@ class RequiredSections(ProseKind):
                 mapping.setdefault(k, []).extend(v)
             return Synonyms(mapping)
 
-        return ctx.memo(f"required_sections.syn:{self.spec.id}:{ctx.doc_type}", build)
+        # Built once per process for a type and lexicon (not per document): its match cache then
+        # carries over from one document to the next.
+        key = (ctx.doc_type, overlay_key())
+        built = self.__dict__.setdefault("_built_synonyms", {})
+        if key not in built:
+            built[key] = build()
+        return built[key]
 
     def keys(self, ctx: Context) -> list[str]:
         explicit = self.params.get("keys")
         if explicit:
             return [str(k) for k in explicit]
         profile = self.params.get("profile")
+        # Sections another rule already reports (the approval block: COM-06) are not reported twice.
+        skip = set(self.params.get("except_keys") or ())
         out = []
         for key, entry in section_entries(ctx.doc_type).items():
-            if not isinstance(entry, dict) or not entry.get("required") or entry.get("parent"):
+            if not isinstance(entry, dict) or not entry.get("required") or entry.get("parent") or key in skip:
                 continue
             if profile == "light" and not entry.get("light"):
                 continue
@@ -75,8 +83,11 @@ class RequiredSections(ProseKind):
             empty = [h for h in hits.values() if h is not None and hit_is_empty(
                 h, min_chars=1 if h.key in short_ok or any(k in short_ok for k in [h.key]) else self.params.get("min_chars"),
                 placeholder_only=self.params.get("placeholder_only", True))]
+            # Sections whose emptiness a content rule of the type reports itself (CH-10: no risk listed).
+            skip = set((self.params.get("skip") or {}).get(ctx.doc_type) or ())
             seen: set[tuple] = set()
-            empty = [h for h in empty if not (h.location.anchor() in seen or seen.add(h.location.anchor()))]
+            empty = [h for h in empty if h.key not in skip and
+                     not (h.location.anchor() in seen or seen.add(h.location.anchor()))]
             if len(empty) > self._group_above:
                 yield self.finding(ctx, empty[0].location, variant="many",
                                    sections=sep(ctx).join(h.title.strip(" :：") for h in empty), count=len(empty))

@@ -14,6 +14,7 @@ from checker.kinds.prose_base import ProseKind
 from checker.model import Location
 from checker.money import parse_money
 from checker.text import nfkc
+from checker.vocab import prefiltered
 
 _DIGITS = {"零": 0, "〇": 0, "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6,
            "柒": 7, "捌": 8, "玖": 9, "两": 2}
@@ -21,6 +22,7 @@ _SMALL = {"拾": 10, "佰": 100, "仟": 1000}
 _BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 UPPER = re.compile(r"(?=[零〇拾佰仟万萬亿億]*[壹贰貳叁參肆伍陆陸柒捌玖])[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億]+[圆元圓](?:[零〇壹贰貳叁參肆伍陆陸柒捌玖]角)?"
                    r"(?:[零〇壹贰貳叁參肆伍陆陸柒捌玖]分)?整?|[零〇壹贰貳叁參肆伍陆陸柒捌玖]角(?:[零〇壹贰貳叁參肆伍陆陸柒捌玖]分)?整?")
+_UPPER_SEARCH = prefiltered(UPPER)  # no 元/圆/圓/角 in the text: no amount in words
 
 
 def upper_to_number(text: str) -> float | None:
@@ -67,7 +69,7 @@ class UppercaseAmount(ProseKind):
     def check(self, ctx: Context) -> Iterable[Finding]:
         seen: set[tuple] = set()
         for text, location in self._units(ctx):
-            if not UPPER.search(text) or location.anchor() in seen:
+            if not _UPPER_SEARCH(text) or location.anchor() in seen:
                 continue
             upper = upper_to_number(text)
             lower = _digit_amount(text)
@@ -86,7 +88,7 @@ class UppercaseAmount(ProseKind):
         for grid in ctx.doc.grids():
             for row in grid.rows:
                 cells = [c for c in row if not c.merged and c.text.strip()]
-                upper_cells = [c for c in cells if UPPER.search(c.text)]
+                upper_cells = [c for c in cells if _UPPER_SEARCH(c.text)]
                 if upper_cells:
                     yield " ".join(c.text for c in cells), upper_cells[0].location
         for block in ctx.doc.text_blocks():
