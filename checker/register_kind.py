@@ -6,6 +6,7 @@
   disposition: [approved, rejected, …]   — keys of `common.dispositions`
   strategy_not: [accept, …] — keys of the type's strategy vocabularies
   summary: false            — schedule rows that are not summary rows (WBS parents)
+  filled / empty: key(s)    — the columns are all filled / all empty
 """
 from __future__ import annotations
 
@@ -72,6 +73,10 @@ class RegisterKind(Kind):
             elif cond == "summary":
                 if is_summary(view, row) != bool(want):
                     return False
+            elif cond == "empty":
+                keys = [k for k in ([want] if isinstance(want, str) else list(want)) if k in view.columns]
+                if not keys or any(row.has(k) for k in keys):
+                    return False  # without the column there is nothing to call empty
             elif cond == "filled":
                 keys = [want] if isinstance(want, str) else list(want)
                 if not all(row.has(k) for k in keys):

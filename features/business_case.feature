@@ -38,3 +38,18 @@ Feature: Initiation request / business case (INIT_REQUEST_BC, standard §4.1)
     And its section "Costs" says "One-off cost USD 1,200,000; running cost USD 80,000 per year."
     When it is checked
     Then BC-17 is reported as info
+
+  Scenario: BC-07 — funding does not cover the one-off cost
+    Given an English business case
+    And it has an extra section "Costs" with this table:
+      | Cost item                  | Amount (USD) |
+      | Partner services           | 900,000      |
+      | Licences                   | 300,000      |
+      | Total one-off project cost | 1,200,000    |
+    And it has an extra section "Funding" with this table:
+      | Funding source  | Amount (USD) |
+      | IT capital plan | 1,000,000    |
+      | Total funding   | 1,000,000    |
+    When it is checked
+    Then BC-07 is reported at row 2, column 1 as major
+    And the message mentions "200,000"

@@ -45,3 +45,11 @@ Feature: Project charter (CHARTER, standard §4.4)
     And its section "Exit Criteria" says "The steering committee will decide on this matter later on."
     When it is checked
     Then CH-08 is reported as major
+
+  Scenario: CH-10 — a risks table with only its header row
+    Given an English charter
+    And its section "Overall Project Risk" is this table:
+      | Risk | Response | Owner |
+    When it is checked
+    Then CH-10 is reported as minor
+    And no COM rule is reported

@@ -42,3 +42,23 @@ Feature: Closure report (CLOSURE_REPORT, standard §4.16)
     When it is checked
     Then CLS-16 is reported
     And the message mentions "sign-off date"
+
+  Scenario: CLS-03 — a finish variance that is not actual − planned
+    Given an English closure report
+    And its section "Schedule performance" is this table:
+      | Phase  | Planned finish | Actual finish | Finish variance (days) |
+      | Design | 2026-03-20     | 2026-03-20    | 0                      |
+      | Build  | 2026-06-19     | 2026-06-26    | +3                     |
+    When it is checked
+    Then CLS-03 is reported at row 2, column 3 as major
+    And the message mentions "Build"
+
+  Scenario: CLS-04 — a cost variance beyond the threshold without a reason
+    Given an English closure report
+    And its section "Cost performance" is this table:
+      | Cost category          | Budget (USD) | Actual (USD) | Variance (USD) | Variance (%) |
+      | Partner services       | 572,000      | 569,500      | -2,500         | -0.4%        |
+      | Integration middleware | 90,000       | 72,500       | -17,500        | -19.4%       |
+    When it is checked
+    Then CLS-04 is reported at row 2, column 4 as major
+    And the message mentions "Integration middleware"

@@ -61,6 +61,12 @@ def leaf_sum(values: list[float]) -> float:
     return total
 
 
+def _mostly_numbers(grid: Grid, hr: int, col: int) -> bool:
+    values = [grid.cell(r, col) for r in range(hr + 1, len(grid.rows))]
+    filled = [c for c in values if c is not None and not c.blank and not c.merged]
+    return bool(filled) and sum(cell_number(c) is not None for c in filled) >= 0.5 * len(filled)
+
+
 def _label(row: list[Cell]) -> str:
     for c in row:
         if not c.blank and not c.merged and cell_number(c) is None:
@@ -125,6 +131,7 @@ class CostSums(Kind):
         items: list[int] = []  # item rows since the last total
         all_items: list[int] = []
         subtotals: list[int] = []
+        grand_seen = False
         for r, row in enumerate(grid.rows):
             total_label = _total_label(row)
             label = total_label or _label(row)
@@ -137,7 +144,9 @@ class CostSums(Kind):
             is_sub = bool(_SUBTOTAL.match(label))
             parts = items if (is_sub or not subtotals) else subtotals
             if not is_sub and not subtotals:
-                parts = all_items
+                # A second total after a first one ('Total one-off cost', then ongoing items and
+                # 'Total ongoing cost') sums the items since the first.
+                parts = items if grand_seen and len(items) >= 1 else all_items
             for c, value in numbers.items():
                 cell = grid.cell(r, c)
                 if cell is None or cell.formula or value is None:
@@ -153,12 +162,17 @@ class CostSums(Kind):
                                        count=len(vals))
             if is_sub:
                 subtotals.append(r)
+            else:
+                grand_seen = True
             items = []
             last_break = r
 
     def _amounts(self, ctx: Context, grid: Grid) -> Iterable[Finding]:
         for hr, header in enumerate(grid.rows[:15]):
             cols = [c.col for c in header if not c.blank and _AMOUNT.match(norm_label(c.text))]
+            # An amount column holds numbers below its header: 'Document Title | Cost Management Plan'
+            # in the doc-control table is not one.
+            cols = [c for c in cols if _mostly_numbers(grid, hr, c)]
             if not cols:
                 continue
             for r in range(hr + 1, len(grid.rows)):

@@ -6,7 +6,8 @@ under a header row are mostly RACI codes (R/A/C/I, `A/R`, and the words of `RACI
 
 Param `check`: `one_a` (exactly one A per activity; A/R counts as A), `one_r` (≥ 1 R, or an A when
 `a_implies_r`), `values` (cells from the allowed set), `coverage` (no empty activity row, every role
-column used), `single_code` (one code per cell except A+R).
+column used), `single_code` (one code per cell except A+R), `consulted` (RACI-05: C on at most `max_share`, default
+0.5 GUESS, of the roles of an activity).
 """
 from __future__ import annotations
 
@@ -143,6 +144,12 @@ class Raci(Kind):
                 flat = [(c, v) for c, vs in codes.items() for v in (vs or [])]
                 a = [roles[c] for c, v in flat if v == "A"]
                 rr = [roles[c] for c, v in flat if v == "R"]
+                if check == "consulted":  # RACI-05: C on more than `max_share` of the roles
+                    cs = [roles[c] for c, v in flat if v == "C"]
+                    if len(cs) >= 2 and len(cs) > float(self.params.get("max_share", 0.5)) * len(m.role_cols):
+                        yield self.finding(ctx, activity.location, activity=name, count=len(cs),
+                                           total=len(m.role_cols), roles=", ".join(cs))
+                    continue
                 if check == "coverage":
                     if not flat:
                         yield self.finding(ctx, activity.location, variant="row", activity=name)

@@ -14,7 +14,11 @@ where to look — `key`/`keys` (section keys of the type; the first one found is
   `vocabulary`  `common.<name>` (e.g. common.rag): every short value found must be one of its words;
   `present`     the place must exist and be filled (normally an absent section is left to
                 `required_sections`; with `when`, absence is the finding — CR-05 rationale).
-  `when`        [{key|labels, pattern}]: only check when every condition's text matches.
+  `when`        [{key|labels, pattern}]: only check when every condition's text matches;
+  `needs_profile: full`  run only on a full business case (`profile`: full | light | auto — auto: the
+                document calls itself a business case/可行性研究报告), BC-04 and BC-12;
+  `empty_is_finding`  with `min_items`: a section that is there but empty (a header-only table,
+                'None identified') is this rule's finding, not COM-14's (CH-10; COM-14 `skip`s it).
 Each check may name its own `variant` prefix for messages; messages get {section}.
 """
 from __future__ import annotations
@@ -47,6 +51,33 @@ def has_money(text: str) -> bool:
         if m.group("num") and re.search(r"\d", m.group("num")) and (m.group("cur") or m.group("unit") or m.group("cur2")):
             return True
     return bool(re.search(r"\d", t)) and bool(_UNIT_DECL.search(t))
+
+
+_FULL_BC = re.compile(r"business case|商业论证|可行性研究|可研报告", re.I)
+
+
+def business_case_profile(ctx: Context, profile: str = "auto") -> str:
+    """`full` or `light` for a request/business case: as configured, or (`auto`) `full` when the
+    document calls itself a business case or feasibility study (title or Document Title field)."""
+    if profile in ("full", "light"):
+        return profile
+    from checker.views import first_value
+    title = first_value(ctx, "doc_title")
+    heading = next((b.text for b in ctx.doc.blocks if b.text.strip()), "")
+    texts = [heading] + ([title.value] if title is not None else [])
+    return "full" if any(_FULL_BC.search(t or "") for t in texts) else "light"
+
+
+def _heading_over_header_cells(hits: list[SectionHit], hit: SectionHit) -> SectionHit:
+    """The section's heading when the other places are only its own table's header cells ('风险 | 应对措施'
+    read as a form label): a header-only table under the heading lists nothing."""
+    heading = next((h for h in hits if h.kind == "heading"), None)
+    if heading is None or hit is heading:
+        return hit
+    tables = {b.location.table for b in heading.blocks if b.grid is not None}
+    if all(h.kind == "heading" or (h.location.table is not None and h.location.table in tables) for h in hits):
+        return heading
+    return hit
 
 
 class _Place:
@@ -91,6 +122,13 @@ class SectionContent(ProseKind):
         specs = self.params.get("checks") or [self.params]
         self._checks = [_Check(s, spec.id, n) for n, s in enumerate(specs)]
 
+    def applies(self, ctx: Context) -> bool:
+        if not super().applies(ctx):
+            return False
+        if self.params.get("needs_profile") == "full":  # BC-04, BC-12: the full business case only
+            return business_case_profile(ctx, self.params.get("profile", "auto")) == "full"
+        return True
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         for chk in self._checks:
             yield from self._run(ctx, chk)
@@ -106,7 +144,18 @@ class SectionContent(ProseKind):
         p = chk.spec
         lang = ctx.message_language
         hit = chk.place.find(ctx)
+        if hit is not None and p.get("empty_is_finding") and p.get("min_items"):
+            hit = _heading_over_header_cells(chk.place.find_all(ctx), hit)
+        if hit is not None and p.get("empty_is_finding") and p.get("min_items") and hit_is_empty(hit):
+            # CH-10: a risks section with only a header row or 'None identified' lists nothing; this rule
+            # reports it (COM-14 skips the section, see its `skip`).
+            title = hit.title.strip(" :：") or display_name(ctx.doc_type, hit.key, lang)
+            yield self.finding(ctx, hit.location, variant=self._v(chk, "items"), section=title, count=0,
+                               min=p["min_items"])
+            return
         if hit is None or hit_is_empty(hit):
+            if hit is not None and p.get("allow_none") and _NONE.match(nfkc(hit.text)):
+                return  # 'None' / '无' is an answer (BC-12: dis-benefits may be none)
             if p.get("present"):
                 key = chk.place.keys[0]
                 name = (p.get("name") or {}).get(lang) if p.get("name") else None
