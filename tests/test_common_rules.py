@@ -139,3 +139,28 @@ def test_approval_rule_does_not_apply_to_status_reports(tmp_path):
     report = checker.check([str(path)], config=TODAY)
     assert report["documents"][0]["doc_type"] == "STATUS_REPORT"
     assert [f for f in report["documents"][0]["findings"] if f["rule"] == "COM-06"] == []
+
+
+def test_doc_control_written_as_headings_and_a_form_title(tmp_path):
+    """Real documents write 'Project Name' as a heading with the name under it, and open with a
+    form table whose first cell is the title; both count as doc-control information."""
+    from docx import Document
+
+    doc = Document()
+    form = doc.add_table(rows=3, cols=2)
+    for row, (label, value) in zip(form.rows, [("PROJECT CHARTER", ""), ("Date Produced", "2026-01-12"),
+                                               ("Prepared by", "Wei Zhang")]):
+        row.cells[0].text, row.cells[1].text = label, value
+    doc.add_heading("Project Name", level=1)
+    doc.add_paragraph("Apollo CRM Migration")
+    doc.add_heading("Version", level=1)
+    doc.add_paragraph("1.0")
+    path = tmp_path / "form.docx"
+    doc.save(path)
+    assert findings(path, "COM-01") == []
+
+
+def test_a_column_named_version_is_not_the_documents_version(tmp_path):
+    control = {k: v for k, v in EN_CONTROL.items() if k != "Version"}
+    got = findings(make_docx(tmp_path / "c.docx", control=control), "COM-01")
+    assert len(got) == 1 and "version" in got[0]["message"]

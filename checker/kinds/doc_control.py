@@ -10,7 +10,8 @@ from typing import Iterable
 
 from checker.findings import Finding
 from checker.kinds.base import Context, Kind
-from checker.views import doc_control, first_value
+from checker.sections import find_section
+from checker.views import doc_control, doc_control_synonyms, first_value
 from checker.vocab import is_placeholder
 
 FIELD_NAMES = {
@@ -42,6 +43,8 @@ class DocControl(Kind):
                 continue
             if options == ["doc_title"] and self._has_title(ctx):
                 continue
+            if not present and any(self._as_section(ctx, key) for key in options):
+                continue
             if present:
                 f = present[0]
                 # An empty value or a prompt left in place: point at the cell to fill in.
@@ -54,9 +57,19 @@ class DocControl(Kind):
             yield self.finding(ctx, anchor.label_location if anchor else None, field=sep.join(missing))
 
     @staticmethod
+    def _as_section(ctx: Context, key: str) -> bool:
+        """A 'Project Name' heading followed by the name is the field written as a section."""
+        hit = find_section(ctx, key, doc_control_synonyms())
+        return (hit is not None and hit.kind == "heading" and bool(hit.text.strip())
+                and len(hit.text.strip()) <= 120 and not is_placeholder(hit.text))
+
+    @staticmethod
     def _has_title(ctx: Context) -> bool:
         doc = ctx.doc
         if doc.properties.title.strip():
             return True
-        first = next((b for b in doc.blocks if b.kind != "table" and b.text.strip()), None)
+        first = next((b for b in doc.blocks if b.kind == "table" or b.text.strip()), None)
+        if first is not None and first.grid is not None and first.grid.rows:
+            # A form that opens with a table carries its title in the first cell.
+            return any(0 < len(c.text.strip()) <= 80 for c in first.grid.rows[0])
         return first is not None and (first.kind == "heading" or len(first.text.strip()) <= 80)
