@@ -23,3 +23,16 @@ Feature: Project scope statement (SCOPE_STATEMENT, standard §4.6)
     And its section "Constraints" says "None: the project has no constraints beyond the budget."
     When it is checked
     Then SS-05 is not reported
+
+  Scenario: SS-07 — a subjective word with no number cannot be accepted
+    Given an English scope statement
+    And its section "Project Deliverables" says "A user-friendly customer portal for all regional sales teams."
+    When it is checked
+    Then SS-07 is reported as minor
+    And the message mentions "user-friendly"
+
+  Scenario: SS-07 — a vague word next to a measurable target is fine
+    Given an English scope statement
+    And its section "Project Deliverables" says "Order entry improved to under 2 minutes per order for 95% of orders."
+    When it is checked
+    Then SS-07 is not reported

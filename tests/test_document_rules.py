@@ -618,3 +618,21 @@ def test_com18_shares_sum_to_100(tmp_path):
     assert any("120%" in f["message"] for f in got)
     ok = [["Work package", "Weight"], ["Design", "30%"], ["Build", "50%"], ["Test", "20%"], ["Total", "100%"]]
     assert findings(charter(tmp_path, "ok.docx", sections=EN_CHARTER + [("13. Effort distribution", ok)]), "COM-18") == []
+
+
+def test_ss07_vague_terms_without_a_number_in_deliverables(tmp_path):
+    sections = [("Project Deliverables", "A user-friendly customer portal.\nResponse time improved to under 2 s at the 95th percentile."),
+                ("Acceptance Criteria", "All 40 test cases pass.")]
+    path = make_docx(tmp_path / "scope.docx", title="Project Scope Statement", sections=sections)
+    report = checker.check([str(path)], config={"today": date(2026, 11, 25)})
+    got = [f for f in report["documents"][0]["findings"] if f["rule"] == "SS-07"]
+    assert [f["location"]["text"] for f in got] == ["A user-friendly customer portal."]
+    assert got[0]["severity"] == "minor" and "“user-friendly”" in got[0]["message"]
+
+
+def test_ss07_in_chinese(tmp_path):
+    sections = [("一、可交付成果", "界面友好的仓储管理系统\n入库效率提升30%以上"), ("二、验收标准", "全部测试用例通过")]
+    path = make_docx(tmp_path / "scope.docx", zh=True, title="项目范围说明书", sections=sections)
+    report = checker.check([str(path)], config={"today": date(2026, 11, 25)})
+    got = [f for f in report["documents"][0]["findings"] if f["rule"] == "SS-07"]
+    assert len(got) == 1 and "“友好”" in got[0]["message"] and "无法验证" in got[0]["message"]

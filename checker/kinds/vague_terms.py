@@ -1,0 +1,48 @@
+"""Kind `vague_terms` (SS-07): subjective words in deliverables or acceptance criteria.
+
+'User-friendly', 'improve', '优化' cannot be verified at acceptance. A line counts only when it
+gives no number nearby (standard Appendix B: vague terms "with no number nearby"), so 'improve
+response time to under 2 s' passes while 'a user-friendly portal' is reported.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from checker import lexicon
+from checker.findings import Finding
+from checker.kinds.base import Context
+from checker.kinds.prose_base import ProseKind, sep
+from checker.sections import display_name, find_section
+
+_DIGIT = re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:成|倍|个百分点)")
+
+
+@lru_cache(maxsize=1)
+def _terms() -> re.Pattern[str]:
+    spec = lexicon.common().get("vague_terms") or {}
+    en = sorted((str(w) for w in spec.get("en") or []), key=len, reverse=True)
+    zh = sorted((str(w) for w in spec.get("zh") or []), key=len, reverse=True)
+    parts = [r"(?<![A-Za-z])" + re.escape(w) + r"(?![A-Za-z])" for w in en] + [re.escape(w) for w in zh]
+    return re.compile("|".join(parts) or r"(?!x)x", re.I)
+
+
+class VagueTerms(ProseKind):
+    name = "vague_terms"
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        lang = ctx.message_language
+        pattern = _terms()
+        for key in self.params.get("keys", []):
+            hit = find_section(ctx, key)
+            if hit is None or not hit.text.strip():
+                continue
+            section = display_name(ctx.doc_type, key, lang)
+            for line in hit.text.splitlines():
+                if _DIGIT.search(line):
+                    continue  # a number makes the line measurable
+                terms = list(dict.fromkeys(m.group(0) for m in pattern.finditer(line)))
+                if terms:
+                    yield self.finding(ctx, hit.location.with_text(line.strip()), section=section,
+                                       terms=sep(ctx).join(f"“{t}”" for t in terms))
