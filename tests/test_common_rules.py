@@ -164,3 +164,15 @@ def test_a_column_named_version_is_not_the_documents_version(tmp_path):
     control = {k: v for k, v in EN_CONTROL.items() if k != "Version"}
     got = findings(make_docx(tmp_path / "c.docx", control=control), "COM-01")
     assert len(got) == 1 and "version" in got[0]["message"]
+
+
+def test_sign_off_labels_of_real_forms(tmp_path):
+    """'Decided by' left blank on a change-request form is an unsigned approval, said as such;
+    a charter issued by a named person on a date (下达人/下达时间) is authorised."""
+    blank = [("Change Decision", "Decided by:\nDate Decided:")]
+    got = findings(make_docx(tmp_path / "cr.docx", title="Change Request", approvals=[], sections=blank), "COM-06")
+    assert len(got) == 1 and "“Decided by” does not name the person" in got[0]["message"]
+    issued = [("一、项目背景", "现有仓储系统无法支持多仓协同，本项目建设统一的智慧仓储管理平台。"),
+              ("二、项目下达", "下达人：王强\n下达时间：2026年2月12日")]
+    path = make_docx(tmp_path / "zh.docx", zh=True, title="项目章程", approvals=[], sections=issued)
+    assert findings(path, "COM-06") == []
