@@ -169,8 +169,12 @@ def test_a_column_named_version_is_not_the_documents_version(tmp_path):
 def test_sign_off_labels_of_real_forms(tmp_path):
     """'Decided by' left blank on a change-request form is an unsigned approval, said as such;
     a charter issued by a named person on a date (下达人/下达时间) is authorised."""
-    blank = [("Change Decision", "Decided by:\nDate Decided:")]
-    got = findings(make_docx(tmp_path / "cr.docx", title="Change Request", approvals=[], sections=blank), "COM-06")
+    blank = [("Description of Change", "Add a customer self-service portal to the release."),
+             ("Reason for Change", "Sales asked for it after the pilot."),
+             ("Change Decision", "Decided by:\nDate Decided:")]
+    control = dict(EN_CONTROL, **{"Document Title": "Change Request CR-007"})
+    got = findings(make_docx(tmp_path / "cr.docx", title="Change Request", control=control, approvals=[],
+                             sections=blank), "COM-06")
     assert len(got) == 1 and "“Decided by” does not name the person" in got[0]["message"]
     issued = [("一、项目背景", "现有仓储系统无法支持多仓协同，本项目建设统一的智慧仓储管理平台。"),
               ("二、项目下达", "下达人：王强\n下达时间：2026年2月12日")]
