@@ -32,6 +32,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 def nfkc(text: str) -> str:
     """Full-width to half-width and compatibility forms folded (Ｒｉｓｋ → Risk, （ → ()."""
+    if text.isascii():  # ASCII is NFKC-stable: skip the normalizer on the common English text
+        return text
     return unicodedata.normalize("NFKC", text)
 
 
@@ -62,13 +64,13 @@ def norm_label_without_unit(text: str) -> str:
 
 
 def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
+    return not text.isascii() and bool(_CJK.search(text))
 
 
 def detect_language(text: str) -> str:
     """`zh`, `en` or `mixed`, from the share of Chinese characters against Latin words."""
     sample = text[:200_000]
-    cjk = len(_CJK.findall(sample))
+    cjk = 0 if sample.isascii() else len(_CJK.findall(sample))
     latin = len(_LATIN_WORD.findall(sample))
     # One Chinese word is about two characters; weigh accordingly.
     zh_weight, en_weight = cjk / 2.0, float(latin)

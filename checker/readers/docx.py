@@ -21,15 +21,13 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import io
+import posixpath
 import re
+import zipfile
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterator, Literal
 
-from docx.opc.package import OpcPackage
-from docx.opc.part import PartFactory
-from docx.package import Package
-from docx.parts.document import DocumentPart
 from docx.styles import BabelFish
 from lxml import etree
 
@@ -75,36 +73,34 @@ _SHORT_NUMBERED = 30
 _HEADER_TYPES = {"default": 0, "first": 1, "even": 2}
 
 _VBA_CONTENT_TYPE = "application/vnd.ms-office.vbaProject"
-# Main-part content types python-docx does not map to DocumentPart out of the box.
+# Main-part content types besides the .docx one: .docm, .dotx, .dotm.
 _EXTRA_MAIN_TYPES = (
     "application/vnd.ms-word.document.macroEnabled.main+xml",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
     "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
 )
-for _content_type in _EXTRA_MAIN_TYPES:  # python-docx's documented custom-part registration
-    PartFactory.part_type_for.setdefault(_content_type, DocumentPart)
 
 
 def read_docx(path: str, data: bytes, fmt: str) -> Document:
     """Build the format-neutral Document from a .docx/.docm file's bytes."""
-    part = _open_main_part(data)
-    body = part.element.body
+    package, main, root = _open_package(data)
+    body = root.find(f"{_W}body")
     if body is None:
         raise ReadError("corrupt", "The Word document has no body.")
-    styles = _Styles(_styles_element(part))
+    macros, external = _scan_package(package)
+    styles = _Styles(_parse_part(package, package.related(main, "/styles")))
     anchors = _CommentAnchors()
     reader = _StoryReader(styles, source="body", part=None, anchors=anchors, headings="all")
     reader.read(body)
-    headers, footers = _read_headers_footers(part, reader.sect_prs + _final_sect_pr(body), styles)
-    macros, external = _scan_package(part.package)
+    headers, footers = _read_headers_footers(package, main, reader.sect_prs + _final_sect_pr(body), styles)
     doc = Document(
         path=path,
         format="docm" if fmt == "docm" else "docx",
         blocks=reader.blocks,
         headers=headers,
         footers=footers,
-        properties=_read_properties(part.package),
-        comments=_read_comments(part, styles, anchors),
+        properties=_read_properties(package),
+        comments=_read_comments(_parse_part(package, package.related(main, "/comments")), styles, anchors),
         has_macros=macros,
         external_targets=external,
     )
@@ -118,77 +114,156 @@ def read_docx(path: str, data: bytes, fmt: str) -> Document:
 
 # --------------------------------------------------------------------------------------------
 # Package, parts, properties
+#
+# The package is opened here rather than with python-docx: python-docx parses every XML part
+# (settings, theme, fonts, numbering...) into its own element classes, whose custom class lookup
+# runs on every element the walk touches. We need a handful of parts, parsed once with a plain
+# safe lxml parser. The OPC rules kept: part names resolved against the source part's folder,
+# content types from overrides (case-insensitive) then extension defaults, and a package whose
+# relationships point at a missing part or a part without content type is corrupt (as it was when
+# python-docx opened it).
+
+_PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_MAIN_TYPES = frozenset(
+    {"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", *_EXTRA_MAIN_TYPES}
+)
 
 
-def _open_main_part(data: bytes) -> DocumentPart:
-    try:
-        part = Package.open(io.BytesIO(data)).main_document_part
-        if not isinstance(part, DocumentPart):
-            raise ValueError(f"main part has content type {part.content_type}")
-        if part.element is None:
-            raise ValueError("main document part is empty")
-        return part
-    except ReadError:
-        raise
-    except Exception as exc:  # python-docx raises many types for broken packages
-        raise ReadError("corrupt", f"The Word document could not be opened: {exc}") from exc
+@dataclass(frozen=True)
+class _Rel:
+    rid: str
+    reltype: str
+    target_ref: str
+    is_external: bool
+    partname: str | None  # absolute part name ("/word/styles.xml") of an internal target
 
 
-def _styles_element(part: DocumentPart) -> etree._Element | None:
-    """The styles part's root, without python-docx creating a default one when it is missing."""
-    for rel in part.rels.values():
-        if not rel.is_external and rel.reltype.endswith("/styles"):
-            return _part_xml(rel.target_part)
-    return None
+class _Package:
+    """The zip, its content types and (lazily) each part's relationships."""
 
+    def __init__(self, data: bytes):
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        self.members = {name: name for name in self.zip.namelist()}
+        self.parser = safe_parser()
+        self._rels: dict[str, dict[str, _Rel]] = {}
+        types = self.parse("/[Content_Types].xml")
+        self.overrides = {
+            (el.get("PartName") or "").lower(): el.get("ContentType") or "" for el in types.iterchildren(f"{_CT_NS}Override")
+        }
+        self.defaults = {
+            (el.get("Extension") or "").lower(): el.get("ContentType") or "" for el in types.iterchildren(f"{_CT_NS}Default")
+        }
 
-def _part_xml(part) -> etree._Element | None:
-    """The XML root of a part: python-docx's parsed element, or the blob parsed safely."""
-    element = getattr(part, "element", None)
-    if element is not None:
-        return element
-    try:
-        return etree.fromstring(part.blob, safe_parser())
-    except etree.XMLSyntaxError:
+    def blob(self, partname: str) -> bytes:
+        return self.zip.read(partname[1:])  # KeyError for a missing part
+
+    def parse(self, partname: str) -> etree._Element:
+        return etree.fromstring(self.blob(partname), self.parser)
+
+    def content_type(self, partname: str) -> str:
+        ct = self.overrides.get(partname.lower())
+        if ct is None:
+            ct = self.defaults.get(posixpath.splitext(partname)[1][1:].lower())
+        if ct is None:
+            raise KeyError(f"no content type for part {partname}")
+        return ct
+
+    def rels(self, source: str) -> dict[str, _Rel]:
+        """Relationships of a part ("/word/document.xml") or of the package ("/")."""
+        rels = self._rels.get(source)
+        if rels is None:
+            folder, name = posixpath.split(source)
+            rels_name = posixpath.join(folder, "_rels", f"{name}.rels")
+            rels = {}
+            if rels_name[1:] in self.members:
+                for el in self.parse(rels_name).iterchildren(_PKG_RELS):
+                    rid, target = el.get("Id") or "", el.get("Target") or ""
+                    external = el.get("TargetMode") == "External"
+                    partname = None if external else posixpath.normpath(posixpath.join(folder, target))
+                    if partname is not None and partname.startswith("//"):
+                        partname = partname[1:]
+                    rels[rid] = _Rel(rid, el.get("Type") or "", target, external, partname)
+            self._rels[source] = rels
+        return rels
+
+    def related(self, source: str, reltype_suffix: str) -> str | None:
+        """The part name of the first internal relationship of the type, if any."""
+        for rel in self.rels(source).values():
+            if not rel.is_external and rel.reltype.endswith(reltype_suffix):
+                return rel.partname
         return None
 
 
-def _package_part(package: OpcPackage, reltype_suffix: str):
-    for rel in package.rels.values():
-        if not rel.is_external and rel.reltype.endswith(reltype_suffix):
-            return rel.target_part
-    return None
+def _open_package(data: bytes) -> tuple[_Package, str, etree._Element]:
+    """(package, main part name, main part root); anything broken is `ReadError("corrupt")`."""
+    try:
+        package = _Package(data)
+        main = next(
+            (r.partname for r in package.rels("/").values() if r.reltype == _RT_OFFICE_DOCUMENT and r.partname),
+            None,
+        )
+        if main is None:
+            raise ValueError("no main document part")
+        content_type = package.content_type(main)
+        if content_type not in _MAIN_TYPES:
+            raise ValueError(f"main part has content type {content_type}")
+        root = package.parse(main)
+        return package, main, root
+    except ReadError:
+        raise
+    except Exception as exc:  # zipfile, lxml and lookups raise many types for broken packages
+        raise ReadError("corrupt", f"The Word document could not be opened: {exc}") from exc
 
 
-def _read_properties(package: OpcPackage) -> Properties:
-    core = _package_part(package, "/core-properties")
-    props = parse_core_properties(core.blob if core is not None else None)
-    custom = _package_part(package, "/custom-properties")
+def _parse_part(package: _Package, partname: str | None) -> etree._Element | None:
+    """A story or styles part's root; unparseable XML makes the document corrupt."""
+    if partname is None:
+        return None
+    try:
+        return package.parse(partname)
+    except Exception as exc:
+        raise ReadError("corrupt", f"The Word document could not be opened: {exc}") from exc
+
+
+def _read_properties(package: _Package) -> Properties:
+    core = package.related("/", "/core-properties")
+    props = parse_core_properties(package.blob(core) if core is not None else None)
+    custom = package.related("/", "/custom-properties")
     if custom is not None:
-        props.custom = parse_custom_properties(custom.blob)
+        props.custom = parse_custom_properties(package.blob(custom))
     return props
 
 
-def _scan_package(package: OpcPackage) -> tuple[bool, list[str]]:
-    """(has a VBA project, external relationship targets other than hyperlinks), breadth first."""
+def _scan_package(package: _Package) -> tuple[bool, list[str]]:
+    """(has a VBA project, external relationship targets other than hyperlinks), breadth first.
+
+    Also checks what opening the package with python-docx used to: every internal target exists
+    and has a content type."""
     macros = False
     external: dict[str, None] = {}
-    seen: set[int] = set()
-    queue: deque = deque([package])
-    while queue:
-        source = queue.popleft()
-        for rel in source.rels.values():
-            if rel.is_external:
-                if not rel.reltype.endswith("/hyperlink"):
-                    external.setdefault(rel.target_ref, None)
-                continue
-            target = rel.target_part
-            if id(target) in seen:
-                continue
-            seen.add(id(target))
-            if str(target.partname).lower() == "/word/vbaproject.bin" or target.content_type == _VBA_CONTENT_TYPE:
-                macros = True
-            queue.append(target)
+    seen: set[str] = set()
+    queue: deque[str] = deque(["/"])
+    try:
+        while queue:
+            source = queue.popleft()
+            for rel in package.rels(source).values():
+                if rel.is_external:
+                    if not rel.reltype.endswith("/hyperlink"):
+                        external.setdefault(rel.target_ref, None)
+                    continue
+                target = rel.partname or ""
+                if target in seen:
+                    continue
+                seen.add(target)
+                if target[1:] not in package.members:
+                    raise KeyError(f"missing part {target}")
+                if target.lower() == "/word/vbaproject.bin" or package.content_type(target) == _VBA_CONTENT_TYPE:
+                    macros = True
+                queue.append(target)
+    except Exception as exc:
+        raise ReadError("corrupt", f"The Word document could not be opened: {exc}") from exc
     return macros, list(external)
 
 
@@ -309,7 +384,7 @@ class _CommentAnchors:
     """Collects the text between commentRangeStart/End markers during the single body pass."""
 
     def __init__(self) -> None:
-        self.where = Location()
+        self.where: Location | tuple[LocFactory, int, int] = Location()  # a cell's is built on demand
         self.open: dict[str, list[str]] = {}
         self.starts: dict[str, Location] = {}
         self.texts: dict[str, str] = {}
@@ -319,7 +394,11 @@ class _CommentAnchors:
         cid = el.get(ID)
         if cid is None:
             return
-        self.starts.setdefault(cid, self.where)  # a reference alone still locates the comment
+        where = self.where
+        if where.__class__ is tuple:
+            factory, r, c = where  # type: ignore[misc]
+            where = self.where = factory(r, c, "")
+        self.starts.setdefault(cid, where)  # type: ignore[arg-type]  # a reference alone still locates the comment
         if el.tag == COMMENT_START:
             self.open[cid] = []
         elif el.tag == COMMENT_END and cid in self.open:
@@ -336,28 +415,31 @@ class _CommentAnchors:
         return text.strip()
 
 
-@dataclass
 class _Extracted:
     """A paragraph's visible text, whether all of it is bold, and its text boxes."""
 
-    default_bold: bool
-    anchors: _CommentAnchors | None
-    pieces: list[str] = field(default_factory=list)
-    textboxes: list[etree._Element] = field(default_factory=list)
-    all_bold: bool = True
-    has_text: bool = False
-    open_fields: list[bool] = field(default_factory=list)  # complex fields: True while in code
+    __slots__ = ("default_bold", "anchors", "pieces", "textboxes", "all_bold", "has_text", "open_fields")
+
+    def __init__(self, default_bold: bool, anchors: _CommentAnchors | None):
+        self.default_bold = default_bold
+        self.anchors = anchors
+        self.pieces: list[str] = []
+        self.textboxes: list[etree._Element] = []
+        self.all_bold = True
+        self.has_text = False
+        self.open_fields: list[bool] = []  # complex fields: True while in code
 
     @property
     def text(self) -> str:
-        return "".join(self.pieces)
+        pieces = self.pieces
+        return pieces[0] if len(pieces) == 1 else "".join(pieces)
 
     @property
     def bold(self) -> bool:
         return self.has_text and self.all_bold
 
     def add(self, text: str) -> None:
-        if text and not any(self.open_fields):
+        if text and not (self.open_fields and any(self.open_fields)):
             self.pieces.append(text)
             if self.anchors is not None and self.anchors.open:
                 self.anchors.add(text)
@@ -394,11 +476,18 @@ def _walk_inline(el: etree._Element, out: _Extracted, styles: _Styles) -> None:
 
 
 def _run(r: etree._Element, out: _Extracted, styles: _Styles) -> None:
-    before = len(out.pieces)
-    for child in r.iterchildren():
+    pieces = out.pieces
+    before = len(pieces)
+    rpr = None
+    for child in r:
         tag = child.tag
         if tag == T:
-            out.add(child.text or "")
+            text = child.text
+            if text:
+                if out.open_fields or (out.anchors is not None and out.anchors.open):
+                    out.add(text)
+                else:
+                    pieces.append(text)
         elif tag == TAB:
             out.add("\t")
         elif tag in (BR, CR):
@@ -411,12 +500,18 @@ def _run(r: etree._Element, out: _Extracted, styles: _Styles) -> None:
             out.textboxes.extend(_find_textboxes(child))
         elif tag == ALT:
             out.textboxes.extend(_alternate_textboxes(child))
+        elif tag == RPR:
+            if rpr is None:
+                rpr = child
         elif tag == COMMENT_REF and out.anchors is not None:
             out.anchors.marker(child)
-    added = "".join(out.pieces[before:])
+    after = len(pieces)
+    if after == before:
+        return
+    added = pieces[before] if after == before + 1 else "".join(pieces[before:])
     if added.strip():
         out.has_text = True
-        if out.all_bold and not _run_bold(r, styles, out.default_bold):
+        if out.all_bold and not _run_bold(rpr, styles, out.default_bold):
             out.all_bold = False
 
 
@@ -430,13 +525,22 @@ def _field_char(out: _Extracted, kind: str | None) -> None:
         out.open_fields.pop()
 
 
-def _run_bold(r: etree._Element, styles: _Styles, default: bool) -> bool:
-    rpr = r.find(RPR)
+def _run_bold(rpr: etree._Element | None, styles: _Styles, default: bool) -> bool:
+    """Whether a run (its first w:rPr given) is bold: own toggle, character style, paragraph default."""
     if rpr is not None:
-        own = _on(rpr.find(BOLD))
+        bold = rstyle = None
+        for child in rpr:
+            tag = child.tag
+            if tag == BOLD:
+                if bold is None:
+                    bold = child
+            elif tag == RSTYLE:
+                if rstyle is None:
+                    rstyle = child
+        own = _on(bold)
         if own is not None:
             return own
-        char_style = styles.get(_val(rpr.find(RSTYLE))).bold
+        char_style = styles.get(_val(rstyle)).bold
         if char_style is not None:
             return char_style
     return default
@@ -506,8 +610,16 @@ def _cells(tr: etree._Element) -> Iterator[etree._Element]:
                 yield from _cells(content)
 
 
+def _child(el: etree._Element, tag: str) -> etree._Element | None:
+    """`el.find(tag)` for a plain Clark tag, without ElementPath (properties come first)."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
+
+
 def _int_val(parent: etree._Element | None, tag: str, default: int) -> int:
-    el = parent.find(tag) if parent is not None else None
+    el = _child(parent, tag) if parent is not None else None
     try:
         return int(_val(el) or default)
     except ValueError:
@@ -529,20 +641,28 @@ class _ParaInfo:
 _PLAIN = _ParaInfo(_NO_STYLE, None, None, False, None)
 # Which headings a story may have: all (body), styled only (text boxes), none (headers, footers).
 HeadingMode = Literal["all", "style", "none"]
+_PPR_WANTED = frozenset({PSTYLE, OUTLINE, NUMPR, RPR, SECT_PR})
+
+
 def _para_info(p: etree._Element, styles: _Styles) -> _ParaInfo:
-    ppr = p.find(PPR)
+    ppr = _child(p, PPR)
     if ppr is None:
         style = styles.get(styles.default_paragraph)
         return _ParaInfo(style, style.heading_level, style.num, False, None)
-    style = styles.get(_val(ppr.find(PSTYLE)) or styles.default_paragraph)
-    outline = ppr.find(OUTLINE)
+    found: dict[str, etree._Element] = {}
+    for child in ppr:  # one pass instead of a find per property (first occurrence wins, as find)
+        tag = child.tag
+        if tag in _PPR_WANTED and tag not in found:
+            found[tag] = child
+    style = styles.get(_val(found.get(PSTYLE)) or styles.default_paragraph)
+    outline = found.get(OUTLINE)
     level = _outline_level(outline) if outline is not None else style.heading_level
-    num_pr = ppr.find(NUMPR)
+    num_pr = found.get(NUMPR)
     num = _numbering(num_pr) if num_pr is not None else style.num
-    rpr = ppr.find(RPR)
-    mark_bold = bool(_on(rpr.find(BOLD))) if rpr is not None else False
+    rpr = found.get(RPR)
+    mark_bold = bool(_on(_child(rpr, BOLD))) if rpr is not None else False
     body_text = outline is not None and level is None
-    return _ParaInfo(style, level, num, mark_bold, ppr.find(SECT_PR), body_text)
+    return _ParaInfo(style, level, num, mark_bold, found.get(SECT_PR), body_text)
 
 
 def _may_be_typed_heading(text: str, info: _ParaInfo) -> bool:
@@ -553,6 +673,11 @@ def _may_be_typed_heading(text: str, info: _ParaInfo) -> bool:
 
 
 LocFactory = Callable[[int, int, str], Location]
+
+
+def _relocated(loc: Location, heading: str | None, text: str | None) -> Location:
+    """`loc` with its heading and text replaced."""
+    return Location(loc.paragraph, loc.table, loc.row, loc.col, heading, text, loc.part, loc.sheet, loc.cell)
 
 
 class _StoryReader:
@@ -597,15 +722,15 @@ class _StoryReader:
     def _paragraph(self, p: etree._Element) -> None:
         index = self.paragraphs
         self.paragraphs += 1
+        location = Location(paragraph=index, part=self.part)
         if self.anchors is not None:
-            self.anchors.where = Location(paragraph=index)
+            self.anchors.where = location if self.part is None else Location(paragraph=index)
             if self.anchors.open:
                 self.anchors.add("\n")
         info = _para_info(p, self.styles)
         if info.sect_pr is not None:
             self.sect_prs.append(info.sect_pr)
         ext = _extract(p, self.styles, self._default_bold(info), self.anchors)
-        location = Location(paragraph=index, part=self.part)
         self._emit_text(ext.text, info, ext.bold, location, index, self.source, self.headings)
         self._textboxes(ext.textboxes, location, index)
 
@@ -625,7 +750,7 @@ class _StoryReader:
         if not text.strip():
             return
         kind, level = self._classify(text, info, bold, headings)
-        loc = Location(**{**location.fields(), "heading": self.heading, "text": text})
+        loc = _relocated(location, self.heading, text)
         self.blocks.append(Block(kind, text, loc, index, level, info.style.name, source=source))  # type: ignore[arg-type]
         if kind == "heading":
             self.heading = text.strip()
@@ -704,7 +829,8 @@ class _StoryReader:
         above: dict[int, Cell] = {}  # grid column -> the cell a vMerge continuation copies
         for r, tr in enumerate(_rows(tbl)):
             row: list[Cell] = []
-            for c in range(_int_val(tr.find(TRPR), GRID_BEFORE, 0)):
+            trpr = _child(tr, TRPR)
+            for c in range(_int_val(trpr, GRID_BEFORE, 0) if trpr is not None else 0):
                 row.append(Cell("", r, c, loc(r, c, "")))
             for tc in _cells(tr):
                 self._add_cell(row, r, tc, loc, above, anchors)
@@ -720,16 +846,18 @@ class _StoryReader:
         above: dict[int, Cell],
         anchors: _CommentAnchors | None,
     ) -> None:
-        tcpr = tc.find(TCPR)
-        span = max(1, _int_val(tcpr, GRID_SPAN, 1))
-        vmerge = tcpr.find(VMERGE) if tcpr is not None else None
+        tcpr = _child(tc, TCPR)
+        span, vmerge = 1, None
+        if tcpr is not None:
+            span = max(1, _int_val(tcpr, GRID_SPAN, 1))
+            vmerge = _child(tcpr, VMERGE)
         c0 = len(row)
         origin = above.get(c0) if vmerge is not None and vmerge.get(VAL, "continue") == "continue" else None
         if origin is not None:
             text, merged = origin.text, True
         else:
             if anchors is not None:
-                anchors.where = loc(r, c0, "")
+                anchors.where = (loc, r, c0)
             text, merged = self._cell_text(tc, anchors), False
         first = Cell(text, r, c0, loc(r, c0, text), merged=merged)
         row.append(first)
@@ -783,9 +911,9 @@ class _StoryReader:
                 heading = self.heading
 
                 def nested_location(_r: int, _c: int, text: str) -> Location:
-                    return Location(**{**location.fields(), "heading": heading, "text": text})
+                    return _relocated(location, heading, text)
 
-                grid = self._grid(item, nested_location, None, Location(**{**location.fields(), "heading": heading}))
+                grid = self._grid(item, nested_location, None, _relocated(location, heading, None))
                 self.blocks.append(Block("table", "", grid.location, index, source=self.source, grid=grid))  # type: ignore[arg-type]
 
 
@@ -799,20 +927,21 @@ def _final_sect_pr(body: etree._Element) -> list[etree._Element]:
 
 
 def _read_headers_footers(
-    part: DocumentPart, sect_prs: list[etree._Element], styles: _Styles
+    package: _Package, main: str, sect_prs: list[etree._Element], styles: _Styles
 ) -> tuple[list[Block], list[Block]]:
     """Every distinct header and footer part once, in section order (default, first, even)."""
     out: dict[str, list[Block]] = {"header": [], "footer": []}
-    seen: set[int] = set()
+    seen: set[str] = set()
+    rels = package.rels(main)
     for sect_pr in sect_prs:
         refs = [ref for ref in sect_pr.iterchildren(HEADER_REF, FOOTER_REF)]
         refs.sort(key=lambda ref: (ref.tag != HEADER_REF, _HEADER_TYPES.get(ref.get(TYPE) or "default", 3)))
         for ref in refs:
-            rid = ref.get(_R_ID)
-            if not rid or rid not in part.rels or id(part.related_parts[rid]) in seen:
+            rel = rels.get(ref.get(_R_ID) or "")
+            if rel is None or rel.partname is None or rel.partname in seen:
                 continue
-            seen.add(id(part.related_parts[rid]))
-            root = _part_xml(part.related_parts[rid])
+            seen.add(rel.partname)
+            root = _parse_part(package, rel.partname)
             if root is None:
                 continue
             kind: Literal["header", "footer"] = "header" if ref.tag == HEADER_REF else "footer"
@@ -822,12 +951,7 @@ def _read_headers_footers(
     return out["header"], out["footer"]
 
 
-def _read_comments(part: DocumentPart, styles: _Styles, anchors: _CommentAnchors) -> list[Comment]:
-    root = None
-    for rel in part.rels.values():
-        if not rel.is_external and rel.reltype.endswith("/comments"):
-            root = _part_xml(rel.target_part)
-            break
+def _read_comments(root: etree._Element | None, styles: _Styles, anchors: _CommentAnchors) -> list[Comment]:
     if root is None:
         return []
     comments: list[Comment] = []
@@ -838,6 +962,7 @@ def _read_comments(part: DocumentPart, styles: _Styles, anchors: _CommentAnchors
         ).strip()
         anchor = anchors.anchor_text(cid)
         start = anchors.starts.get(cid, Location(paragraph=0))
-        location = Location(**{**start.fields(), "part": "comments", "text": anchor or text})
+        location = Location(start.paragraph, start.table, start.row, start.col, start.heading, anchor or text,
+                            "comments", start.sheet, start.cell)
         comments.append(Comment(el.get(AUTHOR) or "", text, anchor, location))
     return comments
