@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Iterator, Literal
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table"]
@@ -154,6 +154,73 @@ class Cell:
     def __repr__(self) -> str:
         return (f"Cell(text={self.text!r}, row={self.row!r}, col={self.col!r}, location={self.location!r}, "
                 f"value={self.value!r}, formula={self.formula!r}, merged={self.merged!r})")
+
+
+class SheetRow(Sequence):
+    """One worksheet grid row stored compactly; its `Cell`s are built when read.
+
+    A 200,000-row register has ~3 M cells: as objects they took ~1.6 KB per row, as two tuples
+    (texts, typed values) plus sparse formulas and merged columns ~0.4 KB. `row[c]`, iteration,
+    slicing and `len` behave as on the list of cells it replaces, but every read builds a fresh
+    `Cell` (equal, not identical, to the previous one). Word grids keep plain lists of cells.
+    """
+
+    __slots__ = ("texts", "values", "formulas", "merged", "r", "frame")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, texts: tuple, values: tuple, formulas: tuple | None, merged: frozenset | None,
+                 r: int, frame: SheetFrame):
+        self.texts = texts  # display text per grid column (fillers: "")
+        self.values = values  # typed value per grid column
+        self.formulas = formulas  # flat (grid column, formula text, ...), None when the row has none
+        self.merged = merged  # grid columns holding a merged range's copy, None when none
+        self.r = r  # grid row
+        self.frame = frame
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def _formula(self, c: int) -> str | None:
+        f = self.formulas
+        if f:
+            for i in range(0, len(f), 2):
+                if f[i] == c:
+                    return f[i + 1]
+        return None
+
+    def _cell(self, c: int) -> Cell:
+        m = self.merged
+        return Cell(self.texts[c], self.r, c, self.frame, self.values[c], self._formula(c), c in m if m else False)
+
+    def __getitem__(self, c: Any) -> Any:
+        if c.__class__ is slice:
+            return [self._cell(k) for k in range(*c.indices(len(self.texts)))]
+        texts = self.texts
+        text = texts[c]  # IndexError as a list would raise it
+        if c < 0:
+            c += len(texts)
+        m = self.merged
+        return Cell(text, self.r, c, self.frame, self.values[c], self._formula(c) if self.formulas else None,
+                    c in m if m else False)
+
+    def __iter__(self) -> Iterator[Cell]:
+        r, frame, m = self.r, self.frame, self.merged
+        f = dict(zip(self.formulas[::2], self.formulas[1::2])) if self.formulas else None
+        if f is None and m is None:
+            return iter([Cell(t, r, c, frame, v) for c, (t, v) in enumerate(zip(self.texts, self.values))])
+        return iter([Cell(t, r, c, frame, v, f.get(c) if f else None, c in m if m else False)
+                     for c, (t, v) in enumerate(zip(self.texts, self.values))])
+
+    def __reversed__(self) -> Iterator[Cell]:
+        return reversed(list(self))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (SheetRow, list)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(list(self))
 
 
 @dataclass

@@ -469,3 +469,31 @@ def test_registers_with_the_real_doctypes_lexicon(real_lexicon: None) -> None:
     assert sheet.role == "register" and sheet.header_row == 2
     assert len(sheet.columns) >= 4
     assert len(sheet.records) == 1
+
+
+def test_compact_rows_read_like_cell_lists(monkeypatch):
+    """Big sheets keep compact rows whose cells are built on read; force that path on a small
+    register and compare every cell and every finding with the ordinary path."""
+    from datetime import date
+    from pathlib import Path
+
+    import checker
+    import checker.readers.xlsx as reader
+
+    sample = Path(__file__).resolve().parent.parent / "sample_docs" / "en" / "risk_register.xlsx"
+    data = sample.read_bytes()
+    config = {"today": date(2026, 11, 25)}
+    eager = reader.read_xlsx(str(sample), data, "xlsx")
+    expected = checker.check([str(sample)], config=config)["documents"][0]["findings"]
+    monkeypatch.setattr(reader, "LAZY_ROWS_MIN_CELLS", 0)
+    lazy = reader.read_xlsx(str(sample), data, "xlsx")
+    assert any(type(row).__name__ == "SheetRow" for s in lazy.sheets for row in s.grid.rows)
+
+    def cells(doc):
+        return [[(c.text, c.value, c.formula, c.merged, c.location.cell) for c in row]
+                for sheet in doc.sheets for row in sheet.grid.rows]
+
+    assert cells(lazy) == cells(eager)
+    assert [[(r.row, {k: c.text for k, c in r.cells.items()}) for r in s.records] for s in lazy.sheets] == \
+           [[(r.row, {k: c.text for k, c in r.cells.items()}) for r in s.records] for s in eager.sheets]
+    assert checker.check([str(sample)], config=config)["documents"][0]["findings"] == expected
