@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from functools import lru_cache
 from typing import Any, Iterable
 
 from checker import __version__
@@ -26,7 +25,7 @@ SCHEMA = "pmo-check/report@1"
 
 @dataclass(frozen=True)
 class Options:
-    """What a run may tailor; later issues add profiles, packs and suppressions here."""
+    """What a run may set: the check date, a rule subset, resource bounds and the configuration."""
 
     today: date | None = None
     rule_ids: frozenset[str] | None = None  # only these rules, when given

@@ -12,7 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
-import yaml
 
 from checker import yamlio
 from checker.text import has_cjk, norm_label, norm_label_without_unit

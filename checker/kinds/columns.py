@@ -25,7 +25,7 @@ class Columns(RegisterKind):
             return False
         if self.params.get("form") == "register" and not ctx.doc.is_workbook and self.view(ctx) is None:
             # A prose report: its sections are checked instead when the rule asks for it.
-            return bool(self.params.get("sections_fallback")) and _sections_available()
+            return bool(self.params.get("sections_fallback"))
         return True
 
     def check(self, ctx: Context) -> Iterable[Finding]:
@@ -62,14 +62,6 @@ class Columns(RegisterKind):
     def _covered(view, key: str) -> bool:
         # A split key (closure → closure_date/closure_reason, residual → residual_*) counts as present.
         return any(k.startswith(key + "_") for k in view.columns)
-
-
-def _sections_available() -> bool:
-    try:
-        import checker.sections  # noqa: F401 - the other engineer's helper; optional
-    except ImportError:
-        return False
-    return True
 
 
 def _label(doc_type: str, key: str, lang: str) -> str:

@@ -127,7 +127,6 @@ class CostSums(Kind):
                                            rows=", ".join(f"{letter}{r}" for r in omitted))
 
     def _total_rows(self, ctx: Context, grid: Grid) -> Iterable[Finding]:
-        last_break = -1
         items: list[int] = []  # item rows since the last total
         all_items: list[int] = []
         subtotals: list[int] = []
@@ -165,7 +164,6 @@ class CostSums(Kind):
             else:
                 grand_seen = True
             items = []
-            last_break = r
 
     def _amounts(self, ctx: Context, grid: Grid) -> Iterable[Finding]:
         for hr, header in enumerate(grid.rows[:15]):
