@@ -1839,7 +1839,7 @@ def zh_risk_register(out: Path, rel: str, variant: str | None = None) -> Output:
         rows[i][8] = band(12, "zh")  # level follows the wrong score ("中")
         defects.append({"rule": "RR-06", "where": {"sheet": "风险登记册", "cell": f"H{row_no}"},
                         "note": "FX-02: probability 4 × impact 5 = 20, but the score cell holds the typed value 12 "
-                                f"(the rest of column H are formulas); the level '中' follows the wrong score."})
+                                "(the rest of column H are formulas); the level '中' follows the wrong score."})
         j = next(k for k, r in enumerate(ZH_RISKS) if r[0] == "FX-05")
         row_no = 5 + j
         assert rows[j][8] == "高"
