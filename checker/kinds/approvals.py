@@ -65,7 +65,9 @@ class Approvals(Kind):
                 if not missing:
                     complete += 1
                     continue
-                who = cells["name"].text.strip() if "name" in cells and not cells["name"].blank else ""
+                # Name the row by its person, else by its role ('Project Sponsor'), so each finding says which row.
+                who = next((cells[k].text.strip() for k in ("name", "role")
+                            if k in cells and not cells[k].blank and not is_placeholder(cells[k].text)), "")
                 where = cells[missing[0]] if missing[0] in cells else next(iter(cells.values()))
                 problems.append(self.finding(ctx, where.location, variant="incomplete",
                                              missing=("、" if lang == "zh" else ", ").join(_part(m, lang) for m in missing),
