@@ -4,6 +4,7 @@
   status: open | closed | occurred | pending — or a list; `open` also covers a blank status
   high: true/false          — level High/Critical (any language) or score ≥ the profile's High band
   disposition: [approved, rejected, …]   — keys of `common.dispositions`
+  disposition_not: [deferred] — rows whose disposition is none of these
   strategy_not: [accept, …] — keys of the type's strategy vocabularies
   summary: false            — schedule rows that are not summary rows (WBS parents)
   filled / empty: key(s)    — the columns are all filled / all empty
@@ -66,6 +67,10 @@ class RegisterKind(Kind):
                 wanted = [want] if isinstance(want, str) else list(want)
                 if disposition_of(row.text("disposition")) not in wanted:
                     return False
+            elif cond == "disposition_not":
+                wanted = [want] if isinstance(want, str) else list(want)
+                if disposition_of(row.text("disposition")) in wanted:
+                    return False
             elif cond == "strategy_not":
                 wanted = [want] if isinstance(want, str) else list(want)
                 if strategy_key(row.text("strategy"), view.doc_type) in wanted:
@@ -112,8 +117,8 @@ class RegisterKind(Kind):
             f.message += HIDDEN[ctx.message_language]
         return f
 
-    def labels(self, view: RegisterView, keys: Iterable[str]) -> str:
-        return ", ".join(view.label(k) for k in keys)
+    def labels(self, ctx: Context, view: RegisterView, keys: Iterable[str]) -> str:
+        return ("、" if ctx.message_language == "zh" else ", ").join(view.label(k) for k in keys)
 
 
 def strategy_key(text: str, doc_type: str = "RISK_REGISTER") -> str | None:

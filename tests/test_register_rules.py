@@ -489,6 +489,14 @@ def test_pending_change_aged_in_working_days(tmp_path):
     assert [f["location"]["cell"] for f in got] == ["E7"] and "C-2" in got[0]["message"]
 
 
+def test_deferred_change_is_not_aged(tmp_path):
+    """A deferred change waits by decision: CL-06 ages only changes still waiting for one."""
+    rows = changes()
+    rows[1][4] = date(2026, 6, 1)
+    rows[1][6] = "Deferred"
+    assert rule(change_wb(tmp_path, rows), "CL-06") == []
+
+
 def test_disposition_vocabulary(tmp_path):
     rows = changes()
     rows[1][6] = "Thinking about it"

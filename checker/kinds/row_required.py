@@ -59,7 +59,7 @@ class RowRequired(RegisterKind):
             if missing:
                 keys = [next(k for k in _alternatives(e) if k in view.columns) for e in missing]
                 yield self.row_finding(ctx, view, row, view.location_of(row, keys[0]),
-                                       missing=self.labels(view, keys), count=len(keys))
+                                       missing=self.labels(ctx, view, keys), count=len(keys))
             for key in single:
                 yield from self._single(ctx, view, row, key)
             for a, b in after:
@@ -73,7 +73,7 @@ class RowRequired(RegisterKind):
                     lacking = [k for k in needed if not row.has(k)]
                     if lacking:
                         yield self.row_finding(ctx, view, row, view.location_of(row, lacking[0]), variant="pair",
-                                               column=view.label(key), missing=self.labels(view, lacking))
+                                               column=view.label(key), missing=self.labels(ctx, view, lacking))
 
     def _single(self, ctx: Context, view: RegisterView, row: Row, key: str) -> Iterable[Finding]:
         text = row.text(key)

@@ -98,11 +98,11 @@ class Schedule(RegisterKind):
             keys = sorted({k for _, m in found for k in m}, key=list(view.columns).index)
             ids = ", ".join(r.text("id") or f"#{r.line}" for r, _ in found[:5])
             yield self.finding(ctx, view.location_of(row, missing[0]), variant="many", count=len(found),
-                               missing=self.labels(view, keys), ids=ids)
+                               missing=self.labels(ctx, view, keys), ids=ids)
         else:
             for row, missing in found:
                 yield self.row_finding(ctx, view, row, view.location_of(row, missing[0]),
-                                       missing=self.labels(view, missing))
+                                       missing=self.labels(ctx, view, missing))
         if not any(is_milestone(view, r) for r in view.rows):
             yield self.finding(ctx, view.header_location(), variant="milestones")
 

@@ -53,4 +53,4 @@ class StatusDisposition(RegisterKind):
                 lacking = [k for k in decided if not row.has(k)]
                 if lacking:
                     yield self.row_finding(ctx, view, row, view.location_of(row, lacking[0]), variant="decision",
-                                           disposition=disp_text, missing=self.labels(view, lacking))
+                                           disposition=disp_text, missing=self.labels(ctx, view, lacking))
