@@ -143,12 +143,40 @@ def _may_name_a_type(t: str, vocab: tuple[_TypeVocab, ...]) -> bool:
     return others(t) is not None
 
 
+_NAME_ENTRIES: dict[int, tuple[tuple[_TypeVocab, ...], tuple]] = {}
+
+
+def _name_entries(vocab: tuple[_TypeVocab, ...]) -> tuple[tuple[str, str, bool, frozenset[str] | None, Any], ...]:
+    """(type, name, is Chinese, letter runs of a Latin name starting with a letter, its regex), in vocab order."""
+    cached = _NAME_ENTRIES.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        out = []
+        for tv in vocab:
+            for n in tv.names:
+                cjk = has_cjk(n)
+                runs = None if cjk else _LATIN_RUN.findall(n)
+                runs = frozenset(runs) if runs and n.startswith(runs[0]) else None
+                out.append((tv.name, n, cjk, runs, None if cjk else _name_regex(n).search))
+        cached = _NAME_ENTRIES[id(vocab)] = (vocab, tuple(out))
+    return cached[1]
+
+
 def _name_hits(text: str, vocab: tuple[_TypeVocab, ...]) -> dict[str, int]:
     """Types whose name occurs in `text`; a name inside a longer matching name does not count."""
     t = norm_label(text)
     if not t or not _may_name_a_type(t, vocab):
         return {}
-    found: list[tuple[str, str]] = [(tv.name, n) for tv in vocab for n in tv.names if _contains(t, n)]
+    # Same test as `_contains` on every name, cheaper: a Chinese name is a substring (none in ASCII
+    # text); a Latin name matches as whole words only, so every one of its letter runs is in the text.
+    ascii_text = t.isascii()
+    text_runs = set(_LATIN_RUN.findall(t))
+    found: list[tuple[str, str]] = []
+    for type_name, n, cjk, runs, search in _name_entries(vocab):
+        if cjk:
+            if not ascii_text and n in t:
+                found.append((type_name, n))
+        elif (runs is None or runs <= text_runs) and search(t) is not None:
+            found.append((type_name, n))
     longest = [n for _, n in found]
     hits: dict[str, int] = {}
     for type_name, n in found:

@@ -159,19 +159,20 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     hits: dict[str, list[SectionHit]] = {}
     names = lambda label: _label_match(synonyms, label) is not None  # noqa: E731
     siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
+    bodies = ctx.memo("sections.bodies", lambda: _body_texts(ctx.doc.outline))
     for section in ctx.doc.outline.walk():
         if section.heading is None:
             continue
         matches = _label_matches(synonyms, section.title)
         if not matches:
             continue
-        text, blocks = section.body_text(), list(section.all_blocks())
+        text, blocks = bodies[id(section)], list(section.all_blocks())
         # Typed headings that are really content (bold dates, names under 'Milestones') follow as
         # siblings; fold them in up to the next heading that names a section.
         for sibling in _following_siblings(ctx.doc.outline, section, siblings):
             if names(sibling.title):
                 break
-            text = "\n".join(t for t in (text, sibling.title, sibling.body_text()) if t.strip())
+            text = "\n".join(t for t in (text, sibling.title, bodies[id(sibling)]) if t.strip())
             blocks.extend([b for b in (sibling.heading,) if b is not None] + list(sibling.all_blocks()))
         for m in matches:
             hits.setdefault(m.key, []).append(SectionHit(
@@ -236,6 +237,27 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
                                if cell.col < len(row) and not row[cell.col].merged and row[cell.col].text.strip())
             hits.setdefault(m.key, []).append(SectionHit(m.key, cell.text, values, cell.location, "column"))
     return hits
+
+
+def _body_texts(root: Section) -> dict[int, str]:
+    """id(section) → `section.body_text()` for the whole outline, in one pass (a parent's text joins
+    its own blocks' texts and its children's texts instead of walking every sub-section again)."""
+    out: dict[int, str] = {}
+
+    def visit(section: Section) -> str:
+        parts: list[str] = []
+        for block in section.blocks:
+            if block.kind == "table" and block.grid is not None:
+                parts.extend(c.text for row in block.grid.rows for c in row if not c.merged)
+            else:
+                parts.append(block.text)
+        parts = [p for p in parts if p.strip()]
+        parts.extend(t for t in (visit(child) for child in section.children) if t)
+        text = out[id(section)] = "\n".join(parts)
+        return text
+
+    visit(root)
+    return out
 
 
 def _sibling_index(root: Section) -> dict[int, tuple[Section, int]]:

@@ -54,23 +54,42 @@ class Kind:
                 severity: str | None = None, **args: Any) -> Finding:
         """A finding with this rule's id and its message (or a named variant) in the document's language."""
         lang = ctx.message_language
-        message = _format(self.spec.text_for(variant).get(lang), args)
+        try:
+            message, suggestion = self._msg_templates[(variant, lang)]
+        except (AttributeError, KeyError):
+            message, suggestion = self._texts_for(variant, lang)
+        if message.__class__ is not str:
+            message = message.format_map(_Default(args))
+        if suggestion is not None and suggestion.__class__ is not str:
+            suggestion = suggestion.format_map(_Default(args))
+        spec = self.spec
+        return Finding(spec.id, severity or spec.severity, message, suggestion, location, spec.automation == "J")
+
+    def _texts_for(self, variant: str | None, lang: str) -> tuple[Any, Any]:
+        """The message and suggestion templates of (variant, language), looked up once per rule:
+        a plain `str` needs no formatting, a `_Template` holds one that does."""
+        if "_msg_templates" not in self.__dict__:
+            self._msg_templates: dict[tuple[str | None, str], tuple[Any, Any]] = {}
+        message = self.spec.text_for(variant).get(lang)
         suggestion = self.spec.suggestion.get(lang) if self.spec.suggestion else None
-        if suggestion:
-            suggestion = _format(suggestion, args)
-        return Finding(
-            rule=self.spec.id,
-            severity=severity or self.spec.severity,
-            message=message,
-            suggestion=suggestion,
-            location=location,
-            needs_review=self.spec.automation == "J",
-        )
+        out = (_template(message), _template(suggestion) if suggestion else None)
+        self._msg_templates[(variant, lang)] = out
+        return out
 
 
 class _Default(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+class _Template(str):
+    """A message template with `{fields}` to fill (a plain `str` is used as is)."""
+
+    __slots__ = ()
+
+
+def _template(text: str) -> str:
+    return _Template(text) if ("{" in text or "}" in text) else text
 
 
 def _format(template: str, args: dict[str, Any]) -> str:

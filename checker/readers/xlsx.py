@@ -86,6 +86,7 @@ _DEFAULT_WORKBOOK = "xl/workbook.xml"
 _COL_INDEX = {get_column_letter(i): i for i in range(1, 16385)}
 _COL_LETTER = [""] + [get_column_letter(i) for i in range(1, 16385)]
 _DIGITS = "0123456789"
+_SST_WHOLE_MAX = 4 << 20  # shared-strings parts up to this size (uncompressed) are parsed whole, larger ones streamed
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # East-Asian locale built-in date formats that openpyxl's BUILTIN_FORMATS does not list
 # (Chinese workbooks use 31, 57 and 58 for 年/月/日 dates without declaring them).
@@ -272,9 +273,20 @@ def _read_shared_strings(zf: zipfile.ZipFile, part: str | None, ns: str) -> list
     if not part or part not in zf.NameToInfo:
         return []
     out: list[str] = []
+    si_tag, t_tag = f"{{{ns}}}si", f"{{{ns}}}t"
     try:
+        if zf.NameToInfo[part].file_size <= _SST_WHOLE_MAX:
+            # A small table parses whole ~3x faster than streamed; the common `<si><t>` inline.
+            append = out.append
+            for si in _parse(zf, part).iter(si_tag):
+                if len(si) == 1 and si[0].tag == t_tag:
+                    text = si[0].text or ""
+                    append(_unescape(text) if "_x" in text else text)
+                else:
+                    append(_rich_text(si, ns))
+            return out
         with zf.open(part) as fh:
-            for _, si in _iterparse(fh, [f"{{{ns}}}si"]):
+            for _, si in _iterparse(fh, [si_tag]):
                 out.append(_rich_text(si, ns))
                 _release(si)
     except etree.XMLSyntaxError as exc:
