@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Callable, Sequence
 from xml.sax.saxutils import escape
 
+from checker.a1 import get_column_letter
+
 GENERATOR_VERSION = 1
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 FIXED_TIME = datetime(2026, 1, 1, 9, 0, 0)
@@ -205,14 +207,6 @@ REGISTER_HEADER_ZH = ("风险编号", "风险描述", "风险类别", "识别日
 _EPOCH = date(1899, 12, 30)
 
 
-def _col(n: int) -> str:
-    s = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        s = chr(65 + rem) + s
-    return s
-
-
 class _Strings:
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
@@ -244,7 +238,7 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
     people = PEOPLE_ZH if zh else PEOPLE_EN
     title = title or ("风险登记册 — 智慧仓储管理系统建设项目" if zh else "Risk Register — Apollo CRM Migration")
     ncols = len(header)
-    last = _col(ncols)
+    last = get_column_letter(ncols)
 
     def s(ref: str, text: str, style: int = 0) -> str:
         return f'<c r="{ref}" t="s"{f" s={chr(34)}{style}{chr(34)}" if style else ""}><v>{sst(text)}</v></c>'
@@ -254,7 +248,7 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
 
     def sheet_xml(body_rows: Callable[[], "list[str] | object"], extra: str = "", cols: int = ncols) -> bytes:
         parts = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_NS}" xmlns:r="{_RNS}">'
-                 f'<dimension ref="A1:{_col(cols)}1"/><sheetData>']
+                 f'<dimension ref="A1:{get_column_letter(cols)}1"/><sheetData>']
         parts.extend(body_rows())  # type: ignore[arg-type]
         parts.append("</sheetData>")
         parts.append(extra)
@@ -264,7 +258,7 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
     def register_rows():
         yield f'<row r="1">{s("A1", title, 2)}</row>'
         yield f'<row r="2">{s("A2", ("项目编号：ZC-2026-" if zh else "Project ID: PRJ-2026-") + f"{seed % 1000:03d}")}</row>'
-        yield '<row r="4">' + "".join(s(f"{_col(c + 1)}4", h, 2) for c, h in enumerate(header)) + "</row>"
+        yield '<row r="4">' + "".join(s(f"{get_column_letter(c + 1)}4", h, 2) for c, h in enumerate(header)) + "</row>"
         for i in range(rows):
             r = 5 + i
             p, im = rng.randint(1, 5), rng.randint(1, 5)

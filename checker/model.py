@@ -12,6 +12,8 @@ from datetime import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any, Iterator, Literal
 
+from checker.a1 import get_column_letter
+
 BlockKind = Literal["heading", "paragraph", "list_item", "table"]
 Part = Literal["body", "header", "footer", "properties", "comments"]
 
@@ -65,15 +67,7 @@ def snippet(text: str, limit: int = 255) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _column_letters(n: int) -> str:
-    letters = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-_COLUMN_LETTERS = [""] + [_column_letters(i) for i in range(1, 16385)]  # 1-based, A..XFD
+_COLUMN_LETTERS = [""] + [get_column_letter(i) for i in range(1, 16385)]  # 1-based, A..XFD
 
 
 class SheetFrame:
