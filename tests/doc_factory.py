@@ -49,6 +49,93 @@ ZH_SECTIONS = [("一、项目背景", "现有仓储系统无法支持多仓协�
                ("十二、项目发起人", "王强（供应链副总裁）批准本章程并主持项目管理委员会。")]
 
 
+# Clean, complete sections of each prose document type: the rule tests and the Gherkin steps
+# start from these and change only what a test is about.
+EN_CHARTER = [
+    ("1. Project Purpose and Justification", "The CRM platform is out of support in 2026; migrating it removes licence cost and the risk of an unpatched system."),
+    ("2. Measurable Project Objectives and Success Criteria", "Migrate 100% of active accounts by 2026-06-30 with zero data loss; user satisfaction at least 4 out of 5."),
+    ("3. High-level Requirements", "Single sign-on, an audit trail of every customer record change, and reporting parity with the old system."),
+    ("4. High-level Project Description and Boundaries", "In scope: data migration, integrations and training. Out of scope: the billing system and the website."),
+    ("5. Overall Project Risk", [["Risk", "Response"], ["Data quality issues delay migration", "Run two rehearsal migrations"],
+                                 ["Key users unavailable", "Agree a user calendar with department heads"]]),
+    ("6. Summary Milestone Schedule", [["Milestone", "Date"], ["Design approved", "2026-02-27"], ["Migration rehearsal", "2026-04-30"],
+                                       ["Go-live", "2026-06-15"]]),
+    ("7. Pre-approved Financial Resources", "The pre-approved budget is USD 1,200,000, including a 10% contingency reserve."),
+    ("8. Key Stakeholder List", [["Stakeholder", "Role"], ["Sales department", "Main users"], ["IT operations", "Runs the platform"]]),
+    ("9. Project Approval Requirements", "The sponsor decides whether the success criteria are met; the steering committee signs the closure report."),
+    ("10. Project Exit Criteria", "The project closes when the go-live is accepted by the sponsor; it is cancelled if the vendor contract is terminated."),
+    ("11. Assigned Project Manager, Responsibility and Authority Level", "Wei Zhang is the project manager, with authority over spending up to USD 50,000 per decision."),
+    ("12. Sponsor / Authorizer Name and Authority", "Dana Lee, VP Sales, authorizes this charter and chairs the steering committee."),
+]
+ZH_CHARTER = [
+    ("一、项目背景", "现有仓储系统无法支持多仓协同，本项目建设统一的智慧仓储管理平台，降低库存差错。"),
+    ("二、项目目标", "2026年12月31日前完成三个仓库上线，库存准确率达到99.5%以上。"),
+    ("三、总体要求", "系统须支持多仓库存统一管理、条码作业和与ERP的实时对接。"),
+    ("四、项目范围概述", "范围包括需求分析、系统开发、数据迁移和培训；不包括财务系统改造。"),
+    ("五、主要风险", [["风险", "应对措施"], ["供应商交付延期", "合同约定违约条款并每周跟踪进度"]]),
+    ("六、主要里程碑", [["里程碑", "计划完成时间"], ["需求确认", "2026-03-31"], ["系统上线", "2026-11-30"]]),
+    ("七、项目总体预算", "项目总预算为人民币350万元，其中不可预见费30万元。"),
+    ("八、主要项目干系人", [["干系人", "角色"], ["仓储部", "最终用户"], ["信息中心", "系统运维"]]),
+    ("九、项目审批要求", "由项目发起人判定项目是否成功，结项报告由项目管理委员会签署。"),
+    ("十、项目退出标准", "三个仓库系统上线并通过用户验收后项目关闭；如业务方案取消则终止项目。"),
+    ("十一、项目经理", "任命李明为项目经理，负责项目日常管理，有权审批20万元以内的采购。"),
+    ("十二、项目发起人", "王强（供应链副总裁）为项目发起人，批准本章程并主持项目管理委员会。"),
+]
+EN_SCOPE = [
+    ("1. Project Background & Purpose", "The CRM platform is out of support; this project replaces it without losing customer history."),
+    ("2. Project Objectives", "Go live by 2026-06-30 within USD 1.2M; 100% of active accounts migrated with zero data loss."),
+    ("3. Product Scope Description", "A cloud CRM with accounts, contacts, opportunities, reporting and single sign-on."),
+    ("4. Project Deliverables", [["Deliverable", "Description"], ["Migrated data", "All active accounts and their history"],
+                                 ["Trained users", "Sales staff trained on the new platform"]]),
+    ("5. Acceptance Criteria", "Reconciliation report shows 0 missing records; 95% of trained users pass the assessment."),
+    ("6. Project Exclusions", "Billing system changes and website redesign are out of scope."),
+    ("7. Constraints", "Go-live must fall outside the quarter-end freeze; budget capped at USD 1.2M."),
+    ("8. Assumptions", "The vendor sandbox is available from February; sales managers release key users for testing."),
+]
+EN_PMP = [
+    ("1. Objectives", "Deliver the CRM migration by 2026-06-30 within the USD 1.2M cost baseline."),
+    ("2. Milestones", [["Milestone", "Date"], ["Design approved", "2026-02-27"], ["Go-live", "2026-06-15"]]),
+    ("3. Resource Allocation", "Four developers, one tester and a half-time business analyst from February to June."),
+    ("4. Life cycle / Phases", "Three phases: design, build and migration, each closed by a stage-gate review."),
+    ("5. Subsidiary Plans", "Scope, schedule, cost, quality, resource, communications, risk and procurement management plans are appended."),
+    ("6. Quality Management Plan", "Quality is managed per the quality plan QP-042 v1.0: peer reviews and two test cycles."),
+    ("7. Change Management Plan", "Every change to a baseline goes through a change request approved by the change board."),
+    ("8. Baselines", "Scope baseline v1.0 approved 2026-01-20; schedule baseline v1.0 approved 2026-01-20; cost baseline v1.0 approved 2026-01-20."),
+    ("9. Key Management Reviews", "Steering committee meets monthly; a stage-gate review closes each phase."),
+]
+EN_BC = [
+    ("1. Requestor", "Dana Lee, VP Sales, sponsors this request on behalf of the sales department."),
+    ("2. Reasons", "The CRM platform is out of support in 2026 and blocks the new sales process."),
+    ("3. Objectives", "Replace the CRM by 2026-06-30 and cut licence cost by 30% from 2027."),
+    ("4. Scope", "Data migration, integrations and user training; billing and website are out of scope."),
+    ("5. Expected Benefits", "USD 300,000 licence saving per year from 2027; sales reporting in real time."),
+    ("6. Timescale", "Start Date: 2026-01-05\nEnd Date: 2026-06-30"),
+    ("7. Costs", "One-off cost USD 1,200,000 (estimate accuracy ±15%); running cost USD 80,000 per year."),
+    ("8. Major Risks", [["Risk", "Response"], ["Data quality issues", "Two rehearsal migrations"], ["Vendor delay", "Penalty clause in contract"]]),
+]
+EN_STATUS = [
+    ("Project Status", "Overall Status: Green"),
+    ("This Reporting Period", "Completed the second migration rehearsal; 98% of records reconciled."),
+    ("Next Reporting Period", "Fix the 2% reconciliation gaps and start user training."),
+    ("Project and Stage Tolerance Status", "Time and cost are within tolerance; no exception is forecast."),
+]
+EN_CLOSURE = [
+    ("1. Project Overview", "The CRM migration went live on 2026-06-15, two weeks before plan, within budget."),
+    ("2. Review of project objectives", "All three objectives met: 100% of accounts migrated, zero data loss, satisfaction 4.4/5."),
+    ("3. Review of the business case", "Licence savings of USD 300,000 per year start in 2027 as planned."),
+    ("4. Deliverables", "Migrated data and trained users were accepted by the sponsor on 2026-06-20."),
+    ("5. Schedule performance", "Planned finish 2026-06-30, actual finish 2026-06-15: 15 days early."),
+    ("6. Cost performance", "Budget USD 1,200,000, actual USD 1,150,000: 4% under budget."),
+    ("7. Quality", "All acceptance criteria met; 12 minor defects found in testing, all fixed before go-live."),
+    ("8. Summary of changes, risks and issues", "Two changes approved, no risk occurred, five issues closed."),
+    ("9. Follow-on action recommendations", "Decommission the old database by 2026-09-30 (owner: IT operations)."),
+    ("10. Review of team performance", "The team delivered early; the vendor's data team was especially effective."),
+    ("11. Lessons", "Rehearsal migrations found most data issues early; plan two of them in every migration."),
+    ("12. Handover confirmation", "IT operations (Omar Haddad) accepted the handover on 2026-06-22."),
+    ("13. Conclusion", "The project met its objectives and is recommended for closure."),
+    ("14. Administrative closure", "Vendor contract closed; project documents archived in the PMO repository."),
+]
+
 def make_docx(path: Path, *, title: str = "Project Charter", control: dict[str, str] | None = None,
               revisions: Sequence[tuple[str, ...]] | None = None, approvals: Sequence[tuple[str, ...]] | None = None,
               sections: Sequence[tuple[str, str]] | None = None, zh: bool = False,
