@@ -590,24 +590,23 @@ def _story_items(container: etree._Element) -> Iterator[etree._Element]:
             yield from _story_items(child)
 
 
-def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
-    for child in tbl.iterchildren():
-        if child.tag == TR:
+def _wrapped(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Children with `tag`, also inside content controls and custom XML wrapping them."""
+    for child in parent.iterchildren():
+        if child.tag == tag:
             yield child
         elif child.tag in _STORY_WRAPPERS:
             content = child.find(SDT_CONTENT) if child.tag == SDT else child
             if content is not None:
-                yield from _rows(content)
+                yield from _wrapped(content, tag)
+
+
+def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
+    return _wrapped(tbl, TR)
 
 
 def _cells(tr: etree._Element) -> Iterator[etree._Element]:
-    for child in tr.iterchildren():
-        if child.tag == TC:
-            yield child
-        elif child.tag in _STORY_WRAPPERS:
-            content = child.find(SDT_CONTENT) if child.tag == SDT else child
-            if content is not None:
-                yield from _cells(content)
+    return _wrapped(tr, TC)
 
 
 def _child(el: etree._Element, tag: str) -> etree._Element | None:
