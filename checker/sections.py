@@ -12,7 +12,7 @@ English, 10 of Chinese), is only 'N/A'/'无'/'略'/'不适用' without a reason,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -39,10 +39,19 @@ class SectionHit:
     section: Section | None = None
     field: Field | None = None
     blocks: list[Block] | None = None
+    _norm_text: str | None = dataclass_field(default=None, init=False, repr=False, compare=False)
+    _empty: bool | None = dataclass_field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.blocks is None:
             self.blocks = list(self.section.all_blocks()) if self.section is not None else []
+
+    @property
+    def norm_text(self) -> str:
+        """`nfkc(text)`, worked out once: several rules read the same (often long) section."""
+        if self._norm_text is None:
+            self._norm_text = nfkc(self.text or "")
+        return self._norm_text
 
 
 @lru_cache(maxsize=None)
@@ -397,7 +406,12 @@ def find_all(ctx: Context, key: str, synonyms: Synonyms | None = None) -> list[S
 def is_empty(text: str, *, kind: str = "heading", min_chars: int | None = None,
              placeholder_only: bool = True) -> bool:
     """COM-14: no real content. Fields (short values by nature) need only be filled in."""
-    t = " ".join(nfkc(text or "").split())
+    return _is_empty_nfkc(nfkc(text or ""), kind, min_chars, placeholder_only)
+
+
+def _is_empty_nfkc(normalized: str, kind: str, min_chars: int | None, placeholder_only: bool) -> bool:
+    """`is_empty` of an already normalised text."""
+    t = " ".join(normalized.split())
     if not t:
         return True
     if _NA_ONLY.match(t):
@@ -410,12 +424,22 @@ def is_empty(text: str, *, kind: str = "heading", min_chars: int | None = None,
             return True
     if kind != "heading":
         return False
-    limit = min_chars if min_chars is not None else (EMPTY_ZH if has_cjk(t) else EMPTY_EN)
-    return len(re.sub(r"\s+", "", t) if has_cjk(t) else t) < limit
+    cjk = has_cjk(t)
+    limit = min_chars if min_chars is not None else (EMPTY_ZH if cjk else EMPTY_EN)
+    return (len(t) - t.count(" ") if cjk else len(t)) < limit  # Chinese: spaces do not count (t's only blanks)
 
 
 def hit_is_empty(hit: SectionHit, *, min_chars: int | None = None, placeholder_only: bool = True) -> bool:
-    """COM-14 for a found section: a table with a filled data row is content, however short."""
+    """COM-14 for a found section: a table with a filled data row is content, however short.
+    (With the default thresholds the answer is kept on the hit: many rules ask it of the same hits.)"""
+    if min_chars is None and placeholder_only:
+        if hit._empty is None:
+            hit._empty = _hit_is_empty(hit, None, True)
+        return hit._empty
+    return _hit_is_empty(hit, min_chars, placeholder_only)
+
+
+def _hit_is_empty(hit: SectionHit, min_chars: int | None, placeholder_only: bool) -> bool:
     if hit.kind == "column":
         return False
     if hit.kind == "heading" and any(
@@ -423,7 +447,7 @@ def hit_is_empty(hit: SectionHit, *, min_chars: int | None = None, placeholder_o
                                        if any(not c.blank and not c.merged and not is_placeholder(c.text) for c in r)) >= 2
             for b in hit.blocks):
         return False
-    return is_empty(hit.text, kind=hit.kind, min_chars=min_chars, placeholder_only=placeholder_only)
+    return _is_empty_nfkc(hit.norm_text, hit.kind, min_chars, placeholder_only)
 
 
 def items(hit: SectionHit) -> list[str]:

@@ -30,10 +30,18 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
+_LINEWISE_FROM = 2_000  # characters
+
+
 def nfkc(text: str) -> str:
     """Full-width to half-width and compatibility forms folded (Ｒｉｓｋ → Risk, （ → ()."""
     if text.isascii():  # ASCII is NFKC-stable: skip the normalizer on the common English text
         return text
+    if len(text) >= _LINEWISE_FROM:
+        # A long text (a section's content) is normalised line by line, skipping its ASCII lines:
+        # NFKC never combines across a line feed, so the result is the same as in one call.
+        return "\n".join([line if line.isascii() else unicodedata.normalize("NFKC", line)
+                          for line in text.split("\n")])
     return unicodedata.normalize("NFKC", text)
 
 
