@@ -256,10 +256,13 @@ def classify(doc: Document) -> Classification:
     for type_name in _name_hits(stem.replace("_", " "), vocab):
         scores[type_name] += W_FILENAME
 
-    header_rows = [r for r in _header_rows(doc) if len(r) >= 2]
-    labels = _labels(doc)
-    could_match = _section_prefilter(vocab)
-    label_norms = {n for label in labels if could_match(n := norm_label(label))}
+    # Distinct header rows and labels: a plan repeats the same table layouts and row labels.
+    header_rows = list(dict.fromkeys(tuple(r) for r in _header_rows(doc) if len(r) >= 2))
+    candidates = _section_candidates(vocab)
+    labels_by_type: dict[str, list[str]] = {}
+    for n in {norm_label(label) for label in _labels(doc)}:
+        for type_name in candidates(n):
+            labels_by_type.setdefault(type_name, []).append(n)
     sheet_names = [norm_label(s.name) for s in doc.sheets]
     body = nfkc(doc.all_text(limit=20000)[:20000])
     mentions = _name_hits_counts(body, vocab)
@@ -278,7 +281,8 @@ def classify(doc: Document) -> Classification:
                 if tv.form != "document":
                     register_evidence = max(register_evidence, evidence)
         if tv.section_keys:
-            matched = {m.key for label in label_norms if (m := tv.sections.match(label)) is not None and m.score >= 0.8}
+            matched = {m.key for label in labels_by_type.get(tv.name, ())
+                       if (m := tv.sections.match(label)) is not None and m.score >= 0.8}
             required = tv.required_sections or tv.section_keys
             frac = len(matched & required) / len(required)
             if len(matched & required) >= 2:
@@ -307,38 +311,64 @@ def classify(doc: Document) -> Classification:
     return Classification(best_type, round(confidence, 2), scores)
 
 
-_PREFILTER: dict[int, tuple[tuple[_TypeVocab, ...], Callable[[str], bool]]] = {}
+_CANDIDATES: dict[int, tuple[tuple[_TypeVocab, ...], Callable[[str], frozenset[str]]]] = {}
 
 
-def _section_prefilter(vocab: tuple[_TypeVocab, ...]) -> Callable[[str], bool]:
-    """False for a label that no type's section synonym can match with a score ≥ 0.8.
+def _section_candidates(vocab: tuple[_TypeVocab, ...]) -> Callable[[str], frozenset[str]]:
+    """The types whose section synonyms might match a label with a score ≥ 0.8 (empty: none can).
 
     Such a match (see `lexicon.Synonyms`) is exact (the label, or the label without its unit), or
-    the label starts or ends with a synonym. So one set of every type's synonyms, probed with the
-    label's prefixes and suffixes of each synonym length, rules most labels out at once — a
-    register's first column holds thousands of ids that would otherwise be matched against every
+    the label starts or ends with a synonym. So a table of every type's synonyms, probed with the
+    label's prefixes and suffixes of each synonym length, rules most labels and types out at once:
+    a register's first column holds thousands of ids that would otherwise be matched against every
     type. The test ignores the finer conditions (distinctive, word boundary), so it only ever lets
-    more labels through than can match.
+    more through than can match.
     """
-    cached = _PREFILTER.get(id(vocab))
+    cached = _CANDIDATES.get(id(vocab))
     if cached is None or cached[0] is not vocab:
-        exact = {syn for tv in vocab for syn, _key, _distinctive in tv.sections._partial}
-        lengths = sorted({len(syn) for syn in exact})
+        types_of: dict[str, set[str]] = {}
+        for tv in vocab:
+            for syn, _key, _distinctive in tv.sections._partial:
+                types_of.setdefault(syn, set()).add(tv.name)
+        exact = {syn: frozenset(types) for syn, types in types_of.items()}
+        # The synonym lengths to probe, by the synonym's first (prefixes) and last (suffixes) character.
+        by_first: dict[str, set[int]] = {}
+        by_last: dict[str, set[int]] = {}
+        for syn in exact:
+            by_first.setdefault(syn[0], set()).add(len(syn))
+            by_last.setdefault(syn[-1], set()).add(len(syn))
+        first_sizes = {ch: sorted(sizes) for ch, sizes in by_first.items()}
+        last_sizes = {ch: sorted(sizes) for ch, sizes in by_last.items()}
+        none: frozenset[str] = frozenset()
+        seen: dict[str, frozenset[str]] = {}  # headings and form labels repeat across documents
 
-        def could_match(label: str) -> bool:
+        def candidates(label: str) -> frozenset[str]:
+            types = seen.get(label)
+            if types is None:
+                if len(seen) > 100_000:
+                    seen.clear()
+                types = seen[label] = probe(label)
+            return types
+
+        def probe(label: str) -> frozenset[str]:
             n = norm_label(label)
             if not n:
-                return False
-            if n in exact:
-                return True
-            for k in lengths:
-                if k >= len(n):
+                return none
+            found = [exact[probe] for probe in (n, norm_label_without_unit(label)) if probe in exact]
+            size = len(n)
+            for k in first_sizes.get(n[0], ()):
+                if k >= size:
                     break
-                if n[:k] in exact or n[-k:] in exact:
-                    return True
-            return norm_label_without_unit(label) in exact
+                if n[:k] in exact:
+                    found.append(exact[n[:k]])
+            for k in last_sizes.get(n[-1], ()):
+                if k >= size:
+                    break
+                if n[-k:] in exact:
+                    found.append(exact[n[-k:]])
+            return found[0] if len(found) == 1 else frozenset().union(*found)
 
-        cached = _PREFILTER[id(vocab)] = (vocab, could_match)
+        cached = _CANDIDATES[id(vocab)] = (vocab, candidates)
     return cached[1]
 
 

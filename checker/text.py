@@ -67,6 +67,7 @@ def label_unit(text: str) -> str | None:
     return m.group(0).strip("()（） ") if m else None
 
 
+@lru_cache(maxsize=65536)
 def norm_label_without_unit(text: str) -> str:
     return norm_label(_BRACKETED_UNIT.sub("", nfkc(text).strip()))
 

@@ -82,3 +82,23 @@ def test_empty_section_length_counts_chinese_without_blanks():
     for t in _random_texts(alphabet, 5000, seed=13, longest=24):
         if t.strip():
             assert is_empty(t, placeholder_only=False) == by_regex(t), repr(t)
+
+
+def test_section_candidates_never_leave_out_a_matching_type():
+    from checker import classify
+
+    vocab = classify._vocab()
+    candidates = classify._section_candidates(vocab)
+    rnd = random.Random(17)
+    synonyms = sorted({syn for tv in vocab for syn, _key, _distinctive in tv.sections._partial})
+    labels = []
+    for syn in rnd.sample(synonyms, 300):
+        labels += [syn, f"3. {syn}", f"{syn} (USD)", f"{syn}（万元）", f"Total {syn}", f"{syn} details", f"项目{syn}",
+                   f"{syn}: ", syn.upper(), f"（必填）{syn}", f"{syn}{rnd.choice(synonyms)}"]
+    labels += _random_texts(list("abcdeprstu 项目计划风险()（）:：1."), 2000, seed=17, longest=14)
+    for label in labels:
+        types = candidates(label)
+        for tv in vocab:
+            m = tv.sections.match(label)
+            if m is not None and m.score >= 0.8:
+                assert tv.name in types, (label, tv.name, m)
