@@ -113,3 +113,83 @@ def test_comment_range_over_plain_paragraphs_and_cells_collects_their_text():
     reader._StoryReader(reader._Styles(None), source="body", part=None, anchors=anchors, headings="all").read(body)
     assert anchors.anchor_text("7") == "start\nplain middle\ncell one\ncell two\nend"
     assert anchors.starts["7"] == Location(paragraph=0)
+
+
+# -- tables: the whole-table scan and the cell by cell reading ------------------------------------
+
+def _cell(*paragraphs: str, props: str = "") -> str:
+    return f"<w:tc>{props}{''.join(paragraphs)}</w:tc>"
+
+
+PLAIN_TABLES = [
+    [["Name", "Apollo"], ["Owner", "Wei Zhang"]],
+    [[_cell(paragraph(run("Line one")), paragraph(), paragraph(run("  ")), paragraph(run("Line two"))), "x"]],
+    [[_cell(), _cell(paragraph())], ["", "only the second"]],
+    [[_cell(paragraph('<w:hyperlink r:id="rIdNone">' + run("link") + "</w:hyperlink>",
+                      '<w:ins w:id="1" w:author="a">' + run(" inserted") + "</w:ins>",
+                      '<w:fldSimple w:instr=" PAGE ">' + run(" 3") + "</w:fldSimple>",
+                      "<w:smartTag>" + run(" tag") + "</w:smartTag>"))]],
+    [[_cell(paragraph('<w:r><w:t>A</w:t><w:tab/><w:t>B</w:t><w:br/><w:t>C</w:t><w:cr/><w:noBreakHyphen/></w:r>',
+                      ppr='<w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs>'))]],
+    [[_cell(paragraph(run("Bold", bold=True), '<w:r><w:t></w:t></w:r>', '<w:bookmarkStart w:id="0" w:name="b"/>'),
+            props='<w:tcPr><w:tcW w:w="2000" w:type="dxa"/><w:shd w:fill="EEEEEE"/></w:tcPr>')]],
+    [[_cell("<w:p><w:t>text right in the paragraph</w:t>" + run("kept") + "</w:p>")]],
+]
+
+WALKED_TABLES = [
+    [[_cell(paragraph(run("merged")), props='<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>')], ["a", "b"]],
+    [[_cell(paragraph(run("top")), props='<w:tcPr><w:vMerge w:val="restart"/></w:tcPr>')],
+     [_cell(paragraph(), props="<w:tcPr><w:vMerge/></w:tcPr>")]],
+    [[_cell(paragraph(run("outer")), table_xml([["in", "ner"]]))]],
+    [[_cell("<w:sdt><w:sdtContent>" + paragraph(run("in a control")) + "</w:sdtContent></w:sdt>")]],
+    [[_cell(paragraph(run("Page "), '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+                      '<w:r><w:instrText> PAGE </w:instrText></w:r>', '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+                      run("3"), '<w:r><w:fldChar w:fldCharType="end"/></w:r>'))]],
+    [[_cell(paragraph(run("Anchor"), textbox_run("Boxed")))]],
+    [[_cell(paragraph('<w:del w:id="1" w:author="a"><w:r><w:delText>old</w:delText></w:r></w:del>', run("new")))]],
+    [[_cell(paragraph('<w:commentRangeStart w:id="3"/>', run("noted"), '<w:commentRangeEnd w:id="3"/>'))]],
+    [[_cell(paragraph(run("in a cell")), '<w:r><w:t>a run right in the cell</w:t></w:r>')]],
+    [[_cell(paragraph('<w:r><w:t>Ruby base</w:t><w:ruby><w:rt><w:r><w:t>rt</w:t></w:r></w:rt></w:ruby></w:r>'))]],
+]
+
+
+def _table(rows: list[list[str]]):
+    return xml(table_xml(rows))
+
+
+def _grids(tbl):
+    """The grid read with the whole-table scan allowed, and cell by cell (an open comment forces it)."""
+    def read(anchors):
+        story = reader._StoryReader(reader._Styles(None), source="body", part=None, anchors=anchors, headings="all")
+        grid = story._grid(tbl, lambda r, c, text: Location(table=0, row=r, col=c, text=text), anchors, Location(table=0))
+        return [[(c.text, c.row, c.col, c.location, c.merged) for c in row] for row in grid.rows]
+
+    forced = reader._CommentAnchors()
+    forced.open["x"] = []
+    return read(None), read(forced)
+
+
+@pytest.mark.parametrize("rows", PLAIN_TABLES)
+def test_plain_tables_are_read_in_one_scan_as_cell_by_cell(rows):
+    tbl = _table(rows)
+    assert reader._plain_table_texts(tbl) is not None
+    scanned, walked = _grids(tbl)
+    assert scanned == walked
+
+
+@pytest.mark.parametrize("rows", WALKED_TABLES)
+def test_tables_with_merges_nesting_controls_fields_boxes_or_comments_are_read_cell_by_cell(rows):
+    tbl = _table(rows)
+    assert reader._plain_table_texts(tbl) is None
+    scanned, walked = _grids(tbl)
+    assert scanned == walked
+
+
+def test_table_rows_inside_a_control_or_out_of_place_cells_are_read_cell_by_cell():
+    wrapped = xml("<w:tbl><w:sdt><w:sdtContent>" + table_xml([["a", "b"]])[len("<w:tbl><w:tblPr/>"):-len("</w:tbl>")]
+                  + "</w:sdtContent></w:sdt></w:tbl>")
+    stray = xml("<w:tbl><w:tr>" + _cell(paragraph(run("a"))) + "</w:tr>" + _cell(paragraph(run("stray"))) + "</w:tbl>")
+    for tbl in (wrapped, stray):
+        assert reader._plain_table_texts(tbl) is None
+        scanned, walked = _grids(tbl)
+        assert scanned == walked

@@ -747,6 +747,82 @@ def _cell_props(tcpr: etree._Element | None) -> tuple[int, etree._Element | None
     return (max(1, _int(span, 1)) if span is not None else 1), vmerge
 
 
+# What makes a table need `_grid`'s cell by cell reading: merged, spanned or skipped grid cells,
+# nested tables, content controls, custom XML, comment markers, and inline content only
+# `_walk_inline` reads (fields, drawings and text boxes, alternate content) or skips (deletions).
+_TABLE_WALK_ONLY = (TBL, SDT, CUSTOM_XML, GRID_SPAN, VMERGE, GRID_BEFORE, COMMENT_START, COMMENT_END, COMMENT_REF,
+                    FLD_CHAR, DRAWING, PICT, OBJECT, ALT, DEL, MOVE_FROM)
+_TABLE_SCAN = (T, R, P, TC, TR, TAB, BR, CR, NO_BREAK_HYPHEN, *_TABLE_WALK_ONLY)
+_NOT_RUN_HOLDERS = frozenset({PPR, RPR, R})
+
+
+def _plain_table_texts(tbl: etree._Element) -> list[list[str]] | None:
+    """Each row's cell texts, as `_grid` would read them, for a table without anything in
+    `_TABLE_WALK_ONLY`; None for any other table.
+
+    A typical table is rows of one-paragraph cells of plain runs: one C-level `iter` over the table
+    yields its rows, cells, paragraphs, runs and text elements in document order, instead of
+    visiting each cell and paragraph in Python. Anything out of place (a run outside its
+    paragraph, a cell outside its row) sends the table to `_grid`'s general path too.
+    """
+    rows: list[list[str]] = []
+    row: list[str] = []
+    lines: list[str] = []  # the current cell's paragraph texts
+    pieces: list[str] = []  # the current paragraph's text
+    tr = tc = p = run = None
+    for el in tbl.iter(_TABLE_SCAN):
+        tag = el.tag
+        if tag == T:
+            if el.getparent() is run:  # a run's own text (as `_run` reads it), nothing else
+                text = el.text
+                if text:
+                    pieces.append(text)
+        elif tag == R:
+            parent = el.getparent()
+            while parent is not p:  # in the paragraph, maybe inside a hyperlink or an insertion
+                if parent is None or parent.tag in _NOT_RUN_HOLDERS:
+                    return None
+                parent = parent.getparent()
+            run = el
+        elif tag == P:
+            if el.getparent() is not tc:
+                return None
+            if p is not None:
+                lines.append("".join(pieces))
+            pieces, p, run = [], el, None
+        elif tag == TC:
+            if el.getparent() is not tr:
+                return None
+            if tc is not None:
+                row.append(_joined_lines(lines, pieces, p))
+            lines, pieces, tc, p, run = [], [], el, None, None
+        elif tag == TR:
+            if el.getparent() is not tbl:
+                return None
+            if tc is not None:
+                row.append(_joined_lines(lines, pieces, p))
+            row, tr, tc, p, run = [], el, None, None, None
+            rows.append(row)
+        elif tag in _RUN_PIECES:
+            if el.getparent() is run:
+                pieces.append(_RUN_PIECES[tag])
+        elif el is not tbl:
+            return None
+    if tc is not None:
+        row.append(_joined_lines(lines, pieces, p))
+    return rows
+
+
+def _joined_lines(lines: list[str], pieces: list[str], p: etree._Element | None) -> str:
+    """A cell's text from its earlier paragraphs' texts and the pieces of its last paragraph
+    (`p`, None when the cell has none): the non-blank ones, one per line, as `_cell_text`."""
+    if p is not None:
+        lines.append("".join(pieces))
+    if len(lines) == 1:
+        return lines[0] if lines[0].strip() else ""
+    return "\n".join([line for line in lines if line.strip()])
+
+
 def _child(el: etree._Element, tag: str) -> etree._Element | None:
     """`el.find(tag)` for a plain Clark tag, without ElementPath (properties come first)."""
     for child in el:
@@ -979,7 +1055,12 @@ class _StoryReader:
         self, tbl: etree._Element, loc: LocFactory, anchors: _CommentAnchors | None, location: Location
     ) -> Grid:
         """One pass over rows and cells, expanding gridSpan and vMerge into covered copies."""
-        rows: list[list[Cell]] = []
+        texts = _plain_table_texts(tbl) if anchors is None or not anchors.open else None
+        if texts is not None:
+            rows = [[Cell(text, r, c, loc(r, c, text), None, None, False) for c, text in enumerate(row)]
+                    for r, row in enumerate(texts)]
+            return Grid(rows=rows, location=location, heading=self.heading)
+        rows = []
         above: dict[int, Cell] = {}  # grid column -> the cell a vMerge continuation copies
         for r, tr in enumerate(_rows(tbl)):
             before, cells = _row_parts(tr)
