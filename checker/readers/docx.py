@@ -885,9 +885,9 @@ def _para_info(p: etree._Element, styles: _Styles) -> _ParaInfo:
 
 def _may_be_typed_heading(text: str, info: _ParaInfo) -> bool:
     """Heading-like text outside a table of contents and not explicitly marked as body text."""
-    if info.body_text or info.style.is_toc or _TOC_LINE.search(text):
+    if info.body_text or info.style.is_toc:
         return False
-    return looks_like_heading_text(text)
+    return looks_like_heading_text(text) and not _TOC_LINE.search(text)  # the length test first: cheaper
 
 
 LocFactory = Callable[[int, int, str], Location]
@@ -954,7 +954,7 @@ class _StoryReader:
         if info.sect_pr is not None:
             self.sect_prs.append(info.sect_pr)
         ext = _extract(p, self.styles, self._default_bold(info), anchors)
-        self._emit_text(ext.text, info, ext.bold, None, index, self.source, self.headings)
+        self._emit_text(ext.text, info, ext, None, index, self.source, self.headings)
         if ext.textboxes:
             self._textboxes(ext.textboxes, Location(paragraph=index, part=self.part), index)
 
@@ -965,31 +965,34 @@ class _StoryReader:
         self,
         text: str,
         info: _ParaInfo,
-        bold: bool,
+        ext: _Extracted | _Plain | None,
         location: Location | None,
         index: int,
         source: str,
         headings: HeadingMode,
     ) -> None:
-        """A block for non-blank text at `location` (None: paragraph `index` of this story)."""
+        """A block for non-blank text at `location` (None: paragraph `index` of this story). `ext`
+        (None: never bold) says whether the text is all bold, asked only when that matters."""
         if not text.strip():
             return
-        kind, level = self._classify(text, info, bold, headings)
+        kind, level = self._classify(text, info, ext, headings)
         if location is None:
             loc = Location(index, None, None, None, self.heading, text, self.part)
         else:
             loc = _relocated(location, self.heading, text)
-        self.blocks.append(Block(kind, text, loc, index, level, info.style.name, source=source))  # type: ignore[arg-type]
+        self.blocks.append(Block(kind, text, loc, index, level, info.style.name, None, source))  # type: ignore[arg-type]
         if kind == "heading":
             self.heading = text.strip()
 
-    def _classify(self, text: str, info: _ParaInfo, bold: bool, headings: HeadingMode) -> tuple[str, int | None]:
+    def _classify(
+        self, text: str, info: _ParaInfo, ext: _Extracted | _Plain | None, headings: HeadingMode
+    ) -> tuple[str, int | None]:
         if info.heading_level is not None and headings != "none":
             self.context_level = info.heading_level
             return "heading", info.heading_level
         is_list = info.num is not None or info.style.is_list
         if headings == "all" and _may_be_typed_heading(text, info):
-            level = self._typed_heading_level(text, info, bold, is_list)
+            level = self._typed_heading_level(text, info, ext is not None and ext.bold, is_list)
             if level is not None:
                 return "heading", level
         if is_list:
@@ -1020,7 +1023,7 @@ class _StoryReader:
         source = "textbox" if self.source == "body" else self.source
         for box in boxes:
             for text, info, inner in self._textbox_paragraphs(box):
-                self._emit_text(text, info, False, location, index, source, "style" if self.headings == "all" else "none")
+                self._emit_text(text, info, None, location, index, source, "style" if self.headings == "all" else "none")
                 self._textboxes(inner, location, index)
 
     def _textbox_paragraphs(self, box: etree._Element) -> Iterator[tuple[str, _ParaInfo, list[etree._Element]]]:
@@ -1142,7 +1145,7 @@ class _StoryReader:
             if item.tag == P:
                 info = _para_info(item, self.styles)
                 ext = _extract(item, self.styles, self._default_bold(info), None)
-                self._emit_text(ext.text, info, ext.bold, location, index, self.source, self.headings)
+                self._emit_text(ext.text, info, ext, location, index, self.source, self.headings)
                 self._textboxes(ext.textboxes, location, index)
             elif item.tag == TBL:
                 heading = self.heading
