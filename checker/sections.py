@@ -169,21 +169,25 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     hits: dict[str, list[SectionHit]] = {}
     names = lambda label: _label_match(synonyms, label) is not None  # noqa: E731
     siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
-    bodies = ctx.memo("sections.bodies", lambda: _body_texts(ctx.doc.outline))
+    bodies = ctx.memo("sections.bodies", lambda: _bodies(ctx.doc.outline))
     for section in ctx.doc.outline.walk():
         if section.heading is None:
             continue
         matches = _label_matches(synonyms, section.title)
         if not matches:
             continue
-        parts, blocks = [bodies[id(section)]], list(section.all_blocks())
+        body, all_blocks = bodies[id(section)]
+        parts, blocks = [body], list(all_blocks)
         # Typed headings that are really content (bold dates, names under 'Milestones') follow as
         # siblings; fold them in up to the next heading that names a section.
         for sibling in _following_siblings(section, siblings):
             if names(sibling.title):
                 break
-            parts += (sibling.title, bodies[id(sibling)])
-            blocks.extend([b for b in (sibling.heading,) if b is not None] + list(sibling.all_blocks()))
+            body, all_blocks = bodies[id(sibling)]
+            parts += (sibling.title, body)
+            if sibling.heading is not None:
+                blocks.append(sibling.heading)
+            blocks.extend(all_blocks)
         text = parts[0] if len(parts) == 1 else "\n".join([t for t in parts if t.strip()])
         for m in matches:
             hits.setdefault(m.key, []).append(SectionHit(
@@ -241,8 +245,12 @@ def _first_column_labels(doc: Document) -> list[tuple[Cell, str, list[Cell], tup
         if block.grid is None:
             continue
         for row in block.grid.rows:
-            first = next((c for c in row if not c.merged and c.text.strip()), None)
-            if first is None or first.col > 1:
+            for first in row:
+                if not first.merged and first.text.strip():
+                    break
+            else:
+                continue  # no filled cell
+            if first.col > 1:
                 continue
             label = first.text.strip().splitlines()[0]
             if len(label) > 60 or _TWO_DIGITS.search(label):
@@ -270,12 +278,13 @@ def _header_rows(doc: Document) -> list[tuple[Grid, int]]:
     return out
 
 
-def _body_texts(root: Section) -> dict[int, str]:
-    """id(section) → `section.body_text()` for the whole outline, in one pass (a parent's text joins
-    its own blocks' texts and its children's texts instead of walking every sub-section again)."""
-    out: dict[int, str] = {}
+def _bodies(root: Section) -> dict[int, tuple[str, list[Block]]]:
+    """id(section) → (`section.body_text()`, `list(section.all_blocks())`) for the whole outline, in
+    one pass: a parent's text and blocks extend its own with its children's, instead of walking
+    every sub-section again for each section and each synonym set."""
+    out: dict[int, tuple[str, list[Block]]] = {}
 
-    def visit(section: Section) -> str:
+    def visit(section: Section) -> tuple[str, list[Block]]:
         parts: list[str] = []
         for block in section.blocks:
             if block.kind == "table" and block.grid is not None:
@@ -283,9 +292,14 @@ def _body_texts(root: Section) -> dict[int, str]:
             else:
                 parts.append(block.text)
         parts = [p for p in parts if p.strip()]
-        parts.extend(t for t in (visit(child) for child in section.children) if t)
-        text = out[id(section)] = "\n".join(parts)
-        return text
+        blocks = list(section.blocks)
+        for child in section.children:
+            text, child_blocks = visit(child)
+            if text:
+                parts.append(text)
+            blocks.extend(child_blocks)
+        body = out[id(section)] = ("\n".join(parts), blocks)
+        return body
 
     visit(root)
     return out
