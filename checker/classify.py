@@ -105,78 +105,70 @@ def _contains(text: str, name: str) -> bool:
 
 
 _LATIN_RUN = re.compile(r"[a-z]+")
-_NameIndex = tuple[dict[str, list[frozenset[str]]], Any]
-_NAME_INDEX: dict[int, tuple[tuple[_TypeVocab, ...], _NameIndex]] = {}
 
 
-def _name_index(vocab: tuple[_TypeVocab, ...]) -> _NameIndex:
-    """(letter-runs of each Latin name by its first run, every other name): a cheap test that a line names no type.
+@dataclass(frozen=True)
+class _NameTable:
+    """The type names arranged for `_name_hits`, which tests the same as `_contains` on each name.
 
-    A Latin name matches only as a whole word, so each of its runs of letters is then a whole run
-    of letters of the text; other names (Chinese, or starting with a non-letter) are plain substrings.
+    A Chinese name is a plain substring (of non-ASCII text only); `chinese_search` is all of them
+    as one alternation, a single C scan that rules most lines out. A Latin name matches as whole
+    words only, so each of its letter runs is then a whole letter run of the text: Latin names are
+    filed under their first run, and a text only tries the names filed under its own runs.
     """
-    cached = _NAME_INDEX.get(id(vocab))
+
+    chinese: tuple[tuple[str, str], ...]  # (type, name)
+    chinese_search: Callable[[str], Any]
+    latin: dict[str, tuple[tuple[str, str, frozenset[str], Callable[[str], Any]], ...]]  # first run -> (type, name, runs, search)
+    latin_other: tuple[tuple[str, str, Callable[[str], Any]], ...]  # not starting with a letter: (type, name, search)
+
+
+_NAME_TABLES: dict[int, tuple[tuple[_TypeVocab, ...], _NameTable]] = {}
+
+
+def _name_table(vocab: tuple[_TypeVocab, ...]) -> _NameTable:
+    cached = _NAME_TABLES.get(id(vocab))
     if cached is None or cached[0] is not vocab:
-        runs: dict[str, list[frozenset[str]]] = {}
-        others: list[str] = []
-        for n in sorted({n for tv in vocab for n in tv.names}):
-            words = _LATIN_RUN.findall(n)
-            if has_cjk(n) or not words or not n.startswith(words[0]):
-                others.append(n)
-            else:
-                runs.setdefault(words[0], []).append(frozenset(words))
-        # The other names as one alternation: found iff one of them is a substring (one C scan
-        # instead of a Python loop over ~140 names for every line of a register).
-        search = re.compile("|".join(re.escape(n) for n in sorted(others, key=len, reverse=True))).search \
-            if others else (lambda _t: None)
-        cached = _NAME_INDEX[id(vocab)] = (vocab, (runs, search))
-    return cached[1]
-
-
-def _may_name_a_type(t: str, vocab: tuple[_TypeVocab, ...]) -> bool:
-    """False only when no type name can occur in the normalised text `t` (then `_name_hits` is empty)."""
-    by_first, others = _name_index(vocab)
-    text_runs = set(_LATIN_RUN.findall(t))
-    for run in text_runs.intersection(by_first):
-        if any(words <= text_runs for words in by_first[run]):
-            return True
-    return others(t) is not None
-
-
-_NAME_ENTRIES: dict[int, tuple[tuple[_TypeVocab, ...], tuple]] = {}
-
-
-def _name_entries(vocab: tuple[_TypeVocab, ...]) -> tuple[tuple[str, str, bool, frozenset[str] | None, Any], ...]:
-    """(type, name, is Chinese, letter runs of a Latin name starting with a letter, its regex), in vocab order."""
-    cached = _NAME_ENTRIES.get(id(vocab))
-    if cached is None or cached[0] is not vocab:
-        out = []
+        chinese: list[tuple[str, str]] = []
+        latin: dict[str, list[tuple[str, str, frozenset[str], Callable[[str], Any]]]] = {}
+        latin_other: list[tuple[str, str, Callable[[str], Any]]] = []
         for tv in vocab:
             for n in tv.names:
-                cjk = has_cjk(n)
-                runs = None if cjk else _LATIN_RUN.findall(n)
-                runs = frozenset(runs) if runs and n.startswith(runs[0]) else None
-                out.append((tv.name, n, cjk, runs, None if cjk else _name_regex(n).search))
-        cached = _NAME_ENTRIES[id(vocab)] = (vocab, tuple(out))
+                if has_cjk(n):
+                    chinese.append((tv.name, n))
+                    continue
+                runs = _LATIN_RUN.findall(n)
+                if runs and n.startswith(runs[0]):
+                    latin.setdefault(runs[0], []).append((tv.name, n, frozenset(runs), _name_regex(n).search))
+                else:
+                    latin_other.append((tv.name, n, _name_regex(n).search))
+        names = sorted({n for _, n in chinese}, key=len, reverse=True)
+        search = re.compile("|".join(re.escape(n) for n in names)).search if names else (lambda _t: None)
+        table = _NameTable(tuple(chinese), search, {run: tuple(entries) for run, entries in latin.items()},
+                           tuple(latin_other))
+        cached = _NAME_TABLES[id(vocab)] = (vocab, table)
     return cached[1]
 
 
 def _name_hits(text: str, vocab: tuple[_TypeVocab, ...]) -> dict[str, int]:
     """Types whose name occurs in `text`; a name inside a longer matching name does not count."""
     t = norm_label(text)
-    if not t or not _may_name_a_type(t, vocab):
+    if not t:
         return {}
-    # Same test as `_contains` on every name, cheaper: a Chinese name is a substring (none in ASCII
-    # text); a Latin name matches as whole words only, so every one of its letter runs is in the text.
-    ascii_text = t.isascii()
-    text_runs = set(_LATIN_RUN.findall(t))
+    table = _name_table(vocab)
     found: list[tuple[str, str]] = []
-    for type_name, n, cjk, runs, search in _name_entries(vocab):
-        if cjk:
-            if not ascii_text and n in t:
+    if not t.isascii() and table.chinese_search(t) is not None:
+        found.extend((type_name, n) for type_name, n in table.chinese if n in t)
+    text_runs = set(_LATIN_RUN.findall(t))
+    for run in text_runs.intersection(table.latin):
+        for type_name, n, runs, search in table.latin[run]:
+            if runs <= text_runs and search(t) is not None:
                 found.append((type_name, n))
-        elif (runs is None or runs <= text_runs) and search(t) is not None:
+    for type_name, n, search in table.latin_other:
+        if search(t) is not None:
             found.append((type_name, n))
+    if not found:
+        return {}
     longest = [n for _, n in found]
     hits: dict[str, int] = {}
     for type_name, n in found:

@@ -102,3 +102,27 @@ def test_section_candidates_never_leave_out_a_matching_type():
             m = tv.sections.match(label)
             if m is not None and m.score >= 0.8:
                 assert tv.name in types, (label, tv.name, m)
+
+
+def test_type_name_search_finds_what_testing_every_name_finds():
+    from checker import classify
+    from checker.text import norm_label
+
+    vocab = classify._vocab()
+
+    def by_every_name(text: str) -> dict[str, int]:
+        t = norm_label(text)
+        found = [(tv.name, n) for tv in vocab for n in tv.names if t and classify._contains(t, n)]
+        hits: dict[str, int] = {}
+        for type_name, n in found:
+            if not any(n != other and n in other for _, other in found):
+                hits[type_name] = max(hits.get(type_name, 0), len(n))
+        return hits
+
+    names = [n for tv in vocab for n in tv.names]
+    rnd = random.Random(19)
+    texts = [" ".join(rnd.choice(names + ["the", "x", "1.", "草案", "plans", "v2", "-"]) for _ in range(rnd.randint(1, 4)))
+             for _ in range(3000)]
+    texts += [n.upper() for n in rnd.sample(names, 50)] + [f"{n}s" for n in rnd.sample(names, 50)] + ["", "  "]
+    for text in texts:
+        assert classify._name_hits(text, vocab) == by_every_name(text), text
