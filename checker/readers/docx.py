@@ -17,6 +17,11 @@ Decisions worth knowing:
   left out of field extraction because the table grid already yields the same fields.
 * Headings are detected only in body paragraphs and layout-table cells, never in form-table cells,
   page headers or footers; text-box paragraphs become headings only through a heading style.
+* Speed: `_walk_inline` (paragraph content) and `_grid` (tables, cell by cell) are the reference.
+  Most paragraphs and tables hold nothing they need to take care of, and are read by shorter paths
+  that give the same result: `_plain_runs` for a paragraph of plain runs, `_plain_table_texts` (one
+  C-level scan of the table) for a table of plain cells. Change them together with the reference;
+  tests/test_docx_reader_paths.py compares them.
 """
 from __future__ import annotations
 
@@ -538,7 +543,8 @@ def _plain_runs(el: etree._Element, runs: list[tuple[etree._Element | None, str]
 
 
 def _walk_inline(el: etree._Element, out: _Extracted, styles: _Styles) -> None:
-    """Paragraph content: runs wherever they sit (insertions, hyperlinks, controls, fldSimple...)."""
+    """Paragraph content: runs wherever they sit (insertions, hyperlinks, controls, fldSimple...).
+    (`_plain_runs` and `_plain_table_texts` read plain content the same way: keep them in step.)"""
     for child in el.iterchildren():
         tag = child.tag
         if tag == R:
