@@ -1,5 +1,6 @@
-"""Shortcuts in front of slow paths (text normalisation, heading numbering, PMP-02's pattern) never
-change a result. No timing here: each test compares the shortcut with the plain computation."""
+"""Shortcuts in front of slow paths (text normalisation, heading numbering, PMP-02's pattern, the
+classifier's section and type-name lookups, section emptiness) never change a result. No timing
+here: each test compares the shortcut with the plain computation."""
 from __future__ import annotations
 
 import random
