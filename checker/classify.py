@@ -105,78 +105,70 @@ def _contains(text: str, name: str) -> bool:
 
 
 _LATIN_RUN = re.compile(r"[a-z]+")
-_NameIndex = tuple[dict[str, list[frozenset[str]]], Any]
-_NAME_INDEX: dict[int, tuple[tuple[_TypeVocab, ...], _NameIndex]] = {}
 
 
-def _name_index(vocab: tuple[_TypeVocab, ...]) -> _NameIndex:
-    """(letter-runs of each Latin name by its first run, every other name): a cheap test that a line names no type.
+@dataclass(frozen=True)
+class _NameTable:
+    """The type names arranged for `_name_hits`, which tests the same as `_contains` on each name.
 
-    A Latin name matches only as a whole word, so each of its runs of letters is then a whole run
-    of letters of the text; other names (Chinese, or starting with a non-letter) are plain substrings.
+    A Chinese name is a plain substring (of non-ASCII text only); `chinese_search` is all of them
+    as one alternation, a single C scan that rules most lines out. A Latin name matches as whole
+    words only, so each of its letter runs is then a whole letter run of the text: Latin names are
+    filed under their first run, and a text only tries the names filed under its own runs.
     """
-    cached = _NAME_INDEX.get(id(vocab))
+
+    chinese: tuple[tuple[str, str], ...]  # (type, name)
+    chinese_search: Callable[[str], Any]
+    latin: dict[str, tuple[tuple[str, str, frozenset[str], Callable[[str], Any]], ...]]  # first run -> (type, name, runs, search)
+    latin_other: tuple[tuple[str, str, Callable[[str], Any]], ...]  # not starting with a letter: (type, name, search)
+
+
+_NAME_TABLES: dict[int, tuple[tuple[_TypeVocab, ...], _NameTable]] = {}
+
+
+def _name_table(vocab: tuple[_TypeVocab, ...]) -> _NameTable:
+    cached = _NAME_TABLES.get(id(vocab))
     if cached is None or cached[0] is not vocab:
-        runs: dict[str, list[frozenset[str]]] = {}
-        others: list[str] = []
-        for n in sorted({n for tv in vocab for n in tv.names}):
-            words = _LATIN_RUN.findall(n)
-            if has_cjk(n) or not words or not n.startswith(words[0]):
-                others.append(n)
-            else:
-                runs.setdefault(words[0], []).append(frozenset(words))
-        # The other names as one alternation: found iff one of them is a substring (one C scan
-        # instead of a Python loop over ~140 names for every line of a register).
-        search = re.compile("|".join(re.escape(n) for n in sorted(others, key=len, reverse=True))).search \
-            if others else (lambda _t: None)
-        cached = _NAME_INDEX[id(vocab)] = (vocab, (runs, search))
-    return cached[1]
-
-
-def _may_name_a_type(t: str, vocab: tuple[_TypeVocab, ...]) -> bool:
-    """False only when no type name can occur in the normalised text `t` (then `_name_hits` is empty)."""
-    by_first, others = _name_index(vocab)
-    text_runs = set(_LATIN_RUN.findall(t))
-    for run in text_runs.intersection(by_first):
-        if any(words <= text_runs for words in by_first[run]):
-            return True
-    return others(t) is not None
-
-
-_NAME_ENTRIES: dict[int, tuple[tuple[_TypeVocab, ...], tuple]] = {}
-
-
-def _name_entries(vocab: tuple[_TypeVocab, ...]) -> tuple[tuple[str, str, bool, frozenset[str] | None, Any], ...]:
-    """(type, name, is Chinese, letter runs of a Latin name starting with a letter, its regex), in vocab order."""
-    cached = _NAME_ENTRIES.get(id(vocab))
-    if cached is None or cached[0] is not vocab:
-        out = []
+        chinese: list[tuple[str, str]] = []
+        latin: dict[str, list[tuple[str, str, frozenset[str], Callable[[str], Any]]]] = {}
+        latin_other: list[tuple[str, str, Callable[[str], Any]]] = []
         for tv in vocab:
             for n in tv.names:
-                cjk = has_cjk(n)
-                runs = None if cjk else _LATIN_RUN.findall(n)
-                runs = frozenset(runs) if runs and n.startswith(runs[0]) else None
-                out.append((tv.name, n, cjk, runs, None if cjk else _name_regex(n).search))
-        cached = _NAME_ENTRIES[id(vocab)] = (vocab, tuple(out))
+                if has_cjk(n):
+                    chinese.append((tv.name, n))
+                    continue
+                runs = _LATIN_RUN.findall(n)
+                if runs and n.startswith(runs[0]):
+                    latin.setdefault(runs[0], []).append((tv.name, n, frozenset(runs), _name_regex(n).search))
+                else:
+                    latin_other.append((tv.name, n, _name_regex(n).search))
+        names = sorted({n for _, n in chinese}, key=len, reverse=True)
+        search = re.compile("|".join(re.escape(n) for n in names)).search if names else (lambda _t: None)
+        table = _NameTable(tuple(chinese), search, {run: tuple(entries) for run, entries in latin.items()},
+                           tuple(latin_other))
+        cached = _NAME_TABLES[id(vocab)] = (vocab, table)
     return cached[1]
 
 
 def _name_hits(text: str, vocab: tuple[_TypeVocab, ...]) -> dict[str, int]:
     """Types whose name occurs in `text`; a name inside a longer matching name does not count."""
     t = norm_label(text)
-    if not t or not _may_name_a_type(t, vocab):
+    if not t:
         return {}
-    # Same test as `_contains` on every name, cheaper: a Chinese name is a substring (none in ASCII
-    # text); a Latin name matches as whole words only, so every one of its letter runs is in the text.
-    ascii_text = t.isascii()
-    text_runs = set(_LATIN_RUN.findall(t))
+    table = _name_table(vocab)
     found: list[tuple[str, str]] = []
-    for type_name, n, cjk, runs, search in _name_entries(vocab):
-        if cjk:
-            if not ascii_text and n in t:
+    if not t.isascii() and table.chinese_search(t) is not None:
+        found.extend((type_name, n) for type_name, n in table.chinese if n in t)
+    text_runs = set(_LATIN_RUN.findall(t))
+    for run in text_runs.intersection(table.latin):
+        for type_name, n, runs, search in table.latin[run]:
+            if runs <= text_runs and search(t) is not None:
                 found.append((type_name, n))
-        elif (runs is None or runs <= text_runs) and search(t) is not None:
+    for type_name, n, search in table.latin_other:
+        if search(t) is not None:
             found.append((type_name, n))
+    if not found:
+        return {}
     longest = [n for _, n in found]
     hits: dict[str, int] = {}
     for type_name, n in found:
@@ -256,10 +248,13 @@ def classify(doc: Document) -> Classification:
     for type_name in _name_hits(stem.replace("_", " "), vocab):
         scores[type_name] += W_FILENAME
 
-    header_rows = [r for r in _header_rows(doc) if len(r) >= 2]
-    labels = _labels(doc)
-    could_match = _section_prefilter(vocab)
-    label_norms = {n for label in labels if could_match(n := norm_label(label))}
+    # Distinct header rows and labels: a plan repeats the same table layouts and row labels.
+    header_rows = list(dict.fromkeys(tuple(r) for r in _header_rows(doc) if len(r) >= 2))
+    candidates = _section_candidates(vocab)
+    labels_by_type: dict[str, list[str]] = {}
+    for n in {norm_label(label) for label in _labels(doc)}:
+        for type_name in candidates(n):
+            labels_by_type.setdefault(type_name, []).append(n)
     sheet_names = [norm_label(s.name) for s in doc.sheets]
     body = nfkc(doc.all_text(limit=20000)[:20000])
     mentions = _name_hits_counts(body, vocab)
@@ -278,7 +273,8 @@ def classify(doc: Document) -> Classification:
                 if tv.form != "document":
                     register_evidence = max(register_evidence, evidence)
         if tv.section_keys:
-            matched = {m.key for label in label_norms if (m := tv.sections.match(label)) is not None and m.score >= 0.8}
+            matched = {m.key for label in labels_by_type.get(tv.name, ())
+                       if (m := tv.sections.match(label)) is not None and m.score >= 0.8}
             required = tv.required_sections or tv.section_keys
             frac = len(matched & required) / len(required)
             if len(matched & required) >= 2:
@@ -307,38 +303,64 @@ def classify(doc: Document) -> Classification:
     return Classification(best_type, round(confidence, 2), scores)
 
 
-_PREFILTER: dict[int, tuple[tuple[_TypeVocab, ...], Callable[[str], bool]]] = {}
+_CANDIDATES: dict[int, tuple[tuple[_TypeVocab, ...], Callable[[str], frozenset[str]]]] = {}
 
 
-def _section_prefilter(vocab: tuple[_TypeVocab, ...]) -> Callable[[str], bool]:
-    """False for a label that no type's section synonym can match with a score ≥ 0.8.
+def _section_candidates(vocab: tuple[_TypeVocab, ...]) -> Callable[[str], frozenset[str]]:
+    """The types whose section synonyms might match a label with a score ≥ 0.8 (empty: none can).
 
     Such a match (see `lexicon.Synonyms`) is exact (the label, or the label without its unit), or
-    the label starts or ends with a synonym. So one set of every type's synonyms, probed with the
-    label's prefixes and suffixes of each synonym length, rules most labels out at once — a
-    register's first column holds thousands of ids that would otherwise be matched against every
+    the label starts or ends with a synonym. So a table of every type's synonyms, probed with the
+    label's prefixes and suffixes of each synonym length, rules most labels and types out at once:
+    a register's first column holds thousands of ids that would otherwise be matched against every
     type. The test ignores the finer conditions (distinctive, word boundary), so it only ever lets
-    more labels through than can match.
+    more through than can match.
     """
-    cached = _PREFILTER.get(id(vocab))
+    cached = _CANDIDATES.get(id(vocab))
     if cached is None or cached[0] is not vocab:
-        exact = {syn for tv in vocab for syn, _key, _distinctive in tv.sections._partial}
-        lengths = sorted({len(syn) for syn in exact})
+        types_of: dict[str, set[str]] = {}
+        for tv in vocab:
+            for syn, _key, _distinctive in tv.sections._partial:
+                types_of.setdefault(syn, set()).add(tv.name)
+        exact = {syn: frozenset(types) for syn, types in types_of.items()}
+        # The synonym lengths to probe, by the synonym's first (prefixes) and last (suffixes) character.
+        by_first: dict[str, set[int]] = {}
+        by_last: dict[str, set[int]] = {}
+        for syn in exact:
+            by_first.setdefault(syn[0], set()).add(len(syn))
+            by_last.setdefault(syn[-1], set()).add(len(syn))
+        first_sizes = {ch: sorted(sizes) for ch, sizes in by_first.items()}
+        last_sizes = {ch: sorted(sizes) for ch, sizes in by_last.items()}
+        none: frozenset[str] = frozenset()
+        seen: dict[str, frozenset[str]] = {}  # headings and form labels repeat across documents
 
-        def could_match(label: str) -> bool:
+        def candidates(label: str) -> frozenset[str]:
+            types = seen.get(label)
+            if types is None:
+                if len(seen) > 100_000:
+                    seen.clear()
+                types = seen[label] = probe(label)
+            return types
+
+        def probe(label: str) -> frozenset[str]:
             n = norm_label(label)
             if not n:
-                return False
-            if n in exact:
-                return True
-            for k in lengths:
-                if k >= len(n):
+                return none
+            found = [exact[probe] for probe in (n, norm_label_without_unit(label)) if probe in exact]
+            size = len(n)
+            for k in first_sizes.get(n[0], ()):
+                if k >= size:
                     break
-                if n[:k] in exact or n[-k:] in exact:
-                    return True
-            return norm_label_without_unit(label) in exact
+                if n[:k] in exact:
+                    found.append(exact[n[:k]])
+            for k in last_sizes.get(n[-1], ()):
+                if k >= size:
+                    break
+                if n[-k:] in exact:
+                    found.append(exact[n[-k:]])
+            return found[0] if len(found) == 1 else frozenset().union(*found)
 
-        cached = _PREFILTER[id(vocab)] = (vocab, could_match)
+        cached = _CANDIDATES[id(vocab)] = (vocab, candidates)
     return cached[1]
 
 

@@ -80,6 +80,9 @@ def words(entry: Any) -> list[str]:
     return [str(w) for w in entry]
 
 
+_UNSEEN: Any = object()
+
+
 @dataclass(frozen=True)
 class Match:
     key: str
@@ -111,7 +114,8 @@ class Synonyms:
                 distinctive = (cjk and len(n) >= 3) or (not cjk and len(n.split()) >= 2)
                 self._partial.append((n, key, distinctive))
         self._partial.sort(key=lambda item: -len(item[0]))  # longest synonym wins
-        self._cache: dict[tuple[str, bool], Match | None] = {}
+        self._cache: dict[str, Match | None] = {}  # label -> match, partial matches allowed
+        self._cache_whole: dict[str, Match | None] = {}  # the same, allow_partial=False
         # The partial candidates bucketed by last / first character (each bucket keeps the
         # longest-first order): a suffix match must end with the label's last character, a prefix
         # match start with its first; containment needs the distinctive ones only.
@@ -128,12 +132,13 @@ class Synonyms:
         return cls({key: words(entry) for key, entry in entries.items()})
 
     def match(self, label: str, *, allow_partial: bool = True) -> Match | None:
-        cache_key = (label, allow_partial)
-        if cache_key not in self._cache:
-            if len(self._cache) > 100_000:
-                self._cache.clear()
-            self._cache[cache_key] = self._match(label, allow_partial)
-        return self._cache[cache_key]
+        cache = self._cache if allow_partial else self._cache_whole
+        found = cache.get(label, _UNSEEN)
+        if found is _UNSEEN:
+            if len(cache) > 100_000:
+                cache.clear()
+            found = cache[label] = self._match(label, allow_partial)
+        return found
 
     def _match(self, label: str, allow_partial: bool) -> Match | None:
         n = norm_label(label)

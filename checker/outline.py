@@ -22,10 +22,16 @@ _LEVELS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"^\s*(?:[A-H]|I{1,3}|IV|VI{0,3}|IX|X)[.)]\s+\S"), 1),
 ]
 _SENTENCE_END = re.compile(r"[。！？；;!?]$|[a-z]\.$")
+_FIELD_LINE = re.compile(r"[:：]\s*\S")  # 'Project Name: Apollo'
+# What the first non-blank character of a numbered heading can be, besides a digit (see _LEVELS).
+_NUMBER_STARTS = frozenset("第一二三四五六七八九十（(ABCDEFGHIVX")
 
 
 def numbered_heading_level(text: str) -> int | None:
     """The heading level a leading outline number implies, or None when there is none."""
+    t = text.lstrip()  # what each pattern's leading \s* skips
+    if not t or (t[0] not in _NUMBER_STARTS and not t[0].isdigit()):
+        return None  # most lines: no pattern can match
     for pattern, level in _LEVELS:
         if pattern.match(text):
             return level
@@ -39,7 +45,7 @@ def looks_like_heading_text(text: str) -> bool:
         return False
     if _SENTENCE_END.search(t):
         return False
-    if re.search(r"[:：]\s*\S", t):  # 'Project Name: Apollo' is a field, not a heading
+    if _FIELD_LINE.search(t):  # 'Project Name: Apollo' is a field, not a heading
         return False
     return True
 

@@ -12,7 +12,7 @@ English, 10 of Chinese), is only 'N/A'/'无'/'略'/'不适用' without a reason,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -20,12 +20,13 @@ from checker import lexicon
 from checker.kinds.base import Context
 from checker.lexicon import Match, Synonyms
 from checker.fields import record_header_row
-from checker.model import Block, Field, Location, Section
+from checker.model import Block, Cell, Document, Field, Grid, Location, Section
 from checker.text import has_cjk, nfkc, norm_label
 from checker.vocab import is_placeholder, placeholder_matches
 
 MIN_SCORE = 0.8
 EMPTY_EN, EMPTY_ZH = 20, 10
+_TWO_DIGITS, _THREE_DIGITS = re.compile(r"\d{2,}"), re.compile(r"\d{3,}")
 _NA_ONLY = re.compile(r"^\s*(?:n/?a|na|none|nil|not applicable|-+|—+|无|略|暂无|不适用|没有|/)\s*[.。]?\s*$", re.I)
 
 
@@ -39,10 +40,19 @@ class SectionHit:
     section: Section | None = None
     field: Field | None = None
     blocks: list[Block] | None = None
+    _norm_text: str | None = dataclass_field(default=None, init=False, repr=False, compare=False)
+    _empty: bool | None = dataclass_field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.blocks is None:
             self.blocks = list(self.section.all_blocks()) if self.section is not None else []
+
+    @property
+    def norm_text(self) -> str:
+        """`nfkc(text)`, worked out once: several rules read the same (often long) section."""
+        if self._norm_text is None:
+            self._norm_text = nfkc(self.text or "")
+        return self._norm_text
 
 
 @lru_cache(maxsize=None)
@@ -159,26 +169,30 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     hits: dict[str, list[SectionHit]] = {}
     names = lambda label: _label_match(synonyms, label) is not None  # noqa: E731
     siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
-    bodies = ctx.memo("sections.bodies", lambda: _body_texts(ctx.doc.outline))
+    bodies = ctx.memo("sections.bodies", lambda: _bodies(ctx.doc.outline))
     for section in ctx.doc.outline.walk():
         if section.heading is None:
             continue
         matches = _label_matches(synonyms, section.title)
         if not matches:
             continue
-        text, blocks = bodies[id(section)], list(section.all_blocks())
+        body, all_blocks = bodies[id(section)]
+        parts, blocks = [body], list(all_blocks)
         # Typed headings that are really content (bold dates, names under 'Milestones') follow as
         # siblings; fold them in up to the next heading that names a section.
-        for sibling in _following_siblings(ctx.doc.outline, section, siblings):
+        for sibling in _following_siblings(section, siblings):
             if names(sibling.title):
                 break
-            text = "\n".join(t for t in (text, sibling.title, bodies[id(sibling)]) if t.strip())
-            blocks.extend([b for b in (sibling.heading,) if b is not None] + list(sibling.all_blocks()))
+            body, all_blocks = bodies[id(sibling)]
+            parts += (sibling.title, body)
+            if sibling.heading is not None:
+                blocks.append(sibling.heading)
+            blocks.extend(all_blocks)
+        text = parts[0] if len(parts) == 1 else "\n".join([t for t in parts if t.strip()])
         for m in matches:
             hits.setdefault(m.key, []).append(SectionHit(
                 m.key, section.title, text, section.heading.location.with_text(section.title),
                 "heading", section=section, blocks=blocks))
-    cells = _cells_by_anchor(ctx)
     for f in ctx.doc.fields:
         if f.source == "properties":
             continue
@@ -188,7 +202,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
         value = f.value
         if _looks_like_label(value, synonyms):
             value = ""  # a header cell beside the label ('Project Deliverables | Detailed Description')
-        below = _rows_below(f, cells, names, ctx.doc.blocks) if not value.strip() else ""
+        below = _rows_below(f, ctx, names) if not value.strip() else ""
         text = "\n".join(t for t in (value, below) if t.strip())
         for m in matches:
             hits.setdefault(m.key, []).append(SectionHit(m.key, f.label, text, f.location, "field", field=f))
@@ -196,37 +210,20 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     # whose second row looks like a header): the rest of the row, or the rows under it, is the value.
     seen = {h.field.label_location.anchor() for hs in hits.values() for h in hs
             if h.field is not None and h.field.label_location is not None}
-    for block in ctx.doc.blocks:
-        if block.grid is None:
+    for first, label, row, anchor in ctx.memo("sections.first_labels", lambda: _first_column_labels(ctx.doc)):
+        if anchor in seen:
             continue
-        for row in block.grid.rows:
-            first = next((c for c in row if not c.merged and c.text.strip()), None)
-            if first is None or first.location.anchor() in seen or first.col > 1:
-                continue
-            label = first.text.strip().splitlines()[0]
-            if len(label) > 60 or re.search(r"\d{2,}", label):
-                continue
-            matches = _label_matches(synonyms, label)
-            if not matches:
-                continue
-            rest = [c.text.strip() for c in row if not c.merged and c.text.strip() and c is not first]
-            inline = first.text.strip()[len(label):].strip()
-            text = "\n".join(t for t in [inline, *rest] if t)
-            seen.add(first.location.anchor())
-            for m in matches:
-                hits.setdefault(m.key, []).append(SectionHit(m.key, label, text, first.location.with_text(label), "field"))
+        matches = _label_matches(synonyms, label)
+        if not matches:
+            continue
+        rest = [c.text.strip() for c in row if not c.merged and c.text.strip() and c is not first]
+        inline = first.text.strip()[len(label):].strip()
+        text = "\n".join(t for t in [inline, *rest] if t)
+        seen.add(anchor)
+        for m in matches:
+            hits.setdefault(m.key, []).append(SectionHit(m.key, label, text, first.location.with_text(label), "field"))
     # Column headers of tables of records (a budget's 'Cost Item | Amount | Basis of Estimate').
-    sheet_rows = {id(sh.grid): sh.header_row for sh in ctx.doc.sheets}
-    for grid in ctx.doc.grids():
-        r = sheet_rows.get(id(grid)) if id(grid) in sheet_rows else None
-        if r is None:
-            r = record_header_row(grid)
-        if r is None and len(grid.rows) >= 2 and id(grid) not in sheet_rows and grid.width >= 3:
-            head = [c for c in grid.rows[0] if not c.merged and c.text.strip()]
-            if len(head) >= 2 and all(len(c.text) <= 40 and not re.search(r"\d{3,}", c.text) for c in head):
-                r = 0  # a Word table whose first row names its columns
-        if r is None:
-            continue
+    for grid, r in ctx.memo("sections.header_rows", lambda: _header_rows(ctx.doc)):
         for cell in grid.rows[r]:
             if cell.merged or not cell.text.strip():
                 continue
@@ -239,12 +236,55 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     return hits
 
 
-def _body_texts(root: Section) -> dict[int, str]:
-    """id(section) → `section.body_text()` for the whole outline, in one pass (a parent's text joins
-    its own blocks' texts and its children's texts instead of walking every sub-section again)."""
-    out: dict[int, str] = {}
+def _first_column_labels(doc: Document) -> list[tuple[Cell, str, list[Cell], tuple]]:
+    """(cell, label, row, the cell's anchor) for every table row whose first filled cell sits in
+    the first two columns and could be a form label: its first line is short and has no number of
+    two digits or more. What `_index` checks against each synonym set, worked out once."""
+    out = []
+    for block in doc.blocks:
+        if block.grid is None:
+            continue
+        for row in block.grid.rows:
+            for first in row:
+                if not first.merged and first.text.strip():
+                    break
+            else:
+                continue  # no filled cell
+            if first.col > 1:
+                continue
+            label = first.text.strip().splitlines()[0]
+            if len(label) > 60 or _TWO_DIGITS.search(label):
+                continue
+            out.append((first, label, row, first.location.anchor()))
+    return out
 
-    def visit(section: Section) -> str:
+
+def _header_rows(doc: Document) -> list[tuple[Grid, int]]:
+    """(grid, header row) of every table of records: a worksheet's header row, a record table's
+    (`record_header_row`), or the first row of a Word table of three or more columns whose first
+    row looks like column names."""
+    sheet_rows = {id(sh.grid): sh.header_row for sh in doc.sheets}
+    out = []
+    for grid in doc.grids():
+        r = sheet_rows.get(id(grid)) if id(grid) in sheet_rows else None
+        if r is None:
+            r = record_header_row(grid)
+        if r is None and len(grid.rows) >= 2 and id(grid) not in sheet_rows and grid.width >= 3:
+            head = [c for c in grid.rows[0] if not c.merged and c.text.strip()]
+            if len(head) >= 2 and all(len(c.text) <= 40 and not _THREE_DIGITS.search(c.text) for c in head):
+                r = 0  # a Word table whose first row names its columns
+        if r is not None:
+            out.append((grid, r))
+    return out
+
+
+def _bodies(root: Section) -> dict[int, tuple[str, list[Block]]]:
+    """id(section) → (`section.body_text()`, `list(section.all_blocks())`) for the whole outline, in
+    one pass: a parent's text and blocks extend its own with its children's, instead of walking
+    every sub-section again for each section and each synonym set."""
+    out: dict[int, tuple[str, list[Block]]] = {}
+
+    def visit(section: Section) -> tuple[str, list[Block]]:
         parts: list[str] = []
         for block in section.blocks:
             if block.kind == "table" and block.grid is not None:
@@ -252,9 +292,14 @@ def _body_texts(root: Section) -> dict[int, str]:
             else:
                 parts.append(block.text)
         parts = [p for p in parts if p.strip()]
-        parts.extend(t for t in (visit(child) for child in section.children) if t)
-        text = out[id(section)] = "\n".join(parts)
-        return text
+        blocks = list(section.blocks)
+        for child in section.children:
+            text, child_blocks = visit(child)
+            if text:
+                parts.append(text)
+            blocks.extend(child_blocks)
+        body = out[id(section)] = ("\n".join(parts), blocks)
+        return body
 
     visit(root)
     return out
@@ -269,19 +314,13 @@ def _sibling_index(root: Section) -> dict[int, tuple[Section, int]]:
     return out
 
 
-def _following_siblings(root: Section, section: Section,
-                        where: dict[int, tuple[Section, int]] | None = None) -> list[Section]:
-    if where is not None:  # the index of the outline, built once per document
-        found = where.get(id(section))
-        if found is None:
-            return []
-        parent, i = found
-        return parent.children[i + 1: i + 12]
-    for parent in root.walk():
-        if section in parent.children:
-            i = parent.children.index(section)
-            return parent.children[i + 1: i + 12]
-    return []
+def _following_siblings(section: Section, where: dict[int, tuple[Section, int]]) -> list[Section]:
+    """Up to 11 sections after `section` under its parent (`where`: `_sibling_index` of the outline)."""
+    found = where.get(id(section))
+    if found is None:
+        return []
+    parent, i = found
+    return parent.children[i + 1: i + 12]
 
 
 def _cells_by_anchor(ctx: Context) -> dict[tuple, tuple[Any, Any]]:
@@ -327,10 +366,11 @@ def _paragraphs_below(f: Field, names, blocks: list[Block]) -> str:
     return ""
 
 
-def _rows_below(f: Field, cells: dict, names, blocks: list[Block]) -> str:
+def _rows_below(f: Field, ctx: Context, names) -> str:
     """A form label with its content in the rows under it (up to the next label that names a section)."""
     if f.label_location is None:
         return ""
+    cells, blocks = _cells_by_anchor(ctx), ctx.doc.blocks
     found = cells.get(f.label_location.anchor())
     container = found[1].text if found is not None else next(
         (b.text for b in blocks if b.location.anchor() == f.label_location.anchor() and b.grid is None), "")
@@ -397,7 +437,12 @@ def find_all(ctx: Context, key: str, synonyms: Synonyms | None = None) -> list[S
 def is_empty(text: str, *, kind: str = "heading", min_chars: int | None = None,
              placeholder_only: bool = True) -> bool:
     """COM-14: no real content. Fields (short values by nature) need only be filled in."""
-    t = " ".join(nfkc(text or "").split())
+    return _is_empty_nfkc(nfkc(text or ""), kind, min_chars, placeholder_only)
+
+
+def _is_empty_nfkc(normalized: str, kind: str, min_chars: int | None, placeholder_only: bool) -> bool:
+    """`is_empty` of an already normalised text."""
+    t = " ".join(normalized.split())
     if not t:
         return True
     if _NA_ONLY.match(t):
@@ -410,12 +455,22 @@ def is_empty(text: str, *, kind: str = "heading", min_chars: int | None = None,
             return True
     if kind != "heading":
         return False
-    limit = min_chars if min_chars is not None else (EMPTY_ZH if has_cjk(t) else EMPTY_EN)
-    return len(re.sub(r"\s+", "", t) if has_cjk(t) else t) < limit
+    cjk = has_cjk(t)
+    limit = min_chars if min_chars is not None else (EMPTY_ZH if cjk else EMPTY_EN)
+    return (len(t) - t.count(" ") if cjk else len(t)) < limit  # Chinese: spaces do not count (t's only blanks)
 
 
 def hit_is_empty(hit: SectionHit, *, min_chars: int | None = None, placeholder_only: bool = True) -> bool:
-    """COM-14 for a found section: a table with a filled data row is content, however short."""
+    """COM-14 for a found section: a table with a filled data row is content, however short.
+    (With the default thresholds the answer is kept on the hit: many rules ask it of the same hits.)"""
+    if min_chars is None and placeholder_only:
+        if hit._empty is None:
+            hit._empty = _hit_is_empty(hit, None, True)
+        return hit._empty
+    return _hit_is_empty(hit, min_chars, placeholder_only)
+
+
+def _hit_is_empty(hit: SectionHit, min_chars: int | None, placeholder_only: bool) -> bool:
     if hit.kind == "column":
         return False
     if hit.kind == "heading" and any(
@@ -423,7 +478,7 @@ def hit_is_empty(hit: SectionHit, *, min_chars: int | None = None, placeholder_o
                                        if any(not c.blank and not c.merged and not is_placeholder(c.text) for c in r)) >= 2
             for b in hit.blocks):
         return False
-    return is_empty(hit.text, kind=hit.kind, min_chars=min_chars, placeholder_only=placeholder_only)
+    return _is_empty_nfkc(hit.norm_text, hit.kind, min_chars, placeholder_only)
 
 
 def items(hit: SectionHit) -> list[str]:

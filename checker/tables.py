@@ -42,10 +42,11 @@ def find_header(grid: Grid, synonyms: Synonyms, *, min_hits: int = 2, must_have:
         columns: dict[str, int] = {}
         labelled = 0
         for cell in row:
-            if cell.blank or cell.merged or len(cell.text) > 60:
+            text = cell.text
+            if cell.merged or len(text) > 60 or not text.strip():
                 continue
             labelled += 1
-            m = synonyms.match(cell.text)
+            m = synonyms.match(text)
             if m is not None and m.score >= 0.8 and m.key not in columns:
                 columns[m.key] = cell.col
         if len(columns) < min_hits or (must_have and not any(k in columns for k in must_have)):

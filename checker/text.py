@@ -30,10 +30,18 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
+_LINEWISE_FROM = 2_000  # characters
+
+
 def nfkc(text: str) -> str:
     """Full-width to half-width and compatibility forms folded (Ｒｉｓｋ → Risk, （ → ()."""
     if text.isascii():  # ASCII is NFKC-stable: skip the normalizer on the common English text
         return text
+    if len(text) >= _LINEWISE_FROM:
+        # A long text (a section's content) is normalised line by line, skipping its ASCII lines:
+        # NFKC never combines across a line feed, so the result is the same as in one call.
+        return "\n".join([line if line.isascii() else unicodedata.normalize("NFKC", line)
+                          for line in text.split("\n")])
     return unicodedata.normalize("NFKC", text)
 
 
@@ -59,6 +67,7 @@ def label_unit(text: str) -> str | None:
     return m.group(0).strip("()（） ") if m else None
 
 
+@lru_cache(maxsize=65536)
 def norm_label_without_unit(text: str) -> str:
     return norm_label(_BRACKETED_UNIT.sub("", nfkc(text).strip()))
 

@@ -103,7 +103,7 @@ class RequiredSections(ProseKind):
             return
         severity = None
         for cond in self.params.get("escalate_when") or []:
-            if any(re.search(cond["pattern"], nfkc(h.text), re.I | re.M)
+            if any(re.search(cond["pattern"], h.norm_text, re.I | re.M)
                    for h in find_all(ctx, cond["key"]) if h.kind != "column"):
                 severity = cond.get("severity", "blocker")
         if len(missing) > self._group_above:

@@ -24,7 +24,7 @@ Each check may name its own `variant` prefix for messages; messages get {section
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from checker import lexicon
 from checker.dates import parse_date
@@ -139,7 +139,7 @@ class SectionContent(ProseKind):
 
     def _run(self, ctx: Context, chk: _Check) -> Iterable[Finding]:
         for place, pattern in chk.when:
-            if not any(pattern.search(nfkc(h.text)) for h in place.find_all(ctx) if h.kind != "column"):
+            if not any(pattern.search(h.norm_text) for h in place.find_all(ctx) if h.kind != "column"):
                 return
         p = chk.spec
         lang = ctx.message_language
@@ -154,7 +154,7 @@ class SectionContent(ProseKind):
                                min=p["min_items"])
             return
         if hit is None or hit_is_empty(hit):
-            if hit is not None and p.get("allow_none") and _NONE.match(nfkc(hit.text)):
+            if hit is not None and p.get("allow_none") and _NONE.match(hit.norm_text):
                 return  # 'None' / '无' is an answer (BC-12: dis-benefits may be none)
             if p.get("present"):
                 key = chk.place.keys[0]
@@ -183,19 +183,29 @@ class SectionContent(ProseKind):
                 return
         # The same section may appear more than once (a summary table and a detailed chapter):
         # it satisfies the check when any of its places does.
-        texts = [nfkc(h.text) for h in chk.place.find_all(ctx) if not hit_is_empty(h)] or [nfkc(hit.text)]
-        if chk.pattern is not None and not any(chk.pattern.search(t) for t in texts):
+        def texts() -> Iterator[str]:
+            """The places' normalised texts, non-empty ones only (the first place when all are empty),
+            one at a time: a check usually passes on the first place, and the rest need not be read."""
+            filled = False
+            for h in chk.place.find_all(ctx):
+                if not hit_is_empty(h):
+                    filled = True
+                    yield h.norm_text
+            if not filled:
+                yield hit.norm_text
+
+        if chk.pattern is not None and not any(chk.pattern.search(t) for t in texts()):
             yield self.finding(ctx, hit.location, variant=self._v(chk, "pattern"), section=section)
             return
-        if p.get("money") and not any(has_money(t) or (p.get("allow_none") and _NONE.match(t)) for t in texts):
+        if p.get("money") and not any(has_money(t) or (p.get("allow_none") and _NONE.match(t)) for t in texts()):
             yield self.finding(ctx, hit.location, variant=self._v(chk, "money"), section=section)
             return
-        if p.get("date") and not any(parse_date(t) is not None for t in texts):
+        if p.get("date") and not any(parse_date(t) is not None for t in texts()):
             yield self.finding(ctx, hit.location, variant=self._v(chk, "date"), section=section)
 
     def _vocabulary(self, ctx: Context, chk: _Check) -> Iterable[Finding]:
         for hit in chk.place.find_all(ctx):
-            value = " ".join(nfkc(hit.text).split())
+            value = " ".join(hit.norm_text.split())
             if hit.kind != "field" or not value or len(value) > 20 or re.search(r"\d", value) or is_placeholder(value) \
                     or re.search(r"report|报告|报表|description|描述|说明", hit.title, re.I):
                 continue

@@ -17,6 +17,11 @@ Decisions worth knowing:
   left out of field extraction because the table grid already yields the same fields.
 * Headings are detected only in body paragraphs and layout-table cells, never in form-table cells,
   page headers or footers; text-box paragraphs become headings only through a heading style.
+* Speed: `_walk_inline` (paragraph content) and `_grid` (tables, cell by cell) are the reference.
+  Most paragraphs and tables hold nothing they need to take care of, and are read by shorter paths
+  that give the same result: `_plain_runs` for a paragraph of plain runs, `_plain_table_texts` (one
+  C-level scan of the table) for a table of plain cells. Change them together with the reference;
+  tests/test_docx_reader_paths.py compares them.
 """
 from __future__ import annotations
 
@@ -290,6 +295,7 @@ class _Styles:
     def __init__(self, root: etree._Element | None):
         self._raw: dict[str, etree._Element] = {}
         self._cache: dict[str, _StyleInfo] = {}
+        self._plain: dict[str | None, _ParaInfo] = {}
         self.default_paragraph: str | None = None
         if root is None:
             return
@@ -308,6 +314,15 @@ class _Styles:
         if info is None:
             self._cache[sid] = _NO_STYLE  # cycle guard for broken basedOn chains
             info = self._cache[sid] = self._resolve(sid)
+        return info
+
+    def styled_only(self, sid: str | None) -> _ParaInfo:
+        """The `_ParaInfo` of a paragraph whose properties set nothing but its style (None or "":
+        the default paragraph style); one shared object per style, as most paragraphs are such."""
+        info = self._plain.get(sid)
+        if info is None:
+            style = self.get(sid or self.default_paragraph)
+            info = self._plain[sid] = _ParaInfo(style, style.heading_level, style.num, False, None)
         return info
 
     def _resolve(self, sid: str) -> _StyleInfo:
@@ -384,7 +399,7 @@ class _CommentAnchors:
     """Collects the text between commentRangeStart/End markers during the single body pass."""
 
     def __init__(self) -> None:
-        self.where: Location | tuple[LocFactory, int, int] = Location()  # a cell's is built on demand
+        self.where: Location | tuple[LocFactory, int, int] = Location()  # built on demand from the tuple
         self.open: dict[str, list[str]] = {}
         self.starts: dict[str, Location] = {}
         self.texts: dict[str, str] = {}
@@ -445,14 +460,91 @@ class _Extracted:
                 self.anchors.add(text)
 
 
-def _extract(p: etree._Element, styles: _Styles, default_bold: bool, anchors: _CommentAnchors | None) -> _Extracted:
+class _Plain:
+    """A plain paragraph's text (see `_plain_runs`). Whether it is all bold is worked out only when
+    asked: only a paragraph that may be a typed heading needs it."""
+
+    __slots__ = ("text", "runs", "styles", "default_bold")
+    textboxes: tuple[etree._Element, ...] = ()
+
+    def __init__(self, text: str, runs: list[tuple[etree._Element | None, str]], styles: _Styles, default_bold: bool):
+        self.text = text
+        self.runs = runs
+        self.styles = styles
+        self.default_bold = default_bold
+
+    @property
+    def bold(self) -> bool:
+        """As `_Extracted.bold`: some run has visible text, and every such run is bold."""
+        has_text = False
+        for rpr, text in self.runs:
+            if text.strip():
+                has_text = True
+                if not _run_bold(rpr, self.styles, self.default_bold):
+                    return False
+        return has_text
+
+
+def _extract(
+    p: etree._Element, styles: _Styles, default_bold: bool, anchors: _CommentAnchors | None
+) -> _Extracted | _Plain:
+    runs: list[tuple[etree._Element | None, str]] = []
+    if _plain_runs(p, runs):
+        text = runs[0][1] if len(runs) == 1 else "".join([t for _, t in runs])
+        if text and anchors is not None and anchors.open:
+            anchors.add(text)
+        return _Plain(text, runs, styles, default_bold)
     out = _Extracted(default_bold, anchors)
     _walk_inline(p, out, styles)
     return out
 
 
+# What `_run` does with a run's child that `_plain_runs` cannot: fields, drawings, alternate
+# content and comment references need the full walk.
+_RUN_PIECES = {TAB: "\t", BR: "\n", CR: "\n", NO_BREAK_HYPHEN: "-"}
+_RUN_WALK_ONLY = frozenset({FLD_CHAR, DRAWING, PICT, OBJECT, ALT, COMMENT_REF})
+_INLINE_WALK_ONLY = frozenset({ALT, SDT, COMMENT_START, COMMENT_END})
+
+
+def _plain_runs(el: etree._Element, runs: list[tuple[etree._Element | None, str]]) -> bool:
+    """Collect (first w:rPr, text) of each run `_walk_inline` would read into `runs`; False when
+    the paragraph holds something only the walk handles (fields, drawings, alternate content,
+    content controls, comment markers), and the caller walks it instead.
+
+    The same traversal as `_walk_inline` and `_run`, without the walk's bookkeeping: most
+    paragraphs are a run or two of plain text, possibly in hyperlinks or tracked insertions.
+    """
+    for child in el:
+        tag = child.tag
+        if tag == R:
+            rpr = None
+            text = ""
+            for item in child:
+                itag = item.tag
+                if itag == T:
+                    piece = item.text
+                    if piece:
+                        text += piece
+                elif itag == RPR:
+                    if rpr is None:
+                        rpr = item
+                elif itag in _RUN_PIECES:
+                    text += _RUN_PIECES[itag]
+                elif itag in _RUN_WALK_ONLY:
+                    return False
+            runs.append((rpr, text))
+        elif tag in _SKIP_INLINE or not isinstance(tag, str):
+            continue
+        elif tag in _INLINE_WALK_ONLY:
+            return False
+        elif not _plain_runs(child, runs):
+            return False
+    return True
+
+
 def _walk_inline(el: etree._Element, out: _Extracted, styles: _Styles) -> None:
-    """Paragraph content: runs wherever they sit (insertions, hyperlinks, controls, fldSimple...)."""
+    """Paragraph content: runs wherever they sit (insertions, hyperlinks, controls, fldSimple...).
+    (`_plain_runs` and `_plain_table_texts` read plain content the same way: keep them in step.)"""
     for child in el.iterchildren():
         tag = child.tag
         if tag == R:
@@ -575,38 +667,166 @@ def _has_text(el: etree._Element) -> bool:
 # Stories: body, header/footer parts, text boxes, table cells
 
 
-def _story_items(container: etree._Element) -> Iterator[etree._Element]:
+_STORY_ITEMS = frozenset({P, TBL, COMMENT_START, COMMENT_END})
+
+
+def _story_items(container: etree._Element) -> list[etree._Element]:
     """Block-level children in order: paragraphs, tables and comment markers, unwrapping
-    content controls and custom XML."""
-    for child in container.iterchildren():
+    content controls and custom XML. (A list rather than a generator: most containers are a
+    table cell holding one paragraph, for which the generator costs more.)"""
+    return _cell_parts(container)[1]
+
+
+def _cell_parts(container: etree._Element) -> tuple[etree._Element | None, list[etree._Element]]:
+    """(first w:tcPr child, `_story_items`) of a table cell, in one pass over its children."""
+    tcpr = None
+    items: list[etree._Element] = []
+    for child in container:
         tag = child.tag
-        if tag in (P, TBL, COMMENT_START, COMMENT_END):
-            yield child
+        if tag in _STORY_ITEMS:
+            items.append(child)
+        elif tag == TCPR:
+            if tcpr is None:
+                tcpr = child
         elif tag == SDT:
             content = child.find(SDT_CONTENT)
             if content is not None:
-                yield from _story_items(content)
+                items.extend(_story_items(content))
         elif tag == CUSTOM_XML:
-            yield from _story_items(child)
+            items.extend(_story_items(child))
+    return tcpr, items
 
 
-def _wrapped(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
+def _wrapped(parent: etree._Element, tag: str) -> list[etree._Element]:
     """Children with `tag`, also inside content controls and custom XML wrapping them."""
-    for child in parent.iterchildren():
-        if child.tag == tag:
-            yield child
-        elif child.tag in _STORY_WRAPPERS:
-            content = child.find(SDT_CONTENT) if child.tag == SDT else child
+    out: list[etree._Element] = []
+    for child in parent:
+        ctag = child.tag
+        if ctag == tag:
+            out.append(child)
+        elif ctag in _STORY_WRAPPERS:
+            content = child.find(SDT_CONTENT) if ctag == SDT else child
             if content is not None:
-                yield from _wrapped(content, tag)
+                out.extend(_wrapped(content, tag))
+    return out
 
 
-def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
+def _rows(tbl: etree._Element) -> list[etree._Element]:
     return _wrapped(tbl, TR)
 
 
-def _cells(tr: etree._Element) -> Iterator[etree._Element]:
+def _cells(tr: etree._Element) -> list[etree._Element]:
     return _wrapped(tr, TC)
+
+
+def _row_parts(tr: etree._Element) -> tuple[int, list[etree._Element]]:
+    """(w:gridBefore, cells) of a table row, in one pass over its children."""
+    trpr = None
+    cells: list[etree._Element] = []
+    for child in tr:
+        tag = child.tag
+        if tag == TC:
+            cells.append(child)
+        elif tag == TRPR:
+            if trpr is None:
+                trpr = child
+        elif tag in _STORY_WRAPPERS:
+            content = child.find(SDT_CONTENT) if tag == SDT else child
+            if content is not None:
+                cells.extend(_wrapped(content, TC))
+    return (_int_val(trpr, GRID_BEFORE, 0) if trpr is not None else 0), cells
+
+
+def _cell_props(tcpr: etree._Element | None) -> tuple[int, etree._Element | None]:
+    """(w:gridSpan ≥ 1, w:vMerge element or None) of a cell, in one pass over its w:tcPr."""
+    if tcpr is None:
+        return 1, None
+    span = vmerge = None
+    for child in tcpr:
+        tag = child.tag
+        if tag == GRID_SPAN:
+            if span is None:
+                span = child
+        elif tag == VMERGE:
+            if vmerge is None:
+                vmerge = child
+    return (max(1, _int(span, 1)) if span is not None else 1), vmerge
+
+
+# What makes a table need `_grid`'s cell by cell reading: merged, spanned or skipped grid cells,
+# nested tables, content controls, custom XML, comment markers, and inline content only
+# `_walk_inline` reads (fields, drawings and text boxes, alternate content) or skips (deletions).
+_TABLE_WALK_ONLY = (TBL, SDT, CUSTOM_XML, GRID_SPAN, VMERGE, GRID_BEFORE, COMMENT_START, COMMENT_END, COMMENT_REF,
+                    FLD_CHAR, DRAWING, PICT, OBJECT, ALT, DEL, MOVE_FROM)
+_TABLE_SCAN = (T, R, P, TC, TR, TAB, BR, CR, NO_BREAK_HYPHEN, *_TABLE_WALK_ONLY)
+_NOT_RUN_HOLDERS = frozenset({PPR, RPR, R})
+
+
+def _plain_table_texts(tbl: etree._Element) -> list[list[str]] | None:
+    """Each row's cell texts, as `_grid` would read them, for a table without anything in
+    `_TABLE_WALK_ONLY`; None for any other table.
+
+    A typical table is rows of one-paragraph cells of plain runs: one C-level `iter` over the table
+    yields its rows, cells, paragraphs, runs and text elements in document order, instead of
+    visiting each cell and paragraph in Python. Anything out of place (a run outside its
+    paragraph, a cell outside its row) sends the table to `_grid`'s general path too.
+    """
+    rows: list[list[str]] = []
+    row: list[str] = []
+    lines: list[str] = []  # the current cell's paragraph texts
+    pieces: list[str] = []  # the current paragraph's text
+    tr = tc = p = run = None
+    for el in tbl.iter(_TABLE_SCAN):
+        tag = el.tag
+        if tag == T:
+            if el.getparent() is run:  # a run's own text (as `_run` reads it), nothing else
+                text = el.text
+                if text:
+                    pieces.append(text)
+        elif tag == R:
+            parent = el.getparent()
+            while parent is not p:  # in the paragraph, maybe inside a hyperlink or an insertion
+                if parent is None or parent.tag in _NOT_RUN_HOLDERS:
+                    return None
+                parent = parent.getparent()
+            run = el
+        elif tag == P:
+            if el.getparent() is not tc:
+                return None
+            if p is not None:
+                lines.append("".join(pieces))
+            pieces, p, run = [], el, None
+        elif tag == TC:
+            if el.getparent() is not tr:
+                return None
+            if tc is not None:
+                row.append(_joined_lines(lines, pieces, p))
+            lines, pieces, tc, p, run = [], [], el, None, None
+        elif tag == TR:
+            if el.getparent() is not tbl:
+                return None
+            if tc is not None:
+                row.append(_joined_lines(lines, pieces, p))
+            row, tr, tc, p, run = [], el, None, None, None
+            rows.append(row)
+        elif tag in _RUN_PIECES:
+            if el.getparent() is run:
+                pieces.append(_RUN_PIECES[tag])
+        elif el is not tbl:
+            return None
+    if tc is not None:
+        row.append(_joined_lines(lines, pieces, p))
+    return rows
+
+
+def _joined_lines(lines: list[str], pieces: list[str], p: etree._Element | None) -> str:
+    """A cell's text from its earlier paragraphs' texts and the pieces of its last paragraph
+    (`p`, None when the cell has none): the non-blank ones, one per line, as `_cell_text`."""
+    if p is not None:
+        lines.append("".join(pieces))
+    if len(lines) == 1:
+        return lines[0] if lines[0].strip() else ""
+    return "\n".join([line for line in lines if line.strip()])
 
 
 def _child(el: etree._Element, tag: str) -> etree._Element | None:
@@ -618,14 +838,18 @@ def _child(el: etree._Element, tag: str) -> etree._Element | None:
 
 
 def _int_val(parent: etree._Element | None, tag: str, default: int) -> int:
-    el = _child(parent, tag) if parent is not None else None
+    return _int(_child(parent, tag) if parent is not None else None, default)
+
+
+def _int(el: etree._Element | None, default: int) -> int:
+    """An element's integer w:val; `default` when absent or not a number."""
     try:
         return int(_val(el) or default)
     except ValueError:
         return default
 
 
-@dataclass
+@dataclass(frozen=True)
 class _ParaInfo:
     """What a paragraph's properties say, resolved against its style."""
 
@@ -646,13 +870,14 @@ _PPR_WANTED = frozenset({PSTYLE, OUTLINE, NUMPR, RPR, SECT_PR})
 def _para_info(p: etree._Element, styles: _Styles) -> _ParaInfo:
     ppr = _child(p, PPR)
     if ppr is None:
-        style = styles.get(styles.default_paragraph)
-        return _ParaInfo(style, style.heading_level, style.num, False, None)
+        return styles.styled_only(None)
     found: dict[str, etree._Element] = {}
     for child in ppr:  # one pass instead of a find per property (first occurrence wins, as find)
         tag = child.tag
         if tag in _PPR_WANTED and tag not in found:
             found[tag] = child
+    if not found or (len(found) == 1 and PSTYLE in found):
+        return styles.styled_only(_val(found.get(PSTYLE)))
     style = styles.get(_val(found.get(PSTYLE)) or styles.default_paragraph)
     outline = found.get(OUTLINE)
     level = _outline_level(outline) if outline is not None else style.heading_level
@@ -666,12 +891,17 @@ def _para_info(p: etree._Element, styles: _Styles) -> _ParaInfo:
 
 def _may_be_typed_heading(text: str, info: _ParaInfo) -> bool:
     """Heading-like text outside a table of contents and not explicitly marked as body text."""
-    if info.body_text or info.style.is_toc or _TOC_LINE.search(text):
+    if info.body_text or info.style.is_toc:
         return False
-    return looks_like_heading_text(text)
+    return looks_like_heading_text(text) and not _TOC_LINE.search(text)  # the length test first: cheaper
 
 
 LocFactory = Callable[[int, int, str], Location]
+
+
+def _at_paragraph(index: int, _col: int, _text: str) -> Location:
+    """A comment marker's location in body paragraph `index` (a `LocFactory` for `_CommentAnchors`)."""
+    return Location(paragraph=index)
 
 
 def _relocated(loc: Location, heading: str | None, text: str | None) -> Location:
@@ -721,17 +951,18 @@ class _StoryReader:
     def _paragraph(self, p: etree._Element) -> None:
         index = self.paragraphs
         self.paragraphs += 1
-        location = Location(paragraph=index, part=self.part)
-        if self.anchors is not None:
-            self.anchors.where = location if self.part is None else Location(paragraph=index)
-            if self.anchors.open:
-                self.anchors.add("\n")
+        anchors = self.anchors
+        if anchors is not None:
+            anchors.where = (_at_paragraph, index, 0)
+            if anchors.open:
+                anchors.add("\n")
         info = _para_info(p, self.styles)
         if info.sect_pr is not None:
             self.sect_prs.append(info.sect_pr)
-        ext = _extract(p, self.styles, self._default_bold(info), self.anchors)
-        self._emit_text(ext.text, info, ext.bold, location, index, self.source, self.headings)
-        self._textboxes(ext.textboxes, location, index)
+        ext = _extract(p, self.styles, self._default_bold(info), anchors)
+        self._emit_text(ext.text, info, ext, None, index, self.source, self.headings)
+        if ext.textboxes:
+            self._textboxes(ext.textboxes, Location(paragraph=index, part=self.part), index)
 
     def _default_bold(self, info: _ParaInfo) -> bool:
         return bool(info.style.bold) or info.mark_bold
@@ -740,27 +971,34 @@ class _StoryReader:
         self,
         text: str,
         info: _ParaInfo,
-        bold: bool,
-        location: Location,
+        ext: _Extracted | _Plain | None,
+        location: Location | None,
         index: int,
         source: str,
         headings: HeadingMode,
     ) -> None:
+        """A block for non-blank text at `location` (None: paragraph `index` of this story). `ext`
+        (None: never bold) says whether the text is all bold, asked only when that matters."""
         if not text.strip():
             return
-        kind, level = self._classify(text, info, bold, headings)
-        loc = _relocated(location, self.heading, text)
-        self.blocks.append(Block(kind, text, loc, index, level, info.style.name, source=source))  # type: ignore[arg-type]
+        kind, level = self._classify(text, info, ext, headings)
+        if location is None:
+            loc = Location(index, None, None, None, self.heading, text, self.part)
+        else:
+            loc = _relocated(location, self.heading, text)
+        self.blocks.append(Block(kind, text, loc, index, level, info.style.name, None, source))  # type: ignore[arg-type]
         if kind == "heading":
             self.heading = text.strip()
 
-    def _classify(self, text: str, info: _ParaInfo, bold: bool, headings: HeadingMode) -> tuple[str, int | None]:
+    def _classify(
+        self, text: str, info: _ParaInfo, ext: _Extracted | _Plain | None, headings: HeadingMode
+    ) -> tuple[str, int | None]:
         if info.heading_level is not None and headings != "none":
             self.context_level = info.heading_level
             return "heading", info.heading_level
         is_list = info.num is not None or info.style.is_list
         if headings == "all" and _may_be_typed_heading(text, info):
-            level = self._typed_heading_level(text, info, bold, is_list)
+            level = self._typed_heading_level(text, info, ext is not None and ext.bold, is_list)
             if level is not None:
                 return "heading", level
         if is_list:
@@ -772,8 +1010,10 @@ class _StoryReader:
         if bold and info.num is not None:
             self.context_level = info.num[1] + 1
             return self.context_level
+        if not (bold or self._short_numbered(text, is_list)):
+            return None
         numbered = numbered_heading_level(text)
-        if numbered is not None and (bold or self._short_numbered(text, is_list)):
+        if numbered is not None:
             self.context_level = numbered
             return numbered
         if bold:
@@ -789,7 +1029,7 @@ class _StoryReader:
         source = "textbox" if self.source == "body" else self.source
         for box in boxes:
             for text, info, inner in self._textbox_paragraphs(box):
-                self._emit_text(text, info, False, location, index, source, "style" if self.headings == "all" else "none")
+                self._emit_text(text, info, None, location, index, source, "style" if self.headings == "all" else "none")
                 self._textboxes(inner, location, index)
 
     def _textbox_paragraphs(self, box: etree._Element) -> Iterator[tuple[str, _ParaInfo, list[etree._Element]]]:
@@ -803,19 +1043,19 @@ class _StoryReader:
             elif item.tag == TBL:
                 for tr in _rows(item):
                     for tc in _cells(tr):
-                        yield self._cell_text(tc, None), _PLAIN, []
+                        yield self._cell_text(_story_items(tc), None), _PLAIN, []
 
     # -- tables ----------------------------------------------------------------------------
 
     def _table(self, tbl: etree._Element) -> None:
         index = self.tables
         self.tables += 1
-        heading = self.heading
+        heading, part = self.heading, self.part
 
         def cell_location(r: int, c: int, text: str) -> Location:
-            return Location(table=index, row=r, col=c, heading=heading, text=text, part=self.part)
+            return Location(None, index, r, c, heading, text, part)
 
-        grid = self._grid(tbl, cell_location, self.anchors, Location(table=index, heading=heading, part=self.part))
+        grid = self._grid(tbl, cell_location, self.anchors, Location(table=index, heading=heading, part=part))
         self.blocks.append(Block("table", "", grid.location, index, source=self.source, grid=grid))  # type: ignore[arg-type]
         if self.source == "body" and grid.width == 1:
             self._layout_table(tbl, index)
@@ -824,14 +1064,17 @@ class _StoryReader:
         self, tbl: etree._Element, loc: LocFactory, anchors: _CommentAnchors | None, location: Location
     ) -> Grid:
         """One pass over rows and cells, expanding gridSpan and vMerge into covered copies."""
-        rows: list[list[Cell]] = []
+        texts = _plain_table_texts(tbl) if anchors is None or not anchors.open else None
+        if texts is not None:
+            rows = [[Cell(text, r, c, loc(r, c, text), None, None, False) for c, text in enumerate(row)]
+                    for r, row in enumerate(texts)]
+            return Grid(rows=rows, location=location, heading=self.heading)
+        rows = []
         above: dict[int, Cell] = {}  # grid column -> the cell a vMerge continuation copies
         for r, tr in enumerate(_rows(tbl)):
-            row: list[Cell] = []
-            trpr = _child(tr, TRPR)
-            for c in range(_int_val(trpr, GRID_BEFORE, 0) if trpr is not None else 0):
-                row.append(Cell("", r, c, loc(r, c, "")))
-            for tc in _cells(tr):
+            before, cells = _row_parts(tr)
+            row: list[Cell] = [Cell("", r, c, loc(r, c, "")) for c in range(before)]
+            for tc in cells:
                 self._add_cell(row, r, tc, loc, above, anchors)
             rows.append(row)
         return Grid(rows=rows, location=location, heading=self.heading)
@@ -845,11 +1088,8 @@ class _StoryReader:
         above: dict[int, Cell],
         anchors: _CommentAnchors | None,
     ) -> None:
-        tcpr = _child(tc, TCPR)
-        span, vmerge = 1, None
-        if tcpr is not None:
-            span = max(1, _int_val(tcpr, GRID_SPAN, 1))
-            vmerge = _child(tcpr, VMERGE)
+        tcpr, items = _cell_parts(tc)
+        span, vmerge = _cell_props(tcpr)
         c0 = len(row)
         origin = above.get(c0) if vmerge is not None and vmerge.get(VAL, "continue") == "continue" else None
         if origin is not None:
@@ -857,35 +1097,42 @@ class _StoryReader:
         else:
             if anchors is not None:
                 anchors.where = (loc, r, c0)
-            text, merged = self._cell_text(tc, anchors), False
-        first = Cell(text, r, c0, loc(r, c0, text), merged=merged)
+            text, merged = self._cell_text(items, anchors), False
+        first = Cell(text, r, c0, loc(r, c0, text), None, None, merged)
         row.append(first)
-        row.extend(Cell(text, r, c, loc(r, c, text), merged=True) for c in range(c0 + 1, c0 + span))
-        for c in range(c0, c0 + span):
-            if vmerge is None:
-                above.pop(c, None)
-            elif origin is None:
+        if span > 1:
+            row.extend([Cell(text, r, c, loc(r, c, text), None, None, True) for c in range(c0 + 1, c0 + span)])
+        if vmerge is None:
+            if above:
+                for c in range(c0, c0 + span):
+                    above.pop(c, None)
+        elif origin is None:
+            for c in range(c0, c0 + span):
                 above[c] = first
 
-    def _cell_text(self, tc: etree._Element, anchors: _CommentAnchors | None) -> str:
-        """The cell's non-blank paragraphs, text boxes and nested tables, one per line."""
+    def _cell_text(self, items: list[etree._Element], anchors: _CommentAnchors | None) -> str:
+        """A cell's non-blank paragraphs, text boxes and nested tables, one per line (`items`:
+        the cell's `_story_items`)."""
         lines: list[str] = []
-        for item in _story_items(tc):
+        for item in items:
             if item.tag == P:
                 if anchors is not None and anchors.open:
                     anchors.add("\n")
                 ext = _extract(item, self.styles, False, anchors)
                 lines.append(ext.text)
-                lines.extend(text for box in ext.textboxes for text, _, _ in self._textbox_paragraphs(box))
+                if ext.textboxes:
+                    lines.extend(text for box in ext.textboxes for text, _, _ in self._textbox_paragraphs(box))
             elif item.tag == TBL:
                 lines.append(self._nested_table_text(item, anchors))
             elif anchors is not None:
                 anchors.marker(item)
-        return "\n".join(line for line in lines if line.strip())
+        if len(lines) == 1:  # the usual cell: one paragraph
+            return lines[0] if lines[0].strip() else ""
+        return "\n".join([line for line in lines if line.strip()])
 
     def _nested_table_text(self, tbl: etree._Element, anchors: _CommentAnchors | None) -> str:
         """A nested table flattened: cells tab-separated, rows on their own lines."""
-        rows = ("\t".join(self._cell_text(tc, anchors) for tc in _cells(tr)) for tr in _rows(tbl))
+        rows = ("\t".join(self._cell_text(_story_items(tc), anchors) for tc in _cells(tr)) for tr in _rows(tbl))
         return "\n".join(row for row in rows if row.strip())
 
     def _layout_table(self, tbl: etree._Element, index: int) -> None:
@@ -904,7 +1151,7 @@ class _StoryReader:
             if item.tag == P:
                 info = _para_info(item, self.styles)
                 ext = _extract(item, self.styles, self._default_bold(info), None)
-                self._emit_text(ext.text, info, ext.bold, location, index, self.source, self.headings)
+                self._emit_text(ext.text, info, ext, location, index, self.source, self.headings)
                 self._textboxes(ext.textboxes, location, index)
             elif item.tag == TBL:
                 heading = self.heading

@@ -1,0 +1,129 @@
+"""Shortcuts in front of slow paths (text normalisation, heading numbering, PMP-02's pattern, the
+classifier's section and type-name lookups, section emptiness) never change a result. No timing
+here: each test compares the shortcut with the plain computation."""
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+
+import pytest
+
+from checker import outline, text, yamlio
+from checker.lexicon import RULES_DIR
+
+
+def _random_texts(alphabet: list[str], count: int, seed: int, longest: int = 12) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, longest))) for _ in range(count)]
+
+
+def test_long_texts_are_normalised_line_by_line_with_the_same_result():
+    pieces = ["a", "e", "\u0301", "\u0308", "\n", "\n", "Ｒ", "，", "。", "ﬁ", "\u1100", "\u1161", "\u11a8", "①",
+              "Å", "\u212b", "x" * 40, "项目", "か", "\u3099", "ᾳ", "\u0345"]
+    for t in _random_texts(pieces, 300, seed=3, longest=200):
+        long = (t * (text._LINEWISE_FROM // max(1, len(t)) + 1)) if t else "\n" * text._LINEWISE_FROM
+        assert text.nfkc(long) == unicodedata.normalize("NFKC", long)
+
+
+def test_no_character_combines_across_a_line_feed():
+    """Why line-by-line normalisation is exact."""
+    for cp in range(0, 0x30000, 7):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        assert unicodedata.normalize("NFKC", c + "\n" + c) == "\n".join([unicodedata.normalize("NFKC", c)] * 2)
+
+
+def test_numbered_heading_level_filter_matches_the_patterns():
+    def by_patterns(t: str) -> int | None:
+        return next((level for pattern, level in outline._LEVELS if pattern.match(t)), None)
+
+    alphabet = list("第一二三四五六七八九十（()）.．、 \u3000\t1239IVXABHhiv章节部篇xyz１٣") + ["\xa0", "3. ", "1.2 "]
+    for t in _random_texts(alphabet, 20000, seed=11, longest=8) + ["", "   ", "3. Budget", "（二）目标", "IV. Risks"]:
+        assert outline.numbered_heading_level(t) == by_patterns(t), repr(t)
+
+
+_PMP02_AS_WRITTEN = re.compile(
+    r"(?s)\A(?=.*?(?:\bv\s?\d|version|\brev\b|revision|版本|V\d))"
+    r"(?=.*?(?:\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}))", re.I)
+
+
+@pytest.fixture(scope="module")
+def pmp02_pattern() -> re.Pattern[str]:
+    """PMP-02's pattern as rules/pmp.yaml writes it, compiled as section_content does."""
+    with open(RULES_DIR / "pmp.yaml", encoding="utf-8") as fh:
+        pack = yamlio.safe_load(fh)
+    rule = next(r for r in pack["rules"] if r["id"] == "PMP-02")
+    return re.compile(rule["params"]["pattern"], re.I)
+
+
+def test_pmp02_guarded_pattern_finds_what_the_plain_one_finds(pmp02_pattern):
+    words = ["Jan", "Sept", "ab", "abcdefghijk", "ſſſ", "KKK", "ÉÉÉ", ".", ". ", " ", "\n", "\t", ",", "5", "12",
+             "2020", "20201", "/", "-", "年", "２０２０", "\u3000", "31", "v1", "V 2", "version", "Rev", "revision",
+             "xrev", "ver", "版本", "v", "r"]
+    rnd = random.Random(5)
+    found = 0
+    for t in _random_texts(words, 40000, seed=5, longest=10):
+        t = rnd.choice(["", "", "v1.0 ", "Version ", "版本"]) + t
+        assert bool(pmp02_pattern.search(t)) == bool(_PMP02_AS_WRITTEN.search(t)), repr(t)
+        found += bool(_PMP02_AS_WRITTEN.search(t))
+    assert found > 300  # the sample exercises matches, not only misses
+
+
+def test_empty_section_length_counts_chinese_without_blanks():
+    from checker.sections import EMPTY_EN, EMPTY_ZH, is_empty
+
+    def by_regex(t: str) -> bool:
+        t = " ".join(t.split())
+        limit = EMPTY_ZH if re.search(r"[\u4e00-\u9fff]", t) else EMPTY_EN
+        return len(re.sub(r"\s+", "", t) if re.search(r"[\u4e00-\u9fff]", t) else t) < limit
+
+    alphabet = list("项目背景说明ab \u3000\t\n\xa0x")
+    for t in _random_texts(alphabet, 5000, seed=13, longest=24):
+        if t.strip():
+            assert is_empty(t, placeholder_only=False) == by_regex(t), repr(t)
+
+
+def test_section_candidates_never_leave_out_a_matching_type():
+    from checker import classify
+
+    vocab = classify._vocab()
+    candidates = classify._section_candidates(vocab)
+    rnd = random.Random(17)
+    synonyms = sorted({syn for tv in vocab for syn, _key, _distinctive in tv.sections._partial})
+    labels = []
+    for syn in rnd.sample(synonyms, 300):
+        labels += [syn, f"3. {syn}", f"{syn} (USD)", f"{syn}（万元）", f"Total {syn}", f"{syn} details", f"项目{syn}",
+                   f"{syn}: ", syn.upper(), f"（必填）{syn}", f"{syn}{rnd.choice(synonyms)}"]
+    labels += _random_texts(list("abcdeprstu 项目计划风险()（）:：1."), 2000, seed=17, longest=14)
+    for label in labels:
+        types = candidates(label)
+        for tv in vocab:
+            m = tv.sections.match(label)
+            if m is not None and m.score >= 0.8:
+                assert tv.name in types, (label, tv.name, m)
+
+
+def test_type_name_search_finds_what_testing_every_name_finds():
+    from checker import classify
+    from checker.text import norm_label
+
+    vocab = classify._vocab()
+
+    def by_every_name(text: str) -> dict[str, int]:
+        t = norm_label(text)
+        found = [(tv.name, n) for tv in vocab for n in tv.names if t and classify._contains(t, n)]
+        hits: dict[str, int] = {}
+        for type_name, n in found:
+            if not any(n != other and n in other for _, other in found):
+                hits[type_name] = max(hits.get(type_name, 0), len(n))
+        return hits
+
+    names = [n for tv in vocab for n in tv.names]
+    rnd = random.Random(19)
+    texts = [" ".join(rnd.choice(names + ["the", "x", "1.", "草案", "plans", "v2", "-"]) for _ in range(rnd.randint(1, 4)))
+             for _ in range(3000)]
+    texts += [n.upper() for n in rnd.sample(names, 50)] + [f"{n}s" for n in rnd.sample(names, 50)] + ["", "  "]
+    for text in texts:
+        assert classify._name_hits(text, vocab) == by_every_name(text), text
