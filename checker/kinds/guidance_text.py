@@ -13,11 +13,11 @@ from typing import Any, Iterable, Iterator
 
 from checker import lexicon
 from checker.findings import Finding
+from checker.inventory import (BODY, LOWER, NFKC, PAGE, SHEET, body_blocks, containing, inventory,
+                               is_set_aside_sheet)
 from checker.kinds.base import Context
 from checker.kinds.prose_base import ProseKind
 from checker.text import nfkc, strip_numbering
-
-_APPENDIX = re.compile(r"^\s*(?:appendix|appendices|annex|attachment|附录|附件|附表)", re.I)
 
 
 class GuidanceText(ProseKind):
@@ -34,17 +34,24 @@ class GuidanceText(ProseKind):
         # Prefilter: a text that contains no folded marker at all cannot hit (a start marker opens a
         # suffix of the text, so it is contained too); most paragraphs and cells stop here.
         alternatives = sorted(set(self._folded.values()), key=len, reverse=True)
+        self._markers = tuple(alternatives)
         self._any = re.compile("|".join(map(re.escape, alternatives))) if alternatives and all(alternatives) else None
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         start = [m for m in self._start if ctx.doc_type not in self._except.get(m, ())]
+        if self._any is None:  # a marker without a prefilter: every text is looked at
+            hits: dict[str, str | None] = {}
+            for text, _ in self._texts(ctx):
+                if text not in hits:
+                    hits[text] = self._hit(text, start)
+        else:
+            sets = inventory(ctx).sets(paragraphs=(BODY, PAGE), cells=(BODY, SHEET))  # the places `_texts` reads
+            hits = {t: self._hit(t, start) for t in containing(sets, self._markers, (NFKC | LOWER,))}
+        if not any(hits.values()):
+            return
         seen: set[tuple] = set()
-        hits: dict[str, str | None] = {}  # text → marker: register cells repeat their values
         for text, owner in self._texts(ctx):
-            if text in hits:
-                hit = hits[text]
-            else:
-                hit = hits[text] = self._hit(text, start)
+            hit = hits.get(text)
             if hit is None:
                 continue
             location = owner.location  # built on demand for worksheet cells: only for hits
@@ -68,29 +75,23 @@ class GuidanceText(ProseKind):
     @staticmethod
     def _texts(ctx: Context) -> Iterator[tuple[str, Any]]:
         """(text, its block or cell) outside appendices; the owner's `location` is read on a hit only."""
-        def walk(section, in_appendix: bool) -> Iterator[tuple[str, Any]]:
-            appendix = in_appendix or bool(section.heading is not None and _APPENDIX.match(strip_numbering(section.title)))
+        for block, appendix in body_blocks(ctx.doc):
             if appendix:
-                return
-            if section.heading is not None:
-                yield section.heading.text, section.heading
-            for block in section.blocks:
-                if block.grid is not None:
-                    for row in block.grid.rows:
-                        for cell in row:
-                            if not cell.merged and cell.text.strip():
-                                yield cell.text, cell
-                elif block.text.strip():
-                    yield block.text, block
-            for child in section.children:
-                yield from walk(child, appendix)
-
-        yield from walk(ctx.doc.outline, False)
+                continue
+            if block.kind == "heading":
+                yield block.text, block
+            elif block.grid is not None:
+                for row in block.grid.rows:
+                    for cell in row:
+                        if not cell.merged and cell.text.strip():
+                            yield cell.text, cell
+            elif block.text.strip():
+                yield block.text, block
         for block in (*ctx.doc.headers, *ctx.doc.footers):
             if block.grid is None and block.text.strip():
                 yield block.text, block
         for sheet in ctx.doc.sheets:
-            if _APPENDIX.match(sheet.name) or sheet.hidden:
+            if is_set_aside_sheet(sheet):
                 continue
             for row in sheet.grid.rows:
                 for cell in row:

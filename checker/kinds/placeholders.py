@@ -1,9 +1,9 @@
 """Kind `placeholders`: template prompt text left in the document (TBD, [Insert …], 待定, 【填写】 …).
 
 Every text the document shows is scanned — body, table cells, page headers and footers, sheet
-cells — and each hit points at its own paragraph or cell. A prompt inside a field that carries
-authority (approver, date, owner, budget, baseline) escalates, because a document approved with
-'TBD' in its budget is not approved.
+cells — once per distinct text (`checker.inventory`), and each hit points at its own paragraph or
+cell. A prompt inside a field that carries authority (approver, date, owner, budget, baseline)
+escalates, because a document approved with 'TBD' in its budget is not approved.
 """
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from typing import Any, Iterable, Iterator
 
 from checker import lexicon
 from checker.findings import Finding
+from checker.inventory import inventory
 from checker.kinds.base import Context, Kind
 from checker.lexicon import Synonyms
 from checker.views import approval_tables
-from checker.vocab import placeholder_matches
+from checker.vocab import placeholder_texts
 
 
 class Placeholders(Kind):
@@ -31,13 +32,18 @@ class Placeholders(Kind):
         self._escalate_to = self.params.get("escalate_to", "blocker")
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        sensitive = self._sensitive_locations(ctx)
+        hits = placeholder_texts(inventory(ctx).sets())
+        if not hits:
+            return
+        sensitive: set[tuple] | None = None  # looked up on the first hit only
         seen: set[tuple] = set()
         for text, owner in _texts(ctx):
-            matches = placeholder_matches(text)
-            if not matches:
+            matches = hits.get(text)
+            if matches is None:
                 continue
             location = owner.location  # built on demand for worksheet cells: only for hits
+            if sensitive is None:
+                sensitive = self._sensitive_locations(ctx)
             for m in matches:
                 key = (location.anchor(), m.group(0))
                 if key in seen:
