@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, chain
 from operator import attrgetter
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from checker.kinds.base import Context
 from checker.model import Block, Document, Grid, SheetRow
@@ -40,8 +41,8 @@ CELL_PLACES = (BODY, APPENDIX, PAGE, SHEET, SET_ASIDE)
 RAW, NFKC, LOWER = 0, 1, 2
 
 _SEP = "\x00"  # joins texts: XML 1.0 text cannot hold it, and no normalisation makes or removes it
-_CHUNK = 1 << 20  # characters joined at a time: the copies a scan makes stay small
-_KEEP = 1 << 20  # a set of at most this many characters keeps its joined forms for the next scan
+_CHUNK = 1 << 21  # characters joined at a time; a set that fits in one chunk keeps its joined forms
+_KEEP = 1 << 16  # distinct texts a place keeps; one with more is gathered again, this many at a time, per scan
 _PLUS_ONE = (1).__add__
 _TEXT = attrgetter("text")
 
@@ -140,53 +141,89 @@ def _starts(lengths: Iterable[int]) -> list[int]:
     return list(accumulate(map(_PLUS_ONE, lengths), initial=0))
 
 
+class Search:
+    """Literals to look for in some forms of the texts (`RAW`, `NFKC`, `LOWER`, `NFKC | LOWER`).
+
+    An empty literal is in every text, so `Search(("",))` asks for all of them.
+    """
+
+    __slots__ = ("literals", "forms", "plan")
+
+    def __init__(self, literals: Iterable[str], forms: Iterable[int] = (RAW,)):
+        self.literals = tuple(literals)
+        self.forms = tuple(forms)
+        joinable = all(self.literals) and not any(_SEP in lit for lit in self.literals)
+        self.plan = _plan(self.literals) if joinable else None  # None: a join could make or break a match
+
+    def in_text(self, text: str) -> bool:
+        return any(lit in _form_of(text, f) for f in self.forms for lit in self.literals)
+
+
 class TextSet:
     """The distinct texts of one place, scanned joined rather than one call per text.
 
     ASCII texts are joined apart from the others: their joined string keeps one byte per character,
     lower-casing it is cheap, NFKC cannot change it, and literals outside ASCII need not be looked for.
-    A small set keeps its joined forms for the next scan; a big one (a 200,000-row register) joins a
-    chunk at a time and lets it go, so that scanning it never holds a copy of all its text.
+    A place of up to `_KEEP` distinct texts keeps them, and their joined forms when they fit in one
+    chunk. A bigger one (a 200,000-row register) keeps nothing: each scan gathers its texts again, up
+    to `_KEEP` at a time, so that neither they nor their joined copies outlive the scan.
     """
 
-    __slots__ = ("texts", "_ascii", "_other", "_kept")
+    __slots__ = ("_ascii", "_other", "_kept", "_gather")
 
-    def __init__(self, texts: Iterable[str]):
-        distinct = set(texts)
-        distinct.discard("")
-        self.texts = list(distinct)
-        self._other = [t for t in self.texts if not t.isascii()]
-        self._ascii = list(distinct.difference(self._other)) if self._other else self.texts
+    def __init__(self, texts: set[str] | None, gather: Callable[[], Iterator[set[str]]] | None = None):
+        """`texts` is taken over (and emptied); None with `gather`, which yields the texts in batches."""
+        self._gather = gather if texts is None else None
+        self._ascii, self._other = _partition(texts) if texts is not None else ([], [])
         self._kept: list[_Chunk] | None = None
 
-    def __len__(self) -> int:
-        return len(self.texts)
+    @property
+    def texts(self) -> list[str]:
+        return [t for chunk in self._chunks() for t in chunk.texts]
 
-    def _chunks(self) -> list[_Chunk]:
+    def _chunks(self) -> Iterable[_Chunk]:
         if self._kept is not None:
             return self._kept
-        chunks = [_Chunk(part, ascii_only) for texts, ascii_only in ((self._ascii, True), (self._other, False))
-                  for part in _split(texts)]
-        if sum(map(len, self.texts)) <= _KEEP:
+        if self._gather is not None:
+            return (chunk for batch in self._gather() for chunk in _chunked(*_partition(batch)))
+        chunks = list(_chunked(self._ascii, self._other))
+        if sum(map(len, self._ascii)) + sum(map(len, self._other)) <= _CHUNK:
             self._kept = chunks
         return chunks
 
-    def containing(self, literals: Iterable[str], forms: Iterable[int] = (RAW,)) -> set[str]:
-        """The texts of which one of `forms` contains one of `literals`."""
-        literals, forms = tuple(literals), tuple(forms)
-        if not all(literals) or any(_SEP in lit for lit in literals):  # a match a join could make or break
-            return {t for t in self.texts if any(lit in _form_of(t, f) for f in forms for lit in literals)}
-        plan = _plan(literals)
+    def containing(self, searches: Iterable[Search]) -> set[str]:
+        """The texts in which one of `searches` finds one of its literals."""
         found: set[str] = set()
+        searches = list(searches)
         for chunk in self._chunks():
-            groups = plan.narrow if chunk.ascii else plan.groups
-            done: list[str] = []
-            for form in forms:
-                joined = chunk.joined(form)
-                if not any(joined is d for d in done):
-                    done.append(joined)
-                    _scan(chunk, form, joined, groups, plan.chars, found)
+            for search in searches:
+                if search.plan is None:
+                    found.update(t for t in chunk.texts if search.in_text(t))
+                    continue
+                groups = search.plan.narrow if chunk.ascii else search.plan.groups
+                done: list[str] = []
+                for form in search.forms:
+                    joined = chunk.joined(form)
+                    if not any(joined is d for d in done):
+                        done.append(joined)
+                        _scan(chunk, form, joined, groups, search.plan.chars, found)
         return found
+
+
+def _chunked(ascii_texts: list[str], other: list[str]) -> Iterator[_Chunk]:
+    for texts, ascii_only in ((ascii_texts, True), (other, False)):
+        for part in _split(texts):
+            yield _Chunk(part, ascii_only)
+
+
+def _partition(texts: set[str]) -> tuple[list[str], list[str]]:
+    """(ASCII texts, the others) of `texts`, which is emptied."""
+    texts.discard("")
+    other = [t for t in texts if not t.isascii()]
+    texts.difference_update(other)
+    ascii_texts = list(texts)
+    texts.clear()
+    return ascii_texts, other
 
 
 class _Plan:
@@ -252,7 +289,7 @@ def _split(texts: list[str]) -> Iterator[list[str]]:
     if sum(map(len, texts)) <= _CHUNK:
         yield texts
         return
-    ends = list(accumulate(map(len, texts)))
+    ends = array("q", accumulate(map(len, texts)))  # 8 bytes a text, not a list of ints
     first = 0
     while first < len(texts):
         last = max(first + 1, bisect_right(ends, (ends[first - 1] if first else 0) + _CHUNK))
@@ -260,12 +297,11 @@ def _split(texts: list[str]) -> Iterator[list[str]]:
         first = last
 
 
-def containing(sets: Iterable[TextSet], literals: Iterable[str], forms: Iterable[int] = (RAW,)) -> set[str]:
-    """The texts of `sets` of which one of `forms` contains one of `literals`."""
-    literals, forms = tuple(literals), tuple(forms)
+def containing(sets: Iterable[TextSet], *searches: Search) -> set[str]:
+    """The texts of `sets` in which one of `searches` finds one of its literals."""
     found: set[str] = set()
     for s in sets:
-        found |= s.containing(literals, forms)
+        found |= s.containing(searches)
     return found
 
 
@@ -274,34 +310,72 @@ class Inventory:
     and `cells[place]` (table and worksheet cells)."""
 
     def __init__(self, doc: Document):
-        paragraphs: dict[str, set[str]] = {p: set() for p in PARAGRAPH_PLACES}
-        cells: dict[str, set[str]] = {p: set() for p in CELL_PLACES}
+        texts: dict[tuple[str, bool], set[str] | None] = {(p, False): set() for p in PARAGRAPH_PLACES}
+        texts.update({(p, True): set() for p in CELL_PLACES})
+        for key, batch in _walk(doc, CELL_PLACES):
+            into = texts[key]
+            if into is not None:
+                into.update(batch)
+                if len(into) > _KEEP:
+                    texts[key] = None  # too many to keep: gathered again for each scan
+        self.paragraphs = {p: self._set(doc, texts[p, False], (p, False)) for p in PARAGRAPH_PLACES}
+        self.cells = {p: self._set(doc, texts[p, True], (p, True)) for p in CELL_PLACES}
 
-        def add(block: Block, place: str) -> None:
-            if block.grid is not None:
-                _add_grid(cells[place], block.grid)
-            if block.grid is None or block.kind != "table":
-                paragraphs[place].add(block.text)
-
-        for block, appendix in body_blocks(doc):
-            add(block, APPENDIX if appendix else BODY)
-        for block in (*doc.headers, *doc.footers):
-            add(block, PAGE)
-        for sheet in doc.sheets:
-            _add_grid(cells[SET_ASIDE if is_set_aside_sheet(sheet) else SHEET], sheet.grid)
-        self.paragraphs = {p: TextSet(t) for p, t in paragraphs.items()}
-        self.cells = {p: TextSet(t) for p, t in cells.items()}
+    @staticmethod
+    def _set(doc: Document, texts: set[str] | None, key: tuple[str, bool]) -> TextSet:
+        return TextSet(texts, None if texts is not None else lambda: _batches(doc, key))
 
     def sets(self, paragraphs: Iterable[str] = PARAGRAPH_PLACES, cells: Iterable[str] = CELL_PLACES) -> list[TextSet]:
         return [self.paragraphs[p] for p in paragraphs] + [self.cells[p] for p in cells]
 
 
-def _add_grid(into: set[str], grid: Grid) -> None:
+def _batches(doc: Document, key: tuple[str, bool]) -> Iterator[set[str]]:
+    """The texts of one place (paragraphs or cells), up to `_KEEP` distinct texts at a time."""
+    batch: set[str] = set()
+    for got, texts in _walk(doc, (key[0],)):
+        if got == key:
+            batch.update(texts)
+            if len(batch) >= _KEEP:
+                yield batch
+                batch = set()
+    if batch:
+        yield batch
+
+
+def _walk(doc: Document, places: Iterable[str]) -> Iterator[tuple[tuple[str, bool], Iterable[str]]]:
+    """((place, whether cells), texts) for the texts shown at `places`: a Word table or a worksheet row
+    at a time, the paragraphs of a place at once. Merged cells' copies are included (they repeat the
+    text of the cell they copy)."""
+    places = set(places)
+    parts = []
+    if BODY in places or APPENDIX in places:
+        parts.append(((block, APPENDIX if appendix else BODY) for block, appendix in body_blocks(doc)))
+    if PAGE in places:
+        parts.append(((block, PAGE) for block in (*doc.headers, *doc.footers)))
+    for blocks in parts:
+        paragraphs: dict[str, list[str]] = {}
+        for block, place in blocks:
+            if place not in places:
+                continue
+            if block.grid is not None:
+                yield from _rows(block.grid, place)
+            if block.grid is None or block.kind != "table":
+                paragraphs.setdefault(place, []).append(block.text)
+        for place, texts in paragraphs.items():
+            yield (place, False), texts
+    for sheet in doc.sheets:
+        place = SET_ASIDE if is_set_aside_sheet(sheet) else SHEET
+        if place in places:
+            yield from _rows(sheet.grid, place)
+
+
+def _rows(grid: Grid, place: str) -> Iterator[tuple[tuple[str, bool], Iterable[str]]]:
     rows = grid.rows
     compact = [row for row in rows if row.__class__ is SheetRow]  # a big sheet's rows keep their texts
+    key = (place, True)
     for row in compact:
-        into.update(row.texts)
-    into.update(map(_TEXT, chain.from_iterable([row for row in rows if row.__class__ is not SheetRow] if compact else rows)))
+        yield key, row.texts
+    yield key, map(_TEXT, chain.from_iterable([row for row in rows if row.__class__ is not SheetRow] if compact else rows))
 
 
 def inventory(ctx: Context) -> Inventory:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from checker import lexicon
-from checker.inventory import LOWER, NFKC, RAW, TextSet, containing
+from checker.inventory import LOWER, NFKC, RAW, Search, TextSet, containing
 from checker.text import nfkc, norm_label
 
 # Roles and organisational units that do not name a person (COM-06 "name (person, not role)").
@@ -131,15 +131,19 @@ class Prefilter:
             t = t.lower()
         return self._search(t) is not None
 
-    def candidates(self, sets: Iterable[TextSet], bases: tuple[int, ...] = (RAW,)) -> set[str]:
-        """The texts of `sets` for which `may_match` holds of one of their `bases` forms (RAW, NFKC),
-        found for all texts at once by a scan of their joined forms."""
-        if self._search is None:
-            return {t for s in sets for t in s.texts}
+    def searches(self, bases: Iterable[int] = (RAW,)) -> list[Search]:
+        """What `may_match` asks of a text, as searches of its `bases` forms (RAW, NFKC) for
+        `checker.inventory.containing`, which asks it of many texts at once."""
+        bases = tuple(bases)
+        if self.anchors is None:
+            return [Search(("",), bases)]  # every text may match
         if not self.fold:
-            return containing(sets, self.anchors, bases)
-        return containing(sets, self.anchors, [b | LOWER for b in bases]) | containing(sets, _FOLD_CHARS, bases)
+            return [Search(self.anchors, bases)]
+        return [Search(self.anchors, [b | LOWER for b in bases]), Search(_FOLD_CHARS, bases)]
 
+    def candidates(self, sets: Iterable[TextSet], bases: Iterable[int] = (RAW,)) -> set[str]:
+        """The texts of `sets` for which `may_match` holds of one of their `bases` forms."""
+        return containing(sets, *self.searches(bases))
 
 def prefiltered(pattern: re.Pattern[str]):
     """`pattern.search`, skipped (None) for a text that holds none of the pattern's literal anchors."""
@@ -200,8 +204,7 @@ def placeholder_texts(sets: Iterable[TextSet]) -> dict[str, list[re.Match[str]]]
     the candidates are the texts that pass the prefilters in either form.
     """
     en, zh = _prefilters()
-    sets = list(sets)
-    candidates = en.candidates(sets, (RAW, NFKC)) | zh.candidates(sets, (RAW, NFKC))
+    candidates = containing(sets, *en.searches((RAW, NFKC)), *zh.searches((RAW, NFKC)))
     return {t: found for t in candidates if (found := placeholder_matches(t))}
 
 

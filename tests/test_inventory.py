@@ -18,7 +18,7 @@ import checker
 from checker import inventory as inv
 from checker import vocab
 from checker.engine import Options
-from checker.inventory import LOWER, NFKC, RAW, Inventory, TextSet
+from checker.inventory import LOWER, NFKC, RAW, Inventory, Search, TextSet
 from checker.kinds.money_units import _DECLARED
 from checker.kinds.uppercase_amount import UPPER
 from checker.readers import read_document
@@ -43,23 +43,30 @@ def _corpus():
     return out
 
 
-@pytest.mark.parametrize("chunk", [None, 64])
-def test_a_joined_scan_finds_what_a_per_text_check_finds(monkeypatch, chunk):
-    if chunk:  # many small chunks, none kept: the path a big register takes
-        monkeypatch.setattr(inv, "_CHUNK", chunk)
-        monkeypatch.setattr(inv, "_KEEP", chunk)
+@pytest.fixture(params=["kept", "gathered per scan"])
+def big(request, monkeypatch):
+    """Run a test twice: as it is, and with every set too big to keep (the path a big register takes:
+    texts gathered again for each scan, joined in many small chunks)."""
+    if request.param != "kept":
+        monkeypatch.setattr(inv, "_CHUNK", 64)
+        monkeypatch.setattr(inv, "_KEEP", 0)
+    return request.param != "kept"
+
+
+def test_a_joined_scan_finds_what_a_per_text_check_finds(big):
     texts = _corpus()
     literal_sets = [vocab._prefilters()[0].anchors, vocab._prefilters()[1].anchors, ("tba", "tbc", "tbd", "tb\u0307"),
                     ("i̇", "σ", "ς", "ss", "x"), ("删除本段", "purpose:", "(删除本段)"), ("元", "圆", "角"), ("a\x00t",), ("",)]
-    ts = TextSet(texts)
+    # Kept, or (too big to keep) gathered again for each scan in batches that repeat some texts.
+    ts = TextSet(set(texts)) if not big else TextSet(None, lambda: iter([set(texts[::2]), set(texts[1::2]), set(texts[:3000])]))
     for literals in literal_sets:
         for forms in [(f,) for f in FORMS] + [(RAW, NFKC), (LOWER, NFKC | LOWER)]:
-            assert ts.containing(literals, forms) == _reference(texts, literals, forms), (literals, forms)
+            assert ts.containing([Search(literals, forms)]) == _reference(texts, literals, forms), (literals, forms)
 
 
 def test_prefilter_candidates_are_the_texts_that_may_match():
     texts = _corpus()
-    ts = [TextSet(texts[:300]), TextSet(texts[300:])]
+    ts = [TextSet(set(texts[:300])), TextSet(set(texts[300:]))]
     en, zh = vocab._prefilters()
     for pre in (en, zh, vocab.Prefilter(_DECLARED), vocab.Prefilter(UPPER)):
         assert pre.candidates(ts) == {t for t in texts if t and pre.may_match(t)}
@@ -68,7 +75,7 @@ def test_prefilter_candidates_are_the_texts_that_may_match():
 
 def test_placeholder_texts_equal_placeholder_matches():
     texts = _corpus()
-    got = vocab.placeholder_texts([TextSet(texts)])
+    got = vocab.placeholder_texts([TextSet(set(texts))])
     want = {t: vocab.placeholder_matches(t) for t in texts if vocab.placeholder_matches(t)}
     assert {t: [m.group(0) for m in ms] for t, ms in got.items()} == {t: [m.group(0) for m in ms] for t, ms in want.items()}
 
@@ -100,7 +107,7 @@ def _with_page_texts(path, header: str, footer: str):
     return path
 
 
-def test_places_keep_appendix_page_and_set_aside_texts_apart(tmp_path):
+def test_places_keep_appendix_page_and_set_aside_texts_apart(tmp_path, big):
     sections = [("Purpose", "Body text"), ("Owners", [["Item", "Owner"], ["Design", "Cell text"]]),
                 ("Appendix A", "Appendix text"), ("Annex B", [["Key", "Value"], ["k", "Appendix cell"]]),
                 ("Closing", "After text")]  # a heading of the same level ends the appendix
@@ -125,7 +132,7 @@ def test_places_keep_appendix_page_and_set_aside_texts_apart(tmp_path):
     assert sorted(places.cells["set_aside"].texts) == ["Aside", "Hidden"]
 
 
-def test_a_repeated_placeholder_is_reported_at_every_place_in_order(tmp_path):
+def test_a_repeated_placeholder_is_reported_at_every_place_in_order(tmp_path, big):
     sections = [("Purpose", "TBD"), ("Scope", "TBD"), ("Owners", [["Item", "Owner"], ["Design", "TBD"], ["Build", "TBD"]]),
                 ("Appendix A", "TBD")]
     path = _with_page_texts(make_docx(tmp_path / "p.docx", sections=sections, approvals=[]), "TBD", "Owner: TBD")
@@ -138,7 +145,7 @@ def test_a_repeated_placeholder_is_reported_at_every_place_in_order(tmp_path):
     assert [_where(f["location"]) for f in got] == [_where(w) for w in want]
 
 
-def test_guidance_is_reported_everywhere_but_appendices(tmp_path):
+def test_guidance_is_reported_everywhere_but_appendices(tmp_path, big):
     marker = "How to use this template: replace every prompt."
     sections = EN_CHARTER + [("Notes", marker), ("More notes", [["Topic", "Note"], ["Usage", marker]]),
                              ("Appendix A", marker)]
@@ -153,7 +160,7 @@ def test_guidance_is_reported_everywhere_but_appendices(tmp_path):
     assert [_where(f["location"]) for f in _findings(path, "COM-03")] == want
 
 
-def test_sheets_placeholders_everywhere_guidance_on_visible_sheets_only(tmp_path):
+def test_sheets_placeholders_everywhere_guidance_on_visible_sheets_only(tmp_path, big):
     marker = "How to use this template"
     wb = Workbook()
     ws = wb.active

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator
 
 from checker import lexicon
 from checker.findings import Finding
-from checker.inventory import (BODY, LOWER, NFKC, PAGE, SHEET, body_blocks, containing, inventory,
+from checker.inventory import (BODY, LOWER, NFKC, PAGE, SHEET, Search, body_blocks, containing, inventory,
                                is_set_aside_sheet)
 from checker.kinds.base import Context
 from checker.kinds.prose_base import ProseKind
@@ -46,7 +46,7 @@ class GuidanceText(ProseKind):
                     hits[text] = self._hit(text, start)
         else:
             sets = inventory(ctx).sets(paragraphs=(BODY, PAGE), cells=(BODY, SHEET))  # the places `_texts` reads
-            hits = {t: self._hit(t, start) for t in containing(sets, self._markers, (NFKC | LOWER,))}
+            hits = {t: self._hit(t, start) for t in containing(sets, Search(self._markers, (NFKC | LOWER,)))}
         if not any(hits.values()):
             return
         seen: set[tuple] = set()

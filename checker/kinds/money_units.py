@@ -14,7 +14,7 @@ import re
 from typing import Iterable
 
 from checker.findings import Finding
-from checker.inventory import NFKC, TextSet, containing, inventory
+from checker.inventory import NFKC, Search, TextSet, containing, inventory
 from checker.kinds.base import Context
 from checker.kinds.prose_base import ProseKind
 from checker.model import Cell, Grid
@@ -55,7 +55,7 @@ def bare_amount(text: str) -> bool:
 def declared_in_document(ctx: Context) -> bool:
     """A paragraph, or a cell of a table's first rows, declares the unit of all amounts ('单位：万元')."""
     def compute() -> bool:
-        heads = TextSet(c.text for grid in ctx.doc.grids() for row in grid.rows[:3] for c in row if len(c.text) < 80)
+        heads = TextSet({c.text for grid in ctx.doc.grids() for row in grid.rows[:3] for c in row if len(c.text) < 80})
         if _declares([heads]):
             return True
         found = _declares(inventory(ctx).sets(cells=()))
@@ -85,7 +85,7 @@ class MoneyUnits(ProseKind):
                                    value=f.value.strip()[:60])
         # Every unit ends in 元, and no character normalises to one: a document whose cells never
         # hold it has no table that mixes units.
-        yuan = bool(containing(inventory(ctx).sets(paragraphs=()), ("元",)))
+        yuan = bool(containing(inventory(ctx).sets(paragraphs=()), Search(("元",))))
         for grid in ctx.doc.grids():
             yield from self._grid(ctx, grid, yuan)
 
