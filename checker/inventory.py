@@ -23,10 +23,10 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, chain
 from operator import attrgetter
-from typing import Callable, Iterable, Iterator
+from typing import AbstractSet, Callable, Iterable, Iterator
 
 from checker.kinds.base import Context
-from checker.model import Block, Document, Grid, SheetRow
+from checker.model import Block, Cell, Document, Grid, SheetRow
 from checker.text import nfkc, strip_numbering
 
 APPENDIX_TITLE = re.compile(r"^\s*(?:appendix|appendices|annex|attachment|附录|附件|附表)", re.I)
@@ -376,6 +376,20 @@ def _rows(grid: Grid, place: str) -> Iterator[tuple[tuple[str, bool], Iterable[s
     for row in compact:
         yield key, row.texts
     yield key, map(_TEXT, chain.from_iterable([row for row in rows if row.__class__ is not SheetRow] if compact else rows))
+
+
+def cells_with(rows: Iterable, texts: AbstractSet[str]) -> Iterator[Cell]:
+    """The cells of `rows` that are not merged copies and whose text is one of `texts`, in order.
+
+    What a kind walks for locations once its scan found texts: a row that keeps its texts (a big
+    register's) and holds none of them is passed over without building its cells.
+    """
+    for row in rows:
+        if row.__class__ is SheetRow and texts.isdisjoint(row.texts):
+            continue
+        for cell in row:
+            if cell.text in texts and not cell.merged:
+                yield cell
 
 
 def inventory(ctx: Context) -> Inventory:

@@ -9,14 +9,15 @@ Text under an appendix heading (Appendix, Annex, 附录, 附件) is exempt. One 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Iterator
+from typing import AbstractSet, Any, Iterable, Iterator
 
 from checker import lexicon
 from checker.findings import Finding
-from checker.inventory import (BODY, LOWER, NFKC, PAGE, SHEET, Search, body_blocks, containing, inventory,
-                               is_set_aside_sheet)
+from checker.inventory import (BODY, LOWER, NFKC, PAGE, SHEET, Search, body_blocks, cells_with, containing,
+                               inventory, is_set_aside_sheet)
 from checker.kinds.base import Context
 from checker.kinds.prose_base import ProseKind
+from checker.model import Cell, Grid
 from checker.text import nfkc, strip_numbering
 
 
@@ -39,18 +40,18 @@ class GuidanceText(ProseKind):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         start = [m for m in self._start if ctx.doc_type not in self._except.get(m, ())]
-        if self._any is None:  # a marker without a prefilter: every text is looked at
-            hits: dict[str, str | None] = {}
-            for text, _ in self._texts(ctx):
-                if text not in hits:
-                    hits[text] = self._hit(text, start)
+        if self._any is None:  # no marker, or one that folds to nothing: every text is looked at
+            hits = {text: self._hit(text, start) for text, _ in self._texts(ctx, None)}
+            pairs = self._texts(ctx, None)
         else:
             sets = inventory(ctx).sets(paragraphs=(BODY, PAGE), cells=(BODY, SHEET))  # the places `_texts` reads
-            hits = {t: self._hit(t, start) for t in containing(sets, Search(self._markers, (NFKC | LOWER,)))}
-        if not any(hits.values()):
-            return
+            hits = {t: hit for t in containing(sets, Search(self._markers, (NFKC | LOWER,)))
+                    if (hit := self._hit(t, start)) is not None}
+            if not hits:
+                return
+            pairs = self._texts(ctx, hits.keys())
         seen: set[tuple] = set()
-        for text, owner in self._texts(ctx):
+        for text, owner in pairs:
             hit = hits.get(text)
             if hit is None:
                 continue
@@ -73,27 +74,36 @@ class GuidanceText(ProseKind):
         return hit
 
     @staticmethod
-    def _texts(ctx: Context) -> Iterator[tuple[str, Any]]:
-        """(text, its block or cell) outside appendices; the owner's `location` is read on a hit only."""
+    def _texts(ctx: Context, wanted: AbstractSet[str] | None) -> Iterator[tuple[str, Any]]:
+        """(text, its block or cell) outside appendices, of the texts `wanted` (None: of all), in
+        document order; the owner's `location` is read on a hit only."""
+        def want(text: str) -> bool:
+            return text in wanted if wanted is not None else bool(text.strip())  # `wanted` texts are not blank
+
         for block, appendix in body_blocks(ctx.doc):
             if appendix:
                 continue
             if block.kind == "heading":
-                yield block.text, block
+                if wanted is None or block.text in wanted:
+                    yield block.text, block
             elif block.grid is not None:
-                for row in block.grid.rows:
-                    for cell in row:
-                        if not cell.merged and cell.text.strip():
-                            yield cell.text, cell
-            elif block.text.strip():
+                yield from _cells(block.grid, wanted)
+            elif want(block.text):
                 yield block.text, block
         for block in (*ctx.doc.headers, *ctx.doc.footers):
-            if block.grid is None and block.text.strip():
+            if block.grid is None and want(block.text):
                 yield block.text, block
         for sheet in ctx.doc.sheets:
-            if is_set_aside_sheet(sheet):
-                continue
-            for row in sheet.grid.rows:
-                for cell in row:
-                    if not cell.merged and cell.text.strip():
-                        yield cell.text, cell
+            if not is_set_aside_sheet(sheet):
+                yield from _cells(sheet.grid, wanted)
+
+
+def _cells(grid: Grid, wanted: AbstractSet[str] | None) -> Iterator[tuple[str, Cell]]:
+    if wanted is not None:
+        for cell in cells_with(grid.rows, wanted):
+            yield cell.text, cell
+        return
+    for row in grid.rows:
+        for cell in row:
+            if not cell.merged and cell.text.strip():
+                yield cell.text, cell

@@ -9,7 +9,7 @@ import re
 from typing import Iterable, Iterator
 
 from checker.findings import Finding
-from checker.inventory import inventory
+from checker.inventory import cells_with, inventory
 from checker.kinds.base import Context
 from checker.kinds.prose_base import ProseKind
 from checker.model import Location
@@ -92,10 +92,9 @@ class UppercaseAmount(ProseKind):
             return  # no paragraph or cell holds an amount in words
         for grid in ctx.doc.grids():
             for row in grid.rows:
-                cells = [c for c in row if not c.merged and c.text.strip()]
-                upper_cells = [c for c in cells if c.text in upper]
-                if upper_cells:
-                    yield " ".join(c.text for c in cells), upper_cells[0].location
+                first = next(cells_with((row,), upper), None)  # the row's first cell with an amount in words
+                if first is not None:
+                    yield " ".join(c.text for c in row if not c.merged and c.text.strip()), first.location
         for block in ctx.doc.text_blocks():
             if block.text in upper:
                 yield block.text, block.location
