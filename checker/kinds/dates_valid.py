@@ -34,6 +34,7 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 
 
 _A1 = re.compile(r"([A-Z]{1,3})(\d+)")
+_LONG_NUMBER = re.compile(r"\d{3,}")  # a header label holds no long number
 
 
 def date_values(ctx: Context) -> Iterator[tuple[str, object, Location | Cell]]:
@@ -84,7 +85,7 @@ def _date_header(rows: list[list[Cell]]) -> tuple[int, set[int]] | None:
     """A header row among the first rows: ≥ 2 short label cells, at least one of them a date label."""
     for r, row in enumerate(rows[:10]):
         labels = [c for c in row if not c.merged and c.text.strip() and len(c.text) <= 40
-                  and not re.search(r"\d{3,}", c.text)]
+                  and not _LONG_NUMBER.search(c.text)]
         if len(labels) < 2:
             continue
         cols = {c.col for c in labels if DATE_LABEL.search(c.text) and not NOT_DATE_LABEL.search(c.text)}

@@ -40,6 +40,7 @@ _DATEISH = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2})?|\d{
 _DECLARED_SEARCH = prefiltered(_DECLARED)  # skips the texts that hold none of its literal anchors
 _DECLARED_PREFILTER = Prefilter(_DECLARED)
 _DIGIT = re.compile(r"\d")
+_LONG_NUMBER = re.compile(r"\d{3,}")  # a header label holds no long number
 _UNITS = re.compile(r"万元|亿元|千元|(?<![万亿千])元")
 
 
@@ -97,7 +98,7 @@ class MoneyUnits(ProseKind):
                 values = [row[col] for row in grid.rows[r0 + 1:] if col < len(row) and not row[col].merged
                           and (row[col].text.strip() or isinstance(row[col].value, (int, float)))]
                 bare = [c for c in values if _bare_cell(c)]
-                if bare and len(bare) * 2 >= len([c for c in values if re.search(r"\d", c.text)]):
+                if bare and len(bare) * 2 >= len([c for c in values if _DIGIT.search(c.text)]):
                     yield self.finding(ctx, head.location.with_text(head.text), variant="column",
                                        column=head.text.strip(), example=bare[0].text.strip())
         if not yuan:
@@ -126,7 +127,7 @@ def _row_label(grid: Grid, c: Cell) -> str:
 
 def _money_header(grid: Grid) -> tuple[int, dict[int, Cell]] | None:
     for r, row in enumerate(grid.rows[:8]):
-        labels = [c for c in row if not c.merged and c.text.strip() and len(c.text) <= 40 and not re.search(r"\d{3,}", c.text)]
+        labels = [c for c in row if not c.merged and c.text.strip() and len(c.text) <= 40 and not _LONG_NUMBER.search(c.text)]
         if len(labels) < 2 or len(labels) < len([c for c in row if c.text.strip()]) - 1:
             continue
         cols = {c.col: c for c in labels if MONEY_LABEL.search(c.text) and not NOT_MONEY_LABEL.search(c.text)
