@@ -177,3 +177,29 @@ def test_sheets_placeholders_everywhere_guidance_on_visible_sheets_only(tmp_path
     assert guidance == [("Notes", "A1"), ("Notes", "A2"), ("Notes", "A3")]
     placeholders = [(f["location"]["sheet"], f["location"]["cell"]) for f in _findings(tmp_path / "w.xlsx", "COM-02")]
     assert placeholders == [("Notes", "B1"), ("Notes", "B2"), ("Notes", "B3"), ("Lookup", "B1"), ("Appendix", "B1")]
+
+
+def test_amounts_in_words_in_paragraphs_and_table_rows(tmp_path, big):
+    from tests.doc_factory import ZH_CHARTER
+
+    wrong = "合同总价人民币壹拾贰万伍仟元整（¥152,000.00），分两期支付。"
+    table = [["付款节点", "大写金额", "小写金额"], ["首付款", "人民币伍万元整", "¥50,000.00"], ["尾款", "人民币叁万元整", "¥35,000.00"]]
+    sections = ZH_CHARTER + [("十三、合同价款", wrong), ("十四、付款计划", table)]
+    path = make_docx(tmp_path / "u.docx", zh=True, title="项目章程", sections=sections)
+    got = [f["location"] for f in _findings(path, "COM-17")]
+    assert [loc.get("text") for loc in got if "paragraph" in loc] == [wrong]
+    assert [(loc["row"], loc["col"]) for loc in got if "table" in loc] == [(2, 1)]  # the row's 大写 cell
+
+
+def test_a_declared_unit_counts_in_paragraphs_and_first_table_rows(tmp_path, big):
+    from tests.doc_factory import ZH_CHARTER
+
+    table = [["费用科目", "预算金额", "说明"], ["人工", "2,000,000", "开发人员"], ["设备", "800,000", "服务器"],
+             ["合计", "2,800,000", "单位：元"]]
+    bare = make_docx(tmp_path / "b.docx", zh=True, title="项目章程", sections=ZH_CHARTER + [("十三、预算明细", table)])
+    assert len(_findings(bare, "COM-11")) == 1  # a declaration in a table's fourth row does not count
+    declared = ZH_CHARTER + [("十三、预算明细", "单位：元"), ("十四、明细", table)]
+    assert _findings(make_docx(tmp_path / "d.docx", zh=True, title="项目章程", sections=declared), "COM-11") == []
+    first_rows = [table[0], ["单位：元", "", ""], *table[1:]]
+    path = make_docx(tmp_path / "f.docx", zh=True, title="项目章程", sections=ZH_CHARTER + [("十三、预算明细", first_rows)])
+    assert _findings(path, "COM-11") == []
