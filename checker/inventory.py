@@ -7,7 +7,8 @@ values (statuses, owners, categories) thousands of times. Here each *place* keep
 shown there, and a scan looks for literals in them joined into one string (`str.find`, at C speed),
 mapping each match back to its text. A kind then does its exact work only for the few texts that can
 hit, and walks the document — in its own order, for locations — only when one did. No owner (block,
-cell) is kept per text: a 200,000-row register would pay megabytes for it on every check.
+cell) is kept per text, and a place with too many texts to keep (a 200,000-row register's sheet) is
+gathered again for each scan: the inventory must not add to the peak memory of a big register.
 
 Places keep apart what the kinds treat differently: paragraphs and table cells of the body outside
 appendices, of appendices (where guidance belongs), and of page headers and footers; cells of visible
