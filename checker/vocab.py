@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 from checker import lexicon
+from checker.inventory import LOWER, NFKC, RAW, Search, TextSet, containing
 from checker.text import nfkc, norm_label
 
 # Roles and organisational units that do not name a person (COM-06 "name (person, not role)").
@@ -41,7 +42,8 @@ def _placeholder_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 # lexicon keeps exact results (a regex without usable anchors simply always runs).
 # Characters that IGNORECASE equates with an ASCII letter although str.lower() does not map them
 # onto it (ı, İ, ſ, the Kelvin sign): a text holding one skips the case-folded prefilter.
-_FOLD_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLD_CHARS = ("\u0130", "\u0131", "\u017f", "\u212a")
+_FOLD_SPECIAL = re.compile(f"[{''.join(_FOLD_CHARS)}]")
 
 
 def literal_anchors(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
@@ -129,6 +131,19 @@ class Prefilter:
             t = t.lower()
         return self._search(t) is not None
 
+    def searches(self, bases: Iterable[int] = (RAW,)) -> list[Search]:
+        """What `may_match` asks of a text, as searches of its `bases` forms (RAW, NFKC) for
+        `checker.inventory.containing`, which asks it of many texts at once."""
+        bases = tuple(bases)
+        if self.anchors is None:
+            return [Search(("",), bases)]  # every text may match
+        if not self.fold:
+            return [Search(self.anchors, bases)]
+        return [Search(self.anchors, [b | LOWER for b in bases]), Search(_FOLD_CHARS, bases)]
+
+    def candidates(self, sets: Iterable[TextSet], bases: Iterable[int] = (RAW,)) -> set[str]:
+        """The texts of `sets` for which `may_match` holds of one of their `bases` forms."""
+        return containing(sets, *self.searches(bases))
 
 def prefiltered(pattern: re.Pattern[str]):
     """`pattern.search`, skipped (None) for a text that holds none of the pattern's literal anchors."""
@@ -180,6 +195,17 @@ def placeholder_matches(text: str) -> list[re.Match[str]]:
     if not text:
         return []
     return list(_placeholder_hits(text))
+
+
+def placeholder_texts(sets: Iterable[TextSet]) -> dict[str, list[re.Match[str]]]:
+    """The texts of `sets` that hold a placeholder, each with its matches (as `placeholder_matches`).
+
+    `placeholder_matches` prefilters a text as is, or NFKC-normalised when it holds full-width forms:
+    the candidates are the texts that pass the prefilters in either form.
+    """
+    en, zh = _prefilters()
+    candidates = containing(sets, *en.searches((RAW, NFKC)), *zh.searches((RAW, NFKC)))
+    return {t: found for t in candidates if (found := placeholder_matches(t))}
 
 
 def is_placeholder(text: str) -> bool:

@@ -34,6 +34,7 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 
 
 _A1 = re.compile(r"([A-Z]{1,3})(\d+)")
+_LONG_NUMBER = re.compile(r"\d{3,}")  # a header label holds no long number
 
 
 def date_values(ctx: Context) -> Iterator[tuple[str, object, Location | Cell]]:
@@ -61,9 +62,13 @@ def date_values(ctx: Context) -> Iterator[tuple[str, object, Location | Cell]]:
         if header is None:
             continue
         r0, cols = header
+        in_order = sorted(cols)
         for row in grid.rows[r0 + 1:]:
-            for cell in row:
-                if cell.col in cols and not cell.merged and (cell.text.strip() or cell.value is not None):
+            for c in in_order:  # a row holds its cell of grid column c at index c
+                if c >= len(row):
+                    break
+                cell = row[c]
+                if not cell.merged and (cell.text.strip() or cell.value is not None):
                     frame = cell.sheet_frame
                     if frame is not None:  # worksheet cells are unique per position; only fields repeat
                         if field_cells and (frame.name, cell.row + frame.top, cell.col + frame.left) in field_cells:
@@ -80,7 +85,7 @@ def _date_header(rows: list[list[Cell]]) -> tuple[int, set[int]] | None:
     """A header row among the first rows: ≥ 2 short label cells, at least one of them a date label."""
     for r, row in enumerate(rows[:10]):
         labels = [c for c in row if not c.merged and c.text.strip() and len(c.text) <= 40
-                  and not re.search(r"\d{3,}", c.text)]
+                  and not _LONG_NUMBER.search(c.text)]
         if len(labels) < 2:
             continue
         cols = {c.col for c in labels if DATE_LABEL.search(c.text) and not NOT_DATE_LABEL.search(c.text)}
@@ -123,17 +128,32 @@ def classify_value(text: str, value: object, today: date) -> tuple[str, str] | N
     return None
 
 
+def date_problems(ctx: Context) -> list[tuple[str, str, str, Location | Cell]]:
+    """(problem, offending text, value text, where) of every labelled date value that is not fine, in
+    document order: `check: valid` and `check: ambiguous` read the same values, classified once."""
+    def compute() -> list[tuple[str, str, str, Location | Cell]]:
+        out = []
+        known: dict[tuple, tuple[str, str] | None] = {}  # a register's date columns repeat their dates
+        for text, value, where in date_values(ctx):
+            key = (text, value.__class__, value)  # the class keeps True apart from 1, and 1 from 1.0
+            try:
+                got = known[key]
+            except KeyError:
+                got = known[key] = classify_value(text, value, ctx.today)
+            if got is not None:
+                out.append((got[0], got[1], text, where))
+        return out
+
+    return ctx.memo("dates_valid.problems", compute)
+
+
 class DatesValid(ProseKind):
     name = "dates_valid"
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         want = self.params.get("check", "valid")
-        for text, value, where in date_values(ctx):
-            got = classify_value(text, value, ctx.today)
-            if got is None:
-                continue
+        for problem, shown, text, where in date_problems(ctx):
             location = where.location if isinstance(where, Cell) else where
-            problem, shown = got
             if want == "ambiguous" and problem == "ambiguous":
                 yield self.finding(ctx, location.with_text(text), date=shown)
             elif want == "valid" and problem in ("invalid", "range"):

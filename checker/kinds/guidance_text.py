@@ -9,15 +9,16 @@ Text under an appendix heading (Appendix, Annex, 附录, 附件) is exempt. One 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Iterator
+from typing import AbstractSet, Any, Iterable, Iterator
 
 from checker import lexicon
 from checker.findings import Finding
+from checker.inventory import (BODY, LOWER, NFKC, PAGE, SHEET, Search, body_blocks, cells_with, containing,
+                               inventory, is_set_aside_sheet)
 from checker.kinds.base import Context
 from checker.kinds.prose_base import ProseKind
+from checker.model import Cell, Grid
 from checker.text import nfkc, strip_numbering
-
-_APPENDIX = re.compile(r"^\s*(?:appendix|appendices|annex|attachment|附录|附件|附表)", re.I)
 
 
 class GuidanceText(ProseKind):
@@ -34,17 +35,24 @@ class GuidanceText(ProseKind):
         # Prefilter: a text that contains no folded marker at all cannot hit (a start marker opens a
         # suffix of the text, so it is contained too); most paragraphs and cells stop here.
         alternatives = sorted(set(self._folded.values()), key=len, reverse=True)
+        self._markers = tuple(alternatives)
         self._any = re.compile("|".join(map(re.escape, alternatives))) if alternatives and all(alternatives) else None
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         start = [m for m in self._start if ctx.doc_type not in self._except.get(m, ())]
+        if self._any is None:  # no marker, or one that folds to nothing: every text is looked at
+            hits = {text: self._hit(text, start) for text, _ in self._texts(ctx, None)}
+            pairs = self._texts(ctx, None)
+        else:
+            sets = inventory(ctx).sets(paragraphs=(BODY, PAGE), cells=(BODY, SHEET))  # the places `_texts` reads
+            hits = {t: hit for t in containing(sets, Search(self._markers, (NFKC | LOWER,)))
+                    if (hit := self._hit(t, start)) is not None}
+            if not hits:
+                return
+            pairs = self._texts(ctx, hits.keys())
         seen: set[tuple] = set()
-        hits: dict[str, str | None] = {}  # text → marker: register cells repeat their values
-        for text, owner in self._texts(ctx):
-            if text in hits:
-                hit = hits[text]
-            else:
-                hit = hits[text] = self._hit(text, start)
+        for text, owner in pairs:
+            hit = hits.get(text)
             if hit is None:
                 continue
             location = owner.location  # built on demand for worksheet cells: only for hits
@@ -66,33 +74,36 @@ class GuidanceText(ProseKind):
         return hit
 
     @staticmethod
-    def _texts(ctx: Context) -> Iterator[tuple[str, Any]]:
-        """(text, its block or cell) outside appendices; the owner's `location` is read on a hit only."""
-        def walk(section, in_appendix: bool) -> Iterator[tuple[str, Any]]:
-            appendix = in_appendix or bool(section.heading is not None and _APPENDIX.match(strip_numbering(section.title)))
-            if appendix:
-                return
-            if section.heading is not None:
-                yield section.heading.text, section.heading
-            for block in section.blocks:
-                if block.grid is not None:
-                    for row in block.grid.rows:
-                        for cell in row:
-                            if not cell.merged and cell.text.strip():
-                                yield cell.text, cell
-                elif block.text.strip():
-                    yield block.text, block
-            for child in section.children:
-                yield from walk(child, appendix)
+    def _texts(ctx: Context, wanted: AbstractSet[str] | None) -> Iterator[tuple[str, Any]]:
+        """(text, its block or cell) outside appendices, of the texts `wanted` (None: of all), in
+        document order; the owner's `location` is read on a hit only."""
+        def want(text: str) -> bool:
+            return text in wanted if wanted is not None else bool(text.strip())  # `wanted` texts are not blank
 
-        yield from walk(ctx.doc.outline, False)
+        for block, appendix in body_blocks(ctx.doc):
+            if appendix:
+                continue
+            if block.kind == "heading":
+                if wanted is None or block.text in wanted:
+                    yield block.text, block
+            elif block.grid is not None:
+                yield from _cells(block.grid, wanted)
+            elif want(block.text):
+                yield block.text, block
         for block in (*ctx.doc.headers, *ctx.doc.footers):
-            if block.grid is None and block.text.strip():
+            if block.grid is None and want(block.text):
                 yield block.text, block
         for sheet in ctx.doc.sheets:
-            if _APPENDIX.match(sheet.name) or sheet.hidden:
-                continue
-            for row in sheet.grid.rows:
-                for cell in row:
-                    if not cell.merged and cell.text.strip():
-                        yield cell.text, cell
+            if not is_set_aside_sheet(sheet):
+                yield from _cells(sheet.grid, wanted)
+
+
+def _cells(grid: Grid, wanted: AbstractSet[str] | None) -> Iterator[tuple[str, Cell]]:
+    if wanted is not None:
+        for cell in cells_with(grid.rows, wanted):
+            yield cell.text, cell
+        return
+    for row in grid.rows:
+        for cell in row:
+            if not cell.merged and cell.text.strip():
+                yield cell.text, cell

@@ -14,11 +14,12 @@ import re
 from typing import Iterable
 
 from checker.findings import Finding
+from checker.inventory import NFKC, Search, TextSet, containing, inventory
 from checker.kinds.base import Context
 from checker.kinds.prose_base import ProseKind
 from checker.model import Cell, Grid
 from checker.text import nfkc
-from checker.vocab import prefiltered
+from checker.vocab import Prefilter, prefiltered
 
 MONEY_LABEL = re.compile(r"budget|\bcost|amount|price|\bfunding\b|\bspend|expenditure|预算|金额|费用|成本|价格|"
                          r"单价|总价|投资|资金|经费|报价|造价|合同额|合同金额|支出", re.I)
@@ -37,7 +38,9 @@ _NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?(?![\d])|(?<![
 _DATEISH = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2})?|\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{2,4}|"
                       r"\b(?:19|20)\d{2}\b|[A-Z]{2,}-\d+|\d+(?:\.\d+)?\s*%|\bv\d+(?:\.\d+)*|\d+(?:\.\d+)?\s*(?:天|days?|人|个|项|次|周|月|年|小时|hours?)")
 _DECLARED_SEARCH = prefiltered(_DECLARED)  # skips the texts that hold none of its literal anchors
+_DECLARED_PREFILTER = Prefilter(_DECLARED)
 _DIGIT = re.compile(r"\d")
+_LONG_NUMBER = re.compile(r"\d{3,}")  # a header label holds no long number
 _UNITS = re.compile(r"万元|亿元|千元|(?<![万亿千])元")
 
 
@@ -51,13 +54,20 @@ def bare_amount(text: str) -> bool:
 
 
 def declared_in_document(ctx: Context) -> bool:
+    """A paragraph, or a cell of a table's first rows, declares the unit of all amounts ('单位：万元')."""
     def compute() -> bool:
-        texts = [b.text for b in ctx.doc.text_blocks()]
-        for grid in ctx.doc.grids():
-            texts.extend(c.text for row in grid.rows[:3] for c in row if c.text and len(c.text) < 80)
-        return any(_DECLARED_SEARCH(nfkc(t)) for t in texts if t)
+        heads = TextSet({c.text for grid in ctx.doc.grids() for row in grid.rows[:3] for c in row if len(c.text) < 80})
+        if _declares([heads]):
+            return True
+        found = _declares(inventory(ctx).sets(cells=()))
+        # The inventory's paragraphs may hold a text block or two more than `text_blocks` does.
+        return bool(found) and any(b.text in found for b in ctx.doc.text_blocks())
 
     return ctx.memo("money_units.declared", compute)
+
+
+def _declares(sets: list[TextSet]) -> set[str]:
+    return {t for t in _DECLARED_PREFILTER.candidates(sets, (NFKC,)) if _DECLARED_SEARCH(nfkc(t))}
 
 
 class MoneyUnits(ProseKind):
@@ -74,10 +84,13 @@ class MoneyUnits(ProseKind):
             if bare_amount(f.value):
                 yield self.finding(ctx, f.location.with_text(f.value), variant="field", field=f.label.strip(" :："),
                                    value=f.value.strip()[:60])
+        # Every unit ends in 元, and no character normalises to one: a document whose cells never
+        # hold it has no table that mixes units.
+        yuan = bool(containing(inventory(ctx).sets(paragraphs=()), Search(("元",))))
         for grid in ctx.doc.grids():
-            yield from self._grid(ctx, grid)
+            yield from self._grid(ctx, grid, yuan)
 
-    def _grid(self, ctx: Context, grid: Grid) -> Iterable[Finding]:
+    def _grid(self, ctx: Context, grid: Grid, yuan: bool) -> Iterable[Finding]:
         header = _money_header(grid)
         if header is not None:
             r0, cols = header
@@ -85,10 +98,11 @@ class MoneyUnits(ProseKind):
                 values = [row[col] for row in grid.rows[r0 + 1:] if col < len(row) and not row[col].merged
                           and (row[col].text.strip() or isinstance(row[col].value, (int, float)))]
                 bare = [c for c in values if _bare_cell(c)]
-                if bare and len(bare) * 2 >= len([c for c in values if re.search(r"\d", c.text)]):
+                if bare and len(bare) * 2 >= len([c for c in values if _DIGIT.search(c.text)]):
                     yield self.finding(ctx, head.location.with_text(head.text), variant="column",
                                        column=head.text.strip(), example=bare[0].text.strip())
-        # Every unit ends in 元, and no character normalises to one: cells without it are skipped.
+        if not yuan:
+            return
         units = {u for row in grid.rows for c in row if not c.merged and "元" in c.text and _DIGIT.search(c.text)
                  for u in _UNITS.findall(nfkc(c.text))}
         if len(units) > 1:
@@ -113,7 +127,7 @@ def _row_label(grid: Grid, c: Cell) -> str:
 
 def _money_header(grid: Grid) -> tuple[int, dict[int, Cell]] | None:
     for r, row in enumerate(grid.rows[:8]):
-        labels = [c for c in row if not c.merged and c.text.strip() and len(c.text) <= 40 and not re.search(r"\d{3,}", c.text)]
+        labels = [c for c in row if not c.merged and c.text.strip() and len(c.text) <= 40 and not _LONG_NUMBER.search(c.text)]
         if len(labels) < 2 or len(labels) < len([c for c in row if c.text.strip()]) - 1:
             continue
         cols = {c.col: c for c in labels if MONEY_LABEL.search(c.text) and not NOT_MONEY_LABEL.search(c.text)

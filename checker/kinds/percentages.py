@@ -10,13 +10,17 @@ import re
 from typing import Iterable
 
 from checker.findings import Finding
+from checker.inventory import TextSet
 from checker.kinds.base import Context
 from checker.kinds.prose_base import ProseKind
 from checker.text import nfkc
+from checker.vocab import Prefilter
 
 SHARE_LABEL = re.compile(r"weight|allocation|distribution|\bshare\b|占比|权重|比例|分配比|构成比|所占比重", re.I)
 _TOTAL = re.compile(r"^\s*(?:total|sum|grand total|合计|总计|小计|共计)\b", re.I)
 _PCT = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*%?\s*$")
+_SHARE_PREFILTER = Prefilter(SHARE_LABEL)
+_HEAD_ROWS = 8  # a column of shares is labelled in one of a table's first rows
 
 
 def _pct(text: str, value) -> float | None:
@@ -32,9 +36,14 @@ class Percentages(ProseKind):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         tol = float(self.params.get("tolerance", 0.5))
+        # The texts of the rows a header is looked for in that may hold a share label, found at once.
+        heads = TextSet({c.text for grid in ctx.doc.grids() for row in grid.rows[:_HEAD_ROWS] for c in row})
+        labels = _SHARE_PREFILTER.candidates([heads])
+        if not labels:
+            return
         for grid in ctx.doc.grids():
-            for r, row in enumerate(grid.rows[:8]):
-                heads = [c for c in row if not c.merged and c.text.strip() and len(c.text) <= 40
+            for r, row in enumerate(grid.rows[:_HEAD_ROWS]):
+                heads = [c for c in row if c.text in labels and not c.merged and c.text.strip() and len(c.text) <= 40
                          and SHARE_LABEL.search(c.text)]
                 if not heads:
                     continue

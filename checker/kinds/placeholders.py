@@ -1,20 +1,21 @@
 """Kind `placeholders`: template prompt text left in the document (TBD, [Insert …], 待定, 【填写】 …).
 
 Every text the document shows is scanned — body, table cells, page headers and footers, sheet
-cells — and each hit points at its own paragraph or cell. A prompt inside a field that carries
-authority (approver, date, owner, budget, baseline) escalates, because a document approved with
-'TBD' in its budget is not approved.
+cells — once per distinct text (`checker.inventory`), and each hit points at its own paragraph or
+cell. A prompt inside a field that carries authority (approver, date, owner, budget, baseline)
+escalates, because a document approved with 'TBD' in its budget is not approved.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from typing import AbstractSet, Any, Iterable, Iterator
 
 from checker import lexicon
 from checker.findings import Finding
+from checker.inventory import cells_with, inventory
 from checker.kinds.base import Context, Kind
 from checker.lexicon import Synonyms
 from checker.views import approval_tables
-from checker.vocab import placeholder_matches
+from checker.vocab import placeholder_texts
 
 
 class Placeholders(Kind):
@@ -31,14 +32,14 @@ class Placeholders(Kind):
         self._escalate_to = self.params.get("escalate_to", "blocker")
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        sensitive = self._sensitive_locations(ctx)
+        hits = placeholder_texts(inventory(ctx).sets())
+        if not hits:
+            return
+        sensitive = self._sensitive_locations(ctx)  # looked up only when there is a hit
         seen: set[tuple] = set()
-        for text, owner in _texts(ctx):
-            matches = placeholder_matches(text)
-            if not matches:
-                continue
+        for text, owner in _texts(ctx, hits.keys()):
             location = owner.location  # built on demand for worksheet cells: only for hits
-            for m in matches:
+            for m in hits[text]:
                 key = (location.anchor(), m.group(0))
                 if key in seen:
                     continue
@@ -53,15 +54,13 @@ class Placeholders(Kind):
         return out
 
 
-def _texts(ctx: Context) -> Iterator[tuple[str, Any]]:
-    """(text, its block or cell): every text the document shows; `location` is read on a hit only."""
+def _texts(ctx: Context, wanted: AbstractSet[str]) -> Iterator[tuple[str, Any]]:
+    """(text, its block or cell) of every text the document shows that is one of `wanted`, in document
+    order: paragraphs (body, headers, footers), then cells; `location` is read on a hit only."""
     doc = ctx.doc
     for block in (*doc.blocks, *doc.headers, *doc.footers):
-        if block.grid is None:
-            if block.text.strip():
-                yield block.text, block
+        if block.grid is None and block.text in wanted:
+            yield block.text, block
     for grid in doc.grids():
-        for row in grid.rows:
-            for cell in row:
-                if not cell.merged and cell.text.strip():
-                    yield cell.text, cell
+        for cell in cells_with(grid.rows, wanted):
+            yield cell.text, cell

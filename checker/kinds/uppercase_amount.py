@@ -9,12 +9,13 @@ import re
 from typing import Iterable, Iterator
 
 from checker.findings import Finding
+from checker.inventory import cells_with, inventory
 from checker.kinds.base import Context
 from checker.kinds.prose_base import ProseKind
 from checker.model import Location
 from checker.money import parse_money
 from checker.text import nfkc
-from checker.vocab import prefiltered
+from checker.vocab import Prefilter, prefiltered
 
 _DIGITS = {"零": 0, "〇": 0, "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6,
            "柒": 7, "捌": 8, "玖": 9, "两": 2}
@@ -23,6 +24,7 @@ _BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 UPPER = re.compile(r"(?=[零〇拾佰仟万萬亿億]*[壹贰貳叁參肆伍陆陸柒捌玖])[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億]+[圆元圓](?:[零〇壹贰貳叁參肆伍陆陸柒捌玖]角)?"
                    r"(?:[零〇壹贰貳叁參肆伍陆陸柒捌玖]分)?整?|[零〇壹贰貳叁參肆伍陆陸柒捌玖]角(?:[零〇壹贰貳叁參肆伍陆陸柒捌玖]分)?整?")
 _UPPER_SEARCH = prefiltered(UPPER)  # no 元/圆/圓/角 in the text: no amount in words
+_UPPER_PREFILTER = Prefilter(UPPER)
 
 
 def upper_to_number(text: str) -> float | None:
@@ -85,11 +87,19 @@ class UppercaseAmount(ProseKind):
         for f in ctx.doc.fields:
             if f.source != "properties":
                 yield f.value, f.location
+        upper = _upper_texts(ctx)
+        if not upper:
+            return  # no paragraph or cell holds an amount in words
         for grid in ctx.doc.grids():
             for row in grid.rows:
-                cells = [c for c in row if not c.merged and c.text.strip()]
-                upper_cells = [c for c in cells if _UPPER_SEARCH(c.text)]
-                if upper_cells:
-                    yield " ".join(c.text for c in cells), upper_cells[0].location
+                first = next(cells_with((row,), upper), None)  # the row's first cell with an amount in words
+                if first is not None:
+                    yield " ".join(c.text for c in row if not c.merged and c.text.strip()), first.location
         for block in ctx.doc.text_blocks():
-            yield block.text, block.location
+            if block.text in upper:
+                yield block.text, block.location
+
+
+def _upper_texts(ctx: Context) -> set[str]:
+    """The paragraphs and cells of the document that hold an amount in words (`UPPER`)."""
+    return {t for t in _UPPER_PREFILTER.candidates(inventory(ctx).sets()) if UPPER.search(t)}
