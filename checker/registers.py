@@ -411,14 +411,20 @@ def register(ctx: Context, doc_type: str | None = None) -> RegisterView | None:
 
 def register_date(ctx: Context, view: RegisterView | None) -> date:
     """The date the register speaks for: doc-control date, else newest recording date, else modified."""
+    return register_date_source(ctx, view)[0]
 
-    def compute() -> date:
+
+def register_date_source(ctx: Context, view: RegisterView | None) -> tuple[date, Location | None]:
+    """`register_date` and where it was read: the doc-control Date field's location, else None
+    (a date derived from the rows or the file's properties has no single place to point at)."""
+
+    def compute() -> tuple[date, Location | None]:
         from checker.views import first_value
 
         f = first_value(ctx, "date")
         d = parse_date(f.value) if f is not None else None
         if d is not None and d <= ctx.today:
-            return d
+            return d, f.location
         if view is not None:
             newest: date | None = None
             for row in view.rows:
@@ -427,11 +433,11 @@ def register_date(ctx: Context, view: RegisterView | None) -> date:
                     if v is not None and v <= ctx.today and (newest is None or v > newest):
                         newest = v
             if newest is not None:
-                return newest
+                return newest, None
         modified = ctx.doc.properties.modified
         if modified is not None and modified.date() <= ctx.today:
-            return modified.date()
-        return ctx.today
+            return modified.date(), None
+        return ctx.today, None
 
     return ctx.memo(f"register_date:{view.doc_type if view else ''}", compute)
 
