@@ -17,10 +17,10 @@ register kinds (numbers, percentages, scale labels, statuses).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from checker.a1 import get_column_letter
 
@@ -28,7 +28,7 @@ from checker import lexicon
 from checker.dates import parse_date
 from checker.kinds.base import Context
 from checker.lexicon import Synonyms
-from checker.model import Cell, Grid, Location, RowCells, Sheet
+from checker.model import Cell, Grid, Location, RowCells, Sheet, SheetRow
 from checker.tables import find_tables
 from checker.text import nfkc, norm_label
 
@@ -87,11 +87,21 @@ def _spaced(text: str) -> str:
     t = _TEXT_MEMO.get(text)
     if t is None:
         t = " ".join(text.split())
+        if t == text:
+            t = text  # the cell's own string, not an equal copy
         if len(text) <= 80:
             if len(_TEXT_MEMO) >= _MEMO_LIMIT:
                 _TEXT_MEMO.clear()
             _TEXT_MEMO[text] = t
     return t
+
+
+_MISSING = object()
+_COLUMN_MEMO = 4096  # distinct values remembered while a column is derived (ids and descriptions do not repeat)
+
+
+def _date_of(c: Cell) -> date | None:
+    return None if c.blank else _cell_date(c)
 
 
 def _cell_date(c: Cell) -> date | None:
@@ -188,6 +198,10 @@ class Row:
 
 @dataclass
 class RegisterView:
+    """The register of one document type. Besides rows, it keeps per-column lists of derived values
+    (`texts`, `dates`, `numbers`, `column`) and other per-register results (`memo`): a dozen rules
+    walk the same columns of thousands of rows, and each value is worked out once per document."""
+
     doc_type: str
     grid: Grid
     header_row: int
@@ -196,10 +210,94 @@ class RegisterView:
     rows: list[Row]
     sheet: Sheet | None = None
     table_location: Location | None = None
+    _derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_sheet(self) -> bool:
         return self.sheet is not None
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """`compute()` once per register and key (the register itself is built once per document)."""
+        derived = self._derived
+        if key not in derived:
+            derived[key] = compute()
+        return derived[key]
+
+    def column(self, key: str, of: Callable[[Cell], Any]) -> list[Any]:
+        """`of(cell)` of each row's `key` cell, in row order; all None when the view has no such column.
+
+        `of` must be a module-level function of the cell's text and value alone: it runs once per
+        distinct (text, value) of the column, and the list is kept for every rule that asks again.
+        """
+        return self.memo(("column", key, of), lambda: self._column(key, of))
+
+    def _column(self, key: str, of: Callable[[Cell], Any]) -> list[Any]:
+        if key not in self.columns:
+            return [None] * len(self.rows)
+        seen: dict[Any, Any] = {}
+        out: list[Any] = []
+        append = out.append
+        for cell in self._cells(key):
+            if cell is None:  # a row built from a mapping without this key
+                append(None)
+                continue
+            try:
+                pair = (cell.text, cell.value)
+                value = seen.get(pair, _MISSING)
+                if value is _MISSING:
+                    value = of(cell)
+                    if len(seen) < _COLUMN_MEMO:
+                        seen[pair] = value
+            except TypeError:  # an unhashable value
+                value = of(cell)
+            append(value)
+        return out
+
+    def _cells(self, key: str) -> list[Cell]:
+        """Each row's `key` cell (the key is one of `columns`), as `Row.cell` gives it."""
+        c = self.columns[key]
+        return [row._raw[c] if row._columns is not None and c < len(row._raw) else row.cell(key) for row in self.rows]
+
+    def texts(self, key: str) -> list[str]:
+        """`Row.text(key)` of every row ('' where blank or without the column)."""
+        if key not in self.columns:
+            return [""] * len(self.rows)
+        return self.memo(("texts", key), lambda: self._texts(key))
+
+    def _texts(self, key: str) -> list[str]:
+        c = self.columns[key]
+        out: list[str] = []
+        append = out.append
+        memo = _TEXT_MEMO
+        for row in self.rows:
+            raw = row._raw
+            if row._columns is None or c >= len(raw):
+                cell = row.cell(key)
+                text = cell.text if cell is not None else ""
+            elif raw.__class__ is SheetRow:
+                text = raw.texts[c]  # a big sheet's compact row: no Cell to build
+            else:
+                text = raw[c].text
+            spaced = memo.get(text)
+            append(spaced if spaced is not None else _spaced(text))
+        return out
+
+    def dates(self, key: str) -> list[date | None]:
+        """`Row.date(key)` of every row."""
+        return self.column(key, _date_of)
+
+    def numbers(self, key: str) -> list[float | None]:
+        """`Row.number(key)` of every row."""
+        return self.column(key, cell_number)
+
+    def ids(self) -> list[str]:
+        """How messages name each row (`id_of`)."""
+        def compute() -> list[str]:
+            columns = [self.texts(key) for key in _ID_COLUMNS if key in self.columns]
+            return [next((texts[n] for texts in columns if texts[n]), None) or f"#{row.line}"
+                    for n, row in enumerate(self.rows)]
+
+        return self.memo("ids", compute)
 
     def header_location(self) -> Location:
         if self.sheet is not None:
@@ -556,9 +654,12 @@ def _flatten(entry: Any) -> list[str]:
     return [str(x) for x in entry]
 
 
+_ID_COLUMNS = ("risk_id", "issue_id", "id")
+
+
 def id_of(row: Row, view: RegisterView) -> str:
-    """How a message names the row: its ID, else 'row N'."""
-    for key in ("risk_id", "issue_id", "id"):
+    """How a message names the row: its ID, else 'row N' (`RegisterView.ids` for every row)."""
+    for key in _ID_COLUMNS:
         if key in view.columns and row.has(key):
             return row.text(key)
     return f"#{row.line}"

@@ -54,41 +54,48 @@ class RowDates(RegisterKind):
         reg_date, reg_source = register_date_source(ctx, view)
         yield from self._order(ctx, view, reg_date, reg_source)
         today = ctx.today
+        rows, ids = view.rows, view.ids()
         stale = p.get("stale")
         if stale and stale.get("column") in view.columns:
             key = stale["column"]
-            for row in self.selected(ctx, view):
-                d = row.date(key)
+            dates = view.dates(key)
+            days = int(stale.get("days", 30))
+            high_days = int(stale["high_days"]) if stale.get("high_days") is not None else None
+            high = self.high_flags(ctx, view) if high_days is not None else None
+            for i in self.select(ctx, view):
+                d = dates[i]
                 if d is None:
                     continue
-                limit = int(stale.get("days", 30))
-                if stale.get("high_days") is not None and self.is_high(ctx, view, row):
-                    limit = int(stale["high_days"])
                 age = (reg_date - d).days
+                limit = high_days if high is not None and high[i] else days
                 if age > limit:
-                    yield self.row_finding(ctx, view, row, row.cell(key).location, variant="stale",
+                    row = rows[i]
+                    yield self.row_finding(ctx, view, row, row.cell(key).location, id=ids[i], variant="stale",
                                            date=d.isoformat(), age=age, days=limit, register_date=reg_date.isoformat())
         passed = p.get("passed")
         if passed and passed in view.columns:
-            for row in self.selected(ctx, view):
-                d = row.date(passed)
+            dates = view.dates(passed)
+            for i in self.select(ctx, view):
+                d = dates[i]
                 if d is not None and d < reg_date:
-                    yield self.row_finding(ctx, view, row, row.cell(passed).location, variant="passed",
+                    row = rows[i]
+                    yield self.row_finding(ctx, view, row, row.cell(passed).location, id=ids[i], variant="passed",
                                            column=view.label(passed), date=d.isoformat(),
                                            register_date=reg_date.isoformat())
         aged = p.get("aged")
         if aged and aged.get("column") in view.columns:
             key = aged["column"]
             limit = int(aged.get("days", 30))
-            for row in self.selected(ctx, view):
-                d = row.date(key)
+            dates = view.dates(key)
+            for i in self.select(ctx, view):
+                d = dates[i]
                 if d is None or d > today:
                     continue
                 age = working_days(d, today) if aged.get("working_days") else (today - d).days
                 if age > limit:
-                    yield self.row_finding(ctx, view, row, row.cell(key).location, variant="aged",
+                    row = rows[i]
+                    yield self.row_finding(ctx, view, row, row.cell(key).location, id=ids[i], variant="aged",
                                            column=view.label(key), date=d.isoformat(), age=age, days=limit)
-
 
     def _order(self, ctx: Context, view: RegisterView, reg_date: date, reg_source: Location | None) -> Iterable[Finding]:
         """`no_future` and `order` on every row; rows after the register date folded (`fold_register`)."""
@@ -102,28 +109,28 @@ class RowDates(RegisterKind):
         # counted; those rows are kept as (row, column key, its date) until then, in row order.
         held: list[Finding | tuple[Row, str, date]] | None = \
             [] if fold is not None and any("@register" in c for c in chains) else None
-        for row in view.rows:
-            future_hit = False
-            future_set: set[str] = set()
-            for key in future_keys:
-                d = row.date(key)
+        future_cols = [(key, view.dates(key)) for key in future_keys]
+        chain_cols = [[(key, None if key == "@register" else view.dates(key)) for key in chain] for chain in chains]
+        for i, row in enumerate(view.rows):
+            future_set: list[str] = []
+            for key, dates in future_cols:
+                d = dates[i]
                 if d is not None and d > today:
-                    future_hit = True
-                    future_set.add(key)
+                    future_set.append(key)
                     f = self.row_finding(ctx, view, row, row.cell(key).location, variant="future",
                                          column=view.label(key), date=d.isoformat(), today=today.isoformat())
                     if held is None:
                         yield f
                     else:
                         held.append(f)
-            for chain in chains:
+            for chain in chain_cols:
                 prev_key, prev = None, None
-                for key in chain:
-                    d = reg_date if key == "@register" else row.date(key)
+                for key, dates in chain:
+                    d = reg_date if dates is None else dates[i]
                     if d is None or key in future_set:  # reported once, as a future date
                         continue
-                    if prev is not None and d < prev and not (key == "@register" and future_hit):
-                        if held is not None and key == "@register":
+                    if prev is not None and d < prev and not (dates is None and future_set):
+                        if held is not None and dates is None:
                             held.append((row, prev_key, prev))
                         elif held is not None:
                             held.append(self._order_finding(ctx, view, row, prev_key, prev, key, d))
