@@ -367,16 +367,20 @@ def _remap(labels: dict[int, str], child: dict[int, str], parent: dict[int, str]
     return columns
 
 
-def _is_data_row(row: list[Cell], columns: dict[str, int], id_cols: set[int]) -> bool:
-    for c in columns.values():
-        if c >= len(row):
+def _is_data_row(row: list[Cell], order: list[int], id_cols: set[int]) -> bool:
+    """A row with a real value in one of the register's columns (`order`: non-identifier columns
+    first, where a data row usually shows itself on its first cell)."""
+    width = len(row)
+    for c in order:
+        if c >= width:
             continue
         cell = row[c]
-        if cell.merged or cell.blank:
+        text = cell.text
+        if not text or cell.merged or text.isspace():
             continue
-        if cell.formula is not None and (cell.value in (0, "", None) or cell.text.startswith("#")):
+        if cell.formula is not None and (cell.value in (0, "", None) or text.startswith("#")):
             continue
-        if c in id_cols and _SEQUENCE.fullmatch(cell.text.strip()):
+        if c in id_cols and _SEQUENCE.fullmatch(text.strip()):
             continue
         return True
     return False
@@ -409,13 +413,14 @@ def _build_rows(grid: Grid, header_row: int, columns: dict[str, int], loc, hidde
                 number_of) -> list[Row]:
     ordered = sorted(columns.values())
     id_cols = set(ordered[:1]) | {c for k, c in columns.items() if _ID_KEYS.search(k)}
+    order = sorted(ordered, key=lambda c: c in id_cols)
     rows: list[Row] = []
     gap = False
     for r in range(header_row + 1, len(grid.rows)):
         raw = grid.rows[r]
         if gap and _is_block_header(raw):
             break  # an approvals/revision block under the register ends it
-        if not _is_data_row(raw, columns, id_cols):
+        if not _is_data_row(raw, order, id_cols):
             gap = gap or all(c.blank for c in raw)
             continue
         rows.append(Row.of_grid(r, raw, columns, loc, number_of, r in hidden))

@@ -415,7 +415,7 @@ class _SheetContext:
     frame: SheetFrame = field(init=False)  # shared by every cell of the sheet: its location on demand
     shared: _SharedFormulas = field(default_factory=_SharedFormulas)
     texts: dict[str, str] = field(default_factory=dict)  # one object per repeated inline text
-    numbers: dict[tuple[str, bool], tuple[str, Any]] = field(default_factory=dict)  # memo
+    numbers: dict[str | None, dict[str, tuple[str, Any]]] = field(default_factory=dict)  # style -> <v> -> decoded
     tags: tuple[str, ...] = ()  # Clark names of c, v, f, is, t in the workbook's namespace
 
     def __post_init__(self) -> None:
@@ -472,11 +472,13 @@ def _read_row(row_el: etree._Element, number: int, ctx: _SheetContext) -> _RawRo
     """The used cells of one `<row>`, with blank fillers between them.
 
     This is the hot loop of the reader (one iteration per cell of a 200,000-row register), hence
-    locals bound once per row and the common cases inlined rather than delegated to helpers.
+    locals bound once per row and the common cases inlined rather than delegated to helpers: a cell
+    with one child (`<v>`) is read without iterating its children, a number through a memo per
+    style attribute without building a key.
     """
     c_tag, v_tag, f_tag, is_tag, t_tag = ctx.tags
-    name, strings, date_styles, numbers = ctx.name, ctx.strings, ctx.date_styles, ctx.numbers
-    texts = ctx.texts
+    strings, numbers, texts = ctx.strings, ctx.numbers, ctx.texts
+    n_strings = len(strings)
     column_of = _COL_INDEX.get
     cells: list[str] = []  # display texts
     values: list[Any] = []
@@ -491,40 +493,56 @@ def _read_row(row_el: etree._Element, number: int, ctx: _SheetContext) -> _RawRo
         if col <= last_col:
             continue  # out-of-order or unparseable reference: malformed, ignored
         value_text = formula_el = inline = None
-        for child in c:
+        if len(c) == 1:
+            child = c[0]
             tag = child.tag
             if tag == v_tag:
                 value_text = child.text
             elif tag == f_tag:
                 formula_el = child
             elif tag == is_tag:
-                inline = child[0].text if len(child) == 1 and child[0].tag == t_tag else _rich_text(child, ctx.ns)
+                inline = _inline_text(child, ctx)
+        else:
+            for child in c:
+                tag = child.tag
+                if tag == v_tag:
+                    value_text = child.text
+                elif tag == f_tag:
+                    formula_el = child
+                elif tag == is_tag:
+                    inline = _inline_text(child, ctx)
         kind = c.get("t")
         if kind is None or kind == "n":
             if value_text:
-                key = (value_text, date_styles.get(c.get("s") or "0", False))
-                decoded = numbers.get(key)
+                style = c.get("s")
+                by_value = numbers.get(style)
+                if by_value is None:
+                    by_value = numbers[style] = {}
+                decoded = by_value.get(value_text)
                 if decoded is None:
-                    decoded = _decode_number(value_text, key[1], ctx.epoch)
-                    if len(numbers) < 65536:
-                        numbers[key] = decoded
+                    decoded = _decode_number(value_text, ctx.date_styles.get(style or "0", False), ctx.epoch)
+                    if len(by_value) < 65536:
+                        by_value[value_text] = decoded
                 text, value = decoded
             else:
                 text, value = "", None
         elif kind == "s":
-            index = int(value_text) if value_text and value_text.isdigit() else -1
-            text = value = strings[index] if 0 <= index < len(strings) else ""
+            index = int(value_text) if value_text and value_text.isdigit() else n_strings
+            text = value = strings[index] if index < n_strings else ""
         else:
             text, value = _decode_other(kind, value_text, inline)
             if text.__class__ is str and len(text) <= 64 and len(texts) < 65536:
                 text = texts.setdefault(text, text)  # inline strings repeat (statuses, owners...)
                 if value.__class__ is str:
                     value = text
-        if ref is None:
-            ref = f"{_COL_LETTER[col]}{number}"
-        formula = _formula(formula_el, ref, ctx.shared) if formula_el is not None else None
-        if not text and formula is None:
+        if formula_el is not None:
+            formula = _formula(formula_el, ref if ref is not None else f"{_COL_LETTER[col]}{number}", ctx.shared)
+            if formula is None and not text:
+                continue
+        elif not text:
             continue
+        else:
+            formula = None
         if not cells:
             first_col = col
         elif col > last_col + 1:
@@ -540,9 +558,14 @@ def _read_row(row_el: etree._Element, number: int, ctx: _SheetContext) -> _RawRo
         last_col = col
     if not cells:
         return None
-    ctx.budget.spend(len(cells), name)
+    ctx.budget.spend(len(cells), ctx.name)
     return (number, first_col, SheetRow(tuple(cells), tuple(values), tuple(formulas) if formulas else None, None,
                                         number - 1, ctx.frame))
+
+
+def _inline_text(is_el: etree._Element, ctx: _SheetContext) -> str | None:
+    """The text of an inline string (`<is><t>` or rich-text runs)."""
+    return is_el[0].text if len(is_el) == 1 and is_el[0].tag == ctx.tags[4] else _rich_text(is_el, ctx.ns)
 
 
 def _at(sheet: str, ref: str) -> Location:
