@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+from array import array
 from typing import Any, Iterable, Sequence
 
 from checker import lexicon
@@ -54,11 +55,11 @@ class RegisterKind(Kind):
             return range(len(view.rows))
         levels = self.high_levels() if "high" in when else ()
 
-        def compute() -> list[int]:
+        def compute() -> Sequence[int]:
             keep: Sequence[int] = range(len(view.rows))
             for cond, want in when.items():
                 keep = self._keep(ctx, view, cond, want, keep)
-            return list(keep)
+            return array("i", keep)  # 4 bytes a position, not an int object each (a big register)
 
         return view.memo(("select", repr(when), levels), compute)
 

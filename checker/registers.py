@@ -119,60 +119,59 @@ def _cell_date(c: Cell) -> date | None:
     return d
 
 
+class RowShape:
+    """What every row of one register view shares: its columns, how a ragged row's missing cell and
+    the row itself are located, and the offset from grid row to the row number messages show."""
+
+    __slots__ = ("columns", "blank_at", "row_loc", "line_offset")
+
+    def __init__(self, columns: dict[str, int], blank_at: Any, row_loc: Any, line_offset: int):
+        self.columns = columns  # key -> grid column
+        self.blank_at = blank_at  # (r, c) -> Location of a cell beyond a ragged row's end
+        self.row_loc = row_loc  # (r, raw) -> Location of the whole row
+        self.line_offset = line_offset  # worksheet row of grid row 0 (Excel), 0 (Word tables)
+
+
 class Row:
     """One data row of a register.
 
-    Slotted and light (a big register has hundreds of thousands): rows built from a grid read their
-    cells through to the grid row (`cells` is a `RowCells` view, `columns` shared by the view) and
-    build `location` (the whole row: `7:7` in Excel, the row's first cell in Word) when asked.
-    `Row(index, cells, location, hidden, line)` with a dict and a Location works as well.
+    Slotted and light (a big register has hundreds of thousands): a row is its grid row index, the
+    grid row it reads through to (`cells` is a `RowCells` view), its view's shared `RowShape` and
+    whether it is hidden; `location` (the whole row: `7:7` in Excel, the row's first cell in Word)
+    and `line` are worked out when asked.
     """
 
-    __slots__ = ("index", "_raw", "_columns", "_blank_at", "_where", "hidden", "line")
+    __slots__ = ("index", "_raw", "_shape", "hidden")
 
-    def __init__(self, index: int, cells: Any, location: Any, hidden: bool = False, line: int = 0):
+    def __init__(self, index: int, raw: list[Cell], shape: RowShape, hidden: bool = False):
         self.index = index  # 0-based grid row
-        self._raw = cells
-        self._columns: dict[str, int] | None = None
-        self._blank_at: Any = None
-        self._where = location
+        self._raw = raw
+        self._shape = shape
         self.hidden = hidden
-        self.line = line  # 1-based worksheet row (Excel) or 0-based table row (Word), for messages
 
-    @classmethod
-    def of_grid(cls, index: int, raw: list[Cell], columns: dict[str, int], blank_at: Any, row_loc: Any,
-                hidden: bool = False) -> "Row":
-        """A row reading through to grid row `raw`: `blank_at(r, c)` locates a ragged row's missing
-        cells, `row_loc(r, raw)` the row itself (both called only when asked)."""
-        row = cls(index, raw, row_loc, hidden)
-        row._columns = columns
-        row._blank_at = blank_at
-        return row
+    @property
+    def line(self) -> int:
+        """1-based worksheet row (Excel) or 0-based table row (Word), for messages."""
+        return self.index + self._shape.line_offset
 
     @property
     def cells(self) -> Any:
-        if self._columns is None:
-            return self._raw
-        return RowCells(self._raw, self._columns, self.index, self._blank_at)
+        shape = self._shape
+        return RowCells(self._raw, shape.columns, self.index, shape.blank_at)
 
     @property
     def location(self) -> Location:
-        where = self._where
-        if where.__class__ is Location:
-            return where
-        return where(self.index, self._raw)
+        return self._shape.row_loc(self.index, self._raw)
 
     def cell(self, key: str) -> Cell | None:
-        columns = self._columns
-        if columns is None:
-            return self._raw.get(key)
-        c = columns.get(key)
+        shape = self._shape
+        c = shape.columns.get(key)
         if c is None:
             return None
         raw = self._raw
         if c < len(raw):
             return raw[c]
-        return Cell("", self.index, c, self._blank_at(self.index, c))
+        return Cell("", self.index, c, shape.blank_at(self.index, c))
 
     def text(self, key: str) -> str:
         c = self.cell(key)
@@ -238,9 +237,6 @@ class RegisterView:
         out: list[Any] = []
         append = out.append
         for cell in self._cells(key):
-            if cell is None:  # a row built from a mapping without this key
-                append(None)
-                continue
             try:
                 pair = (cell.text, cell.value)
                 value = seen.get(pair, _MISSING)
@@ -256,7 +252,7 @@ class RegisterView:
     def _cells(self, key: str) -> list[Cell]:
         """Each row's `key` cell (the key is one of `columns`), as `Row.cell` gives it."""
         c = self.columns[key]
-        return [row._raw[c] if row._columns is not None and c < len(row._raw) else row.cell(key) for row in self.rows]
+        return [row._raw[c] if c < len(row._raw) else row.cell(key) for row in self.rows]
 
     def texts(self, key: str) -> list[str]:
         """`Row.text(key)` of every row ('' where blank or without the column)."""
@@ -271,9 +267,8 @@ class RegisterView:
         memo = _TEXT_MEMO
         for row in self.rows:
             raw = row._raw
-            if row._columns is None or c >= len(raw):
-                cell = row.cell(key)
-                text = cell.text if cell is not None else ""
+            if c >= len(raw):
+                text = ""  # a ragged row's missing cell
             elif raw.__class__ is SheetRow:
                 text = raw.texts[c]  # a big sheet's compact row: no Cell to build
             else:
@@ -409,8 +404,8 @@ def _blank_cell(view_loc: Any, r: int, c: int) -> Cell:
     return Cell(text="", row=r, col=c, location=view_loc(r, c))
 
 
-def _build_rows(grid: Grid, header_row: int, columns: dict[str, int], loc, hidden: set[int],
-                number_of) -> list[Row]:
+def _build_rows(grid: Grid, header_row: int, shape: RowShape, hidden: set[int]) -> list[Row]:
+    columns = shape.columns
     ordered = sorted(columns.values())
     id_cols = set(ordered[:1]) | {c for k, c in columns.items() if _ID_KEYS.search(k)}
     order = sorted(ordered, key=lambda c: c in id_cols)
@@ -423,7 +418,7 @@ def _build_rows(grid: Grid, header_row: int, columns: dict[str, int], loc, hidde
         if not _is_data_row(raw, order, id_cols):
             gap = gap or all(c.blank for c in raw)
             continue
-        rows.append(Row.of_grid(r, raw, columns, loc, number_of, r in hidden))
+        rows.append(Row(r, raw, shape, r in hidden))
     return rows
 
 
@@ -448,9 +443,7 @@ def _sheet_view(ctx: Context, sheet: Sheet, doc_type: str) -> RegisterView | Non
     def row_loc(r: int, raw: list[Cell]) -> Location:
         return Location(sheet=sheet.name, cell=f"{top + r}:{top + r}")
 
-    rows = _build_rows(grid, hr, columns, loc, hidden, row_loc)
-    for row in rows:
-        row.line = top + row.index
+    rows = _build_rows(grid, hr, RowShape(columns, loc, row_loc, top), hidden)
     return RegisterView(doc_type, grid, hr, columns, labels, rows, sheet=sheet)
 
 
@@ -474,9 +467,7 @@ def _table_views(ctx: Context, doc_type: str) -> list[RegisterView]:
             return Location(table=base.table, row=r, col=0, heading=base.heading, part=base.part,
                             text=first.text if first is not None else None)
 
-        rows = _build_rows(grid, table.header_row, columns, loc, set(), row_loc)
-        for row in rows:
-            row.line = row.index
+        rows = _build_rows(grid, table.header_row, RowShape(columns, loc, row_loc, 0), set())
         out.append(RegisterView(doc_type, grid, table.header_row, columns, labels, rows, table_location=base))
     return out
 
