@@ -359,10 +359,10 @@ class _CellBudget:
             raise ReadError("too-large", f"worksheet '{sheet}' takes the workbook over {MAX_CELLS:,} cells")
 
 
-# A streamed row: (1-based worksheet row, 1-based column of its first cell, the row itself, whose
-# columns count from that first cell until `_place_rows` re-bases it). A plain tuple: 200,000 of
-# them exist at once while a big register streams.
-_RawRow = tuple  # (int, int, SheetRow)
+# A streamed row: (1-based worksheet row, 1-based column of its first cell, display texts, typed
+# values, flat (column, formula, ...) or None), columns counting from that first cell until
+# `_place_rows` re-bases them. Plain tuples: 200,000 of them exist at once while a big register streams.
+_RawRow = tuple  # (int, int, tuple, tuple, tuple | None)
 
 
 @dataclass
@@ -444,11 +444,12 @@ def _stream_sheet(zf: zipfile.ZipFile, part: str, ctx: _SheetContext) -> _RawShe
             if tag == row_tag:
                 number = int(el.get("r") or previous + 1)
                 previous = number
-                if el.get("hidden") in ("1", "true"):
-                    raw.hidden_rows.add(number)
-                row = _read_row(el, number, ctx)
-                if row is not None:
-                    raw.rows.append(row)
+                if len(el):  # an empty <row/> (formatting only) holds no cell and no record
+                    if el.get("hidden") in ("1", "true"):
+                        raw.hidden_rows.add(number)
+                    row = _read_row(el, number, ctx)
+                    if row is not None:
+                        raw.rows.append(row)
             elif tag == merge_tag:
                 raw.merges.append(el.get("ref") or "")
             elif el.get("type") == "list":
@@ -559,23 +560,12 @@ def _read_row(row_el: etree._Element, number: int, ctx: _SheetContext) -> _RawRo
     if not cells:
         return None
     ctx.budget.spend(len(cells), ctx.name)
-    return (number, first_col, SheetRow(tuple(cells), tuple(values), tuple(formulas) if formulas else None, None,
-                                        number - 1, ctx.frame))
+    return (number, first_col, tuple(cells), tuple(values), tuple(formulas) if formulas else None)
 
 
 def _inline_text(is_el: etree._Element, ctx: _SheetContext) -> str | None:
     """The text of an inline string (`<is><t>` or rich-text runs)."""
     return is_el[0].text if len(is_el) == 1 and is_el[0].tag == ctx.tags[4] else _rich_text(is_el, ctx.ns)
-
-
-def _at(sheet: str, ref: str) -> Location:
-    """`Location(sheet=sheet, cell=ref)` (rows such as `5:5`, merged and blank cells are built on demand)."""
-    return Location(sheet=sheet, cell=ref)
-
-
-def _blank(frame: SheetFrame, r: int, c: int) -> Cell:
-    """An empty filler cell at grid coordinates (worksheet coordinates while streaming)."""
-    return Cell("", r, c, frame)
 
 
 def _formula(el: etree._Element, ref: str, shared: _SharedFormulas) -> str | None:
@@ -659,40 +649,61 @@ def _load_sheet(zf: zipfile.ZipFile, info: _SheetInfo, book: _Workbook, strings:
     except etree.XMLSyntaxError as exc:
         raise ReadError("corrupt", f"worksheet '{info.name}' cannot be parsed: {exc}") from None
     frame = ctx.frame
-    grid_rows, origin = _place_rows(raw.rows, frame)
+    grid_rows, origin = _place_rows(raw.rows, raw.merges, frame)
     merges = _apply_merges(grid_rows, raw.merges, origin, frame, budget)
-    if sum(len(row) for row in grid_rows) < LAZY_ROWS_MIN_CELLS:
-        # Small sheets keep lists of built cells: rules read every cell several times, and
-        # building them on each read cost a 5,000-row register ~40 % more rule time.
-        grid_rows = [row if row.__class__ is list else list(row) for row in grid_rows]
     sheet = Sheet(name=info.name, grid=Grid(grid_rows, Location(sheet=info.name)), hidden=info.hidden,
                   origin=origin, notes=_read_notes(zf, info.part))
     hidden = {n - origin[0] for n in raw.hidden_rows if 0 <= n - origin[0] < len(grid_rows)}
     return _Loaded(sheet, info, frame, merges, hidden, raw.validations)
 
 
-def _place_rows(rows: list[_RawRow], frame: SheetFrame) -> tuple[list[Any], tuple[int, int]]:
-    """Rows into a grid anchored at the first used row/column, each a compact `SheetRow`.
+def _place_rows(rows: list[_RawRow], merge_refs: list[str], frame: SheetFrame) -> tuple[list[Any], tuple[int, int]]:
+    """Rows into a grid anchored at the first used row/column; worksheet rows without a used cell
+    are empty lists.
 
-    The sheet's frame moves to the origin at the same time, so every cell's location stays its own.
-    Worksheet rows without a used cell are empty lists.
+    A sheet under `LAZY_ROWS_MIN_CELLS` cells (merged copies counted, at most) gets lists of built
+    cells: rules read every cell several times, and building them on each read cost a 5,000-row
+    register ~40 % more rule time. A bigger one gets compact `SheetRow`s. The sheet's frame moves to
+    the origin at the same time, so every cell's location stays its own.
     """
     if not rows:
         return [], (1, 1)
-    top = min(number for number, _, _ in rows)
-    left = min(first for _, first, _ in rows)
-    grid: list[Any] = [[] for _ in range(max(number for number, _, _ in rows) - top + 1)]
-    for number, first_col, row in rows:
+    top = min(raw[0] for raw in rows)
+    left = min(raw[1] for raw in rows)
+    bottom = max(raw[0] for raw in rows)
+    size = sum(len(raw[2]) + raw[1] - left for raw in rows)
+    compact = size + _merge_bound(merge_refs, top, left, bottom) >= LAZY_ROWS_MIN_CELLS
+    grid: list[Any] = [[] for _ in range(bottom - top + 1)]
+    for number, first_col, texts, values, formulas in rows:
+        r = number - top
         pad = first_col - left
         if pad:
-            f = row.formulas
-            row = SheetRow(("",) * pad + row.texts, (None,) * pad + row.values,
-                           tuple(x + pad if i % 2 == 0 else x for i, x in enumerate(f)) if f else None,
-                           None, 0, frame)
-        row.r = number - top
-        grid[row.r] = row
+            texts, values = ("",) * pad + texts, (None,) * pad + values
+            formulas = tuple(x + pad if i % 2 == 0 else x for i, x in enumerate(formulas)) if formulas else None
+        if compact:
+            grid[r] = SheetRow(texts, values, formulas, None, r, frame)
+            continue
+        cells = [Cell(t, r, c, frame, v) for c, (t, v) in enumerate(zip(texts, values))]
+        if formulas:
+            for i in range(0, len(formulas), 2):
+                cells[formulas[i]].formula = formulas[i + 1]
+        grid[r] = cells
     frame.top, frame.left = top, left
     return grid, (top, left)
+
+
+def _merge_bound(refs: list[str], top: int, left: int, bottom: int) -> int:
+    """At most how many merged copies `_apply_merges` may add (ranges clipped to the used rows)."""
+    total = 0
+    for ref in refs:
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue
+        if None not in (min_col, min_row, max_col, max_row):
+            rows = min(max_row, bottom) - max(min_row, top) + 1
+            total += max(rows, 0) * max(max_col - max(min_col, left) + 1, 0)
+    return total
 
 
 def _apply_merges(grid: list[Any], refs: list[str], origin: tuple[int, int], frame: SheetFrame,
@@ -723,8 +734,13 @@ def _apply_merges(grid: list[Any], refs: list[str], origin: tuple[int, int], fra
     return out
 
 
-def _put_merged(row: Any, r: int, cols: list[int], text: str, value: Any, frame: SheetFrame) -> SheetRow:
+def _put_merged(row: Any, r: int, cols: list[int], text: str, value: Any, frame: SheetFrame) -> Any:
     """The row with merged copies (text, value) at `cols`, padding with blanks up to them."""
+    if row.__class__ is list:
+        row.extend([Cell("", r, c, frame) for c in range(len(row), max(cols) + 1)])
+        for c in cols:
+            row[c] = Cell(text, r, c, frame, value, None, True)
+        return row
     if isinstance(row, SheetRow):
         texts, values = list(row.texts), list(row.values)
         f = row.formulas or ()
