@@ -54,7 +54,7 @@ class RowDates(RegisterKind):
         reg_date, reg_source = register_date_source(ctx, view)
         yield from self._order(ctx, view, reg_date, reg_source)
         today = ctx.today
-        rows, ids = view.rows, view.ids()
+        rows, ids, reg_iso = view.rows, view.ids(), reg_date.isoformat()
         stale = p.get("stale")
         if stale and stale.get("column") in view.columns:
             key = stale["column"]
@@ -71,17 +71,16 @@ class RowDates(RegisterKind):
                 if age > limit:
                     row = rows[i]
                     yield self.row_finding(ctx, view, row, row.cell(key).location, id=ids[i], variant="stale",
-                                           date=d.isoformat(), age=age, days=limit, register_date=reg_date.isoformat())
+                                           date=d.isoformat(), age=age, days=limit, register_date=reg_iso)
         passed = p.get("passed")
         if passed and passed in view.columns:
-            dates = view.dates(passed)
+            dates, label = view.dates(passed), view.label(passed)
             for i in self.select(ctx, view):
                 d = dates[i]
                 if d is not None and d < reg_date:
                     row = rows[i]
                     yield self.row_finding(ctx, view, row, row.cell(passed).location, id=ids[i], variant="passed",
-                                           column=view.label(passed), date=d.isoformat(),
-                                           register_date=reg_date.isoformat())
+                                           column=label, date=d.isoformat(), register_date=reg_iso)
         aged = p.get("aged")
         if aged and aged.get("column") in view.columns:
             key = aged["column"]
@@ -104,6 +103,8 @@ class RowDates(RegisterKind):
         future_keys = [k for k in (p.get("no_future") or []) if k in view.columns]
         chains = [[k for k in chain if k == "@register" or k in view.columns] for chain in (p.get("order") or [])]
         chains = [c for c in chains if len([k for k in c if k != "@register"]) >= 1 and len(c) >= 2]
+        if not future_keys and not chains:
+            return
         fold = p.get("fold_register")
         # When folding is possible, the row findings wait until the rows after the register date are
         # counted; those rows are kept as (row, column key, its date) until then, in row order.

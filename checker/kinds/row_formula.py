@@ -70,7 +70,8 @@ class RowFormula(RegisterKind):
         pvals, ivals, scores = scale_values(view, "probability"), scale_values(view, "impact"), view.numbers("score")
         sheet = view.sheet
         if sheet is not None:
-            letters = {key: get_column_letter(sheet.origin[1] + view.columns[key]) for key in ("probability", "impact")}
+            top = sheet.origin[0]
+            p_col, i_col = (get_column_letter(sheet.origin[1] + view.columns[key]) for key in ("probability", "impact"))
         ids, rows = view.ids(), view.rows
         agrees: dict[tuple[float, float, float], bool] = {}  # (P, I, score) -> the score is a product of them
         for n in self.select(ctx, view):
@@ -80,17 +81,21 @@ class RowFormula(RegisterKind):
             ok = agrees.get((pv, iv, score))
             if ok is None:
                 ok = agrees[(pv, iv, score)] = any(abs(score - f) <= tol * max(1.0, abs(f)) for f in _candidates(pv, iv))
-            s = rows[n].cell("score")
+            row = rows[n]
+            s = row.cell("score")
             if not ok:
-                yield self.row_finding(ctx, view, rows[n], s.location, id=ids[n], p=_fmt(pv), i=_fmt(iv),
+                yield self.row_finding(ctx, view, row, s.location, id=ids[n], p=_fmt(pv), i=_fmt(iv),
                                        expected=_fmt(_candidates(pv, iv)[0]), score=_fmt(score))
                 continue
-            if s.formula and sheet is not None:
-                line = sheet.origin[0] + rows[n].index
-                want = {f"{letters['probability']}{line}", f"{letters['impact']}{line}"}
-                if not want <= {f"{col}{k}" for col, k in _REF.findall(s.formula.upper())}:
-                    yield self.row_finding(ctx, view, rows[n], s.location, id=ids[n], variant="formula",
-                                           formula="=" + s.formula, cells=" × ".join(sorted(want)))
+            formula = s.formula
+            if formula and sheet is not None:
+                line = top + row.index
+                p_ref, i_ref = f"{p_col}{line}", f"{i_col}{line}"
+                if formula == f"{p_ref}*{i_ref}":
+                    continue  # the template's own formula: no need to parse it
+                if not {p_ref, i_ref} <= {f"{col}{k}" for col, k in _REF.findall(formula.upper())}:
+                    yield self.row_finding(ctx, view, row, s.location, id=ids[n], variant="formula",
+                                           formula="=" + formula, cells=" × ".join(sorted((p_ref, i_ref))))
 
     def _band(self, ctx: Context, view: RegisterView) -> Iterable[Finding]:
         if "level" not in view.columns:
