@@ -418,7 +418,8 @@ def _build_rows(grid: Grid, header_row: int, shape: RowShape, hidden: set[int]) 
         if not _is_data_row(raw, order, id_cols):
             gap = gap or all(c.blank for c in raw)
             continue
-        rows.append(Row(r, raw, shape, r in hidden))
+        # A compact row's own index object is shared (one int fewer per row of a big register).
+        rows.append(Row(raw.r if raw.__class__ is SheetRow else r, raw, shape, r in hidden))
     return rows
 
 

@@ -1020,8 +1020,9 @@ def _apply_header(sheet: Sheet, header: _Header, hidden_rows: set[int], frame: S
         row = sheet.grid.rows[r]
         if not _is_data_row(row, order, id_cols):
             continue
-        # A ragged row reads blanks where the value should be, so findings can point there.
-        records.append(Record.of_row(r, row, columns, frame, r in hidden_rows))
+        # A ragged row reads blanks where the value should be, so findings can point there. A
+        # compact row's own index object is shared (one int fewer per record of a big register).
+        records.append(Record.of_row(row.r if row.__class__ is SheetRow else r, row, columns, frame, r in hidden_rows))
 
 
 def _identifier_columns(columns: dict[str, int]) -> set[int]:
