@@ -631,6 +631,18 @@ def test_dependency_cycle_and_status_date(tmp_path):
     assert [f["location"]["cell"] for f in got] == ["J7"]
 
 
+def test_nested_summaries_need_no_owner(tmp_path):
+    d = date
+    rows = [
+        ["2", "Build", d(2026, 11, 2), d(2026, 11, 20), 15, "", "", 0, None, None],
+        ["2.1", "Backend", d(2026, 11, 2), d(2026, 11, 20), 15, "", "", 0, None, None],
+        ["2.1.1", "API", d(2026, 11, 2), d(2026, 11, 10), 7, "", "", 0, None, None],
+        ["2.1.2", "Database", d(2026, 11, 11), d(2026, 11, 20), 8, "2.1.1", "Bob Smith", 0, None, None],
+    ]
+    got = rule(schedule_wb(tmp_path, rows), "SCH-10")
+    assert [f["location"]["cell"] for f in got] == ["G8"]  # 2.1.1, a leaf; 2 and 2.1 are summaries
+
+
 def test_activities_without_dates(tmp_path):
     rows = tasks()
     rows[2][2] = None
