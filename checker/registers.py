@@ -17,10 +17,10 @@ register kinds (numbers, percentages, scale labels, statuses).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from checker.a1 import get_column_letter
 
@@ -28,7 +28,7 @@ from checker import lexicon
 from checker.dates import parse_date
 from checker.kinds.base import Context
 from checker.lexicon import Synonyms
-from checker.model import Cell, Grid, Location, RowCells, Sheet
+from checker.model import Cell, Grid, Location, RowCells, Sheet, SheetRow
 from checker.tables import find_tables
 from checker.text import nfkc, norm_label
 
@@ -87,11 +87,21 @@ def _spaced(text: str) -> str:
     t = _TEXT_MEMO.get(text)
     if t is None:
         t = " ".join(text.split())
+        if t == text:
+            t = text  # the cell's own string, not an equal copy
         if len(text) <= 80:
             if len(_TEXT_MEMO) >= _MEMO_LIMIT:
                 _TEXT_MEMO.clear()
             _TEXT_MEMO[text] = t
     return t
+
+
+_MISSING = object()
+_COLUMN_MEMO = 4096  # distinct values remembered while a column is derived (ids and descriptions do not repeat)
+
+
+def _date_of(c: Cell) -> date | None:
+    return None if c.blank else _cell_date(c)
 
 
 def _cell_date(c: Cell) -> date | None:
@@ -109,60 +119,59 @@ def _cell_date(c: Cell) -> date | None:
     return d
 
 
+class RowShape:
+    """What every row of one register view shares: its columns, how a ragged row's missing cell and
+    the row itself are located, and the offset from grid row to the row number messages show."""
+
+    __slots__ = ("columns", "blank_at", "row_loc", "line_offset")
+
+    def __init__(self, columns: dict[str, int], blank_at: Any, row_loc: Any, line_offset: int):
+        self.columns = columns  # key -> grid column
+        self.blank_at = blank_at  # (r, c) -> Location of a cell beyond a ragged row's end
+        self.row_loc = row_loc  # (r, raw) -> Location of the whole row
+        self.line_offset = line_offset  # worksheet row of grid row 0 (Excel), 0 (Word tables)
+
+
 class Row:
     """One data row of a register.
 
-    Slotted and light (a big register has hundreds of thousands): rows built from a grid read their
-    cells through to the grid row (`cells` is a `RowCells` view, `columns` shared by the view) and
-    build `location` (the whole row: `7:7` in Excel, the row's first cell in Word) when asked.
-    `Row(index, cells, location, hidden, line)` with a dict and a Location works as well.
+    Slotted and light (a big register has hundreds of thousands): a row is its grid row index, the
+    grid row it reads through to (`cells` is a `RowCells` view), its view's shared `RowShape` and
+    whether it is hidden; `location` (the whole row: `7:7` in Excel, the row's first cell in Word)
+    and `line` are worked out when asked.
     """
 
-    __slots__ = ("index", "_raw", "_columns", "_blank_at", "_where", "hidden", "line")
+    __slots__ = ("index", "_raw", "_shape", "hidden")
 
-    def __init__(self, index: int, cells: Any, location: Any, hidden: bool = False, line: int = 0):
+    def __init__(self, index: int, raw: list[Cell], shape: RowShape, hidden: bool = False):
         self.index = index  # 0-based grid row
-        self._raw = cells
-        self._columns: dict[str, int] | None = None
-        self._blank_at: Any = None
-        self._where = location
+        self._raw = raw
+        self._shape = shape
         self.hidden = hidden
-        self.line = line  # 1-based worksheet row (Excel) or 0-based table row (Word), for messages
 
-    @classmethod
-    def of_grid(cls, index: int, raw: list[Cell], columns: dict[str, int], blank_at: Any, row_loc: Any,
-                hidden: bool = False) -> "Row":
-        """A row reading through to grid row `raw`: `blank_at(r, c)` locates a ragged row's missing
-        cells, `row_loc(r, raw)` the row itself (both called only when asked)."""
-        row = cls(index, raw, row_loc, hidden)
-        row._columns = columns
-        row._blank_at = blank_at
-        return row
+    @property
+    def line(self) -> int:
+        """1-based worksheet row (Excel) or 0-based table row (Word), for messages."""
+        return self.index + self._shape.line_offset
 
     @property
     def cells(self) -> Any:
-        if self._columns is None:
-            return self._raw
-        return RowCells(self._raw, self._columns, self.index, self._blank_at)
+        shape = self._shape
+        return RowCells(self._raw, shape.columns, self.index, shape.blank_at)
 
     @property
     def location(self) -> Location:
-        where = self._where
-        if where.__class__ is Location:
-            return where
-        return where(self.index, self._raw)
+        return self._shape.row_loc(self.index, self._raw)
 
     def cell(self, key: str) -> Cell | None:
-        columns = self._columns
-        if columns is None:
-            return self._raw.get(key)
-        c = columns.get(key)
+        shape = self._shape
+        c = shape.columns.get(key)
         if c is None:
             return None
         raw = self._raw
         if c < len(raw):
             return raw[c]
-        return Cell("", self.index, c, self._blank_at(self.index, c))
+        return Cell("", self.index, c, shape.blank_at(self.index, c))
 
     def text(self, key: str) -> str:
         c = self.cell(key)
@@ -188,6 +197,10 @@ class Row:
 
 @dataclass
 class RegisterView:
+    """The register of one document type. Besides rows, it keeps per-column lists of derived values
+    (`texts`, `dates`, `numbers`, `column`) and other per-register results (`memo`): a dozen rules
+    walk the same columns of thousands of rows, and each value is worked out once per document."""
+
     doc_type: str
     grid: Grid
     header_row: int
@@ -196,10 +209,90 @@ class RegisterView:
     rows: list[Row]
     sheet: Sheet | None = None
     table_location: Location | None = None
+    _derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_sheet(self) -> bool:
         return self.sheet is not None
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """`compute()` once per register and key (the register itself is built once per document)."""
+        derived = self._derived
+        if key not in derived:
+            derived[key] = compute()
+        return derived[key]
+
+    def column(self, key: str, of: Callable[[Cell], Any]) -> list[Any]:
+        """`of(cell)` of each row's `key` cell, in row order; all None when the view has no such column.
+
+        `of` must be a module-level function of the cell's text and value alone: it runs once per
+        distinct (text, value) of the column, and the list is kept for every rule that asks again.
+        """
+        return self.memo(("column", key, of), lambda: self._column(key, of))
+
+    def _column(self, key: str, of: Callable[[Cell], Any]) -> list[Any]:
+        if key not in self.columns:
+            return [None] * len(self.rows)
+        seen: dict[Any, Any] = {}
+        out: list[Any] = []
+        append = out.append
+        for cell in self._cells(key):
+            try:
+                pair = (cell.text, cell.value)
+                value = seen.get(pair, _MISSING)
+                if value is _MISSING:
+                    value = of(cell)
+                    if len(seen) < _COLUMN_MEMO:
+                        seen[pair] = value
+            except TypeError:  # an unhashable value
+                value = of(cell)
+            append(value)
+        return out
+
+    def _cells(self, key: str) -> list[Cell]:
+        """Each row's `key` cell (the key is one of `columns`), as `Row.cell` gives it."""
+        c = self.columns[key]
+        return [row._raw[c] if c < len(row._raw) else row.cell(key) for row in self.rows]
+
+    def texts(self, key: str) -> list[str]:
+        """`Row.text(key)` of every row ('' where blank or without the column)."""
+        if key not in self.columns:
+            return [""] * len(self.rows)
+        return self.memo(("texts", key), lambda: self._texts(key))
+
+    def _texts(self, key: str) -> list[str]:
+        c = self.columns[key]
+        out: list[str] = []
+        append = out.append
+        memo = _TEXT_MEMO
+        for row in self.rows:
+            raw = row._raw
+            if c >= len(raw):
+                text = ""  # a ragged row's missing cell
+            elif raw.__class__ is SheetRow:
+                text = raw.texts[c]  # a big sheet's compact row: no Cell to build
+            else:
+                text = raw[c].text
+            spaced = memo.get(text)
+            append(spaced if spaced is not None else _spaced(text))
+        return out
+
+    def dates(self, key: str) -> list[date | None]:
+        """`Row.date(key)` of every row."""
+        return self.column(key, _date_of)
+
+    def numbers(self, key: str) -> list[float | None]:
+        """`Row.number(key)` of every row."""
+        return self.column(key, cell_number)
+
+    def ids(self) -> list[str]:
+        """How messages name each row (`id_of`)."""
+        def compute() -> list[str]:
+            columns = [self.texts(key) for key in _ID_COLUMNS if key in self.columns]
+            return [next((texts[n] for texts in columns if texts[n]), None) or f"#{row.line}"
+                    for n, row in enumerate(self.rows)]
+
+        return self.memo("ids", compute)
 
     def header_location(self) -> Location:
         if self.sheet is not None:
@@ -269,16 +362,20 @@ def _remap(labels: dict[int, str], child: dict[int, str], parent: dict[int, str]
     return columns
 
 
-def _is_data_row(row: list[Cell], columns: dict[str, int], id_cols: set[int]) -> bool:
-    for c in columns.values():
-        if c >= len(row):
+def _is_data_row(row: list[Cell], order: list[int], id_cols: set[int]) -> bool:
+    """A row with a real value in one of the register's columns (`order`: non-identifier columns
+    first, where a data row usually shows itself on its first cell)."""
+    width = len(row)
+    for c in order:
+        if c >= width:
             continue
         cell = row[c]
-        if cell.merged or cell.blank:
+        text = cell.text
+        if not text or cell.merged or text.isspace():
             continue
-        if cell.formula is not None and (cell.value in (0, "", None) or cell.text.startswith("#")):
+        if cell.formula is not None and (cell.value in (0, "", None) or text.startswith("#")):
             continue
-        if c in id_cols and _SEQUENCE.fullmatch(cell.text.strip()):
+        if c in id_cols and _SEQUENCE.fullmatch(text.strip()):
             continue
         return True
     return False
@@ -307,20 +404,22 @@ def _blank_cell(view_loc: Any, r: int, c: int) -> Cell:
     return Cell(text="", row=r, col=c, location=view_loc(r, c))
 
 
-def _build_rows(grid: Grid, header_row: int, columns: dict[str, int], loc, hidden: set[int],
-                number_of) -> list[Row]:
+def _build_rows(grid: Grid, header_row: int, shape: RowShape, hidden: set[int]) -> list[Row]:
+    columns = shape.columns
     ordered = sorted(columns.values())
     id_cols = set(ordered[:1]) | {c for k, c in columns.items() if _ID_KEYS.search(k)}
+    order = sorted(ordered, key=lambda c: c in id_cols)
     rows: list[Row] = []
     gap = False
     for r in range(header_row + 1, len(grid.rows)):
         raw = grid.rows[r]
         if gap and _is_block_header(raw):
             break  # an approvals/revision block under the register ends it
-        if not _is_data_row(raw, columns, id_cols):
+        if not _is_data_row(raw, order, id_cols):
             gap = gap or all(c.blank for c in raw)
             continue
-        rows.append(Row.of_grid(r, raw, columns, loc, number_of, r in hidden))
+        # A compact row's own index object is shared (one int fewer per row of a big register).
+        rows.append(Row(raw.r if raw.__class__ is SheetRow else r, raw, shape, r in hidden))
     return rows
 
 
@@ -345,9 +444,7 @@ def _sheet_view(ctx: Context, sheet: Sheet, doc_type: str) -> RegisterView | Non
     def row_loc(r: int, raw: list[Cell]) -> Location:
         return Location(sheet=sheet.name, cell=f"{top + r}:{top + r}")
 
-    rows = _build_rows(grid, hr, columns, loc, hidden, row_loc)
-    for row in rows:
-        row.line = top + row.index
+    rows = _build_rows(grid, hr, RowShape(columns, loc, row_loc, top), hidden)
     return RegisterView(doc_type, grid, hr, columns, labels, rows, sheet=sheet)
 
 
@@ -371,9 +468,7 @@ def _table_views(ctx: Context, doc_type: str) -> list[RegisterView]:
             return Location(table=base.table, row=r, col=0, heading=base.heading, part=base.part,
                             text=first.text if first is not None else None)
 
-        rows = _build_rows(grid, table.header_row, columns, loc, set(), row_loc)
-        for row in rows:
-            row.line = row.index
+        rows = _build_rows(grid, table.header_row, RowShape(columns, loc, row_loc, 0), set())
         out.append(RegisterView(doc_type, grid, table.header_row, columns, labels, rows, table_location=base))
     return out
 
@@ -411,14 +506,20 @@ def register(ctx: Context, doc_type: str | None = None) -> RegisterView | None:
 
 def register_date(ctx: Context, view: RegisterView | None) -> date:
     """The date the register speaks for: doc-control date, else newest recording date, else modified."""
+    return register_date_source(ctx, view)[0]
 
-    def compute() -> date:
+
+def register_date_source(ctx: Context, view: RegisterView | None) -> tuple[date, Location | None]:
+    """`register_date` and where it was read: the doc-control Date field's location, else None
+    (a date derived from the rows or the file's properties has no single place to point at)."""
+
+    def compute() -> tuple[date, Location | None]:
         from checker.views import first_value
 
         f = first_value(ctx, "date")
         d = parse_date(f.value) if f is not None else None
         if d is not None and d <= ctx.today:
-            return d
+            return d, f.location
         if view is not None:
             newest: date | None = None
             for row in view.rows:
@@ -427,11 +528,11 @@ def register_date(ctx: Context, view: RegisterView | None) -> date:
                     if v is not None and v <= ctx.today and (newest is None or v > newest):
                         newest = v
             if newest is not None:
-                return newest
+                return newest, None
         modified = ctx.doc.properties.modified
         if modified is not None and modified.date() <= ctx.today:
-            return modified.date()
-        return ctx.today
+            return modified.date(), None
+        return ctx.today, None
 
     return ctx.memo(f"register_date:{view.doc_type if view else ''}", compute)
 
@@ -550,9 +651,12 @@ def _flatten(entry: Any) -> list[str]:
     return [str(x) for x in entry]
 
 
+_ID_COLUMNS = ("risk_id", "issue_id", "id")
+
+
 def id_of(row: Row, view: RegisterView) -> str:
-    """How a message names the row: its ID, else 'row N'."""
-    for key in ("risk_id", "issue_id", "id"):
+    """How a message names the row: its ID, else 'row N' (`RegisterView.ids` for every row)."""
+    for key in _ID_COLUMNS:
         if key in view.columns and row.has(key):
             return row.text(key)
     return f"#{row.line}"

@@ -67,7 +67,11 @@ def level_of(text: str) -> str | None:
 
 
 def uses_three_level(view: RegisterView, keys: tuple[str, ...] = ("probability", "impact")) -> bool:
-    """True when every P/I value is a 1–3 number or a Low/Medium/High label."""
+    """True when every P/I value is a 1–3 number or a Low/Medium/High label (once per register)."""
+    return view.memo(("three_level", keys), lambda: _three_level(view, keys))
+
+
+def _three_level(view: RegisterView, keys: tuple[str, ...]) -> bool:
     five, three = _label_maps()
     seen = False
     for row in view.rows:
@@ -105,6 +109,19 @@ def scale_value(cell: Cell | None, three_level: bool = False) -> float | None:
     if t in three:
         return float(three[t])
     return None
+
+
+def _scale_value_three(cell: Cell) -> float | None:
+    return scale_value(cell, True)
+
+
+def _scale_value_five(cell: Cell) -> float | None:
+    return scale_value(cell, False)
+
+
+def scale_values(view: RegisterView, key: str) -> list[float | None]:
+    """`scale_value` of each row's `key` cell, on the register's scale (`uses_three_level`)."""
+    return view.column(key, _scale_value_three if uses_three_level(view) else _scale_value_five)
 
 
 def on_scale(cell: Cell, probability: bool) -> bool:

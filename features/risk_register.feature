@@ -83,6 +83,27 @@ Feature: Risk register (RISK_REGISTER, standard §4.9)
     When it is checked
     Then RR-16 is reported as major
 
+  Scenario: RR-15 — risks reviewed after the register date: one finding for the stale document date
+    Given a risk register with these risks:
+      | ID  | Last Reviewed |
+      | R-1 | 2026-11-21    |
+      | R-2 | 2026-11-22    |
+      | R-3 | 2026-11-22    |
+      | R-4 | 2026-11-23    |
+      | R-5 | 2026-11-21    |
+    When it is checked
+    Then RR-15 is reported 1 time
+    And RR-15 is reported at B5 of sheet "Cover" as minor
+    And the message mentions "before the Last Reviewed of 5 risks (latest 2026-11-23; R-1, R-2, R-3 …)"
+
+  Scenario: RR-15 — a few risks reviewed after the register date are reported one by one
+    Given a well-kept risk register
+    And its entry R-2 has "Last Reviewed" set to "2026-11-22"
+    And its entry R-4 has "Last Reviewed" set to "2026-11-23"
+    When it is checked
+    Then RR-15 is reported 2 times
+    And the message mentions "Risk R-4: the register date 2026-11-20 is before Last Reviewed 2026-11-23"
+
   Scenario: RR-22 — a register with only one risk
     Given a risk register with these risks:
       | ID  | Description                                 |

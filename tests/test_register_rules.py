@@ -2,6 +2,7 @@
 status_disposition, schedule, raci) on registers built in code, English and Chinese."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -279,6 +280,55 @@ def test_future_and_out_of_order_dates(tmp_path):
     got = rule(risk_wb(tmp_path, rows), "RR-15")
     cells = sorted(f["location"]["cell"] for f in got)
     assert cells == ["D7", "Q8"]
+
+
+def reviewed_after_register_date(n):
+    """en_risks() with the first `n` reviewed on 2026-11-21..23, after the register's 'Date:' 2026-11-20."""
+    return with_changes(en_risks(), {(i, "Last Reviewed"): date(2026, 11, 21 + i % 3) for i in range(n)})
+
+
+def test_rows_after_a_stale_register_date_fold_into_one_finding(tmp_path):
+    got = rule(risk_wb(tmp_path, reviewed_after_register_date(5)), "RR-15")
+    assert len(got) == 1
+    assert got[0]["location"] == {"sheet": "Risk Register", "cell": "B2"}  # the 'Date:' value
+    assert got[0]["message"] == ("The register date 2026-11-20 is before the Last Reviewed of 5 risks "
+                                 "(latest 2026-11-23; R-1, R-2, R-3 …): the document date looks out of date.")
+    assert got[0]["severity"] == "minor"
+
+
+def test_few_rows_after_the_register_date_stay_row_findings(tmp_path):
+    got = rule(risk_wb(tmp_path, reviewed_after_register_date(3)), "RR-15")  # fold_register: 3
+    assert [f["location"]["cell"] for f in got] == ["Q6", "Q7", "Q8"]
+    assert "Risk R-1: the register date 2026-11-20 is before Last Reviewed 2026-11-21" in got[0]["message"]
+
+
+def test_fold_threshold_is_tailorable(tmp_path):
+    path = risk_wb(tmp_path, reviewed_after_register_date(5))
+    (tmp_path / "pmo-check.toml").write_text('[rules."RR-15"]\nparams = { fold_register = 5 }\n', encoding="utf-8")
+    assert len(rule(path, "RR-15")) == 5
+
+
+def test_folded_finding_keeps_other_row_findings_and_speaks_chinese(tmp_path):
+    rows = zh_risks()
+    for i in range(4):
+        rows[i][16] = date(2026, 11, 22)
+    rows[4][3] = date(2027, 1, 1)  # a future date is still reported on its row
+    got = rule(risk_wb(tmp_path, rows, zh=True, preamble=[["编制日期：", "2026-11-20"]]), "RR-15")
+    assert [f["location"]["cell"] for f in got] == ["D10", "B2"]
+    assert got[1]["message"] == ("登记册日期 2026-11-20 早于 4 条风险的复核日期（最晚 2026-11-22；R-1、R-2、R-3 …），"
+                                 "文档日期可能未更新。")
+
+
+def test_folded_finding_without_a_date_field_is_at_the_header(tmp_path):
+    # No 'Date:' field: the register date is the newest recording date (2026-11-18), which the rows'
+    # own review dates cannot pass; an organisation's chain with due dates can.
+    rows = with_changes(en_risks(), {(i, "Due Date"): date(2026, 12, 1 + i) for i in range(5)})
+    path = risk_wb(tmp_path, rows, preamble=[["Version:", "1.0"]])
+    (tmp_path / "pmo-check.toml").write_text('[rules."RR-15"]\nparams = { order = [["due_date", "@register"]] }\n',
+                                             encoding="utf-8")
+    got = rule(path, "RR-15")
+    assert [f["location"] for f in got] == [{"sheet": "Risk Register", "cell": "5:5"}]
+    assert got[0]["message"].startswith("The register date 2026-11-18 is before the Due Date of 5 risks (latest 2026-12-05;")
 
 
 def test_stale_reviews_high_risks_sooner(tmp_path):
@@ -579,6 +629,18 @@ def test_dependency_cycle_and_status_date(tmp_path):
     assert len(got) == 1 and "1.1" in got[0]["message"] and "1.2" in got[0]["message"]
     got = rule(schedule_wb(tmp_path, rows, name="b.xlsx"), "SCH-09")
     assert [f["location"]["cell"] for f in got] == ["J7"]
+
+
+def test_nested_summaries_need_no_owner(tmp_path):
+    d = date
+    rows = [
+        ["2", "Build", d(2026, 11, 2), d(2026, 11, 20), 15, "", "", 0, None, None],
+        ["2.1", "Backend", d(2026, 11, 2), d(2026, 11, 20), 15, "", "", 0, None, None],
+        ["2.1.1", "API", d(2026, 11, 2), d(2026, 11, 10), 7, "", "", 0, None, None],
+        ["2.1.2", "Database", d(2026, 11, 11), d(2026, 11, 20), 8, "2.1.1", "Bob Smith", 0, None, None],
+    ]
+    got = rule(schedule_wb(tmp_path, rows), "SCH-10")
+    assert [f["location"]["cell"] for f in got] == ["G8"]  # 2.1.1, a leaf; 2 and 2.1 are summaries
 
 
 def test_activities_without_dates(tmp_path):

@@ -26,7 +26,7 @@ class RowCount(RegisterKind):
         if column:
             if column not in view.columns or not view.rows:
                 return
-            values = {norm_label(r.text(column)) for r in view.rows if r.has(column)}
+            values = {norm_label(text) for text in set(view.texts(column)) if text}
             if len(values) < minimum:
                 yield self.finding(ctx, view.header_location(), count=len(values), min=minimum,
                                    column=view.label(column))

@@ -18,8 +18,8 @@ from checker.findings import Finding
 from checker.kinds.base import Context
 from checker.model import Cell
 from checker.register_kind import RegisterKind
-from checker.registers import RegisterView, Row, cell_number
-from checker.risk_scales import level_of, profile_for, scale_value, uses_three_level
+from checker.registers import RegisterView, cell_number
+from checker.risk_scales import level_of, profile_for, scale_value, scale_values, uses_three_level
 
 _REF = re.compile(r"(?<![A-Za-z0-9_])\$?([A-Z]{1,3})\$?(\d+)(?![\d(])")
 _PERCENT_BANDS = ((0.2, 1), (0.4, 2), (0.6, 3), (0.8, 4), (1.0, 5))
@@ -30,6 +30,20 @@ def _band_percent(v: float) -> float:
         if v <= upper:
             return float(n)
     return 5.0
+
+
+def _candidates(pv: float, iv: float) -> list[float]:
+    """The scores P and I may give: P × I, and with a percentage or ratio P (or I) its 1–5 band instead."""
+    out = [pv * iv]
+    if 0 < pv <= 1 and not float(pv).is_integer():
+        out.append(_band_percent(pv) * iv)
+    if 0 < iv <= 1 and not float(iv).is_integer():
+        out.append(pv * _band_percent(iv))
+    return out
+
+
+def _level_of_cell(cell: Cell) -> str | None:
+    return level_of(cell.text)
 
 
 def _fmt(v: float) -> str:
@@ -49,45 +63,39 @@ class RowFormula(RegisterKind):
         elif mode == "residual":
             yield from self._residual(ctx, view)
 
-    def _candidates(self, p: Cell, i: Cell, three: bool) -> list[float]:
-        pv, iv = scale_value(p, three), scale_value(i, three)
-        if pv is None or iv is None:
-            return []
-        out = [pv * iv]
-        if 0 < pv <= 1 and not float(pv).is_integer():
-            out.append(_band_percent(pv) * iv)
-        if 0 < iv <= 1 and not float(iv).is_integer():
-            out.append(pv * _band_percent(iv))
-        return out
-
     def _product(self, ctx: Context, view: RegisterView) -> Iterable[Finding]:
         if not self.has(view, "probability", "impact", "score"):
             return
-        three = uses_three_level(view)
         tol = float(self.params.get("tolerance", 0.01))
-        for row in self.selected(ctx, view):
-            p, i, s = row.cell("probability"), row.cell("impact"), row.cell("score")
-            if s is None or s.blank or p is None or i is None:
+        pvals, ivals, scores = scale_values(view, "probability"), scale_values(view, "impact"), view.numbers("score")
+        sheet = view.sheet
+        if sheet is not None:
+            top = sheet.origin[0]
+            p_col, i_col = (get_column_letter(sheet.origin[1] + view.columns[key]) for key in ("probability", "impact"))
+        ids, rows = view.ids(), view.rows
+        agrees: dict[tuple[float, float, float], bool] = {}  # (P, I, score) -> the score is a product of them
+        for n in self.select(ctx, view):
+            pv, iv, score = pvals[n], ivals[n], scores[n]
+            if score is None or pv is None or iv is None:
                 continue
-            score = cell_number(s)
-            expected = self._candidates(p, i, three)
-            if score is None or not expected:
+            ok = agrees.get((pv, iv, score))
+            if ok is None:
+                ok = agrees[(pv, iv, score)] = any(abs(score - f) <= tol * max(1.0, abs(f)) for f in _candidates(pv, iv))
+            row = rows[n]
+            s = row.cell("score")
+            if not ok:
+                yield self.row_finding(ctx, view, row, s.location, id=ids[n], p=_fmt(pv), i=_fmt(iv),
+                                       expected=_fmt(_candidates(pv, iv)[0]), score=_fmt(score))
                 continue
-            if not any(abs(score - f) <= tol * max(1.0, abs(f)) for f in expected):
-                yield self.row_finding(ctx, view, row, s.location, p=_fmt(scale_value(p, three)),
-                                       i=_fmt(scale_value(i, three)), expected=_fmt(expected[0]), score=_fmt(score))
-                continue
-            if s.formula and view.sheet is not None:
-                refs = {f"{col}{n}" for col, n in _REF.findall(s.formula.upper())}
-                want = {self._a1(view, row, "probability"), self._a1(view, row, "impact")}
-                if not want <= refs:
-                    yield self.row_finding(ctx, view, row, s.location, variant="formula", formula="=" + s.formula,
-                                           cells=" × ".join(sorted(want)))
-
-    @staticmethod
-    def _a1(view: RegisterView, row: Row, key: str) -> str:
-        c = view.columns[key]
-        return f"{get_column_letter(view.sheet.origin[1] + c)}{view.sheet.origin[0] + row.index}"
+            formula = s.formula
+            if formula and sheet is not None:
+                line = top + row.index
+                p_ref, i_ref = f"{p_col}{line}", f"{i_col}{line}"
+                if formula == f"{p_ref}*{i_ref}":
+                    continue  # the template's own formula: no need to parse it
+                if not {p_ref, i_ref} <= {f"{col}{k}" for col, k in _REF.findall(formula.upper())}:
+                    yield self.row_finding(ctx, view, row, s.location, id=ids[n], variant="formula",
+                                           formula="=" + formula, cells=" × ".join(sorted((p_ref, i_ref))))
 
     def _band(self, ctx: Context, view: RegisterView) -> Iterable[Finding]:
         if "level" not in view.columns:
@@ -95,28 +103,33 @@ class RowFormula(RegisterKind):
         profile = profile_for(ctx, view)
         if profile is None:
             return
-        three = uses_three_level(view)
+        levels = view.column("level", _level_of_cell)
+        scores = view.numbers("score") if "score" in view.columns else None
+        if self.has(view, "probability", "impact"):
+            pvals, ivals = scale_values(view, "probability"), scale_values(view, "impact")
+        else:
+            pvals = ivals = None
+        only_three = set(profile.bands) <= {"Low", "Medium", "High"}
+        ids, rows = view.ids(), view.rows
+        bands: dict[float, str | None] = {}
         evaluated = 0
-        for row in self.selected(ctx, view):
-            lc = row.cell("level")
-            if lc is None or lc.blank:
-                continue
-            level = level_of(lc.text)
-            score = cell_number(row.cell("score")) if "score" in view.columns else None
-            if score is None and self.has(view, "probability", "impact"):
-                c = self._candidates(row.cell("probability"), row.cell("impact"), three) \
-                    if row.cell("probability") is not None and row.cell("impact") is not None else []
-                score = c[0] if c else None
-            if level is None or score is None:
+        for n in self.select(ctx, view):
+            level = levels[n]
+            if level is None:
+                continue  # a blank level too
+            score = scores[n] if scores is not None else None
+            if score is None and pvals is not None and pvals[n] is not None and ivals[n] is not None:
+                score = _candidates(pvals[n], ivals[n])[0]
+            if score is None:
                 continue
             if score < 1 and profile.assumed:
                 continue  # ratio scores (profile D) need bands from the plan
             evaluated += 1
-            band = profile.band(score)
-            if band is not None and band != level and not (set(profile.bands) <= {"Low", "Medium", "High"}
-                                                           and band == "High" and level == "Critical"):
+            band = bands[score] if score in bands else bands.setdefault(score, profile.band(score))
+            if band is not None and band != level and not (only_three and band == "High" and level == "Critical"):
                 lo, hi = profile.bands[band]
-                yield self.row_finding(ctx, view, row, lc.location, level=" ".join(lc.text.split()),
+                lc = rows[n].cell("level")
+                yield self.row_finding(ctx, view, rows[n], lc.location, id=ids[n], level=" ".join(lc.text.split()),
                                        score=_fmt(score), band=band, range=f"{_fmt(lo)}–{_fmt(hi)}",
                                        profile=profile.name)
         if evaluated and profile.assumed:

@@ -18,6 +18,7 @@ import re
 from typing import Any, Iterable
 
 from checker.findings import Finding
+from checker.model import Cell
 from checker.kinds.base import Context
 from checker.register_kind import RegisterKind
 from checker.registers import RegisterView, Row, split_names, words_of
@@ -28,6 +29,9 @@ _SEPARATOR = re.compile(r"[,;/、，；&＆]|\s和\s?|[\u4e00-\u9fff]和[\u4e00-
 _UNIT = re.compile(
     r"^(?:the\s+)?[\w\s]*(?:team|department|dept\.?|division|group|committee|board|office|unit|pmo|vendor|supplier)$"
     r"|^[\u4e00-\u9fff]{0,8}(?:部|部门|中心|小组|团队|组|委员会|办公室|科|处|室|事业部|供应商|公司)$", re.I)
+
+
+_MEMO = 4096  # distinct texts remembered (responses and triggers rarely repeat)
 
 
 def _alternatives(entry: Any) -> list[str]:
@@ -53,50 +57,85 @@ class RowRequired(RegisterKind):
                      if k in view.columns}
         if self._vocab and self._vocab.get("column") in view.columns:
             yield from self._vocabulary(ctx, view)
-        for row in self.selected(ctx, view):
-            missing = [e for e in require if not any(row.has(k) and not is_placeholder(row.text(k))
-                                                     for k in _alternatives(e) if k in view.columns)]
+        rows, ids = view.rows, view.ids()
+        # Per requirement, the texts of its alternatives; whether a text is a real value, once per text.
+        alternatives = [[view.texts(k) for k in _alternatives(e) if k in view.columns] for e in require]
+        real: dict[str, bool] = {}
+        variants = {"blank": "no_owner" if "require" not in p else None, "several": "single",
+                    "unit": "unit" if p.get("reject_units", True) else None, None: None}
+        problems = {key: view.column(key, _owner_problem) for key in single}
+        for n in self.select(ctx, view):
+            row = rows[n]
+            missing = []
+            for e, columns in zip(require, alternatives):
+                for texts in columns:
+                    text = texts[n]
+                    ok = real.get(text)
+                    if ok is None:
+                        ok = _real_value(text)
+                        if len(real) < _MEMO:
+                            real[text] = ok
+                    if ok:
+                        break
+                else:
+                    missing.append(e)
             if missing:
                 keys = [next(k for k in _alternatives(e) if k in view.columns) for e in missing]
-                yield self.row_finding(ctx, view, row, view.location_of(row, keys[0]),
+                yield self.row_finding(ctx, view, row, view.location_of(row, keys[0]), id=ids[n],
                                        missing=self.labels(ctx, view, keys), count=len(keys))
             for key in single:
-                yield from self._single(ctx, view, row, key)
+                variant = variants[problems[key][n]]
+                if variant is not None:
+                    yield self._single(ctx, view, row, key, variant, ids[n])
             for a, b in after:
-                da, db = row.date(a), row.date(b)
+                da, db = view.dates(a)[n], view.dates(b)[n]
                 if da is not None and db is not None and db < da:
-                    yield self.row_finding(ctx, view, row, row.cell(b).location, variant="order",
+                    yield self.row_finding(ctx, view, row, row.cell(b).location, id=ids[n], variant="order",
                                            later=view.label(b), later_date=db.isoformat(),
                                            earlier=view.label(a), earlier_date=da.isoformat())
             for key, needed in if_filled.items():
-                if row.has(key):
-                    lacking = [k for k in needed if not row.has(k)]
+                if view.texts(key)[n]:
+                    lacking = [k for k in needed if not view.texts(k)[n]]
                     if lacking:
-                        yield self.row_finding(ctx, view, row, view.location_of(row, lacking[0]), variant="pair",
-                                               column=view.label(key), missing=self.labels(ctx, view, lacking))
+                        yield self.row_finding(ctx, view, row, view.location_of(row, lacking[0]), id=ids[n],
+                                               variant="pair", column=view.label(key),
+                                               missing=self.labels(ctx, view, lacking))
 
-    def _single(self, ctx: Context, view: RegisterView, row: Row, key: str) -> Iterable[Finding]:
-        text = row.text(key)
+    def _single(self, ctx: Context, view: RegisterView, row: Row, key: str, variant: str, rid: str) -> Finding:
         cell = row.cell(key)
-        if not text:
-            if "require" not in self.params:
-                yield self.row_finding(ctx, view, row, cell.location if cell else None, variant="no_owner",
-                                       column=view.label(key))
-            return
-        names = split_names(text)
-        if len(names) > 1 or _SEPARATOR.search(text):
-            yield self.row_finding(ctx, view, row, cell.location, variant="single", owner=text,
-                                   column=view.label(key))
-        elif self.params.get("reject_units", True) and _UNIT.match(text.strip()):
-            yield self.row_finding(ctx, view, row, cell.location, variant="unit", owner=text,
-                                   column=view.label(key))
+        if variant == "no_owner":
+            return self.row_finding(ctx, view, row, cell.location if cell else None, id=rid, variant=variant,
+                                    column=view.label(key))
+        return self.row_finding(ctx, view, row, cell.location, id=rid, variant=variant, owner=row.text(key),
+                                column=view.label(key))
 
     def _vocabulary(self, ctx: Context, view: RegisterView) -> Iterable[Finding]:
         key = self._vocab["column"]
         validation = view.validation(key)
         allowed = _normset(validation) if validation else self._vocab_set.setdefault(
             view.doc_type, _normset(words_of(self._vocab.get("values"), view.doc_type)))
-        for row in view.rows:
-            if row.has(key) and not in_set(row.text(key), allowed):
+        known: dict[str, bool] = {}
+        for row, text in zip(view.rows, view.texts(key)):
+            if not text:
+                continue
+            ok = known.get(text)
+            if ok is None:
+                ok = known[text] = in_set(text, allowed)
+            if not ok:
                 yield self.row_finding(ctx, view, row, row.cell(key).location, variant="vocabulary",
-                                       value=row.text(key), column=view.label(key))
+                                       value=text, column=view.label(key))
+
+
+def _real_value(text: str) -> bool:
+    """A value that is not template prompt text."""
+    return bool(text) and not is_placeholder(text)
+
+
+def _owner_problem(cell: Cell) -> str | None:
+    """What stops a cell from naming one owner: `blank`, `several` names, or a `unit` (a department)."""
+    text = " ".join(cell.text.split())
+    if not text:
+        return "blank"
+    if len(split_names(text)) > 1 or _SEPARATOR.search(text):
+        return "several"
+    return "unit" if _UNIT.match(text) else None

@@ -21,15 +21,14 @@ class Unique(RegisterKind):
         if key not in view.columns:
             return
         seen: dict[str, int] = {}
-        for row in view.rows:
-            cell = row.cell(key)
-            text = row.text(key)
+        for row, text in zip(view.rows, view.texts(key)):
             if not text:
+                cell = row.cell(key)
                 yield self.row_finding(ctx, view, row, cell.location if cell else None, variant="blank",
                                        id=f"#{row.line}")
                 continue
             norm = norm_label(text)
             if norm in seen:
-                yield self.row_finding(ctx, view, row, cell.location, id=text, first=seen[norm])
+                yield self.row_finding(ctx, view, row, row.cell(key).location, id=text, first=seen[norm])
             else:
                 seen[norm] = row.line

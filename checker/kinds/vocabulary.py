@@ -22,6 +22,7 @@ from typing import Iterable
 from checker import lexicon
 from checker.findings import Finding
 from checker.kinds.base import Context
+from checker.model import Cell
 from checker.register_kind import RegisterKind
 from checker.registers import RegisterView, Row, words_of
 from checker.risk_scales import on_scale
@@ -46,6 +47,14 @@ def in_set(text: str, allowed: frozenset[str]) -> bool:
         if t.startswith(w) and len(t) > len(w) and not t[len(w)].isalnum():
             return True
     return False
+
+
+def _on_scale(cell: Cell) -> bool:
+    return on_scale(cell, probability=False)
+
+
+def _on_probability_scale(cell: Cell) -> bool:
+    return on_scale(cell, probability=True)
 
 
 class Vocabulary(RegisterKind):
@@ -78,6 +87,7 @@ class Vocabulary(RegisterKind):
     def check(self, ctx: Context) -> Iterable[Finding]:
         view = self.view(ctx)
         p = self.params
+        rows, ids = view.rows, view.ids()
         for key in self.columns:
             if key not in view.columns:
                 continue
@@ -87,28 +97,36 @@ class Vocabulary(RegisterKind):
                 continue
             allowed = _normset(validation) if validation else (
                 None if self.ref == "scale" else self.allowed(self.ref, view.doc_type))
-            for row in self.selected(ctx, view):
-                cell = row.cell(key)
-                if cell is None or cell.blank:
+            texts = view.texts(key)
+            if allowed is None:
+                valid = view.column(key, _on_probability_scale if key.endswith("probability") else _on_scale)
+            else:
+                known: dict[str, bool] = {}
+                valid = None
+            for n in self.select(ctx, view):
+                value = texts[n]
+                if not value:
                     if p.get("required"):
-                        yield self.row_finding(ctx, view, row, cell.location if cell else None, variant="missing",
-                                               column=view.label(key))
+                        cell = rows[n].cell(key)
+                        yield self.row_finding(ctx, view, rows[n], cell.location if cell else None, id=ids[n],
+                                               variant="missing", column=view.label(key))
                     continue
-                value = " ".join(cell.text.split())
                 if not values_known:
                     continue
-                if allowed is None:
-                    ok = on_scale(cell, probability=key.endswith("probability"))
+                if valid is not None:
+                    ok = valid[n]
                 else:
-                    ok = in_set(value, allowed)
+                    ok = known.get(value)
+                    if ok is None:
+                        ok = known[value] = in_set(value, allowed)
                 if not ok:
-                    yield self.row_finding(ctx, view, row, cell.location, column=view.label(key), value=value,
-                                           allowed=self._show(allowed))
+                    yield self.row_finding(ctx, view, rows[n], rows[n].cell(key).location, id=ids[n],
+                                           column=view.label(key), value=value, allowed=self._show(allowed))
                     continue
-                mismatch = self._mismatch(view, row, value)
+                mismatch = self._mismatch(view, rows[n], value)
                 if mismatch:
-                    yield self.row_finding(ctx, view, row, cell.location, variant="mismatch", value=value,
-                                           type=mismatch)
+                    yield self.row_finding(ctx, view, rows[n], rows[n].cell(key).location, id=ids[n],
+                                           variant="mismatch", value=value, type=mismatch)
 
     def _show(self, allowed: frozenset[str] | None) -> str:
         if allowed is None:

@@ -44,15 +44,13 @@ raises `ReadError("too-large")` rather than exhausting memory on a sparse or hos
 """
 from __future__ import annotations
 
-import gc
 import io
 import posixpath
 import re
 import zipfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, time
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from lxml import etree
 from openpyxl.formula.translate import Translator
@@ -63,6 +61,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 from checker import lexicon
 from checker.errors import ReadError
 from checker.fields import fields_from_grid
+from checker.gc_pause import cyclic_gc_paused
 from checker.model import Block, Cell, Document, Grid, Location, Properties, Record, Sheet, SheetFrame, SheetRow
 from checker.outline import looks_like_heading_text, numbered_heading_level
 from checker.readers.ooxml_props import parse_core_properties, parse_custom_properties
@@ -107,7 +106,7 @@ def read_xlsx(path: str, data: bytes, fmt: str) -> Document:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise ReadError("corrupt", f"the workbook is not a readable zip package: {exc}") from None
-    with zf, _no_cyclic_gc():
+    with zf, cyclic_gc_paused():  # millions of cells, no cycles: see checker.gc_pause
         book = _read_workbook(zf)
         strings = _read_shared_strings(zf, book.parts.get("sharedStrings"), book.ns)
         date_styles = _read_date_styles(zf, book.parts.get("styles"), book.ns)
@@ -125,23 +124,6 @@ def read_xlsx(path: str, data: bytes, fmt: str) -> Document:
         )
         _analyse_workbook(doc, loaded)
     return doc
-
-
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of cells are allocated.
-
-    The cells form no reference cycles, but every generation-2 pass would walk all of them again:
-    with the collector on, a 200,000-row register reads several times slower (quadratic growth).
-    Reference counting still frees everything as usual; the collector is restored afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # --------------------------------------------------------------------------- package parts
@@ -359,10 +341,10 @@ class _CellBudget:
             raise ReadError("too-large", f"worksheet '{sheet}' takes the workbook over {MAX_CELLS:,} cells")
 
 
-# A streamed row: (1-based worksheet row, 1-based column of its first cell, the row itself, whose
-# columns count from that first cell until `_place_rows` re-bases it). A plain tuple: 200,000 of
-# them exist at once while a big register streams.
-_RawRow = tuple  # (int, int, SheetRow)
+# A streamed row: (1-based worksheet row, 1-based column of its first cell, display texts, typed
+# values, flat (column, formula, ...) or None), columns counting from that first cell until
+# `_place_rows` re-bases them. Plain tuples: 200,000 of them exist at once while a big register streams.
+_RawRow = tuple  # (int, int, tuple, tuple, tuple | None)
 
 
 @dataclass
@@ -415,7 +397,7 @@ class _SheetContext:
     frame: SheetFrame = field(init=False)  # shared by every cell of the sheet: its location on demand
     shared: _SharedFormulas = field(default_factory=_SharedFormulas)
     texts: dict[str, str] = field(default_factory=dict)  # one object per repeated inline text
-    numbers: dict[tuple[str, bool], tuple[str, Any]] = field(default_factory=dict)  # memo
+    numbers: dict[str | None, dict[str, tuple[str, Any]]] = field(default_factory=dict)  # style -> <v> -> decoded
     tags: tuple[str, ...] = ()  # Clark names of c, v, f, is, t in the workbook's namespace
 
     def __post_init__(self) -> None:
@@ -444,11 +426,12 @@ def _stream_sheet(zf: zipfile.ZipFile, part: str, ctx: _SheetContext) -> _RawShe
             if tag == row_tag:
                 number = int(el.get("r") or previous + 1)
                 previous = number
-                if el.get("hidden") in ("1", "true"):
-                    raw.hidden_rows.add(number)
-                row = _read_row(el, number, ctx)
-                if row is not None:
-                    raw.rows.append(row)
+                if len(el):  # an empty <row/> (formatting only) holds no cell and no record
+                    if el.get("hidden") in ("1", "true"):
+                        raw.hidden_rows.add(number)
+                    row = _read_row(el, number, ctx)
+                    if row is not None:
+                        raw.rows.append(row)
             elif tag == merge_tag:
                 raw.merges.append(el.get("ref") or "")
             elif el.get("type") == "list":
@@ -472,11 +455,13 @@ def _read_row(row_el: etree._Element, number: int, ctx: _SheetContext) -> _RawRo
     """The used cells of one `<row>`, with blank fillers between them.
 
     This is the hot loop of the reader (one iteration per cell of a 200,000-row register), hence
-    locals bound once per row and the common cases inlined rather than delegated to helpers.
+    locals bound once per row and the common cases inlined rather than delegated to helpers: a cell
+    with one child (`<v>`) is read without iterating its children, a number through a memo per
+    style attribute without building a key.
     """
     c_tag, v_tag, f_tag, is_tag, t_tag = ctx.tags
-    name, strings, date_styles, numbers = ctx.name, ctx.strings, ctx.date_styles, ctx.numbers
-    texts = ctx.texts
+    strings, numbers, texts = ctx.strings, ctx.numbers, ctx.texts
+    n_strings = len(strings)
     column_of = _COL_INDEX.get
     cells: list[str] = []  # display texts
     values: list[Any] = []
@@ -491,40 +476,56 @@ def _read_row(row_el: etree._Element, number: int, ctx: _SheetContext) -> _RawRo
         if col <= last_col:
             continue  # out-of-order or unparseable reference: malformed, ignored
         value_text = formula_el = inline = None
-        for child in c:
+        if len(c) == 1:
+            child = c[0]
             tag = child.tag
             if tag == v_tag:
                 value_text = child.text
             elif tag == f_tag:
                 formula_el = child
             elif tag == is_tag:
-                inline = child[0].text if len(child) == 1 and child[0].tag == t_tag else _rich_text(child, ctx.ns)
+                inline = _inline_text(child, ctx)
+        else:
+            for child in c:
+                tag = child.tag
+                if tag == v_tag:
+                    value_text = child.text
+                elif tag == f_tag:
+                    formula_el = child
+                elif tag == is_tag:
+                    inline = _inline_text(child, ctx)
         kind = c.get("t")
         if kind is None or kind == "n":
             if value_text:
-                key = (value_text, date_styles.get(c.get("s") or "0", False))
-                decoded = numbers.get(key)
+                style = c.get("s")
+                by_value = numbers.get(style)
+                if by_value is None:
+                    by_value = numbers[style] = {}
+                decoded = by_value.get(value_text)
                 if decoded is None:
-                    decoded = _decode_number(value_text, key[1], ctx.epoch)
-                    if len(numbers) < 65536:
-                        numbers[key] = decoded
+                    decoded = _decode_number(value_text, ctx.date_styles.get(style or "0", False), ctx.epoch)
+                    if len(by_value) < 65536:
+                        by_value[value_text] = decoded
                 text, value = decoded
             else:
                 text, value = "", None
         elif kind == "s":
-            index = int(value_text) if value_text and value_text.isdigit() else -1
-            text = value = strings[index] if 0 <= index < len(strings) else ""
+            index = int(value_text) if value_text and value_text.isdigit() else n_strings
+            text = value = strings[index] if index < n_strings else ""
         else:
             text, value = _decode_other(kind, value_text, inline)
             if text.__class__ is str and len(text) <= 64 and len(texts) < 65536:
                 text = texts.setdefault(text, text)  # inline strings repeat (statuses, owners...)
                 if value.__class__ is str:
                     value = text
-        if ref is None:
-            ref = f"{_COL_LETTER[col]}{number}"
-        formula = _formula(formula_el, ref, ctx.shared) if formula_el is not None else None
-        if not text and formula is None:
+        if formula_el is not None:
+            formula = _formula(formula_el, ref if ref is not None else f"{_COL_LETTER[col]}{number}", ctx.shared)
+            if formula is None and not text:
+                continue
+        elif not text:
             continue
+        else:
+            formula = None
         if not cells:
             first_col = col
         elif col > last_col + 1:
@@ -540,19 +541,13 @@ def _read_row(row_el: etree._Element, number: int, ctx: _SheetContext) -> _RawRo
         last_col = col
     if not cells:
         return None
-    ctx.budget.spend(len(cells), name)
-    return (number, first_col, SheetRow(tuple(cells), tuple(values), tuple(formulas) if formulas else None, None,
-                                        number - 1, ctx.frame))
+    ctx.budget.spend(len(cells), ctx.name)
+    return (number, first_col, tuple(cells), tuple(values), tuple(formulas) if formulas else None)
 
 
-def _at(sheet: str, ref: str) -> Location:
-    """`Location(sheet=sheet, cell=ref)` (rows such as `5:5`, merged and blank cells are built on demand)."""
-    return Location(sheet=sheet, cell=ref)
-
-
-def _blank(frame: SheetFrame, r: int, c: int) -> Cell:
-    """An empty filler cell at grid coordinates (worksheet coordinates while streaming)."""
-    return Cell("", r, c, frame)
+def _inline_text(is_el: etree._Element, ctx: _SheetContext) -> str | None:
+    """The text of an inline string (`<is><t>` or rich-text runs)."""
+    return is_el[0].text if len(is_el) == 1 and is_el[0].tag == ctx.tags[4] else _rich_text(is_el, ctx.ns)
 
 
 def _formula(el: etree._Element, ref: str, shared: _SharedFormulas) -> str | None:
@@ -636,40 +631,61 @@ def _load_sheet(zf: zipfile.ZipFile, info: _SheetInfo, book: _Workbook, strings:
     except etree.XMLSyntaxError as exc:
         raise ReadError("corrupt", f"worksheet '{info.name}' cannot be parsed: {exc}") from None
     frame = ctx.frame
-    grid_rows, origin = _place_rows(raw.rows, frame)
+    grid_rows, origin = _place_rows(raw.rows, raw.merges, frame)
     merges = _apply_merges(grid_rows, raw.merges, origin, frame, budget)
-    if sum(len(row) for row in grid_rows) < LAZY_ROWS_MIN_CELLS:
-        # Small sheets keep lists of built cells: rules read every cell several times, and
-        # building them on each read cost a 5,000-row register ~40 % more rule time.
-        grid_rows = [row if row.__class__ is list else list(row) for row in grid_rows]
     sheet = Sheet(name=info.name, grid=Grid(grid_rows, Location(sheet=info.name)), hidden=info.hidden,
                   origin=origin, notes=_read_notes(zf, info.part))
     hidden = {n - origin[0] for n in raw.hidden_rows if 0 <= n - origin[0] < len(grid_rows)}
     return _Loaded(sheet, info, frame, merges, hidden, raw.validations)
 
 
-def _place_rows(rows: list[_RawRow], frame: SheetFrame) -> tuple[list[Any], tuple[int, int]]:
-    """Rows into a grid anchored at the first used row/column, each a compact `SheetRow`.
+def _place_rows(rows: list[_RawRow], merge_refs: list[str], frame: SheetFrame) -> tuple[list[Any], tuple[int, int]]:
+    """Rows into a grid anchored at the first used row/column; worksheet rows without a used cell
+    are empty lists.
 
-    The sheet's frame moves to the origin at the same time, so every cell's location stays its own.
-    Worksheet rows without a used cell are empty lists.
+    A sheet under `LAZY_ROWS_MIN_CELLS` cells (merged copies counted, at most) gets lists of built
+    cells: rules read every cell several times, and building them on each read cost a 5,000-row
+    register ~40 % more rule time. A bigger one gets compact `SheetRow`s. The sheet's frame moves to
+    the origin at the same time, so every cell's location stays its own.
     """
     if not rows:
         return [], (1, 1)
-    top = min(number for number, _, _ in rows)
-    left = min(first for _, first, _ in rows)
-    grid: list[Any] = [[] for _ in range(max(number for number, _, _ in rows) - top + 1)]
-    for number, first_col, row in rows:
+    top = min(raw[0] for raw in rows)
+    left = min(raw[1] for raw in rows)
+    bottom = max(raw[0] for raw in rows)
+    size = sum(len(raw[2]) + raw[1] - left for raw in rows)
+    compact = size + _merge_bound(merge_refs, top, left, bottom) >= LAZY_ROWS_MIN_CELLS
+    grid: list[Any] = [[] for _ in range(bottom - top + 1)]
+    for number, first_col, texts, values, formulas in rows:
+        r = number - top
         pad = first_col - left
         if pad:
-            f = row.formulas
-            row = SheetRow(("",) * pad + row.texts, (None,) * pad + row.values,
-                           tuple(x + pad if i % 2 == 0 else x for i, x in enumerate(f)) if f else None,
-                           None, 0, frame)
-        row.r = number - top
-        grid[row.r] = row
+            texts, values = ("",) * pad + texts, (None,) * pad + values
+            formulas = tuple(x + pad if i % 2 == 0 else x for i, x in enumerate(formulas)) if formulas else None
+        if compact:
+            grid[r] = SheetRow(texts, values, formulas, None, r, frame)
+            continue
+        cells = [Cell(t, r, c, frame, v) for c, (t, v) in enumerate(zip(texts, values))]
+        if formulas:
+            for i in range(0, len(formulas), 2):
+                cells[formulas[i]].formula = formulas[i + 1]
+        grid[r] = cells
     frame.top, frame.left = top, left
     return grid, (top, left)
+
+
+def _merge_bound(refs: list[str], top: int, left: int, bottom: int) -> int:
+    """At most how many merged copies `_apply_merges` may add (ranges clipped to the used rows)."""
+    total = 0
+    for ref in refs:
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue
+        if None not in (min_col, min_row, max_col, max_row):
+            rows = min(max_row, bottom) - max(min_row, top) + 1
+            total += max(rows, 0) * max(max_col - max(min_col, left) + 1, 0)
+    return total
 
 
 def _apply_merges(grid: list[Any], refs: list[str], origin: tuple[int, int], frame: SheetFrame,
@@ -700,8 +716,13 @@ def _apply_merges(grid: list[Any], refs: list[str], origin: tuple[int, int], fra
     return out
 
 
-def _put_merged(row: Any, r: int, cols: list[int], text: str, value: Any, frame: SheetFrame) -> SheetRow:
+def _put_merged(row: Any, r: int, cols: list[int], text: str, value: Any, frame: SheetFrame) -> Any:
     """The row with merged copies (text, value) at `cols`, padding with blanks up to them."""
+    if row.__class__ is list:
+        row.extend([Cell("", r, c, frame) for c in range(len(row), max(cols) + 1)])
+        for c in cols:
+            row[c] = Cell(text, r, c, frame, value, None, True)
+        return row
     if isinstance(row, SheetRow):
         texts, values = list(row.texts), list(row.values)
         f = row.formulas or ()
@@ -981,8 +1002,9 @@ def _apply_header(sheet: Sheet, header: _Header, hidden_rows: set[int], frame: S
         row = sheet.grid.rows[r]
         if not _is_data_row(row, order, id_cols):
             continue
-        # A ragged row reads blanks where the value should be, so findings can point there.
-        records.append(Record.of_row(r, row, columns, frame, r in hidden_rows))
+        # A ragged row reads blanks where the value should be, so findings can point there. A
+        # compact row's own index object is shared (one int fewer per record of a big register).
+        records.append(Record.of_row(row.r if row.__class__ is SheetRow else r, row, columns, frame, r in hidden_rows))
 
 
 def _identifier_columns(columns: dict[str, int]) -> set[int]:
