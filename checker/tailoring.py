@@ -45,11 +45,6 @@ _PACK_KEYS = ("pack", "description", "extends", "applies_to", "overrides", "disa
               "profiles", "sizes")
 _OVERRIDE_KEYS = ("severity", "params", "enabled", "applies_to", "synonyms")
 
-# Modules whose lru_caches derive from the lexicon: cleared when the active extra synonyms change.
-_LEXICON_DERIVED = ("checker.classify", "checker.sections", "checker.fields", "checker.views", "checker.facts",
-                    "checker.vocab", "checker.tables", "checker.kinds.prose_base")
-
-
 @dataclass(frozen=True, eq=False)
 class Tailoring:
     key: str
@@ -450,7 +445,7 @@ def lexicon_scope(tailoring: Tailoring | None) -> Iterator[None]:
         return
     with _LOCK:
         if _ACTIVE_LEXICON[0] != key:
-            _clear_derived()
+            clear_lexicon_caches()
             _ACTIVE_LEXICON[0] = key
     try:
         with lexicon.overlay(key, tailoring.lexicons if key else None):
@@ -458,17 +453,24 @@ def lexicon_scope(tailoring: Tailoring | None) -> Iterator[None]:
     finally:
         if key is not None:  # code outside a check must not see this configuration's words
             with _LOCK:
-                _clear_derived()
+                clear_lexicon_caches()
                 _ACTIVE_LEXICON[0] = None
 
 
-def _clear_derived() -> None:
-    """Forget what was derived from the previous lexicon (caches of the modules that read it)."""
+# Modules whose caches do not derive from the lexicon (files, packs, pure text helpers): kept when the
+# active extra synonyms change. Every other checker module's lru_caches are cleared then: a module
+# added later is covered without being listed (a hand-kept list of derived modules missed registers).
+_NOT_LEXICON_DERIVED = frozenset({"checker.lexicon", "checker.tailoring", "checker.rulepack", "checker.kinds",
+                                  "checker.a1", "checker.text", "checker.inventory"})
+
+
+def clear_lexicon_caches() -> None:
+    """Forget what was derived from the previous lexicon: the lru_caches of the checker's modules and
+    the Excel reader's header vocabulary."""
     import sys
 
-    for name in _LEXICON_DERIVED:
-        module = sys.modules.get(name)
-        if module is None:
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith("checker.") or name in _NOT_LEXICON_DERIVED:
             continue
         for obj in list(vars(module).values()):
             clear = getattr(obj, "cache_clear", None)

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 import checker
 from checker import config as cfg, tailoring
+from checker.engine import Options
 from tests.conftest import run_cli
 from tests.doc_factory import make_docx as _make_docx
 
@@ -175,6 +176,31 @@ def test_extra_synonyms_are_used_and_do_not_leak(tmp_path):
     assert "Closing Conditions" not in sections.section_entries("CHARTER")["exit_criteria"]["en"]
     conf.pop("synonyms")
     assert findings(checker.check([str(doc)], config=conf), "ACME-01")
+
+
+def test_extra_column_synonyms_of_one_folder_do_not_reach_the_next_document(tmp_path):
+    """A register in a folder whose pmo-check.toml calls 'Chance' the probability column, then the same
+    register in a folder without it, in one process: the second must miss its probability column again."""
+    def register(path: Path) -> Path:
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["Risk ID", "Risk Description", "Category", "Chance", "Impact", "Owner", "Response", "Status"])
+        ws.append(["R-01", "Vendor delay could slip the go-live milestone", "Schedule", 3, 4, "Wei Zhang",
+                   "Weekly vendor call", "Open"])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        wb.save(path)
+        return path
+
+    tailored = register(tmp_path / "acme" / "risk_register.xlsx")
+    write(tmp_path / "acme" / "pmo-check.toml", '[synonyms.RISK_REGISTER.columns.probability]\nen = ["Chance"]\n')
+    plain = register(tmp_path / "plain" / "risk_register.xlsx")
+
+    def missing(report: dict) -> list[str]:
+        return [f["message"] for d in report["documents"] for f in d["findings"] if f["rule"] == "RR-01"]
+
+    # One process checks both (workers=0), as a service or a pool worker does document after document.
+    first, second = missing(checker.check([str(tailored), str(plain)], Options(workers=0)))
+    assert "Probability" not in first and "Probability" in second
 
 
 @pytest.mark.parametrize("pack, message", [

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Iterator
 
 import pytest
 from openpyxl.comments import Comment
@@ -13,6 +14,7 @@ from checker import lexicon
 from checker.errors import ReadError
 from checker.model import Document, Location, Sheet
 from checker.readers.xlsx import read_xlsx
+from checker.tailoring import clear_lexicon_caches
 from tests import xlsx_builders as xb
 
 REAL_DOCTYPES = lexicon.LEXICON_DIR / "doctypes.yaml"
@@ -20,18 +22,23 @@ REAL_LOAD = lexicon.load
 
 
 @pytest.fixture(autouse=True)
-def mini_lexicon(monkeypatch: pytest.MonkeyPatch) -> None:
+def mini_lexicon(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Use the tests' small doctypes vocabulary, independent of rules/lexicons/doctypes.yaml."""
     def load(name: str) -> dict:
         return xb.MINI_DOCTYPES if name == "doctypes" else REAL_LOAD(name)
 
+    clear_lexicon_caches()
     monkeypatch.setattr(lexicon, "load", load)
+    yield
+    monkeypatch.undo()
+    clear_lexicon_caches()  # what was derived from the small vocabulary must not reach later tests
 
 
 @pytest.fixture
 def real_lexicon(monkeypatch: pytest.MonkeyPatch) -> None:
     if not REAL_DOCTYPES.exists():
         pytest.skip("rules/lexicons/doctypes.yaml is not written yet")
+    clear_lexicon_caches()
     monkeypatch.setattr(lexicon, "load", REAL_LOAD)
 
 
