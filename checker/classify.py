@@ -304,6 +304,7 @@ def classify(doc: Document) -> Classification:
 
 
 _CANDIDATES: dict[int, tuple[tuple[_TypeVocab, ...], Callable[[str], frozenset[str]]]] = {}
+_SEEN_LABELS = 8192
 
 
 def _section_candidates(vocab: tuple[_TypeVocab, ...]) -> Callable[[str], frozenset[str]]:
@@ -332,12 +333,14 @@ def _section_candidates(vocab: tuple[_TypeVocab, ...]) -> Callable[[str], frozen
         first_sizes = {ch: sorted(sizes) for ch, sizes in by_first.items()}
         last_sizes = {ch: sorted(sizes) for ch, sizes in by_last.items()}
         none: frozenset[str] = frozenset()
-        seen: dict[str, frozenset[str]] = {}  # headings and form labels repeat across documents
+        # Headings and form labels repeat across documents; a register's first column (ids, one per
+        # row) does not, and must not grow the cache by its 200,000 rows: a few thousand are kept.
+        seen: dict[str, frozenset[str]] = {}
 
         def candidates(label: str) -> frozenset[str]:
             types = seen.get(label)
             if types is None:
-                if len(seen) > 100_000:
+                if len(seen) >= _SEEN_LABELS:
                     seen.clear()
                 types = seen[label] = probe(label)
             return types
