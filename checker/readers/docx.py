@@ -617,18 +617,23 @@ def _field_char(out: _Extracted, kind: str | None) -> None:
         out.open_fields.pop()
 
 
+def _first_two(parent: etree._Element, a: str, b: str) -> tuple[etree._Element | None, etree._Element | None]:
+    """The first child tagged `a` and the first tagged `b`: what two `find`s give, in one pass."""
+    first_a = first_b = None
+    for child in parent:
+        tag = child.tag
+        if tag == a:
+            if first_a is None:
+                first_a = child
+        elif tag == b and first_b is None:
+            first_b = child
+    return first_a, first_b
+
+
 def _run_bold(rpr: etree._Element | None, styles: _Styles, default: bool) -> bool:
     """Whether a run (its first w:rPr given) is bold: own toggle, character style, paragraph default."""
     if rpr is not None:
-        bold = rstyle = None
-        for child in rpr:
-            tag = child.tag
-            if tag == BOLD:
-                if bold is None:
-                    bold = child
-            elif tag == RSTYLE:
-                if rstyle is None:
-                    rstyle = child
+        bold, rstyle = _first_two(rpr, BOLD, RSTYLE)
         own = _on(bold)
         if own is not None:
             return own
@@ -741,15 +746,7 @@ def _cell_props(tcpr: etree._Element | None) -> tuple[int, etree._Element | None
     """(w:gridSpan ≥ 1, w:vMerge element or None) of a cell, in one pass over its w:tcPr."""
     if tcpr is None:
         return 1, None
-    span = vmerge = None
-    for child in tcpr:
-        tag = child.tag
-        if tag == GRID_SPAN:
-            if span is None:
-                span = child
-        elif tag == VMERGE:
-            if vmerge is None:
-                vmerge = child
+    span, vmerge = _first_two(tcpr, GRID_SPAN, VMERGE)
     return (max(1, _int(span, 1)) if span is not None else 1), vmerge
 
 
