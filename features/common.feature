@@ -23,6 +23,21 @@ Feature: COMMON rules — every project document
     And the message mentions "author"
     And the message is in English
 
+  Scenario: COM-01 — a title that names the project stands in for the Project Name field
+    Given an English charter
+    And its "Project Name" field is left out
+    And its title is "Project Charter: Apollo CRM Migration"
+    When it is checked
+    Then COM-01 is not reported
+
+  Scenario: COM-01 — a title that is only the document type does not name the project
+    Given an English charter
+    And its "Project Name" field is left out
+    And its title is "Project Charter Template v1.0"
+    When it is checked
+    Then COM-01 is reported as major
+    And the message mentions "project name"
+
   Scenario: COM-02 — a placeholder in the budget blocks approval
     Given an English charter
     And its budget field says "TBD"

@@ -134,6 +134,12 @@ def field_says(pmo: Scenario, value: str, field: str | None = None, plain: str |
     spec.control[label] = value
 
 
+@given(parsers.re(r'its title is "(?P<title>[^"]+)"$'))
+@given(parsers.re(r"其标题为“(?P<title>[^”]+)”$"))
+def title_is(pmo: Scenario, title: str) -> None:
+    pmo.word().title = title
+
+
 @given(parsers.re(r'its "(?P<field>[^"]+)" field is left out$'))
 @given(parsers.re(r"其“(?P<field>[^”]+)”一栏被删除$"))
 def field_left_out(pmo: Scenario, field: str) -> None:
