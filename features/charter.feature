@@ -18,6 +18,23 @@ Feature: Project charter (CHARTER, standard §4.4)
     Then CH-01 is reported at "9. Project Approval Requirements" as blocker
     And the message mentions "Project Exit Criteria"
 
+  Scenario: CH-01 — a title that names the project gives the project title
+    Given an English charter
+    And its "Project Name" field is left out
+    And its "Project ID" field is left out
+    And its title is "Project Charter: Apollo CRM Migration"
+    When it is checked
+    Then CH-01 is not reported
+    And COM-01 is not reported
+
+  Scenario: CH-01 — without a name, ID or naming title the project title is missing
+    Given an English charter
+    And its "Project Name" field is left out
+    And its "Project ID" field is left out
+    When it is checked
+    Then CH-01 is reported as blocker
+    And the message mentions "Project Title"
+
   Scenario: CH-05 — the project ends before it starts
     Given an English charter
     And its "End Date" field says "2025-12-31"

@@ -10,7 +10,8 @@ template prompt text.
 
 Params: `keys` (default: the type's `required: true` sections that are not sub-fields), `profile`
 (INIT_REQUEST_BC: `light` keeps only `light: true` sections), `min_chars`, `placeholder_only`,
-`group_above`, `synonyms` (extra key -> {en, zh} entries for keys not in the lexicon).
+`group_above`, `synonyms` (extra key -> {en, zh} entries for keys not in the lexicon),
+`named_by_title` (keys a title naming the project satisfies: CH-01's project title, `checker.titles`).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from checker.kinds.base import Context
 from checker.kinds.prose_base import ProseKind, sep
 from checker.lexicon import Synonyms, overlay_key, words
 from checker.text import nfkc
+from checker.titles import project_in_title
 from checker.sections import (SectionHit, display_name, extra_synonyms, find_all, find_section, hit_is_empty,
                               section_entries)
 
@@ -95,7 +97,8 @@ class RequiredSections(ProseKind):
             for h in empty:
                 yield self.finding(ctx, h.location, section=h.title.strip(" :："))
             return
-        missing = [k for k in keys if hits[k] is None]
+        titled = set(self.params.get("named_by_title") or ())
+        missing = [k for k in keys if hits[k] is None and not (k in titled and project_in_title(ctx))]
         or_text = self.params.get("or_text")
         if missing and or_text and re.search(or_text, nfkc(ctx.doc.all_text()), re.I):
             return  # referenced rather than included (PMP-09: 'see the Quality Management Plan')
