@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 from checker.a1 import get_column_letter
 
@@ -211,10 +211,6 @@ class RegisterView:
     table_location: Location | None = None
     _derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
-    def is_sheet(self) -> bool:
-        return self.sheet is not None
-
     def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
         """`compute()` once per register and key (the register itself is built once per document)."""
         derived = self._derived
@@ -400,10 +396,6 @@ def _is_block_header(row: list[Cell]) -> bool:
     return all(h is not None for h in hits) and len({h.key.split(".")[0] for h in hits if h}) >= 1
 
 
-def _blank_cell(view_loc: Any, r: int, c: int) -> Cell:
-    return Cell(text="", row=r, col=c, location=view_loc(r, c))
-
-
 def _build_rows(grid: Grid, header_row: int, shape: RowShape, hidden: set[int]) -> list[Row]:
     columns = shape.columns
     ordered = sorted(columns.values())
@@ -555,10 +547,6 @@ def cell_number(cell: Cell | None) -> float | None:
     return n / 100 if m.group(2) else n
 
 
-def is_percent_text(cell: Cell | None) -> bool:
-    return cell is not None and "%" in nfkc(cell.text)
-
-
 @lru_cache(maxsize=1)
 def _vocab_index() -> dict[str, dict[str, str]]:
     """Normalised term → canonical key, for the common state and disposition vocabularies."""
@@ -568,10 +556,6 @@ def _vocab_index() -> dict[str, dict[str, str]]:
         out[name] = {norm_label(w): name for w in common.get(name) or []}
     out["dispositions"] = {norm_label(w): key for key, ws in (common.get("dispositions") or {}).items() for w in ws}
     return out
-
-
-def norm_value(text: str) -> str:
-    return norm_label(text)
 
 
 def status_of(text: str) -> str | None:
@@ -602,11 +586,6 @@ def disposition_of(text: str) -> str | None:
         if len(w) >= 2 and t.startswith(w):
             return key
     return None
-
-
-def is_open(row: Row) -> bool:
-    """A row is open unless its status says closed (a blank or unknown status counts as open)."""
-    return status_of(row.text("status")) not in ("closed",)
 
 
 def words_of(ref: Any, doc_type: str) -> list[str]:
@@ -666,6 +645,3 @@ def split_names(text: str) -> list[str]:
     parts = re.split(r"\s*(?:[,;/、，；&＆+]|\band\b|和|及|与)\s*", text)
     return [p for p in parts if p.strip()]
 
-
-def iter_rows(view: RegisterView) -> Iterable[Row]:
-    return iter(view.rows)

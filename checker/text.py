@@ -115,7 +115,3 @@ def detect_language(text: str) -> str:
     if share <= 0.3:
         return "en"
     return "mixed"
-
-
-def is_blank(text: str | None) -> bool:
-    return text is None or not text.strip()

@@ -149,7 +149,7 @@ rules:
 def test_org_pack_overrides_disables_and_adds_a_rule_of_its_own(tmp_path):
     write(tmp_path / "acme.yaml", ACME_PACK)
     write(tmp_path / "pmo-check.toml", '[check]\npacks = ["./acme.yaml"]\n')
-    doc = make_docx(tmp_path / "charter.docx", revisions=[],
+    make_docx(tmp_path / "charter.docx", revisions=[],
                     sections=[("Project Purpose", "Replace the CRM, which is out of support in 2026."),
                               ("Summary Budget", "USD 1,200,000 including TBD contingency.")])
     report = checker.check([str(tmp_path)], config={"today": TODAY})

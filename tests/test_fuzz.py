@@ -18,7 +18,6 @@ import io
 import logging
 import os
 import random
-import re
 import tempfile
 import zipfile
 from pathlib import Path

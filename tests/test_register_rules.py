@@ -2,7 +2,6 @@
 status_disposition, schedule, raci) on registers built in code, English and Chinese."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
@@ -521,7 +520,7 @@ def test_change_log_rules(tmp_path):
     rows = changes()
     rows[0][8] = None                      # CL-03 approved without approver
     rows[1][6] = "Approved"                # CL-03 open but approved …
-    rows[1][7], rows[1][8] = d7, d8 = date(2026, 11, 12), "Dana Lee"
+    rows[1][7], rows[1][8] = date(2026, 11, 12), "Dana Lee"
     rows[2][7] = date(2026, 10, 1)         # CL-04 decided before submitted
     rows[1][4] = date(2027, 1, 5)          # CL-04 future submission
     doc, got = findings(change_wb(tmp_path, rows), "CL-")

@@ -122,8 +122,8 @@ def test_type_name_search_finds_what_testing_every_name_finds():
 
     names = [n for tv in vocab for n in tv.names]
     rnd = random.Random(19)
-    texts = [" ".join(rnd.choice(names + ["the", "x", "1.", "草案", "plans", "v2", "-"]) for _ in range(rnd.randint(1, 4)))
+    lines = [" ".join(rnd.choice(names + ["the", "x", "1.", "草案", "plans", "v2", "-"]) for _ in range(rnd.randint(1, 4)))
              for _ in range(3000)]
-    texts += [n.upper() for n in rnd.sample(names, 50)] + [f"{n}s" for n in rnd.sample(names, 50)] + ["", "  "]
-    for text in texts:
-        assert classify._name_hits(text, vocab) == by_every_name(text), text
+    lines += [n.upper() for n in rnd.sample(names, 50)] + [f"{n}s" for n in rnd.sample(names, 50)] + ["", "  "]
+    for line in lines:
+        assert classify._name_hits(line, vocab) == by_every_name(line), line
