@@ -75,5 +75,3 @@ def parse_date(value: Any, *, day_first: bool | None = None) -> date | None:
     return None
 
 
-def looks_like_date(text: str) -> bool:
-    return parse_date(text) is not None

@@ -91,8 +91,3 @@ class _Template(str):
 def _template(text: str) -> str:
     return _Template(text) if ("{" in text or "}" in text) else text
 
-
-def _format(template: str, args: dict[str, Any]) -> str:
-    if "{" not in template and "}" not in template:
-        return template  # one shared string for every finding of the rule, not a copy each
-    return template.format_map(_Default(args))

@@ -69,10 +69,6 @@ _REPORT_DATE = re.compile(r"report(?:ing)? date|status date|data date|as of|as a
                           re.I)
 
 
-def _unit_key(text: str) -> str:
-    return re.sub(r"\s*[（(][^()（）]*[)）]\s*$", "", " ".join(text.split()))
-
-
 def report_date(ctx: Context) -> date | None:
     def compute():
         for f in ctx.doc.fields:
