@@ -73,5 +73,3 @@ def parse_date(value: Any, *, day_first: bool | None = None) -> date | None:
         if day_first is False:
             return _make(y, a, b)
     return None
-
-

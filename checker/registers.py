@@ -644,4 +644,3 @@ def id_of(row: Row, view: RegisterView) -> str:
 def split_names(text: str) -> list[str]:
     parts = re.split(r"\s*(?:[,;/、，；&＆+]|\band\b|和|及|与)\s*", text)
     return [p for p in parts if p.strip()]
-

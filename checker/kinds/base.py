@@ -90,4 +90,3 @@ class _Template(str):
 
 def _template(text: str) -> str:
     return _Template(text) if ("{" in text or "}" in text) else text
-
