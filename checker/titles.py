@@ -25,7 +25,9 @@ _EDGE_WORDS = re.compile(r"^(?:(?:for|of|the|on|to|and)\s+)+|(?:\s+(?:for|of|the
 _GENERIC_WORDS = frozenset(
     "project programme program document template draft final sample example form weekly monthly quarterly "
     "annual yearly interim initial updated revised detailed preliminary summary executive new name title "
-    "项目 文档 文件 模板 样例 范本 范例 草案 草稿 初稿 终稿 定稿 月度 季度 年度 周 月 阶段 最终 修订 更新 名称".split())
+    "guide guidance instructions "
+    "项目 文档 文件 模板 样例 范本 范例 草案 草稿 初稿 终稿 定稿 月度 季度 年度 周 月 阶段 最终 修订 更新 名称 "
+    "说明 填写 指南 指引".split())
 _GENERIC = re.compile("|".join(sorted((w if has_cjk(w) else rf"\b{w}\b" for w in _GENERIC_WORDS), key=len, reverse=True)))
 _PUNCTUATION = " \t\n:：-–—|/\\()（）《》<>“”\"'「」【】[]、,，.。;；"
 
@@ -61,10 +63,21 @@ def name_beside_type(title: str) -> str | None:
         rest = " ".join(rest.split()).strip(_PUNCTUATION)
         rest = _EDGE_WORDS.sub("", rest).strip(_PUNCTUATION)
         meaningful = _GENERIC.sub(" ", rest)  # a name is more than 'Weekly', '模板' or 'Project Name'
+        if _speaks_of(meaningful, name):
+            return None  # 'Establish the Charter Activity: Project Charter' is about the document
         if sum(1 for ch in meaningful if has_cjk(ch)) >= 2 or re.search(r"[a-z]{3,}", meaningful):
             return rest
         return None
     return None
+
+
+def _speaks_of(rest: str, type_name: str) -> bool:
+    """Whether the rest of a title names the document type again ('charter' beside 'Project Charter',
+    '章程' beside '项目章程'): a project is not named after the document that describes it."""
+    core = _GENERIC.sub(" ", type_name).split()
+    if has_cjk(type_name):
+        return any(len(word) >= 2 and word in rest for word in core)
+    return any(re.search(rf"\b{re.escape(word)}\b", rest) for word in core if len(word) >= 4)
 
 
 def _word_bounded(text: str, start: int, size: int) -> bool:

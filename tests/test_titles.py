@@ -28,6 +28,8 @@ def test_a_title_with_more_than_the_type_names_the_project(title: str, name: str
     "Project Charter [Insert Project Name]", "项目章程（XXX项目）", "<Project Name> Project Charter",
     "项目名称项目章程", "Project Charter – Project Name",
     "Apollo CRM Migration",  # no document type in it: not a title of this shape
+    "Establish the Charter Activity: Project Charter",  # speaks of the document, names no project
+    "项目章程填写说明", "Project Charter Instructions",
 ])
 def test_a_title_of_the_type_alone_names_no_project(title: str) -> None:
     assert name_beside_type(title) is None
