@@ -29,10 +29,9 @@ from checker.dates import parse_date
 from checker.kinds.base import Context
 from checker.lexicon import Synonyms
 from checker.model import Cell, Grid, Location, RowCells, Sheet, SheetRow
-from checker.tables import find_tables
+from checker.tables import find_tables, is_data_row
 from checker.text import nfkc, norm_label
 
-_SEQUENCE = re.compile(r"[A-Za-z]{0,6}[-_ ]?\d{1,6}")
 _ID_KEYS = re.compile(r"(^|_)(id|no|seq|number|index)$")
 
 # Keys whose label says which of several columns it is (one standard key covers two columns).
@@ -358,25 +357,6 @@ def _remap(labels: dict[int, str], child: dict[int, str], parent: dict[int, str]
     return columns
 
 
-def _is_data_row(row: list[Cell], order: list[int], id_cols: set[int]) -> bool:
-    """A row with a real value in one of the register's columns (`order`: non-identifier columns
-    first, where a data row usually shows itself on its first cell)."""
-    width = len(row)
-    for c in order:
-        if c >= width:
-            continue
-        cell = row[c]
-        text = cell.text
-        if not text or cell.merged or text.isspace():
-            continue
-        if cell.formula is not None and (cell.value in (0, "", None) or text.startswith("#")):
-            continue
-        if c in id_cols and _SEQUENCE.fullmatch(text.strip()):
-            continue
-        return True
-    return False
-
-
 @lru_cache(maxsize=1)
 def _block_synonyms() -> Synonyms:
     mapping: dict[str, list[str]] = {}
@@ -407,7 +387,7 @@ def _build_rows(grid: Grid, header_row: int, shape: RowShape, hidden: set[int]) 
         raw = grid.rows[r]
         if gap and _is_block_header(raw):
             break  # an approvals/revision block under the register ends it
-        if not _is_data_row(raw, order, id_cols):
+        if not is_data_row(raw, order, id_cols):
             gap = gap or all(c.blank for c in raw)
             continue
         # A compact row's own index object is shared (one int fewer per row of a big register).

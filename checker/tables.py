@@ -6,6 +6,8 @@ most synonym hits among the first rows is the header.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.lexicon import Synonyms
@@ -13,6 +15,7 @@ from checker.model import Cell, Grid, Location
 
 HEADER_SCAN_ROWS = 15
 SMALL_GRID_ROWS = 80
+SEQUENCE = re.compile(r"[A-Za-z]{0,6}[-_ ]?\d{1,6}")  # a row number or code pre-filled in a template ('R-001', '12')
 
 
 @dataclass
@@ -25,6 +28,27 @@ class TableView:
 
     def filled_rows(self) -> list[dict[str, Cell]]:
         return [r for r in self.rows if any(not c.blank for c in r.values())]
+
+
+def is_data_row(row: Sequence[Cell], order: list[int], id_cols: set[int]) -> bool:
+    """A row of a register or sheet of records with a real value in one of its columns, not a blank
+    template row: a pre-filled sequence number in an identifier column (`id_cols`) or a formula with
+    nothing to compute does not count. `order` lists the columns, non-identifier ones first, where
+    a data row usually shows itself on its first cell."""
+    width = len(row)
+    for c in order:
+        if c >= width:
+            continue
+        cell = row[c]
+        text = cell.text
+        if not text or cell.merged or text.isspace():
+            continue
+        if cell.formula is not None and (cell.value in (0, "", None) or text.startswith("#")):
+            continue  # a template row's formula with nothing to compute
+        if c in id_cols and SEQUENCE.fullmatch(text.strip()):
+            continue
+        return True
+    return False
 
 
 def find_header(grid: Grid, synonyms: Synonyms, *, min_hits: int = 2, must_have: tuple[str, ...] = (),

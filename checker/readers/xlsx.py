@@ -65,6 +65,7 @@ from checker.gc_pause import cyclic_gc_paused
 from checker.model import Block, Cell, Document, Grid, Location, Properties, Record, Sheet, SheetFrame, SheetRow
 from checker.outline import looks_like_heading_text, numbered_heading_level
 from checker.readers.ooxml_props import parse_core_properties, parse_custom_properties
+from checker.tables import SEQUENCE, is_data_row
 from checker.text import norm_label
 
 MAX_CELLS = 5_000_000
@@ -90,7 +91,6 @@ _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # East-Asian locale built-in date formats that openpyxl's BUILTIN_FORMATS does not list
 # (Chinese workbooks use 31, 57 and 58 for 年/月/日 dates without declaring them).
 _EAST_ASIAN_DATE_IDS = frozenset(range(27, 37)) | frozenset(range(50, 59))
-_SEQUENCE = re.compile(r"[A-Za-z]{0,6}[-_ ]?\d{1,6}")
 _ID_KEYS = re.compile(r"(^|_)(id|no|seq|number|index)$")
 # Sheet names of lookup/instruction sheets: words that mark one anywhere in the name, and short
 # words that do only as the whole name ('说明书' is a statement, 'Risk List' a register).
@@ -1000,7 +1000,7 @@ def _apply_header(sheet: Sheet, header: _Header, hidden_rows: set[int], frame: S
     records = sheet.records
     for r in range(header.last + 1, len(sheet.grid.rows)):
         row = sheet.grid.rows[r]
-        if not _is_data_row(row, order, id_cols):
+        if not is_data_row(row, order, id_cols):
             continue
         # A ragged row reads blanks where the value should be, so findings can point there. A
         # compact row's own index object is shared (one int fewer per record of a big register).
@@ -1011,22 +1011,6 @@ def _identifier_columns(columns: dict[str, int]) -> set[int]:
     """Columns where a bare number or code is a pre-filled sequence, not data."""
     ordered = sorted(columns.values())
     return set(ordered[:2]) | {c for key, c in columns.items() if _ID_KEYS.search(key.lower())}
-
-
-def _is_data_row(row: list[Cell], order: list[int], id_cols: set[int]) -> bool:
-    for c in order:
-        if c >= len(row):
-            continue
-        cell = row[c]
-        text = cell.text
-        if not text or cell.merged or text.isspace():
-            continue
-        if cell.formula is not None and (cell.value in (0, "", None) or text.startswith("#")):
-            continue  # a template row's formula with nothing to compute
-        if c in id_cols and _SEQUENCE.fullmatch(text.strip()):
-            continue
-        return True
-    return False
 
 
 def _form_blocks(sheet: Sheet, start: int) -> list[Block]:
@@ -1051,4 +1035,4 @@ def _form_blocks(sheet: Sheet, start: int) -> list[Block]:
 
 def _heading_like(cell: Cell) -> bool:
     text = cell.text.strip()
-    return isinstance(cell.value, str) and len(text) <= 40 and looks_like_heading_text(text) and not _SEQUENCE.fullmatch(text)
+    return isinstance(cell.value, str) and len(text) <= 40 and looks_like_heading_text(text) and not SEQUENCE.fullmatch(text)
