@@ -113,6 +113,19 @@ EN_BC = [
     ("7. Costs", "One-off cost USD 1,200,000 (estimate accuracy ±15%); running cost USD 80,000 per year."),
     ("8. Major Risks", [["Risk", "Response"], ["Data quality issues", "Two rehearsal migrations"], ["Vendor delay", "Penalty clause in contract"]]),
 ]
+# A complete change-request form (label → value), every field CR-01 asks for.
+EN_CR_FORM = {
+    "Project Name": "Apollo", "CR ID": "CR-007", "Requested By": "Wei Zhang", "Date Submitted": "2026-03-01",
+    "Title": "Add SSO for partners", "Description of Change": "Extend single sign-on to partner accounts.",
+    "Reason": "Partners cannot log in with their own identity provider today.",
+    "Scope": "Adds partner SSO to the release", "Schedule": "+10 working days", "Cost": "USD 15,000",
+    "Quality": "No impact", "Resources": "One developer for two weeks", "Risk": "Low",
+    "Project documents/baselines": "Scope baseline v1.1, schedule baseline v1.1",
+    "Alternatives": "Manual partner accounts (rejected: 300 partners)", "Recommendation": "Approve",
+    "Decision": "Approved", "Justification of Approval/Rejection/Deferral": "Partner demand; cost within PM authority",
+    "Approver": "Dana Lee", "Approval Date": "2026-03-05", "Implementation Plan": "Wei Zhang implements by 2026-03-20",
+    "Version": "1.1", "Author": "Wei Zhang"}
+
 EN_STATUS = [
     ("Project Status", "Overall Status: Green"),
     ("This Reporting Period", "Completed the second migration rehearsal; 98% of records reconciled."),

@@ -12,7 +12,7 @@ import pytest
 import checker
 from checker.kinds.uppercase_amount import upper_to_number
 from tests.doc_factory import EN_BC as BC
-from tests.doc_factory import EN_CHARTER, EN_REVISIONS, ZH_CHARTER, make_docx
+from tests.doc_factory import EN_CHARTER, EN_CR_FORM, EN_REVISIONS, ZH_CHARTER, make_docx
 from tests.doc_factory import EN_CLOSURE as CLOSURE
 from tests.doc_factory import EN_PMP as PMP
 from tests.doc_factory import EN_SCOPE as SCOPE
@@ -342,20 +342,9 @@ def test_cls16_report_after_signoff(tmp_path):
 
 # --- change request (CR-01, CR-03, CR-05, CR-08, CR-11, CR-12) --------------------------------------------
 
-CR_FORM = {"Project Name": "Apollo", "CR ID": "CR-007", "Requested By": "Wei Zhang", "Date Submitted": "2026-03-01",
-           "Title": "Add SSO for partners", "Description of Change": "Extend single sign-on to partner accounts.",
-           "Reason": "Partners cannot log in with their own identity provider today.",
-           "Scope": "Adds partner SSO to the release", "Schedule": "+10 working days", "Cost": "USD 15,000",
-           "Quality": "No impact", "Resources": "One developer for two weeks", "Risk": "Low",
-           "Project documents/baselines": "Scope baseline v1.1, schedule baseline v1.1",
-           "Alternatives": "Manual partner accounts (rejected: 300 partners)", "Recommendation": "Approve",
-           "Decision": "Approved", "Justification of Approval/Rejection/Deferral": "Partner demand; cost within PM authority",
-           "Approver": "Dana Lee", "Approval Date": "2026-03-05",
-           "Implementation Plan": "Wei Zhang implements by 2026-03-20"}
-
 
 def cr(tmp_path, name="cr.docx", **changes):
-    form = {k: v for k, v in {**CR_FORM, **changes}.items() if v is not None}
+    form = {k: v for k, v in {**EN_CR_FORM, **changes}.items() if v is not None}
     return make_docx(tmp_path / name, title="Change Request", sections=[], control=form, revisions=[], approvals=[])
 
 

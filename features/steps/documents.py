@@ -16,8 +16,8 @@ from typing import Any, Callable
 
 from openpyxl import Workbook
 
-from tests.doc_factory import (EN_BC, EN_CHARTER, EN_CLOSURE, EN_PMP, EN_SCOPE, EN_STATUS, ZH_CHARTER,
-                               make_docx)
+from tests.doc_factory import (EN_BC, EN_CHARTER, EN_CLOSURE, EN_CR_FORM, EN_PMP, EN_SCOPE, EN_STATUS,
+                               ZH_CHARTER, make_docx)
 
 TODAY = date(2026, 11, 25)  # the check date of every scenario
 HEADER_ROW = 4               # register sheets: title on row 1, header on row 4, first entry on row 5
@@ -75,18 +75,6 @@ EN_COST = [
     ("6. Control Thresholds", "A cost variance beyond ±10% of the baseline is escalated to the sponsor."),
     ("7. Estimate", "The estimate at completion is USD 1,200,000 including the contingency reserve."),
 ]
-EN_CR_FORM = {
-    "Project Name": "Apollo", "CR ID": "CR-007", "Requested By": "Wei Zhang", "Date Submitted": "2026-03-01",
-    "Title": "Add SSO for partners", "Description of Change": "Extend single sign-on to partner accounts.",
-    "Reason": "Partners cannot log in with their own identity provider today.",
-    "Scope": "Adds partner SSO to the release", "Schedule": "+10 working days", "Cost": "USD 15,000",
-    "Quality": "No impact", "Resources": "One developer for two weeks", "Risk": "Low",
-    "Project documents/baselines": "Scope baseline v1.1, schedule baseline v1.1",
-    "Alternatives": "Manual partner accounts (rejected: 300 partners)", "Recommendation": "Approve",
-    "Decision": "Approved", "Justification of Approval/Rejection/Deferral": "Partner demand; cost within PM authority",
-    "Approver": "Dana Lee", "Approval Date": "2026-03-05", "Implementation Plan": "Wei Zhang implements by 2026-03-20",
-    "Version": "1.1", "Author": "Wei Zhang"}
-
 EN_STATUS_CONTROL = {"Project Name": "Apollo CRM Migration", "Report Date": "2026-04-03",
                      "Reporting Period": "2026-03-23 to 2026-03-29", "Author": "Wei Zhang", "Version": "1.1",
                      "Document Title": "Status Report"}
