@@ -21,7 +21,7 @@ class DateSpread(RegisterKind):
         key = self.params.get("column", "date")
         if key not in view.columns:
             return
-        dates = sorted(d for d in (r.date(key) for r in view.rows) if d is not None)
+        dates = sorted(d for d in view.dates(key) if d is not None)
         if len(dates) < int(self.params.get("min_rows", 5)):
             return
         span = (dates[-1] - dates[0]).days
