@@ -80,9 +80,9 @@ def workers_flag() -> list[str]:
 # Where the time of a check goes
 
 
-_STAGES = (("open", "checker.safe_open", "open_document"), ("read", "checker.readers", "read_document"),
-           ("classify", "checker.classify", "classify"), ("language", "checker.text", "detect_language"),
-           ("rules", "checker.engine", "run_rules"), ("facts", "checker.facts", "extract_project"))
+_STAGES = (("open", "checker.io.safe_open", "open_document"), ("read", "checker.io.readers", "read_document"),
+           ("classify", "checker.analysis.classify", "classify"), ("language", "checker.text.language", "detect_language"),
+           ("rules", "checker.run.document", "run_rules"), ("facts", "checker.analysis.facts", "extract_project"))
 
 
 def split(path: Path) -> dict[str, float]:
@@ -118,7 +118,7 @@ def split(path: Path) -> dict[str, float]:
     per_rule: dict[str, float] = {}
     rules: list[Any] = []
     try:
-        from checker.engine import _rules
+        from checker.run.document import _rules
 
         rules = list(_rules())
     except Exception:  # noqa: BLE001 - the per-rule split is a bonus; the engine is free to change

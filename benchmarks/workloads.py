@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 from xml.sax.saxutils import escape
 
-from checker.a1 import get_column_letter
+from checker.model.a1 import get_column_letter
 
 GENERATOR_VERSION = 1
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-__version__ = "1.0.0"
+from checker.core.errors import ConfigError
+from checker.core.version import VERSION as __version__
+
+__all__ = ["ConfigError", "__version__", "check"]
 
 
 def check(paths: Iterable[str] | str, config: Any = None) -> dict:
@@ -17,14 +20,7 @@ def check(paths: Iterable[str] | str, config: Any = None) -> dict:
     (then the pmo-check.toml nearest to each document, if any). An invalid configuration raises
     `checker.ConfigError`: the one exception, since the configuration is the caller's input.
     """
-    from checker.engine import check as _check
+    from checker.run.engine import check as _check
 
     return _check(paths, config=config)  # type: ignore[arg-type]  # the engine accepts any input
 
-
-def __getattr__(name: str) -> Any:
-    if name == "ConfigError":  # lazily, so that importing checker stays cheap
-        from checker.config import ConfigError
-
-        return ConfigError
-    raise AttributeError(f"module 'checker' has no attribute {name!r}")

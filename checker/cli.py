@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any, Sequence
 
 from checker import __version__
-from checker.findings import SEVERITIES, at_or_above
+from checker.core.findings import SEVERITIES, at_or_above
 
 FORMATS = ("text", "json")
 
@@ -50,8 +50,8 @@ def _seconds(text: str) -> float:
 
 def _check_options(args: argparse.Namespace) -> Any:
     """The executor's and the opening layer's bounds from the command line (docs/security.md)."""
-    from checker.engine import Options
-    from checker.safe_open import Limits, MiB
+    from checker.core.limits import Limits, MiB
+    from checker.core.options import Options
 
     options = Options(workers=args.workers, timeout=args.timeout)
     if args.max_size is not None:
@@ -101,11 +101,11 @@ def exit_status(report: dict[str, Any], fail_on: str) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from checker.engine import check
+    from checker.run.engine import check
 
     options = _check_options(args)
     if args.config:
-        from checker.config import load_file
+        from checker.config.settings import load_file
 
         options = replace(options, config=load_file(args.config), discover=False)
     report = check(args.paths, options)
@@ -124,7 +124,9 @@ def _run_check(args: argparse.Namespace) -> int:
 def _run_rules(args: argparse.Namespace) -> int:
     import os
 
-    from checker import config as cfg, suppress, tailoring
+    from checker.config import settings as cfg
+    from checker.config import tailoring
+    from checker.config import waivers as suppress
 
     source = args.config or cfg.discover(os.getcwd())
     tailored = tailoring.build(cfg.load_file(source)) if source else tailoring.default()
@@ -156,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("pmo-check: interrupted\n")
         return 2
     except Exception as exc:  # noqa: BLE001 - no traceback reaches a user
-        from checker.rulepack import PackError
+        from checker.core.errors import PackError
 
         kind = "configuration error" if isinstance(exc, PackError) else f"internal error ({type(exc).__name__})"
         sys.stderr.write(f"pmo-check: {kind}: {exc}\n")

@@ -112,7 +112,8 @@ def load_notes(path: Path = NOTES) -> dict[str, str]:
 def load_implemented() -> dict[str, list[dict[str, Any]]]:
     """Rule id → the pack rules implementing it (kind, pack, severity, doc types), from the installed packs."""
     sys.path.insert(0, str(ROOT))
-    from checker import rulepack, suppress
+    from checker.config import packs as rulepack
+    from checker.config import waivers as suppress
 
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for spec in rulepack.builtin_specs():

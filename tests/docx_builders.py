@@ -17,8 +17,8 @@ from docx.oxml import parse_xml
 from docx.table import Table
 from lxml import etree
 
-from checker.model import Document
-from checker.readers.docx import read_docx
+from checker.io.readers.docx import read_docx
+from checker.model.document import Document
 
 NAMESPACES = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",

@@ -22,8 +22,8 @@ def main() -> None:
     import atheris
 
     with atheris.instrument_imports():
-        from checker.engine import Options
-        from checker.executor import check_inline
+        from checker.core.options import Options
+        from checker.run.executor import check_inline
 
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     from tests.test_fuzz import SEEDS

@@ -9,8 +9,9 @@ import pytest
 from openpyxl import Workbook
 
 import checker
-from checker import config as cfg, tailoring
-from checker.engine import Options
+from checker.config import settings as cfg
+from checker.config import tailoring
+from checker.core.options import Options
 from tests.conftest import run_cli
 from tests.doc_factory import make_docx as _make_docx
 
@@ -163,7 +164,7 @@ def test_org_pack_overrides_disables_and_adds_a_rule_of_its_own(tmp_path):
 
 
 def test_extra_synonyms_are_used_and_do_not_leak(tmp_path):
-    from checker import sections
+    from checker.analysis import sections
 
     write(tmp_path / "acme.yaml", ACME_PACK)
     doc = make_docx(tmp_path / "charter.docx",

@@ -8,10 +8,12 @@ from datetime import datetime, timezone
 
 import pytest
 
-from checker.errors import ReadError
-from checker.model import Block, Document, Location
-from checker.readers.docx import read_docx
-from checker.readers.ooxml_props import parse_core_properties, parse_custom_properties
+from checker.core.errors import ReadError
+from checker.core.location import Location
+from checker.io.readers.docx import read_docx
+from checker.io.readers.ooxml_props import parse_core_properties, parse_custom_properties
+from checker.model.document import Document
+from checker.model.elements import Block
 from tests.docx_builders import (
     add_bold_paragraph,
     add_custom_properties,

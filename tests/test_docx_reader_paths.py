@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.model import Location
-from checker.readers import docx as reader
+from checker.core.location import Location
+from checker.io.readers import docx as reader
 from tests.docx_builders import append_xml, new_document, paragraph, read, run, table_xml, textbox_run, xml
 
 PLAIN = [

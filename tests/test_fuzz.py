@@ -23,10 +23,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from checker.executor import check_inline
-from checker.engine import Options
+from checker.core.options import Options
+from checker.run.executor import check_inline
 from tests import hostile_builders as hb
 from tests.doc_factory import make_docx
 

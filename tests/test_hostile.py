@@ -23,8 +23,10 @@ from pathlib import Path
 import pytest
 
 import checker
-from checker.engine import Options, build_report, check_file
-from checker.errors import ReadError
+from checker.core.errors import ReadError
+from checker.core.options import Options
+from checker.report.json import build_report
+from checker.run.document import check_file
 from tests import hostile_builders as hb
 from tests.conftest import ROOT
 from tests.doc_factory import make_docx
@@ -247,8 +249,8 @@ def test_readers_are_safe_even_without_the_doctype_refusal(tmp_path: Path, liste
     """Defence in depth: hand the readers hostile parts directly (bypassing the opening layer's
     DOCTYPE refusal). python-docx's own parser, the properties parser and the Excel reader must
     not read the local file, fetch anything or expand entities: a document, or a ReadError."""
-    from checker.readers import read_document
-    from checker.safe_open import Opened
+    from checker.io.readers import read_document
+    from checker.io.safe_open import Opened
 
     url, hits = listener
     secret = tmp_path / "secret.txt"
@@ -287,7 +289,7 @@ def test_python_docx_parser_is_configured_safely() -> None:
 
 
 def test_unsafe_xml_encodings_are_refused(tmp_path: Path) -> None:
-    from checker.safe_open import open_document
+    from checker.io.safe_open import open_document
 
     docx = hb.make_docx()
     ebcdic = hb.with_part(docx, "word/document.xml", b"\x4c\x6f\xa7\x94" + b"\x40" * 40)
@@ -313,7 +315,7 @@ HOOK = '''
 import os
 import signal
 
-import checker.safe_open as _so
+import checker.io.safe_open as _so
 
 _open = _so.open_document
 
@@ -385,7 +387,7 @@ def test_api_with_one_worker_replaces_killed_workers(misbehaving: Path) -> None:
 
 def test_inline_single_document_has_a_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """One document is checked in this process; the alarm still stops it at the budget."""
-    import checker.safe_open as so
+    import checker.io.safe_open as so
 
     def spin(*args: object, **kwargs: object) -> None:
         while True:

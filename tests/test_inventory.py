@@ -1,4 +1,4 @@
-"""The text inventory (checker/inventory.py) and the kinds that scan it.
+"""The text inventory (checker/analysis/inventory.py) and the kinds that scan it.
 
 A joined scan must find exactly the texts a per-text check would, whatever the texts hold (case
 that lower-casing lengthens, NFKC that shortens, the separator itself); and the kinds that use it
@@ -15,14 +15,18 @@ import pytest
 from openpyxl import Workbook
 
 import checker
-from checker import inventory as inv
-from checker import vocab
-from checker.engine import Options
-from checker.inventory import LOWER, NFKC, RAW, Inventory, Search, TextSet
+from checker.analysis import inventory as inv
+from checker.analysis.inventory import Inventory
+from checker.core.options import Options
+from checker.io.readers import read_document
+from checker.io.safe_open import open_document
 from checker.kinds.money_units import _DECLARED
 from checker.kinds.uppercase_amount import UPPER
-from checker.readers import read_document
-from checker.safe_open import open_document
+from checker.lexicon import predicates as vocab
+from checker.text import search
+from checker.text.normalize import nfkc
+from checker.text.prefilter import Prefilter
+from checker.text.search import LOWER, NFKC, RAW, Search, TextSet
 from tests.doc_factory import EN_CHARTER, make_docx
 from tests.test_prefilters import SAMPLES, _texts
 
@@ -33,7 +37,7 @@ TRICKY = ["İstanbul TBD", "ΣΑΣ tbd", "Ｔｏｄｏ", "ﬁxme", "tb\u0307d", 
 
 
 def _reference(texts, literals, forms):
-    return {t for t in texts if t and any(lit in inv._form_of(t, f) for f in forms for lit in literals)}
+    return {t for t in texts if t and any(lit in search._form_of(t, f) for f in forms for lit in literals)}
 
 
 def _corpus():
@@ -48,7 +52,7 @@ def big(request, monkeypatch):
     """Run a test twice: as it is, and with every set too big to keep (the path a big register takes:
     texts gathered again for each scan, joined in many small chunks)."""
     if request.param != "kept":
-        monkeypatch.setattr(inv, "_CHUNK", 64)
+        monkeypatch.setattr(search, "_CHUNK", 64)
         monkeypatch.setattr(inv, "_KEEP", 0)
     return request.param != "kept"
 
@@ -68,9 +72,9 @@ def test_prefilter_candidates_are_the_texts_that_may_match():
     texts = _corpus()
     ts = [TextSet(set(texts[:300])), TextSet(set(texts[300:]))]
     en, zh = vocab._prefilters()
-    for pre in (en, zh, vocab.Prefilter(_DECLARED), vocab.Prefilter(UPPER)):
+    for pre in (en, zh, Prefilter(_DECLARED), Prefilter(UPPER)):
         assert pre.candidates(ts) == {t for t in texts if t and pre.may_match(t)}
-        assert pre.candidates(ts, (NFKC,)) == {t for t in texts if t and pre.may_match(vocab.nfkc(t))}
+        assert pre.candidates(ts, (NFKC,)) == {t for t in texts if t and pre.may_match(nfkc(t))}
 
 
 def test_placeholder_texts_equal_placeholder_matches():

@@ -1,4 +1,4 @@
-"""The literal prefilters in front of the hot regexes (checker/vocab.py) must never change a result.
+"""The literal prefilters in front of the hot regexes (checker/lexicon/predicates.py, checker/text/prefilter.py) must never change a result.
 
 No timing here: these check that a prefilter is in place and that it only skips texts the regex
 could not match anyway.
@@ -8,9 +8,10 @@ from __future__ import annotations
 import random
 import re
 
-from checker import vocab
 from checker.kinds.money_units import _DECLARED, _DECLARED_SEARCH
-from checker.kinds.uppercase_amount import UPPER, _UPPER_SEARCH
+from checker.kinds.uppercase_amount import _UPPER_SEARCH, UPPER
+from checker.lexicon import predicates as vocab
+from checker.text.prefilter import literal_anchors
 
 SAMPLES = [
     "", "   ", "Budget", "TBD", "tbd.", "Owner: TBC", "ṪBD", "FıXME", "ſomething", "todo list", "xxx", "XXX-1",
@@ -60,8 +61,8 @@ def test_prefiltered_search_equals_search():
 
 
 def test_literal_anchors():
-    assert vocab.literal_anchors(re.compile(r"\bfoo\b|bar+")) == (("ba", "foo"), False)  # `r+` starts a new run
-    assert vocab.literal_anchors(re.compile(r"[ab]c", re.I)) == (("c",), True)
-    assert vocab.literal_anchors(re.compile(r"x{3,}"))[0] == ("xxx",)
-    assert vocab.literal_anchors(re.compile(r"[元圆]"))[0] == ("元", "圆")
-    assert vocab.literal_anchors(re.compile(r"\d+|foo"))[0] is None  # an alternative without a literal
+    assert literal_anchors(re.compile(r"\bfoo\b|bar+")) == (("ba", "foo"), False)  # `r+` starts a new run
+    assert literal_anchors(re.compile(r"[ab]c", re.I)) == (("c",), True)
+    assert literal_anchors(re.compile(r"x{3,}"))[0] == ("xxx",)
+    assert literal_anchors(re.compile(r"[元圆]"))[0] == ("元", "圆")
+    assert literal_anchors(re.compile(r"\d+|foo"))[0] is None  # an alternative without a literal

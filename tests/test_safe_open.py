@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from checker.errors import ReadError
-from checker import safe_open
-from checker.readers import read_document
-from checker.safe_open import Limits, Opened, open_document, sha256_of, sniff
+from checker.core.errors import ReadError
+from checker.core.limits import Limits
+from checker.io import safe_open
+from checker.io.readers import read_document
+from checker.io.safe_open import Opened, open_document, sha256_of, sniff
 from tests import hostile_builders as hb
 
 WORD_MACRO = "application/vnd.ms-word.document.macroEnabled.main+xml"
@@ -345,7 +346,7 @@ def fake_reader(module: str, func: str, exc: BaseException | None = None, result
 def test_read_document_contains_reader_failures(
     monkeypatch: pytest.MonkeyPatch, docx_bytes: bytes, raised: BaseException, code: str, shown: str
 ) -> None:
-    monkeypatch.setitem(sys.modules, "checker.readers.docx", fake_reader("checker.readers.docx", "read_docx", raised))
+    monkeypatch.setitem(sys.modules, "checker.io.readers.docx", fake_reader("checker.io.readers.docx", "read_docx", raised))
     opened = Opened(path="x.docx", format="docx", data=docx_bytes, sha256="0" * 64)
     with pytest.raises(ReadError) as exc:
         read_document(opened)
@@ -355,7 +356,7 @@ def test_read_document_contains_reader_failures(
 
 
 def test_read_document_dispatches_by_format(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "checker.readers.docx", fake_reader("checker.readers.docx", "read_docx", result="W"))
-    monkeypatch.setitem(sys.modules, "checker.readers.xlsx", fake_reader("checker.readers.xlsx", "read_xlsx", result="X"))
+    monkeypatch.setitem(sys.modules, "checker.io.readers.docx", fake_reader("checker.io.readers.docx", "read_docx", result="W"))
+    monkeypatch.setitem(sys.modules, "checker.io.readers.xlsx", fake_reader("checker.io.readers.xlsx", "read_xlsx", result="X"))
     for fmt, expected in (("docx", "W"), ("docm", "W"), ("xlsx", "X"), ("xlsm", "X")):
         assert read_document(Opened(path="f", format=fmt, data=b"", sha256="")) == expected  # type: ignore[arg-type]

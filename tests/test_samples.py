@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 import checker
-from checker.readers import read_document
-from checker.safe_open import open_document
+from checker.io.readers import read_document
+from checker.io.safe_open import open_document
 from tests.conftest import ROOT, run_cli
 
 SAMPLES = ROOT / "sample_docs"
@@ -67,7 +67,7 @@ DEFECTS = [(e["path"], d) for e in ENTRIES for d in e.get("defects") or []]
 
 @pytest.mark.parametrize("path, defect", DEFECTS, ids=[f"{p}:{d['rule']}" for p, d in DEFECTS])
 def test_each_seeded_defect_is_reported_at_its_location(report, path, defect):
-    from checker.rulepack import builtin_specs
+    from checker.config.packs import builtin_specs
 
     if defect["rule"] not in {s.id for s in builtin_specs()}:
         pytest.skip(f"{defect['rule']} is not implemented yet")

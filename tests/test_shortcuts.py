@@ -9,8 +9,10 @@ import unicodedata
 
 import pytest
 
-from checker import outline, text, yamlio
-from checker.lexicon import RULES_DIR
+from checker.core import yamlio
+from checker.lexicon.files import RULES_DIR
+from checker.model import outline
+from checker.text import normalize as text
 
 
 def _random_texts(alphabet: list[str], count: int, seed: int, longest: int = 12) -> list[str]:
@@ -72,7 +74,7 @@ def test_pmp02_guarded_pattern_finds_what_the_plain_one_finds(pmp02_pattern):
 
 
 def test_empty_section_length_counts_chinese_without_blanks():
-    from checker.sections import EMPTY_EN, EMPTY_ZH, is_empty
+    from checker.analysis.sections import EMPTY_EN, EMPTY_ZH, is_empty
 
     def by_regex(t: str) -> bool:
         t = " ".join(t.split())
@@ -86,7 +88,7 @@ def test_empty_section_length_counts_chinese_without_blanks():
 
 
 def test_section_candidates_never_leave_out_a_matching_type():
-    from checker import classify
+    from checker.analysis import classify
 
     vocab = classify._vocab()
     candidates = classify._section_candidates(vocab)
@@ -106,8 +108,8 @@ def test_section_candidates_never_leave_out_a_matching_type():
 
 
 def test_type_name_search_finds_what_testing_every_name_finds():
-    from checker import classify
-    from checker.text import norm_label
+    from checker.analysis import classify
+    from checker.text.normalize import norm_label
 
     vocab = classify._vocab()
 

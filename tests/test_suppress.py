@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from openpyxl.comments import Comment
 
 import checker
-from checker.suppress import Directive, parse_directive
+from checker.config.waivers import Directive, parse_directive
 from tests.conftest import run_cli
 from tests.test_config import ONLY_COM04, findings, make_docx, risk_register, write
 

@@ -3,10 +3,11 @@ from datetime import date, datetime
 
 import pytest
 
-from checker.dates import parse_date
-from checker.money import parse_money
-from checker.text import detect_language, label_unit, norm_label, strip_numbering
-from checker.versions import parse_version
+from checker.text.dates import parse_date
+from checker.text.language import detect_language
+from checker.text.money import parse_money
+from checker.text.normalize import label_unit, norm_label, strip_numbering
+from checker.text.versions import parse_version
 
 
 @pytest.mark.parametrize("raw, expected", [

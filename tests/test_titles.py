@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.titles import name_beside_type
+from checker.analysis.titles import name_beside_type
 
 
 @pytest.mark.parametrize("title, name", [

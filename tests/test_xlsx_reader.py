@@ -10,11 +10,13 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from checker import lexicon
-from checker.errors import ReadError
-from checker.model import Document, Location, Sheet
-from checker.readers.xlsx import read_xlsx
-from checker.tailoring import clear_lexicon_caches
+from checker.config.tailoring import clear_lexicon_caches
+from checker.core.errors import ReadError
+from checker.core.location import Location
+from checker.io.readers.xlsx import read_xlsx
+from checker.lexicon import files as lexicon
+from checker.model.document import Document
+from checker.model.elements import Sheet
 from tests import xlsx_builders as xb
 
 REAL_DOCTYPES = lexicon.LEXICON_DIR / "doctypes.yaml"
@@ -485,7 +487,7 @@ def test_compact_rows_read_like_cell_lists(monkeypatch):
     from pathlib import Path
 
     import checker
-    import checker.readers.xlsx as reader
+    import checker.io.readers.xlsx as reader
 
     sample = Path(__file__).resolve().parent.parent / "sample_docs" / "en" / "risk_register.xlsx"
     data = sample.read_bytes()

@@ -13,7 +13,8 @@ import pkgutil
 from functools import lru_cache
 from importlib.metadata import entry_points
 
-from checker.kinds.base import Context, Kind
+from checker.analysis.context import Context
+from checker.kinds.base import Kind
 
 __all__ = ["Context", "Kind", "registry"]
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from checker.findings import Finding
-from checker.kinds.base import Context
+from checker.analysis.context import Context
+from checker.analysis.signoff import approval_state, current_version, revision_date
+from checker.core.findings import Finding
 from checker.kinds.prose_base import ProseKind
-from checker.signoff import approval_state, current_version, revision_date
-from checker.versions import parse_version
+from checker.text.versions import parse_version
 
 
 class ApprovalLinks(ProseKind):

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from checker import lexicon
-from checker.dates import parse_date
-from checker.findings import Finding
-from checker.kinds.base import Context, Kind
-from checker.lexicon import Synonyms
-from checker.model import Cell, Field
-from checker.tables import TableView
-from checker.views import approval_tables
-from checker.vocab import has_signature_marker, is_placeholder, names_a_person
+from checker.analysis.context import Context
+from checker.analysis.signoff import missing_parts
+from checker.analysis.views import approval_tables
+from checker.core.findings import Finding
+from checker.io.tables import TableView
+from checker.kinds.base import Kind
+from checker.lexicon import files as lexicon
+from checker.lexicon.predicates import is_placeholder, names_a_person
+from checker.lexicon.synonyms import Synonyms
+from checker.model.elements import Field
+from checker.text.dates import parse_date
 
 PART_NAMES = {"name": ("name", "姓名"), "role": ("role", "职务"), "date": ("date", "日期"),
               "signature": ("signature", "签字")}
@@ -61,7 +63,7 @@ class Approvals(Kind):
                 filled = {k: c for k, c in cells.items() if not c.blank and not is_placeholder(c.text)}
                 if not filled:
                     continue
-                missing = _missing_parts(table, cells)
+                missing = missing_parts(table, cells)
                 if not missing:
                     complete += 1
                     continue
@@ -90,20 +92,3 @@ class Approvals(Kind):
 def _part(key: str, lang: str) -> str:
     en, zh = PART_NAMES[key]
     return zh if lang == "zh" else en
-
-
-def _missing_parts(table: TableView, cells: dict[str, Cell]) -> list[str]:
-    missing: list[str] = []
-    name = cells.get("name")
-    if name is not None and not names_a_person(name.text):
-        missing.append("name")
-    role = cells.get("role")
-    if role is not None and (role.blank or is_placeholder(role.text)):
-        missing.append("role")
-    signature = cells.get("signature")
-    if signature is not None and not has_signature_marker(signature.text):
-        missing.append("signature")
-    date_cell = cells.get("date")
-    if date_cell is not None and parse_date(date_cell.value if date_cell.value is not None else date_cell.text) is None:
-        missing.append("date")
-    return missing

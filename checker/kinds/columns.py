@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from checker.findings import Finding
-from checker.kinds.base import Context
-from checker.register_kind import RegisterKind
-from checker.registers import required_columns
+from checker.analysis.context import Context
+from checker.analysis.registers import required_columns
+from checker.core.findings import Finding
+from checker.kinds.register_base import RegisterKind
 
 
 class Columns(RegisterKind):
@@ -48,7 +48,7 @@ class Columns(RegisterKind):
 
     def _sections(self, ctx: Context) -> Iterable[Finding]:
         """The report form (LL-01): the type's required sections, via `checker.sections`."""
-        from checker.sections import display_name, find_section, section_entries
+        from checker.analysis.sections import display_name, find_section, section_entries
 
         missing = []
         for key, entry in section_entries(ctx.doc_type).items():
@@ -65,7 +65,7 @@ class Columns(RegisterKind):
 
 
 def _label(doc_type: str, key: str, lang: str) -> str:
-    from checker.registers import type_columns
+    from checker.analysis.registers import type_columns
 
     entry = type_columns(doc_type).get(key) or {}
     if isinstance(entry, dict):

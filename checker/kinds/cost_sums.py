@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from checker.a1 import column_index_from_string, get_column_letter
-
-from checker.findings import Finding
-from checker.kinds.base import Context, Kind
-from checker.model import Cell, Grid, Sheet
-from checker.registers import cell_number
-from checker.text import norm_label
+from checker.analysis.context import Context
+from checker.analysis.registers import cell_number
+from checker.core.findings import Finding
+from checker.kinds.base import Kind
+from checker.model.a1 import column_index_from_string, get_column_letter
+from checker.model.elements import Cell, Grid, Sheet
+from checker.text.normalize import norm_label
 
 _SUM = re.compile(r"^\s*SUM\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$", re.I)
 _TOTAL = re.compile(r"^(?:grand\s+)?total\b|^sum\b|^subtotal|^sub-total|^合计|^总计|^小计|^总预算|^共计|^预算合计", re.I)

@@ -16,17 +16,17 @@ import re
 from datetime import date, timedelta
 from typing import Any, Iterable
 
-from checker.dates import parse_date
-from checker.findings import Finding
-from checker.kinds.base import Context
+from checker.analysis.context import Context
+from checker.analysis.sections import find_section
+from checker.analysis.signoff import approval_state
+from checker.analysis.views import first_value
+from checker.core.findings import Finding
+from checker.core.location import Location
+from checker.io.tables import find_header, table_view
 from checker.kinds.prose_base import ProseKind
-from checker.lexicon import Synonyms
-from checker.model import Location
-from checker.sections import find_section
-from checker.signoff import approval_state
-from checker.tables import find_header, table_view
-from checker.text import nfkc
-from checker.views import first_value
+from checker.lexicon.synonyms import Synonyms
+from checker.text.dates import parse_date
+from checker.text.normalize import nfkc
 
 _ANY_DATE = re.compile(r"(?<!\d)\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)|(?<!\d)\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
                        r"|(?<!\d)\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4}(?!\d)|\b[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"

@@ -12,13 +12,14 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Iterable, Iterator
 
-from checker.a1 import column_index_from_string
-from checker.dates import parse_date
-from checker.findings import Finding
-from checker.kinds.base import Context
+from checker.analysis.context import Context
+from checker.core.findings import Finding
+from checker.core.location import Location
 from checker.kinds.prose_base import ProseKind
-from checker.model import Cell, Location
-from checker.text import nfkc
+from checker.model.a1 import column_index_from_string
+from checker.model.elements import Cell
+from checker.text.dates import parse_date
+from checker.text.normalize import nfkc
 
 DATE_LABEL = re.compile(
     r"date|日期|时间|\bdue\b|deadline|截止|\b(?:start|end|finish)(?:ed|s)?\b|开始|结束|完成时间|起止|期间|周期|"

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from checker.findings import Finding
-from checker.kinds.base import Context, Kind
-from checker.sections import find_section
-from checker.titles import project_in_title, titles
-from checker.views import doc_control, doc_control_synonyms, first_value
-from checker.vocab import is_placeholder
+from checker.analysis.context import Context
+from checker.analysis.sections import find_section
+from checker.analysis.titles import project_in_title, titles
+from checker.analysis.views import doc_control, doc_control_synonyms, first_value
+from checker.core.findings import Finding
+from checker.kinds.base import Kind
+from checker.lexicon.predicates import is_placeholder
 
 FIELD_NAMES = {
     "project_name": ("project name", "项目名称"), "project_id": ("project ID", "项目编号"),

@@ -28,12 +28,14 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from checker.findings import Finding
-from checker.kinds.base import Context, Kind
-from checker.model import Cell, Grid, Location
-from checker.money import _MULTIPLIERS
-from checker.sections import find_all, find_section, hit_is_empty
-from checker.text import label_unit, nfkc
+from checker.analysis.context import Context
+from checker.analysis.sections import find_all, find_section, hit_is_empty
+from checker.core.findings import Finding
+from checker.core.location import Location
+from checker.kinds.base import Kind
+from checker.model.elements import Cell, Grid
+from checker.text.money import _MULTIPLIERS
+from checker.text.normalize import label_unit, nfkc
 
 _NUM = re.compile(r"(?P<sign>[-+−–])?\s*(?:[$¥￥€£]|USD|CNY|RMB|EUR|GBP|HKD|US\$)?\s*(?P<sign2>[-+−–])?\s*"
                   r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"

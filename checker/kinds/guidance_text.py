@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from typing import AbstractSet, Any, Iterable, Iterator
 
-from checker import lexicon
-from checker.findings import Finding
-from checker.inventory import (BODY, LOWER, NFKC, PAGE, SHEET, Search, body_blocks, cells_with, containing,
-                               inventory, is_set_aside_sheet)
-from checker.kinds.base import Context
+from checker.analysis.context import Context
+from checker.analysis.inventory import BODY, PAGE, SHEET, body_blocks, cells_with, inventory, is_set_aside_sheet
+from checker.core.findings import Finding
 from checker.kinds.prose_base import ProseKind
-from checker.model import Cell, Grid
-from checker.text import nfkc, strip_numbering
+from checker.lexicon import files as lexicon
+from checker.model.elements import Cell, Grid
+from checker.text.normalize import nfkc, strip_numbering
+from checker.text.search import LOWER, NFKC, Search, containing
 
 
 class GuidanceText(ProseKind):

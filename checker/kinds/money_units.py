@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from checker.findings import Finding
-from checker.inventory import NFKC, Search, TextSet, containing, inventory
-from checker.kinds.base import Context
+from checker.analysis.context import Context
+from checker.analysis.inventory import inventory
+from checker.core.findings import Finding
 from checker.kinds.prose_base import ProseKind
-from checker.model import Cell, Grid
-from checker.text import nfkc
-from checker.vocab import Prefilter, prefiltered
+from checker.model.elements import Cell, Grid
+from checker.text.normalize import nfkc
+from checker.text.prefilter import Prefilter, prefiltered
+from checker.text.search import NFKC, Search, TextSet, containing
 
 MONEY_LABEL = re.compile(r"budget|\bcost|amount|price|\bfunding\b|\bspend|expenditure|预算|金额|费用|成本|价格|"
                          r"单价|总价|投资|资金|经费|报价|造价|合同额|合同金额|支出", re.I)

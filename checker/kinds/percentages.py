@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from checker.findings import Finding
-from checker.inventory import TextSet
-from checker.kinds.base import Context
+from checker.analysis.context import Context
+from checker.core.findings import Finding
 from checker.kinds.prose_base import ProseKind
-from checker.text import nfkc
-from checker.vocab import Prefilter
+from checker.text.normalize import nfkc
+from checker.text.prefilter import Prefilter
+from checker.text.search import TextSet
 
 SHARE_LABEL = re.compile(r"weight|allocation|distribution|\bshare\b|占比|权重|比例|分配比|构成比|所占比重", re.I)
 _TOTAL = re.compile(r"^\s*(?:total|sum|grand total|合计|总计|小计|共计)\b", re.I)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import AbstractSet, Any, Iterable, Iterator
 
-from checker import lexicon
-from checker.findings import Finding
-from checker.inventory import cells_with, inventory
-from checker.kinds.base import Context, Kind
-from checker.lexicon import Synonyms
-from checker.views import approval_tables
-from checker.vocab import placeholder_texts
+from checker.analysis.context import Context
+from checker.analysis.inventory import cells_with, inventory
+from checker.analysis.views import approval_tables
+from checker.core.findings import Finding
+from checker.kinds.base import Kind
+from checker.lexicon import files as lexicon
+from checker.lexicon.predicates import placeholder_texts
+from checker.lexicon.synonyms import Synonyms
 
 
 class Placeholders(Kind):

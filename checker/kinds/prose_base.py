@@ -5,7 +5,8 @@ a report form off a workbook that is a register (LESSONS has both forms).
 """
 from __future__ import annotations
 
-from checker.kinds.base import Context, Kind
+from checker.analysis.context import Context
+from checker.kinds.base import Kind
 
 
 class ProseKind(Kind):

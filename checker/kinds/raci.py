@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from checker import lexicon
-from checker.findings import Finding
-from checker.kinds.base import Context, Kind
-from checker.model import Grid
-from checker.text import nfkc, norm_label
+from checker.analysis.context import Context
+from checker.core.findings import Finding
+from checker.kinds.base import Kind
+from checker.lexicon import files as lexicon
+from checker.model.elements import Grid
+from checker.text.normalize import nfkc, norm_label
 
 _SPLIT = re.compile(r"\s*[/,;，；、+&]\s*|\s+")
 SCAN = 15

@@ -19,16 +19,17 @@ import re
 from datetime import date
 from typing import Iterable
 
-from checker.dates import parse_date
-from checker.findings import Finding
-from checker.kinds.base import Context, Kind
+from checker.analysis.context import Context
+from checker.analysis.sections import find_all
+from checker.core.findings import Finding
+from checker.io.tables import find_header
+from checker.kinds.base import Kind
 from checker.kinds.figures import _header_units, parse_value
 from checker.kinds.row_dates import working_days
-from checker.lexicon import Synonyms
-from checker.model import Cell, Grid
-from checker.sections import find_all
-from checker.tables import find_header
-from checker.text import nfkc
+from checker.lexicon.synonyms import Synonyms
+from checker.model.elements import Cell, Grid
+from checker.text.dates import parse_date
+from checker.text.normalize import nfkc
 
 COLUMNS = {
     "milestones": {
@@ -76,7 +77,7 @@ def report_date(ctx: Context) -> date | None:
                 d = parse_date(f.value)
                 if d is not None:
                     return d
-        from checker.views import first_value
+        from checker.analysis.views import first_value
         f = first_value(ctx, "date")
         return parse_date(f.value) if f is not None else None
     return ctx.memo("report_table.report_date", compute)

@@ -18,14 +18,22 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from checker.findings import Finding
-from checker.kinds.base import Context
+from checker.analysis.context import Context
+from checker.analysis.sections import (
+    SectionHit,
+    display_name,
+    extra_synonyms,
+    find_all,
+    find_section,
+    hit_is_empty,
+    section_entries,
+)
+from checker.analysis.titles import project_in_title
+from checker.core.findings import Finding
 from checker.kinds.prose_base import ProseKind, sep
-from checker.lexicon import Synonyms, overlay_key, words
-from checker.text import nfkc
-from checker.titles import project_in_title
-from checker.sections import (SectionHit, display_name, extra_synonyms, find_all, find_section, hit_is_empty,
-                              section_entries)
+from checker.lexicon.files import overlay_key, words
+from checker.lexicon.synonyms import Synonyms
+from checker.text.normalize import nfkc
 
 
 class RequiredSections(ProseKind):

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from checker.findings import Finding
-from checker.kinds.base import Context
+from checker.analysis.context import Context
+from checker.analysis.sections import find_section
+from checker.core.findings import Finding
 from checker.kinds.prose_base import ProseKind
-from checker.sections import find_section
 
 
 class Review(ProseKind):

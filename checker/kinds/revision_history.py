@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from checker.dates import parse_date
-from checker.findings import Finding
-from checker.kinds.base import Context, Kind
-from checker.versions import parse_version
-from checker.views import first_value, revision_tables
-from checker.vocab import is_placeholder
+from checker.analysis.context import Context
+from checker.analysis.views import first_value, revision_tables
+from checker.core.findings import Finding
+from checker.kinds.base import Kind
+from checker.lexicon.predicates import is_placeholder
+from checker.text.dates import parse_date
+from checker.text.versions import parse_version
 
 
 class RevisionHistory(Kind):

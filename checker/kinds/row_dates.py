@@ -22,11 +22,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Iterable
 
-from checker.findings import Finding
-from checker.kinds.base import Context
-from checker.model import Location
-from checker.register_kind import RegisterKind
-from checker.registers import RegisterView, Row, id_of, register_date_source
+from checker.analysis.context import Context
+from checker.analysis.registers import RegisterView, Row, id_of, register_date_source
+from checker.core.findings import Finding
+from checker.core.location import Location
+from checker.kinds.register_base import RegisterKind
 
 FOLD_IDS = 3  # ids a folded finding names
 

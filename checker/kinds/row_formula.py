@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from checker.a1 import get_column_letter
-
-from checker.findings import Finding
-from checker.kinds.base import Context
-from checker.model import Cell
-from checker.register_kind import RegisterKind
-from checker.registers import RegisterView, cell_number
-from checker.risk_scales import level_of, profile_for, scale_value, scale_values, uses_three_level
+from checker.analysis.context import Context
+from checker.analysis.registers import RegisterView, cell_number
+from checker.analysis.risk_scales import level_of, profile_for, scale_value, scale_values, uses_three_level
+from checker.core.findings import Finding
+from checker.kinds.register_base import RegisterKind
+from checker.model.a1 import get_column_letter
+from checker.model.elements import Cell
 
 _REF = re.compile(r"(?<![A-Za-z0-9_])\$?([A-Z]{1,3})\$?(\d+)(?![\d(])")
 _PERCENT_BANDS = ((0.2, 1), (0.4, 2), (0.6, 3), (0.8, 4), (1.0, 5))

@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from checker.findings import Finding
-from checker.model import Cell
-from checker.kinds.base import Context
-from checker.register_kind import RegisterKind
-from checker.registers import RegisterView, Row, split_names, words_of
+from checker.analysis.context import Context
+from checker.analysis.registers import RegisterView, Row, split_names, words_of
+from checker.core.findings import Finding
+from checker.kinds.register_base import RegisterKind
 from checker.kinds.vocabulary import _normset, in_set
-from checker.vocab import is_placeholder
+from checker.lexicon.predicates import is_placeholder
+from checker.model.elements import Cell
 
 _SEPARATOR = re.compile(r"[,;/、，；&＆]|\s和\s?|[\u4e00-\u9fff]和[\u4e00-\u9fff]|及|\band\b", re.I)
 _UNIT = re.compile(

@@ -17,12 +17,12 @@ import re
 from datetime import date, timedelta
 from typing import Iterable
 
-from checker.dates import parse_date
-from checker.findings import Finding
-from checker.kinds.base import Context
-from checker.register_kind import RegisterKind, is_summary
-from checker.registers import RegisterView, Row, cell_number, status_of
-from checker.text import nfkc, norm_label
+from checker.analysis.context import Context
+from checker.analysis.registers import RegisterView, Row, cell_number, status_of
+from checker.core.findings import Finding
+from checker.kinds.register_base import RegisterKind, is_summary
+from checker.text.dates import parse_date
+from checker.text.normalize import nfkc, norm_label
 
 _TOKEN = re.compile(
     r"^\s*(?P<id>[A-Za-z]*[-_]?\d+(?:\.\d+)*)\s*(?P<type>FS|SS|FF|SF|完成-开始|开始-开始|完成-完成|开始-完成)?\s*"

@@ -24,14 +24,14 @@ import re
 from datetime import date, timedelta
 from typing import Iterable
 
-from checker.findings import Finding
-from checker.kinds.base import Context
+from checker.analysis.context import Context
+from checker.analysis.registers import RegisterView, Row, status_of
+from checker.analysis.signoff import status_class
+from checker.core.findings import Finding
+from checker.kinds.register_base import RegisterKind, is_summary
 from checker.kinds.row_dates import working_days
 from checker.kinds.schedule import _DONE, _pct_scale, is_milestone, parse_links
-from checker.register_kind import RegisterKind, is_summary
-from checker.registers import RegisterView, Row, status_of
-from checker.signoff import status_class
-from checker.text import nfkc, norm_label
+from checker.text.normalize import nfkc, norm_label
 
 _WBS = re.compile(r"^\d+(?:\.\d+)*\.?$")
 _HARD = re.compile(r"^(?:MSO|MFO|must start on|must finish on|start no (?:earlier|later) than|finish no (?:earlier|later) than|"

@@ -26,18 +26,18 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Iterator
 
-from checker import lexicon
-from checker.dates import parse_date
-from checker.findings import Finding
-from checker.kinds.base import Context
+from checker.analysis.context import Context
+from checker.analysis.sections import SectionHit, display_name, find_all, find_section, hit_is_empty, items
+from checker.analysis.signoff import status_synonyms
+from checker.core.findings import Finding
+from checker.io.tables import find_header, table_view
 from checker.kinds.prose_base import ProseKind
-from checker.lexicon import Synonyms
-from checker.money import _AMOUNT
-from checker.signoff import status_synonyms
-from checker.sections import SectionHit, display_name, find_all, find_section, hit_is_empty, items
-from checker.tables import find_header, table_view
-from checker.text import nfkc
-from checker.vocab import is_placeholder
+from checker.lexicon import files as lexicon
+from checker.lexicon.predicates import is_placeholder
+from checker.lexicon.synonyms import Synonyms
+from checker.text.dates import parse_date
+from checker.text.money import _AMOUNT
+from checker.text.normalize import nfkc
 
 _NONE = re.compile(r"^\s*(?:none|nil|n/?a|无|没有|不适用|暂无)(?:\b|$|[,，。.;；:：])", re.I)
 _UNIT_DECL = re.compile(r"单位\s*[:：]?\s*(?:人民币)?\s*(?:亿元|万元|千元|元)|(?:亿元|万元|千元|百万元)|"
@@ -61,7 +61,7 @@ def business_case_profile(ctx: Context, profile: str = "auto") -> str:
     document calls itself a business case or feasibility study (title or Document Title field)."""
     if profile in ("full", "light"):
         return profile
-    from checker.views import first_value
+    from checker.analysis.views import first_value
     title = first_value(ctx, "doc_title")
     heading = next((b.text for b in ctx.doc.blocks if b.text.strip()), "")
     texts = [heading] + ([title.value] if title is not None else [])

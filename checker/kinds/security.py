@@ -11,8 +11,9 @@ import posixpath
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
-from checker.findings import Finding
-from checker.kinds.base import Context, Kind
+from checker.analysis.context import Context
+from checker.core.findings import Finding
+from checker.kinds.base import Kind
 
 _NAME_LIMIT = 60
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from checker.findings import Finding
-from checker.kinds.base import Context
+from checker.analysis.context import Context
+from checker.analysis.registers import disposition_of, status_of
+from checker.core.findings import Finding
+from checker.kinds.register_base import RegisterKind
 from checker.kinds.vocabulary import _normset, in_set
-from checker.register_kind import RegisterKind
-from checker.registers import disposition_of, status_of
 
 _FINAL = ("approved", "rejected", "withdrawn")
 

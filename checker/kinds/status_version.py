@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from checker.findings import Finding
-from checker.kinds.base import Context
+from checker.analysis.context import Context
+from checker.analysis.signoff import approval_state, current_version, status_class
+from checker.core.findings import Finding
 from checker.kinds.prose_base import ProseKind
-from checker.signoff import approval_state, current_version, status_class
 
 
 class StatusVersion(ProseKind):

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from checker.findings import Finding
-from checker.kinds.base import Context
-from checker.register_kind import RegisterKind
-from checker.text import norm_label
+from checker.analysis.context import Context
+from checker.core.findings import Finding
+from checker.kinds.register_base import RegisterKind
+from checker.text.normalize import norm_label
 
 
 class Unique(RegisterKind):

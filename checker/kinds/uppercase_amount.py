@@ -8,14 +8,14 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from checker.findings import Finding
-from checker.inventory import cells_with, inventory
-from checker.kinds.base import Context
+from checker.analysis.context import Context
+from checker.analysis.inventory import cells_with, inventory
+from checker.core.findings import Finding
+from checker.core.location import Location
 from checker.kinds.prose_base import ProseKind
-from checker.model import Location
-from checker.money import parse_money
-from checker.text import nfkc
-from checker.vocab import Prefilter, prefiltered
+from checker.text.money import parse_money
+from checker.text.normalize import nfkc
+from checker.text.prefilter import Prefilter, prefiltered
 
 _DIGITS = {"零": 0, "〇": 0, "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6,
            "柒": 7, "捌": 8, "玖": 9, "两": 2}

@@ -10,11 +10,11 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from checker import lexicon
-from checker.findings import Finding
-from checker.kinds.base import Context
+from checker.analysis.context import Context
+from checker.analysis.sections import display_name, find_section
+from checker.core.findings import Finding
 from checker.kinds.prose_base import ProseKind, sep
-from checker.sections import display_name, find_section
+from checker.lexicon import files as lexicon
 
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:成|倍|个百分点)")
 

@@ -19,14 +19,14 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from checker import lexicon
-from checker.findings import Finding
-from checker.kinds.base import Context
-from checker.model import Cell
-from checker.register_kind import RegisterKind
-from checker.registers import RegisterView, Row, words_of
-from checker.risk_scales import on_scale
-from checker.text import nfkc, norm_label
+from checker.analysis.context import Context
+from checker.analysis.registers import RegisterView, Row, words_of
+from checker.analysis.risk_scales import on_scale
+from checker.core.findings import Finding
+from checker.kinds.register_base import RegisterKind
+from checker.lexicon import files as lexicon
+from checker.model.elements import Cell
+from checker.text.normalize import nfkc, norm_label
 
 _OPPORTUNITY = re.compile(r"opportunit|机会|正面|positive|upside", re.I)
 _THREAT = re.compile(r"threat|威胁|负面|negative|downside|risk|风险", re.I)

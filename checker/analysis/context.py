@@ -1,0 +1,32 @@
+"""One document as the analysis and the rules see it: the model plus what the engine worked out."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from checker.model.document import Document
+
+
+@dataclass
+class Context:
+    """One document as the rules see it: the model plus what the engine already worked out."""
+
+    doc: Document
+    doc_type: str
+    language: str  # en | zh | mixed; messages use zh only for zh
+    today: date
+    cache: dict[str, Any] = field(default_factory=dict)  # derived data shared between rules of a document
+    profile: str | None = None  # pmbok | prince2 | cn_pmo from pmo-check.toml (standard §0), None: not set
+    size: str = "medium"  # small | medium | large
+    locale: str | None = None  # e.g. zh-CN, en-US: resolves dd/mm vs mm/dd (checker.config.day_first)
+
+    @property
+    def message_language(self) -> str:
+        return "zh" if self.language == "zh" else "en"
+
+    def memo(self, key: str, compute: Any) -> Any:
+        """Compute a derived view of the document once, however many rules ask for it."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]

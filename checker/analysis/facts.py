@@ -1,0 +1,72 @@
+"""The report's `project` block: id, name, sponsor, manager, budget, start, end.
+
+Values come from fields (form tables, `Label: value` lines, page headers, sheet forms) and from
+custom document properties. Whatever is not found is left out: absent, never guessed.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from checker.lexicon import files as lexicon
+from checker.lexicon.predicates import is_placeholder
+from checker.lexicon.synonyms import Synonyms
+from checker.model.document import Document
+from checker.model.elements import Field
+from checker.text.dates import parse_date
+from checker.text.money import is_unit, parse_money
+from checker.text.normalize import label_unit, norm_label
+
+FACT_KEYS = ("id", "name", "sponsor", "manager", "budget", "start", "end")
+
+
+@lru_cache(maxsize=1)
+def _labels() -> Synonyms:
+    return Synonyms.from_entries(lexicon.common().get("project_facts") or {})
+
+
+def _candidates(doc: Document) -> list[tuple[str, Field]]:
+    syn = _labels()
+    out: list[tuple[str, Field]] = []
+    for field in doc.fields:
+        m = syn.match(field.label, allow_partial=True)
+        if m is not None and m.score >= 0.8:
+            out.append((m.key, field))
+    for name, value in doc.properties.custom.items():
+        m = syn.match(name, allow_partial=False)
+        if m is not None:
+            out.append((m.key, Field(name, value, location=None, source="properties")))  # type: ignore[arg-type]
+    return out
+
+
+def _clean(value: str) -> str:
+    return " ".join(value.split()).strip(" ：:;；,，")
+
+
+def _plausible_name(value: str, key: str) -> bool:
+    """An id, a project name or a person's name is short; a sentence after the label is not one."""
+    limit = 30 if key in ("id", "sponsor", "manager") else 80
+    return len(value) <= limit and len(value.split()) <= (6 if key != "name" else 12) and not value.endswith(("。", "."))
+
+
+def extract_project(doc: Document) -> dict[str, Any]:
+    """The project facts found in `doc`, first good value per key."""
+    facts: dict[str, Any] = {}
+    for key, field in _candidates(doc):
+        if key in facts and not (key == "budget" and "currency" not in facts[key]):
+            continue
+        raw = _clean(field.value)
+        if not raw or is_placeholder(raw) or norm_label(raw) == norm_label(field.label):
+            continue
+        if key == "budget":
+            hint = next((u for u in (label_unit(field.label), field.unit) if is_unit(u)), None)
+            money = parse_money(raw, unit_hint=hint)
+            if money is not None and money.amount > 0 and (key not in facts or money.currency):
+                facts[key] = money.to_dict()  # a budget with its currency beats one without
+        elif key in ("start", "end"):
+            parsed = parse_date(raw)
+            if parsed is not None:
+                facts[key] = parsed.isoformat()
+        elif _plausible_name(raw, key):
+            facts[key] = raw
+    return {k: facts[k] for k in FACT_KEYS if k in facts}

@@ -1,0 +1,158 @@
+"""The texts a document shows, gathered once per document for the rules that scan all of them.
+
+Several rule kinds look for something rare in every paragraph and cell: template prompts (TBD, 【填写】),
+template guidance, 大写 amounts, a declared currency. Walking the model and calling a prefilter per
+text costs about a microsecond per text before a character is read, and a register repeats its cell
+values (statuses, owners, categories) thousands of times. Here each *place* keeps the distinct texts
+shown there, and a scan looks for literals in them joined into one string (`str.find`, at C speed),
+mapping each match back to its text. A kind then does its exact work only for the few texts that can
+hit, and walks the document — in its own order, for locations — only when one did. No owner (block,
+cell) is kept per text, and a place with too many texts to keep (a 200,000-row register's sheet) is
+gathered again for each scan: the inventory must not add to the peak memory of a big register.
+
+Places keep apart what the kinds treat differently: paragraphs and table cells of the body outside
+appendices, of appendices (where guidance belongs), and of page headers and footers; cells of visible
+worksheets, and of hidden or appendix worksheets. A place's texts include the copies that merged cells
+carry (they repeat the text of the cell they copy, so no text is added by them).
+"""
+from __future__ import annotations
+
+import re
+from itertools import chain
+from operator import attrgetter
+from typing import AbstractSet, Iterable, Iterator
+
+from checker.analysis.context import Context
+from checker.model.document import Document
+from checker.model.elements import Block, Cell, Grid, SheetRow
+from checker.text.normalize import strip_numbering
+from checker.text.search import TextSet
+
+APPENDIX_TITLE = re.compile(r"^\s*(?:appendix|appendices|annex|attachment|附录|附件|附表)", re.I)
+
+# Where a text is shown (`Inventory.sets`).
+BODY, APPENDIX, PAGE = "body", "appendix", "page"  # body outside / under an appendix heading; headers, footers
+SHEET, SET_ASIDE = "sheet", "set_aside"  # visible worksheets; hidden or appendix worksheets
+PARAGRAPH_PLACES = (BODY, APPENDIX, PAGE)
+CELL_PLACES = (BODY, APPENDIX, PAGE, SHEET, SET_ASIDE)
+_KEEP = 1 << 16  # distinct texts a place keeps; one with more is gathered again, this many at a time, per scan
+
+
+  # distinct texts a place keeps; one with more is gathered again, this many at a time, per scan
+_TEXT = attrgetter("text")
+
+
+def is_appendix_section(title: str) -> bool:
+    return bool(APPENDIX_TITLE.match(strip_numbering(title)))
+
+
+def is_set_aside_sheet(sheet) -> bool:
+    """A hidden worksheet, or one named like an appendix: not part of what the document asserts."""
+    return sheet.hidden or bool(APPENDIX_TITLE.match(sheet.name))
+
+
+def body_blocks(doc: Document) -> Iterator[tuple[Block, bool]]:
+    """Every body block in document order (section headings included), and whether it is under an
+    appendix heading (Appendix, Annex, 附录, 附件 …) or a sub-section of one."""
+    def walk(section, in_appendix: bool) -> Iterator[tuple[Block, bool]]:
+        appendix = in_appendix or (section.heading is not None and is_appendix_section(section.title))
+        if section.heading is not None:
+            yield section.heading, appendix
+        for block in section.blocks:
+            yield block, appendix
+        for child in section.children:
+            yield from walk(child, appendix)
+
+    return walk(doc.outline, False)
+
+
+class Inventory:
+    """The distinct texts of a document by place: `paragraphs[place]` (text blocks outside tables)
+    and `cells[place]` (table and worksheet cells)."""
+
+    def __init__(self, doc: Document):
+        texts: dict[tuple[str, bool], set[str] | None] = {(p, False): set() for p in PARAGRAPH_PLACES}
+        texts.update({(p, True): set() for p in CELL_PLACES})
+        for key, batch in _walk(doc, CELL_PLACES):
+            into = texts[key]
+            if into is not None:
+                into.update(batch)
+                if len(into) > _KEEP:
+                    texts[key] = None  # too many to keep: gathered again for each scan
+        self.paragraphs = {p: self._set(doc, texts[p, False], (p, False)) for p in PARAGRAPH_PLACES}
+        self.cells = {p: self._set(doc, texts[p, True], (p, True)) for p in CELL_PLACES}
+
+    @staticmethod
+    def _set(doc: Document, texts: set[str] | None, key: tuple[str, bool]) -> TextSet:
+        return TextSet(texts, None if texts is not None else lambda: _batches(doc, key))
+
+    def sets(self, paragraphs: Iterable[str] = PARAGRAPH_PLACES, cells: Iterable[str] = CELL_PLACES) -> list[TextSet]:
+        return [self.paragraphs[p] for p in paragraphs] + [self.cells[p] for p in cells]
+
+
+def _batches(doc: Document, key: tuple[str, bool]) -> Iterator[set[str]]:
+    """The texts of one place (paragraphs or cells), up to `_KEEP` distinct texts at a time."""
+    batch: set[str] = set()
+    for got, texts in _walk(doc, (key[0],)):
+        if got == key:
+            batch.update(texts)
+            if len(batch) >= _KEEP:
+                yield batch
+                batch = set()
+    if batch:
+        yield batch
+
+
+def _walk(doc: Document, places: Iterable[str]) -> Iterator[tuple[tuple[str, bool], Iterable[str]]]:
+    """((place, whether cells), texts) for the texts shown at `places`: a Word table or a worksheet row
+    at a time, the paragraphs of a place at once. Merged cells' copies are included (they repeat the
+    text of the cell they copy)."""
+    places = set(places)
+    parts = []
+    if BODY in places or APPENDIX in places:
+        parts.append(((block, APPENDIX if appendix else BODY) for block, appendix in body_blocks(doc)))
+    if PAGE in places:
+        parts.append(((block, PAGE) for block in (*doc.headers, *doc.footers)))
+    for blocks in parts:
+        paragraphs: dict[str, list[str]] = {}
+        for block, place in blocks:
+            if place not in places:
+                continue
+            if block.grid is not None:
+                yield from _rows(block.grid, place)
+            if block.grid is None or block.kind != "table":
+                paragraphs.setdefault(place, []).append(block.text)
+        for place, texts in paragraphs.items():
+            yield (place, False), texts
+    for sheet in doc.sheets:
+        place = SET_ASIDE if is_set_aside_sheet(sheet) else SHEET
+        if place in places:
+            yield from _rows(sheet.grid, place)
+
+
+def _rows(grid: Grid, place: str) -> Iterator[tuple[tuple[str, bool], Iterable[str]]]:
+    rows = grid.rows
+    compact = [row for row in rows if row.__class__ is SheetRow]  # a big sheet's rows keep their texts
+    key = (place, True)
+    for row in compact:
+        yield key, row.texts
+    yield key, map(_TEXT, chain.from_iterable([row for row in rows if row.__class__ is not SheetRow] if compact else rows))
+
+
+def cells_with(rows: Iterable, texts: AbstractSet[str]) -> Iterator[Cell]:
+    """The cells of `rows` that are not merged copies and whose text is one of `texts`, in order.
+
+    What a kind walks for locations once its scan found texts: a row that keeps its texts (a big
+    register's) and holds none of them is passed over without building its cells.
+    """
+    for row in rows:
+        if row.__class__ is SheetRow and texts.isdisjoint(row.texts):
+            continue
+        for cell in row:
+            if cell.text in texts and not cell.merged:
+                yield cell
+
+
+def inventory(ctx: Context) -> Inventory:
+    """The document's text inventory, built on first use and shared by every rule of the check."""
+    return ctx.memo("inventory", lambda: Inventory(ctx.doc))

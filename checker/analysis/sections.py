@@ -1,0 +1,503 @@
+"""Where a document keeps one of its type's sections: a heading, a form label, or a page-header field.
+
+The standard lists each type's sections with EN/ZH synonyms (`rules/lexicons/doctypes.yaml`). Real
+documents carry them as headings (`3. Budget`, `三、项目预算`), as form labels (`项目目标 | …` in a
+two-column table, `Budget: …` lines) or even in the page header. `find_section` looks in that order
+and memoises every answer on the rule context, so that several rules asking for 'objectives' scan the
+document once.
+
+A section is *empty* (COM-14) when its content is shorter than the threshold (20 characters of
+English, 10 of Chinese), is only 'N/A'/'无'/'略'/'不适用' without a reason, or is only template prompt text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from functools import lru_cache
+from typing import Any, Literal
+
+from checker.analysis.context import Context
+from checker.core.location import Location
+from checker.io.fields import record_header_row
+from checker.lexicon import files as lexicon
+from checker.lexicon.predicates import is_placeholder, placeholder_matches
+from checker.lexicon.synonyms import Match, Synonyms
+from checker.model.document import Document
+from checker.model.elements import Block, Cell, Field, Grid, Section
+from checker.text.normalize import has_cjk, nfkc, norm_label
+
+MIN_SCORE = 0.8
+EMPTY_EN, EMPTY_ZH = 20, 10
+_TWO_DIGITS, _THREE_DIGITS = re.compile(r"\d{2,}"), re.compile(r"\d{3,}")
+_NA_ONLY = re.compile(r"^\s*(?:n/?a|na|none|nil|not applicable|-+|—+|无|略|暂无|不适用|没有|/)\s*[.。]?\s*$", re.I)
+
+
+@dataclass
+class SectionHit:
+    key: str
+    title: str  # the heading or label as the document writes it
+    text: str  # the section's content (heading body, or the field's value)
+    location: Location  # the heading, or the field's value cell
+    kind: Literal["heading", "field", "column"]
+    section: Section | None = None
+    field: Field | None = None
+    blocks: list[Block] | None = None
+    _norm_text: str | None = dataclass_field(default=None, init=False, repr=False, compare=False)
+    _empty: bool | None = dataclass_field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.blocks is None:
+            self.blocks = list(self.section.all_blocks()) if self.section is not None else []
+
+    @property
+    def norm_text(self) -> str:
+        """`nfkc(text)`, worked out once: several rules read the same (often long) section."""
+        if self._norm_text is None:
+            self._norm_text = nfkc(self.text or "")
+        return self._norm_text
+
+
+@lru_cache(maxsize=None)
+def section_entries(doc_type: str) -> dict[str, dict[str, Any]]:
+    """The section entries of a document type, in the standard's order."""
+    return dict((lexicon.doc_types().get(doc_type) or {}).get("sections") or {})
+
+
+@lru_cache(maxsize=None)
+def extra_synonyms(doc_type: str) -> dict[str, list[str]]:
+    """Heading wordings added for the prose rules (`rules/lexicons/section_synonyms.yaml`)."""
+    try:
+        extra = lexicon.load("section_synonyms").get(doc_type) or {}
+    except OSError:
+        return {}
+    return {key: lexicon.words(entry) for key, entry in extra.items()}
+
+
+@lru_cache(maxsize=None)
+def type_synonyms(doc_type: str) -> Synonyms:
+    """Every section key of `doc_type` with its synonyms, as one matcher (longest synonym wins)."""
+    mapping = {key: lexicon.words(entry) for key, entry in section_entries(doc_type).items()}
+    for key, words in extra_synonyms(doc_type).items():
+        mapping.setdefault(key, []).extend(words)
+    return Synonyms(mapping)
+
+
+def children(doc_type: str, key: str) -> list[str]:
+    """Sub-field keys of `key` (entries with `parent: key`)."""
+    return [k for k, e in section_entries(doc_type).items() if isinstance(e, dict) and e.get("parent") == key]
+
+
+def display_name(doc_type: str, key: str, language: str, extra: dict[str, Any] | None = None) -> str:
+    """The section's name as a reviewer would write it in `language`: its first synonym."""
+    entry = (extra or {}).get(key) or section_entries(doc_type).get(key) or {}
+    if isinstance(entry, dict):
+        names = [str(w) for w in (entry.get("zh" if language == "zh" else "en") or [])]
+        names = names or lexicon.words(entry)
+    else:
+        names = lexicon.words(entry)
+    return names[0] if names else key.replace("_", " ")
+
+
+_PARTS = re.compile(r"\s*(?:[,，、/／;；&＆—–]|\s-\s|\band\b|\bor\b|和|及|与|以及)\s*", re.I)
+
+
+@lru_cache(maxsize=65536)  # pure in (matcher, label); headings repeat across rules and documents
+def _heading_prefix(synonyms: Synonyms, label: str):
+    """'Handover to Operations', '进度执行情况': a heading that opens with a section's name.
+
+    The shared matcher accepts a prefix only for distinctive (multi-word) synonyms, which is right
+    for table labels; section headings routinely extend a one-word name, so here a prefix of one
+    word (≥ 4 letters, or ≥ 2 Chinese characters) followed by a word boundary counts too.
+    """
+    n = norm_label(label)
+    if not n or len(n) > 60:
+        return None
+    for syn, key, _ in getattr(synonyms, "_partial", ()):
+        rest = len(n) - len(syn)
+        if 0 < rest <= 20 and n.startswith(syn) and (
+                (has_cjk(syn) and len(syn) >= 2) or (len(syn) >= 4 and not n[len(syn)].isalnum())):
+            return Match(key, 0.8, syn)
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _label_match(synonyms: Synonyms, label: str):
+    """A label naming one key; a compound heading ('Assigned PM, Responsibility and Authority
+    Level', '假设条件与制约因素') matches through its first part that names one."""
+    m = synonyms.match(label)
+    if m is not None and m.score >= MIN_SCORE:
+        return m
+    m = _heading_prefix(synonyms, label)
+    if m is not None:
+        return m
+    bare = re.sub(r"\s*[（(][^()（）]*[)）]\s*$", "", label)  # 'Work Completed This Period (09-07 to 09-18)'
+    if bare != label and bare.strip():
+        return _label_match(synonyms, bare)
+    if len(label) > 120:
+        return None
+    for part in _PARTS.split(label):
+        if part and part != label:
+            m = synonyms.match(part)
+            if m is None or m.score < MIN_SCORE:
+                m = _heading_prefix(synonyms, part)
+            if m is not None and m.score >= MIN_SCORE and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4):
+                return m
+    return None
+
+
+def _label_matches(synonyms: Synonyms, label: str) -> list:
+    """Every key a label names: 'Alternatives and Recommendation' holds two sections."""
+    return list(_label_matches_cached(synonyms, label))
+
+
+@lru_cache(maxsize=65536)
+def _label_matches_cached(synonyms: Synonyms, label: str) -> tuple:
+    first = _label_match(synonyms, label)
+    if first is None:
+        return ()
+    out = [first]
+    if len(label) <= 120:
+        for part in _PARTS.split(label):
+            if part and part != label:
+                m = synonyms.match(part)
+                if m is not None and m.score >= MIN_SCORE and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4) \
+                        and all(m.key != o.key for o in out):
+                    out.append(m)
+    return tuple(out)
+
+
+def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
+    """Every heading and field label of the document that names one of the synonyms' keys."""
+    hits: dict[str, list[SectionHit]] = {}
+    names = lambda label: _label_match(synonyms, label) is not None  # noqa: E731
+    siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
+    bodies = ctx.memo("sections.bodies", lambda: _bodies(ctx.doc.outline))
+    for section in ctx.doc.outline.walk():
+        if section.heading is None:
+            continue
+        matches = _label_matches(synonyms, section.title)
+        if not matches:
+            continue
+        body, all_blocks = bodies[id(section)]
+        parts, blocks = [body], list(all_blocks)
+        # Typed headings that are really content (bold dates, names under 'Milestones') follow as
+        # siblings; fold them in up to the next heading that names a section.
+        for sibling in _following_siblings(section, siblings):
+            if names(sibling.title):
+                break
+            body, all_blocks = bodies[id(sibling)]
+            parts += (sibling.title, body)
+            if sibling.heading is not None:
+                blocks.append(sibling.heading)
+            blocks.extend(all_blocks)
+        text = parts[0] if len(parts) == 1 else "\n".join([t for t in parts if t.strip()])
+        for m in matches:
+            hits.setdefault(m.key, []).append(SectionHit(
+                m.key, section.title, text, section.heading.location.with_text(section.title),
+                "heading", section=section, blocks=blocks))
+    for f in ctx.doc.fields:
+        if f.source == "properties":
+            continue
+        matches = _label_matches(synonyms, f.label)
+        if not matches:
+            continue
+        value = f.value
+        if _looks_like_label(value, synonyms):
+            value = ""  # a header cell beside the label ('Project Deliverables | Detailed Description')
+        below = _rows_below(f, ctx, names) if not value.strip() else ""
+        text = "\n".join(t for t in (value, below) if t.strip())
+        for m in matches:
+            hits.setdefault(m.key, []).append(SectionHit(m.key, f.label, text, f.location, "field", field=f))
+    # First-column labels of form tables that the field reader did not pair (a weekly-report form
+    # whose second row looks like a header): the rest of the row, or the rows under it, is the value.
+    seen = {h.field.label_location.anchor() for hs in hits.values() for h in hs
+            if h.field is not None and h.field.label_location is not None}
+    for first, label, row, anchor in ctx.memo("sections.first_labels", lambda: _first_column_labels(ctx.doc)):
+        if anchor in seen:
+            continue
+        matches = _label_matches(synonyms, label)
+        if not matches:
+            continue
+        rest = [c.text.strip() for c in row if not c.merged and c.text.strip() and c is not first]
+        inline = first.text.strip()[len(label):].strip()
+        text = "\n".join(t for t in [inline, *rest] if t)
+        seen.add(anchor)
+        for m in matches:
+            hits.setdefault(m.key, []).append(SectionHit(m.key, label, text, first.location.with_text(label), "field"))
+    # Column headers of tables of records (a budget's 'Cost Item | Amount | Basis of Estimate').
+    for grid, r in ctx.memo("sections.header_rows", lambda: _header_rows(ctx.doc)):
+        for cell in grid.rows[r]:
+            if cell.merged or not cell.text.strip():
+                continue
+            m = _label_match(synonyms, cell.text)
+            if m is None:
+                continue
+            values = "\n".join(row[cell.col].text for row in grid.rows[r + 1:]
+                               if cell.col < len(row) and not row[cell.col].merged and row[cell.col].text.strip())
+            hits.setdefault(m.key, []).append(SectionHit(m.key, cell.text, values, cell.location, "column"))
+    return hits
+
+
+def _first_column_labels(doc: Document) -> list[tuple[Cell, str, list[Cell], tuple]]:
+    """(cell, label, row, the cell's anchor) for every table row whose first filled cell sits in
+    the first two columns and could be a form label: its first line is short and has no number of
+    two digits or more. What `_index` checks against each synonym set, worked out once."""
+    out = []
+    for block in doc.blocks:
+        if block.grid is None:
+            continue
+        for row in block.grid.rows:
+            for first in row:
+                if not first.merged and first.text.strip():
+                    break
+            else:
+                continue  # no filled cell
+            if first.col > 1:
+                continue
+            label = first.text.strip().splitlines()[0]
+            if len(label) > 60 or _TWO_DIGITS.search(label):
+                continue
+            out.append((first, label, row, first.location.anchor()))
+    return out
+
+
+def _header_rows(doc: Document) -> list[tuple[Grid, int]]:
+    """(grid, header row) of every table of records: a worksheet's header row, a record table's
+    (`record_header_row`), or the first row of a Word table of three or more columns whose first
+    row looks like column names."""
+    sheet_rows = {id(sh.grid): sh.header_row for sh in doc.sheets}
+    out = []
+    for grid in doc.grids():
+        r = sheet_rows.get(id(grid)) if id(grid) in sheet_rows else None
+        if r is None:
+            r = record_header_row(grid)
+        if r is None and len(grid.rows) >= 2 and id(grid) not in sheet_rows and grid.width >= 3:
+            head = [c for c in grid.rows[0] if not c.merged and c.text.strip()]
+            if len(head) >= 2 and all(len(c.text) <= 40 and not _THREE_DIGITS.search(c.text) for c in head):
+                r = 0  # a Word table whose first row names its columns
+        if r is not None:
+            out.append((grid, r))
+    return out
+
+
+def _bodies(root: Section) -> dict[int, tuple[str, list[Block]]]:
+    """id(section) → (`section.body_text()`, `list(section.all_blocks())`) for the whole outline, in
+    one pass: a parent's text and blocks extend its own with its children's, instead of walking
+    every sub-section again for each section and each synonym set."""
+    out: dict[int, tuple[str, list[Block]]] = {}
+
+    def visit(section: Section) -> tuple[str, list[Block]]:
+        parts: list[str] = []
+        for block in section.blocks:
+            if block.kind == "table" and block.grid is not None:
+                parts.extend(c.text for row in block.grid.rows for c in row if not c.merged)
+            else:
+                parts.append(block.text)
+        parts = [p for p in parts if p.strip()]
+        blocks = list(section.blocks)
+        for child in section.children:
+            text, child_blocks = visit(child)
+            if text:
+                parts.append(text)
+            blocks.extend(child_blocks)
+        body = out[id(section)] = ("\n".join(parts), blocks)
+        return body
+
+    visit(root)
+    return out
+
+
+def _sibling_index(root: Section) -> dict[int, tuple[Section, int]]:
+    """id(section) → (its parent, its position): the first parent in walk order, as a scan finds."""
+    out: dict[int, tuple[Section, int]] = {}
+    for parent in root.walk():
+        for i, child in enumerate(parent.children):
+            out.setdefault(id(child), (parent, i))
+    return out
+
+
+def _following_siblings(section: Section, where: dict[int, tuple[Section, int]]) -> list[Section]:
+    """Up to 11 sections after `section` under its parent (`where`: `_sibling_index` of the outline)."""
+    found = where.get(id(section))
+    if found is None:
+        return []
+    parent, i = found
+    return parent.children[i + 1: i + 12]
+
+
+def _cells_by_anchor(ctx: Context) -> dict[tuple, tuple[Any, Any]]:
+    def compute():
+        out = {}
+        for grid in ctx.doc.grids():
+            for row in grid.rows:
+                for cell in row:
+                    out.setdefault(cell.location.anchor(), (grid, cell))
+        return out
+    return ctx.memo("sections.cells", compute)
+
+
+def _looks_like_label(value: str, synonyms: Synonyms) -> bool:
+    v = value.strip()
+    if not v or len(v) > 40 or "\n" in v or re.search(r"\d", v):
+        return False
+    if v.endswith((":", "：")):
+        return True
+    from checker.analysis.views import doc_control_synonyms
+    long_enough = len(v) >= (4 if has_cjk(v) else 5)  # '批准', 'Final' are values, not labels
+    return long_enough and (synonyms.match(v, allow_partial=False) is not None or
+                            doc_control_synonyms().match(v, allow_partial=False) is not None) or \
+        bool(re.fullmatch(r"(?:detailed\s+)?description|details|说明|描述|内容|详细说明|备注|remarks?", v, re.I)) or \
+        bool(re.search(r"(?:\bdate|\bname|signature|日期|时间|姓名|签字|签名)$", v, re.I))
+
+
+def _paragraphs_below(f: Field, names, blocks: list[Block]) -> str:
+    """'Key Success Criteria:' alone on its line, its content in the paragraphs that follow."""
+    anchor = f.label_location.anchor()
+    for i, block in enumerate(blocks):
+        if block.location.anchor() == anchor and block.grid is None:
+            out: list[str] = []
+            for nxt in blocks[i + 1: i + 40]:
+                t = nxt.text.strip()
+                if nxt.kind == "heading" or (t.endswith((":", "：")) and len(t) <= 60) or (t and names(t.rstrip(":："))):
+                    break
+                if nxt.grid is not None:
+                    out.extend(" | ".join(c.text for c in row if not c.merged and c.text.strip()) for row in nxt.grid.rows)
+                elif t:
+                    out.append(t)
+            return "\n".join(x for x in out if x.strip())
+    return ""
+
+
+def _rows_below(f: Field, ctx: Context, names) -> str:
+    """A form label with its content in the rows under it (up to the next label that names a section)."""
+    if f.label_location is None:
+        return ""
+    cells, blocks = _cells_by_anchor(ctx), ctx.doc.blocks
+    found = cells.get(f.label_location.anchor())
+    container = found[1].text if found is not None else next(
+        (b.text for b in blocks if b.location.anchor() == f.label_location.anchor() and b.grid is None), "")
+    if f.location.text and "\n" in container:
+        # 'Label:' on a line of a multi-line cell or paragraph: its content is in the lines under it.
+        lines = container.splitlines()
+        line = f.location.text.strip()
+        start = next((i for i, x in enumerate(lines) if x.strip() == line), None)
+        if start is not None:
+            out: list[str] = []
+            for x in lines[start + 1:]:
+                t = x.strip()
+                if t and ((t.endswith((":", "：")) and len(t) <= 60 and not t.startswith(("-", "•"))) or names(t.rstrip(":："))):
+                    break
+                if t:
+                    out.append(t)
+            if out:
+                return "\n".join(out)
+    if f.source == "line":
+        return _paragraphs_below(f, names, blocks)
+    if f.source not in ("table", "sheet"):
+        return ""
+    found = cells.get(f.label_location.anchor())
+    if found is None:
+        return ""
+    grid, label = found
+    row_cells = [c for c in grid.rows[label.row] if not c.merged and c.text.strip()]
+    if len(row_cells) > 2 or label.col > 1:
+        return ""  # a label in the middle of a wide form row: its value is beside it
+    out: list[str] = []
+    for row in grid.rows[label.row + 1: label.row + 30]:
+        texts = [c.text.strip() for c in row if not c.merged and c.text.strip()]
+        if not texts:
+            continue
+        first = texts[0].rstrip(":：")
+        if names(first) or (len(texts) == 1 and texts[0].endswith((":", "："))):
+            break
+        out.append(" | ".join(texts))
+    return "\n".join(out)
+
+
+def section_index(ctx: Context, synonyms: Synonyms | None = None) -> dict[str, list[SectionHit]]:
+    syn = synonyms or type_synonyms(ctx.doc_type)
+    return ctx.memo(f"sections:{ctx.doc_type}:{id(syn)}", lambda: _index(ctx, syn))
+
+
+def find_section(ctx: Context, key: str, synonyms: Synonyms | None = None) -> SectionHit | None:
+    """The first place that holds section `key` with content, else the first place naming it at all.
+
+    A section whose sub-fields are found (a charter's 'Start Date' and 'Milestone' without a
+    'Summary Milestone Schedule' heading) counts as found, at its first sub-field.
+    """
+    index = section_index(ctx, synonyms)
+    hits = list(index.get(key) or [])
+    if not hits and synonyms is None:
+        hits = [h for k in children(ctx.doc_type, key) for h in index.get(k) or []]
+    return next((h for h in hits if not hit_is_empty(h)), hits[0] if hits else None)
+
+
+def find_all(ctx: Context, key: str, synonyms: Synonyms | None = None) -> list[SectionHit]:
+    return list(section_index(ctx, synonyms).get(key) or [])
+
+
+def is_empty(text: str, *, kind: str = "heading", min_chars: int | None = None,
+             placeholder_only: bool = True) -> bool:
+    """COM-14: no real content. Fields (short values by nature) need only be filled in."""
+    return _is_empty_nfkc(nfkc(text or ""), kind, min_chars, placeholder_only)
+
+
+def _is_empty_nfkc(normalized: str, kind: str, min_chars: int | None, placeholder_only: bool) -> bool:
+    """`is_empty` of an already normalised text."""
+    t = " ".join(normalized.split())
+    if not t:
+        return True
+    if _NA_ONLY.match(t):
+        return True
+    if placeholder_only and is_placeholder(t):
+        rest = t
+        for m in reversed(placeholder_matches(t)):
+            rest = rest[: m.start()] + rest[m.end():]
+        if len(re.sub(r"[\W_]+", "", rest)) < 4:
+            return True
+    if kind != "heading":
+        return False
+    cjk = has_cjk(t)
+    limit = min_chars if min_chars is not None else (EMPTY_ZH if cjk else EMPTY_EN)
+    return (len(t) - t.count(" ") if cjk else len(t)) < limit  # Chinese: spaces do not count (t's only blanks)
+
+
+def hit_is_empty(hit: SectionHit, *, min_chars: int | None = None, placeholder_only: bool = True) -> bool:
+    """COM-14 for a found section: a table with a filled data row is content, however short.
+    (With the default thresholds the answer is kept on the hit: many rules ask it of the same hits.)"""
+    if min_chars is None and placeholder_only:
+        if hit._empty is None:
+            hit._empty = _hit_is_empty(hit, None, True)
+        return hit._empty
+    return _hit_is_empty(hit, min_chars, placeholder_only)
+
+
+def _hit_is_empty(hit: SectionHit, min_chars: int | None, placeholder_only: bool) -> bool:
+    if hit.kind == "column":
+        return False
+    if hit.kind == "heading" and any(
+            b.grid is not None and sum(1 for r in b.grid.rows
+                                       if any(not c.blank and not c.merged and not is_placeholder(c.text) for c in r)) >= 2
+            for b in hit.blocks):
+        return False
+    return _is_empty_nfkc(hit.norm_text, hit.kind, min_chars, placeholder_only)
+
+
+def items(hit: SectionHit) -> list[str]:
+    """The entries a section lists: list items, table data rows, or non-empty lines."""
+    if hit.kind == "field":
+        parts = re.split(r"[\n;；]|(?:^|\s)(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[-•·●▪])\s*", hit.text)
+        return [p.strip() for p in parts if p and p.strip() and not _NA_ONLY.match(p)]
+    out: list[str] = []
+    for block in hit.blocks:
+        if block.kind == "table" and block.grid is not None:
+            rows = [r for r in block.grid.rows if any(not c.blank and not c.merged for c in r)]
+            for row in rows[1:] if len(rows) > 1 else rows:  # the first row is a header
+                text = " | ".join(c.text.strip() for c in row if not c.merged and not c.blank)
+                if text and not is_placeholder(text):
+                    out.append(text)
+        elif block.kind != "heading":
+            out.extend(line.strip() for line in block.text.splitlines()
+                       if line.strip() and not _NA_ONLY.match(line) and not is_placeholder(line))
+    return out

@@ -1,0 +1,152 @@
+"""The document's own state for the status/approval rules (COM-05, COM-07, COM-08, CLS-16).
+
+What the doc-control block says (status class, version) and what the approval block holds (complete
+rows, dates, versions), read through `checker.views` so that every rule agrees with COM-06.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from checker.analysis.context import Context
+from checker.analysis.views import approval_tables, first_value, revision_tables
+from checker.core.location import Location
+from checker.io.tables import TableView
+from checker.lexicon import files as lexicon
+from checker.lexicon.predicates import has_signature_marker, is_placeholder, names_a_person
+from checker.lexicon.synonyms import Synonyms
+from checker.model.elements import Cell, Field
+from checker.text.dates import parse_date
+from checker.text.versions import parse_version
+
+_APPROVER_LABELS = ("批准", "审批", "签字", "签批", "approv", "sign", "authoris", "authoriz")
+_DATE_WORDS = ("date", "日期", "时间")
+
+
+@lru_cache(maxsize=1)
+def status_synonyms() -> Synonyms:
+    return Synonyms({k: [str(w) for w in v] for k, v in (lexicon.common().get("status_values") or {}).items()})
+
+
+def status_class(ctx: Context) -> tuple[str | None, Field | None]:
+    """('draft'|'review'|'final', the field) from the doc-control status, or (None, field/None)."""
+    f = first_value(ctx, "status")
+    if f is None or not f.value.strip():
+        return None, f
+    m = status_synonyms().match(f.value)
+    return (m.key if m is not None and m.score >= 0.8 else None), f
+
+
+def current_version(ctx: Context) -> tuple[tuple[int, ...] | None, Field | None]:
+    f = first_value(ctx, "version")
+    return (parse_version(f.value) if f is not None else None), f
+
+
+@dataclass
+class ApprovalEntry:
+    who: str
+    when: date | None
+    date_location: Location | None
+    version: str | None = None
+    version_location: Location | None = None
+    complete: bool = False
+
+
+@dataclass
+class ApprovalState:
+    found: bool = False  # an approval block (table or sign-off fields) exists
+    entries: list[ApprovalEntry] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return any(e.complete for e in self.entries)
+
+    first_location: Location | None = None  # the first approver row (where a signature is missing)
+
+    @property
+    def empty(self) -> bool:
+        """Nobody has signed: no row names a person or carries a date (pre-printed roles don't count)."""
+        return not any((e.who and names_a_person(e.who)) or e.when for e in self.entries)
+
+
+def _cell_date(cell: Cell | None) -> date | None:
+    if cell is None:
+        return None
+    return parse_date(cell.value if cell.value is not None else cell.text)
+
+
+def approval_state(ctx: Context) -> ApprovalState:
+    def compute() -> ApprovalState:
+        state = ApprovalState()
+        # A Name | Role table without signature or date columns is a stakeholder list, not sign-off.
+        tables = [t for t in approval_tables(ctx) if "signature" in t.columns or "date" in t.columns]
+        if tables:
+            state.found = True
+            first = tables[0]
+            if first.rows:
+                cell = first.rows[0].get("name") or next(iter(first.rows[0].values()), None)
+                state.first_location = cell.location if cell is not None else None
+            for table in tables:
+                for cells in table.rows:
+                    filled = {k: c for k, c in cells.items() if not c.blank and not is_placeholder(c.text)}
+                    if not filled:
+                        continue
+                    name = cells.get("name")
+                    d, v = cells.get("date"), cells.get("version")
+                    state.entries.append(ApprovalEntry(
+                        who=name.text.strip() if name is not None else "", when=_cell_date(d),
+                        date_location=d.location if d is not None else None,
+                        version=v.text.strip() if v is not None and not v.blank else None,
+                        version_location=v.location if v is not None else None,
+                        complete=not missing_parts(table, cells)))
+            return state
+        fields = [f for f in ctx.doc.fields if any(w in f.label.lower() for w in _APPROVER_LABELS)
+                  and f.source != "properties"]
+        if not fields:
+            return state
+        state.found = True
+        people = [f for f in fields if names_a_person(f.value) and not parse_date(f.value)]
+        dated = [f for f in fields if any(w in f.label.lower() for w in _DATE_WORDS) and parse_date(f.value)]
+        dated += [f for f in people if parse_date(f.value)]
+        for f in people:
+            state.entries.append(ApprovalEntry(who=f.value.strip(), when=None, date_location=None,
+                                               complete=bool(dated)))
+        for f in dated:
+            state.entries.append(ApprovalEntry(who="", when=parse_date(f.value), date_location=f.location,
+                                               complete=bool(people)))
+        return state
+
+    return ctx.memo("signoff.approval_state", compute)
+
+
+def revision_date(ctx: Context, version: tuple[int, ...] | None) -> date | None:
+    """The date of the revision-history row for `version` (or of the last row when None)."""
+    best: date | None = None
+    for table in revision_tables(ctx):
+        for cells in table.rows:
+            v = cells.get("version")
+            d = _cell_date(cells.get("date"))
+            if d is None or v is None or v.blank:
+                continue
+            if version is None or parse_version(v.text) == version:
+                best = d
+    return best
+
+
+def missing_parts(table: TableView, cells: dict[str, Cell]) -> list[str]:
+    """What an approval row lacks: a person's name, a role, a signature, a date (COM-05/07/08)."""
+    missing: list[str] = []
+    name = cells.get("name")
+    if name is not None and not names_a_person(name.text):
+        missing.append("name")
+    role = cells.get("role")
+    if role is not None and (role.blank or is_placeholder(role.text)):
+        missing.append("role")
+    signature = cells.get("signature")
+    if signature is not None and not has_signature_marker(signature.text):
+        missing.append("signature")
+    date_cell = cells.get("date")
+    if date_cell is not None and parse_date(date_cell.value if date_cell.value is not None else date_cell.text) is None:
+        missing.append("date")
+    return missing

@@ -1,0 +1,93 @@
+"""A project named in a document's title: 'Project Charter: Apollo CRM Migration', '智慧仓储管理系统建设项目章程'.
+
+Many real documents carry the project's name only in their title line, beside the document type,
+rather than in a 'Project Name' field or section; a reviewer accepts that as naming the project
+(COM-01's project name, CH-01's project title). What is left of a title once a document type's name
+is taken out names a project unless it is only versions, periods (Week 12, 2026年3月), generic words
+(Template, Monthly, 模板, 月度, Project Name) or a placeholder.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from checker.analysis.context import Context
+from checker.lexicon import files as lexicon
+from checker.lexicon.predicates import placeholder_matches
+from checker.text.normalize import has_cjk, nfkc
+
+# What is left of a title once the document type is taken out, and is still not a project's name.
+_VERSION = re.compile(r"\bv(?:ersion)?\s?\d+(?:\.\d+)*\b|\b\d+(?:\.\d+)+\b|版本\s*\S*|[vV]\d+(?:\.\d+)*", re.I)
+_PERIOD = re.compile(r"\b(?:week|wk|month|period|sprint|stage|phase|iteration)\s*(?:no\.?|#)?\s*\d+\b|\bw\d+\b|\bq[1-4]\b|"
+                     r"\b(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|"
+                     r"第\s*[\d一二三四五六七八九十]+\s*[周期月季阶段]+|\d{2,4}\s*年(?:度)?|\d{1,2}\s*[月日]|[上下本]?[周月]度?", re.I)
+_EDGE_WORDS = re.compile(r"^(?:(?:for|of|the|on|to|and)\s+)+|(?:\s+(?:for|of|the|on|to|and))+$", re.I)
+_GENERIC_WORDS = frozenset(
+    "project programme program document template draft final sample example form weekly monthly quarterly "
+    "annual yearly interim initial updated revised detailed preliminary summary executive new name title "
+    "guide guidance instructions "
+    "项目 文档 文件 模板 样例 范本 范例 草案 草稿 初稿 终稿 定稿 月度 季度 年度 周 月 阶段 最终 修订 更新 名称 "
+    "说明 填写 指南 指引".split())
+_GENERIC = re.compile("|".join(sorted((w if has_cjk(w) else rf"\b{w}\b" for w in _GENERIC_WORDS), key=len, reverse=True)))
+_PUNCTUATION = " \t\n:：-–—|/\\()（）《》<>“”\"'「」【】[]、,，.。;；"
+
+
+def titles(ctx: Context) -> list[str]:
+    """What may be the document's title: its Title property, its first heading or short paragraph,
+    or the short cells of the first row of a table that opens it (a form carries its title there)."""
+    doc = ctx.doc
+    out = [doc.properties.title] if doc.properties.title.strip() else []
+    first = next((b for b in doc.blocks if b.kind == "table" or b.text.strip()), None)
+    if first is not None and first.grid is not None and first.grid.rows:
+        out.extend(c.text for c in first.grid.rows[0] if 0 < len(c.text.strip()) <= 80)
+    elif first is not None and (first.kind == "heading" or len(first.text.strip()) <= 80):
+        out.append(first.text)
+    return out
+
+
+def project_in_title(ctx: Context) -> bool:
+    """Whether a title names the project beside the document type ('Project Charter: Apollo CRM
+    Migration'); a title that is the type alone, or the type and 'Template', does not."""
+    return any(name_beside_type(title) for title in titles(ctx))
+
+
+def name_beside_type(title: str) -> str | None:
+    if placeholder_matches(title):
+        return None  # 'Project Charter [Insert Project Name]' names no project
+    t = " ".join(nfkc(title).lower().split())
+    for name in _type_names():
+        i = t.find(name)
+        if i < 0 or (not has_cjk(name) and not _word_bounded(t, i, len(name))):
+            continue
+        rest = _PERIOD.sub(" ", _VERSION.sub(" ", t[:i] + " " + t[i + len(name):]))
+        rest = " ".join(rest.split()).strip(_PUNCTUATION)
+        rest = _EDGE_WORDS.sub("", rest).strip(_PUNCTUATION)
+        meaningful = _GENERIC.sub(" ", rest)  # a name is more than 'Weekly', '模板' or 'Project Name'
+        if _speaks_of(meaningful, name):
+            return None  # 'Establish the Charter Activity: Project Charter' is about the document
+        if sum(1 for ch in meaningful if has_cjk(ch)) >= 2 or re.search(r"[a-z]{3,}", meaningful):
+            return rest
+        return None
+    return None
+
+
+def _speaks_of(rest: str, type_name: str) -> bool:
+    """Whether the rest of a title names the document type again ('charter' beside 'Project Charter',
+    '章程' beside '项目章程'): a project is not named after the document that describes it."""
+    core = _GENERIC.sub(" ", type_name).split()
+    if has_cjk(type_name):
+        return any(len(word) >= 2 and word in rest for word in core)
+    return any(re.search(rf"\b{re.escape(word)}\b", rest) for word in core if len(word) >= 4)
+
+
+def _word_bounded(text: str, start: int, size: int) -> bool:
+    end = start + size
+    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+
+
+@lru_cache(maxsize=1)
+def _type_names() -> tuple[str, ...]:
+    """Every document type's names, folded, longest first ('project management plan' before 'plan')."""
+    names = {" ".join(nfkc(n).lower().split()) for spec in lexicon.doc_types().values()
+             for n in lexicon.words(spec.get("names"))}
+    return tuple(sorted((n for n in names if n), key=len, reverse=True))

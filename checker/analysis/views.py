@@ -1,0 +1,72 @@
+"""Derived views of a document that several rules need, computed once per document.
+
+Each function takes the rule context and memoises its answer there, so the doc-control block or the
+approvals table is looked up once however many rules read it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from checker.analysis.context import Context
+from checker.io.tables import TableView, find_tables
+from checker.lexicon import files as lexicon
+from checker.lexicon.synonyms import Synonyms
+from checker.model.elements import Field, Grid
+
+
+@lru_cache(maxsize=1)
+def doc_control_synonyms() -> Synonyms:
+    return Synonyms.from_entries(lexicon.common().get("doc_control_fields") or {})
+
+
+@lru_cache(maxsize=None)
+def block_column_synonyms(block: str) -> Synonyms:
+    """Column synonyms of a common block: `revision_history`, `approvals` or `distribution`."""
+    spec = lexicon.common().get(block) or {}
+    return Synonyms.from_entries(spec.get("columns") or {})
+
+
+def all_grids(ctx: Context) -> list[Grid]:
+    return ctx.memo("grids", lambda: list(ctx.doc.grids()))
+
+
+def doc_control(ctx: Context) -> dict[str, list[Field]]:
+    """Doc-control fields by key (project_name, version, date, author, …), in document order."""
+
+    def compute() -> dict[str, list[Field]]:
+        syn = doc_control_synonyms()
+        out: dict[str, list[Field]] = {}
+        for field in ctx.doc.fields:
+            m = syn.match(field.label, allow_partial=False)
+            if m is None:
+                m = syn.match(field.label)
+                if m is None or m.score < 0.8:
+                    continue
+            out.setdefault(m.key, []).append(field)
+        return out
+
+    return ctx.memo("doc_control", compute)
+
+
+def first_value(ctx: Context, key: str) -> Field | None:
+    """The first doc-control field of `key` that has a value, else the first one at all."""
+    fields = doc_control(ctx).get(key) or []
+    return next((f for f in fields if f.value.strip()), fields[0] if fields else None)
+
+
+def revision_tables(ctx: Context) -> list[TableView]:
+    return ctx.memo("revision_tables", lambda: find_tables(
+        all_grids(ctx), block_column_synonyms("revision_history"), min_hits=2, must_have=("version",), min_share=0.5))
+
+
+def approval_tables(ctx: Context) -> list[TableView]:
+    def compute() -> list[TableView]:
+        tables = find_tables(all_grids(ctx), block_column_synonyms("approvals"), min_hits=2,
+                             must_have=("signature", "date"), min_share=0.5)
+        revision = {id(t.grid) for t in revision_tables(ctx)}
+        # An approvals block has a signature or a date column: a Name | Role table lists
+        # stakeholders. A revision-history table also has Name/Date columns; it is not an
+        # approvals block unless it carries a signature column.
+        return [t for t in tables if id(t.grid) not in revision or "signature" in t.columns]
+
+    return ctx.memo("approval_tables", compute)

@@ -1,0 +1,43 @@
+"""Rule packs: YAML files in `rules/` that instantiate rule kinds with the standard's ids.
+
+A pack says which document types it covers; each rule names its kind, severity, bilingual title,
+message and suggestion, and the kind's parameters. Kinds are built once per process (patterns
+compiled at load), then run on every document they apply to.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from checker.core import yamlio
+from checker.core.errors import PackError
+from checker.kinds.spec import RuleSpec, rule_spec
+from checker.lexicon.files import RULES_DIR
+
+
+def load_pack(path: Path) -> list[RuleSpec]:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yamlio.safe_load(fh) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise PackError(f"{path.name}: {exc}") from None
+    name = str(data.get("pack") or path.stem)
+    applies = data.get("applies_to")
+    pack_applies = None if applies in (None, "all", "ALL") else tuple(applies)
+    return [rule_spec(r, name, pack_applies) for r in data.get("rules") or []]
+
+
+@lru_cache(maxsize=None)
+def builtin_specs() -> tuple[RuleSpec, ...]:
+    """Every rule of the built-in packs, in pack-file order."""
+    specs: list[RuleSpec] = []
+    for path in sorted(RULES_DIR.glob("*.yaml")):
+        specs.extend(load_pack(path))
+    seen: set[str] = set()
+    for spec in specs:
+        if spec.id in seen:
+            raise PackError(f"rule id {spec.id} is defined twice")
+        seen.add(spec.id)
+    return tuple(specs)

@@ -1,0 +1,489 @@
+"""The effective rule set of one configuration: built-in packs + organisation packs + profile/size + [rules].
+
+Precedence, lowest first, for a rule's params (shallow, key by key), severity and on/off:
+
+1. the built-in pack (`rules/*.yaml`);
+2. the size's kind-wide params (`rules/profiles.yaml` `sizes.<size>.kinds.<kind>`), then the profile's
+   and the size's per-rule params (`profiles.<p>.params.<ID>`, `sizes.<size>.params.<ID>`);
+3. organisation packs (`[check] packs`), in order: `overrides`, `disable`;
+4. `[rules."ID"]` in pmo-check.toml (ids or globs).
+
+A profile keeps, for rules limited to document types, only the profile's types. Organisation packs
+may add rules of their own under ids that do not use a standard prefix. Kinds are instantiated once
+per configuration (under its extra synonyms) and cached.
+"""
+from __future__ import annotations
+
+import copy
+import fnmatch
+import hashlib
+import os
+import re
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any, Iterator, Mapping
+
+import yaml
+
+from checker.config.packs import builtin_specs
+from checker.config.settings import PROFILES, SIZES, Config, Waiver, validate_synonyms
+from checker.core import yamlio
+from checker.core.errors import ConfigError, PackError
+from checker.core.findings import SEVERITIES
+from checker.kinds.spec import RuleSpec
+from checker.kinds.spec import rule_spec as _spec
+from checker.lexicon.files import RULES_DIR
+
+PROFILES_FILE = RULES_DIR / "profiles.yaml"
+
+# Rule-id prefixes of the standard (§8 inventory): a rule of an organisation's own may not use them.
+STANDARD_PREFIXES = frozenset({
+    "COM", "BC", "PB", "IRV", "CH", "PID", "SS", "PMP", "SCH", "RES", "RACI", "COST", "QP", "COMM", "RMP", "CMP",
+    "STK", "RR", "IR", "CR", "CL", "MM", "SR", "ESR", "CLS", "LL", "GATE", "XD"})
+TOOL_PREFIXES = frozenset({"SUP"})  # the checker's own findings (checker.suppress)
+_OWN_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
+_PACK_KEYS = ("pack", "description", "extends", "applies_to", "overrides", "disable", "rules", "synonyms",
+              "profiles", "sizes")
+_OVERRIDE_KEYS = ("severity", "params", "enabled", "applies_to", "synonyms")
+
+@dataclass(frozen=True, eq=False)
+class Tailoring:
+    key: str
+    source: str | None  # the pmo-check.toml, "<dict>", or None for the defaults
+    root: str
+    profile: str | None
+    size: str
+    locale: str | None
+    specs: tuple[RuleSpec, ...]  # the rules that run
+    disabled: tuple[RuleSpec, ...] = ()  # switched off (by a pack, [rules] or the profile)
+    lexicons: dict[str, dict[str, Any]] = field(default_factory=dict)  # merged lexicons with extra synonyms
+    waivers: tuple[Waiver, ...] = ()
+    exclude: tuple[str, ...] = ()
+    runtime: dict[str, Any] = field(default_factory=dict)
+
+    def excludes(self, path: str) -> bool:
+        if not self.exclude:
+            return False
+        rel = os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+        return not rel.startswith("../") and any(fnmatch.fnmatch(rel, p) for p in self.exclude)
+
+
+# --------------------------------------------------------------------------- profiles.yaml
+
+
+@lru_cache(maxsize=1)
+def profile_data() -> dict[str, Any]:
+    try:
+        with open(PROFILES_FILE, encoding="utf-8") as fh:
+            data = yamlio.safe_load(fh) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise PackError(f"{PROFILES_FILE.name}: {exc}") from None
+    return data
+
+
+def _merge_profiles(base: dict[str, Any], extra: Mapping[str, Any], what: str) -> None:
+    """Org-pack `profiles:` / `sizes:` onto the shipped ones: lists replace, params merge per rule."""
+    for section, names in (("profiles", PROFILES), ("sizes", SIZES)):
+        for name, entry in (extra.get(section) or {}).items():
+            if name not in names:
+                raise ConfigError(f"{what}: {section}: {name!r} is not one of {', '.join(names)}")
+            if not isinstance(entry, Mapping):
+                raise ConfigError(f"{what}: {section}.{name} must be a mapping")
+            target = base.setdefault(section, {}).setdefault(name, {})
+            for key, value in entry.items():
+                if key in ("doc_types", "optional_doc_types") and section == "profiles":
+                    if not isinstance(value, list):
+                        raise ConfigError(f"{what}: {section}.{name}.{key} must be a list of document types")
+                    target[key] = list(value)
+                elif key in ("params", "kinds"):
+                    if not isinstance(value, Mapping):
+                        raise ConfigError(f"{what}: {section}.{name}.{key} must map ids/kinds to params")
+                    into = target.setdefault(key, {})
+                    for rid, params in value.items():
+                        if not isinstance(params, Mapping):
+                            raise ConfigError(f"{what}: {section}.{name}.{key}.{rid} must be params (a mapping)")
+                        into[str(rid)] = {**(into.get(str(rid)) or {}), **params}
+                else:
+                    raise ConfigError(f"{what}: {section}.{name}: unknown key {key!r}")
+
+
+# --------------------------------------------------------------------------- organisation packs
+
+
+@dataclass
+class _OrgPack:
+    name: str
+    path: str
+    extends: list[str]
+    overrides: dict[str, dict[str, Any]]
+    disable: list[str]
+    rules: list[RuleSpec]
+    synonyms: dict[str, Any]
+    tailoring: dict[str, Any]  # profiles / sizes
+
+
+def _load_org_pack(path: str) -> _OrgPack:
+    where = os.path.basename(path)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yamlio.safe_load(fh) or {}
+    except OSError as exc:
+        raise ConfigError(f"cannot read organisation pack {path}: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{where}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: an organisation pack is a mapping (pack, extends, overrides, disable, rules)")
+    unknown = [k for k in data if k not in _PACK_KEYS]
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(_PACK_KEYS)})")
+    name = str(data.get("pack") or os.path.splitext(where)[0])
+    extends = data.get("extends", "builtin")
+    extends = [extends] if isinstance(extends, str) else extends
+    if not isinstance(extends, list) or not all(isinstance(e, str) for e in extends):
+        raise ConfigError(f"{where}: extends must be 'builtin' or a list of pack names")
+    overrides = data.get("overrides") or {}
+    if not isinstance(overrides, Mapping):
+        raise ConfigError(f"{where}: overrides must map rule ids to {{severity, params, enabled}}")
+    clean: dict[str, dict[str, Any]] = {}
+    for rid, entry in overrides.items():
+        if not isinstance(entry, Mapping):
+            raise ConfigError(f"{where}: overrides.{rid} must be a mapping")
+        bad = [k for k in entry if k not in _OVERRIDE_KEYS]
+        if bad:
+            raise ConfigError(f"{where}: overrides.{rid}: unknown key(s) {', '.join(map(repr, bad))} "
+                              f"(allowed: {', '.join(_OVERRIDE_KEYS)})")
+        if entry.get("severity") is not None and entry["severity"] not in SEVERITIES:
+            raise ConfigError(f"{where}: overrides.{rid}.severity must be one of {', '.join(SEVERITIES)}")
+        if entry.get("params") is not None and not isinstance(entry["params"], Mapping):
+            raise ConfigError(f"{where}: overrides.{rid}.params must be a mapping")
+        clean[str(rid).upper()] = dict(entry)
+    disable = data.get("disable") or []
+    if isinstance(disable, str):
+        disable = [disable]
+    if not isinstance(disable, list):
+        raise ConfigError(f"{where}: disable must be a list of rule ids")
+    applies = data.get("applies_to")
+    pack_applies = None if applies in (None, "all", "ALL") else tuple(applies)
+    rules = []
+    for raw in data.get("rules") or []:
+        if not isinstance(raw, Mapping):
+            raise ConfigError(f"{where}: each rule is a mapping (id, kind, severity, title, message, …)")
+        try:
+            rules.append(_spec(dict(raw), name, pack_applies))
+        except PackError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+    synonyms = data.get("synonyms") or {}
+    if not isinstance(synonyms, Mapping):
+        raise ConfigError(f"{where}: synonyms must be a mapping like the lexicon's")
+    validate_synonyms(synonyms, f"{where}: synonyms")
+    tailoring = {k: data[k] for k in ("profiles", "sizes") if data.get(k)}
+    return _OrgPack(name, path, extends, clean, [str(d).upper() for d in disable], rules, dict(synonyms), tailoring)
+
+
+def _prefix(rule_id: str) -> str:
+    return rule_id.split("-", 1)[0]
+
+
+# --------------------------------------------------------------------------- building
+
+
+_BUILT: dict[str, Tailoring] = {}
+_LOCK = threading.RLock()
+
+
+def default() -> Tailoring:
+    """The tailoring without any configuration: every built-in rule, size medium, no profile."""
+    return build(None)
+
+
+def build(config: Config | None) -> Tailoring:
+    """The effective rule set of `config` (None: defaults). Raises ConfigError; cached per content."""
+    key = _key(config)
+    with _LOCK:
+        cached = _BUILT.get(key)
+        if cached is None:
+            cached = _build(config, key)
+            if len(_BUILT) > 64:
+                _BUILT.clear()
+            _BUILT[key] = cached
+        return cached
+
+
+def _key(config: Config | None) -> str:
+    if config is None:
+        return "default"
+    parts = [config.key]
+    for pack in config.packs:
+        try:
+            st = os.stat(pack)
+            parts.append(f"{pack}:{st.st_mtime_ns}:{st.st_size}")
+        except OSError:
+            parts.append(f"{pack}:missing")
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def _build(config: Config | None, key: str) -> Tailoring:
+    from checker.kinds import registry
+
+    builtin = builtin_specs()
+    pack_names = {s.pack for s in builtin}
+    reserved = STANDARD_PREFIXES | TOOL_PREFIXES | {_prefix(s.id) for s in builtin}
+    profiles = copy.deepcopy(profile_data())
+
+    org = [_load_org_pack(p) for p in (config.packs if config else ())]
+    selected: set[str] = set()
+    known_packs = set(pack_names)
+    for pack in org:
+        for name in pack.extends:
+            if name == "builtin":
+                selected |= pack_names
+            elif name in known_packs:
+                selected.add(name)
+            else:
+                raise ConfigError(f"{os.path.basename(pack.path)}: extends {name!r}, which is not a pack "
+                                  f"(built-in packs: builtin, {', '.join(sorted(pack_names))})")
+        known_packs.add(pack.name)
+        _merge_profiles(profiles, pack.tailoring, os.path.basename(pack.path))
+    base = [s for s in builtin if not org or s.pack in selected]
+
+    # Rules of the organisation's own: own ids, registered kinds.
+    kinds = registry()
+    ids = {s.id for s in builtin}
+    own: list[RuleSpec] = []
+    for pack in org:
+        where = os.path.basename(pack.path)
+        for spec in pack.rules:
+            if spec.id in ids:
+                raise ConfigError(f"{where}: rule {spec.id} already exists; change it under `overrides:` instead")
+            if not _OWN_ID.match(spec.id):
+                raise ConfigError(f"{where}: rule id {spec.id!r} must look like ACME-01 (upper-case prefix, dash, number)")
+            if _prefix(spec.id) in reserved:
+                raise ConfigError(f"{where}: rule id {spec.id} uses the prefix {_prefix(spec.id)}, which the "
+                                  f"standard (or pmo-check) uses; give your own rules a prefix of your own "
+                                  f"(e.g. ACME-01), or change a standard rule under `overrides:`")
+            if spec.kind not in kinds:
+                raise ConfigError(f"{where}: rule {spec.id}: unknown kind {spec.kind!r} "
+                                  f"(kinds: {', '.join(sorted(kinds))})")
+            ids.add(spec.id)
+            own.append(spec)
+    all_ids = {s.id for s in base} | {s.id for s in own}
+
+    profile = config.profile if config else None
+    size = config.size if config else "medium"
+    prof = (profiles.get("profiles") or {}).get(profile) if profile else None
+    sz = (profiles.get("sizes") or {}).get(size) or {}
+    allowed = None
+    if prof is not None:
+        allowed = set(prof.get("doc_types") or []) | set(prof.get("optional_doc_types") or [])
+
+    enabled: list[RuleSpec] = []
+    disabled: list[RuleSpec] = []
+    for spec in [*base, *own]:
+        params = dict(spec.params)
+        if "size" in params:  # a rule with per-size values (RR-22 `sizes`) picks the configured size
+            params["size"] = size
+        merge_params(params, (sz.get("kinds") or {}).get(spec.kind) or {})
+        if prof is not None:
+            merge_params(params, (prof.get("params") or {}).get(spec.id) or {})
+        merge_params(params, (sz.get("params") or {}).get(spec.id) or {})
+        severity, on, applies = spec.severity, True, spec.applies_to
+        for pack in org:
+            entry = pack.overrides.get(spec.id)
+            if entry:
+                severity = entry.get("severity") or severity
+                merge_params(params, entry.get("params") or {})
+                if entry.get("synonyms"):
+                    params["synonyms"] = {**(params.get("synonyms") or {}), **entry["synonyms"]}
+                if entry.get("enabled") is not None:
+                    on = bool(entry["enabled"])
+                if entry.get("applies_to") is not None:
+                    raw = entry["applies_to"]
+                    applies = None if raw in ("all", "ALL") else tuple(raw)
+            if any(fnmatch.fnmatchcase(spec.id, d) for d in pack.disable):
+                on = False
+        for rule in (config.rules if config else ()):
+            if fnmatch.fnmatchcase(spec.id, rule.pattern):
+                severity = rule.severity or severity
+                merge_params(params, rule.params)
+                if rule.enabled is not None:
+                    on = rule.enabled
+        if spec.automation == "J" and severity != "info" and severity != spec.severity:
+            raise ConfigError(f"rule {spec.id} needs human judgement (automation J): it reports info with "
+                              f"needs_review and cannot be made {severity}")
+        if allowed is not None and applies is not None:
+            kept = tuple(t for t in applies if t in allowed)
+            if not kept:
+                on = False
+            applies = kept or applies
+        effective = replace(spec, severity=severity, params=params, applies_to=applies)
+        (enabled if on else disabled).append(effective)
+
+    # Every id and glob tailored must name a rule.
+    for pack in org:
+        for rid in [*pack.overrides, *pack.disable]:
+            if not any(fnmatch.fnmatchcase(i, rid) for i in all_ids):
+                raise ConfigError(f"{os.path.basename(pack.path)}: unknown rule id {rid!r} "
+                                  f"(`pmo-check rules` lists the ids)")
+    for rule in (config.rules if config else ()):
+        if not any(fnmatch.fnmatchcase(i, rule.pattern) for i in all_ids):
+            raise ConfigError(f"{_where(config)}: [rules.\"{rule.pattern}\"]: unknown rule id "
+                              f"(`pmo-check rules` lists the ids)")
+
+    extra: dict[str, Any] = {}
+    for pack in org:
+        _deep_merge(extra, pack.synonyms)
+    if config:
+        _deep_merge(extra, config.synonyms)
+    return Tailoring(key=key, source=config.source if config else None,
+                     root=config.root if config else os.getcwd(), profile=profile, size=size,
+                     locale=config.locale if config else None, specs=tuple(enabled), disabled=tuple(disabled),
+                     lexicons=_merged_lexicons(extra), waivers=config.suppress if config else (),
+                     exclude=config.exclude if config else (), runtime=dict(config.runtime) if config else {})
+
+
+def merge_params(params: dict[str, Any], override: Mapping[str, Any]) -> None:
+    """Tailored params onto a rule's: mappings merge key by key; a key the rule keeps only inside one
+    of its mappings goes there (`days = 45` for RR-16's `stale: {days: 30, …}`); the rest replace."""
+    for key, value in override.items():
+        current = params.get(key)
+        if isinstance(value, Mapping) and isinstance(current, Mapping):
+            merged = dict(current)
+            merge_params(merged, value)
+            params[key] = merged
+        elif key in params:
+            params[key] = value
+        else:
+            holders = [k for k, v in params.items() if isinstance(v, Mapping) and key in v]
+            if len(holders) == 1:
+                params[holders[0]] = {**params[holders[0]], key: value}
+            else:
+                params[key] = value
+
+
+def _where(config: Config) -> str:
+    return os.path.basename(config.source) if config.source != "<dict>" else "configuration"
+
+
+def _deep_merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    for k, v in extra.items():
+        if isinstance(v, Mapping) and isinstance(base.get(k), dict):
+            _deep_merge(base[k], v)
+        elif isinstance(v, Mapping):
+            base[k] = _deep_merge({}, v) if not isinstance(base.get(k), list) else base[k] + _words(v)
+        elif isinstance(v, (list, str)):
+            old = base.get(k)
+            words = [v] if isinstance(v, str) else list(v)
+            if isinstance(old, list):
+                base[k] = old + [w for w in words if w not in old]
+            elif isinstance(old, str):
+                base[k] = [old] + [w for w in words if w != old]
+            else:
+                base[k] = words
+        else:
+            base[k] = v
+    return base
+
+
+def _words(entry: Mapping[str, Any]) -> list[str]:
+    out: list[str] = []
+    for lang in ("en", "zh"):
+        value = entry.get(lang) or []
+        out.extend([value] if isinstance(value, str) else value)
+    return out
+
+
+def _merged_lexicons(extra: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """The shipped lexicons with the extra synonyms added (only those that change)."""
+    from checker.lexicon import files as lexicon
+
+    out: dict[str, dict[str, Any]] = {}
+    common = {k: v for k, v in extra.items() if k == "common"}
+    types = {k: v for k, v in extra.items() if k != "common"}
+    if types:
+        out["doctypes"] = _deep_merge(copy.deepcopy(lexicon._load_file("doctypes")), types)
+    if common:
+        out["common"] = _deep_merge(copy.deepcopy(lexicon._load_file("common")), common["common"])
+    return out
+
+
+# --------------------------------------------------------------------------- running
+
+
+_KINDS: dict[str, tuple] = {}
+_ACTIVE_LEXICON: list[str | None] = [None]
+
+
+def kinds(tailoring: Tailoring) -> tuple:
+    """The rule kinds of `tailoring`, instantiated once (under its synonyms)."""
+    from checker.kinds import registry
+
+    with _LOCK:
+        built = _KINDS.get(tailoring.key)
+        if built is not None:
+            return built
+        registered = registry()
+        out = []
+        with lexicon_scope(tailoring):
+            for spec in tailoring.specs:
+                kind = registered.get(spec.kind)
+                if kind is None:
+                    raise PackError(f"rule {spec.id}: unknown kind '{spec.kind}'")
+                out.append(kind(spec))
+        if len(_KINDS) > 64:
+            _KINDS.clear()
+        _KINDS[tailoring.key] = built = tuple(out)
+        return built
+
+
+@contextmanager
+def lexicon_scope(tailoring: Tailoring | None) -> Iterator[None]:
+    """Make the tailoring's extra synonyms the lexicon while a document is read and checked."""
+    from checker.lexicon import files as lexicon
+
+    key = tailoring.key if tailoring is not None and tailoring.lexicons else None
+    if key is None and _ACTIVE_LEXICON[0] is None:
+        yield
+        return
+    with _LOCK:
+        if _ACTIVE_LEXICON[0] != key:
+            clear_lexicon_caches()
+            _ACTIVE_LEXICON[0] = key
+    try:
+        with lexicon.overlay(key, tailoring.lexicons if key else None):
+            yield
+    finally:
+        if key is not None:  # code outside a check must not see this configuration's words
+            with _LOCK:
+                clear_lexicon_caches()
+                _ACTIVE_LEXICON[0] = None
+
+
+# Modules whose caches do not derive from the lexicon (files, packs, pure text helpers): kept when the
+# active extra synonyms change. Every other checker module's lru_caches are cleared then: a module
+# added later is covered without being listed (a hand-kept list of derived modules missed registers).
+_NOT_LEXICON_DERIVED = frozenset({"checker.lexicon.files", "checker.config.tailoring", "checker.config.packs", "checker.kinds",
+                                  "checker.model.a1", "checker.text.normalize", "checker.analysis.inventory"})
+
+
+def clear_lexicon_caches() -> None:
+    """Forget what was derived from the previous lexicon: the lru_caches of the checker's modules and
+    the Excel reader's header vocabulary."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith("checker.") or name in _NOT_LEXICON_DERIVED:
+            continue
+        for obj in list(vars(module).values()):
+            clear = getattr(obj, "cache_clear", None)
+            if callable(clear) and getattr(obj, "__module__", None) == name:
+                clear()
+    xlsx = sys.modules.get("checker.io.readers.xlsx")
+    if xlsx is not None and hasattr(xlsx, "_VOCABULARY"):
+        xlsx._VOCABULARY = None
+
+
+def check_options(tailoring: Tailoring) -> dict[str, Any]:
+    """Context fields for a document checked under `tailoring`."""
+    return {"profile": tailoring.profile, "size": tailoring.size, "locale": tailoring.locale}

@@ -1,0 +1,26 @@
+"""What a run may set: the check date, a rule subset, resource bounds and the configuration."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from checker.core.limits import Limits
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a run may set: the check date, a rule subset, resource bounds and the configuration."""
+
+    today: date | None = None
+    rule_ids: frozenset[str] | None = None  # only these rules, when given
+    # Resource bounds (docs/security.md): the opening layer's limits, and for a run the executor's.
+    limits: Limits = Limits()
+    workers: int | None = None  # worker processes for several documents; None: one per CPU, 0: inline
+    timeout: float = 60.0  # seconds per document; over it the entry is the `timeout` error
+    memory_limit: int | None = 2**30  # address space per worker process, bytes; None: no cap
+    isolate: bool = False  # check even a single document in a worker process (service, audit)
+    # Tailoring (docs/configuration.md): an explicit checker.config.Config, else (discover=True) the
+    # pmo-check.toml nearest to each document; neither: the defaults.
+    config: Any = None
+    discover: bool = True

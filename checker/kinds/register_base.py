@@ -1,0 +1,203 @@
+"""What the register rule kinds share: the register view, row conditions (`when`) and row findings.
+
+`when` (all conditions must hold):
+  status: open | closed | occurred | pending — or a list; `open` also covers a blank status
+  high: true/false          — level High/Critical (any language) or score ≥ the profile's High band
+  disposition: [approved, rejected, …]   — keys of `common.dispositions`
+  disposition_not: [deferred] — rows whose disposition is none of these
+  strategy_not: [accept, …] — keys of the type's strategy vocabularies
+  summary: false            — schedule rows that are not summary rows (WBS parents)
+  filled / empty: key(s)    — the columns are all filled / all empty
+"""
+from __future__ import annotations
+
+from array import array
+from typing import Any, Iterable, Sequence
+
+from checker.analysis.context import Context
+from checker.analysis.registers import RegisterView, Row, disposition_of, id_of, register, status_of
+from checker.core.findings import Finding
+from checker.core.location import Location
+from checker.kinds.base import Kind
+from checker.lexicon import files as lexicon
+from checker.text.normalize import norm_label
+
+HIDDEN = {"en": " (hidden row)", "zh": "（隐藏行）"}
+
+
+class RegisterKind(Kind):
+    """A kind that reads the document's register; silent when there is none (RR-01 etc. report that)."""
+
+    def view(self, ctx: Context) -> RegisterView | None:
+        return register(ctx, self.params.get("doc_type") or ctx.doc_type)
+
+    def applies(self, ctx: Context) -> bool:
+        if not super().applies(ctx):
+            return False
+        form = self.params.get("form")
+        if form == "register" and not ctx.doc.is_workbook and self.view(ctx) is None:
+            return False
+        return self.view(ctx) is not None
+
+    def has(self, view: RegisterView, *keys: str) -> bool:
+        return all(k in view.columns for k in keys)
+
+    # --- conditions ----------------------------------------------------------------------------
+
+    def select(self, ctx: Context, view: RegisterView, when: dict[str, Any] | None = None) -> Sequence[int]:
+        """Positions in `view.rows` of the rows `when` selects (default: the rule's own `when`).
+
+        Worked out once per register and condition, each condition from per-column values (a status
+        text is classified once, however many rows carry it): RR-05, RR-10, RR-16, RR-18 and RR-19
+        all select the open risks of the same few thousand rows.
+        """
+        when = self.params.get("when") if when is None else when
+        if not when:
+            return range(len(view.rows))
+        levels = self.high_levels() if "high" in when else ()
+
+        def compute() -> Sequence[int]:
+            keep: Sequence[int] = range(len(view.rows))
+            for cond, want in when.items():
+                keep = self._keep(ctx, view, cond, want, keep)
+            return array("i", keep)  # 4 bytes a position, not an int object each (a big register)
+
+        return view.memo(("select", repr(when), levels), compute)
+
+    def selected(self, ctx: Context, view: RegisterView, when: dict[str, Any] | None = None) -> list[Row]:
+        rows = view.rows
+        return [rows[i] for i in self.select(ctx, view, when)]
+
+    def _keep(self, ctx: Context, view: RegisterView, cond: str, want: Any, keep: Sequence[int]) -> list[int]:
+        """The positions of `keep` whose row meets one condition."""
+        wanted = [want] if isinstance(want, str) else list(want) if isinstance(want, (list, tuple)) else want
+        if cond == "status":
+            states = view.memo("states", lambda: _per_text(view, "status", lambda t: _state(t, view.doc_type)))
+            if "open" in wanted:
+                wanted = [*wanted, "unknown"]
+            return [i for i in keep if states[i] in wanted]
+        if cond == "high":
+            flags = self.high_flags(ctx, view)
+            return [i for i in keep if flags[i] == bool(want)]
+        if cond in ("disposition", "disposition_not"):
+            found = view.memo("dispositions", lambda: _per_text(view, "disposition", disposition_of))
+            inside = cond == "disposition"
+            return [i for i in keep if (found[i] in wanted) == inside]
+        if cond == "strategy_not":
+            found = view.memo("strategies", lambda: _per_text(view, "strategy", lambda t: strategy_key(t, view.doc_type)))
+            return [i for i in keep if found[i] not in wanted]
+        if cond == "summary":
+            rows = view.rows
+            return [i for i in keep if is_summary(view, rows[i]) == bool(want)]
+        if cond == "empty":
+            keys = [k for k in wanted if k in view.columns]
+            if not keys:
+                return []  # without the column there is nothing to call empty
+            columns = [view.texts(k) for k in keys]
+            return [i for i in keep if not any(texts[i] for texts in columns)]
+        if cond == "filled":
+            columns = [view.texts(k) for k in wanted]
+            return [i for i in keep if all(texts[i] for texts in columns)]
+        return list(keep)
+
+    def high_levels(self) -> tuple[str, ...]:
+        return tuple(self.params.get("high_levels") or ("High", "Critical"))
+
+    def high_flags(self, ctx: Context, view: RegisterView) -> list[bool]:
+        """Per row: level High/Critical (the rule's `high_levels`), or without a level a score at or
+        above the profile's High band (the score column, else P × I)."""
+        levels = self.high_levels()
+
+        def compute() -> list[bool]:
+            from checker.analysis.risk_scales import level_of, profile_for, scale_values
+
+            found = _per_text(view, "level", level_of)
+            profile = profile_for(ctx, view) if any(level is None for level in found) else None
+            threshold = profile.threshold("High") if profile is not None else None
+            if threshold is None:
+                return [level is not None and level in levels for level in found]
+            scores = view.numbers("score")
+            p, i = scale_values(view, "probability"), scale_values(view, "impact")
+            out = []
+            for n, level in enumerate(found):
+                if level is not None:
+                    out.append(level in levels)
+                    continue
+                score = scores[n]
+                if score is None and p[n] is not None and i[n] is not None:
+                    score = p[n] * i[n]
+                out.append(score is not None and score >= threshold)
+            return out
+
+        return view.memo(("high", levels), compute)
+
+    # --- findings ------------------------------------------------------------------------------
+
+    def row_finding(self, ctx: Context, view: RegisterView, row: Row, location: Location | None, *,
+                    variant: str | None = None, severity: str | None = None, **args: Any) -> Finding:
+        if "id" not in args:
+            args["id"] = id_of(row, view)
+        args.setdefault("row", row.line)
+        f = self.finding(ctx, location or row.location, variant=variant, severity=severity, **args)
+        if row.hidden:
+            f.message += HIDDEN[ctx.message_language]
+        return f
+
+    def labels(self, ctx: Context, view: RegisterView, keys: Iterable[str]) -> str:
+        return ("、" if ctx.message_language == "zh" else ", ").join(view.label(k) for k in keys)
+
+
+def strategy_key(text: str, doc_type: str = "RISK_REGISTER") -> str | None:
+    t = norm_label(text)
+    if not t:
+        return None
+    vocab = (lexicon.doc_types().get("RISK_REGISTER") or {}).get("vocabularies") or {}
+    for name in ("strategies_threat", "strategies_opportunity"):
+        for key, words in (vocab.get(name) or {}).items():
+            if any(norm_label(w) == t or t.startswith(norm_label(w)) for w in words):
+                return key
+    return None
+
+
+def is_summary(view: RegisterView, row: Row) -> bool:
+    """A WBS parent: another row's ID extends this row's ID (`2` → `2.1`)."""
+    rid = row.text("id")
+    return bool(rid) and rid.rstrip(".") + "." in _id_parents(view)
+
+
+def _id_parents(view: RegisterView) -> frozenset[str]:
+    """Every `x.` that starts a row's ID (`2.1.3` gives `2.` and `2.1.`): the summaries' prefixes."""
+
+    def compute() -> frozenset[str]:
+        out: set[str] = set()
+        for rid in view.texts("id"):
+            dot = rid.find(".")
+            while dot != -1:
+                out.add(rid[:dot + 1])
+                dot = rid.find(".", dot + 1)
+        return frozenset(out)
+
+    return view.memo("id_parents", compute)
+
+
+def _per_text(view: RegisterView, key: str, classify: Any) -> list[Any]:
+    """`classify(text)` for each row's `key` text, worked out once per distinct text."""
+    seen: dict[str, Any] = {}
+    out = []
+    for text in view.texts(key):
+        if text not in seen:
+            seen[text] = classify(text)
+        out.append(seen[text])
+    return out
+
+
+def _state(text: str, doc_type: str) -> str:
+    """`open`, `closed` or `occurred` of a status text: blank is open, unrecognised `unknown` (a change
+    log's status may be a disposition: pending, deferred and unrecognised changes are open)."""
+    state = status_of(text)
+    if state is None and doc_type == "CHANGE_LOG":
+        d = disposition_of(text)
+        state = "open" if d in ("pending", "deferred", None) else "closed"
+    if state is None:
+        state = "open" if not text else "unknown"
+    return state

@@ -1,0 +1,112 @@
+"""Predicates over the common lexicon, compiled once: placeholders, people versus roles, signatures.
+
+Several rule kinds ask the same questions of a value ("is this template prompt text?", "is this a
+person or only a role?"); answering them in one place keeps the rules consistent.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from checker.lexicon import files as lexicon
+from checker.text.normalize import nfkc, norm_label
+from checker.text.prefilter import Prefilter
+from checker.text.search import NFKC, RAW, TextSet, containing
+
+# Roles and organisational units that do not name a person (COM-06 "name (person, not role)").
+_ROLE_WORDS = re.compile(
+    r"^(?:the\s+)?(?:project\s+)?(?:sponsor|manager|pm|pmo|director|ceo|cfo|cio|cto|owner|executive|"
+    r"steering\s+committee|committee|board|team|department|dept|ccb|customer|client|vendor|supplier|"
+    r"business\s+owner|senior\s+user|senior\s+supplier|approver|reviewer|name|signature|date)s?$"
+    r"|^(?:项目)?(?:发起人|经理|负责人|总监|总经理|副总经理|主任|部长|处长|科长|组长|委员会|评审委员会|办公室|"
+    r"管理办公室|部门|事业部|研发部|财务部|客户|甲方|乙方|供应商|pmo|签字|签名|姓名|日期|盖章)$",
+    re.I,
+)
+_SIGNATURE_MARKERS = re.compile(
+    r"/s/|signed|e-?sign|docusign|adobe\s*sign|approved|已签|签字|签名|签章|盖章|同意|批准|✓|✔|☑|\bok\b", re.I)
+
+
+_WIDE = re.compile("[\uff01-\U0010ffff]")  # full-width forms (and beyond): NFKC needed first
+
+
+@lru_cache(maxsize=1)
+def _placeholder_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = lexicon.common().get("placeholders") or {}
+    return (re.compile(spec.get("en_regex", r"(?!x)x"), re.I), re.compile(spec.get("zh_regex", r"(?!x)x")))
+
+
+@lru_cache(maxsize=1)
+def _prefilters() -> tuple[Prefilter, Prefilter]:
+    en, zh = _placeholder_patterns()
+    return Prefilter(en), Prefilter(zh)
+
+
+_PENDING_VALUE_LEN = 16  # '待定', '（待补充）', '预算：待定': a pending marker is the value itself
+
+
+def _prose_pending(m: re.Match[str], text: str) -> bool:
+    """'沟通机制待完善：模块间…' is a sentence that says something needs work, not a template prompt.
+
+    待定/待补充/待完善 are prompts when they are (nearly) the whole value; inside a longer text
+    they are ordinary Chinese, so they are not reported there.
+    """
+    return m.group(0).startswith("待") and len(text.strip()) > _PENDING_VALUE_LEN
+
+
+@lru_cache(maxsize=32768)
+def _placeholder_hits(text: str) -> tuple[re.Match[str], ...]:
+    if not text.strip():
+        return ()
+    en, zh = _placeholder_patterns()
+    en_filter, zh_filter = _prefilters()
+    t = nfkc(text) if _WIDE.search(text) else text
+    hits = list(en.finditer(t)) if en_filter.may_match(t) else []
+    if zh_filter.may_match(t):
+        hits += (m for m in zh.finditer(t) if not _prose_pending(m, t))
+    hits.sort(key=lambda m: m.start())
+    return tuple(hits)
+
+
+def placeholder_matches(text: str) -> list[re.Match[str]]:
+    """Every template placeholder in `text` (TBD, [Insert …], 待定, 【此处填写】, 年 月 日 …)."""
+    if not text:
+        return []
+    return list(_placeholder_hits(text))
+
+
+def placeholder_texts(sets: Iterable[TextSet]) -> dict[str, list[re.Match[str]]]:
+    """The texts of `sets` that hold a placeholder, each with its matches (as `placeholder_matches`).
+
+    `placeholder_matches` prefilters a text as is, or NFKC-normalised when it holds full-width forms:
+    the candidates are the texts that pass the prefilters in either form.
+    """
+    en, zh = _prefilters()
+    candidates = containing(sets, *en.searches((RAW, NFKC)), *zh.searches((RAW, NFKC)))
+    return {t: found for t in candidates if (found := placeholder_matches(t))}
+
+
+def is_placeholder(text: str) -> bool:
+    """True when the value is nothing but template prompt text (or contains a prompt)."""
+    return bool(placeholder_matches(text))
+
+
+def is_role_only(text: str) -> bool:
+    """True when a value that should name a person holds only a role or unit ('PM', '项目经理')."""
+    t = norm_label(text)
+    return bool(t) and bool(_ROLE_WORDS.match(t))
+
+
+def names_a_person(text: str) -> bool:
+    t = " ".join(text.split())
+    if not t or is_placeholder(t) or is_role_only(t):
+        return False
+    return bool(re.search(r"[A-Za-z]{2,}|[\u4e00-\u9fff]{2,}", t))
+
+
+def has_signature_marker(text: str) -> bool:
+    """A signature cell counts when it holds a marker or any name-like text (a typed signature)."""
+    t = text.strip()
+    if not t or is_placeholder(t):
+        return False
+    return bool(_SIGNATURE_MARKERS.search(t)) or names_a_person(t)

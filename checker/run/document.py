@@ -1,0 +1,137 @@
+"""One file through the pipeline: safe opening → reader → model → classifier → rules → findings.
+
+`check_file` never raises: whatever goes wrong becomes the document's `error` entry.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from contextlib import nullcontext
+from datetime import date
+from typing import Any, Iterable
+
+from checker.core.errors import ReadError
+from checker.core.findings import Finding
+from checker.core.gc_pause import cyclic_gc_paused
+from checker.core.options import Options
+from checker.run.scoring import score
+
+log = logging.getLogger("pmo_check")
+
+
+def _tailoring(path: str, options: Options):
+    """The tailoring that governs `path`: the explicit config, the discovered one, or the defaults."""
+    from checker.config import settings as cfg
+    from checker.config import tailoring
+
+    if options.config is not None:
+        return tailoring.build(options.config)
+    if options.discover:
+        found = cfg.discover(path)
+        if found:
+            return tailoring.build(cfg.load_file(found))
+    return tailoring.default()
+
+
+def _rules(tailored: Any = None) -> tuple:
+    """The rules of a tailoring (default: the built-in packs as shipped), instantiated once per process."""
+    from checker.config import tailoring
+
+    return tailoring.kinds(tailored or tailoring.default())
+
+
+def _format_of(path: str) -> str:
+    ext = os.path.splitext(path)[1].lower().lstrip(".")
+    return ext if ext in ("docx", "docm", "xlsx", "xlsm") else "other"
+
+
+def _error_entry(path: str, err: ReadError, sha256: str | None, fmt: str | None = None) -> dict[str, Any]:
+    entry: dict[str, Any] = {"path": path, "format": fmt or _format_of(path), "doc_type": "UNKNOWN",
+                             "score": None, "findings": [], "error": err.to_dict()}
+    if sha256:
+        entry["sha256"] = sha256
+    return entry
+
+
+def check_file(path: str, options: Options | None = None) -> dict[str, Any]:
+    """One document entry of the report. Never raises."""
+    from checker.io.safe_open import open_document, sha256_of
+
+    options = options or Options()
+    try:
+        opened = open_document(path, options.limits)
+    except ReadError as err:
+        return _error_entry(path, err, sha256_of(path))
+    try:
+        # A workbook's model is big and acyclic (checker.gc_pause): its whole check, not only its
+        # reading, runs with the cyclic collector paused. Word models are small: no gain there.
+        with cyclic_gc_paused() if opened.format in ("xlsx", "xlsm") else nullcontext():
+            return _check_opened(opened, options)
+    except ReadError as err:
+        return _error_entry(path, err, opened.sha256, opened.format)
+    except MemoryError:
+        return _error_entry(path, ReadError("too-large", "The document is too large to check in memory."),
+                            opened.sha256, opened.format)
+    except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
+        log.error("%s: internal error while checking: %s: %s", path, type(exc).__name__, exc)
+        return _error_entry(path, ReadError("corrupt", f"The document could not be checked ({type(exc).__name__})."),
+                            opened.sha256, opened.format)
+
+
+def _check_opened(opened, options: Options) -> dict[str, Any]:
+    from checker.analysis.classify import classify
+    from checker.analysis.facts import extract_project
+    from checker.config import waivers as suppress
+    from checker.config.tailoring import lexicon_scope
+    from checker.io.readers import read_document
+    from checker.kinds import Context
+    from checker.text.language import detect_language
+
+    tailored = _tailoring(opened.path, options)
+    with lexicon_scope(tailored):
+        doc = read_document(opened)
+        result = classify(doc)
+        language = detect_language(doc.all_text(limit=200_000))  # what detect_language samples
+        ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=options.today or date.today(),
+                      profile=tailored.profile, size=tailored.size, locale=tailored.locale)
+        findings = list(run_rules(ctx, options, tailored))
+        findings = suppress.apply(findings, ctx, tailored)
+    entry: dict[str, Any] = {
+        "path": opened.path,
+        "sha256": opened.sha256,
+        "format": opened.format,
+        "doc_type": result.doc_type,
+        "doc_type_confidence": result.confidence,
+        "language": language,
+    }
+    project = extract_project(doc)
+    if project:
+        entry["project"] = project
+    # The model is not needed for the report: free it (a big register's grid) before the findings
+    # become dicts, and drop each Finding as its dict is made.
+    del doc, ctx
+    entry["score"] = score(findings)
+    entry["findings"] = _finding_dicts(findings)
+    entry["error"] = None
+    return entry
+
+
+def _finding_dicts(findings: list[Finding]) -> list[dict[str, Any]]:
+    """The findings as the report's dicts, releasing each Finding (and its Location) once converted."""
+    out = []
+    for i, f in enumerate(findings):
+        out.append(f.to_dict())
+        findings[i] = None  # type: ignore[call-overload]
+    return out
+
+
+def run_rules(ctx, options: Options, tailored: Any = None) -> Iterable[Finding]:
+    for rule in _rules(tailored):
+        if options.rule_ids is not None and rule.spec.id not in options.rule_ids:
+            continue
+        if not rule.applies(ctx):
+            continue
+        try:
+            yield from rule.check(ctx)
+        except Exception as exc:  # noqa: BLE001 - a faulty rule must not lose the other findings
+            log.error("%s: rule %s failed: %s: %s", ctx.doc.path, rule.spec.id, type(exc).__name__, exc)

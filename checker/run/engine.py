@@ -1,0 +1,123 @@
+"""The pipeline: file → safe opening → reader → model → classifier → rules → findings → report.
+
+`check_file` does one file and never raises: whatever goes wrong becomes the document's `error`.
+`check` expands folders, checks every file and assembles the contract's report.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from checker.core.errors import ReadError
+from checker.core.options import Options
+from checker.io.paths import expand
+from checker.report.json import build_report
+from checker.run.document import _error_entry, _tailoring
+
+log = logging.getLogger("pmo_check")
+
+SCHEMA = "pmo-check/report@1"
+
+
+_RUNTIME = ("today", "rule_ids", "limits", "workers", "timeout", "memory_limit", "isolate")
+
+
+def _options(config: Any) -> Options:
+    """Options from the API's `config`: Options, a dict (runtime options such as `today` and/or the
+    pmo-check.toml shape), a path to a TOML file, or None. Raises checker.config.ConfigError."""
+    from collections.abc import Mapping
+
+    from checker.config.settings import load as load_config
+
+    if isinstance(config, Options):
+        return config
+    if config is None:
+        return Options()
+    if isinstance(config, Mapping):
+        runtime = {k: v for k, v in config.items() if k in _RUNTIME}
+        rest = {k: v for k, v in config.items() if k not in _RUNTIME}
+        loaded = load_config(rest) if rest else None
+        return Options(**runtime, config=loaded, discover=loaded is None)
+    return Options(config=load_config(config), discover=False)
+
+
+def _expand(paths: Any) -> list[Any]:
+    """`expand`, tolerating what the API may be handed instead of path strings (bytes, PathLike,
+    None, numbers): what is not a path becomes a not-found entry, never an exception."""
+    from checker.io.paths import Item
+
+    try:
+        raw = [paths] if isinstance(paths, (str, bytes, os.PathLike)) else list(paths if paths is not None else [])
+    except TypeError:  # not iterable
+        raw = [paths]
+    strings: list[str | None] = []
+    for p in raw:
+        try:
+            strings.append(os.fsdecode(p))
+        except (TypeError, ValueError):
+            strings.append(None)
+    if all(s is not None for s in strings):
+        return expand(strings)  # type: ignore[arg-type]
+    items: list[Any] = []
+    for p, s in zip(raw, strings):
+        items.extend(expand([s]) if s is not None else
+                     [Item(repr(p)[:200], ReadError("not-found", "Not a file or folder path."))])
+    return items
+
+
+def _tailor_items(items: list[Any], paths: Any, options: Options) -> list[Any]:
+    """Validate every configuration the run will use (ConfigError before any report), and drop the
+    configuration's own files and what an explicit or ancestor pmo-check.toml excludes from folders."""
+    from checker.config import tailoring
+
+    given: set[str] = set()
+    for p in [paths] if isinstance(paths, (str, bytes, os.PathLike)) else (paths if isinstance(paths, list) else []):
+        try:
+            given.add(os.path.abspath(os.fsdecode(p)))
+        except (TypeError, ValueError):
+            continue
+    kept = []
+    for item in items:
+        if item.error is not None:
+            kept.append(item)
+            continue
+        tailored = _tailoring(item.path, options)
+        absolute = os.path.abspath(item.path)
+        if absolute not in given:
+            own = {tailored.source, *getattr(options.config, "packs", ()), *tailored_packs(tailored)}
+            if absolute in own or tailored.excludes(item.path):
+                continue
+        kept.append(item)
+    if options.config is not None:
+        tailoring.build(options.config)
+    return kept
+
+
+def tailored_packs(tailored: Any) -> tuple[str, ...]:
+    from checker.config import settings as cfg
+
+    if tailored.source and tailored.source != "<dict>":
+        try:
+            return cfg.load_file(tailored.source).packs
+        except cfg.ConfigError:
+            return ()
+    return ()
+
+
+def check(paths: list[str], config: Any = None) -> dict[str, Any]:
+    """The contract's Python API: the JSON report for files and folders, as a dict."""
+    from checker.run.executor import run_checks
+
+    options = _options(config)
+    if paths is not None and not isinstance(paths, (str, bytes, os.PathLike, list)):
+        try:
+            paths = list(paths)  # a generator is read once, by _expand and _tailor_items alike
+        except TypeError:
+            pass
+    items = _tailor_items(_expand(paths), paths, options)
+    # Each document in a worker process with a time budget (checker/executor.py); one alone inline.
+    checked = iter(run_checks([item.path for item in items if item.error is None], options))
+    documents = [_error_entry(item.path, item.error, None) if item.error is not None else next(checked)
+                 for item in items]
+    return build_report(documents)

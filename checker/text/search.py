@@ -1,0 +1,254 @@
+"""Literal search in many distinct texts at once: the texts joined into one string, `str.find` at C
+speed, each match mapped back to its text (bisect). `checker.analysis.inventory` gathers a document's
+texts into such sets; prefilters (`checker.text.prefilter`) say which literals to look for.
+"""
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import accumulate
+from typing import Callable, Iterable, Iterator
+
+from checker.text.normalize import nfkc
+
+# Forms of a text a scan looks in, combinable: RAW, NFKC, LOWER (of the raw text), NFKC | LOWER.
+RAW, NFKC, LOWER = 0, 1, 2
+_SEP = "\x00"  # joins texts: XML 1.0 text cannot hold it, and no normalisation makes or removes it
+_CHUNK = 1 << 21  # characters joined at a time; a set that fits in one chunk keeps its joined forms
+_PLUS_ONE = (1).__add__
+
+
+def _form_of(text: str, form: int) -> str:
+    """One text in `form`: what a joined scan computes for all texts at once."""
+    if form & NFKC:
+        text = nfkc(text)
+    return text.lower() if form & LOWER else text
+
+
+class _Chunk:
+    """Texts joined by `_SEP` in each form asked for so far, and where each text starts there (worked
+    out on the first match only: a scan that finds nothing never needs it)."""
+
+    __slots__ = ("texts", "ascii", "_joined", "_starts")
+
+    def __init__(self, texts: list[str], ascii_only: bool):
+        self.texts = texts
+        self.ascii = ascii_only
+        self._joined: dict[int, str] = {}
+        self._starts: dict[int, list[int]] = {}
+
+    def _key(self, form: int) -> int:
+        """`form`, or the plainer form that has the same text (NFKC leaves ASCII and normalised text alone)."""
+        if form & NFKC and (self.ascii or self._nfkc() is self.joined(RAW)):
+            return form & LOWER
+        return form
+
+    def _nfkc(self) -> str:
+        got = self._joined.get(NFKC)
+        if got is None:
+            raw = self.joined(RAW)
+            # `_SEP` is a starter that composes with nothing: normalising the whole normalises each text.
+            got = self._joined[NFKC] = raw if unicodedata.is_normalized("NFKC", raw) else unicodedata.normalize("NFKC", raw)
+        return got
+
+    def joined(self, form: int) -> str:
+        form = self._key(form)
+        got = self._joined.get(form)
+        if got is None:
+            if form == RAW:
+                got = _SEP.join(self.texts)
+            elif form == NFKC:
+                got = self._nfkc()
+            else:
+                got = self.joined(form & ~LOWER).lower()
+            self._joined[form] = got
+        return got
+
+    def starts(self, form: int) -> list[int]:
+        """Offsets of the texts in `joined(form)`, one past the end last (for `bisect`)."""
+        form = self._key(form)
+        got = self._starts.get(form)
+        if got is None:
+            joined = self.joined(form)
+            if form == RAW:
+                got = _starts(map(len, self.texts))
+            elif form & LOWER and len(joined) == len(self.joined(form & ~LOWER)):
+                # Lower-casing never shortens a character: an unchanged total length means every text kept its own.
+                got = self.starts(form & ~LOWER)
+            else:
+                parts = joined.split(_SEP)
+                # A text holding `_SEP` itself (never one read from a file) is measured on its own.
+                got = _starts(map(len, parts) if len(parts) == len(self.texts)
+                              else (len(_form_of(t, form)) for t in self.texts))
+            self._starts[form] = got
+        return got
+
+
+def _starts(lengths: Iterable[int]) -> list[int]:
+    return list(accumulate(map(_PLUS_ONE, lengths), initial=0))
+
+
+class Search:
+    """Literals to look for in some forms of the texts (`RAW`, `NFKC`, `LOWER`, `NFKC | LOWER`).
+
+    An empty literal is in every text, so `Search(("",))` asks for all of them.
+    """
+
+    __slots__ = ("literals", "forms", "plan")
+
+    def __init__(self, literals: Iterable[str], forms: Iterable[int] = (RAW,)):
+        self.literals = tuple(literals)
+        self.forms = tuple(forms)
+        joinable = all(self.literals) and not any(_SEP in lit for lit in self.literals)
+        self.plan = _plan(self.literals) if joinable else None  # None: a join could make or break a match
+
+    def in_text(self, text: str) -> bool:
+        return any(lit in _form_of(text, f) for f in self.forms for lit in self.literals)
+
+
+class TextSet:
+    """The distinct texts of one place, scanned joined rather than one call per text.
+
+    ASCII texts are joined apart from the others: their joined string keeps one byte per character,
+    lower-casing it is cheap, NFKC cannot change it, and literals outside ASCII need not be looked for.
+    A set built from its texts keeps them, and their joined forms when they fit in one
+    chunk. A bigger one (a 200,000-row register) keeps nothing: each scan gathers its texts again, up
+    in batches, so that neither they nor their joined copies outlive the scan.
+    """
+
+    __slots__ = ("_ascii", "_other", "_kept", "_gather")
+
+    def __init__(self, texts: set[str] | None, gather: Callable[[], Iterator[set[str]]] | None = None):
+        """`texts` is taken over (and emptied); None with `gather`, which yields the texts in batches."""
+        self._gather = gather if texts is None else None
+        self._ascii, self._other = _partition(texts) if texts is not None else ([], [])
+        self._kept: list[_Chunk] | None = None
+
+    @property
+    def texts(self) -> list[str]:
+        return [t for chunk in self._chunks() for t in chunk.texts]
+
+    def _chunks(self) -> Iterable[_Chunk]:
+        if self._kept is not None:
+            return self._kept
+        if self._gather is not None:
+            return (chunk for batch in self._gather() for chunk in _chunked(*_partition(batch)))
+        chunks = list(_chunked(self._ascii, self._other))
+        if sum(map(len, self._ascii)) + sum(map(len, self._other)) <= _CHUNK:
+            self._kept = chunks
+        return chunks
+
+    def containing(self, searches: Iterable[Search]) -> set[str]:
+        """The texts in which one of `searches` finds one of its literals."""
+        found: set[str] = set()
+        searches = list(searches)
+        for chunk in self._chunks():
+            for search in searches:
+                if search.plan is None:
+                    found.update(t for t in chunk.texts if search.in_text(t))
+                    continue
+                groups = search.plan.narrow if chunk.ascii else search.plan.groups
+                done: list[str] = []
+                for form in search.forms:
+                    joined = chunk.joined(form)
+                    if not any(joined is d for d in done):
+                        done.append(joined)
+                        _scan(chunk, form, joined, groups, search.plan.chars, found)
+        return found
+
+
+def _chunked(ascii_texts: list[str], other: list[str]) -> Iterator[_Chunk]:
+    for texts, ascii_only in ((ascii_texts, True), (other, False)):
+        for part in _split(texts):
+            yield _Chunk(part, ascii_only)
+
+
+def _partition(texts: set[str]) -> tuple[list[str], list[str]]:
+    """(ASCII texts, the others) of `texts`, which is emptied."""
+    texts.discard("")
+    other = [t for t in texts if not t.isascii()]
+    texts.difference_update(other)
+    ascii_texts = list(texts)
+    texts.clear()
+    return ascii_texts, other
+
+
+class _Plan:
+    """How to look for a set of literals in a joined text.
+
+    Literals that contain another are dropped (they add no text). Literals that open with the same two
+    characters form a group, looked for only when their common opening occurs (TBA, TBC, TBD: one
+    search for 'tb' when the text has none). A literal with a character that the text never shows is
+    not looked for at all (a one-character `in` is a `memchr`, far cheaper than a search).
+    """
+
+    def __init__(self, literals: tuple[str, ...]):
+        kept: list[str] = []
+        for lit in sorted(set(literals), key=len):
+            if not any(k in lit for k in kept):
+                kept.append(lit)
+        by_opening: dict[str, list[str]] = {}
+        for lit in sorted(kept):
+            by_opening.setdefault(lit[:2], []).append(lit)
+        self.groups = [(_common_prefix(g) if len(g) > 1 else "", tuple(g)) for g in by_opening.values()]
+        self.narrow = [(o, tuple(x for x in g if x.isascii())) for o, g in self.groups if o.isascii()
+                       and any(x.isascii() for x in g)]  # what an ASCII text can hold
+        self.chars = frozenset("".join(kept))
+
+
+@lru_cache(maxsize=256)
+def _plan(literals: tuple[str, ...]) -> _Plan:
+    return _Plan(literals)
+
+
+def _common_prefix(words: list[str]) -> str:
+    first, last = min(words), max(words)
+    n = 0
+    while n < min(len(first), len(last)) and first[n] == last[n]:
+        n += 1
+    return first[:n]
+
+
+def _scan(chunk: _Chunk, form: int, joined: str, groups: list, chars: frozenset, found: set[str]) -> None:
+    """Add to `found` the texts of `chunk` whose `form` (`joined`) contains a literal of `groups`."""
+    absent = {ch for ch in chars if ch not in joined}
+    starts: list[int] | None = None
+    texts = chunk.texts
+    for opening, group in groups:
+        if opening and ((absent and not absent.isdisjoint(opening)) or opening not in joined):
+            continue
+        for lit in group:
+            if absent and not absent.isdisjoint(lit):
+                continue
+            pos = joined.find(lit)
+            while pos >= 0:  # one text per step: the next search starts at the following text
+                if starts is None:
+                    starts = chunk.starts(form)
+                i = bisect_right(starts, pos) - 1
+                found.add(texts[i])
+                pos = joined.find(lit, starts[i + 1])
+
+
+def _split(texts: list[str]) -> Iterator[list[str]]:
+    """`texts` in runs of about `_CHUNK` characters."""
+    if not texts:
+        return
+    if sum(map(len, texts)) <= _CHUNK:
+        yield texts
+        return
+    ends = array("q", accumulate(map(len, texts)))  # 8 bytes a text, not a list of ints
+    first = 0
+    while first < len(texts):
+        last = max(first + 1, bisect_right(ends, (ends[first - 1] if first else 0) + _CHUNK))
+        yield texts[first:last]
+        first = last
+
+
+def containing(sets: Iterable[TextSet], *searches: Search) -> set[str]:
+    """The texts of `sets` in which one of `searches` finds one of its literals."""
+    found: set[str] = set()
+    for s in sets:
+        found |= s.containing(searches)
+    return found
