@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from checker.core.version import VERSION
 from checker.core.findings import SEVERITIES
+from checker.core.version import VERSION
 
 SCHEMA = "pmo-check/report@1"
 
