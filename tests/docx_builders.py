@@ -18,6 +18,7 @@ from docx.table import Table
 from lxml import etree
 
 from checker.io.readers.docx import read_docx
+from checker.lexicon.vocabulary import shipped_vocabulary
 from checker.model.document import Document
 
 NAMESPACES = {
@@ -145,4 +146,4 @@ def to_bytes(doc: WordDocument) -> bytes:
 
 def read(doc: WordDocument, fmt: str = "docx") -> Document:
     """Save the fixture and read it back through the reader under test."""
-    return read_docx(f"fixture.{fmt}", to_bytes(doc), fmt)
+    return read_docx(f"fixture.{fmt}", to_bytes(doc), fmt, shipped_vocabulary())

@@ -164,7 +164,8 @@ def test_org_pack_overrides_disables_and_adds_a_rule_of_its_own(tmp_path):
 
 
 def test_extra_synonyms_are_used_and_do_not_leak(tmp_path):
-    from checker.analysis import sections
+    from checker.lexicon.matchers import section_entries
+    from checker.lexicon.vocabulary import shipped_vocabulary
 
     write(tmp_path / "acme.yaml", ACME_PACK)
     doc = make_docx(tmp_path / "charter.docx",
@@ -174,7 +175,7 @@ def test_extra_synonyms_are_used_and_do_not_leak(tmp_path):
     assert findings(checker.check([str(doc)], config=conf), "ACME-01")
     conf["synonyms"] = {"CHARTER": {"sections": {"exit_criteria": {"en": ["Closing Conditions"], "zh": ["项目终止条件"]}}}}
     assert not findings(checker.check([str(doc)], config=conf), "ACME-01")
-    assert "Closing Conditions" not in sections.section_entries("CHARTER")["exit_criteria"]["en"]
+    assert "Closing Conditions" not in section_entries(shipped_vocabulary(), "CHARTER")["exit_criteria"]["en"]
     conf.pop("synonyms")
     assert findings(checker.check([str(doc)], config=conf), "ACME-01")
 
@@ -256,7 +257,7 @@ def test_org_pack_can_tailor_a_size_guess(tmp_path):
 
 def test_context_gets_profile_size_and_locale():
     t = tailoring.build(cfg.load({"check": {"profile": "cn_pmo", "size": "small", "locale": "zh-CN"}}))
-    assert tailoring.check_options(t) == {"profile": "cn_pmo", "size": "small", "locale": "zh-CN"}
+    assert (t.profile, t.size, t.locale) == ("cn_pmo", "small", "zh-CN")
     assert cfg.day_first("zh-CN") is True and cfg.day_first("en-US") is False and cfg.day_first(None) is None
 
 

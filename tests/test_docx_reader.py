@@ -12,6 +12,7 @@ from checker.core.errors import ReadError
 from checker.core.location import Location
 from checker.io.readers.docx import read_docx
 from checker.io.readers.ooxml_props import parse_core_properties, parse_custom_properties
+from checker.lexicon.vocabulary import shipped_vocabulary
 from checker.model.document import Document
 from checker.model.elements import Block
 from tests.docx_builders import (
@@ -436,13 +437,13 @@ def test_external_relationships_recorded_hyperlinks_excluded():
 
 def test_corrupt_bytes_and_missing_main_part_raise_corrupt():
     with pytest.raises(ReadError) as err:
-        read_docx("x.docx", b"PK\x03\x04 definitely not a zip", "docx")
+        read_docx("x.docx", b"PK\x03\x04 definitely not a zip", "docx", shipped_vocabulary())
     assert err.value.code == "corrupt"
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
     with pytest.raises(ReadError) as err:
-        read_docx("x.docx", buf.getvalue(), "docx")
+        read_docx("x.docx", buf.getvalue(), "docx", shipped_vocabulary())
     assert err.value.code == "corrupt"
 
 
@@ -453,7 +454,7 @@ def test_unparseable_document_xml_raises_corrupt():
         for item in src.infolist():
             z.writestr(item, b"<w:document" if item.filename == "word/document.xml" else src.read(item))
     with pytest.raises(ReadError) as err:
-        read_docx("x.docx", out.getvalue(), "docx")
+        read_docx("x.docx", out.getvalue(), "docx", shipped_vocabulary())
     assert err.value.code == "corrupt"
 
 
@@ -468,9 +469,9 @@ def test_large_document_reads_fast():
             d.add_paragraph(f"Paragraph {t}.{i} with some ordinary words in it")
         add_table(d, [[f"Label {r}", f"Value {r}", "x", "y"] for r in range(10)])
     data = to_bytes(d)
-    read_docx("warm-up.docx", data, "docx")  # lexicons load once per process; time the steady state
+    read_docx("warm-up.docx", data, "docx", shipped_vocabulary())  # lexicons load once per process; time the steady state
     start = time.perf_counter()
-    doc = read_docx("big.docx", data, "docx")
+    doc = read_docx("big.docx", data, "docx", shipped_vocabulary())
     elapsed = time.perf_counter() - start
     assert len(doc.headings) == 40 and len([b for b in doc.blocks if b.kind == "table"]) == 40
     assert elapsed < 0.5, elapsed

@@ -25,6 +25,7 @@ import pytest
 import checker
 from checker.core.errors import ReadError
 from checker.core.options import Options
+from checker.lexicon.vocabulary import shipped_vocabulary
 from checker.report.json import build_report
 from checker.run.document import check_file
 from tests import hostile_builders as hb
@@ -265,7 +266,7 @@ def test_readers_are_safe_even_without_the_doctype_refusal(tmp_path: Path, liste
         ]
         for fmt, data in packages:
             try:
-                doc = read_document(Opened(path=f"{label}.{fmt}", format=fmt, data=data, sha256="0" * 64))  # type: ignore[arg-type]
+                doc = read_document(Opened(path=f"{label}.{fmt}", format=fmt, data=data, sha256="0" * 64), shipped_vocabulary())  # type: ignore[arg-type]
             except ReadError as err:
                 assert hb.SECRET not in err.message
                 continue

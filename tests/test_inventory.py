@@ -23,12 +23,16 @@ from checker.io.safe_open import open_document
 from checker.kinds.money_units import _DECLARED
 from checker.kinds.uppercase_amount import UPPER
 from checker.lexicon import predicates as vocab
+from checker.lexicon.vocabulary import shipped_vocabulary
 from checker.text import search
 from checker.text.normalize import nfkc
 from checker.text.prefilter import Prefilter
 from checker.text.search import LOWER, NFKC, RAW, Search, TextSet
 from tests.doc_factory import EN_CHARTER, make_docx
 from tests.test_prefilters import SAMPLES, _texts
+
+VOCAB = shipped_vocabulary()
+PLACEHOLDERS = vocab.placeholders(VOCAB)
 
 TODAY = {"today": date(2026, 11, 25)}
 FORMS = (RAW, NFKC, LOWER, NFKC | LOWER)
@@ -59,7 +63,7 @@ def big(request, monkeypatch):
 
 def test_a_joined_scan_finds_what_a_per_text_check_finds(big):
     texts = _corpus()
-    literal_sets = [vocab._prefilters()[0].anchors, vocab._prefilters()[1].anchors, ("tba", "tbc", "tbd", "tb\u0307"),
+    literal_sets = [PLACEHOLDERS.en_filter.anchors, PLACEHOLDERS.zh_filter.anchors, ("tba", "tbc", "tbd", "tb\u0307"),
                     ("i̇", "σ", "ς", "ss", "x"), ("删除本段", "purpose:", "(删除本段)"), ("元", "圆", "角"), ("a\x00t",), ("",)]
     # Kept, or (too big to keep) gathered again for each scan in batches that repeat some texts.
     ts = TextSet(set(texts)) if not big else TextSet(None, lambda: iter([set(texts[::2]), set(texts[1::2]), set(texts[:3000])]))
@@ -71,7 +75,7 @@ def test_a_joined_scan_finds_what_a_per_text_check_finds(big):
 def test_prefilter_candidates_are_the_texts_that_may_match():
     texts = _corpus()
     ts = [TextSet(set(texts[:300])), TextSet(set(texts[300:]))]
-    en, zh = vocab._prefilters()
+    en, zh = PLACEHOLDERS.en_filter, PLACEHOLDERS.zh_filter
     for pre in (en, zh, Prefilter(_DECLARED), Prefilter(UPPER)):
         assert pre.candidates(ts) == {t for t in texts if t and pre.may_match(t)}
         assert pre.candidates(ts, (NFKC,)) == {t for t in texts if t and pre.may_match(nfkc(t))}
@@ -79,8 +83,8 @@ def test_prefilter_candidates_are_the_texts_that_may_match():
 
 def test_placeholder_texts_equal_placeholder_matches():
     texts = _corpus()
-    got = vocab.placeholder_texts([TextSet(set(texts))])
-    want = {t: vocab.placeholder_matches(t) for t in texts if vocab.placeholder_matches(t)}
+    got = vocab.placeholder_texts(VOCAB, [TextSet(set(texts))])
+    want = {t: vocab.placeholder_matches(VOCAB, t) for t in texts if vocab.placeholder_matches(VOCAB, t)}
     assert {t: [m.group(0) for m in ms] for t, ms in got.items()} == {t: [m.group(0) for m in ms] for t, ms in want.items()}
 
 
@@ -95,7 +99,7 @@ def _findings(path, rule):
 
 
 def _model(path):
-    return read_document(open_document(str(path), Options().limits))
+    return read_document(open_document(str(path), Options().limits), shipped_vocabulary())
 
 
 def _where(location) -> tuple:

@@ -11,7 +11,11 @@ import re
 from checker.kinds.money_units import _DECLARED, _DECLARED_SEARCH
 from checker.kinds.uppercase_amount import _UPPER_SEARCH, UPPER
 from checker.lexicon import predicates as vocab
+from checker.lexicon.vocabulary import shipped_vocabulary
 from checker.text.prefilter import literal_anchors
+
+VOCAB = shipped_vocabulary()
+PLACEHOLDERS = vocab.placeholders(VOCAB)
 
 SAMPLES = [
     "", "   ", "Budget", "TBD", "tbd.", "Owner: TBC", "ṪBD", "FıXME", "ſomething", "todo list", "xxx", "XXX-1",
@@ -26,7 +30,7 @@ SAMPLES = [
 def _full_placeholders(text: str) -> list[tuple[int, str]]:
     if not text or not text.strip():
         return []
-    en, zh = vocab._placeholder_patterns()
+    en, zh = PLACEHOLDERS.en, PLACEHOLDERS.zh
     t = vocab.nfkc(text) if vocab._WIDE.search(text) else text
     hits = list(en.finditer(t)) + [m for m in zh.finditer(t) if not vocab._prose_pending(m, t)]
     hits.sort(key=lambda m: m.start())
@@ -42,14 +46,14 @@ def _texts() -> list[str]:
 
 
 def test_placeholder_prefilters_are_in_place():
-    en, zh = vocab._prefilters()
+    en, zh = PLACEHOLDERS.en_filter, PLACEHOLDERS.zh_filter
     assert en.anchors and zh.anchors
     assert en.fold and not zh.fold
 
 
 def test_placeholder_matches_equal_the_full_regexes():
     for text in _texts():
-        got = [(m.start(), m.group(0)) for m in vocab.placeholder_matches(text)]
+        got = [(m.start(), m.group(0)) for m in vocab.placeholder_matches(VOCAB, text)]
         assert got == _full_placeholders(text), text
 
 

@@ -17,6 +17,7 @@ from checker.core.limits import Limits
 from checker.io import safe_open
 from checker.io.readers import read_document
 from checker.io.safe_open import Opened, open_document, sha256_of, sniff
+from checker.lexicon.vocabulary import shipped_vocabulary
 from tests import hostile_builders as hb
 
 WORD_MACRO = "application/vnd.ms-word.document.macroEnabled.main+xml"
@@ -324,7 +325,7 @@ def test_sha256_of_unreadable_is_none(tmp_path: Path) -> None:
 def fake_reader(module: str, func: str, exc: BaseException | None = None, result: object = None) -> types.ModuleType:
     mod = types.ModuleType(module)
 
-    def reader(path: str, data: bytes, fmt: str) -> object:
+    def reader(path: str, data: bytes, fmt: str, vocab: object) -> object:
         if exc is not None:
             raise exc
         return result
@@ -349,7 +350,7 @@ def test_read_document_contains_reader_failures(
     monkeypatch.setitem(sys.modules, "checker.io.readers.docx", fake_reader("checker.io.readers.docx", "read_docx", raised))
     opened = Opened(path="x.docx", format="docx", data=docx_bytes, sha256="0" * 64)
     with pytest.raises(ReadError) as exc:
-        read_document(opened)
+        read_document(opened, shipped_vocabulary())
     assert shown in assert_error(exc, code)
     if code == "corrupt" and not isinstance(raised, (RecursionError, ReadError)):
         assert exc.value.message.startswith("The file could not be read: ")
@@ -359,4 +360,4 @@ def test_read_document_dispatches_by_format(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setitem(sys.modules, "checker.io.readers.docx", fake_reader("checker.io.readers.docx", "read_docx", result="W"))
     monkeypatch.setitem(sys.modules, "checker.io.readers.xlsx", fake_reader("checker.io.readers.xlsx", "read_xlsx", result="X"))
     for fmt, expected in (("docx", "W"), ("docm", "W"), ("xlsx", "X"), ("xlsm", "X")):
-        assert read_document(Opened(path="f", format=fmt, data=b"", sha256="")) == expected  # type: ignore[arg-type]
+        assert read_document(Opened(path="f", format=fmt, data=b"", sha256=""), shipped_vocabulary()) == expected  # type: ignore[arg-type]

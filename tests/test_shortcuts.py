@@ -11,6 +11,7 @@ import pytest
 
 from checker.core import yamlio
 from checker.lexicon.files import RULES_DIR
+from checker.lexicon.vocabulary import shipped_vocabulary
 from checker.model import outline
 from checker.text import normalize as text
 
@@ -84,14 +85,14 @@ def test_empty_section_length_counts_chinese_without_blanks():
     alphabet = list("项目背景说明ab \u3000\t\n\xa0x")
     for t in _random_texts(alphabet, 5000, seed=13, longest=24):
         if t.strip():
-            assert is_empty(t, placeholder_only=False) == by_regex(t), repr(t)
+            assert is_empty(shipped_vocabulary(), t, placeholder_only=False) == by_regex(t), repr(t)
 
 
 def test_section_candidates_never_leave_out_a_matching_type():
     from checker.analysis import classify
 
-    vocab = classify._vocab()
-    candidates = classify._section_candidates(vocab)
+    vocab = classify._type_vocabs(shipped_vocabulary())
+    candidates = classify._section_candidates(shipped_vocabulary())
     rnd = random.Random(17)
     synonyms = sorted({syn for tv in vocab for syn, _key, _distinctive in tv.sections._partial})
     labels = []
@@ -103,7 +104,7 @@ def test_section_candidates_never_leave_out_a_matching_type():
         types = candidates(label)
         for tv in vocab:
             m = tv.sections.match(label)
-            if m is not None and m.score >= 0.8:
+            if m is not None and m.strong:
                 assert tv.name in types, (label, tv.name, m)
 
 
@@ -111,7 +112,8 @@ def test_type_name_search_finds_what_testing_every_name_finds():
     from checker.analysis import classify
     from checker.text.normalize import norm_label
 
-    vocab = classify._vocab()
+    vocab = classify._type_vocabs(shipped_vocabulary())
+    table = classify._name_table(shipped_vocabulary())
 
     def by_every_name(text: str) -> dict[str, int]:
         t = norm_label(text)
@@ -128,4 +130,4 @@ def test_type_name_search_finds_what_testing_every_name_finds():
              for _ in range(3000)]
     lines += [n.upper() for n in rnd.sample(names, 50)] + [f"{n}s" for n in rnd.sample(names, 50)] + ["", "  "]
     for line in lines:
-        assert classify._name_hits(line, vocab) == by_every_name(line), line
+        assert classify._name_hits(line, table) == by_every_name(line), line

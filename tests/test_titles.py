@@ -4,6 +4,9 @@ from __future__ import annotations
 import pytest
 
 from checker.analysis.titles import name_beside_type
+from checker.lexicon.vocabulary import shipped_vocabulary
+
+VOCAB = shipped_vocabulary()
 
 
 @pytest.mark.parametrize("title, name", [
@@ -17,7 +20,7 @@ from checker.analysis.titles import name_beside_type
     ("智慧仓储项目周报", "智慧仓储"),
 ])
 def test_a_title_with_more_than_the_type_names_the_project(title: str, name: str) -> None:
-    assert name_beside_type(title) == name
+    assert name_beside_type(VOCAB, title) == name
 
 
 @pytest.mark.parametrize("title", [
@@ -32,4 +35,4 @@ def test_a_title_with_more_than_the_type_names_the_project(title: str, name: str
     "项目章程填写说明", "Project Charter Instructions",
 ])
 def test_a_title_of_the_type_alone_names_no_project(title: str) -> None:
-    assert name_beside_type(title) is None
+    assert name_beside_type(VOCAB, title) is None

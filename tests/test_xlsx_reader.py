@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Iterator
 
 import pytest
 from openpyxl.comments import Comment
@@ -10,42 +9,21 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from checker.config.tailoring import clear_lexicon_caches
 from checker.core.errors import ReadError
 from checker.core.location import Location
 from checker.io.readers.xlsx import read_xlsx
-from checker.lexicon import files as lexicon
+from checker.lexicon.vocabulary import Vocabulary, shipped_vocabulary
 from checker.model.document import Document
 from checker.model.elements import Sheet
 from tests import xlsx_builders as xb
 
-REAL_DOCTYPES = lexicon.LEXICON_DIR / "doctypes.yaml"
-REAL_LOAD = lexicon.load
+# The tests' small doctypes vocabulary, independent of rules/lexicons/doctypes.yaml (passed to the
+# reader explicitly: nothing of it can reach another test).
+MINI = Vocabulary("tests: small doctypes", {"doctypes": xb.MINI_DOCTYPES})
 
 
-@pytest.fixture(autouse=True)
-def mini_lexicon(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Use the tests' small doctypes vocabulary, independent of rules/lexicons/doctypes.yaml."""
-    def load(name: str) -> dict:
-        return xb.MINI_DOCTYPES if name == "doctypes" else REAL_LOAD(name)
-
-    clear_lexicon_caches()
-    monkeypatch.setattr(lexicon, "load", load)
-    yield
-    monkeypatch.undo()
-    clear_lexicon_caches()  # what was derived from the small vocabulary must not reach later tests
-
-
-@pytest.fixture
-def real_lexicon(monkeypatch: pytest.MonkeyPatch) -> None:
-    if not REAL_DOCTYPES.exists():
-        pytest.skip("rules/lexicons/doctypes.yaml is not written yet")
-    clear_lexicon_caches()
-    monkeypatch.setattr(lexicon, "load", REAL_LOAD)
-
-
-def read(data: bytes, fmt: str = "xlsx") -> Document:
-    return read_xlsx(f"book.{fmt}", data, fmt)
+def read(data: bytes, fmt: str = "xlsx", vocab: Vocabulary = MINI) -> Document:
+    return read_xlsx(f"book.{fmt}", data, fmt, vocab)
 
 
 def sheet_named(doc: Document, name: str) -> Sheet:
@@ -463,7 +441,7 @@ def test_external_entities_are_not_resolved(tmp_path) -> None:
 # --------------------------------------------------------------------------- the real lexicon
 
 
-def test_registers_with_the_real_doctypes_lexicon(real_lexicon: None) -> None:
+def test_registers_with_the_real_doctypes_lexicon() -> None:
     def populate(wb):
         wb.create_sheet("Cover")["A1"] = "Risk Register"
         ws = wb.create_sheet("Risk Register")
@@ -473,7 +451,7 @@ def test_registers_with_the_real_doctypes_lexicon(real_lexicon: None) -> None:
         ws.append(["R-01", "Vendor late", 3, 4, "Ann", "Open"])
         ws.append(["R-02"])
 
-    doc = read(xb.build(populate))
+    doc = read(xb.build(populate), vocab=shipped_vocabulary())
     sheet = sheet_named(doc, "Risk Register")
     assert sheet.role == "register" and sheet.header_row == 2
     assert len(sheet.columns) >= 4
@@ -492,10 +470,10 @@ def test_compact_rows_read_like_cell_lists(monkeypatch):
     sample = Path(__file__).resolve().parent.parent / "sample_docs" / "en" / "risk_register.xlsx"
     data = sample.read_bytes()
     config = {"today": date(2026, 11, 25)}
-    eager = reader.read_xlsx(str(sample), data, "xlsx")
+    eager = reader.read_xlsx(str(sample), data, "xlsx", MINI)
     expected = checker.check([str(sample)], config=config)["documents"][0]["findings"]
     monkeypatch.setattr(reader, "LAZY_ROWS_MIN_CELLS", 0)
-    lazy = reader.read_xlsx(str(sample), data, "xlsx")
+    lazy = reader.read_xlsx(str(sample), data, "xlsx", MINI)
     assert any(type(row).__name__ == "SheetRow" for s in lazy.sheets for row in s.grid.rows)
 
     def cells(doc):

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
-from checker.lexicon import files as lexicon
 from checker.lexicon.files import words
 from checker.lexicon.synonyms import Synonyms
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.document import Document
 from checker.model.elements import Grid
 from checker.text.normalize import has_cjk, nfkc, norm_label, norm_label_without_unit
@@ -54,10 +54,10 @@ class _TypeVocab:
     form: str  # document | register | either
 
 
-@lru_cache(maxsize=1)
-def _vocab() -> tuple[_TypeVocab, ...]:
+@derived
+def _type_vocabs(vocab: Vocabulary) -> tuple[_TypeVocab, ...]:
     out = []
-    for name, spec in lexicon.doc_types().items():
+    for name, spec in vocab.doc_types.items():
         sections = spec.get("sections") or {}
         columns = spec.get("columns") or {}
         out.append(_TypeVocab(
@@ -75,18 +75,18 @@ def _vocab() -> tuple[_TypeVocab, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
-def _column_weights() -> dict[tuple[str, str], float]:
+@derived
+def _column_weights(vocab: Vocabulary) -> dict[tuple[str, str], float]:
     """How telling a column is for its type: 1 / the number of types that have a column of that key.
 
     'Probability' says risk register; 'Status' or 'ID' says almost nothing.
     """
-    vocab = _vocab()
+    types = _type_vocabs(vocab)
     sharing: dict[str, int] = {}
-    for tv in vocab:
+    for tv in types:
         for key in tv.column_keys:
             sharing[key] = sharing.get(key, 0) + 1
-    return {(tv.name, key): 1.0 / sharing[key] for tv in vocab for key in tv.column_keys}
+    return {(tv.name, key): 1.0 / sharing[key] for tv in types for key in tv.column_keys}
 
 
 @lru_cache(maxsize=4096)
@@ -125,39 +125,32 @@ class _NameTable:
     latin_other: tuple[tuple[str, str, Callable[[str], Any]], ...]  # not starting with a letter: (type, name, search)
 
 
-_NAME_TABLES: dict[int, tuple[tuple[_TypeVocab, ...], _NameTable]] = {}
+@derived
+def _name_table(vocab: Vocabulary) -> _NameTable:
+    chinese: list[tuple[str, str]] = []
+    latin: dict[str, list[tuple[str, str, frozenset[str], Callable[[str], Any]]]] = {}
+    latin_other: list[tuple[str, str, Callable[[str], Any]]] = []
+    for tv in _type_vocabs(vocab):
+        for n in tv.names:
+            if has_cjk(n):
+                chinese.append((tv.name, n))
+                continue
+            runs = _LATIN_RUN.findall(n)
+            if runs and n.startswith(runs[0]):
+                latin.setdefault(runs[0], []).append((tv.name, n, frozenset(runs), _name_regex(n).search))
+            else:
+                latin_other.append((tv.name, n, _name_regex(n).search))
+    names = sorted({n for _, n in chinese}, key=len, reverse=True)
+    search = re.compile("|".join(re.escape(n) for n in names)).search if names else (lambda _t: None)
+    return _NameTable(tuple(chinese), search, {run: tuple(entries) for run, entries in latin.items()},
+                      tuple(latin_other))
 
 
-def _name_table(vocab: tuple[_TypeVocab, ...]) -> _NameTable:
-    cached = _NAME_TABLES.get(id(vocab))
-    if cached is None or cached[0] is not vocab:
-        chinese: list[tuple[str, str]] = []
-        latin: dict[str, list[tuple[str, str, frozenset[str], Callable[[str], Any]]]] = {}
-        latin_other: list[tuple[str, str, Callable[[str], Any]]] = []
-        for tv in vocab:
-            for n in tv.names:
-                if has_cjk(n):
-                    chinese.append((tv.name, n))
-                    continue
-                runs = _LATIN_RUN.findall(n)
-                if runs and n.startswith(runs[0]):
-                    latin.setdefault(runs[0], []).append((tv.name, n, frozenset(runs), _name_regex(n).search))
-                else:
-                    latin_other.append((tv.name, n, _name_regex(n).search))
-        names = sorted({n for _, n in chinese}, key=len, reverse=True)
-        search = re.compile("|".join(re.escape(n) for n in names)).search if names else (lambda _t: None)
-        table = _NameTable(tuple(chinese), search, {run: tuple(entries) for run, entries in latin.items()},
-                           tuple(latin_other))
-        cached = _NAME_TABLES[id(vocab)] = (vocab, table)
-    return cached[1]
-
-
-def _name_hits(text: str, vocab: tuple[_TypeVocab, ...]) -> dict[str, int]:
+def _name_hits(text: str, table: _NameTable) -> dict[str, int]:
     """Types whose name occurs in `text`; a name inside a longer matching name does not count."""
     t = norm_label(text)
     if not t:
         return {}
-    table = _name_table(vocab)
     found: list[tuple[str, str]] = []
     if not t.isascii() and table.chinese_search(t) is not None:
         found.extend((type_name, n) for type_name, n in table.chinese if n in t)
@@ -238,16 +231,17 @@ def _labels(doc: Document) -> list[str]:
     return [label for label in labels if label.strip()]
 
 
-def classify(doc: Document) -> Classification:
-    vocab = _vocab()
-    scores = {tv.name: 0.0 for tv in vocab}
+def classify(doc: Document, vocab: Vocabulary) -> Classification:
+    types = _type_vocabs(vocab)
+    names = _name_table(vocab)
+    scores = {tv.name: 0.0 for tv in types}
 
     for text in _title_candidates(doc)[:12]:
-        for type_name, _ in _name_hits(text, vocab).items():
+        for type_name, _ in _name_hits(text, names).items():
             scores[type_name] = max(scores[type_name], W_TITLE)
 
     stem = os.path.splitext(os.path.basename(doc.path))[0]
-    for type_name in _name_hits(stem.replace("_", " "), vocab):
+    for type_name in _name_hits(stem.replace("_", " "), names):
         scores[type_name] += W_FILENAME
 
     # Distinct header rows and labels: a plan repeats the same table layouts and row labels.
@@ -259,15 +253,15 @@ def classify(doc: Document) -> Classification:
             labels_by_type.setdefault(type_name, []).append(n)
     sheet_names = [norm_label(s.name) for s in doc.sheets]
     body = nfkc(doc.all_text(limit=20000)[:20000])
-    mentions = _name_hits_counts(body, vocab)
+    mentions = _name_hits_counts(body, names)
 
-    weights = _column_weights()
+    weights = _column_weights(vocab)
     register_evidence = 0.0
-    for tv in vocab:
+    for tv in types:
         if tv.column_keys and header_rows:
             best = 0.0
             for row in header_rows:
-                keys = {m.key for cell in row if (m := tv.columns.match(cell)) is not None and m.score >= 0.8}
+                keys = {m.key for cell in row if (m := tv.columns.match(cell)) is not None and m.strong}
                 best = max(best, sum(weights[(tv.name, k)] for k in keys))
             evidence = min(1.0, best / COLUMN_EVIDENCE_FULL)
             if evidence >= 0.3:
@@ -276,7 +270,7 @@ def classify(doc: Document) -> Classification:
                     register_evidence = max(register_evidence, evidence)
         if tv.section_keys:
             matched = {m.key for label in labels_by_type.get(tv.name, ())
-                       if (m := tv.sections.match(label)) is not None and m.score >= 0.8}
+                       if (m := tv.sections.match(label)) is not None and m.strong}
             required = tv.required_sections or tv.section_keys
             frac = len(matched & required) / len(required)
             if len(matched & required) >= 2:
@@ -289,7 +283,7 @@ def classify(doc: Document) -> Classification:
     if doc.is_workbook and register_evidence >= 0.5:
         # A workbook whose main content is a register is a register, whatever its title says
         # ('Project Plan.xlsx' holding a task list is a schedule, not a management plan).
-        for tv in vocab:
+        for tv in types:
             if tv.form == "document":
                 scores[tv.name] *= 0.5
 
@@ -305,11 +299,11 @@ def classify(doc: Document) -> Classification:
     return Classification(best_type, round(confidence, 2), scores)
 
 
-_CANDIDATES: dict[int, tuple[tuple[_TypeVocab, ...], Callable[[str], frozenset[str]]]] = {}
 _SEEN_LABELS = 8192
 
 
-def _section_candidates(vocab: tuple[_TypeVocab, ...]) -> Callable[[str], frozenset[str]]:
+@derived
+def _section_candidates(vocab: Vocabulary) -> Callable[[str], frozenset[str]]:
     """The types whose section synonyms might match a label with a score ≥ 0.8 (empty: none can).
 
     Such a match (see `lexicon.Synonyms`) is exact (the label, or the label without its unit), or
@@ -319,61 +313,58 @@ def _section_candidates(vocab: tuple[_TypeVocab, ...]) -> Callable[[str], frozen
     type. The test ignores the finer conditions (distinctive, word boundary), so it only ever lets
     more through than can match.
     """
-    cached = _CANDIDATES.get(id(vocab))
-    if cached is None or cached[0] is not vocab:
-        types_of: dict[str, set[str]] = {}
-        for tv in vocab:
-            for syn, _key, _distinctive in tv.sections._partial:
-                types_of.setdefault(syn, set()).add(tv.name)
-        exact = {syn: frozenset(types) for syn, types in types_of.items()}
-        # The synonym lengths to probe, by the synonym's first (prefixes) and last (suffixes) character.
-        by_first: dict[str, set[int]] = {}
-        by_last: dict[str, set[int]] = {}
-        for syn in exact:
-            by_first.setdefault(syn[0], set()).add(len(syn))
-            by_last.setdefault(syn[-1], set()).add(len(syn))
-        first_sizes = {ch: sorted(sizes) for ch, sizes in by_first.items()}
-        last_sizes = {ch: sorted(sizes) for ch, sizes in by_last.items()}
-        none: frozenset[str] = frozenset()
-        # Headings and form labels repeat across documents; a register's first column (ids, one per
-        # row) does not, and must not grow the cache by its 200,000 rows: a few thousand are kept.
-        seen: dict[str, frozenset[str]] = {}
+    types_of: dict[str, set[str]] = {}
+    for tv in _type_vocabs(vocab):
+        for syn, _key, _distinctive in tv.sections._partial:
+            types_of.setdefault(syn, set()).add(tv.name)
+    exact = {syn: frozenset(types) for syn, types in types_of.items()}
+    # The synonym lengths to probe, by the synonym's first (prefixes) and last (suffixes) character.
+    by_first: dict[str, set[int]] = {}
+    by_last: dict[str, set[int]] = {}
+    for syn in exact:
+        by_first.setdefault(syn[0], set()).add(len(syn))
+        by_last.setdefault(syn[-1], set()).add(len(syn))
+    first_sizes = {ch: sorted(sizes) for ch, sizes in by_first.items()}
+    last_sizes = {ch: sorted(sizes) for ch, sizes in by_last.items()}
+    none: frozenset[str] = frozenset()
+    # Headings and form labels repeat across documents; a register's first column (ids, one per
+    # row) does not, and must not grow the cache by its 200,000 rows: a few thousand are kept.
+    seen: dict[str, frozenset[str]] = {}
 
-        def candidates(label: str) -> frozenset[str]:
-            types = seen.get(label)
-            if types is None:
-                if len(seen) >= _SEEN_LABELS:
-                    seen.clear()
-                types = seen[label] = probe(label)
-            return types
+    def candidates(label: str) -> frozenset[str]:
+        types = seen.get(label)
+        if types is None:
+            if len(seen) >= _SEEN_LABELS:
+                seen.clear()
+            types = seen[label] = probe(label)
+        return types
 
-        def probe(label: str) -> frozenset[str]:
-            n = norm_label(label)
-            if not n:
-                return none
-            found = [exact[probe] for probe in (n, norm_label_without_unit(label)) if probe in exact]
-            size = len(n)
-            for k in first_sizes.get(n[0], ()):
-                if k >= size:
-                    break
-                if n[:k] in exact:
-                    found.append(exact[n[:k]])
-            for k in last_sizes.get(n[-1], ()):
-                if k >= size:
-                    break
-                if n[-k:] in exact:
-                    found.append(exact[n[-k:]])
-            return found[0] if len(found) == 1 else frozenset().union(*found)
+    def probe(label: str) -> frozenset[str]:
+        n = norm_label(label)
+        if not n:
+            return none
+        found = [exact[probe] for probe in (n, norm_label_without_unit(label)) if probe in exact]
+        size = len(n)
+        for k in first_sizes.get(n[0], ()):
+            if k >= size:
+                break
+            if n[:k] in exact:
+                found.append(exact[n[:k]])
+        for k in last_sizes.get(n[-1], ()):
+            if k >= size:
+                break
+            if n[-k:] in exact:
+                found.append(exact[n[-k:]])
+        return found[0] if len(found) == 1 else frozenset().union(*found)
 
-        cached = _CANDIDATES[id(vocab)] = (vocab, candidates)
-    return cached[1]
+    return candidates
 
 
-def _name_hits_counts(text: str, vocab: tuple[_TypeVocab, ...]) -> dict[str, int]:
+def _name_hits_counts(text: str, table: _NameTable) -> dict[str, int]:
     counts: dict[str, int] = {}
     for line in text.splitlines():
         if len(line) > 200:
             line = line[:200]
-        for type_name in _name_hits(line, vocab):
+        for type_name in _name_hits(line, table):
             counts[type_name] = counts.get(type_name, 0) + 1
     return counts

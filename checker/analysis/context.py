@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from checker.lexicon.vocabulary import Vocabulary
 from checker.model.document import Document
 
 
@@ -16,10 +17,11 @@ class Context:
     doc_type: str
     language: str  # en | zh | mixed; messages use zh only for zh
     today: date
+    vocab: Vocabulary  # the configuration's words and matchers (checker.lexicon.vocabulary)
     cache: dict[str, Any] = field(default_factory=dict)  # derived data shared between rules of a document
     profile: str | None = None  # pmbok | prince2 | cn_pmo from pmo-check.toml (standard §0), None: not set
     size: str = "medium"  # small | medium | large
-    locale: str | None = None  # e.g. zh-CN, en-US: resolves dd/mm vs mm/dd (checker.config.day_first)
+    locale: str | None = None  # e.g. zh-CN, en-US: resolves dd/mm vs mm/dd (checker.config.settings.day_first)
 
     @property
     def message_language(self) -> str:

@@ -5,12 +5,11 @@ custom document properties. Whatever is not found is left out: absent, never gue
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
-from checker.lexicon import files as lexicon
 from checker.lexicon.predicates import is_placeholder
 from checker.lexicon.synonyms import Synonyms
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.document import Document
 from checker.model.elements import Field
 from checker.text.dates import parse_date
@@ -20,17 +19,17 @@ from checker.text.normalize import label_unit, norm_label
 FACT_KEYS = ("id", "name", "sponsor", "manager", "budget", "start", "end")
 
 
-@lru_cache(maxsize=1)
-def _labels() -> Synonyms:
-    return Synonyms.from_entries(lexicon.common().get("project_facts") or {})
+@derived
+def _labels(vocab: Vocabulary) -> Synonyms:
+    return Synonyms.from_entries(vocab.common.get("project_facts") or {})
 
 
-def _candidates(doc: Document) -> list[tuple[str, Field]]:
-    syn = _labels()
+def _candidates(vocab: Vocabulary, doc: Document) -> list[tuple[str, Field]]:
+    syn = _labels(vocab)
     out: list[tuple[str, Field]] = []
     for field in doc.fields:
         m = syn.match(field.label, allow_partial=True)
-        if m is not None and m.score >= 0.8:
+        if m is not None and m.strong:
             out.append((m.key, field))
     for name, value in doc.properties.custom.items():
         m = syn.match(name, allow_partial=False)
@@ -49,14 +48,14 @@ def _plausible_name(value: str, key: str) -> bool:
     return len(value) <= limit and len(value.split()) <= (6 if key != "name" else 12) and not value.endswith(("。", "."))
 
 
-def extract_project(doc: Document) -> dict[str, Any]:
+def extract_project(vocab: Vocabulary, doc: Document) -> dict[str, Any]:
     """The project facts found in `doc`, first good value per key."""
     facts: dict[str, Any] = {}
-    for key, field in _candidates(doc):
+    for key, field in _candidates(vocab, doc):
         if key in facts and not (key == "budget" and "currency" not in facts[key]):
             continue
         raw = _clean(field.value)
-        if not raw or is_placeholder(raw) or norm_label(raw) == norm_label(field.label):
+        if not raw or is_placeholder(vocab, raw) or norm_label(raw) == norm_label(field.label):
             continue
         if key == "budget":
             hint = next((u for u in (label_unit(field.label), field.unit) if is_unit(u)), None)

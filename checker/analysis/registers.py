@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Any, Callable
 
 from checker.analysis.context import Context
 from checker.core.location import Location
 from checker.io.tables import find_tables, is_data_row
-from checker.lexicon import files as lexicon
+from checker.lexicon.matchers import common_block_columns, type_column_synonyms, type_columns
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.lexicon.synonyms import Synonyms
 from checker.model.a1 import get_column_letter
 from checker.model.elements import Cell, Grid, RowCells, Sheet, SheetRow
@@ -47,30 +47,18 @@ RECORD_DATE_KEYS = ("date_raised", "last_reviewed", "submission_date", "decision
                     "date", "actual_start", "actual_finish")
 
 
-@lru_cache(maxsize=None)
-def type_columns(doc_type: str) -> dict[str, dict[str, Any]]:
-    """The column entries (`{en, zh, required}`) of a document type in doctypes.yaml."""
-    spec = lexicon.doc_types().get(doc_type) or {}
-    return dict(spec.get("columns") or {})
+def required_columns(vocab: Vocabulary, doc_type: str) -> list[str]:
+    return [k for k, v in type_columns(vocab, doc_type).items() if isinstance(v, dict) and v.get("required")]
 
 
-@lru_cache(maxsize=None)
-def type_synonyms(doc_type: str) -> Synonyms:
-    return Synonyms.from_entries(type_columns(doc_type))
-
-
-def required_columns(doc_type: str) -> list[str]:
-    return [k for k, v in type_columns(doc_type).items() if isinstance(v, dict) and v.get("required")]
-
-
-def _word_table_share(doc_type: str) -> float:
+def _word_table_share(vocab: Vocabulary, doc_type: str) -> float:
     """How much of a type's required columns a Word table must have to be taken for its register.
 
     A type that is always a register (a risk register typed as a Word table of risks) needs a
     third: the missing columns are then reported as such. A type that may be prose (a lessons
     report with a table of key lessons) needs half, so that its tables are not mistaken for one.
     """
-    form = (lexicon.doc_types().get(doc_type) or {}).get("form")
+    form = vocab.type_spec(doc_type).get("form")
     return 1 / 3 if form == "register" else 1 / 2
 
 
@@ -344,7 +332,7 @@ def _remap(labels: dict[int, str], child: dict[int, str], parent: dict[int, str]
             if not text or len(text) > 60:
                 continue
             m = synonyms.match(text)
-            if m is not None and m.score >= 0.8:
+            if m is not None and m.strong:
                 match = m
                 break
         if match is None:
@@ -357,26 +345,17 @@ def _remap(labels: dict[int, str], child: dict[int, str], parent: dict[int, str]
     return columns
 
 
-@lru_cache(maxsize=1)
-def _block_synonyms() -> Synonyms:
-    mapping: dict[str, list[str]] = {}
-    for block in ("approvals", "revision_history", "distribution"):
-        for key, entry in ((lexicon.common().get(block) or {}).get("columns") or {}).items():
-            mapping.setdefault(f"{block}.{key}", []).extend(lexicon.words(entry))
-    return Synonyms(mapping)
-
-
-def _is_block_header(row: list[Cell]) -> bool:
+def _is_block_header(vocab: Vocabulary, row: list[Cell]) -> bool:
     """A row like 'Name | Role | Signature | Date' (or 姓名 职务 签字 日期): a new table starts."""
     texts = [c.text for c in row if not c.blank and not c.merged]
     if len(texts) < 2:
         return False
-    syn = _block_synonyms()
+    syn = common_block_columns(vocab)
     hits = [syn.match(t, allow_partial=False) for t in texts]
     return all(h is not None for h in hits) and len({h.key.split(".")[0] for h in hits if h}) >= 1
 
 
-def _build_rows(grid: Grid, header_row: int, shape: RowShape, hidden: set[int]) -> list[Row]:
+def _build_rows(vocab: Vocabulary, grid: Grid, header_row: int, shape: RowShape, hidden: set[int]) -> list[Row]:
     columns = shape.columns
     ordered = sorted(columns.values())
     id_cols = set(ordered[:1]) | {c for k, c in columns.items() if _ID_KEYS.search(k)}
@@ -385,7 +364,7 @@ def _build_rows(grid: Grid, header_row: int, shape: RowShape, hidden: set[int]) 
     gap = False
     for r in range(header_row + 1, len(grid.rows)):
         raw = grid.rows[r]
-        if gap and _is_block_header(raw):
+        if gap and _is_block_header(vocab, raw):
             break  # an approvals/revision block under the register ends it
         if not is_data_row(raw, order, id_cols):
             gap = gap or all(c.blank for c in raw)
@@ -404,7 +383,7 @@ def _sheet_view(ctx: Context, sheet: Sheet, doc_type: str) -> RegisterView | Non
     parent = ({c: cell.text.strip() for c, cell in enumerate(grid.rows[hr - 1]) if not cell.blank}
               if hr > 0 else {})
     labels = dict(sheet.header_labels) or {c: t for c, t in child.items()}
-    columns = _remap(labels, child, parent, type_synonyms(doc_type))
+    columns = _remap(labels, child, parent, type_column_synonyms(ctx.vocab, doc_type))
     if len(columns) < 2:
         return None
     hidden = {rec.row for rec in sheet.records if rec.hidden}
@@ -416,19 +395,19 @@ def _sheet_view(ctx: Context, sheet: Sheet, doc_type: str) -> RegisterView | Non
     def row_loc(r: int, raw: list[Cell]) -> Location:
         return Location(sheet=sheet.name, cell=f"{top + r}:{top + r}")
 
-    rows = _build_rows(grid, hr, RowShape(columns, loc, row_loc, top), hidden)
+    rows = _build_rows(ctx.vocab, grid, hr, RowShape(columns, loc, row_loc, top), hidden)
     return RegisterView(doc_type, grid, hr, columns, labels, rows, sheet=sheet)
 
 
 def _table_views(ctx: Context, doc_type: str) -> list[RegisterView]:
     grids = [b.grid for b in ctx.doc.blocks if b.grid is not None]
     out: list[RegisterView] = []
-    required = required_columns(doc_type)
-    for table in find_tables(grids, type_synonyms(doc_type), min_hits=3):
+    required = required_columns(ctx.vocab, doc_type)
+    for table in find_tables(grids, type_column_synonyms(ctx.vocab, doc_type), min_hits=3):
         grid = table.grid
         labels = {c.col: c.text.strip() for c in grid.rows[table.header_row] if not c.blank}
-        columns = _remap(labels, {}, {}, type_synonyms(doc_type)) or table.columns
-        if required and len(set(required) & set(columns)) < max(3, len(required) * _word_table_share(doc_type)):
+        columns = _remap(labels, {}, {}, type_column_synonyms(ctx.vocab, doc_type)) or table.columns
+        if required and len(set(required) & set(columns)) < max(3, len(required) * _word_table_share(ctx.vocab, doc_type)):
             continue  # a table in a report that shares a few column names is not the register
         base = grid.location
 
@@ -440,13 +419,13 @@ def _table_views(ctx: Context, doc_type: str) -> list[RegisterView]:
             return Location(table=base.table, row=r, col=0, heading=base.heading, part=base.part,
                             text=first.text if first is not None else None)
 
-        rows = _build_rows(grid, table.header_row, RowShape(columns, loc, row_loc, 0), set())
+        rows = _build_rows(ctx.vocab, grid, table.header_row, RowShape(columns, loc, row_loc, 0), set())
         out.append(RegisterView(doc_type, grid, table.header_row, columns, labels, rows, table_location=base))
     return out
 
 
-def _coverage(view: RegisterView, doc_type: str) -> tuple[int, int, int]:
-    required = set(required_columns(doc_type))
+def _coverage(vocab: Vocabulary, view: RegisterView, doc_type: str) -> tuple[int, int, int]:
+    required = set(required_columns(vocab, doc_type))
     return (len(required & set(view.columns)), len(view.columns), len(view.rows))
 
 
@@ -455,7 +434,7 @@ def register(ctx: Context, doc_type: str | None = None) -> RegisterView | None:
     doc_type = doc_type or ctx.doc_type
 
     def compute() -> RegisterView | None:
-        if not type_columns(doc_type):
+        if not type_columns(ctx.vocab, doc_type):
             return None
         candidates: list[RegisterView] = []
         if ctx.doc.is_workbook:
@@ -469,7 +448,7 @@ def register(ctx: Context, doc_type: str | None = None) -> RegisterView | None:
             candidates = _table_views(ctx, doc_type)
         if not candidates:
             return None
-        return max(candidates, key=lambda v: _coverage(v, doc_type))
+        return max(candidates, key=lambda v: _coverage(ctx.vocab, v, doc_type))
 
     return ctx.memo(f"register:{doc_type}", compute)
 
@@ -527,10 +506,10 @@ def cell_number(cell: Cell | None) -> float | None:
     return n / 100 if m.group(2) else n
 
 
-@lru_cache(maxsize=1)
-def _vocab_index() -> dict[str, dict[str, str]]:
+@derived
+def _vocab_index(vocab: Vocabulary) -> dict[str, dict[str, str]]:
     """Normalised term → canonical key, for the common state and disposition vocabularies."""
-    common = lexicon.common()
+    common = vocab.common
     out: dict[str, dict[str, str]] = {}
     for name in ("open_states", "closed_states", "occurred_states"):
         out[name] = {norm_label(w): name for w in common.get(name) or []}
@@ -538,12 +517,12 @@ def _vocab_index() -> dict[str, dict[str, str]]:
     return out
 
 
-def status_of(text: str) -> str | None:
+def status_of(vocab: Vocabulary, text: str) -> str | None:
     """`open`, `closed`, `occurred` or None (blank or unknown)."""
     t = norm_label(text)
     if not t:
         return None
-    idx = _vocab_index()
+    idx = _vocab_index(vocab)
     for name, state in (("closed_states", "closed"), ("occurred_states", "occurred"), ("open_states", "open")):
         if t in idx[name]:
             return state
@@ -555,11 +534,11 @@ def status_of(text: str) -> str | None:
     return None
 
 
-def disposition_of(text: str) -> str | None:
+def disposition_of(vocab: Vocabulary, text: str) -> str | None:
     t = norm_label(text)
     if not t:
         return None
-    idx = _vocab_index()["dispositions"]
+    idx = _vocab_index(vocab)["dispositions"]
     if t in idx:
         return idx[t]
     for w, key in idx.items():
@@ -568,15 +547,15 @@ def disposition_of(text: str) -> str | None:
     return None
 
 
-def words_of(ref: Any, doc_type: str) -> list[str]:
+def words_of(vocab: Vocabulary, ref: Any, doc_type: str) -> list[str]:
     """The terms of a vocabulary reference: a list, `common.x`, `TYPE.x`, `x` (this type), joined by '+'."""
     if ref is None:
         return []
     if isinstance(ref, (list, tuple)):
         out: list[str] = []
         for item in ref:
-            if isinstance(item, str) and ("." in item or item in (lexicon.doc_types().get(doc_type) or {}).get("vocabularies", {})):
-                out.extend(words_of(item, doc_type))
+            if isinstance(item, str) and ("." in item or item in vocab.type_spec(doc_type).get("vocabularies", {})):
+                out.extend(words_of(vocab, item, doc_type))
             else:
                 out.append(str(item))
         return out
@@ -584,12 +563,12 @@ def words_of(ref: Any, doc_type: str) -> list[str]:
     for part in str(ref).split("+"):
         part = part.strip()
         if part.startswith("common."):
-            entry = lexicon.common().get(part[len("common."):])
+            entry = vocab.common.get(part[len("common."):])
         elif "." in part:
             t, name = part.split(".", 1)
-            entry = ((lexicon.doc_types().get(t) or {}).get("vocabularies") or {}).get(name)
+            entry = (vocab.type_spec(t).get("vocabularies") or {}).get(name)
         else:
-            entry = ((lexicon.doc_types().get(doc_type) or {}).get("vocabularies") or {}).get(part)
+            entry = (vocab.type_spec(doc_type).get("vocabularies") or {}).get(part)
         out.extend(_flatten(entry))
     return out
 

@@ -20,14 +20,15 @@ from typing import Any, Literal
 from checker.analysis.context import Context
 from checker.core.location import Location
 from checker.io.fields import record_header_row
-from checker.lexicon import files as lexicon
+from checker.lexicon.files import words
+from checker.lexicon.matchers import doc_control_synonyms, section_entries, type_sections
 from checker.lexicon.predicates import is_placeholder, placeholder_matches
-from checker.lexicon.synonyms import Match, Synonyms
+from checker.lexicon.synonyms import STRONG, Match, Synonyms
+from checker.lexicon.vocabulary import Vocabulary
 from checker.model.document import Document
 from checker.model.elements import Block, Cell, Field, Grid, Section
 from checker.text.normalize import has_cjk, nfkc, norm_label
 
-MIN_SCORE = 0.8
 EMPTY_EN, EMPTY_ZH = 20, 10
 _TWO_DIGITS, _THREE_DIGITS = re.compile(r"\d{2,}"), re.compile(r"\d{3,}")
 _NA_ONLY = re.compile(r"^\s*(?:n/?a|na|none|nil|not applicable|-+|—+|无|略|暂无|不适用|没有|/)\s*[.。]?\s*$", re.I)
@@ -58,44 +59,20 @@ class SectionHit:
         return self._norm_text
 
 
-@lru_cache(maxsize=None)
-def section_entries(doc_type: str) -> dict[str, dict[str, Any]]:
-    """The section entries of a document type, in the standard's order."""
-    return dict((lexicon.doc_types().get(doc_type) or {}).get("sections") or {})
-
-
-@lru_cache(maxsize=None)
-def extra_synonyms(doc_type: str) -> dict[str, list[str]]:
-    """Heading wordings added for the prose rules (`rules/lexicons/section_synonyms.yaml`)."""
-    try:
-        extra = lexicon.load("section_synonyms").get(doc_type) or {}
-    except OSError:
-        return {}
-    return {key: lexicon.words(entry) for key, entry in extra.items()}
-
-
-@lru_cache(maxsize=None)
-def type_synonyms(doc_type: str) -> Synonyms:
-    """Every section key of `doc_type` with its synonyms, as one matcher (longest synonym wins)."""
-    mapping = {key: lexicon.words(entry) for key, entry in section_entries(doc_type).items()}
-    for key, words in extra_synonyms(doc_type).items():
-        mapping.setdefault(key, []).extend(words)
-    return Synonyms(mapping)
-
-
-def children(doc_type: str, key: str) -> list[str]:
+def children(vocab: Vocabulary, doc_type: str, key: str) -> list[str]:
     """Sub-field keys of `key` (entries with `parent: key`)."""
-    return [k for k, e in section_entries(doc_type).items() if isinstance(e, dict) and e.get("parent") == key]
+    return [k for k, e in section_entries(vocab, doc_type).items() if isinstance(e, dict) and e.get("parent") == key]
 
 
-def display_name(doc_type: str, key: str, language: str, extra: dict[str, Any] | None = None) -> str:
+def display_name(vocab: Vocabulary, doc_type: str, key: str, language: str,
+                 extra: dict[str, Any] | None = None) -> str:
     """The section's name as a reviewer would write it in `language`: its first synonym."""
-    entry = (extra or {}).get(key) or section_entries(doc_type).get(key) or {}
+    entry = (extra or {}).get(key) or section_entries(vocab, doc_type).get(key) or {}
     if isinstance(entry, dict):
         names = [str(w) for w in (entry.get("zh" if language == "zh" else "en") or [])]
-        names = names or lexicon.words(entry)
+        names = names or words(entry)
     else:
-        names = lexicon.words(entry)
+        names = words(entry)
     return names[0] if names else key.replace("_", " ")
 
 
@@ -117,7 +94,7 @@ def _heading_prefix(synonyms: Synonyms, label: str):
         rest = len(n) - len(syn)
         if 0 < rest <= 20 and n.startswith(syn) and (
                 (has_cjk(syn) and len(syn) >= 2) or (len(syn) >= 4 and not n[len(syn)].isalnum())):
-            return Match(key, 0.8, syn)
+            return Match(key, STRONG, syn)
     return None
 
 
@@ -126,7 +103,7 @@ def _label_match(synonyms: Synonyms, label: str):
     """A label naming one key; a compound heading ('Assigned PM, Responsibility and Authority
     Level', '假设条件与制约因素') matches through its first part that names one."""
     m = synonyms.match(label)
-    if m is not None and m.score >= MIN_SCORE:
+    if m is not None and m.strong:
         return m
     m = _heading_prefix(synonyms, label)
     if m is not None:
@@ -139,9 +116,9 @@ def _label_match(synonyms: Synonyms, label: str):
     for part in _PARTS.split(label):
         if part and part != label:
             m = synonyms.match(part)
-            if m is None or m.score < MIN_SCORE:
+            if m is None or not m.strong:
                 m = _heading_prefix(synonyms, part)
-            if m is not None and m.score >= MIN_SCORE and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4):
+            if m is not None and m.strong and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4):
                 return m
     return None
 
@@ -161,7 +138,7 @@ def _label_matches_cached(synonyms: Synonyms, label: str) -> tuple:
         for part in _PARTS.split(label):
             if part and part != label:
                 m = synonyms.match(part)
-                if m is not None and m.score >= MIN_SCORE and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4) \
+                if m is not None and m.strong and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4) \
                         and all(m.key != o.key for o in out):
                     out.append(m)
     return tuple(out)
@@ -203,7 +180,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
         if not matches:
             continue
         value = f.value
-        if _looks_like_label(value, synonyms):
+        if _looks_like_label(ctx.vocab, value, synonyms):
             value = ""  # a header cell beside the label ('Project Deliverables | Detailed Description')
         below = _rows_below(f, ctx, names) if not value.strip() else ""
         text = "\n".join(t for t in (value, below) if t.strip())
@@ -226,7 +203,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
         for m in matches:
             hits.setdefault(m.key, []).append(SectionHit(m.key, label, text, first.location.with_text(label), "field"))
     # Column headers of tables of records (a budget's 'Cost Item | Amount | Basis of Estimate').
-    for grid, r in ctx.memo("sections.header_rows", lambda: _header_rows(ctx.doc)):
+    for grid, r in ctx.memo("sections.header_rows", lambda: _header_rows(ctx.vocab, ctx.doc)):
         for cell in grid.rows[r]:
             if cell.merged or not cell.text.strip():
                 continue
@@ -262,7 +239,7 @@ def _first_column_labels(doc: Document) -> list[tuple[Cell, str, list[Cell], tup
     return out
 
 
-def _header_rows(doc: Document) -> list[tuple[Grid, int]]:
+def _header_rows(vocab: Vocabulary, doc: Document) -> list[tuple[Grid, int]]:
     """(grid, header row) of every table of records: a worksheet's header row, a record table's
     (`record_header_row`), or the first row of a Word table of three or more columns whose first
     row looks like column names."""
@@ -271,7 +248,7 @@ def _header_rows(doc: Document) -> list[tuple[Grid, int]]:
     for grid in doc.grids():
         r = sheet_rows.get(id(grid)) if id(grid) in sheet_rows else None
         if r is None:
-            r = record_header_row(grid)
+            r = record_header_row(vocab, grid)
         if r is None and len(grid.rows) >= 2 and id(grid) not in sheet_rows and grid.width >= 3:
             head = [c for c in grid.rows[0] if not c.merged and c.text.strip()]
             if len(head) >= 2 and all(len(c.text) <= 40 and not _THREE_DIGITS.search(c.text) for c in head):
@@ -337,16 +314,15 @@ def _cells_by_anchor(ctx: Context) -> dict[tuple, tuple[Any, Any]]:
     return ctx.memo("sections.cells", compute)
 
 
-def _looks_like_label(value: str, synonyms: Synonyms) -> bool:
+def _looks_like_label(vocab: Vocabulary, value: str, synonyms: Synonyms) -> bool:
     v = value.strip()
     if not v or len(v) > 40 or "\n" in v or re.search(r"\d", v):
         return False
     if v.endswith((":", "：")):
         return True
-    from checker.analysis.views import doc_control_synonyms
     long_enough = len(v) >= (4 if has_cjk(v) else 5)  # '批准', 'Final' are values, not labels
     return long_enough and (synonyms.match(v, allow_partial=False) is not None or
-                            doc_control_synonyms().match(v, allow_partial=False) is not None) or \
+                            doc_control_synonyms(vocab).match(v, allow_partial=False) is not None) or \
         bool(re.fullmatch(r"(?:detailed\s+)?description|details|说明|描述|内容|详细说明|备注|remarks?", v, re.I)) or \
         bool(re.search(r"(?:\bdate|\bname|signature|日期|时间|姓名|签字|签名)$", v, re.I))
 
@@ -416,7 +392,7 @@ def _rows_below(f: Field, ctx: Context, names) -> str:
 
 
 def section_index(ctx: Context, synonyms: Synonyms | None = None) -> dict[str, list[SectionHit]]:
-    syn = synonyms or type_synonyms(ctx.doc_type)
+    syn = synonyms or type_sections(ctx.vocab, ctx.doc_type)
     return ctx.memo(f"sections:{ctx.doc_type}:{id(syn)}", lambda: _index(ctx, syn))
 
 
@@ -429,30 +405,31 @@ def find_section(ctx: Context, key: str, synonyms: Synonyms | None = None) -> Se
     index = section_index(ctx, synonyms)
     hits = list(index.get(key) or [])
     if not hits and synonyms is None:
-        hits = [h for k in children(ctx.doc_type, key) for h in index.get(k) or []]
-    return next((h for h in hits if not hit_is_empty(h)), hits[0] if hits else None)
+        hits = [h for k in children(ctx.vocab, ctx.doc_type, key) for h in index.get(k) or []]
+    return next((h for h in hits if not hit_is_empty(ctx.vocab, h)), hits[0] if hits else None)
 
 
 def find_all(ctx: Context, key: str, synonyms: Synonyms | None = None) -> list[SectionHit]:
     return list(section_index(ctx, synonyms).get(key) or [])
 
 
-def is_empty(text: str, *, kind: str = "heading", min_chars: int | None = None,
+def is_empty(vocab: Vocabulary, text: str, *, kind: str = "heading", min_chars: int | None = None,
              placeholder_only: bool = True) -> bool:
     """COM-14: no real content. Fields (short values by nature) need only be filled in."""
-    return _is_empty_nfkc(nfkc(text or ""), kind, min_chars, placeholder_only)
+    return _is_empty_nfkc(vocab, nfkc(text or ""), kind, min_chars, placeholder_only)
 
 
-def _is_empty_nfkc(normalized: str, kind: str, min_chars: int | None, placeholder_only: bool) -> bool:
+def _is_empty_nfkc(vocab: Vocabulary, normalized: str, kind: str, min_chars: int | None,
+                   placeholder_only: bool) -> bool:
     """`is_empty` of an already normalised text."""
     t = " ".join(normalized.split())
     if not t:
         return True
     if _NA_ONLY.match(t):
         return True
-    if placeholder_only and is_placeholder(t):
+    if placeholder_only and is_placeholder(vocab, t):
         rest = t
-        for m in reversed(placeholder_matches(t)):
+        for m in reversed(placeholder_matches(vocab, t)):
             rest = rest[: m.start()] + rest[m.end():]
         if len(re.sub(r"[\W_]+", "", rest)) < 4:
             return True
@@ -463,28 +440,29 @@ def _is_empty_nfkc(normalized: str, kind: str, min_chars: int | None, placeholde
     return (len(t) - t.count(" ") if cjk else len(t)) < limit  # Chinese: spaces do not count (t's only blanks)
 
 
-def hit_is_empty(hit: SectionHit, *, min_chars: int | None = None, placeholder_only: bool = True) -> bool:
+def hit_is_empty(vocab: Vocabulary, hit: SectionHit, *, min_chars: int | None = None,
+                 placeholder_only: bool = True) -> bool:
     """COM-14 for a found section: a table with a filled data row is content, however short.
     (With the default thresholds the answer is kept on the hit: many rules ask it of the same hits.)"""
     if min_chars is None and placeholder_only:
         if hit._empty is None:
-            hit._empty = _hit_is_empty(hit, None, True)
+            hit._empty = _hit_is_empty(vocab, hit, None, True)
         return hit._empty
-    return _hit_is_empty(hit, min_chars, placeholder_only)
+    return _hit_is_empty(vocab, hit, min_chars, placeholder_only)
 
 
-def _hit_is_empty(hit: SectionHit, min_chars: int | None, placeholder_only: bool) -> bool:
+def _hit_is_empty(vocab: Vocabulary, hit: SectionHit, min_chars: int | None, placeholder_only: bool) -> bool:
     if hit.kind == "column":
         return False
     if hit.kind == "heading" and any(
             b.grid is not None and sum(1 for r in b.grid.rows
-                                       if any(not c.blank and not c.merged and not is_placeholder(c.text) for c in r)) >= 2
+                                       if any(not c.blank and not c.merged and not is_placeholder(vocab, c.text) for c in r)) >= 2
             for b in hit.blocks):
         return False
-    return _is_empty_nfkc(hit.norm_text, hit.kind, min_chars, placeholder_only)
+    return _is_empty_nfkc(vocab, hit.norm_text, hit.kind, min_chars, placeholder_only)
 
 
-def items(hit: SectionHit) -> list[str]:
+def items(vocab: Vocabulary, hit: SectionHit) -> list[str]:
     """The entries a section lists: list items, table data rows, or non-empty lines."""
     if hit.kind == "field":
         parts = re.split(r"[\n;；]|(?:^|\s)(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[-•·●▪])\s*", hit.text)
@@ -495,9 +473,9 @@ def items(hit: SectionHit) -> list[str]:
             rows = [r for r in block.grid.rows if any(not c.blank and not c.merged for c in r)]
             for row in rows[1:] if len(rows) > 1 else rows:  # the first row is a header
                 text = " | ".join(c.text.strip() for c in row if not c.merged and not c.blank)
-                if text and not is_placeholder(text):
+                if text and not is_placeholder(vocab, text):
                     out.append(text)
         elif block.kind != "heading":
             out.extend(line.strip() for line in block.text.splitlines()
-                       if line.strip() and not _NA_ONLY.match(line) and not is_placeholder(line))
+                       if line.strip() and not _NA_ONLY.match(line) and not is_placeholder(vocab, line))
     return out

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from checker.analysis.context import Context
 from checker.analysis.views import approval_tables, first_value, revision_tables
 from checker.core.location import Location
 from checker.io.tables import TableView
-from checker.lexicon import files as lexicon
 from checker.lexicon.predicates import has_signature_marker, is_placeholder, names_a_person
 from checker.lexicon.synonyms import Synonyms
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Cell, Field
 from checker.text.dates import parse_date
 from checker.text.versions import parse_version
@@ -24,9 +23,9 @@ _APPROVER_LABELS = ("批准", "审批", "签字", "签批", "approv", "sign", "a
 _DATE_WORDS = ("date", "日期", "时间")
 
 
-@lru_cache(maxsize=1)
-def status_synonyms() -> Synonyms:
-    return Synonyms({k: [str(w) for w in v] for k, v in (lexicon.common().get("status_values") or {}).items()})
+@derived
+def status_synonyms(vocab: Vocabulary) -> Synonyms:
+    return Synonyms({k: [str(w) for w in v] for k, v in (vocab.common.get("status_values") or {}).items()})
 
 
 def status_class(ctx: Context) -> tuple[str | None, Field | None]:
@@ -34,8 +33,8 @@ def status_class(ctx: Context) -> tuple[str | None, Field | None]:
     f = first_value(ctx, "status")
     if f is None or not f.value.strip():
         return None, f
-    m = status_synonyms().match(f.value)
-    return (m.key if m is not None and m.score >= 0.8 else None), f
+    m = status_synonyms(ctx.vocab).match(f.value)
+    return (m.key if m is not None and m.strong else None), f
 
 
 def current_version(ctx: Context) -> tuple[tuple[int, ...] | None, Field | None]:
@@ -64,10 +63,8 @@ class ApprovalState:
 
     first_location: Location | None = None  # the first approver row (where a signature is missing)
 
-    @property
-    def empty(self) -> bool:
-        """Nobody has signed: no row names a person or carries a date (pre-printed roles don't count)."""
-        return not any((e.who and names_a_person(e.who)) or e.when for e in self.entries)
+    # Nobody has signed: no row names a person or carries a date (pre-printed roles don't count).
+    empty: bool = True
 
 
 def _cell_date(cell: Cell | None) -> date | None:
@@ -77,7 +74,14 @@ def _cell_date(cell: Cell | None) -> date | None:
 
 
 def approval_state(ctx: Context) -> ApprovalState:
+    vocab = ctx.vocab
+
     def compute() -> ApprovalState:
+        state = _approval_entries()
+        state.empty = not any((e.who and names_a_person(vocab, e.who)) or e.when for e in state.entries)
+        return state
+
+    def _approval_entries() -> ApprovalState:
         state = ApprovalState()
         # A Name | Role table without signature or date columns is a stakeholder list, not sign-off.
         tables = [t for t in approval_tables(ctx) if "signature" in t.columns or "date" in t.columns]
@@ -89,7 +93,7 @@ def approval_state(ctx: Context) -> ApprovalState:
                 state.first_location = cell.location if cell is not None else None
             for table in tables:
                 for cells in table.rows:
-                    filled = {k: c for k, c in cells.items() if not c.blank and not is_placeholder(c.text)}
+                    filled = {k: c for k, c in cells.items() if not c.blank and not is_placeholder(vocab, c.text)}
                     if not filled:
                         continue
                     name = cells.get("name")
@@ -99,14 +103,14 @@ def approval_state(ctx: Context) -> ApprovalState:
                         date_location=d.location if d is not None else None,
                         version=v.text.strip() if v is not None and not v.blank else None,
                         version_location=v.location if v is not None else None,
-                        complete=not missing_parts(table, cells)))
+                        complete=not missing_parts(vocab, table, cells)))
             return state
         fields = [f for f in ctx.doc.fields if any(w in f.label.lower() for w in _APPROVER_LABELS)
                   and f.source != "properties"]
         if not fields:
             return state
         state.found = True
-        people = [f for f in fields if names_a_person(f.value) and not parse_date(f.value)]
+        people = [f for f in fields if names_a_person(vocab, f.value) and not parse_date(f.value)]
         dated = [f for f in fields if any(w in f.label.lower() for w in _DATE_WORDS) and parse_date(f.value)]
         dated += [f for f in people if parse_date(f.value)]
         for f in people:
@@ -134,17 +138,17 @@ def revision_date(ctx: Context, version: tuple[int, ...] | None) -> date | None:
     return best
 
 
-def missing_parts(table: TableView, cells: dict[str, Cell]) -> list[str]:
+def missing_parts(vocab: Vocabulary, table: TableView, cells: dict[str, Cell]) -> list[str]:
     """What an approval row lacks: a person's name, a role, a signature, a date (COM-05/07/08)."""
     missing: list[str] = []
     name = cells.get("name")
-    if name is not None and not names_a_person(name.text):
+    if name is not None and not names_a_person(vocab, name.text):
         missing.append("name")
     role = cells.get("role")
-    if role is not None and (role.blank or is_placeholder(role.text)):
+    if role is not None and (role.blank or is_placeholder(vocab, role.text)):
         missing.append("role")
     signature = cells.get("signature")
-    if signature is not None and not has_signature_marker(signature.text):
+    if signature is not None and not has_signature_marker(vocab, signature.text):
         missing.append("signature")
     date_cell = cells.get("date")
     if date_cell is not None and parse_date(date_cell.value if date_cell.value is not None else date_cell.text) is None:

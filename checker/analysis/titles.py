@@ -9,11 +9,11 @@ is taken out names a project unless it is only versions, periods (Week 12, 2026å
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from checker.analysis.context import Context
-from checker.lexicon import files as lexicon
+from checker.lexicon.files import words
 from checker.lexicon.predicates import placeholder_matches
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.normalize import has_cjk, nfkc
 
 # What is left of a title once the document type is taken out, and is still not a project's name.
@@ -48,14 +48,14 @@ def titles(ctx: Context) -> list[str]:
 def project_in_title(ctx: Context) -> bool:
     """Whether a title names the project beside the document type ('Project Charter: Apollo CRM
     Migration'); a title that is the type alone, or the type and 'Template', does not."""
-    return any(name_beside_type(title) for title in titles(ctx))
+    return any(name_beside_type(ctx.vocab, title) for title in titles(ctx))
 
 
-def name_beside_type(title: str) -> str | None:
-    if placeholder_matches(title):
+def name_beside_type(vocab: Vocabulary, title: str) -> str | None:
+    if placeholder_matches(vocab, title):
         return None  # 'Project Charter [Insert Project Name]' names no project
     t = " ".join(nfkc(title).lower().split())
-    for name in _type_names():
+    for name in _type_names(vocab):
         i = t.find(name)
         if i < 0 or (not has_cjk(name) and not _word_bounded(t, i, len(name))):
             continue
@@ -85,9 +85,9 @@ def _word_bounded(text: str, start: int, size: int) -> bool:
     return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
 
 
-@lru_cache(maxsize=1)
-def _type_names() -> tuple[str, ...]:
+@derived
+def _type_names(vocab: Vocabulary) -> tuple[str, ...]:
     """Every document type's names, folded, longest first ('project management plan' before 'plan')."""
-    names = {" ".join(nfkc(n).lower().split()) for spec in lexicon.doc_types().values()
-             for n in lexicon.words(spec.get("names"))}
+    names = {" ".join(nfkc(n).lower().split()) for spec in vocab.doc_types.values()
+             for n in words(spec.get("names"))}
     return tuple(sorted((n for n in names if n), key=len, reverse=True))

@@ -5,25 +5,10 @@ approvals table is looked up once however many rules read it.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from checker.analysis.context import Context
 from checker.io.tables import TableView, find_tables
-from checker.lexicon import files as lexicon
-from checker.lexicon.synonyms import Synonyms
+from checker.lexicon.matchers import block_columns, doc_control_synonyms
 from checker.model.elements import Field, Grid
-
-
-@lru_cache(maxsize=1)
-def doc_control_synonyms() -> Synonyms:
-    return Synonyms.from_entries(lexicon.common().get("doc_control_fields") or {})
-
-
-@lru_cache(maxsize=None)
-def block_column_synonyms(block: str) -> Synonyms:
-    """Column synonyms of a common block: `revision_history`, `approvals` or `distribution`."""
-    spec = lexicon.common().get(block) or {}
-    return Synonyms.from_entries(spec.get("columns") or {})
 
 
 def all_grids(ctx: Context) -> list[Grid]:
@@ -34,13 +19,13 @@ def doc_control(ctx: Context) -> dict[str, list[Field]]:
     """Doc-control fields by key (project_name, version, date, author, …), in document order."""
 
     def compute() -> dict[str, list[Field]]:
-        syn = doc_control_synonyms()
+        syn = doc_control_synonyms(ctx.vocab)
         out: dict[str, list[Field]] = {}
         for field in ctx.doc.fields:
             m = syn.match(field.label, allow_partial=False)
             if m is None:
                 m = syn.match(field.label)
-                if m is None or m.score < 0.8:
+                if m is None or not m.strong:
                     continue
             out.setdefault(m.key, []).append(field)
         return out
@@ -56,12 +41,12 @@ def first_value(ctx: Context, key: str) -> Field | None:
 
 def revision_tables(ctx: Context) -> list[TableView]:
     return ctx.memo("revision_tables", lambda: find_tables(
-        all_grids(ctx), block_column_synonyms("revision_history"), min_hits=2, must_have=("version",), min_share=0.5))
+        all_grids(ctx), block_columns(ctx.vocab, "revision_history"), min_hits=2, must_have=("version",), min_share=0.5))
 
 
 def approval_tables(ctx: Context) -> list[TableView]:
     def compute() -> list[TableView]:
-        tables = find_tables(all_grids(ctx), block_column_synonyms("approvals"), min_hits=2,
+        tables = find_tables(all_grids(ctx), block_columns(ctx.vocab, "approvals"), min_hits=2,
                              must_have=("signature", "date"), min_share=0.5)
         revision = {id(t.grid) for t in revision_tables(ctx)}
         # An approvals block has a signature or a date column: a Name | Role table lists

@@ -247,10 +247,10 @@ def _date(value: Any, what: str) -> date:
 
 def validate_synonyms(extra: Mapping[str, Any], what: str) -> None:
     """Extra synonyms must name things the lexicon has: `TYPE.sections.KEY = {en, zh}` or `common.…`."""
-    from checker.lexicon import files as lexicon
+    from checker.lexicon.files import shipped
 
     for top, node in extra.items():
-        base = lexicon.common() if top == "common" else lexicon.doc_types().get(top)
+        base = shipped("common") if top == "common" else shipped("doctypes").get(top)
         if base is None:
             raise ConfigError(f"{what}: {top!r} is not a document type (CHARTER, RISK_REGISTER, …) or 'common'")
         _check_node(node, base, f"{what}.{top}")

@@ -10,7 +10,7 @@ Precedence, lowest first, for a rule's params (shallow, key by key), severity an
 
 A profile keeps, for rules limited to document types, only the profile's types. Organisation packs
 may add rules of their own under ids that do not use a standard prefix. Kinds are instantiated once
-per configuration (under its extra synonyms) and cached.
+per configuration and cached; the configuration's vocabulary (its extra synonyms) travels with it.
 """
 from __future__ import annotations
 
@@ -20,10 +20,9 @@ import hashlib
 import os
 import re
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
 import yaml
 
@@ -34,7 +33,8 @@ from checker.core.errors import ConfigError, PackError
 from checker.core.findings import SEVERITIES
 from checker.kinds.spec import RuleSpec
 from checker.kinds.spec import rule_spec as _spec
-from checker.lexicon.files import RULES_DIR
+from checker.lexicon.files import RULES_DIR, shipped
+from checker.lexicon.vocabulary import Vocabulary, shipped_vocabulary
 
 PROFILES_FILE = RULES_DIR / "profiles.yaml"
 
@@ -58,7 +58,7 @@ class Tailoring:
     locale: str | None
     specs: tuple[RuleSpec, ...]  # the rules that run
     disabled: tuple[RuleSpec, ...] = ()  # switched off (by a pack, [rules] or the profile)
-    lexicons: dict[str, dict[str, Any]] = field(default_factory=dict)  # merged lexicons with extra synonyms
+    vocab: Vocabulary = field(default_factory=shipped_vocabulary)  # the lexicons with the extra synonyms
     waivers: tuple[Waiver, ...] = ()
     exclude: tuple[str, ...] = ()
     runtime: dict[str, Any] = field(default_factory=dict)
@@ -339,7 +339,7 @@ def _build(config: Config | None, key: str) -> Tailoring:
     return Tailoring(key=key, source=config.source if config else None,
                      root=config.root if config else os.getcwd(), profile=profile, size=size,
                      locale=config.locale if config else None, specs=tuple(enabled), disabled=tuple(disabled),
-                     lexicons=_merged_lexicons(extra), waivers=config.suppress if config else (),
+                     vocab=_vocabulary(key, extra), waivers=config.suppress if config else (),
                      exclude=config.exclude if config else (), runtime=dict(config.runtime) if config else {})
 
 
@@ -394,29 +394,28 @@ def _words(entry: Mapping[str, Any]) -> list[str]:
     return out
 
 
-def _merged_lexicons(extra: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    """The shipped lexicons with the extra synonyms added (only those that change)."""
-    from checker.lexicon import files as lexicon
-
+def _vocabulary(key: str, extra: Mapping[str, Any]) -> Vocabulary:
+    """The shipped lexicons with the extra synonyms merged in (the shipped vocabulary when none)."""
+    if not extra:
+        return shipped_vocabulary()
     out: dict[str, dict[str, Any]] = {}
     common = {k: v for k, v in extra.items() if k == "common"}
     types = {k: v for k, v in extra.items() if k != "common"}
     if types:
-        out["doctypes"] = _deep_merge(copy.deepcopy(lexicon._load_file("doctypes")), types)
+        out["doctypes"] = _deep_merge(copy.deepcopy(dict(shipped("doctypes"))), types)
     if common:
-        out["common"] = _deep_merge(copy.deepcopy(lexicon._load_file("common")), common["common"])
-    return out
+        out["common"] = _deep_merge(copy.deepcopy(dict(shipped("common"))), common["common"])
+    return Vocabulary(key, out)
 
 
 # --------------------------------------------------------------------------- running
 
 
 _KINDS: dict[str, tuple] = {}
-_ACTIVE_LEXICON: list[str | None] = [None]
 
 
 def kinds(tailoring: Tailoring) -> tuple:
-    """The rule kinds of `tailoring`, instantiated once (under its synonyms)."""
+    """The rule kinds of `tailoring`, instantiated once."""
     from checker.kinds import registry
 
     with _LOCK:
@@ -425,65 +424,12 @@ def kinds(tailoring: Tailoring) -> tuple:
             return built
         registered = registry()
         out = []
-        with lexicon_scope(tailoring):
-            for spec in tailoring.specs:
-                kind = registered.get(spec.kind)
-                if kind is None:
-                    raise PackError(f"rule {spec.id}: unknown kind '{spec.kind}'")
-                out.append(kind(spec))
+        for spec in tailoring.specs:
+            kind = registered.get(spec.kind)
+            if kind is None:
+                raise PackError(f"rule {spec.id}: unknown kind '{spec.kind}'")
+            out.append(kind(spec))
         if len(_KINDS) > 64:
             _KINDS.clear()
         _KINDS[tailoring.key] = built = tuple(out)
         return built
-
-
-@contextmanager
-def lexicon_scope(tailoring: Tailoring | None) -> Iterator[None]:
-    """Make the tailoring's extra synonyms the lexicon while a document is read and checked."""
-    from checker.lexicon import files as lexicon
-
-    key = tailoring.key if tailoring is not None and tailoring.lexicons else None
-    if key is None and _ACTIVE_LEXICON[0] is None:
-        yield
-        return
-    with _LOCK:
-        if _ACTIVE_LEXICON[0] != key:
-            clear_lexicon_caches()
-            _ACTIVE_LEXICON[0] = key
-    try:
-        with lexicon.overlay(key, tailoring.lexicons if key else None):
-            yield
-    finally:
-        if key is not None:  # code outside a check must not see this configuration's words
-            with _LOCK:
-                clear_lexicon_caches()
-                _ACTIVE_LEXICON[0] = None
-
-
-# Modules whose caches do not derive from the lexicon (files, packs, pure text helpers): kept when the
-# active extra synonyms change. Every other checker module's lru_caches are cleared then: a module
-# added later is covered without being listed (a hand-kept list of derived modules missed registers).
-_NOT_LEXICON_DERIVED = frozenset({"checker.lexicon.files", "checker.config.tailoring", "checker.config.packs", "checker.kinds",
-                                  "checker.model.a1", "checker.text.normalize", "checker.analysis.inventory"})
-
-
-def clear_lexicon_caches() -> None:
-    """Forget what was derived from the previous lexicon: the lru_caches of the checker's modules and
-    the Excel reader's header vocabulary."""
-    import sys
-
-    for name, module in list(sys.modules.items()):
-        if module is None or not name.startswith("checker.") or name in _NOT_LEXICON_DERIVED:
-            continue
-        for obj in list(vars(module).values()):
-            clear = getattr(obj, "cache_clear", None)
-            if callable(clear) and getattr(obj, "__module__", None) == name:
-                clear()
-    xlsx = sys.modules.get("checker.io.readers.xlsx")
-    if xlsx is not None and hasattr(xlsx, "_VOCABULARY"):
-        xlsx._VOCABULARY = None
-
-
-def check_options(tailoring: Tailoring) -> dict[str, Any]:
-    """Context fields for a document checked under `tailoring`."""
-    return {"profile": tailoring.profile, "size": tailoring.size, "locale": tailoring.locale}

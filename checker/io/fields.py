@@ -6,12 +6,11 @@ field looks the same whether it came from a Word table, a header or a cell range
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterable
 
 from checker.core.location import Location
-from checker.lexicon import files as lexicon
-from checker.lexicon.synonyms import Synonyms
+from checker.lexicon.matchers import is_column_name
+from checker.lexicon.vocabulary import Vocabulary
 from checker.model.elements import Block, Field, Grid
 from checker.text.normalize import label_unit, nfkc
 
@@ -29,25 +28,11 @@ def _looks_like_label(text: str) -> bool:
     return not t.endswith(("。", ".", "；", ";")) or t.endswith(("No.", "No"))
 
 
-@lru_cache(maxsize=1)
-def _column_labels() -> Synonyms:
-    """Every register and common-table column synonym of the standard, as one matcher."""
-    mapping: dict[str, list[str]] = {}
-    for type_name, spec in lexicon.doc_types().items():
-        for key, entry in (spec.get("columns") or {}).items():
-            mapping.setdefault(f"{type_name}.{key}", []).extend(lexicon.words(entry))
-    for block in ("revision_history", "approvals", "distribution"):
-        for key, entry in ((lexicon.common().get(block) or {}).get("columns") or {}).items():
-            mapping.setdefault(f"{block}.{key}", []).extend(lexicon.words(entry))
-    return Synonyms(mapping)
+def _label_hits(vocab: Vocabulary, cells: list) -> int:
+    return sum(1 for c in cells if c.text.strip() and len(c.text) <= 40 and is_column_name(vocab, c.text))
 
 
-def _label_hits(cells: list) -> int:
-    syn = _column_labels()
-    return sum(1 for c in cells if c.text.strip() and len(c.text) <= 40 and syn.match(c.text, allow_partial=False))
-
-
-def record_header_row(grid: Grid) -> int | None:
+def record_header_row(vocab: Vocabulary, grid: Grid) -> int | None:
     """The header row of a table of records (revision history, approvals, a register), if it is one.
 
     Such a row has three or more cells, more than half of them (and at least two) known column
@@ -56,12 +41,12 @@ def record_header_row(grid: Grid) -> int | None:
     """
     for r, row in enumerate(grid.rows[:3]):
         cells = [c for c in row if not c.merged and c.text.strip()]
-        hits = _label_hits(cells) if len(cells) >= 3 else 0
+        hits = _label_hits(vocab, cells) if len(cells) >= 3 else 0
         # Mostly column names: a form row (label, value, label, value) is half values.
         if hits < 2 or hits * 2 <= len(cells):
             continue
         below = [c for c in grid.rows[r + 1] if not c.merged] if r + 1 < len(grid.rows) else []
-        if _label_hits(below) < 2:
+        if _label_hits(vocab, below) < 2:
             return r
     return None
 
@@ -79,7 +64,7 @@ def _is_prompt_label(text: str) -> bool:
     return _looks_like_label(t) and t.endswith((":", "："))
 
 
-def fields_from_grid(grid: Grid, source: str = "table") -> list[Field]:
+def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> list[Field]:
     """Label/value pairs from a form table.
 
     Each non-blank label-looking cell pairs with the next distinct cell to its right (merged copies
@@ -87,7 +72,7 @@ def fields_from_grid(grid: Grid, source: str = "table") -> list[Field]:
     the value under the label. The rows of a table of records (header row plus data) are not fields.
     """
     out: list[Field] = []
-    header = record_header_row(grid)
+    header = record_header_row(vocab, grid)
     rows = grid.rows if header is None else grid.rows[:header]
     for r, row in enumerate(rows):
         cells = [c for c in row if not c.merged]
@@ -135,12 +120,12 @@ def fields_from_lines(text: str, location: Location, source: str = "line") -> li
     return out
 
 
-def fields_from_blocks(blocks: Iterable[Block], source: str | None = None) -> list[Field]:
+def fields_from_blocks(vocab: Vocabulary, blocks: Iterable[Block], source: str | None = None) -> list[Field]:
     out: list[Field] = []
     for block in blocks:
         src = source or ("line" if block.source in ("body", "textbox") else block.source)
         if block.kind == "table" and block.grid is not None:
-            out.extend(fields_from_grid(block.grid, "table" if src == "line" else src))
+            out.extend(fields_from_grid(vocab, block.grid, "table" if src == "line" else src))
         elif "：" in block.text or ":" in block.text:
             out.extend(fields_from_lines(block.text, block.location, src))
     return out

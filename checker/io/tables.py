@@ -72,7 +72,7 @@ def find_header(grid: Grid, synonyms: Synonyms, *, min_hits: int = 2, must_have:
                 continue
             labelled += 1
             m = synonyms.match(text)
-            if m is not None and m.score >= 0.8 and m.key not in columns:
+            if m is not None and m.strong and m.key not in columns:
                 columns[m.key] = cell.col
         if len(columns) < min_hits or (must_have and not any(k in columns for k in must_have)):
             continue

@@ -15,9 +15,10 @@ from checker.analysis.views import approval_tables
 from checker.core.findings import Finding
 from checker.io.tables import TableView
 from checker.kinds.base import Kind
-from checker.lexicon import files as lexicon
+from checker.lexicon.files import words
 from checker.lexicon.predicates import is_placeholder, names_a_person
 from checker.lexicon.synonyms import Synonyms
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Field
 from checker.text.dates import parse_date
 
@@ -25,17 +26,16 @@ PART_NAMES = {"name": ("name", "姓名"), "role": ("role", "职务"), "date": ("
               "signature": ("signature", "签字")}
 
 
+@derived
+def _approver_labels(vocab: Vocabulary, extra: tuple[str, ...]) -> Synonyms:
+    """Labels of a sign-off field: the doc-control approver, the approvals block's headers, `extra`."""
+    labels = words((vocab.common.get("doc_control_fields") or {}).get("approver"))
+    labels += words((vocab.common.get("approvals") or {}).get("header"))
+    return Synonyms({"approver": labels + list(extra)})
+
+
 class Approvals(Kind):
     name = "approvals"
-
-    def __init__(self, spec):
-        super().__init__(spec)
-        common = lexicon.common()
-        approvals = common.get("approvals") or {}
-        labels = lexicon.words((common.get("doc_control_fields") or {}).get("approver"))
-        labels += lexicon.words(approvals.get("header"))
-        labels += [str(x) for x in self.params.get("extra_labels", [])]
-        self._approver_labels = Synonyms({"approver": labels})
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         lang = ctx.message_language
@@ -43,15 +43,16 @@ class Approvals(Kind):
         if tables:
             yield from self._check_tables(ctx, tables, lang)
             return
-        fields = [f for f in ctx.doc.fields if self._approver_labels.match(f.label) is not None]
+        labels = _approver_labels(ctx.vocab, tuple(str(x) for x in self.params.get("extra_labels", [])))
+        fields = [f for f in ctx.doc.fields if labels.match(f.label) is not None]
         if not fields:
             yield self.finding(ctx, None, variant="missing")
             return
-        if not any(names_a_person(f.value) for f in fields):
+        if not any(names_a_person(ctx.vocab, f.value) for f in fields):
             f = fields[0]
             yield self.finding(ctx, f.location.with_text(f.label), variant="unsigned", field=f.label.strip(" :："))
         elif not self._dated(ctx, fields):
-            f = next(f for f in fields if names_a_person(f.value))
+            f = next(f for f in fields if names_a_person(ctx.vocab, f.value))
             yield self.finding(ctx, f.location, variant="incomplete", missing=_part("date", lang),
                                who=f.value.strip())
 
@@ -60,16 +61,16 @@ class Approvals(Kind):
         problems: list[Finding] = []
         for table in tables:
             for cells in table.rows:
-                filled = {k: c for k, c in cells.items() if not c.blank and not is_placeholder(c.text)}
+                filled = {k: c for k, c in cells.items() if not c.blank and not is_placeholder(ctx.vocab, c.text)}
                 if not filled:
                     continue
-                missing = missing_parts(table, cells)
+                missing = missing_parts(ctx.vocab, table, cells)
                 if not missing:
                     complete += 1
                     continue
                 # Name the row by its person, else by its role ('Project Sponsor'), so each finding says which row.
                 who = next((cells[k].text.strip() for k in ("name", "role")
-                            if k in cells and not cells[k].blank and not is_placeholder(cells[k].text)), "")
+                            if k in cells and not cells[k].blank and not is_placeholder(ctx.vocab, cells[k].text)), "")
                 where = cells[missing[0]] if missing[0] in cells else next(iter(cells.values()))
                 problems.append(self.finding(ctx, where.location, variant="incomplete",
                                              missing=("、" if lang == "zh" else ", ").join(_part(m, lang) for m in missing),

@@ -13,8 +13,11 @@ from typing import Iterable
 
 from checker.analysis.context import Context
 from checker.analysis.registers import required_columns
+from checker.analysis.sections import display_name, find_section
 from checker.core.findings import Finding
 from checker.kinds.register_base import RegisterKind
+from checker.lexicon.matchers import section_entries, type_columns
+from checker.lexicon.vocabulary import Vocabulary
 
 
 class Columns(RegisterKind):
@@ -31,7 +34,7 @@ class Columns(RegisterKind):
     def check(self, ctx: Context) -> Iterable[Finding]:
         view = self.view(ctx)
         doc_type = self.params.get("doc_type") or ctx.doc_type
-        wanted = list(self.params.get("columns") or required_columns(doc_type))
+        wanted = list(self.params.get("columns") or required_columns(ctx.vocab, doc_type))
         if view is None:
             if not ctx.doc.is_workbook and self.params.get("sections_fallback"):
                 yield from self._sections(ctx)
@@ -40,7 +43,7 @@ class Columns(RegisterKind):
             return
         missing = [k for k in wanted if k not in view.columns and not self._covered(view, k)]
         if missing:
-            names = ", ".join(_label(doc_type, k, ctx.message_language) for k in missing)
+            names = ", ".join(_label(ctx.vocab, doc_type, k, ctx.message_language) for k in missing)
             yield self.finding(ctx, view.header_location(), columns=names, count=len(missing))
         if not view.rows and self.params.get("report_empty", True):
             yield self.finding(ctx, view.header_location(), variant="empty",
@@ -48,13 +51,11 @@ class Columns(RegisterKind):
 
     def _sections(self, ctx: Context) -> Iterable[Finding]:
         """The report form (LL-01): the type's required sections, via `checker.sections`."""
-        from checker.analysis.sections import display_name, find_section, section_entries
-
         missing = []
-        for key, entry in section_entries(ctx.doc_type).items():
+        for key, entry in section_entries(ctx.vocab, ctx.doc_type).items():
             if isinstance(entry, dict) and entry.get("required") and not entry.get("parent"):
                 if find_section(ctx, key) is None:
-                    missing.append(display_name(ctx.doc_type, key, ctx.message_language))
+                    missing.append(display_name(ctx.vocab, ctx.doc_type, key, ctx.message_language))
         if missing:
             yield self.finding(ctx, None, variant="sections", sections=", ".join(missing), count=len(missing))
 
@@ -64,10 +65,8 @@ class Columns(RegisterKind):
         return any(k.startswith(key + "_") for k in view.columns)
 
 
-def _label(doc_type: str, key: str, lang: str) -> str:
-    from checker.analysis.registers import type_columns
-
-    entry = type_columns(doc_type).get(key) or {}
+def _label(vocab: Vocabulary, doc_type: str, key: str, lang: str) -> str:
+    entry = type_columns(vocab, doc_type).get(key) or {}
     if isinstance(entry, dict):
         words = entry.get(lang) or entry.get("en") or entry.get("zh") or [key]
     else:

@@ -59,7 +59,7 @@ class DateRef:
         if self.labels is not None:
             for f in ctx.doc.fields:
                 m = self.labels.match(f.label)
-                if m is not None and m.score >= 0.8:
+                if m is not None and m.strong:
                     d = pick(f.value)
                     if d is not None:
                         return d, f.location, f.value

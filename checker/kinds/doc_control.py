@@ -12,7 +12,8 @@ from typing import Iterable
 from checker.analysis.context import Context
 from checker.analysis.sections import find_section
 from checker.analysis.titles import project_in_title, titles
-from checker.analysis.views import doc_control, doc_control_synonyms, first_value
+from checker.analysis.views import doc_control, first_value
+from checker.lexicon.matchers import doc_control_synonyms
 from checker.core.findings import Finding
 from checker.kinds.base import Kind
 from checker.lexicon.predicates import is_placeholder
@@ -42,7 +43,7 @@ class DocControl(Kind):
             options = entry if isinstance(entry, list) else [entry]
             found = [first_value(ctx, key) for key in options]
             present = [f for f in found if f is not None]
-            if any(f.value.strip() and not is_placeholder(f.value) for f in present):
+            if any(f.value.strip() and not is_placeholder(ctx.vocab, f.value) for f in present):
                 continue
             if options == ["doc_title"] and self._has_title(ctx):
                 continue
@@ -64,9 +65,9 @@ class DocControl(Kind):
     @staticmethod
     def _as_section(ctx: Context, key: str) -> bool:
         """A 'Project Name' heading followed by the name is the field written as a section."""
-        hit = find_section(ctx, key, doc_control_synonyms())
+        hit = find_section(ctx, key, doc_control_synonyms(ctx.vocab))
         return (hit is not None and hit.kind == "heading" and bool(hit.text.strip())
-                and len(hit.text.strip()) <= 120 and not is_placeholder(hit.text))
+                and len(hit.text.strip()) <= 120 and not is_placeholder(ctx.vocab, hit.text))
 
     @staticmethod
     def _has_title(ctx: Context) -> bool:

@@ -302,7 +302,7 @@ class Figures(Kind):
 
     def _funding(self, ctx: Context) -> Iterable[Finding]:
         hit = find_section(ctx, "funding")
-        if hit is None or hit_is_empty(hit):
+        if hit is None or hit_is_empty(ctx.vocab, hit):
             return  # a missing funding section is BC-01's (full profile), an empty one COM-14's
         grids = self._section_tables(ctx, "funding")
         funding: Figure | None = None
@@ -445,9 +445,9 @@ class Figures(Kind):
 
         key = self.params.get("key", "financial_resources")
         hit = find_section(ctx, key)
-        if hit is None or hit_is_empty(hit):
+        if hit is None or hit_is_empty(ctx.vocab, hit):
             return  # required_sections / COM-14
-        if not any(has_money(nfkc(h.text)) for h in find_all(ctx, key) if not hit_is_empty(h)):
+        if not any(has_money(nfkc(h.text)) for h in find_all(ctx, key) if not hit_is_empty(ctx.vocab, h)):
             section = hit.title.strip(" :：")
             yield self.finding(ctx, hit.location, variant="money", section=section)
             return

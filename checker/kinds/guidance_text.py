@@ -15,10 +15,44 @@ from checker.analysis.context import Context
 from checker.analysis.inventory import BODY, PAGE, SHEET, body_blocks, cells_with, inventory, is_set_aside_sheet
 from checker.core.findings import Finding
 from checker.kinds.prose_base import ProseKind
-from checker.lexicon import files as lexicon
+from checker.lexicon.files import words
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Cell, Grid
 from checker.text.normalize import nfkc, strip_numbering
 from checker.text.search import LOWER, NFKC, Search, containing
+
+
+class _Markers:
+    """The vocabulary's guidance markers, split by a rule's `start_only` list and folded once."""
+
+    def __init__(self, vocab: Vocabulary, start_only: frozenset[str]):
+        markers = words(vocab.common.get("template_guidance_markers"))
+        self.anywhere = [m for m in markers if m not in start_only]
+        self.start = [m for m in markers if m in start_only]
+        self.folded = {m: nfkc(m).lower() for m in markers}  # markers compared as folded text, folded once
+        # Prefilter: a text that contains no folded marker at all cannot hit (a start marker opens a
+        # suffix of the text, so it is contained too); most paragraphs and cells stop here.
+        alternatives = sorted(set(self.folded.values()), key=len, reverse=True)
+        self.literals = tuple(alternatives)
+        self.any = re.compile("|".join(map(re.escape, alternatives))) if alternatives and all(alternatives) else None
+
+    def hit(self, text: str, start: list[str]) -> str | None:
+        t = nfkc(text).strip()
+        low = t.lower()
+        if self.any is not None and not self.any.search(low):
+            return None
+        folded = self.folded
+        hit = next((m for m in self.anywhere if folded[m] in low), None)
+        if hit is None:
+            head = strip_numbering(t).lower()
+            hit = next((m for m in start if head.startswith(folded[m])
+                        and (m.endswith((":", "：")) or len(head) <= len(m) + 2 or m in ("样例", "示例："))), None)
+        return hit
+
+
+@derived
+def _markers(vocab: Vocabulary, start_only: frozenset[str]) -> _Markers:
+    return _Markers(vocab, start_only)
 
 
 class GuidanceText(ProseKind):
@@ -26,27 +60,19 @@ class GuidanceText(ProseKind):
 
     def __init__(self, spec):
         super().__init__(spec)
-        markers = lexicon.words(lexicon.common().get("template_guidance_markers"))
-        start_only = set(self.params.get("start_only") or [])
-        self._anywhere = [m for m in markers if m not in start_only]
-        self._start = [m for m in markers if m in start_only]
+        self._start_only = frozenset(self.params.get("start_only") or [])
         self._except = {k: set(v) for k, v in (self.params.get("start_only_except") or {}).items()}
-        self._folded = {m: nfkc(m).lower() for m in markers}  # markers compared as folded text, folded once
-        # Prefilter: a text that contains no folded marker at all cannot hit (a start marker opens a
-        # suffix of the text, so it is contained too); most paragraphs and cells stop here.
-        alternatives = sorted(set(self._folded.values()), key=len, reverse=True)
-        self._markers = tuple(alternatives)
-        self._any = re.compile("|".join(map(re.escape, alternatives))) if alternatives and all(alternatives) else None
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        start = [m for m in self._start if ctx.doc_type not in self._except.get(m, ())]
-        if self._any is None:  # no marker, or one that folds to nothing: every text is looked at
-            hits = {text: self._hit(text, start) for text, _ in self._texts(ctx, None)}
+        markers = _markers(ctx.vocab, self._start_only)
+        start = [m for m in markers.start if ctx.doc_type not in self._except.get(m, ())]
+        if markers.any is None:  # no marker, or one that folds to nothing: every text is looked at
+            hits = {text: markers.hit(text, start) for text, _ in self._texts(ctx, None)}
             pairs = self._texts(ctx, None)
         else:
             sets = inventory(ctx).sets(paragraphs=(BODY, PAGE), cells=(BODY, SHEET))  # the places `_texts` reads
-            hits = {t: hit for t in containing(sets, Search(self._markers, (NFKC | LOWER,)))
-                    if (hit := self._hit(t, start)) is not None}
+            hits = {t: hit for t in containing(sets, Search(markers.literals, (NFKC | LOWER,)))
+                    if (hit := markers.hit(t, start)) is not None}
             if not hits:
                 return
             pairs = self._texts(ctx, hits.keys())
@@ -59,19 +85,6 @@ class GuidanceText(ProseKind):
             if location.anchor() not in seen:
                 seen.add(location.anchor())
                 yield self.finding(ctx, location.with_text(text), marker=hit.strip())
-
-    def _hit(self, text: str, start: list[str]) -> str | None:
-        t = nfkc(text).strip()
-        low = t.lower()
-        if self._any is not None and not self._any.search(low):
-            return None
-        folded = self._folded
-        hit = next((m for m in self._anywhere if folded[m] in low), None)
-        if hit is None:
-            head = strip_numbering(t).lower()
-            hit = next((m for m in start if head.startswith(folded[m])
-                        and (m.endswith((":", "：")) or len(head) <= len(m) + 2 or m in ("样例", "示例："))), None)
-        return hit
 
     @staticmethod
     def _texts(ctx: Context, wanted: AbstractSet[str] | None) -> Iterator[tuple[str, Any]]:

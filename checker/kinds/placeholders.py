@@ -14,9 +14,20 @@ from checker.analysis.inventory import cells_with, inventory
 from checker.analysis.views import approval_tables
 from checker.core.findings import Finding
 from checker.kinds.base import Kind
-from checker.lexicon import files as lexicon
+from checker.lexicon.files import words
 from checker.lexicon.predicates import placeholder_texts
 from checker.lexicon.synonyms import Synonyms
+from checker.lexicon.vocabulary import Vocabulary, derived
+
+
+@derived
+def _field_labels(vocab: Vocabulary, keys: tuple[str, ...]) -> Synonyms:
+    """The labels of doc-control fields and project facts `keys` (where a placeholder is worse)."""
+    labels: dict[str, list[str]] = {}
+    for key in keys:
+        for source in (vocab.common.get("doc_control_fields") or {}, vocab.common.get("project_facts") or {}):
+            labels.setdefault(key, []).extend(words(source.get(key)))
+    return Synonyms(labels)
 
 
 class Placeholders(Kind):
@@ -24,16 +35,11 @@ class Placeholders(Kind):
 
     def __init__(self, spec):
         super().__init__(spec)
-        labels: dict[str, list[str]] = {}
-        common = lexicon.common()
-        for key in self.params.get("escalate_fields", []):
-            for source in (common.get("doc_control_fields") or {}, common.get("project_facts") or {}):
-                labels.setdefault(key, []).extend(lexicon.words(source.get(key)))
-        self._escalate_labels = Synonyms(labels)
+        self._escalate_fields = tuple(self.params.get("escalate_fields", []))
         self._escalate_to = self.params.get("escalate_to", "blocker")
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        hits = placeholder_texts(inventory(ctx).sets())
+        hits = placeholder_texts(ctx.vocab, inventory(ctx).sets())
         if not hits:
             return
         sensitive = self._sensitive_locations(ctx)  # looked up only when there is a hit
@@ -49,7 +55,8 @@ class Placeholders(Kind):
                 yield self.finding(ctx, location.with_text(text), severity=severity, placeholder=m.group(0).strip())
 
     def _sensitive_locations(self, ctx: Context) -> set[tuple]:
-        out = {f.location.anchor() for f in ctx.doc.fields if self._escalate_labels.match(f.label) is not None}
+        labels = _field_labels(ctx.vocab, self._escalate_fields)
+        out = {f.location.anchor() for f in ctx.doc.fields if labels.match(f.label) is not None}
         for table in approval_tables(ctx):
             out.update(c.location.anchor() for row in table.rows for c in row.values())
         return out

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable
 
 from checker.analysis.context import Context
 from checker.core.findings import Finding
 from checker.kinds.base import Kind
-from checker.lexicon import files as lexicon
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Grid
 from checker.text.normalize import nfkc, norm_label
 
@@ -27,9 +26,9 @@ _SPLIT = re.compile(r"\s*[/,;，；、+&]\s*|\s+")
 SCAN = 15
 
 
-@lru_cache(maxsize=1)
-def _codes() -> dict[str, str]:
-    values = ((lexicon.doc_types().get("RACI") or {}).get("vocabularies") or {}).get("cell_values") or {}
+@derived
+def _codes(vocab: Vocabulary) -> dict[str, str]:
+    values = (vocab.type_spec("RACI").get("vocabularies") or {}).get("cell_values") or {}
     out = {}
     for code, words in values.items():
         for w in words:
@@ -37,12 +36,12 @@ def _codes() -> dict[str, str]:
     return out
 
 
-def parse_codes(text: str) -> list[str] | None:
+def parse_codes(vocab: Vocabulary, text: str) -> list[str] | None:
     """The codes in a cell (['A', 'R'] for 'A/R'), [] when blank, None when not RACI."""
     t = nfkc(text).strip()
     if not t:
         return []
-    codes = _codes()
+    codes = _codes(vocab)
     n = norm_label(t)
     if n in codes:
         return [codes[n]]
@@ -69,7 +68,7 @@ class Matrix:
     rows: list[int]
 
 
-def find_matrix(grid: Grid) -> Matrix | None:
+def find_matrix(vocab: Vocabulary, grid: Grid) -> Matrix | None:
     best: Matrix | None = None
     for hr in range(min(SCAN, len(grid.rows) - 1)):
         below = grid.rows[hr + 1:]
@@ -79,7 +78,7 @@ def find_matrix(grid: Grid) -> Matrix | None:
             header = grid.cell(hr, c)
             if not values or header is None or header.blank:
                 continue
-            ok = sum(1 for v in values if parse_codes(v.text) is not None and len(v.text.strip()) <= 12)
+            ok = sum(1 for v in values if parse_codes(vocab, v.text) is not None and len(v.text.strip()) <= 12)
             if ok >= max(2, 0.6 * len(values)):
                 role_cols.append(c)
         if len(role_cols) < 2:
@@ -103,7 +102,7 @@ def matrices(ctx: Context) -> list[Matrix]:
     def compute() -> list[Matrix]:
         out = []
         for grid in ctx.doc.grids():
-            m = find_matrix(grid)
+            m = find_matrix(ctx.vocab, grid)
             if m is not None:
                 out.append(m)
         return out
@@ -127,7 +126,7 @@ class Raci(Kind):
                 activity = g.cell(r, m.activity_col)
                 name = " ".join(activity.text.split())
                 cells = [(c, g.cell(r, c)) for c in m.role_cols]
-                codes = {c: (parse_codes(cell.text) if cell is not None else []) for c, cell in cells}
+                codes = {c: (parse_codes(ctx.vocab, cell.text) if cell is not None else []) for c, cell in cells}
                 for c, v in codes.items():
                     if v:
                         used[c] = True

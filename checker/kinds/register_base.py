@@ -19,7 +19,7 @@ from checker.analysis.registers import RegisterView, Row, disposition_of, id_of,
 from checker.core.findings import Finding
 from checker.core.location import Location
 from checker.kinds.base import Kind
-from checker.lexicon import files as lexicon
+from checker.lexicon.vocabulary import Vocabulary
 from checker.text.normalize import norm_label
 
 HIDDEN = {"en": " (hidden row)", "zh": "（隐藏行）"}
@@ -72,7 +72,7 @@ class RegisterKind(Kind):
         """The positions of `keep` whose row meets one condition."""
         wanted = [want] if isinstance(want, str) else list(want) if isinstance(want, (list, tuple)) else want
         if cond == "status":
-            states = view.memo("states", lambda: _per_text(view, "status", lambda t: _state(t, view.doc_type)))
+            states = view.memo("states", lambda: _per_text(view, "status", lambda t: _state(ctx.vocab, t, view.doc_type)))
             if "open" in wanted:
                 wanted = [*wanted, "unknown"]
             return [i for i in keep if states[i] in wanted]
@@ -80,11 +80,11 @@ class RegisterKind(Kind):
             flags = self.high_flags(ctx, view)
             return [i for i in keep if flags[i] == bool(want)]
         if cond in ("disposition", "disposition_not"):
-            found = view.memo("dispositions", lambda: _per_text(view, "disposition", disposition_of))
+            found = view.memo("dispositions", lambda: _per_text(view, "disposition", lambda t: disposition_of(ctx.vocab, t)))
             inside = cond == "disposition"
             return [i for i in keep if (found[i] in wanted) == inside]
         if cond == "strategy_not":
-            found = view.memo("strategies", lambda: _per_text(view, "strategy", lambda t: strategy_key(t, view.doc_type)))
+            found = view.memo("strategies", lambda: _per_text(view, "strategy", lambda t: strategy_key(ctx.vocab, t)))
             return [i for i in keep if found[i] not in wanted]
         if cond == "summary":
             rows = view.rows
@@ -109,15 +109,15 @@ class RegisterKind(Kind):
         levels = self.high_levels()
 
         def compute() -> list[bool]:
-            from checker.analysis.risk_scales import level_of, profile_for, scale_values
+            from checker.analysis.risk_scales import profile_for, scale_values, scales
 
-            found = _per_text(view, "level", level_of)
+            found = _per_text(view, "level", scales(ctx.vocab).level_of)
             profile = profile_for(ctx, view) if any(level is None for level in found) else None
             threshold = profile.threshold("High") if profile is not None else None
             if threshold is None:
                 return [level is not None and level in levels for level in found]
             scores = view.numbers("score")
-            p, i = scale_values(view, "probability"), scale_values(view, "impact")
+            p, i = scale_values(ctx.vocab, view, "probability"), scale_values(ctx.vocab, view, "impact")
             out = []
             for n, level in enumerate(found):
                 if level is not None:
@@ -147,13 +147,14 @@ class RegisterKind(Kind):
         return ("、" if ctx.message_language == "zh" else ", ").join(view.label(k) for k in keys)
 
 
-def strategy_key(text: str, doc_type: str = "RISK_REGISTER") -> str | None:
+def strategy_key(vocab: Vocabulary, text: str) -> str | None:
+    """The response strategy a text names (avoid, mitigate, transfer, accept, exploit …), or None."""
     t = norm_label(text)
     if not t:
         return None
-    vocab = (lexicon.doc_types().get("RISK_REGISTER") or {}).get("vocabularies") or {}
+    vocabularies = vocab.type_spec("RISK_REGISTER").get("vocabularies") or {}
     for name in ("strategies_threat", "strategies_opportunity"):
-        for key, words in (vocab.get(name) or {}).items():
+        for key, words in (vocabularies.get(name) or {}).items():
             if any(norm_label(w) == t or t.startswith(norm_label(w)) for w in words):
                 return key
     return None
@@ -191,12 +192,12 @@ def _per_text(view: RegisterView, key: str, classify: Any) -> list[Any]:
     return out
 
 
-def _state(text: str, doc_type: str) -> str:
+def _state(vocab: Vocabulary, text: str, doc_type: str) -> str:
     """`open`, `closed` or `occurred` of a status text: blank is open, unrecognised `unknown` (a change
     log's status may be a disposition: pending, deferred and unrecognised changes are open)."""
-    state = status_of(text)
+    state = status_of(vocab, text)
     if state is None and doc_type == "CHANGE_LOG":
-        d = disposition_of(text)
+        d = disposition_of(vocab, text)
         state = "open" if d in ("pending", "deferred", None) else "closed"
     if state is None:
         state = "open" if not text else "unknown"

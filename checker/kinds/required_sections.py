@@ -19,21 +19,27 @@ import re
 from typing import Iterable
 
 from checker.analysis.context import Context
-from checker.analysis.sections import (
-    SectionHit,
-    display_name,
-    extra_synonyms,
-    find_all,
-    find_section,
-    hit_is_empty,
-    section_entries,
-)
+from checker.analysis.sections import SectionHit, display_name, find_all, find_section, hit_is_empty
 from checker.analysis.titles import project_in_title
 from checker.core.findings import Finding
 from checker.kinds.prose_base import ProseKind, sep
-from checker.lexicon.files import overlay_key, words
+from checker.lexicon.files import words
+from checker.lexicon.matchers import extra_section_synonyms, section_entries
 from checker.lexicon.synonyms import Synonyms
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.normalize import nfkc
+
+
+@derived
+def _with_own_synonyms(vocab: Vocabulary, doc_type: str, own: tuple[tuple[str, tuple[str, ...]], ...]) -> Synonyms:
+    """The type's sections with a rule's own keys and synonyms first (the first key to claim a
+    synonym keeps it); one matcher per vocabulary, so its match cache carries over between documents."""
+    mapping = {k: list(v) for k, v in own}
+    for k, v in section_entries(vocab, doc_type).items():
+        mapping.setdefault(k, []).extend(words(v))
+    for k, v in extra_section_synonyms(vocab, doc_type).items():
+        mapping.setdefault(k, []).extend(v)
+    return Synonyms(mapping)
 
 
 class RequiredSections(ProseKind):
@@ -48,22 +54,8 @@ class RequiredSections(ProseKind):
     def _synonyms(self, ctx: Context) -> Synonyms | None:
         if not self._extra:
             return None
-        def build() -> Synonyms:
-            # The rule's own keys first: the first key to claim a synonym keeps it.
-            mapping = {k: words(v) for k, v in self._extra.items()}
-            for k, v in section_entries(ctx.doc_type).items():
-                mapping.setdefault(k, []).extend(words(v))
-            for k, v in extra_synonyms(ctx.doc_type).items():
-                mapping.setdefault(k, []).extend(v)
-            return Synonyms(mapping)
-
-        # Built once per process for a type and lexicon (not per document): its match cache then
-        # carries over from one document to the next.
-        key = (ctx.doc_type, overlay_key())
-        built = self.__dict__.setdefault("_built_synonyms", {})
-        if key not in built:
-            built[key] = build()
-        return built[key]
+        own = tuple((k, tuple(words(v))) for k, v in self._extra.items())
+        return _with_own_synonyms(ctx.vocab, ctx.doc_type, own)
 
     def keys(self, ctx: Context) -> list[str]:
         explicit = self.params.get("keys")
@@ -73,7 +65,7 @@ class RequiredSections(ProseKind):
         # Sections another rule already reports (the approval block: COM-06) are not reported twice.
         skip = set(self.params.get("except_keys") or ())
         out = []
-        for key, entry in section_entries(ctx.doc_type).items():
+        for key, entry in section_entries(ctx.vocab, ctx.doc_type).items():
             if not isinstance(entry, dict) or not entry.get("required") or entry.get("parent") or key in skip:
                 continue
             if profile == "light" and not entry.get("light"):
@@ -87,11 +79,11 @@ class RequiredSections(ProseKind):
         hits: dict[str, SectionHit | None] = {k: find_section(ctx, k, syn) for k in keys}
         lang = ctx.message_language
         names = self.params.get("names") or {}
-        name = lambda k: (names.get(k) or {}).get(lang) or display_name(ctx.doc_type, k, lang, self._extra)  # noqa: E731
+        name = lambda k: (names.get(k) or {}).get(lang) or display_name(ctx.vocab, ctx.doc_type, k, lang, self._extra)  # noqa: E731
         if self._mode == "empty":
             short_ok = set(self.params.get("short_ok") or ())
             empty = [h for h in hits.values() if h is not None and hit_is_empty(
-                h, min_chars=1 if h.key in short_ok or any(k in short_ok for k in [h.key]) else self.params.get("min_chars"),
+                ctx.vocab, h, min_chars=1 if h.key in short_ok or any(k in short_ok for k in [h.key]) else self.params.get("min_chars"),
                 placeholder_only=self.params.get("placeholder_only", True))]
             # Sections whose emptiness a content rule of the type reports itself (CH-10: no risk listed).
             skip = set((self.params.get("skip") or {}).get(ctx.doc_type) or ())
@@ -121,7 +113,7 @@ class RequiredSections(ProseKind):
             yield self.finding(ctx, None, variant="many", sections=sep(ctx).join(name(k) for k in missing),
                                count=len(missing), severity=severity)
             return
-        order = list(section_entries(ctx.doc_type)) or keys
+        order = list(section_entries(ctx.vocab, ctx.doc_type)) or keys
         for key in missing:
             after = self._preceding(key, order, hits, keys)
             if after is not None and after.kind == "heading":

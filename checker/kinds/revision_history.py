@@ -26,7 +26,7 @@ class RevisionHistory(Kind):
             return
         table = max(tables, key=lambda t: len(t.filled_rows()))
         rows = [(cells, loc) for cells, loc in zip(table.rows, table.row_locations)
-                if any(not c.blank and not is_placeholder(c.text) for c in cells.values())]
+                if any(not c.blank and not is_placeholder(ctx.vocab, c.text) for c in cells.values())]
         if not rows:
             yield self.finding(ctx, table.grid.location, variant="empty")
             return

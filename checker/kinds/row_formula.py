@@ -14,11 +14,10 @@ from typing import Iterable
 
 from checker.analysis.context import Context
 from checker.analysis.registers import RegisterView, cell_number
-from checker.analysis.risk_scales import level_of, profile_for, scale_value, scale_values, uses_three_level
+from checker.analysis.risk_scales import profile_for, scale_values, scales, uses_three_level
 from checker.core.findings import Finding
 from checker.kinds.register_base import RegisterKind
 from checker.model.a1 import get_column_letter
-from checker.model.elements import Cell
 
 _REF = re.compile(r"(?<![A-Za-z0-9_])\$?([A-Z]{1,3})\$?(\d+)(?![\d(])")
 _PERCENT_BANDS = ((0.2, 1), (0.4, 2), (0.6, 3), (0.8, 4), (1.0, 5))
@@ -39,10 +38,6 @@ def _candidates(pv: float, iv: float) -> list[float]:
     if 0 < iv <= 1 and not float(iv).is_integer():
         out.append(pv * _band_percent(iv))
     return out
-
-
-def _level_of_cell(cell: Cell) -> str | None:
-    return level_of(cell.text)
 
 
 def _fmt(v: float) -> str:
@@ -66,7 +61,7 @@ class RowFormula(RegisterKind):
         if not self.has(view, "probability", "impact", "score"):
             return
         tol = float(self.params.get("tolerance", 0.01))
-        pvals, ivals, scores = scale_values(view, "probability"), scale_values(view, "impact"), view.numbers("score")
+        pvals, ivals, scores = scale_values(ctx.vocab, view, "probability"), scale_values(ctx.vocab, view, "impact"), view.numbers("score")
         sheet = view.sheet
         if sheet is not None:
             top = sheet.origin[0]
@@ -102,10 +97,10 @@ class RowFormula(RegisterKind):
         profile = profile_for(ctx, view)
         if profile is None:
             return
-        levels = view.column("level", _level_of_cell)
+        levels = view.column("level", scales(ctx.vocab).level_of_cell)
         scores = view.numbers("score") if "score" in view.columns else None
         if self.has(view, "probability", "impact"):
-            pvals, ivals = scale_values(view, "probability"), scale_values(view, "impact")
+            pvals, ivals = scale_values(ctx.vocab, view, "probability"), scale_values(ctx.vocab, view, "impact")
         else:
             pvals = ivals = None
         only_three = set(profile.bands) <= {"Low", "Medium", "High"}
@@ -141,11 +136,12 @@ class RowFormula(RegisterKind):
         pairs = [(r, i) for r, i in pairs if self.has(view, r, i)]
         if not pairs:
             return
-        three = uses_three_level(view)
+        three = uses_three_level(ctx.vocab, view)
+        value = scales(ctx.vocab).value
         for row in self.selected(ctx, view):
             for res_key, inh_key in pairs:
                 rc, ic = row.cell(res_key), row.cell(inh_key)
-                rv, iv = scale_value(rc, three), scale_value(ic, three)
+                rv, iv = value(rc, three), value(ic, three)
                 if rv is None or iv is None:
                     continue
                 if res_key == "residual_score" and (cell_number(rc) is None or cell_number(ic) is None):

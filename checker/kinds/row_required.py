@@ -23,6 +23,7 @@ from checker.core.findings import Finding
 from checker.kinds.register_base import RegisterKind
 from checker.kinds.vocabulary import _normset, in_set
 from checker.lexicon.predicates import is_placeholder
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Cell
 
 _SEPARATOR = re.compile(r"[,;/、，；&＆]|\s和\s?|[\u4e00-\u9fff]和[\u4e00-\u9fff]|及|\band\b", re.I)
@@ -45,7 +46,6 @@ class RowRequired(RegisterKind):
         super().__init__(spec)
         vocab = self.params.get("vocabulary")
         self._vocab = vocab if isinstance(vocab, dict) else None
-        self._vocab_set: dict[str, frozenset[str]] = {}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         view = self.view(ctx)
@@ -72,7 +72,7 @@ class RowRequired(RegisterKind):
                     text = texts[n]
                     ok = real.get(text)
                     if ok is None:
-                        ok = _real_value(text)
+                        ok = _real_value(ctx.vocab, text)
                         if len(real) < _MEMO:
                             real[text] = ok
                     if ok:
@@ -112,8 +112,8 @@ class RowRequired(RegisterKind):
     def _vocabulary(self, ctx: Context, view: RegisterView) -> Iterable[Finding]:
         key = self._vocab["column"]
         validation = view.validation(key)
-        allowed = _normset(validation) if validation else self._vocab_set.setdefault(
-            view.doc_type, _normset(words_of(self._vocab.get("values"), view.doc_type)))
+        allowed = _normset(validation) if validation else _allowed_values(
+            ctx.vocab, _hashable(self._vocab.get("values")), view.doc_type)
         known: dict[str, bool] = {}
         for row, text in zip(view.rows, view.texts(key)):
             if not text:
@@ -126,9 +126,18 @@ class RowRequired(RegisterKind):
                                        value=text, column=view.label(key))
 
 
-def _real_value(text: str) -> bool:
+@derived
+def _allowed_values(vocab: Vocabulary, ref: Any, doc_type: str) -> frozenset[str]:
+    return _normset(words_of(vocab, ref, doc_type))
+
+
+def _hashable(ref: Any) -> Any:
+    return tuple(ref) if isinstance(ref, list) else ref
+
+
+def _real_value(vocab: Vocabulary, text: str) -> bool:
     """A value that is not template prompt text."""
-    return bool(text) and not is_placeholder(text)
+    return bool(text) and not is_placeholder(vocab, text)
 
 
 def _owner_problem(cell: Cell) -> str | None:

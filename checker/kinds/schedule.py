@@ -211,7 +211,7 @@ class Schedule(RegisterKind):
                                            column=view.label(key), date=d.isoformat(), status_date=status_date.isoformat())
             finish = row.date("finish")
             done = (row.date("actual_finish") is not None or (pct(row) or 0) >= 100
-                    or bool(_DONE.search(row.text("status"))) or status_of(row.text("status")) == "closed")
+                    or bool(_DONE.search(row.text("status"))) or status_of(ctx.vocab, row.text("status")) == "closed")
             if finish is not None and finish < status_date and not done and not is_summary(view, row):
                 yield self.row_finding(ctx, view, row, row.cell("finish").location, date=finish.isoformat(),
                                        status_date=status_date.isoformat())

@@ -26,6 +26,7 @@ from typing import Iterable
 
 from checker.analysis.context import Context
 from checker.analysis.registers import RegisterView, Row, status_of
+from checker.lexicon.vocabulary import Vocabulary
 from checker.analysis.signoff import status_class
 from checker.core.findings import Finding
 from checker.kinds.register_base import RegisterKind, is_summary
@@ -111,14 +112,14 @@ class ScheduleLogic(RegisterKind):
 
     # --- SCH-06 ---------------------------------------------------------------------------------
 
-    def _incomplete(self, view: RegisterView, row: Row, pct) -> bool:
+    def _incomplete(self, vocab: Vocabulary, view: RegisterView, row: Row, pct) -> bool:
         if row.date("actual_finish") is not None:
             return False
         value = pct(row) if "pct_complete" in view.columns else None
         if value is not None and value >= 100:
             return False
         status = row.text("status")
-        return not (status and (_DONE.search(status) or status_of(status) == "closed"))
+        return not (status and (_DONE.search(status) or status_of(vocab, status) == "closed"))
 
     def _missing_logic(self, ctx: Context, view: RegisterView) -> Iterable[Finding]:
         if "predecessors" not in view.columns:
@@ -145,7 +146,7 @@ class ScheduleLogic(RegisterKind):
                         has_succ.update(x.index for x in view.rows if x.text("id").startswith(prefix))
         first, last = activities[0], activities[-1]
         pct = _pct_scale(view)
-        incomplete = [r for r in activities if self._incomplete(view, r, pct)]
+        incomplete = [r for r in activities if self._incomplete(ctx.vocab, view, r, pct)]
         if not incomplete:
             return
         missing = []
@@ -193,7 +194,7 @@ class ScheduleLogic(RegisterKind):
         long = []
         for r in activities:
             s, f = r.date("start"), r.date("finish")
-            if s is None or f is None or is_milestone(view, r) or not self._incomplete(view, r, pct):
+            if s is None or f is None or is_milestone(view, r) or not self._incomplete(ctx.vocab, view, r, pct):
                 continue
             if _inclusive_working(s, f) > max_days:
                 long.append(r)

@@ -32,9 +32,9 @@ from checker.analysis.signoff import status_synonyms
 from checker.core.findings import Finding
 from checker.io.tables import find_header, table_view
 from checker.kinds.prose_base import ProseKind
-from checker.lexicon import files as lexicon
 from checker.lexicon.predicates import is_placeholder
 from checker.lexicon.synonyms import Synonyms
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.dates import parse_date
 from checker.text.money import _AMOUNT
 from checker.text.normalize import nfkc
@@ -98,6 +98,12 @@ class _Place:
         return [h for k in self.keys for h in find_all(ctx, k, self.synonyms)]
 
 
+@derived
+def _common_vocabulary(vocab: Vocabulary, name: str) -> Synonyms:
+    entries = vocab.common.get(name) or {}
+    return Synonyms({k: [str(x) for x in v] for k, v in entries.items()})
+
+
 class _Check:
     def __init__(self, spec: dict[str, Any], rid: str, n: int):
         self.spec = spec
@@ -106,11 +112,8 @@ class _Check:
         self.row_column = Synonyms({"col": [str(x) for x in spec["row_column"]]}) if spec.get("row_column") else None
         self.when = [(_Place(w, rid, n * 100 + i + 1), re.compile(w["pattern"], re.I | re.M))
                      for i, w in enumerate(spec.get("when") or [])]
-        self.vocab = None
-        if spec.get("vocabulary"):
-            name = str(spec["vocabulary"]).split(".", 1)[-1]
-            entries = lexicon.common().get(name) or {}
-            self.vocab = Synonyms({k: [str(x) for x in v] for k, v in entries.items()})
+        # The common vocabulary the value must come from (`common.x`: its name in common.yaml).
+        self.vocabulary = str(spec["vocabulary"]).split(".", 1)[-1] if spec.get("vocabulary") else None
         self.prefix = spec.get("variant")
 
 
@@ -146,27 +149,27 @@ class SectionContent(ProseKind):
         hit = chk.place.find(ctx)
         if hit is not None and p.get("empty_is_finding") and p.get("min_items"):
             hit = _heading_over_header_cells(chk.place.find_all(ctx), hit)
-        if hit is not None and p.get("empty_is_finding") and p.get("min_items") and hit_is_empty(hit):
+        if hit is not None and p.get("empty_is_finding") and p.get("min_items") and hit_is_empty(ctx.vocab, hit):
             # CH-10: a risks section with only a header row or 'None identified' lists nothing; this rule
             # reports it (COM-14 skips the section, see its `skip`).
-            title = hit.title.strip(" :：") or display_name(ctx.doc_type, hit.key, lang)
+            title = hit.title.strip(" :：") or display_name(ctx.vocab, ctx.doc_type, hit.key, lang)
             yield self.finding(ctx, hit.location, variant=self._v(chk, "items"), section=title, count=0,
                                min=p["min_items"])
             return
-        if hit is None or hit_is_empty(hit):
+        if hit is None or hit_is_empty(ctx.vocab, hit):
             if hit is not None and p.get("allow_none") and _NONE.match(hit.norm_text):
                 return  # 'None' / '无' is an answer (BC-12: dis-benefits may be none)
             if p.get("present"):
                 key = chk.place.keys[0]
                 name = (p.get("name") or {}).get(lang) if p.get("name") else None
                 yield self.finding(ctx, hit.location if hit is not None else None, variant=self._v(chk, "missing"),
-                                   section=name or (hit.title.strip(" :：") if hit else display_name(ctx.doc_type, key, lang)))
+                                   section=name or (hit.title.strip(" :：") if hit else display_name(ctx.vocab, ctx.doc_type, key, lang)))
             return  # otherwise absent or empty: required_sections / COM-14 say so
-        section = hit.title.strip(" :：") or display_name(ctx.doc_type, hit.key, lang)
-        if chk.vocab is not None:
+        section = hit.title.strip(" :：") or display_name(ctx.vocab, ctx.doc_type, hit.key, lang)
+        if chk.vocabulary is not None:
             yield from self._vocabulary(ctx, chk)
         if p.get("min_items"):
-            entries = items(hit)
+            entries = items(ctx.vocab, hit)
             if not (p.get("allow_none") and entries and _NONE.match(entries[0])):
                 entries = [e for e in entries if not _NONE.match(e)]
                 if len(entries) < int(p["min_items"]):
@@ -188,7 +191,7 @@ class SectionContent(ProseKind):
             one at a time: a check usually passes on the first place, and the rest need not be read."""
             filled = False
             for h in chk.place.find_all(ctx):
-                if not hit_is_empty(h):
+                if not hit_is_empty(ctx.vocab, h):
                     filled = True
                     yield h.norm_text
             if not filled:
@@ -206,13 +209,13 @@ class SectionContent(ProseKind):
     def _vocabulary(self, ctx: Context, chk: _Check) -> Iterable[Finding]:
         for hit in chk.place.find_all(ctx):
             value = " ".join(hit.norm_text.split())
-            if hit.kind != "field" or not value or len(value) > 20 or re.search(r"\d", value) or is_placeholder(value) \
+            if hit.kind != "field" or not value or len(value) > 20 or re.search(r"\d", value) or is_placeholder(ctx.vocab, value) \
                     or re.search(r"report|报告|报表|description|描述|说明", hit.title, re.I):
                 continue
-            if status_synonyms().match(value, allow_partial=False) is not None:
+            if status_synonyms(ctx.vocab).match(value, allow_partial=False) is not None:
                 continue  # a document status (Final, 已发布) in a field that shares the label
-            m = chk.vocab.match(value)
-            if m is None or m.score < 0.8:
+            m = _common_vocabulary(ctx.vocab, chk.vocabulary).match(value)
+            if m is None or not m.strong:
                 yield self.finding(ctx, hit.location.with_text(hit.text), variant=self._v(chk, "vocabulary"),
                                    section=hit.title.strip(" :："), value=value)
 
@@ -233,6 +236,6 @@ class SectionContent(ProseKind):
                 others = [c for c in block.grid.rows[cell.row] if c is not cell and not c.blank and not c.merged]
                 if not others:
                     continue
-                if cell.blank or is_placeholder(cell.text):
+                if cell.blank or is_placeholder(ctx.vocab, cell.text):
                     yield self.finding(ctx, cell.location, variant=self._v(chk, "row"), section=section,
                                        item=others[0].text.strip()[:60])

@@ -29,11 +29,11 @@ class StatusDisposition(RegisterKind):
         decided = [k for k in ("decision_date", "approver") if k in view.columns]
         for row in view.rows:
             disp_text = row.text("disposition")
-            disp = disposition_of(disp_text)
+            disp = disposition_of(ctx.vocab, disp_text)
             status_text = row.text("status")
-            status = status_of(status_text)
+            status = status_of(ctx.vocab, status_text)
             if status is None:
-                from_status = disposition_of(status_text)
+                from_status = disposition_of(ctx.vocab, status_text)
                 if from_status in ("pending", "deferred"):
                     status = "open"
                 elif from_status in _FINAL:

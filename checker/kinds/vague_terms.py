@@ -7,21 +7,20 @@ response time to under 2 s' passes while 'a user-friendly portal' is reported.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterable
 
 from checker.analysis.context import Context
 from checker.analysis.sections import display_name, find_section
 from checker.core.findings import Finding
 from checker.kinds.prose_base import ProseKind, sep
-from checker.lexicon import files as lexicon
+from checker.lexicon.vocabulary import Vocabulary, derived
 
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:成|倍|个百分点)")
 
 
-@lru_cache(maxsize=1)
-def _terms() -> re.Pattern[str]:
-    spec = lexicon.common().get("vague_terms") or {}
+@derived
+def _terms(vocab: Vocabulary) -> re.Pattern[str]:
+    spec = vocab.common.get("vague_terms") or {}
     en = sorted((str(w) for w in spec.get("en") or []), key=len, reverse=True)
     zh = sorted((str(w) for w in spec.get("zh") or []), key=len, reverse=True)
     parts = [r"(?<![A-Za-z])" + re.escape(w) + r"(?![A-Za-z])" for w in en] + [re.escape(w) for w in zh]
@@ -33,12 +32,12 @@ class VagueTerms(ProseKind):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         lang = ctx.message_language
-        pattern = _terms()
+        pattern = _terms(ctx.vocab)
         for key in self.params.get("keys", []):
             hit = find_section(ctx, key)
             if hit is None or not hit.text.strip():
                 continue
-            section = display_name(ctx.doc_type, key, lang)
+            section = display_name(ctx.vocab, ctx.doc_type, key, lang)
             for line in hit.text.splitlines():
                 if _DIGIT.search(line):
                     continue  # a number makes the line measurable

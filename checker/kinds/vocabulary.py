@@ -17,15 +17,15 @@ Params:
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Any, Iterable
 
 from checker.analysis.context import Context
 from checker.analysis.registers import RegisterView, Row, words_of
-from checker.analysis.risk_scales import on_scale
+from checker.analysis.risk_scales import scales
 from checker.core.findings import Finding
 from checker.kinds.register_base import RegisterKind
-from checker.lexicon import files as lexicon
-from checker.model.elements import Cell
+from checker.lexicon.vocabulary import Vocabulary as Lexicon  # the kind below is `Vocabulary`
+from checker.lexicon.vocabulary import derived
 from checker.text.normalize import nfkc, norm_label
 
 _OPPORTUNITY = re.compile(r"opportunit|机会|正面|positive|upside", re.I)
@@ -49,12 +49,24 @@ def in_set(text: str, allowed: frozenset[str]) -> bool:
     return False
 
 
-def _on_scale(cell: Cell) -> bool:
-    return on_scale(cell, probability=False)
+@derived
+def _allowed(vocab: Lexicon, ref: Any, doc_type: str) -> frozenset[str]:
+    """The normalised terms a vocabulary reference allows (`levels`: every risk-level word)."""
+    if ref == "levels":
+        scales = vocab.common.get("risk_scales") or {}
+        words = list(_LEVEL_EXTRA)
+        for maps in (scales.get("label_maps") or {}).values():
+            for ws in maps.values():
+                words.extend(ws)
+        for ws in (scales.get("cn_level_vocab") or {}).values():
+            words.extend(ws)
+        words += [str(n) for n in range(1, 6)] + [f"P{n}" for n in range(0, 6)]
+        return _normset(words)
+    return _normset(words_of(vocab, ref, doc_type))
 
 
-def _on_probability_scale(cell: Cell) -> bool:
-    return on_scale(cell, probability=True)
+def _hashable(ref: Any) -> Any:
+    return tuple(ref) if isinstance(ref, list) else ref
 
 
 class Vocabulary(RegisterKind):
@@ -65,24 +77,10 @@ class Vocabulary(RegisterKind):
         p = self.params
         self.columns = list(p.get("columns") or [p.get("column", "status")])
         self.ref = p.get("vocabulary")
-        self._cache: dict[str, frozenset[str]] = {}
 
-    def allowed(self, ref, doc_type: str) -> frozenset[str]:
-        key = f"{doc_type}:{ref!r}"
-        if key not in self._cache:
-            if ref == "levels":
-                scales = lexicon.common().get("risk_scales") or {}
-                words = list(_LEVEL_EXTRA)
-                for maps in (scales.get("label_maps") or {}).values():
-                    for ws in maps.values():
-                        words.extend(ws)
-                for ws in (scales.get("cn_level_vocab") or {}).values():
-                    words.extend(ws)
-                words += [str(n) for n in range(1, 6)] + [f"P{n}" for n in range(0, 6)]
-                self._cache[key] = _normset(words)
-            else:
-                self._cache[key] = _normset(words_of(ref, doc_type))
-        return self._cache[key]
+    @staticmethod
+    def allowed(vocab: Lexicon, ref: Any, doc_type: str) -> frozenset[str]:
+        return _allowed(vocab, _hashable(ref), doc_type)
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         view = self.view(ctx)
@@ -96,10 +94,11 @@ class Vocabulary(RegisterKind):
             if not values_known and not p.get("required"):
                 continue
             allowed = _normset(validation) if validation else (
-                None if self.ref == "scale" else self.allowed(self.ref, view.doc_type))
+                None if self.ref == "scale" else self.allowed(ctx.vocab, self.ref, view.doc_type))
             texts = view.texts(key)
             if allowed is None:
-                valid = view.column(key, _on_probability_scale if key.endswith("probability") else _on_scale)
+                found = scales(ctx.vocab)
+                valid = view.column(key, found.on_probability_scale if key.endswith("probability") else found.on_impact_scale)
             else:
                 known: dict[str, bool] = {}
                 valid = None
@@ -123,7 +122,7 @@ class Vocabulary(RegisterKind):
                     yield self.row_finding(ctx, view, rows[n], rows[n].cell(key).location, id=ids[n],
                                            column=view.label(key), value=value, allowed=self._show(allowed))
                     continue
-                mismatch = self._mismatch(view, rows[n], value)
+                mismatch = self._mismatch(ctx.vocab, view, rows[n], value)
                 if mismatch:
                     yield self.row_finding(ctx, view, rows[n], rows[n].cell(key).location, id=ids[n],
                                            variant="mismatch", value=value, type=mismatch)
@@ -134,16 +133,16 @@ class Vocabulary(RegisterKind):
         words = sorted(allowed)
         return ", ".join(words[:12]) + (" …" if len(words) > 12 else "")
 
-    def _mismatch(self, view: RegisterView, row: Row, value: str) -> str | None:
+    def _mismatch(self, vocab: Lexicon, view: RegisterView, row: Row, value: str) -> str | None:
         p = self.params
         type_key = p.get("type_column")
         if not type_key or not row.has(type_key):
             return None
         kind = nfkc(row.text(type_key))
         if _OPPORTUNITY.search(kind):
-            allowed = self.allowed(p.get("opportunity_vocabulary"), view.doc_type)
+            allowed = self.allowed(vocab, p.get("opportunity_vocabulary"), view.doc_type)
             return None if in_set(value, allowed) else row.text(type_key)
         if _THREAT.search(kind):
-            allowed = self.allowed(p.get("threat_vocabulary"), view.doc_type)
+            allowed = self.allowed(vocab, p.get("threat_vocabulary"), view.doc_type)
             return None if in_set(value, allowed) else row.text(type_key)
         return None

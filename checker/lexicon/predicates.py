@@ -1,4 +1,4 @@
-"""Predicates over the common lexicon, compiled once: placeholders, people versus roles, signatures.
+"""Predicates over the common lexicon, compiled once per vocabulary: placeholders, people versus roles, signatures.
 
 Several rule kinds ask the same questions of a value ("is this template prompt text?", "is this a
 person or only a role?"); answering them in one place keeps the rules consistent.
@@ -6,10 +6,9 @@ person or only a role?"); answering them in one place keeps the rules consistent
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterable
 
-from checker.lexicon import files as lexicon
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.normalize import nfkc, norm_label
 from checker.text.prefilter import Prefilter
 from checker.text.search import NFKC, RAW, TextSet, containing
@@ -30,16 +29,41 @@ _SIGNATURE_MARKERS = re.compile(
 _WIDE = re.compile("[\uff01-\U0010ffff]")  # full-width forms (and beyond): NFKC needed first
 
 
-@lru_cache(maxsize=1)
-def _placeholder_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    spec = lexicon.common().get("placeholders") or {}
-    return (re.compile(spec.get("en_regex", r"(?!x)x"), re.I), re.compile(spec.get("zh_regex", r"(?!x)x")))
+class _Placeholders:
+    """The vocabulary's placeholder patterns with their prefilters, and the answers per text so far
+    (a document repeats its values; bounded, since a register may hold a million distinct ones)."""
+
+    _LIMIT = 32768
+
+    def __init__(self, vocab: Vocabulary):
+        spec = vocab.common.get("placeholders") or {}
+        self.en = re.compile(spec.get("en_regex", r"(?!x)x"), re.I)
+        self.zh = re.compile(spec.get("zh_regex", r"(?!x)x"))
+        self.en_filter, self.zh_filter = Prefilter(self.en), Prefilter(self.zh)
+        self._hits: dict[str, tuple[re.Match[str], ...]] = {}
+
+    def hits(self, text: str) -> tuple[re.Match[str], ...]:
+        found = self._hits.get(text)
+        if found is None:
+            if len(self._hits) >= self._LIMIT:
+                self._hits.clear()
+            found = self._hits[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> tuple[re.Match[str], ...]:
+        if not text.strip():
+            return ()
+        t = nfkc(text) if _WIDE.search(text) else text
+        hits = list(self.en.finditer(t)) if self.en_filter.may_match(t) else []
+        if self.zh_filter.may_match(t):
+            hits += (m for m in self.zh.finditer(t) if not _prose_pending(m, t))
+        hits.sort(key=lambda m: m.start())
+        return tuple(hits)
 
 
-@lru_cache(maxsize=1)
-def _prefilters() -> tuple[Prefilter, Prefilter]:
-    en, zh = _placeholder_patterns()
-    return Prefilter(en), Prefilter(zh)
+@derived
+def placeholders(vocab: Vocabulary) -> _Placeholders:
+    return _Placeholders(vocab)
 
 
 _PENDING_VALUE_LEN = 16  # '待定', '（待补充）', '预算：待定': a pending marker is the value itself
@@ -54,41 +78,27 @@ def _prose_pending(m: re.Match[str], text: str) -> bool:
     return m.group(0).startswith("待") and len(text.strip()) > _PENDING_VALUE_LEN
 
 
-@lru_cache(maxsize=32768)
-def _placeholder_hits(text: str) -> tuple[re.Match[str], ...]:
-    if not text.strip():
-        return ()
-    en, zh = _placeholder_patterns()
-    en_filter, zh_filter = _prefilters()
-    t = nfkc(text) if _WIDE.search(text) else text
-    hits = list(en.finditer(t)) if en_filter.may_match(t) else []
-    if zh_filter.may_match(t):
-        hits += (m for m in zh.finditer(t) if not _prose_pending(m, t))
-    hits.sort(key=lambda m: m.start())
-    return tuple(hits)
-
-
-def placeholder_matches(text: str) -> list[re.Match[str]]:
+def placeholder_matches(vocab: Vocabulary, text: str) -> list[re.Match[str]]:
     """Every template placeholder in `text` (TBD, [Insert …], 待定, 【此处填写】, 年 月 日 …)."""
     if not text:
         return []
-    return list(_placeholder_hits(text))
+    return list(placeholders(vocab).hits(text))
 
 
-def placeholder_texts(sets: Iterable[TextSet]) -> dict[str, list[re.Match[str]]]:
+def placeholder_texts(vocab: Vocabulary, sets: Iterable[TextSet]) -> dict[str, list[re.Match[str]]]:
     """The texts of `sets` that hold a placeholder, each with its matches (as `placeholder_matches`).
 
     `placeholder_matches` prefilters a text as is, or NFKC-normalised when it holds full-width forms:
     the candidates are the texts that pass the prefilters in either form.
     """
-    en, zh = _prefilters()
-    candidates = containing(sets, *en.searches((RAW, NFKC)), *zh.searches((RAW, NFKC)))
-    return {t: found for t in candidates if (found := placeholder_matches(t))}
+    found = placeholders(vocab)
+    candidates = containing(sets, *found.en_filter.searches((RAW, NFKC)), *found.zh_filter.searches((RAW, NFKC)))
+    return {t: hits for t in candidates if (hits := list(found.hits(t)))}
 
 
-def is_placeholder(text: str) -> bool:
+def is_placeholder(vocab: Vocabulary, text: str) -> bool:
     """True when the value is nothing but template prompt text (or contains a prompt)."""
-    return bool(placeholder_matches(text))
+    return bool(placeholder_matches(vocab, text))
 
 
 def is_role_only(text: str) -> bool:
@@ -97,16 +107,16 @@ def is_role_only(text: str) -> bool:
     return bool(t) and bool(_ROLE_WORDS.match(t))
 
 
-def names_a_person(text: str) -> bool:
+def names_a_person(vocab: Vocabulary, text: str) -> bool:
     t = " ".join(text.split())
-    if not t or is_placeholder(t) or is_role_only(t):
+    if not t or is_placeholder(vocab, t) or is_role_only(t):
         return False
     return bool(re.search(r"[A-Za-z]{2,}|[\u4e00-\u9fff]{2,}", t))
 
 
-def has_signature_marker(text: str) -> bool:
+def has_signature_marker(vocab: Vocabulary, text: str) -> bool:
     """A signature cell counts when it holds a marker or any name-like text (a typed signature)."""
     t = text.strip()
-    if not t or is_placeholder(t):
+    if not t or is_placeholder(vocab, t):
         return False
-    return bool(_SIGNATURE_MARKERS.search(t)) or names_a_person(t)
+    return bool(_SIGNATURE_MARKERS.search(t)) or names_a_person(vocab, t)

@@ -14,11 +14,21 @@ from checker.text.normalize import has_cjk, norm_label, norm_label_without_unit
 _UNSEEN: Any = object()
 
 
+# A match at or above this score names its key (exact 1.0, suffix 0.85, distinctive or heading
+# prefix 0.8); below it (containment, 0.6) a synonym only occurs inside the label.
+STRONG = 0.8
+
+
 @dataclass(frozen=True)
 class Match:
     key: str
     score: float  # 1.0 exact, lower for prefix/containment matches
     synonym: str
+
+    @property
+    def strong(self) -> bool:
+        """The label names the key (not just contains one of its synonyms)."""
+        return self.score >= STRONG
 
 
 class Synonyms:
@@ -88,7 +98,7 @@ class Synonyms:
         for syn, key, distinctive in self._by_first.get(n[0], ()):
             rest = len(n) - len(syn)
             if distinctive and 0 < rest <= 20 and n.startswith(syn) and (has_cjk(syn) or not n[len(syn)].isalnum()):
-                return Match(key, 0.8, syn)
+                return Match(key, STRONG, syn)
         for syn, key, distinctive in self._distinctive:
             if syn in n:
                 return Match(key, 0.6, syn)

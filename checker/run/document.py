@@ -80,22 +80,21 @@ def check_file(path: str, options: Options | None = None) -> dict[str, Any]:
 
 def _check_opened(opened, options: Options) -> dict[str, Any]:
     from checker.analysis.classify import classify
+    from checker.analysis.context import Context
     from checker.analysis.facts import extract_project
-    from checker.config import waivers as suppress
-    from checker.config.tailoring import lexicon_scope
+    from checker.config import waivers
     from checker.io.readers import read_document
-    from checker.kinds import Context
     from checker.text.language import detect_language
 
     tailored = _tailoring(opened.path, options)
-    with lexicon_scope(tailored):
-        doc = read_document(opened)
-        result = classify(doc)
-        language = detect_language(doc.all_text(limit=200_000))  # what detect_language samples
-        ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=options.today or date.today(),
-                      profile=tailored.profile, size=tailored.size, locale=tailored.locale)
-        findings = list(run_rules(ctx, options, tailored))
-        findings = suppress.apply(findings, ctx, tailored)
+    vocab = tailored.vocab
+    doc = read_document(opened, vocab)
+    result = classify(doc, vocab)
+    language = detect_language(doc.all_text(limit=200_000))  # what detect_language samples
+    ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=options.today or date.today(),
+                  vocab=vocab, profile=tailored.profile, size=tailored.size, locale=tailored.locale)
+    findings = list(run_rules(ctx, options, tailored))
+    findings = waivers.apply(findings, ctx, tailored)
     entry: dict[str, Any] = {
         "path": opened.path,
         "sha256": opened.sha256,
@@ -104,7 +103,7 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
         "doc_type_confidence": result.confidence,
         "language": language,
     }
-    project = extract_project(doc)
+    project = extract_project(vocab, doc)
     if project:
         entry["project"] = project
     # The model is not needed for the report: free it (a big register's grid) before the findings

@@ -1,4 +1,4 @@
-"""Readers turn a vetted file (`checker.safe_open.Opened`) into the format-neutral `Document`.
+"""Readers turn a vetted file (`checker.io.safe_open.Opened`) into the format-neutral `Document`.
 
 `read_document` is the only entry point the engine uses. It is also the last line of defence: the
 readers parse hostile input with third-party libraries whose failure modes are open-ended, so any
@@ -15,16 +15,18 @@ from checker.core.errors import ReadError
 
 if TYPE_CHECKING:
     from checker.io.safe_open import Opened
+    from checker.lexicon.vocabulary import Vocabulary
     from checker.model.document import Document
 
 _MESSAGE_LIMIT = 200
 
 
-def read_document(opened: "Opened") -> "Document":
-    """Parse an opened file with the reader for its format; raises only `ReadError`."""
+def read_document(opened: "Opened", vocab: "Vocabulary") -> "Document":
+    """Parse an opened file with the reader for its format (`vocab`: the configuration's words, which
+    find form fields and register headers); raises only `ReadError`."""
     reader = _reader_for(opened.format)
     try:
-        return reader(opened.path, opened.data, opened.format)
+        return reader(opened.path, opened.data, opened.format, vocab)
     except ReadError:
         raise
     except MemoryError:
@@ -37,7 +39,7 @@ def read_document(opened: "Opened") -> "Document":
         raise ReadError("corrupt", f"The file could not be read: {type(exc).__name__}: {_short(exc)}") from None
 
 
-def _reader_for(fmt: str) -> Callable[[str, bytes, str], "Document"]:
+def _reader_for(fmt: str) -> Callable[[str, bytes, str, "Vocabulary"], "Document"]:
     """Import the reader lazily (python-docx and openpyxl are heavy).
 
     The import sits outside the exception guard on purpose: a broken reader module is a bug of

@@ -39,6 +39,7 @@ from lxml import etree
 from checker.core.errors import ReadError
 from checker.core.location import Location
 from checker.io.fields import fields_from_blocks
+from checker.lexicon.vocabulary import Vocabulary
 from checker.io.readers.ooxml_props import parse_core_properties, parse_custom_properties, safe_parser
 from checker.model.document import Document
 from checker.model.elements import Block, Cell, Comment, Grid, Properties
@@ -88,8 +89,8 @@ _EXTRA_MAIN_TYPES = (
 )
 
 
-def read_docx(path: str, data: bytes, fmt: str) -> Document:
-    """Build the format-neutral Document from a .docx/.docm file's bytes."""
+def read_docx(path: str, data: bytes, fmt: str, vocab: Vocabulary) -> Document:
+    """Build the format-neutral Document from a .docx/.docm file's bytes (`vocab` finds its fields)."""
     package, main, root = _open_package(data)
     body = root.find(f"{_W}body")
     if body is None:
@@ -113,9 +114,8 @@ def read_docx(path: str, data: bytes, fmt: str) -> Document:
     )
     # Layout-table copies (text blocks located in a table) would repeat the grid's fields.
     field_blocks = [b for b in doc.blocks if b.kind == "table" or b.location.table is None]
-    doc.fields = (
-        fields_from_blocks(field_blocks) + fields_from_blocks(headers, "header") + fields_from_blocks(footers, "footer")
-    )
+    doc.fields = (fields_from_blocks(vocab, field_blocks) + fields_from_blocks(vocab, headers, "header")
+                  + fields_from_blocks(vocab, footers, "footer"))
     return doc
 
 

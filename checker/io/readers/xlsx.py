@@ -64,7 +64,9 @@ from checker.core.location import Location
 from checker.io.fields import fields_from_grid
 from checker.io.readers.ooxml_props import parse_core_properties, parse_custom_properties
 from checker.io.tables import SEQUENCE, is_data_row
-from checker.lexicon import files as lexicon
+from checker.lexicon.files import words
+from checker.lexicon.matchers import register_columns
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.lexicon.synonyms import Synonyms
 from checker.model.document import Document
 from checker.model.elements import Block, Cell, Grid, Properties, Record, Sheet, SheetFrame, SheetRow
@@ -103,7 +105,7 @@ _LOOKUP_EXACT = ("说明", "选项", "list", "lists", "ref", "refs", "reference"
 _READ_ERRORS = (etree.XMLSyntaxError, KeyError, ValueError, zipfile.BadZipFile)
 
 
-def read_xlsx(path: str, data: bytes, fmt: str) -> Document:
+def read_xlsx(path: str, data: bytes, fmt: str, vocab: Vocabulary) -> Document:
     """Build the Document of an .xlsx/.xlsm workbook given as bytes (already vetted as a safe zip)."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -125,7 +127,7 @@ def read_xlsx(path: str, data: bytes, fmt: str) -> Document:
             has_macros=any(n.lower() == "xl/vbaproject.bin" for n in zf.namelist()),
             external_targets=_external_targets(zf),
         )
-        _analyse_workbook(doc, loaded)
+        _analyse_workbook(doc, loaded, vocab)
     return doc
 
 
@@ -824,52 +826,41 @@ def _range_texts(sheet: Sheet, bounds: tuple[Any, Any, Any, Any]) -> list[str]:
 
 
 @dataclass(frozen=True)
-class _Vocabulary:
-    """The lexicon's view a sheet analysis needs, built once per doctypes lexicon."""
+class _SheetNames:
+    """Sheet names the lexicon knows: lookups to skip (lists, legends) and register sheets."""
 
-    columns: Synonyms
-    lookup_names: frozenset[str]
-    register_names: frozenset[str]
-
-
-_VOCABULARY: tuple[Any, _Vocabulary] | None = None
+    lookup: frozenset[str]
+    registers: frozenset[str]
 
 
-def _vocabulary() -> _Vocabulary:
-    """The union of every document type's column synonyms (keys shared across types mean the same)."""
-    global _VOCABULARY
-    types = lexicon.doc_types()
-    if _VOCABULARY is None or _VOCABULARY[0] is not types:
-        mapping: dict[str, list[str]] = {}
-        lookup: set[str] = set()
-        registers: set[str] = set()
-        for entry in types.values():
-            for key, syns in (entry.get("columns") or {}).items():
-                mapping.setdefault(key, []).extend(lexicon.words(syns))
-            lookup.update(norm_label(w) for w in lexicon.words(entry.get("skip_sheets")))
-            registers.update(norm_label(w) for w in lexicon.words(entry.get("sheet_names")))
-        _VOCABULARY = (types, _Vocabulary(Synonyms(mapping), frozenset(lookup - {""}), frozenset(registers - {""})))
-    return _VOCABULARY[1]
+@derived
+def _sheet_names(vocab: Vocabulary) -> _SheetNames:
+    lookup: set[str] = set()
+    registers: set[str] = set()
+    for entry in vocab.doc_types.values():
+        lookup.update(norm_label(w) for w in words(entry.get("skip_sheets")))
+        registers.update(norm_label(w) for w in words(entry.get("sheet_names")))
+    return _SheetNames(frozenset(lookup - {""}), frozenset(registers - {""}))
 
 
-def _analyse_workbook(doc: Document, loaded: list[_Loaded]) -> None:
+def _analyse_workbook(doc: Document, loaded: list[_Loaded], vocab: Vocabulary) -> None:
     """Header, records and role of each sheet; fields and blocks for the document."""
-    vocabulary = _vocabulary()
+    columns, names = register_columns(vocab), _sheet_names(vocab)
     for item in loaded:
         sheet = item.sheet
-        header = _find_header(sheet.grid, item.merges, vocabulary.columns)
-        if _is_lookup_name(sheet.name, vocabulary):
+        header = _find_header(sheet.grid, item.merges, columns)
+        if _is_lookup_name(sheet.name, names):
             sheet.role = "lookup"
             # Cover sheets are 'lookup' by name but carry the doc-control block (project,
             # version, author): their label/value pairs are the document's fields.
             if _is_cover_name(sheet.name) and len(sheet.grid.rows) <= MAX_LOOKUP_FIELD_ROWS:
-                doc.fields.extend(fields_from_grid(sheet.grid, "sheet"))
+                doc.fields.extend(fields_from_grid(vocab, sheet.grid, "sheet"))
         elif header is not None:
             _apply_header(sheet, header, item.hidden_rows, item.frame)
             above = Grid(sheet.grid.rows[: header.first], sheet.grid.location)
-            doc.fields.extend(fields_from_grid(above, "sheet"))
+            doc.fields.extend(fields_from_grid(vocab, above, "sheet"))
         else:
-            found = fields_from_grid(sheet.grid, "sheet")
+            found = fields_from_grid(vocab, sheet.grid, "sheet")
             if _is_short_lists(sheet.grid, item.merges):
                 sheet.role = "lookup"
             elif len(found) >= MIN_FORM_FIELDS:
@@ -885,11 +876,11 @@ def _is_cover_name(name: str) -> bool:
     return any(w in n for w in _COVER_WORDS)
 
 
-def _is_lookup_name(name: str, vocabulary: _Vocabulary) -> bool:
+def _is_lookup_name(name: str, names: _SheetNames) -> bool:
     n = norm_label(name)
-    if n in vocabulary.register_names:
+    if n in names.registers:
         return False
-    return n in vocabulary.lookup_names or n in _LOOKUP_EXACT or any(w in n for w in _LOOKUP_WORDS)
+    return n in names.lookup or n in _LOOKUP_EXACT or any(w in n for w in _LOOKUP_WORDS)
 
 
 def _is_short_lists(grid: Grid, merges: list[tuple[int, int, int, int]]) -> bool:
