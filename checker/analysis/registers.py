@@ -25,8 +25,8 @@ from checker.analysis.context import Context
 from checker.core.location import Location
 from checker.io.tables import find_tables, is_data_row
 from checker.lexicon.matchers import common_block_columns, type_column_synonyms, type_columns
-from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.lexicon.synonyms import Synonyms
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.a1 import get_column_letter
 from checker.model.elements import Cell, Grid, RowCells, Sheet, SheetRow
 from checker.text.dates import parse_date

@@ -5,6 +5,7 @@ rows, dates, versions), read through `checker.views` so that every rule agrees w
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -12,6 +13,7 @@ from checker.analysis.context import Context
 from checker.analysis.views import approval_tables, first_value, revision_tables
 from checker.core.location import Location
 from checker.io.tables import TableView
+from checker.lexicon.files import words
 from checker.lexicon.predicates import has_signature_marker, is_placeholder, names_a_person
 from checker.lexicon.synonyms import Synonyms
 from checker.lexicon.vocabulary import Vocabulary, derived
@@ -19,8 +21,26 @@ from checker.model.elements import Cell, Field
 from checker.text.dates import parse_date
 from checker.text.versions import parse_version
 
-_APPROVER_LABELS = ("批准", "审批", "签字", "签批", "approv", "sign", "authoris", "authoriz")
 _DATE_WORDS = ("date", "日期", "时间")
+_TRAILING_DATE = re.compile(r"\s*(?:日期|时间|date)\s*[:：]?\s*$", re.I)
+
+
+@derived
+def _signoff_labels(vocab: Vocabulary) -> Synonyms:
+    """Labels of a sign-off field: the doc-control approver's and the approvals block's headings."""
+    labels = words((vocab.common.get("doc_control_fields") or {}).get("approver"))
+    labels += words((vocab.common.get("approvals") or {}).get("header"))
+    return Synonyms({"approver": labels})
+
+
+def is_signoff_label(vocab: Vocabulary, label: str) -> bool:
+    """Whether a field label asks for a sign-off ('Approved by', '审批人', '项目经理签字', '批准日期'): the one
+    definition COM-05/07/08 (`approval_state`) and COM-06 (`approvals`) share."""
+    syn = _signoff_labels(vocab)
+    if syn.match(label) is not None:
+        return True
+    bare = _TRAILING_DATE.sub("", label)
+    return bare != label and bool(bare.strip()) and syn.match(bare) is not None
 
 
 @derived
@@ -105,8 +125,7 @@ def approval_state(ctx: Context) -> ApprovalState:
                         version_location=v.location if v is not None else None,
                         complete=not missing_parts(vocab, table, cells)))
             return state
-        fields = [f for f in ctx.doc.fields if any(w in f.label.lower() for w in _APPROVER_LABELS)
-                  and f.source != "properties"]
+        fields = [f for f in ctx.doc.fields if f.source != "properties" and is_signoff_label(vocab, f.label)]
         if not fields:
             return state
         state.found = True

@@ -10,28 +10,17 @@ from __future__ import annotations
 from typing import Iterable
 
 from checker.analysis.context import Context
-from checker.analysis.signoff import missing_parts
+from checker.analysis.signoff import is_signoff_label, missing_parts
 from checker.analysis.views import approval_tables
 from checker.core.findings import Finding
 from checker.io.tables import TableView
 from checker.kinds.base import Kind
-from checker.lexicon.files import words
 from checker.lexicon.predicates import is_placeholder, names_a_person
-from checker.lexicon.synonyms import Synonyms
-from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Field
 from checker.text.dates import parse_date
 
 PART_NAMES = {"name": ("name", "姓名"), "role": ("role", "职务"), "date": ("date", "日期"),
               "signature": ("signature", "签字")}
-
-
-@derived
-def _approver_labels(vocab: Vocabulary, extra: tuple[str, ...]) -> Synonyms:
-    """Labels of a sign-off field: the doc-control approver, the approvals block's headers, `extra`."""
-    labels = words((vocab.common.get("doc_control_fields") or {}).get("approver"))
-    labels += words((vocab.common.get("approvals") or {}).get("header"))
-    return Synonyms({"approver": labels + list(extra)})
 
 
 class Approvals(Kind):
@@ -43,8 +32,7 @@ class Approvals(Kind):
         if tables:
             yield from self._check_tables(ctx, tables, lang)
             return
-        labels = _approver_labels(ctx.vocab, tuple(str(x) for x in self.params.get("extra_labels", [])))
-        fields = [f for f in ctx.doc.fields if labels.match(f.label) is not None]
+        fields = [f for f in ctx.doc.fields if is_signoff_label(ctx.vocab, f.label)]
         if not fields:
             yield self.finding(ctx, None, variant="missing")
             return

@@ -13,9 +13,9 @@ from checker.analysis.context import Context
 from checker.analysis.sections import find_section
 from checker.analysis.titles import project_in_title, titles
 from checker.analysis.views import doc_control, first_value
-from checker.lexicon.matchers import doc_control_synonyms
 from checker.core.findings import Finding
 from checker.kinds.base import Kind
+from checker.lexicon.matchers import doc_control_synonyms
 from checker.lexicon.predicates import is_placeholder
 
 FIELD_NAMES = {

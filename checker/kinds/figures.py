@@ -34,13 +34,14 @@ from checker.core.findings import Finding
 from checker.core.location import Location
 from checker.kinds.base import Kind
 from checker.model.elements import Cell, Grid
-from checker.text.money import _MULTIPLIERS
+from checker.text.money import _MULTIPLIERS, CN_SCALED_UNIT, CN_UNIT
 from checker.text.normalize import label_unit, nfkc
 
 _NUM = re.compile(r"(?P<sign>[-+−–])?\s*(?:[$¥￥€£]|USD|CNY|RMB|EUR|GBP|HKD|US\$)?\s*(?P<sign2>[-+−–])?\s*"
                   r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
-                  r"(?P<unit>%|亿元|万元|千元|百万元|百万|万|亿|元|million|thousand|k\b|m\b|years?|yrs?|months?|年|个月|月)?",
+                  rf"(?P<unit>%|{CN_UNIT}|百万|万|亿|million|thousand|k\b|m\b|years?|yrs?|months?|年|个月|月)?",
                   re.I)
+_SCALED_UNIT = re.compile(CN_SCALED_UNIT)
 _TOTAL = re.compile(r"^(?:grand\s+)?total\b|^sum\b|^合计|^总计|^总额|^共计|^预算合计|^资金合计|^小计|^subtotal", re.I)
 _ONGOING = re.compile(r"ongoing|operat|annual|a year|per year|recurring|run cost|运维|运营|每年|年度|维护", re.I)
 
@@ -51,8 +52,8 @@ def _span_unit(label: str) -> str | None:
         for key in sorted(_MULTIPLIERS, key=len, reverse=True):
             if key.lower() in u.lower():
                 return key
-    m = re.search(r"(亿元|万元|千元|百万元)", label or "")
-    return m.group(1) if m else None
+    m = _SCALED_UNIT.search(label or "")
+    return m.group(0) if m else None
 
 
 @dataclass

@@ -18,6 +18,7 @@ from checker.analysis.inventory import inventory
 from checker.core.findings import Finding
 from checker.kinds.prose_base import ProseKind
 from checker.model.elements import Cell, Grid
+from checker.text.money import CN_SCALED_UNIT, CN_UNIT
 from checker.text.normalize import nfkc
 from checker.text.prefilter import Prefilter, prefiltered
 from checker.text.search import NFKC, Search, TextSet, containing
@@ -29,12 +30,12 @@ NOT_MONEY_LABEL = re.compile(r"%|percent|比例|占比|比率|\brate\b|\bid\b|�
                              r"impact|影响|来源|source|科目|item|名称|name|status|状态|控制|threshold|临界|"
                              r"variance\s*%|index|指数|cpi|spi|duration|工期|天|days?|hours?|工时|人月|人天|"
                              r"单位|unit|精度|accuracy|precision|管理计划|plan\b|计划$|方法|method|频率", re.I)
-_UNIT = re.compile(r"亿元|万元|千元|百万元|元|人民币|RMB|CNY|USD|US\$|HKD|EUR|GBP|[$¥￥€£]|\bdollars?\b|\beuros?\b|"
+_UNIT = re.compile(rf"{CN_UNIT}|人民币|RMB|CNY|USD|US\$|HKD|EUR|GBP|[$¥￥€£]|\bdollars?\b|\beuros?\b|"
                    r"\b(?:k|m|million|thousand)\b", re.I)
-_DECLARED = re.compile(r"(?:金额|货币|币种)?单位\s*[:：]\s*(?:人民币)?\s*(?:亿元|万元|千元|元|美元)|"
+_DECLARED = re.compile(rf"(?:金额|货币|币种)?单位\s*[:：]\s*(?:人民币)?\s*(?:{CN_UNIT}|美元)|"
                        r"(?:all\s+)?(?:amounts?|figures?|costs?|values?)\s+(?:are\s+)?(?:in|shown in|expressed in)\s+"
                        r"(?:[A-Z]{3}|\$|dollars|euros|thousands|millions)|\bcurrency\s*[:：]\s*[A-Z]{3}|"
-                       r"[(（]\s*(?:单位\s*[:：]?\s*)?(?:万元|元|千元|亿元|USD|CNY|RMB|EUR)\s*[)）]\s*$", re.I)
+                       rf"[(（]\s*(?:单位\s*[:：]?\s*)?(?:{CN_UNIT}|USD|CNY|RMB|EUR)\s*[)）]\s*$", re.I)
 _NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d{3,}(?:\.\d+)?(?![\d])")
 _DATEISH = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2})?|\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{2,4}|"
                       r"\b(?:19|20)\d{2}\b|[A-Z]{2,}-\d+|\d+(?:\.\d+)?\s*%|\bv\d+(?:\.\d+)*|\d+(?:\.\d+)?\s*(?:天|days?|人|个|项|次|周|月|年|小时|hours?)")
@@ -42,7 +43,7 @@ _DECLARED_SEARCH = prefiltered(_DECLARED)  # skips the texts that hold none of i
 _DECLARED_PREFILTER = Prefilter(_DECLARED)
 _DIGIT = re.compile(r"\d")
 _LONG_NUMBER = re.compile(r"\d{3,}")  # a header label holds no long number
-_UNITS = re.compile(r"万元|亿元|千元|(?<![万亿千])元")
+_UNITS = re.compile(rf"{CN_SCALED_UNIT}|(?<![百万亿千])元")  # each unit once: 元 not inside 万元
 
 
 def bare_amount(text: str) -> bool:

@@ -26,12 +26,12 @@ from typing import Iterable
 
 from checker.analysis.context import Context
 from checker.analysis.registers import RegisterView, Row, status_of
-from checker.lexicon.vocabulary import Vocabulary
 from checker.analysis.signoff import status_class
 from checker.core.findings import Finding
 from checker.kinds.register_base import RegisterKind, is_summary
 from checker.kinds.row_dates import working_days
 from checker.kinds.schedule import _DONE, _pct_scale, is_milestone, parse_links
+from checker.lexicon.vocabulary import Vocabulary
 from checker.text.normalize import nfkc, norm_label
 
 _WBS = re.compile(r"^\d+(?:\.\d+)*\.?$")

@@ -36,11 +36,11 @@ from checker.lexicon.predicates import is_placeholder
 from checker.lexicon.synonyms import Synonyms
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.dates import parse_date
-from checker.text.money import _AMOUNT
+from checker.text.money import _AMOUNT, CN_SCALED_UNIT, CN_UNIT
 from checker.text.normalize import nfkc
 
 _NONE = re.compile(r"^\s*(?:none|nil|n/?a|无|没有|不适用|暂无)(?:\b|$|[,，。.;；:：])", re.I)
-_UNIT_DECL = re.compile(r"单位\s*[:：]?\s*(?:人民币)?\s*(?:亿元|万元|千元|元)|(?:亿元|万元|千元|百万元)|"
+_UNIT_DECL = re.compile(rf"单位\s*[:：]?\s*(?:人民币)?\s*(?:{CN_UNIT})|(?:{CN_SCALED_UNIT})|"
                         r"\b(?:USD|CNY|RMB|EUR|GBP|HKD)\b|[$¥￥€£]|\b(?:dollars?|euros?)\b", re.I)
 
 

@@ -11,10 +11,16 @@ from typing import Any
 
 from checker.text.normalize import nfkc
 
+# The Chinese money units, longest first where one ends another (百万元 before 万元 before 元): every
+# pattern that looks for a money unit is built from this one list.
+CN_MONEY_UNITS = ("百万元", "亿元", "万元", "千元", "元")
+CN_UNIT = "|".join(CN_MONEY_UNITS)
+CN_SCALED_UNIT = "|".join(u for u in CN_MONEY_UNITS if u != "元")  # the ones that multiply an amount
+
 _AMOUNT = re.compile(
     r"(?P<cur>¥|￥|RMB|CNY|USD|US\$|HK\$|HKD|\$|EUR|€|GBP|£)?\s*"
     r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>亿元|万元|千元|百万元|百万|元|人民币|万|亿|million|thousand|k\b|K\b|M\b|m\b)?\s*"
+    rf"(?P<unit>{CN_UNIT}|百万|人民币|万|亿|million|thousand|k\b|K\b|M\b|m\b)?\s*"
     r"(?P<cur2>USD|CNY|RMB|EUR|GBP|HKD|dollars?)?",
     re.I,
 )
@@ -23,7 +29,7 @@ _MULTIPLIERS = {"元": 1, "人民币": 1, "千元": 1e3, "万": 1e4, "万元": 1
 _CURRENCIES = {"¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "usd": "USD", "us$": "USD", "$": "USD",
                "dollar": "USD", "dollars": "USD", "eur": "EUR", "€": "EUR", "gbp": "GBP", "£": "GBP",
                "hk$": "HKD", "hkd": "HKD"}
-_CNY_UNITS = {"元", "人民币", "千元", "万元", "百万元", "亿元"}
+_CNY_UNITS = {*CN_MONEY_UNITS, "人民币"}
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,8 @@ from lxml import etree
 from checker.core.errors import ReadError
 from checker.core.location import Location
 from checker.io.fields import fields_from_blocks
-from checker.lexicon.vocabulary import Vocabulary
 from checker.io.readers.ooxml_props import parse_core_properties, parse_custom_properties, safe_parser
+from checker.lexicon.vocabulary import Vocabulary
 from checker.model.document import Document
 from checker.model.elements import Block, Cell, Comment, Grid, Properties
 from checker.model.outline import looks_like_heading_text, numbered_heading_level

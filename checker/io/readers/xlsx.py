@@ -66,8 +66,8 @@ from checker.io.readers.ooxml_props import parse_core_properties, parse_custom_p
 from checker.io.tables import SEQUENCE, is_data_row
 from checker.lexicon.files import words
 from checker.lexicon.matchers import register_columns
-from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.lexicon.synonyms import Synonyms
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.document import Document
 from checker.model.elements import Block, Cell, Grid, Properties, Record, Sheet, SheetFrame, SheetRow
 from checker.model.outline import looks_like_heading_text, numbered_heading_level
