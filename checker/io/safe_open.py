@@ -422,6 +422,8 @@ def _classify(names: dict[str, zipfile.ZipInfo], ct_xml: bytes, rels_xml: bytes)
     """
     overrides = _overrides(ct_xml)
     main = _main_part(rels_xml, names)
+    if main is None:
+        _refuse_missing_main(rels_xml, overrides)
     family = _family(overrides.get(main, "")) if main else None
     if family is None:
         family = _family_from_layout(names)
@@ -457,6 +459,18 @@ def _main_part(rels_xml: bytes, names: dict[str, zipfile.ZipInfo]) -> str | None
             if part in names:
                 return part
     return None
+
+
+def _refuse_missing_main(rels_xml: bytes, overrides: dict[str, str]) -> None:
+    """A Word or Excel package whose main part is missing is a damaged document, not another format:
+    the package relationship or a content type still names a Word or Excel main part."""
+    declared = [_norm_part(t.group(1)) for tag in _OFFICE_DOCUMENT_REL.findall(rels_xml) if (t := _TARGET.search(tag))]
+    declared += [part for part, ctype in overrides.items() if ctype.lower().endswith(".main+xml")]
+    for part in declared:
+        family = _family(overrides.get(part, "")) or ("word" if part.startswith("word/") else
+                                                       "excel" if part.startswith("xl/") else None)
+        if family in ("word", "excel"):
+            raise ReadError("corrupt", f"The file is damaged: its main document part ({part}) is missing.")
 
 
 def _norm_part(raw: bytes) -> str:

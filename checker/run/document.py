@@ -10,6 +10,7 @@ from contextlib import nullcontext
 from datetime import date
 from typing import Any, Iterable
 
+from checker.core.display import display_path
 from checker.core.errors import ReadError
 from checker.core.findings import Finding
 from checker.core.gc_pause import cyclic_gc_paused
@@ -46,7 +47,7 @@ def _format_of(path: str) -> str:
 
 
 def _error_entry(path: str, err: ReadError, sha256: str | None, fmt: str | None = None) -> dict[str, Any]:
-    entry: dict[str, Any] = {"path": path, "format": fmt or _format_of(path), "doc_type": "UNKNOWN",
+    entry: dict[str, Any] = {"path": display_path(path), "format": fmt or _format_of(path), "doc_type": "UNKNOWN",
                              "score": None, "findings": [], "error": err.to_dict()}
     if sha256:
         entry["sha256"] = sha256
@@ -96,7 +97,7 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     findings = list(run_rules(ctx, options, tailored))
     findings = waivers.apply(findings, ctx, tailored)
     entry: dict[str, Any] = {
-        "path": opened.path,
+        "path": display_path(opened.path),
         "sha256": opened.sha256,
         "format": opened.format,
         "doc_type": result.doc_type,

@@ -126,9 +126,9 @@ def read_docx(path: str, data: bytes, fmt: str, vocab: Vocabulary) -> Document:
 # (settings, theme, fonts, numbering...) into its own element classes, whose custom class lookup
 # runs on every element the walk touches. We need a handful of parts, parsed once with a plain
 # safe lxml parser. The OPC rules kept: part names resolved against the source part's folder,
-# content types from overrides (case-insensitive) then extension defaults, and a package whose
-# relationships point at a missing part or a part without content type is corrupt (as it was when
-# python-docx opened it).
+# content types from overrides (case-insensitive) then extension defaults. A package without its
+# main document part is corrupt; a relationship to any other missing part (a ribbon `customUI`
+# part, a thumbnail, an image, even styles) is skipped, as Word opens such files.
 
 _PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -169,11 +169,17 @@ class _Package:
     def parse(self, partname: str) -> etree._Element:
         return etree.fromstring(self.blob(partname), self.parser)
 
-    def content_type(self, partname: str) -> str:
+    def has(self, partname: str | None) -> bool:
+        return partname is not None and partname[1:] in self.members
+
+    def content_type(self, partname: str, default: str | None = None) -> str:
+        """The part's content type; without one, `default`, else KeyError."""
         ct = self.overrides.get(partname.lower())
         if ct is None:
             ct = self.defaults.get(posixpath.splitext(partname)[1][1:].lower())
         if ct is None:
+            if default is not None:
+                return default
             raise KeyError(f"no content type for part {partname}")
         return ct
 
@@ -225,8 +231,8 @@ def _open_package(data: bytes) -> tuple[_Package, str, etree._Element]:
 
 
 def _parse_part(package: _Package, partname: str | None) -> etree._Element | None:
-    """A story or styles part's root; unparseable XML makes the document corrupt."""
-    if partname is None:
+    """A story or styles part's root (None when absent); unparseable XML makes the document corrupt."""
+    if partname is None or partname[1:] not in package.members:
         return None
     try:
         return package.parse(partname)
@@ -236,9 +242,9 @@ def _parse_part(package: _Package, partname: str | None) -> etree._Element | Non
 
 def _read_properties(package: _Package) -> Properties:
     core = package.related("/", "/core-properties")
-    props = parse_core_properties(package.blob(core) if core is not None else None)
+    props = parse_core_properties(package.blob(core) if package.has(core) else None)
     custom = package.related("/", "/custom-properties")
-    if custom is not None:
+    if package.has(custom):
         props.custom = parse_custom_properties(package.blob(custom))
     return props
 
@@ -246,8 +252,7 @@ def _read_properties(package: _Package) -> Properties:
 def _scan_package(package: _Package) -> tuple[bool, list[str]]:
     """(has a VBA project, external relationship targets other than hyperlinks), breadth first.
 
-    Also checks what opening the package with python-docx used to: every internal target exists
-    and has a content type."""
+    Targets that are missing or have no content type are skipped (Word opens such packages)."""
     macros = False
     external: dict[str, None] = {}
     seen: set[str] = set()
@@ -264,9 +269,9 @@ def _scan_package(package: _Package) -> tuple[bool, list[str]]:
                 if target in seen:
                     continue
                 seen.add(target)
-                if target[1:] not in package.members:
-                    raise KeyError(f"missing part {target}")
-                if target.lower() == "/word/vbaproject.bin" or package.content_type(target) == _VBA_CONTENT_TYPE:
+                if not package.has(target):
+                    continue
+                if target.lower() == "/word/vbaproject.bin" or package.content_type(target, "") == _VBA_CONTENT_TYPE:
                     macros = True
                 queue.append(target)
     except Exception as exc:
