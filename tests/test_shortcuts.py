@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 
 from checker.core import yamlio
-from checker.lexicon.files import RULES_DIR
+from checker.core.resources import rules_folder
 from checker.model import outline
 from checker.text import normalize as text
 
@@ -54,7 +54,7 @@ _PMP02_AS_WRITTEN = re.compile(
 @pytest.fixture(scope="module")
 def pmp02_pattern() -> re.Pattern[str]:
     """PMP-02's pattern as rules/pmp.yaml writes it, compiled as section_content does."""
-    with open(RULES_DIR / "pmp.yaml", encoding="utf-8") as fh:
+    with (rules_folder() / "pmp.yaml").open(encoding="utf-8") as fh:
         pack = yamlio.safe_load(fh)
     rule = next(r for r in pack["rules"] if r["id"] == "PMP-02")
     return re.compile(rule["params"]["pattern"], re.I)

@@ -5,18 +5,17 @@ from __future__ import annotations
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from checker.core import yamlio
+from checker.core.resources import rules_folder
 
-RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
-LEXICON_DIR = RULES_DIR / "lexicons"
+LEXICON_DIR = rules_folder() / "lexicons"
 
 
 @lru_cache(maxsize=None)
 def _load_file(name: str) -> dict[str, Any]:
-    with open(LEXICON_DIR / f"{name}.yaml", encoding="utf-8") as fh:
+    with (LEXICON_DIR / f"{name}.yaml").open(encoding="utf-8") as fh:
         return yamlio.safe_load(fh) or {}
 
 
