@@ -21,7 +21,7 @@ from checker.analysis.context import Context
 from checker.analysis.registers import RegisterView, Row, split_names, words_of
 from checker.core.findings import Finding
 from checker.kinds.register_base import RegisterKind
-from checker.kinds.vocabulary import _normset, in_set
+from checker.kinds.vocabulary import in_set, normset
 from checker.lexicon.predicates import is_placeholder
 from checker.model.elements import Cell
 
@@ -112,8 +112,8 @@ class RowRequired(RegisterKind):
     def _vocabulary(self, ctx: Context, view: RegisterView) -> Iterable[Finding]:
         key = self._vocab["column"]
         validation = view.validation(key)
-        allowed = _normset(validation) if validation else self._vocab_set.setdefault(
-            view.doc_type, _normset(words_of(self._vocab.get("values"), view.doc_type)))
+        allowed = normset(validation) if validation else self._vocab_set.setdefault(
+            view.doc_type, normset(words_of(self._vocab.get("values"), view.doc_type)))
         known: dict[str, bool] = {}
         for row, text in zip(view.rows, view.texts(key)):
             if not text:

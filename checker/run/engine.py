@@ -13,7 +13,7 @@ from checker.core.errors import ReadError
 from checker.core.options import Options
 from checker.io.paths import expand
 from checker.report.json import build_report
-from checker.run.document import _error_entry, _tailoring
+from checker.run.document import error_entry, tailoring_for
 
 log = logging.getLogger("pmo_check")
 
@@ -82,7 +82,7 @@ def _tailor_items(items: list[Any], paths: Any, options: Options) -> list[Any]:
         if item.error is not None:
             kept.append(item)
             continue
-        tailored = _tailoring(item.path, options)
+        tailored = tailoring_for(item.path, options)
         absolute = os.path.abspath(item.path)
         if absolute not in given:
             own = {tailored.source, *getattr(options.config, "packs", ()), *tailored_packs(tailored)}
@@ -118,6 +118,6 @@ def check(paths: list[str], config: Any = None) -> dict[str, Any]:
     items = _tailor_items(_expand(paths), paths, options)
     # Each document in a worker process with a time budget (checker/executor.py); one alone inline.
     checked = iter(run_checks([item.path for item in items if item.error is None], options))
-    documents = [_error_entry(item.path, item.error, None) if item.error is not None else next(checked)
+    documents = [error_entry(item.path, item.error, None) if item.error is not None else next(checked)
                  for item in items]
     return build_report(documents)

@@ -163,9 +163,9 @@ def timeout_entry(path: str, timeout: float) -> dict[str, Any]:
 
 def failure_entry(path: str, err: ReadError) -> dict[str, Any]:
     from checker.io.safe_open import sha256_of
-    from checker.run.document import _error_entry
+    from checker.run.document import error_entry
 
-    return _error_entry(path, err, sha256_of(path))
+    return error_entry(path, err, sha256_of(path))
 
 
 def _death_entry(path: str, returncode: int | None) -> dict[str, Any]:
@@ -393,7 +393,7 @@ def _preload() -> None:
     from checker.run import document
     from checker.text import normalize  # noqa: F401
 
-    document._rules()
+    document.rules_of()
 
 
 def _worker_main(argv: list[str]) -> int:
