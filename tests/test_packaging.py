@@ -9,7 +9,8 @@ import tomllib
 from pathlib import Path
 
 from checker.core.resources import RULES_PACKAGE, rules_folder
-from tests.conftest import ROOT
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SHIPPED = ("checker", "addin_service")  # top-level folders whose packages the wheel carries
 
