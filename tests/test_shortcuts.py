@@ -74,7 +74,7 @@ def test_pmp02_guarded_pattern_finds_what_the_plain_one_finds(pmp02_pattern):
 
 
 def test_empty_section_length_counts_chinese_without_blanks():
-    from checker.analysis.sections import EMPTY_EN, EMPTY_ZH, is_empty
+    from checker.analysis.sections import EMPTY_EN, EMPTY_ZH, is_empty_text
 
     def by_regex(t: str) -> bool:
         t = " ".join(t.split())
@@ -84,7 +84,7 @@ def test_empty_section_length_counts_chinese_without_blanks():
     alphabet = list("项目背景说明ab \u3000\t\n\xa0x")
     for t in _random_texts(alphabet, 5000, seed=13, longest=24):
         if t.strip():
-            assert is_empty(t, placeholder_only=False) == by_regex(t), repr(t)
+            assert is_empty_text(text.nfkc(t), placeholder_only=False) == by_regex(t), repr(t)
 
 
 def test_section_candidates_never_leave_out_a_matching_type():
