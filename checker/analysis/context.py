@@ -19,7 +19,7 @@ class Context:
     cache: dict[str, Any] = field(default_factory=dict)  # derived data shared between rules of a document
     profile: str | None = None  # pmbok | prince2 | cn_pmo from pmo-check.toml (standard §0), None: not set
     size: str = "medium"  # small | medium | large
-    locale: str | None = None  # e.g. zh-CN, en-US: resolves dd/mm vs mm/dd (checker.config.day_first)
+    locale: str | None = None  # e.g. zh-CN, en-US: resolves dd/mm vs mm/dd (checker.config.settings.day_first)
 
     @property
     def message_language(self) -> str:

@@ -4,7 +4,7 @@ Workbooks: the reader already found each sheet's header row with the union of ev
 synonyms, so one header label may carry another type's key there ('Priority' is a risk *level* but
 an issue *priority*). The register view re-maps the header labels with the checked type's own
 synonyms and picks the sheet whose header covers most of the type's columns. Word documents: the
-table whose header row best matches the type's columns (`checker.tables.find_tables`).
+table whose header row best matches the type's columns (`checker.io.tables.find_tables`).
 
 Rows are the data rows after the header: blank template rows (only a pre-filled sequence number or
 an empty formula) are skipped, hidden rows are kept and flagged. Each cell keeps the contract

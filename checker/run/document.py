@@ -63,7 +63,7 @@ def check_file(path: str, options: Options | None = None) -> dict[str, Any]:
     except ReadError as err:
         return error_entry(path, err, sha256_of(path))
     try:
-        # A workbook's model is big and acyclic (checker.gc_pause): its whole check, not only its
+        # A workbook's model is big and acyclic (checker.core.gc_pause): its whole check, not only its
         # reading, runs with the cyclic collector paused. Word models are small: no gain there.
         with cyclic_gc_paused() if opened.format in ("xlsx", "xlsm") else nullcontext():
             return _check_opened(opened, options)

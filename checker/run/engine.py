@@ -25,7 +25,7 @@ _RUNTIME = ("today", "rule_ids", "limits", "workers", "timeout", "memory_limit",
 
 def _options(config: Any) -> Options:
     """Options from the API's `config`: Options, a dict (runtime options such as `today` and/or the
-    pmo-check.toml shape), a path to a TOML file, or None. Raises checker.config.ConfigError."""
+    pmo-check.toml shape), a path to a TOML file, or None. Raises checker.ConfigError."""
     from collections.abc import Mapping
 
     from checker.config.settings import load as load_config
@@ -116,7 +116,7 @@ def check(paths: list[str], config: Any = None) -> dict[str, Any]:
         except TypeError:
             pass
     items = _tailor_items(_expand(paths), paths, options)
-    # Each document in a worker process with a time budget (checker/executor.py); one alone inline.
+    # Each document in a worker process with a time budget (checker/run/executor.py); one alone inline.
     checked = iter(run_checks([item.path for item in items if item.error is None], options))
     documents = [error_entry(item.path, item.error, None) if item.error is not None else next(checked)
                  for item in items]

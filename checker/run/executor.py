@@ -14,7 +14,7 @@ checked in a worker process:
 * Each worker caps its own address space (`resource.RLIMIT_AS`, `memory_limit`, default 1 GiB) so a
   document that needs more becomes `too-large` (MemoryError) instead of a machine-wide OOM.
 
-Workers are fresh interpreters (`python -m checker.executor`, i.e. the "spawn" model, not `fork`),
+Workers are fresh interpreters (`python -m checker.run.executor`, i.e. the "spawn" model, not `fork`),
 started with subprocess pipes rather than `multiprocessing`: the latter re-imports the caller's
 `__main__` in every child, which breaks for a library called from an unguarded script, and it would
 unpickle results; here results come back as JSON. A worker imports the engine and readers and
@@ -70,7 +70,7 @@ def run_checks(paths: Sequence[str], options: Any = None, workers: int | None = 
     """One report entry per path, in input order; never raises.
 
     `workers`, `timeout`, `memory_limit` and `isolate` default to the options' values (see
-    `checker.engine.Options`); `workers=0` checks inline, `memory_limit=None` or 0 sets no cap.
+    `checker.core.options.Options`); `workers=0` checks inline, `memory_limit=None` or 0 sets no cap.
     """
     from checker.core.options import Options
 

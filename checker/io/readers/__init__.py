@@ -1,4 +1,4 @@
-"""Readers turn a vetted file (`checker.safe_open.Opened`) into the format-neutral `Document`.
+"""Readers turn a vetted file (`checker.io.safe_open.Opened`) into the format-neutral `Document`.
 
 `read_document` is the only entry point the engine uses. It is also the last line of defence: the
 readers parse hostile input with third-party libraries whose failure modes are open-ended, so any

@@ -1,8 +1,9 @@
 """Word (.docx/.docm) reader: one linear pass over the WordprocessingML XML into a `Document`.
 
-python-docx opens the package and gives us parts, relationships and styles, but the body is walked
-with lxml directly: python-docx's `paragraph.text` misses tracked insertions and its table API is
-quadratic, and real PM documents are full of both.
+The package (zip, content types, relationships, parts) is opened here and every part walked with
+lxml directly; python-docx only lends its table of built-in style names (`BabelFish`). Its own
+`paragraph.text` misses tracked insertions, its table API is quadratic, and its package loader
+parses every part into its own element classes: real PM documents make all three costly.
 
 Decisions worth knowing:
 

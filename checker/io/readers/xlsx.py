@@ -7,7 +7,7 @@ each worksheet streamed row by row with `lxml.etree.iterparse`, clearing rows as
 openpyxl is used only for its utilities (column letters, ranges, date formats, formula translation).
 Every XML part is parsed without entities, DTDs or network access.
 
-What each sheet becomes (`checker.model.Sheet`):
+What each sheet becomes (`checker.model.elements.Sheet`):
 
 * `grid` starts at the first used row/column (`origin`); `Cell.row`/`Cell.col` are 0-based grid
   coordinates and `Cell.location.cell` the A1 address. A cell is *used* when it has text or a formula;
@@ -109,7 +109,7 @@ def read_xlsx(path: str, data: bytes, fmt: str) -> Document:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise ReadError("corrupt", f"the workbook is not a readable zip package: {exc}") from None
-    with zf, cyclic_gc_paused():  # millions of cells, no cycles: see checker.gc_pause
+    with zf, cyclic_gc_paused():  # millions of cells, no cycles: see checker.core.gc_pause
         book = _read_workbook(zf)
         strings = _read_shared_strings(zf, book.parts.get("sharedStrings"), book.ns)
         date_styles = _read_date_styles(zf, book.parts.get("styles"), book.ns)
