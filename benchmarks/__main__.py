@@ -118,9 +118,9 @@ def split(path: Path) -> dict[str, float]:
     per_rule: dict[str, float] = {}
     rules: list[Any] = []
     try:
-        from checker.run.document import _rules
+        from checker.run.document import rules_of
 
-        rules = list(_rules())
+        rules = list(rules_of())
     except Exception:  # noqa: BLE001 - the per-rule split is a bonus; the engine is free to change
         pass
     for rule in rules:

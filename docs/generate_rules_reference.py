@@ -9,7 +9,7 @@ Inputs:
 * docs/standard_rules.yaml — the standard's rule inventory (id, document type, severity, automation
   A/S/J, EN/ZH title, the `check` text and notes), extracted once from pmo-standard.md with
   `--extract` and committed, so that a clone without the standard can still regenerate the reference;
-* the rule packs (rules/*.yaml, through `checker.rulepack`): which rules are implemented, by which
+* the rule packs (rules/*.yaml, through `checker.config.packs`): which rules are implemented, by which
   kind, in which pack;
 * docs/rule_notes.yaml — hand-written reasons for rules no pack implements, where the standard's own
   text does not already say why (e.g. "covered by COM-06", "later: needs working calendars").

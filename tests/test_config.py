@@ -101,7 +101,7 @@ def test_config_is_discovered_in_a_parent_folder_and_excludes_apply(tmp_path):
     report = checker.check([str(tmp_path / "project")], config={"today": TODAY})
     assert [Path(d["path"]).name for d in report["documents"]] == ["charter.docx"]
     assert not findings(report, "COM-04")
-    # the folder walk honours the exclude of a config in the checked folder itself (checker/paths.py)
+    # the folder walk honours the exclude of a config in the checked folder itself (checker/io/paths.py)
     report = checker.check([str(tmp_path)], config={"today": TODAY})
     assert [Path(d["path"]).name for d in report["documents"]] == ["charter.docx"]
     assert Path(doc).exists()

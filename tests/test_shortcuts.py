@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 
 from checker.core import yamlio
-from checker.lexicon.files import RULES_DIR
+from checker.core.resources import rules_folder
 from checker.lexicon.vocabulary import shipped_vocabulary
 from checker.model import outline
 from checker.text import normalize as text
@@ -55,7 +55,7 @@ _PMP02_AS_WRITTEN = re.compile(
 @pytest.fixture(scope="module")
 def pmp02_pattern() -> re.Pattern[str]:
     """PMP-02's pattern as rules/pmp.yaml writes it, compiled as section_content does."""
-    with open(RULES_DIR / "pmp.yaml", encoding="utf-8") as fh:
+    with (rules_folder() / "pmp.yaml").open(encoding="utf-8") as fh:
         pack = yamlio.safe_load(fh)
     rule = next(r for r in pack["rules"] if r["id"] == "PMP-02")
     return re.compile(rule["params"]["pattern"], re.I)
@@ -75,7 +75,7 @@ def test_pmp02_guarded_pattern_finds_what_the_plain_one_finds(pmp02_pattern):
 
 
 def test_empty_section_length_counts_chinese_without_blanks():
-    from checker.analysis.sections import EMPTY_EN, EMPTY_ZH, is_empty
+    from checker.analysis.sections import EMPTY_EN, EMPTY_ZH, is_empty_text
 
     def by_regex(t: str) -> bool:
         t = " ".join(t.split())
@@ -85,7 +85,7 @@ def test_empty_section_length_counts_chinese_without_blanks():
     alphabet = list("项目背景说明ab \u3000\t\n\xa0x")
     for t in _random_texts(alphabet, 5000, seed=13, longest=24):
         if t.strip():
-            assert is_empty(shipped_vocabulary(), t, placeholder_only=False) == by_regex(t), repr(t)
+            assert is_empty_text(shipped_vocabulary(), text.nfkc(t), placeholder_only=False) == by_regex(t), repr(t)
 
 
 def test_section_candidates_never_leave_out_a_matching_type():

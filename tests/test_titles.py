@@ -1,4 +1,4 @@
-"""checker.titles: which title lines name a project beside the document type."""
+"""checker.analysis.titles: which title lines name a project beside the document type."""
 from __future__ import annotations
 
 import pytest

@@ -306,9 +306,9 @@ _SEEN_LABELS = 8192
 def _section_candidates(vocab: Vocabulary) -> Callable[[str], frozenset[str]]:
     """The types whose section synonyms might match a label with a score ≥ 0.8 (empty: none can).
 
-    Such a match (see `lexicon.Synonyms`) is exact (the label, or the label without its unit), or
-    the label starts or ends with a synonym. So a table of every type's synonyms, probed with the
-    label's prefixes and suffixes of each synonym length, rules most labels and types out at once:
+    Such a match (see `checker.lexicon.synonyms.Synonyms`) is exact (the label, or the label without
+    its unit), or the label starts or ends with a synonym. So a table of every type's synonyms, probed
+    with the label's prefixes and suffixes of each synonym length, rules most labels and types out at once:
     a register's first column holds thousands of ids that would otherwise be matched against every
     type. The test ignores the finer conditions (distinctive, word boundary), so it only ever lets
     more through than can match.

@@ -4,7 +4,7 @@ Workbooks: the reader already found each sheet's header row with the union of ev
 synonyms, so one header label may carry another type's key there ('Priority' is a risk *level* but
 an issue *priority*). The register view re-maps the header labels with the checked type's own
 synonyms and picks the sheet whose header covers most of the type's columns. Word documents: the
-table whose header row best matches the type's columns (`checker.tables.find_tables`).
+table whose header row best matches the type's columns (`checker.io.tables.find_tables`).
 
 Rows are the data rows after the header: blank template rows (only a pre-filled sequence number or
 an empty formula) are skipped, hidden rows are kept and flagged. Each cell keeps the contract
@@ -298,9 +298,6 @@ class RegisterView:
         loc = self.table_location or self.grid.location
         return Location(table=loc.table, row=r, col=c, heading=loc.heading, part=loc.part)
 
-    def a1(self, cell: Cell) -> str | None:
-        return cell.location.cell
-
     def validation(self, key: str) -> list[str] | None:
         """The data-validation list covering this column's data cells, if the sheet has one."""
         if self.sheet is None or key not in self.columns or not self.sheet.validations:
@@ -455,14 +452,10 @@ def register(ctx: Context, doc_type: str | None = None) -> RegisterView | None:
 
 # --- dates -------------------------------------------------------------------------------------
 
-def register_date(ctx: Context, view: RegisterView | None) -> date:
-    """The date the register speaks for: doc-control date, else newest recording date, else modified."""
-    return register_date_source(ctx, view)[0]
-
-
 def register_date_source(ctx: Context, view: RegisterView | None) -> tuple[date, Location | None]:
-    """`register_date` and where it was read: the doc-control Date field's location, else None
-    (a date derived from the rows or the file's properties has no single place to point at)."""
+    """The date the register speaks for — doc-control date, else newest recording date, else the file's
+    modified date, never after today — and where it was read: the doc-control Date field's location,
+    else None (a date derived from the rows or the file's properties has no single place to point at)."""
 
     def compute() -> tuple[date, Location | None]:
         from checker.analysis.views import first_value

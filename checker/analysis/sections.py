@@ -413,15 +413,10 @@ def find_all(ctx: Context, key: str, synonyms: Synonyms | None = None) -> list[S
     return list(section_index(ctx, synonyms).get(key) or [])
 
 
-def is_empty(vocab: Vocabulary, text: str, *, kind: str = "heading", min_chars: int | None = None,
-             placeholder_only: bool = True) -> bool:
-    """COM-14: no real content. Fields (short values by nature) need only be filled in."""
-    return _is_empty_nfkc(vocab, nfkc(text or ""), kind, min_chars, placeholder_only)
-
-
-def _is_empty_nfkc(vocab: Vocabulary, normalized: str, kind: str, min_chars: int | None,
-                   placeholder_only: bool) -> bool:
-    """`is_empty` of an already normalised text."""
+def is_empty_text(vocab: Vocabulary, normalized: str, kind: str = "heading", min_chars: int | None = None,
+                  placeholder_only: bool = True) -> bool:
+    """COM-14: an (NFKC-normalised) section text has no real content. Fields (short values by nature)
+    need only be filled in."""
     t = " ".join(normalized.split())
     if not t:
         return True
@@ -459,7 +454,7 @@ def _hit_is_empty(vocab: Vocabulary, hit: SectionHit, min_chars: int | None, pla
                                        if any(not c.blank and not c.merged and not is_placeholder(vocab, c.text) for c in r)) >= 2
             for b in hit.blocks):
         return False
-    return _is_empty_nfkc(vocab, hit.norm_text, hit.kind, min_chars, placeholder_only)
+    return is_empty_text(vocab, hit.norm_text, hit.kind, min_chars, placeholder_only)
 
 
 def items(vocab: Vocabulary, hit: SectionHit) -> list[str]:

@@ -1,7 +1,7 @@
 """The document's own state for the status/approval rules (COM-05, COM-07, COM-08, CLS-16).
 
 What the doc-control block says (status class, version) and what the approval block holds (complete
-rows, dates, versions), read through `checker.views` so that every rule agrees with COM-06.
+rows, dates, versions), read through `checker.analysis.views` so that every rule agrees with COM-06.
 """
 from __future__ import annotations
 

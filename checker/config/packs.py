@@ -7,23 +7,24 @@ compiled at load), then run on every document they apply to.
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import yaml
 
 from checker.core import yamlio
 from checker.core.errors import PackError
+from checker.core.resources import rules_folder
 from checker.kinds.spec import RuleSpec, rule_spec
-from checker.lexicon.files import RULES_DIR
 
 
-def load_pack(path: Path) -> list[RuleSpec]:
+def load_pack(path: Path | Traversable) -> list[RuleSpec]:
     try:
-        with open(path, encoding="utf-8") as fh:
+        with path.open(encoding="utf-8") as fh:
             data = yamlio.safe_load(fh) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise PackError(f"{path.name}: {exc}") from None
-    name = str(data.get("pack") or path.stem)
+    name = str(data.get("pack") or Path(path.name).stem)
     applies = data.get("applies_to")
     pack_applies = None if applies in (None, "all", "ALL") else tuple(applies)
     return [rule_spec(r, name, pack_applies) for r in data.get("rules") or []]
@@ -33,7 +34,8 @@ def load_pack(path: Path) -> list[RuleSpec]:
 def builtin_specs() -> tuple[RuleSpec, ...]:
     """Every rule of the built-in packs, in pack-file order."""
     specs: list[RuleSpec] = []
-    for path in sorted(RULES_DIR.glob("*.yaml")):
+    packs = (entry for entry in rules_folder().iterdir() if entry.name.endswith(".yaml") and entry.is_file())
+    for path in sorted(packs, key=lambda entry: entry.name):
         specs.extend(load_pack(path))
     seen: set[str] = set()
     for spec in specs:

@@ -5,8 +5,8 @@ up to a repository root or the filesystem root) or given with `--config FILE`; t
 path, a dict of the same shape, or None (discovery). Anything invalid raises `ConfigError`: the CLI
 prints it and exits 2 without a report. See docs/configuration.md for the schema.
 
-This module reads and validates the file; `checker.tailoring` turns a `Config` into the effective
-rule set, and `checker.suppress` applies its waivers.
+This module reads and validates the file; `checker.config.tailoring` turns a `Config` into the
+effective rule set, and `checker.config.waivers` applies its waivers.
 """
 from __future__ import annotations
 

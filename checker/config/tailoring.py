@@ -31,12 +31,11 @@ from checker.config.settings import PROFILES, SIZES, Config, Waiver, validate_sy
 from checker.core import yamlio
 from checker.core.errors import ConfigError, PackError
 from checker.core.findings import SEVERITIES
+from checker.core.resources import rules_folder
 from checker.kinds.spec import RuleSpec
 from checker.kinds.spec import rule_spec as _spec
-from checker.lexicon.files import RULES_DIR, shipped
+from checker.lexicon.files import shipped
 from checker.lexicon.vocabulary import Vocabulary, shipped_vocabulary
-
-PROFILES_FILE = RULES_DIR / "profiles.yaml"
 
 # Rule-id prefixes of the standard (§8 inventory): a rule of an organisation's own may not use them.
 STANDARD_PREFIXES = frozenset({
@@ -76,10 +75,10 @@ class Tailoring:
 @lru_cache(maxsize=1)
 def profile_data() -> dict[str, Any]:
     try:
-        with open(PROFILES_FILE, encoding="utf-8") as fh:
+        with (rules_folder() / "profiles.yaml").open(encoding="utf-8") as fh:
             data = yamlio.safe_load(fh) or {}
     except (OSError, yaml.YAMLError) as exc:
-        raise PackError(f"{PROFILES_FILE.name}: {exc}") from None
+        raise PackError(f"profiles.yaml: {exc}") from None
     return data
 
 

@@ -1,20 +1,8 @@
 """Suppressions with an audit trail: waivers in pmo-check.toml, and directives inside the documents.
 
-A suppressed finding stays in the report with `"suppressed": true` and
-`"suppression": {"reason", "approved_by" | "author", "expires", "source": "config" | "comment" | "note"}`;
-it costs no score, is not counted in `summary.findings` and does not fail the run.
-
-* `[[suppress]]` in pmo-check.toml: rule id or glob, path glob (relative to the config's folder),
-  reason, expires, approved_by. Valid through its `expires` date; after that it suppresses nothing and
-  the document gets an info finding SUP-01 saying that the waiver expired.
-* A Word comment or an Excel cell note whose text starts with
-  `pmo-check: ignore RR-16 -- reason` (several ids: `RR-16, RR-19`; none: every rule; full-width
-  `：` and `——`/`—`/`－－` accepted). A Word comment covers findings in the paragraph(s) or table cell it
-  is anchored to; a cell note covers that row of the sheet. `pmo-check: ignore-file [ids] -- reason`
-  anchored at the document start or on the title (Word: up to the first paragraph with text; Excel:
-  A1 or the first filled cell of the first sheet) covers the whole document — on another sheet's
-  first cell, that sheet. A directive without a reason (or naming
-  something that is not a rule id) suppresses nothing and is reported as SUP-02.
+A suppressed finding stays in the report, marked, so that auditors still see it; it costs no score
+and does not fail the run. An expired waiver, or a directive without a reason, is itself reported
+(SUP-01, SUP-02). The syntax and what each form covers are in docs/configuration.md ("Suppressions").
 """
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ class Finding:
     needs_review: bool = False
     # () unless a rule gives evidence: an empty list per finding cost ~70 B × 389,000 on a big register
     evidence: list[dict[str, Any]] | tuple = ()
-    # set by checker.suppress: {"reason", "approved_by"|"author", "expires", "source"}
+    # set by checker.config.waivers: {"reason", "approved_by"|"author", "expires", "source"}
     suppression: dict[str, Any] | None = None
 
     @property

@@ -20,7 +20,7 @@ class Options:
     timeout: float = 60.0  # seconds per document; over it the entry is the `timeout` error
     memory_limit: int | None = 2**30  # address space per worker process, bytes; None: no cap
     isolate: bool = False  # check even a single document in a worker process (service, audit)
-    # Tailoring (docs/configuration.md): an explicit checker.config.Config, else (discover=True) the
+    # Tailoring (docs/configuration.md): an explicit checker.config.settings.Config, else (discover=True) the
     # pmo-check.toml nearest to each document; neither: the defaults.
     config: Any = None
     discover: bool = True

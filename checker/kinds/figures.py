@@ -34,7 +34,7 @@ from checker.core.findings import Finding
 from checker.core.location import Location
 from checker.kinds.base import Kind
 from checker.model.elements import Cell, Grid
-from checker.text.money import _MULTIPLIERS, CN_SCALED_UNIT, CN_UNIT
+from checker.text.money import CN_SCALED_UNIT, CN_UNIT, MULTIPLIERS
 from checker.text.normalize import label_unit, nfkc
 
 _NUM = re.compile(r"(?P<sign>[-+−–])?\s*(?:[$¥￥€£]|USD|CNY|RMB|EUR|GBP|HKD|US\$)?\s*(?P<sign2>[-+−–])?\s*"
@@ -49,7 +49,7 @@ _ONGOING = re.compile(r"ongoing|operat|annual|a year|per year|recurring|run cost
 def _span_unit(label: str) -> str | None:
     u = label_unit(label or "")
     if u:
-        for key in sorted(_MULTIPLIERS, key=len, reverse=True):
+        for key in sorted(MULTIPLIERS, key=len, reverse=True):
             if key.lower() in u.lower():
                 return key
     m = _SCALED_UNIT.search(label or "")
@@ -89,7 +89,7 @@ def parse_value(text: str, unit_hint: str | None = None) -> Value | None:
     if unit.startswith("month") or unit in ("个月", "月"):
         return Value(n, t, False, "month", step, clean)
     mult_key = unit or (unit_hint or "").lower()
-    mult = _MULTIPLIERS.get(mult_key, _MULTIPLIERS.get(unit_hint or "", 1))
+    mult = MULTIPLIERS.get(mult_key, MULTIPLIERS.get(unit_hint or "", 1))
     return Value(n * mult, t, False, mult_key, step * mult, clean)
 
 
@@ -113,7 +113,7 @@ def _row_label(row: list[Cell]) -> tuple[str, int] | None:
     return None
 
 
-def _header_units(grid: Grid) -> dict[int, str]:
+def header_units(grid: Grid) -> dict[int, str]:
     out: dict[int, str] = {}
     for row in grid.rows[:2]:
         for c in row:
@@ -125,7 +125,7 @@ def _header_units(grid: Grid) -> dict[int, str]:
 
 def grid_figures(grid: Grid) -> list[Figure]:
     out: list[Figure] = []
-    units = _header_units(grid)
+    units = header_units(grid)
     for r, row in enumerate(grid.rows):
         found = _row_label(row)
         if found is None:
@@ -173,11 +173,11 @@ def _money_tol(*values: Value) -> float:
 
 def _align(*values: Value) -> list[Value]:
     """Unit-less amounts next to amounts in 万元 (a sheet whose unit is declared once): same unit."""
-    units = {v.unit for v in values if v.unit and _MULTIPLIERS.get(v.unit, 1) > 1}
+    units = {v.unit for v in values if v.unit and MULTIPLIERS.get(v.unit, 1) > 1}
     if len(units) != 1:
         return list(values)
     unit = units.pop()
-    mult = _MULTIPLIERS[unit]
+    mult = MULTIPLIERS[unit]
     return [Value(v.number * mult, v.text, v.percent, unit, v.step * mult, v.clean) if not v.unit else v
             for v in values]
 
@@ -392,7 +392,7 @@ class Figures(Kind):
             if not total_cols:
                 continue
             tc = total_cols[-1]
-            units = _header_units(grid)
+            units = header_units(grid)
             period_cols = [c.col for c in header if c.col < tc and c.col > 0 and not c.blank and not c.merged]
             grand: tuple[Figure, Value] | None = None
             for r, row in enumerate(grid.rows[1:], start=1):

@@ -24,7 +24,7 @@ from checker.analysis.sections import find_all
 from checker.core.findings import Finding
 from checker.io.tables import find_header
 from checker.kinds.base import Kind
-from checker.kinds.figures import _header_units, parse_value
+from checker.kinds.figures import header_units, parse_value
 from checker.kinds.row_dates import working_days
 from checker.lexicon.synonyms import Synonyms
 from checker.model.elements import Cell, Grid
@@ -195,7 +195,7 @@ class ReportTable(Kind):
                                    expected=f"{(act - plan).days:+d}", planned=plan.isoformat(), actual=act.isoformat())
 
     def _cost(self, ctx, grid, hr, cols, text) -> Iterable[Finding]:
-        units = _header_units(grid)
+        units = header_units(grid)
         threshold = float(self.params.get("threshold", 10))
         body = nfkc(text or "")
         for r in range(hr + 1, len(grid.rows)):

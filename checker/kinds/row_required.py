@@ -21,7 +21,7 @@ from checker.analysis.context import Context
 from checker.analysis.registers import RegisterView, Row, split_names, words_of
 from checker.core.findings import Finding
 from checker.kinds.register_base import RegisterKind
-from checker.kinds.vocabulary import _normset, in_set
+from checker.kinds.vocabulary import in_set, normset
 from checker.lexicon.predicates import is_placeholder
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Cell
@@ -112,7 +112,7 @@ class RowRequired(RegisterKind):
     def _vocabulary(self, ctx: Context, view: RegisterView) -> Iterable[Finding]:
         key = self._vocab["column"]
         validation = view.validation(key)
-        allowed = _normset(validation) if validation else _allowed_values(
+        allowed = normset(validation) if validation else _allowed_values(
             ctx.vocab, _hashable(self._vocab.get("values")), view.doc_type)
         known: dict[str, bool] = {}
         for row, text in zip(view.rows, view.texts(key)):
@@ -128,7 +128,7 @@ class RowRequired(RegisterKind):
 
 @derived
 def _allowed_values(vocab: Vocabulary, ref: Any, doc_type: str) -> frozenset[str]:
-    return _normset(words_of(vocab, ref, doc_type))
+    return normset(words_of(vocab, ref, doc_type))
 
 
 def _hashable(ref: Any) -> Any:

@@ -31,7 +31,7 @@ _SPLIT = re.compile(r"[,;，；、\s]+(?=[A-Za-z]*[-_]?\d)")
 _MILESTONE_WORD = re.compile(r"milestone|里程碑", re.I)
 _YES = re.compile(r"^(?:y|yes|true|x|✓|✔|是|1|milestone|里程碑)$", re.I)
 _STATUS_DATE = re.compile(r"status date|data date|as of|reporting date|状态日期|数据日期|截至日期|统计日期", re.I)
-_DONE = re.compile(r"complete|completed|done|finished|已完成|完成|closed", re.I)
+DONE = re.compile(r"complete|completed|done|finished|已完成|完成|closed", re.I)
 _UNIT_DAYS = {"w": 7, "wk": 7, "wks": 7, "week": 7, "weeks": 7, "周": 7}
 
 
@@ -202,7 +202,7 @@ class Schedule(RegisterKind):
                     break
         if status_date is None:
             return
-        pct = _pct_scale(view)
+        pct = pct_scale(view)
         for row in view.rows:
             for key in ("actual_start", "actual_finish"):
                 d = row.date(key)
@@ -211,7 +211,7 @@ class Schedule(RegisterKind):
                                            column=view.label(key), date=d.isoformat(), status_date=status_date.isoformat())
             finish = row.date("finish")
             done = (row.date("actual_finish") is not None or (pct(row) or 0) >= 100
-                    or bool(_DONE.search(row.text("status"))) or status_of(ctx.vocab, row.text("status")) == "closed")
+                    or bool(DONE.search(row.text("status"))) or status_of(ctx.vocab, row.text("status")) == "closed")
             if finish is not None and finish < status_date and not done and not is_summary(view, row):
                 yield self.row_finding(ctx, view, row, row.cell("finish").location, date=finish.isoformat(),
                                        status_date=status_date.isoformat())
@@ -219,7 +219,7 @@ class Schedule(RegisterKind):
     def _progress(self, ctx: Context, view: RegisterView) -> Iterable[Finding]:
         if "pct_complete" not in view.columns:
             return
-        pct = _pct_scale(view)
+        pct = pct_scale(view)
         for row in view.rows:
             value = pct(row)
             if value is None:
@@ -236,7 +236,7 @@ class Schedule(RegisterKind):
                                        value=f"{value:g}%", column=view.label("actual_start"))
 
 
-def _pct_scale(view: RegisterView):
+def pct_scale(view: RegisterView):
     """% complete as 0–100, whether the sheet stores 0.5 (percent format) or 50 or '50%'."""
     numbers = [cell_number(r.cell("pct_complete")) for r in view.rows if r.cell("pct_complete") is not None]
     ratio = all(n is None or n <= 1 for n in numbers) and any(n for n in numbers)

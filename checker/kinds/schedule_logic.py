@@ -30,7 +30,7 @@ from checker.analysis.signoff import status_class
 from checker.core.findings import Finding
 from checker.kinds.register_base import RegisterKind, is_summary
 from checker.kinds.row_dates import working_days
-from checker.kinds.schedule import _DONE, _pct_scale, is_milestone, parse_links
+from checker.kinds.schedule import DONE, is_milestone, parse_links, pct_scale
 from checker.lexicon.vocabulary import Vocabulary
 from checker.text.normalize import nfkc, norm_label
 
@@ -119,7 +119,7 @@ class ScheduleLogic(RegisterKind):
         if value is not None and value >= 100:
             return False
         status = row.text("status")
-        return not (status and (_DONE.search(status) or status_of(vocab, status) == "closed"))
+        return not (status and (DONE.search(status) or status_of(vocab, status) == "closed"))
 
     def _missing_logic(self, ctx: Context, view: RegisterView) -> Iterable[Finding]:
         if "predecessors" not in view.columns:
@@ -145,7 +145,7 @@ class ScheduleLogic(RegisterKind):
                         prefix = target.text("id").rstrip(".") + "."
                         has_succ.update(x.index for x in view.rows if x.text("id").startswith(prefix))
         first, last = activities[0], activities[-1]
-        pct = _pct_scale(view)
+        pct = pct_scale(view)
         incomplete = [r for r in activities if self._incomplete(ctx.vocab, view, r, pct)]
         if not incomplete:
             return
@@ -190,7 +190,7 @@ class ScheduleLogic(RegisterKind):
                 if cell is not None and not cell.blank and _HARD.match(nfkc(cell.text).strip()):
                     hard.append(r)
         max_days = int(self.params.get("max_days", 44))
-        pct = _pct_scale(view)
+        pct = pct_scale(view)
         long = []
         for r in activities:
             s, f = r.date("start"), r.date("finish")

@@ -36,7 +36,7 @@ from checker.lexicon.predicates import is_placeholder
 from checker.lexicon.synonyms import Synonyms
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.dates import parse_date
-from checker.text.money import _AMOUNT, CN_SCALED_UNIT, CN_UNIT
+from checker.text.money import AMOUNT, CN_SCALED_UNIT, CN_UNIT
 from checker.text.normalize import nfkc
 
 _NONE = re.compile(r"^\s*(?:none|nil|n/?a|无|没有|不适用|暂无)(?:\b|$|[,，。.;；:：])", re.I)
@@ -47,7 +47,7 @@ _UNIT_DECL = re.compile(rf"单位\s*[:：]?\s*(?:人民币)?\s*(?:{CN_UNIT})|(?:
 def has_money(text: str) -> bool:
     """An amount written with a currency or a unit, or a number next to a unit declaration."""
     t = nfkc(text or "")
-    for m in _AMOUNT.finditer(t):
+    for m in AMOUNT.finditer(t):
         if m.group("num") and re.search(r"\d", m.group("num")) and (m.group("cur") or m.group("unit") or m.group("cur2")):
             return True
     return bool(re.search(r"\d", t)) and bool(_UNIT_DECL.search(t))

@@ -12,7 +12,7 @@ from checker.analysis.context import Context
 from checker.analysis.registers import disposition_of, status_of
 from checker.core.findings import Finding
 from checker.kinds.register_base import RegisterKind
-from checker.kinds.vocabulary import _normset, in_set
+from checker.kinds.vocabulary import in_set, normset
 
 _FINAL = ("approved", "rejected", "withdrawn")
 
@@ -25,7 +25,7 @@ class StatusDisposition(RegisterKind):
         if "disposition" not in view.columns and "status" not in view.columns:
             return
         validation = view.validation("disposition")
-        allowed = _normset(validation) if validation else None
+        allowed = normset(validation) if validation else None
         decided = [k for k in ("decision_date", "approver") if k in view.columns]
         for row in view.rows:
             disp_text = row.text("disposition")

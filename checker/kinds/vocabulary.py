@@ -35,7 +35,7 @@ _LEVEL_EXTRA = ["Low", "Medium", "High", "Critical", "Very Low", "Very High", "L
                 "低", "中", "高", "极高", "紧急", "一般", "重要", "严重", "轻微", "较低", "较高", "很高", "很低"]
 
 
-def _normset(words: Iterable[str]) -> frozenset[str]:
+def normset(words: Iterable[str]) -> frozenset[str]:
     return frozenset(n for n in (norm_label(w) for w in words) if n)
 
 
@@ -61,8 +61,8 @@ def _allowed(vocab: Lexicon, ref: Any, doc_type: str) -> frozenset[str]:
         for ws in (scales.get("cn_level_vocab") or {}).values():
             words.extend(ws)
         words += [str(n) for n in range(1, 6)] + [f"P{n}" for n in range(0, 6)]
-        return _normset(words)
-    return _normset(words_of(vocab, ref, doc_type))
+        return normset(words)
+    return normset(words_of(vocab, ref, doc_type))
 
 
 def _hashable(ref: Any) -> Any:
@@ -93,7 +93,7 @@ class Vocabulary(RegisterKind):
             values_known = not (self.ref == "validation" and not validation)
             if not values_known and not p.get("required"):
                 continue
-            allowed = _normset(validation) if validation else (
+            allowed = normset(validation) if validation else (
                 None if self.ref == "scale" else self.allowed(ctx.vocab, self.ref, view.doc_type))
             texts = view.texts(key)
             if allowed is None:

@@ -4,20 +4,18 @@ configuration's extra synonyms are merged in by `checker.lexicon.vocabulary`, ne
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Mapping
 
 from checker.core import yamlio
+from checker.core.resources import rules_folder
 
-RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
-LEXICON_DIR = RULES_DIR / "lexicons"
 NAMES = ("doctypes", "common", "section_synonyms")
 
 
 @lru_cache(maxsize=None)
 def shipped(name: str) -> Mapping[str, Any]:
     """One lexicon file, `rules/lexicons/<name>.yaml`, parsed once per process. Never mutate it."""
-    with open(LEXICON_DIR / f"{name}.yaml", encoding="utf-8") as fh:
+    with (rules_folder() / "lexicons" / f"{name}.yaml").open(encoding="utf-8") as fh:
         return yamlio.safe_load(fh) or {}
 
 

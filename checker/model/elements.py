@@ -36,10 +36,6 @@ class SheetFrame:
         self.top = top  # 1-based worksheet row of grid row 0
         self.left = left  # 1-based worksheet column of grid column 0
 
-    def ref(self, row: int, col: int) -> str:
-        """The A1 address of grid position (row, col)."""
-        return f"{_COLUMN_LETTERS[col + self.left]}{row + self.top}"
-
     def location(self, row: int, col: int) -> Location:
         return Location(sheet=self.name, cell=f"{_COLUMN_LETTERS[col + self.left]}{row + self.top}")
 

@@ -20,7 +20,7 @@ from checker.run.scoring import score
 log = logging.getLogger("pmo_check")
 
 
-def _tailoring(path: str, options: Options):
+def tailoring_for(path: str, options: Options):
     """The tailoring that governs `path`: the explicit config, the discovered one, or the defaults."""
     from checker.config import settings as cfg
     from checker.config import tailoring
@@ -34,7 +34,7 @@ def _tailoring(path: str, options: Options):
     return tailoring.default()
 
 
-def _rules(tailored: Any = None) -> tuple:
+def rules_of(tailored: Any = None) -> tuple:
     """The rules of a tailoring (default: the built-in packs as shipped), instantiated once per process."""
     from checker.config import tailoring
 
@@ -46,7 +46,7 @@ def _format_of(path: str) -> str:
     return ext if ext in ("docx", "docm", "xlsx", "xlsm") else "other"
 
 
-def _error_entry(path: str, err: ReadError, sha256: str | None, fmt: str | None = None) -> dict[str, Any]:
+def error_entry(path: str, err: ReadError, sha256: str | None, fmt: str | None = None) -> dict[str, Any]:
     entry: dict[str, Any] = {"path": display_path(path), "format": fmt or _format_of(path), "doc_type": "UNKNOWN",
                              "score": None, "findings": [], "error": err.to_dict()}
     if sha256:
@@ -62,21 +62,21 @@ def check_file(path: str, options: Options | None = None) -> dict[str, Any]:
     try:
         opened = open_document(path, options.limits)
     except ReadError as err:
-        return _error_entry(path, err, sha256_of(path))
+        return error_entry(path, err, sha256_of(path))
     try:
-        # A workbook's model is big and acyclic (checker.gc_pause): its whole check, not only its
+        # A workbook's model is big and acyclic (checker.core.gc_pause): its whole check, not only its
         # reading, runs with the cyclic collector paused. Word models are small: no gain there.
         with cyclic_gc_paused() if opened.format in ("xlsx", "xlsm") else nullcontext():
             return _check_opened(opened, options)
     except ReadError as err:
-        return _error_entry(path, err, opened.sha256, opened.format)
+        return error_entry(path, err, opened.sha256, opened.format)
     except MemoryError:
-        return _error_entry(path, ReadError("too-large", "The document is too large to check in memory."),
-                            opened.sha256, opened.format)
+        return error_entry(path, ReadError("too-large", "The document is too large to check in memory."),
+                           opened.sha256, opened.format)
     except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
         log.error("%s: internal error while checking: %s: %s", path, type(exc).__name__, exc)
-        return _error_entry(path, ReadError("corrupt", f"The document could not be checked ({type(exc).__name__})."),
-                            opened.sha256, opened.format)
+        return error_entry(path, ReadError("corrupt", f"The document could not be checked ({type(exc).__name__})."),
+                           opened.sha256, opened.format)
 
 
 def _check_opened(opened, options: Options) -> dict[str, Any]:
@@ -87,7 +87,7 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     from checker.io.readers import read_document
     from checker.text.language import detect_language
 
-    tailored = _tailoring(opened.path, options)
+    tailored = tailoring_for(opened.path, options)
     vocab = tailored.vocab
     doc = read_document(opened, vocab)
     result = classify(doc, vocab)
@@ -126,7 +126,7 @@ def _finding_dicts(findings: list[Finding]) -> list[dict[str, Any]]:
 
 
 def run_rules(ctx, options: Options, tailored: Any = None) -> Iterable[Finding]:
-    for rule in _rules(tailored):
+    for rule in rules_of(tailored):
         if options.rule_ids is not None and rule.spec.id not in options.rule_ids:
             continue
         if not rule.applies(ctx):

@@ -13,7 +13,7 @@ from checker.core.errors import ReadError
 from checker.core.options import Options
 from checker.io.paths import expand
 from checker.report.json import build_report
-from checker.run.document import _error_entry, _tailoring
+from checker.run.document import error_entry, tailoring_for
 
 log = logging.getLogger("pmo_check")
 
@@ -25,7 +25,7 @@ _RUNTIME = ("today", "rule_ids", "limits", "workers", "timeout", "memory_limit",
 
 def _options(config: Any) -> Options:
     """Options from the API's `config`: Options, a dict (runtime options such as `today` and/or the
-    pmo-check.toml shape), a path to a TOML file, or None. Raises checker.config.ConfigError."""
+    pmo-check.toml shape), a path to a TOML file, or None. Raises checker.ConfigError."""
     from collections.abc import Mapping
 
     from checker.config.settings import load as load_config
@@ -82,7 +82,7 @@ def _tailor_items(items: list[Any], paths: Any, options: Options) -> list[Any]:
         if item.error is not None:
             kept.append(item)
             continue
-        tailored = _tailoring(item.path, options)
+        tailored = tailoring_for(item.path, options)
         absolute = os.path.abspath(item.path)
         if absolute not in given:
             own = {tailored.source, *getattr(options.config, "packs", ()), *tailored_packs(tailored)}
@@ -116,8 +116,8 @@ def check(paths: list[str], config: Any = None) -> dict[str, Any]:
         except TypeError:
             pass
     items = _tailor_items(_expand(paths), paths, options)
-    # Each document in a worker process with a time budget (checker/executor.py); one alone inline.
+    # Each document in a worker process with a time budget (checker/run/executor.py); one alone inline.
     checked = iter(run_checks([item.path for item in items if item.error is None], options))
-    documents = [_error_entry(item.path, item.error, None) if item.error is not None else next(checked)
+    documents = [error_entry(item.path, item.error, None) if item.error is not None else next(checked)
                  for item in items]
     return build_report(documents)

@@ -1,31 +1,12 @@
 """Checking many documents with a time budget each, in worker processes that can be stopped.
 
 One pathological file must not hold a run, and a reader that crashes the interpreter (a segfault
-in a C library, the kernel's OOM killer) must cost only its own document. So each document is
-checked in a worker process:
-
-* `run_checks(paths, options)` keeps a pool of `workers` processes (default: the CPUs this process
-  may use, never more than there are documents) and hands them one document at a time. Entries come
-  back in input order.
-* A document whose budget (`timeout` seconds, default 60) runs out gets its worker killed and the
-  entry `{"error": {"code": "timeout", ...}}`; a fresh worker takes the killed one's place.
-* A worker that dies while checking (killed by a signal, out of memory) gives its document a
-  `too-large` (SIGKILL: almost always the OOM killer) or `corrupt` entry; the others go on.
-* Each worker caps its own address space (`resource.RLIMIT_AS`, `memory_limit`, default 1 GiB) so a
-  document that needs more becomes `too-large` (MemoryError) instead of a machine-wide OOM.
-
-Workers are fresh interpreters (`python -m checker.executor`, i.e. the "spawn" model, not `fork`),
-started with subprocess pipes rather than `multiprocessing`: the latter re-imports the caller's
-`__main__` in every child, which breaks for a library called from an unguarded script, and it would
-unpickle results; here results come back as JSON. A worker imports the engine and readers and
-builds the rules once, before it reports ready, so the budget measures checking, not start-up.
-
-Small runs stay in the calling process (no start-up cost: the single-document CLI and the tests
-that check one file at a time stay fast). One document (or `workers=0`) is checked inline, with the
-budget enforced by `SIGALRM` when the caller is the main thread of a Unix process; the trade-off is
-that an alarm cannot interrupt a long call inside a C library and there is no memory cap, so a
-single hostile document relies on the opening layer's limits alone. `isolate=True` (Options) forces
-worker processes even for one document (the service and the bulk audit use it).
+in a C library, the kernel's OOM killer) must cost only its own document. So `run_checks` hands the
+documents, one at a time, to a pool of fresh interpreters (`python -m checker.run.executor`, started
+with subprocess pipes, not `multiprocessing`; results come back as JSON), each with a time budget
+and a cap on its memory. One document alone is checked in the calling process. What a timeout, a
+crash or the memory cap gives, and the trade-off of the inline path, are in docs/security.md
+("The executor").
 """
 from __future__ import annotations
 
@@ -70,7 +51,7 @@ def run_checks(paths: Sequence[str], options: Any = None, workers: int | None = 
     """One report entry per path, in input order; never raises.
 
     `workers`, `timeout`, `memory_limit` and `isolate` default to the options' values (see
-    `checker.engine.Options`); `workers=0` checks inline, `memory_limit=None` or 0 sets no cap.
+    `checker.core.options.Options`); `workers=0` checks inline, `memory_limit=None` or 0 sets no cap.
     """
     from checker.core.options import Options
 
@@ -163,9 +144,9 @@ def timeout_entry(path: str, timeout: float) -> dict[str, Any]:
 
 def failure_entry(path: str, err: ReadError) -> dict[str, Any]:
     from checker.io.safe_open import sha256_of
-    from checker.run.document import _error_entry
+    from checker.run.document import error_entry
 
-    return _error_entry(path, err, sha256_of(path))
+    return error_entry(path, err, sha256_of(path))
 
 
 def _death_entry(path: str, returncode: int | None) -> dict[str, Any]:
@@ -393,7 +374,7 @@ def _preload() -> None:
     from checker.run import document
     from checker.text import normalize  # noqa: F401
 
-    document._rules()
+    document.rules_of()
 
 
 def _worker_main(argv: list[str]) -> int:

@@ -17,15 +17,17 @@ CN_MONEY_UNITS = ("百万元", "亿元", "万元", "千元", "元")
 CN_UNIT = "|".join(CN_MONEY_UNITS)
 CN_SCALED_UNIT = "|".join(u for u in CN_MONEY_UNITS if u != "元")  # the ones that multiply an amount
 
-_AMOUNT = re.compile(
+# An amount as written: currency, number and unit (only the number is required).
+AMOUNT = re.compile(
     r"(?P<cur>¥|￥|RMB|CNY|USD|US\$|HK\$|HKD|\$|EUR|€|GBP|£)?\s*"
     r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     rf"(?P<unit>{CN_UNIT}|百万|人民币|万|亿|million|thousand|k\b|K\b|M\b|m\b)?\s*"
     r"(?P<cur2>USD|CNY|RMB|EUR|GBP|HKD|dollars?)?",
     re.I,
 )
-_MULTIPLIERS = {"元": 1, "人民币": 1, "千元": 1e3, "万": 1e4, "万元": 1e4, "百万": 1e6, "百万元": 1e6,
-                "亿": 1e8, "亿元": 1e8, "k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
+# The factor of each unit (lower-case for the Latin ones).
+MULTIPLIERS = {"元": 1, "人民币": 1, "千元": 1e3, "万": 1e4, "万元": 1e4, "百万": 1e6, "百万元": 1e6,
+               "亿": 1e8, "亿元": 1e8, "k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
 _CURRENCIES = {"¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "usd": "USD", "us$": "USD", "$": "USD",
                "dollar": "USD", "dollars": "USD", "eur": "EUR", "€": "EUR", "gbp": "GBP", "£": "GBP",
                "hk$": "HKD", "hkd": "HKD"}
@@ -53,13 +55,13 @@ def parse_money(value: Any, unit_hint: str | None = None) -> Money | None:
         return _apply_hint(float(value), None, unit_hint)
     text = nfkc(str(value))
     best: Money | None = None
-    for m in _AMOUNT.finditer(text):
+    for m in AMOUNT.finditer(text):
         num = float(m.group("num").replace(",", "").replace("，", ""))
         unit = (m.group("unit") or "").strip()
         cur_raw = (m.group("cur") or m.group("cur2") or "").lower()
         currency = _CURRENCIES.get(cur_raw)
         if unit:
-            num *= _MULTIPLIERS.get(unit, _MULTIPLIERS.get(unit.lower(), 1))
+            num *= MULTIPLIERS.get(unit, MULTIPLIERS.get(unit.lower(), 1))
             if unit in _CNY_UNITS:
                 currency = currency or "CNY"
         elif unit_hint:
@@ -78,16 +80,16 @@ def is_unit(text: str | None) -> bool:
     if not text:
         return False
     t = nfkc(text).strip().lower()
-    return any(u in t for u in _MULTIPLIERS if len(u) > 1 or t == u) or any(c in t for c in _CURRENCIES)
+    return any(u in t for u in MULTIPLIERS if len(u) > 1 or t == u) or any(c in t for c in _CURRENCIES)
 
 
 def _apply_hint(num: float, currency: str | None, unit_hint: str | None) -> Money:
     if not unit_hint:
         return Money(num, currency)
     hint = nfkc(unit_hint).strip()
-    for unit in sorted(_MULTIPLIERS, key=len, reverse=True):
+    for unit in sorted(MULTIPLIERS, key=len, reverse=True):
         if unit in hint or unit in hint.lower().split():
-            num *= _MULTIPLIERS[unit]
+            num *= MULTIPLIERS[unit]
             if unit in _CNY_UNITS:
                 currency = currency or "CNY"
             break

@@ -107,7 +107,7 @@ class Prefilter:
 
     def searches(self, bases: Iterable[int] = (RAW,)) -> list[Search]:
         """What `may_match` asks of a text, as searches of its `bases` forms (RAW, NFKC) for
-        `checker.inventory.containing`, which asks it of many texts at once."""
+        `checker.text.search.containing`, which asks it of many texts at once."""
         bases = tuple(bases)
         if self.anchors is None:
             return [Search(("",), bases)]  # every text may match

@@ -1,27 +1,18 @@
 """Word (.docx/.docm) reader: one linear pass over the WordprocessingML XML into a `Document`.
 
-python-docx opens the package and gives us parts, relationships and styles, but the body is walked
-with lxml directly: python-docx's `paragraph.text` misses tracked insertions and its table API is
-quadratic, and real PM documents are full of both.
+The package (zip, content types, relationships, parts) is opened here and every part walked with
+lxml directly; python-docx only lends its table of built-in style names (`BabelFish`). Its own
+`paragraph.text` misses tracked insertions, its table API is quadratic, and its package loader
+parses every part into its own element classes: real PM documents make all three costly.
 
-Decisions worth knowing:
+What a document becomes (paragraph indexes, text boxes, layout tables, where headings are found)
+is specified in docs/reading.md.
 
-* Paragraph indexes count every `w:p` of the story (body, header part, footer part) outside tables,
-  including paragraphs inside block-level content controls and custom XML, blank ones included.
-* Text boxes are not part of their anchor paragraph's text; each text-box paragraph becomes its own
-  block (source "textbox" in the body) located at the anchor paragraph.
-* Layout tables: a body table whose grid is one column wide (typically a 1x1 table wrapping the
-  whole form) is kept as a table block *and* its cell content is emitted as ordinary blocks
-  (headings included, nested tables as table blocks) located at the cell, with `index` = the table
-  index. Without that, a document living in a layout table would have no outline. Those copies are
-  left out of field extraction because the table grid already yields the same fields.
-* Headings are detected only in body paragraphs and layout-table cells, never in form-table cells,
-  page headers or footers; text-box paragraphs become headings only through a heading style.
-* Speed: `_walk_inline` (paragraph content) and `_grid` (tables, cell by cell) are the reference.
-  Most paragraphs and tables hold nothing they need to take care of, and are read by shorter paths
-  that give the same result: `_plain_runs` for a paragraph of plain runs, `_plain_table_texts` (one
-  C-level scan of the table) for a table of plain cells. Change them together with the reference;
-  tests/test_docx_reader_paths.py compares them.
+Speed: `_walk_inline` (paragraph content) and `_grid` (tables, cell by cell) are the reference.
+Most paragraphs and tables hold nothing they need to take care of, and are read by shorter paths
+that give the same result: `_plain_runs` for a paragraph of plain runs, `_plain_table_texts` (one
+C-level scan of the table) for a table of plain cells. Change them together with the reference;
+tests/test_docx_reader_paths.py compares them.
 """
 from __future__ import annotations
 

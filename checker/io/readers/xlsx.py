@@ -7,40 +7,8 @@ each worksheet streamed row by row with `lxml.etree.iterparse`, clearing rows as
 openpyxl is used only for its utilities (column letters, ranges, date formats, formula translation).
 Every XML part is parsed without entities, DTDs or network access.
 
-What each sheet becomes (`checker.model.Sheet`):
-
-* `grid` starts at the first used row/column (`origin`); `Cell.row`/`Cell.col` are 0-based grid
-  coordinates and `Cell.location.cell` the A1 address. A cell is *used* when it has text or a formula;
-  trailing empty rows/columns are dropped and rows are ragged (each ends at its last value, with
-  `Cell(text="")` fillers between values). Merged ranges keep the real top-left cell; covered
-  positions get copies with `merged=True` (this is what forward-fills grouped categories).
-* Display text: integers without '.0', other numbers to 15 significant digits, dates (numbers with
-  a date style) as ISO `YYYY-MM-DD` plus the time when it is not midnight, booleans TRUE/FALSE.
-  Percent and currency formats are *not* rendered: `text` is the plain number, `value` the number.
-* Shared formulas: the master keeps its own text; dependants get the master's formula translated to
-  their position (openpyxl `Translator`), or the master's text if translation fails.
-* Header (standard, Appendix C): among the first 15 rows, the row with the most column-synonym hits
-  (distinct keys, at least 2). A merged header cell counts for every column it spans. A two-row
-  header (a parent cell merged across child labels) labels each column `parent child` and matches
-  both that and the child alone; `header_row` is then the *child* row, so data always starts at
-  `header_row + 1`.
-* Records: rows after the header with a non-blank cell in a mapped column, not counting merged
-  copies, formulas whose cached value is empty/zero/an error, and sequence numbers or pre-filled IDs
-  (`5`, `R-05`) in the first two mapped columns or an id column: such rows are empty template rows.
-* Role: `lookup` for sheets named like lookup/legend/instructions (or a document type's
-  `skip_sheets`) that are not a register sheet name; `register` when a header was found; `form` when
-  `fields_from_grid` finds at least 3 label/value pairs and the sheet is not just short lists;
-  `lookup` for short lists; else `other`.
-* Fields: every pair of a form sheet, and the pairs above a register's header (`Project: X`).
-* Blocks (form sheets only, so section rules work on a charter laid out in a sheet): a row whose only
-  distinct non-blank cell is short, label-like text becomes a heading (level from its numbering,
-  else 1), unless it is the value under a `Label:` row; every other non-empty row becomes a
-  paragraph of its distinct cell texts joined by " | ". `index` runs across all form sheets.
-* `validations`: list-type data validations (literal lists, ranges on any sheet, defined names),
-  one entry per range of the `sqref`; `notes`: legacy comments (notes), without the author prefix.
-
-Limits: a workbook whose grids would exceed `MAX_CELLS` cells (fillers and merged copies included)
-raises `ReadError("too-large")` rather than exhausting memory on a sparse or hostile sheet.
+What each sheet becomes (grid, display text, shared formulas, header, records, role, fields, blocks,
+validations, notes) and the `MAX_CELLS` limit are specified in docs/reading.md.
 """
 from __future__ import annotations
 
@@ -111,7 +79,7 @@ def read_xlsx(path: str, data: bytes, fmt: str, vocab: Vocabulary) -> Document:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise ReadError("corrupt", f"the workbook is not a readable zip package: {exc}") from None
-    with zf, cyclic_gc_paused():  # millions of cells, no cycles: see checker.gc_pause
+    with zf, cyclic_gc_paused():  # millions of cells, no cycles: see checker.core.gc_pause
         book = _read_workbook(zf)
         strings = _read_shared_strings(zf, book.parts.get("sharedStrings"), book.ns)
         date_styles = _read_date_styles(zf, book.parts.get("styles"), book.ns)
