@@ -7,7 +7,7 @@
     location  the finding's location key (see `location_key`)
     verdict   `true` (a real defect at the right place) or `false` (a false alarm)
     reason    a short reason in the reviewer's words: never document text, never people's names;
-              a partly right finding is `false` with a reason that starts with `partly:`
+              a partly right finding is `false` with `partly:` in its reason (e.g. `partly: only Z missing`)
 
 Lines starting with `#` are comments. A verdict whose finding no longer exists is kept and reported
 as gone: a `false` verdict is never deleted to improve the figure.
@@ -77,7 +77,7 @@ class Verdict:
 
     @property
     def partly(self) -> bool:
-        return not self.verdict and self.reason.lower().startswith("partly")
+        return not self.verdict and "partly:" in self.reason.lower()
 
 
 class VerdictFileError(ValueError):
