@@ -147,12 +147,12 @@ def findings_of(report: dict[str, Any], root: str) -> list[Finding]:
     for doc in report["documents"]:
         path = rel_path(doc["path"], root)
         raw = [f for f in doc.get("findings") or [] if f.get("severity") in SEVERITIES]
-        # How many findings of one rule share a place: only those need the quoted subject.
         keys = []
         for f in raw:
             base = location_key(f.get("location"))
             subject = _subject(f.get("message", ""))
             keys.append(f"{base}#{subject}" if subject else base)
+        # Findings of one rule still alike after the subject are numbered in report order.
         seen: dict[tuple[str, str], int] = {}
         totals: dict[tuple[str, str], int] = {}
         for f, key in zip(raw, keys):

@@ -130,7 +130,7 @@ def test_leave_one_repository_out_trains_without_the_repository_it_scores(tmp_pa
     def train(examples: list[tuple[str, str]]):
         """A real if simple learner: the most common type among the training examples."""
         counts = Counter(t for _, t in examples)
-        majority = sorted(counts, key=lambda t: (-counts[t], t))[0]
+        majority = min(counts, key=lambda t: (-counts[t], t))
         trained_on = {Path(p).parent.name for p, _ in examples}
 
         def predict(path: str) -> str:
