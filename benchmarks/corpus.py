@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import doctype
-from benchmarks.verdicts import VerdictFileError, findings_of, match, read_verdicts, tallies
+from benchmarks.verdicts import VerdictFileError, findings_of, match, read_verdicts, rel_path, tallies
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
@@ -40,8 +40,7 @@ def measure(root: str, verdicts_path: str, train: doctype.Trainer | None) -> dic
     labels = doctype.read_labels(os.path.join(root, "labels.tsv"))
     verdicts = read_verdicts(verdicts_path)
     report = check([root])
-    got = {rel: d.get("doc_type", "MISSING") for d in report["documents"]
-           if (rel := os.path.relpath(os.path.realpath(d["path"]), root).replace(os.sep, "/")) in labels}
+    got = {rel: d.get("doc_type", "MISSING") for d in report["documents"] if (rel := rel_path(d["path"], root)) in labels}
     plain = doctype.accuracy(labels, got)
     judgement = match(findings_of(report, root), verdicts)
     group_of = {name: label.filled or "unlabelled" for name, label in labels.items()}
