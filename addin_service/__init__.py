@@ -27,6 +27,29 @@ class InMemoryRequest(Request):
         return io.BytesIO()
 
 
+class DrainOversize:
+    """WSGI middleware: read and discard the body of an upload over the limit (up to `DRAIN_FACTOR`
+    times it) before the app answers 413. A server that answers while the client is still sending
+    closes the connection under it, and the client sees a broken pipe instead of the JSON error."""
+
+    DRAIN_FACTOR = 4
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    def __call__(self, environ: dict, start_response: Any) -> Any:
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if self.limit < length <= self.limit * self.DRAIN_FACTOR:
+            stream, left = environ["wsgi.input"], length
+            while left > 0 and (chunk := stream.read(min(left, 1 << 20))):
+                left -= len(chunk)
+            environ["wsgi.input"] = io.BytesIO()  # the length stays: the app still sees it is too large
+        return self.app(environ, start_response)
+
+
 def create_app(settings: ServiceSettings, *, pool: Any = None, validator: Any = None, graph: Any = None) -> Flask:
     """The app for `settings`; `pool`, `validator` and `graph` replace what it would start itself.
     Raises checker.ConfigError for a bad configuration. Call `app.extensions["pmo_check"].close()`
@@ -42,6 +65,7 @@ def create_app(settings: ServiceSettings, *, pool: Any = None, validator: Any = 
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["pmo_check"] = service
+    app.wsgi_app = DrainOversize(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"])  # type: ignore[method-assign]
     app.register_blueprint(api)
     app.register_blueprint(pages)
     errors.register(app)

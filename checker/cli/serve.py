@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         settings = load_settings(args.config, host=args.host, port=args.port, cert=args.cert, key=args.key,
                                  public_url=args.public_url, workers=args.workers or None, dev=args.dev or None)
+        settings.require_sign_in_settings()
         if not settings.dev:
             if not settings.cert:
                 raise ConfigError("Office loads add-ins only over HTTPS: give --cert and --key "
