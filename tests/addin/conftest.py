@@ -11,6 +11,7 @@ import pytest
 from addin_service import create_app, load_settings
 from checker.run.pool import CheckPool
 from tests.addin.identity import CLIENT_ID, TENANT, IdentityProvider, make_certificate
+from tests.addin.served import Served, start
 
 
 @pytest.fixture(scope="session")
@@ -40,6 +41,19 @@ def idp(tls: tuple[Path, Path]) -> Iterator[IdentityProvider]:
 
 def sign_in_env(idp: IdentityProvider) -> dict[str, str]:
     return {"PMO_CHECK_TENANT_ID": TENANT, "PMO_CHECK_CLIENT_ID": CLIENT_ID, "PMO_CHECK_AUTHORITY_HOST": idp.url}
+
+
+@pytest.fixture(scope="session")
+def served(tls: tuple[Path, Path], idp: IdentityProvider, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """`pmo-check serve` over HTTPS with the test certificate, signing in against the stand-in provider."""
+    cert, key = tls
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    server = start(["--cert", str(cert), "--key", str(key)], {**sign_in_env(idp), "REQUESTS_CA_BUNDLE": str(cert)},
+                   log, cert)
+    yield server
+    code, text = server.stop()
+    assert code == 0, text
+    assert "Traceback" not in text
 
 
 @pytest.fixture()

@@ -16,18 +16,6 @@ from tests.addin.served import Served, start
 from tests.conftest import ROOT
 
 
-@pytest.fixture(scope="module")
-def served(tls, idp, tmp_path_factory: pytest.TempPathFactory):
-    cert, key = tls
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    server = start(["--cert", str(cert), "--key", str(key)], {**sign_in_env(idp), "REQUESTS_CA_BUNDLE": str(cert)},
-                   log, cert)
-    yield server
-    code, text = server.stop()
-    assert code == 0, text
-    assert "Traceback" not in text
-
-
 def test_https_check_with_sign_in(served: Served, tls, idp, tmp_path: Path, validate_report) -> None:
     cert = str(tls[0])
     data = charter_with_defects(tmp_path).read_bytes()
