@@ -37,10 +37,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(args: list[str], env: dict[str, str], log: Path, ca: Path | None, scheme: str = "https") -> Served:
+def start(args: list[str], env: dict[str, str], log: Path, ca: Path | None, scheme: str = "https",
+          workers: int | None = 2) -> Served:
+    """Start the server and wait until its pool's workers are ready (None: one per CPU)."""
     port = free_port()
+    sized = ["--workers", str(workers)] if workers else []
     full_env = {**os.environ, **env, "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)}
-    proc = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", str(port), "--workers", "2", *args],
+    proc = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", str(port), *sized, *args],
                             cwd=ROOT, env=full_env, stdout=subprocess.DEVNULL, stderr=open(log, "wb"))
     url = f"{scheme}://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -48,7 +51,8 @@ def start(args: list[str], env: dict[str, str], log: Path, ca: Path | None, sche
         if proc.poll() is not None:
             raise RuntimeError(f"pmo-check serve exited {proc.returncode}: {log.read_text()}")
         try:
-            if requests.get(f"{url}/healthz", verify=str(ca) if ca else True, timeout=2).json()["pool"]["ready"] == 2:
+            pool = requests.get(f"{url}/healthz", verify=str(ca) if ca else True, timeout=2).json()["pool"]
+            if pool["workers"] and pool["ready"] == pool["workers"]:
                 return Served(url, proc, log)
         except (requests.RequestException, ValueError, KeyError):
             pass
