@@ -14,8 +14,8 @@ every loop is bounded in count and time.
 from __future__ import annotations
 
 import argparse
-import tempfile
 import statistics
+import tempfile
 import threading
 import time
 from pathlib import Path
