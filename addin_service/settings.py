@@ -105,6 +105,9 @@ class ServiceSettings:
         if missing:
             raise ConfigError(f"sign-in is not configured: set {' and '.join(missing)} (or [service] in pmo-check.toml), "
                               "or run with --dev for local testing without sign-in")
+        if self.tenant_id in ("organizations", "common") and not self.allowed_tenants:
+            raise ConfigError("a multi-tenant authority needs the tenants whose users may sign in: "
+                              "set PMO_CHECK_ALLOWED_TENANTS (tenant ids, comma-separated)")
 
 
 def load_settings(config_path: str | None = None, env: Mapping[str, str] | None = None,
