@@ -19,6 +19,7 @@ KNOWN_TEST_IMPORTS = {
     ("tests/fuzz_atheris.py", "tests.test_fuzz"),
     ("tests/test_inventory.py", "tests.test_prefilters"),
     ("tests/test_more_rules.py", "tests.test_document_rules"),
+    ("tests/test_pool.py", "tests.test_hostile"),
     ("tests/test_suppress.py", "tests.test_config"),
 }
 

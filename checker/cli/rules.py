@@ -19,16 +19,12 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker.config import settings, tailoring, waivers
+    from checker.config import settings, tailoring
+    from checker.report.rules import rule_rows
 
     source = args.config or settings.discover(os.getcwd())
     tailored = tailoring.build(settings.load_file(source)) if source else tailoring.default()
-    wanted = lambda s: not args.doc_type or s.applies_to is None or args.doc_type in s.applies_to  # noqa: E731
-    rows = [{"id": s.id, "doc_types": list(s.applies_to) if s.applies_to else ["ALL"], "severity": s.severity,
-             "automation": s.automation, "kind": s.kind, "title": {"en": s.title.en, "zh": s.title.zh},
-             **({"pack": s.pack} if s.pack else {}), **({} if on else {"enabled": False})}
-            for on, group in ((True, tailored.specs), (False, tailored.disabled)) for s in group if wanted(s)]
-    rows += [{**r, "doc_types": ["ALL"], "title": dict(r["title"])} for r in waivers.RULES]
+    rows = rule_rows(tailored, args.doc_type)
     if args.format == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:

@@ -27,7 +27,7 @@ from checker.io.paths import CONFIG_NAME
 PROFILES = ("pmbok", "prince2", "cn_pmo")
 SIZES = ("small", "medium", "large")
 RUNTIME_KEYS = ("today", "rule_ids")  # API-only options a dict config may also carry
-_TOP_KEYS = ("check", "rules", "synonyms", "suppress")
+_TOP_KEYS = ("check", "rules", "synonyms", "suppress", "service")  # [service]: read by addin_service
 _CHECK_KEYS = ("profile", "size", "exclude", "locale", "packs")
 _RULE_KEYS = ("severity", "enabled", "params")
 _WAIVER_KEYS = ("rule", "path", "reason", "expires", "approved_by")
@@ -197,6 +197,7 @@ def parse(data: dict[str, Any], source: str, root: str) -> Config:
     synonyms = _table(data.get("synonyms", {}), f"{where}: [synonyms]")
     validate_synonyms(synonyms, f"{where}: [synonyms]")
 
+    _table(data.get("service", {}), f"{where}: [service]")  # its keys are the service's to validate
     raw_waivers = data.get("suppress", [])
     if not isinstance(raw_waivers, list):
         raise ConfigError(f"{where}: suppress must be an array of tables ([[suppress]])")

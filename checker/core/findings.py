@@ -22,6 +22,9 @@ class Finding:
     evidence: list[dict[str, Any]] | tuple = ()
     # set by checker.config.waivers: {"reason", "approved_by"|"author", "expires", "source"}
     suppression: dict[str, Any] | None = None
+    # A missing-section finding's section names in the document's language: the task pane inserts
+    # them as headings (the report's optional `missing_sections`).
+    missing_sections: tuple[str, ...] = ()
 
     @property
     def suppressed(self) -> bool:
@@ -39,6 +42,8 @@ class Finding:
                 out["location"] = loc
         if self.evidence:
             out["evidence"] = self.evidence
+        if self.missing_sections:
+            out["missing_sections"] = list(self.missing_sections)
         if self.suppression is not None:
             out["suppressed"] = True
             out["suppression"] = dict(self.suppression)

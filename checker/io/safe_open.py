@@ -63,6 +63,14 @@ def open_document(path: str, limits: Limits = Limits()) -> Opened:
     return Opened(path=path, format=fmt, data=data, sha256=hashlib.sha256(data).hexdigest())
 
 
+def open_bytes(name: str, data: bytes, limits: Limits = Limits()) -> Opened:
+    """Sniff and vet a document held in memory (an upload), named `name` in the report."""
+    if len(data) > limits.max_file_bytes:
+        raise _too_large(limits.max_file_bytes)
+    fmt = sniff(data, limits)
+    return Opened(path=name, format=fmt, data=data, sha256=hashlib.sha256(data).hexdigest())
+
+
 def sha256_of(path: str, max_bytes: int | None = None) -> str | None:
     """The file's SHA-256 for error entries, streamed so huge files cost no memory.
 

@@ -110,17 +110,21 @@ class RequiredSections(ProseKind):
                    for h in find_all(ctx, cond["key"]) if h.kind != "column"):
                 severity = cond.get("severity", "blocker")
         if len(missing) > self._group_above:
-            yield self.finding(ctx, None, variant="many", sections=sep(ctx).join(name(k) for k in missing),
-                               count=len(missing), severity=severity)
+            finding = self.finding(ctx, None, variant="many", sections=sep(ctx).join(name(k) for k in missing),
+                                   count=len(missing), severity=severity)
+            finding.missing_sections = tuple(name(k) for k in missing)
+            yield finding
             return
         order = list(section_entries(ctx.vocab, ctx.doc_type)) or keys
         for key in missing:
             after = self._preceding(key, order, hits, keys)
             if after is not None and after.kind == "heading":
-                yield self.finding(ctx, after.location, variant="after", section=name(key),
-                                   after=after.title.strip(" :："), severity=severity)
+                finding = self.finding(ctx, after.location, variant="after", section=name(key),
+                                       after=after.title.strip(" :："), severity=severity)
             else:
-                yield self.finding(ctx, None, section=name(key), severity=severity)
+                finding = self.finding(ctx, None, section=name(key), severity=severity)
+            finding.missing_sections = (name(key),)
+            yield finding
 
     @staticmethod
     def _preceding(key: str, order: list[str], hits: dict[str, SectionHit | None],

@@ -54,15 +54,21 @@ def error_entry(path: str, err: ReadError, sha256: str | None, fmt: str | None =
     return entry
 
 
-def check_file(path: str, options: Options | None = None) -> dict[str, Any]:
-    """One document entry of the report. Never raises."""
-    from checker.io.safe_open import open_document, sha256_of
+def check_file(path: str, options: Options | None = None, data: bytes | None = None) -> dict[str, Any]:
+    """One document entry of the report. Never raises.
+
+    With `data`, the document is those bytes (an upload held in memory) and `path` only names it;
+    give such options `discover=False`, since there is no folder to find a pmo-check.toml in.
+    """
+    import hashlib
+
+    from checker.io.safe_open import open_bytes, open_document, sha256_of
 
     options = options or Options()
     try:
-        opened = open_document(path, options.limits)
+        opened = open_document(path, options.limits) if data is None else open_bytes(path, data, options.limits)
     except ReadError as err:
-        return error_entry(path, err, sha256_of(path))
+        return error_entry(path, err, sha256_of(path) if data is None else hashlib.sha256(data).hexdigest())
     try:
         # A workbook's model is big and acyclic (checker.core.gc_pause): its whole check, not only its
         # reading, runs with the cyclic collector paused. Word models are small: no gain there.
