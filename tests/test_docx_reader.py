@@ -1,4 +1,4 @@
-"""The Word reader, one quirk per test; every fixture is built in code (see docx_builders)."""
+"""The Word reader, one quirk per test; every fixture is built in code (see tests/support/docx_quirks.py)."""
 from __future__ import annotations
 
 import io
@@ -14,7 +14,7 @@ from checker.io.readers.docx import read_docx
 from checker.io.readers.ooxml_props import parse_core_properties, parse_custom_properties
 from checker.model.document import Document
 from checker.model.elements import Block
-from tests.docx_builders import (
+from tests.support.docx_quirks import (
     add_bold_paragraph,
     add_custom_properties,
     add_table,

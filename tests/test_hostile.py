@@ -1,6 +1,6 @@
 """Hostile and broken input: no crash, no hang, no leak, nothing lost.
 
-The corpus (`hostile_builders.hostile_corpus`) is generated in code. Each file is checked alone
+The corpus (`tests.support.hostile_files.hostile_corpus`) is generated in code. Each file is checked alone
 (expected code or a normal report, in bounded time, nothing of the local file it points at in the
 entry), then all of them mixed with good documents through the CLI and the Python API: every file
 is reported, the good ones exactly as when checked alone, no traceback, bounded time and memory.
@@ -27,9 +27,9 @@ from checker.core.errors import ReadError
 from checker.core.options import Options
 from checker.report.json import build_report
 from checker.run.document import check_file
-from tests import hostile_builders as hb
-from tests.conftest import ROOT
-from tests.doc_factory import make_docx
+from tests.support import hostile_files as hb
+from tests.support.clean_docs import make_docx
+from tests.support.cli import ROOT
 
 CODES = {"not-found", "unsupported-format", "legacy-format", "encrypted", "corrupt", "too-large", "timeout"}
 CASES = {case.name: case for case in hb.hostile_corpus("/nonexistent/secret.txt")}  # names only; built below

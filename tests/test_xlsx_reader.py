@@ -17,7 +17,7 @@ from checker.io.readers.xlsx import read_xlsx
 from checker.lexicon import files as lexicon
 from checker.model.document import Document
 from checker.model.elements import Sheet
-from tests import xlsx_builders as xb
+from tests.support import xlsx_quirks as xb
 
 REAL_DOCTYPES = lexicon.LEXICON_DIR / "doctypes.yaml"
 REAL_LOAD = lexicon.load

@@ -2,7 +2,7 @@
 
 A scenario starts from one of these (`Given an English charter`, `Given a risk register with these
 risks:`), changes the one thing it is about, and checks the result. Word documents are built with
-`tests.doc_factory.make_docx`; registers are workbooks with a Cover sheet (the doc-control block)
+`tests.support.clean_docs.make_docx`; registers are workbooks with a Cover sheet (the doc-control block)
 and one register sheet whose header is on row 4, so that row 5 holds the first entry and a
 scenario can name the cell it expects a finding at.
 """
@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from openpyxl import Workbook
 
-from tests.doc_factory import (EN_BC, EN_CHARTER, EN_CLOSURE, EN_CR_FORM, EN_PMP, EN_SCOPE, EN_STATUS,
+from tests.support.clean_docs import (EN_BC, EN_CHARTER, EN_CLOSURE, EN_CR_FORM, EN_PMP, EN_SCOPE, EN_STATUS,
                                ZH_CHARTER, make_docx)
 
 TODAY = date(2026, 11, 25)  # the check date of every scenario

@@ -264,7 +264,7 @@ def check_it(pmo: Scenario) -> None:
     else:
         path = pmo.doc.write(pmo.tmp / "register.xlsx")
         if pmo.external_link:
-            from tests import xlsx_builders as xb
+            from tests.support import xlsx_quirks as xb
 
             path.write_bytes(xb.with_external_link(path.read_bytes(), "file:///C:/Finance/budget.xlsx"))
     report = checker.check([str(path)], config={"today": TODAY})
@@ -276,7 +276,7 @@ def check_it(pmo: Scenario) -> None:
 def _make_docm(path: Path) -> Path:
     import docx
 
-    from tests.docx_builders import make_macro_enabled
+    from tests.support.docx_quirks import make_macro_enabled
 
     document = docx.Document(str(path))
     make_macro_enabled(document)

@@ -49,6 +49,16 @@ ZH_SECTIONS = [("一、项目背景", "现有仓储系统无法支持多仓协�
                ("十二、项目发起人", "王强（供应链副总裁）批准本章程并主持项目管理委员会。")]
 
 
+def control_for(title: str, zh: bool = False, **extra: str) -> dict[str, str]:
+    """The language's doc-control block for a document of this title, plus any extra fields."""
+    return {**(ZH_CONTROL if zh else EN_CONTROL), ("文档名称" if zh else "Document Title"): title, **extra}
+
+
+# A charter's control block also gives the project's start and end dates (CH-05).
+EN_CHARTER_CONTROL = control_for("Project Charter", **{"Start Date": "2026-01-05", "End Date": "2026-06-30"})
+ZH_CHARTER_CONTROL = control_for("项目章程", zh=True, 项目开始时间="2026-02-15", 项目结束时间="2026-12-31")
+
+
 # Clean, complete sections of each prose document type: the rule tests and the Gherkin steps
 # start from these and change only what a test is about.
 EN_CHARTER = [
@@ -157,6 +167,7 @@ def make_docx(path: Path, *, title: str = "Project Charter", control: dict[str, 
 
     A section's body is a paragraph (a string) or a table (a list of rows, the first one the header).
     """
+    path.parent.mkdir(parents=True, exist_ok=True)
     doc = Document()
     doc.add_heading(title, level=0)
     control = (ZH_CONTROL if zh else EN_CONTROL) if control is None else control
