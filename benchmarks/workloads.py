@@ -4,9 +4,9 @@ Every generator takes a seed and writes the same content for the same arguments 
 properties and zip timestamps, so reruns are byte-identical). Files are cached under a work
 folder keyed by `GENERATOR_VERSION` and the sizes, so a second run only measures.
 
-* Word files are built with python-docx (title, doc-control table, revision history, sections with
-  English and Chinese paragraphs, milestone/budget/stakeholder tables, approvals, page header and
-  footer).
+* Word files are written with the tests' document library, tests/support/word.py (title, doc-control
+  table, revision history, sections with English and Chinese paragraphs, milestone/budget/stakeholder
+  tables, approvals, page header and footer): the benchmarks may import the test support package.
 * Registers are written as SpreadsheetML directly (shared strings, a date style, formulas with
   their cached values, a merged title, a list validation): python-docx-style object building would
   take minutes for 200,000 rows, and openpyxl's write-only mode cannot store a formula's cached
@@ -14,21 +14,21 @@ folder keyed by `GENERATOR_VERSION` and the sizes, so a second run only measures
 """
 from __future__ import annotations
 
-import io
 import os
 import random
-import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable
 from xml.sax.saxutils import escape
 
 from checker.model.a1 import get_column_letter
+from tests.support import ooxml
+from tests.support.pmo_template import APPROVALS, REVISION_HISTORY, Lang, control_block
+from tests.support.word import WordWriter
 
-GENERATOR_VERSION = 1
-ZIP_TIME = (2026, 1, 1, 0, 0, 0)
-FIXED_TIME = datetime(2026, 1, 1, 9, 0, 0)
+GENERATOR_VERSION = 2  # 2: Word files written with tests/support/word.py, zips by tests/support/ooxml.py
+FIXED_DAY = "2026-01-01"  # core properties: created and modified at 09:00 that day
 
 # --------------------------------------------------------------------------------------------
 # Word banks (fictional)
@@ -116,68 +116,47 @@ MINUTES_SECTIONS = ("Attendees", "Agenda", "Discussion", "Decisions", "Action It
 
 
 def write_docx(path: Path, spec: DocSpec, seed: int) -> Path:
-    from docx import Document
-
     rng = random.Random(seed)
+    lang: Lang = "zh" if spec.zh else "en"
     people = PEOPLE_ZH if spec.zh else PEOPLE_EN
-    doc = Document()
-    props = doc.core_properties
-    props.title, props.author, props.last_modified_by = spec.title, people[2], people[2]
-    props.created = props.modified = FIXED_TIME
-    section = doc.sections[0]
-    section.header.paragraphs[0].text = f"{spec.title} — PRJ-2026-{seed % 1000:03d}"
-    section.footer.paragraphs[0].text = "Confidential · 内部资料" if not spec.zh else "内部资料 请勿外传"
-
-    doc.add_heading(spec.title, level=0)
-    doc.add_paragraph(("智慧仓储管理系统建设项目" if spec.zh else "Apollo CRM Migration") + f" ({seed})")
-    control = ({"项目名称": "智慧仓储管理系统建设项目", "项目编号": f"ZC-2026-{seed % 1000:03d}", "文档名称": spec.title,
-                "版本号": "V1.2", "文档状态": "已批准", "编制日期": "2026-02-10", "编制人": people[2]} if spec.zh else
-               {"Project Name": "Apollo CRM Migration", "Project ID": f"PRJ-2026-{seed % 1000:03d}",
-                "Document Title": spec.title, "Version": "1.2", "Status": "Final", "Date": "2026-01-12",
-                "Author": people[2], "Owner": people[1]})
-    _rows_table(doc, None, list(control.items()))
-    doc.add_heading("修订记录" if spec.zh else "Revision History", level=1)
-    header = ("版本号", "修订日期", "修订人", "修订内容") if spec.zh else ("Version", "Date", "Author", "Summary of Changes")
-    revisions = [(f"{'V' if spec.zh else ''}{0.8 + i / 10:.1f}", (date(2026, 1, 2) + timedelta(days=3 * i)).isoformat(),
-                  people[2], _sentence(rng, 6)) for i in range(5)]
-    _rows_table(doc, header, revisions)
+    w = WordWriter(lang)
+    w.properties(title=spec.title, author=people[2], when=FIXED_DAY)
+    w.header_footer(f"{spec.title} — PRJ-2026-{seed % 1000:03d}", "Confidential · 内部资料" if not spec.zh else "内部资料 请勿外传")
+    w.title(spec.title, ("智慧仓储管理系统建设项目" if spec.zh else "Apollo CRM Migration") + f" ({seed})")
+    if spec.zh:
+        w.kv_table(control_block("zh", project_name="智慧仓储管理系统建设项目", project_id=f"ZC-2026-{seed % 1000:03d}",
+                                 title=spec.title, version="V1.2", status="已批准", date="2026-02-10", author=people[2]))
+    else:
+        w.kv_table(control_block("en", project_name="Apollo CRM Migration", project_id=f"PRJ-2026-{seed % 1000:03d}",
+                                 title=spec.title, version="1.2", status="Final", date="2026-01-12", author=people[2],
+                                 owner=people[1]))
+    w.heading(REVISION_HISTORY[lang])
+    w.revision_table([(f"{'V' if spec.zh else ''}{0.8 + i / 10:.1f}", (date(2026, 1, 2) + timedelta(days=3 * i)).isoformat(),
+                       people[2], _sentence(rng, 6)) for i in range(5)])
 
     per_section = max(1, spec.paragraphs // max(1, len(spec.sections)))
     tables_left = spec.tables
     written = 0
     for s, title in enumerate(spec.sections):
-        doc.add_heading(title, level=1)
+        w.heading(title)
         count = per_section if s < len(spec.sections) - 1 else max(1, spec.paragraphs - written)
         for i in range(count):
             if i and i % 9 == 0:
-                doc.add_heading(f"{title} — part {i // 9}" if not spec.zh else f"{title}（{i // 9}）", level=2)
-            doc.add_paragraph(_paragraph(rng, spec.words, spec.zh_share if not spec.zh else 0.8))
+                w.heading(f"{title} — part {i // 9}" if not spec.zh else f"{title}（{i // 9}）", level=2)
+            w.para(_paragraph(rng, spec.words, spec.zh_share if not spec.zh else 0.8))
         written += count
         tables_here = -(-tables_left // (len(spec.sections) - s)) if tables_left else 0
         for _ in range(tables_here):
-            _content_table(doc, rng, spec)
+            _content_table(w, rng, spec)
         tables_left -= tables_here
 
-    doc.add_heading("审批" if spec.zh else "Approvals", level=1)
-    header = ("姓名", "职务", "签字", "日期") if spec.zh else ("Name", "Role", "Signature", "Date")
-    _rows_table(doc, header, [(people[0], "项目发起人" if spec.zh else "Project Sponsor", f"/s/ {people[0]}", "2026-01-14"),
-                              (people[3], "PMO负责人" if spec.zh else "PMO Director", f"/s/ {people[3]}", "2026-01-15")])
-    buf = io.BytesIO()
-    doc.save(buf)
-    return _write_fixed_zip(path, buf.getvalue())
+    w.heading(APPROVALS[lang])
+    w.approvals_table([(people[0], "项目发起人" if spec.zh else "Project Sponsor", f"/s/ {people[0]}", "2026-01-14"),
+                       (people[3], "PMO负责人" if spec.zh else "PMO Director", f"/s/ {people[3]}", "2026-01-15")])
+    return w.save(path)
 
 
-def _rows_table(doc, header: Sequence[str] | None, rows: Sequence[Sequence[str]]) -> None:
-    width = len(header) if header else len(rows[0])
-    table = doc.add_table(rows=len(rows) + (1 if header else 0), cols=width)
-    table.style = "Table Grid"
-    all_rows = ([list(header)] if header else []) + [list(r) for r in rows]
-    for row, values in zip(table.rows, all_rows):
-        for cell, value in zip(row.cells, values):
-            cell.text = str(value)
-
-
-def _content_table(doc, rng: random.Random, spec: DocSpec) -> None:
+def _content_table(w: WordWriter, rng: random.Random, spec: DocSpec) -> None:
     kind = rng.randrange(3)
     people = PEOPLE_ZH if spec.zh else PEOPLE_EN
     if kind == 0:
@@ -192,7 +171,7 @@ def _content_table(doc, rng: random.Random, spec: DocSpec) -> None:
         header = ("姓名", "角色", "职责", "联系方式") if spec.zh else ("Name", "Role", "Responsibility", "Contact")
         rows = [(rng.choice(people), _sentence(rng, 2), _sentence(rng, 10), f"ext. {rng.randint(1000, 9999)}")
                 for _ in range(spec.table_rows)]
-    _rows_table(doc, header, rows)
+    w.table(header, rows)
 
 
 # --------------------------------------------------------------------------------------------
@@ -301,7 +280,7 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
     sheets = [("Cover", sheet_xml(cover_rows, cols=2)), ("Risk Register", sheet_xml(register_rows, validation)),
               ("Lookup", sheet_xml(lookup_rows, cols=2))]
     parts = _workbook_parts(sheets, sst.xml())
-    return _write_fixed_zip(path, None, parts)
+    return ooxml.write_package(path, parts)
 
 
 _STYLES = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{_NS}">'
@@ -352,19 +331,6 @@ def _workbook_parts(sheets: list[tuple[str, bytes]], shared: bytes) -> list[tupl
              ("xl/sharedStrings.xml", shared)]
     parts.extend((f"xl/worksheets/sheet{i}.xml", xml) for i, (_, xml) in enumerate(sheets, 1))
     return parts
-
-
-def _write_fixed_zip(path: Path, data: bytes | None, parts: list[tuple[str, bytes]] | None = None) -> Path:
-    """Write a zip with fixed timestamps (byte-identical reruns), from another zip's bytes or from parts."""
-    if parts is None:
-        with zipfile.ZipFile(io.BytesIO(data or b"")) as src:
-            parts = [(i.filename, src.read(i.filename)) for i in src.infolist()]
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
-        for name, blob in parts:
-            out.writestr(zipfile.ZipInfo(name, ZIP_TIME), blob, compress_type=zipfile.ZIP_DEFLATED)
-    os.replace(tmp, path)
-    return path
 
 
 # --------------------------------------------------------------------------------------------

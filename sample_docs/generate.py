@@ -16,21 +16,13 @@ from __future__ import annotations
 import argparse
 import io
 import re
-import zipfile
+import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -38,7 +30,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 HERE = Path(__file__).resolve().parent
-ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+sys.path.insert(0, str(HERE.parent))  # run as a script: the repository root, for the shared builders in tests/support
+
+from tests.support import ooxml  # noqa: E402
+from tests.support.pmo_template import DOCUMENT_CONTROL, HEADER_FILL, LABEL_FILL, REVISION_HISTORY, control_block  # noqa: E402
+from tests.support.word import Headings, WordWriter, add_custom_properties  # noqa: E402
 
 # --------------------------------------------------------------------------------------------
 # Projects (one source of truth for names, ids, dates and money)
@@ -175,122 +171,12 @@ def cn_date(iso: str) -> str:
 # Word building blocks
 # --------------------------------------------------------------------------------------------
 
-HEADER_FILL = "D9E2F3"
-LABEL_FILL = "F2F2F2"
-NAVY = RGBColor(0x1F, 0x38, 0x64)
+class WordDoc(WordWriter):
+    """A dressed Word document that also records the defects seeded into it, for the manifest."""
 
-
-def _shade(cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)
-
-
-def _east_asia(rpr_owner, font: str) -> None:
-    rpr = rpr_owner.get_or_add_rPr()
-    fonts = rpr.get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), font)
-    for attr in ("w:eastAsiaTheme",):
-        if fonts.get(qn(attr)) is not None:
-            del fonts.attrib[qn(attr)]
-
-
-class WordDoc:
-    """A python-docx document that knows the contract indices of what it writes."""
-
-    def __init__(self, lang: str, heading_mode: str = "styles") -> None:
-        self.doc = Document()
-        self.lang = lang
-        self.mode = heading_mode  # "styles" (Word heading styles) or "bold" (一、 / （一） typed in bold)
+    def __init__(self, lang: str, heading_mode: Headings = "styles") -> None:
+        super().__init__(lang, dressed=True, headings=heading_mode)
         self.defects: list[dict[str, Any]] = []
-        sec = self.doc.sections[0]
-        sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
-        sec.left_margin = sec.right_margin = Cm(2.2)
-        sec.top_margin = sec.bottom_margin = Cm(2.2)
-        self._styles()
-
-    # -- setup -------------------------------------------------------------------------------
-    def _styles(self) -> None:
-        st = self.doc.styles
-        normal = st["Normal"]
-        normal.font.size = Pt(10.5)
-        if self.lang == "zh":
-            normal.font.name = "Times New Roman"
-            _east_asia(normal.element, "宋体")
-        else:
-            normal.font.name = "Calibri"
-        normal.paragraph_format.space_after = Pt(4)
-        for name, size in (("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 11), ("Title", 22)):
-            s = st[name]
-            s.font.size = Pt(size)
-            s.font.color.rgb = NAVY
-            if self.lang == "zh":
-                _east_asia(s.element, "黑体")
-        for name in ("List Bullet", "List Number"):
-            st[name].paragraph_format.space_after = Pt(2)
-
-    def properties(self, *, title: str, author: str, subject: str, when: str, keywords: str = "",
-                   category: str = "") -> None:
-        cp = self.doc.core_properties
-        cp.title, cp.author, cp.subject = title, author, subject
-        cp.keywords, cp.category = keywords, category
-        cp.last_modified_by = author
-        cp.comments = ""
-        cp.revision = 1
-        stamp = datetime.fromisoformat(when + "T09:00:00")
-        cp.created = stamp
-        cp.modified = stamp
-        cp.last_printed = stamp
-
-    def custom_property(self, name: str, value: str) -> None:
-        xml = (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
-            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-            '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
-            f'name="{name}"><vt:lpwstr>{value}</vt:lpwstr></property></Properties>'
-        )
-        package = self.doc.part.package
-        part = Part(PackURI("/docProps/custom.xml"),
-                    "application/vnd.openxmlformats-officedocument.custom-properties+xml",
-                    xml.encode("utf-8"), package)
-        package.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties")
-
-    def header_footer(self, header: str, footer: str) -> None:
-        sec = self.doc.sections[0]
-        hp = sec.header.paragraphs[0]
-        hp.text = header
-        hp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for r in hp.runs:
-            r.font.size = Pt(8.5)
-            r.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
-        fp = sec.footer.paragraphs[0]
-        fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = fp.add_run(footer + ("    第 " if self.lang == "zh" else "    Page "))
-        run.font.size = Pt(8.5)
-        fld = OxmlElement("w:fldSimple")
-        fld.set(qn("w:instr"), "PAGE")
-        r = OxmlElement("w:r")
-        t = OxmlElement("w:t")
-        t.text = "1"
-        r.append(t)
-        fld.append(r)
-        fp._p.append(fld)
-        if self.lang == "zh":
-            tail = fp.add_run(" 页")
-            tail.font.size = Pt(8.5)
-
-    # -- indices -----------------------------------------------------------------------------
-    @property
-    def next_paragraph(self) -> int:
-        return len(self.doc.paragraphs)
-
-    @property
-    def next_table(self) -> int:
-        return len(self.doc.tables)
 
     def defect(self, rule: str, where: dict | None, note: str, secondary: bool = False) -> None:
         entry: dict[str, Any] = {"rule": rule, "where": where, "note": note}
@@ -298,147 +184,21 @@ class WordDoc:
             entry["secondary"] = True
         self.defects.append(entry)
 
-    # -- content -----------------------------------------------------------------------------
-    def title(self, text: str, subtitle: str | None = None, org: str | None = None) -> None:
-        if self.mode == "styles":
-            self.doc.add_paragraph(text, style="Title")
-        else:
-            p = self.doc.add_paragraph()
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            r = p.add_run(text)
-            r.bold = True
-            r.font.size = Pt(22)
-            if self.lang == "zh":
-                _east_asia(r._element, "黑体")
-        for line, size in ((subtitle, 14), (org, 11)):
-            if line:
-                p = self.doc.add_paragraph()
-                p.alignment = WD_ALIGN_PARAGRAPH.CENTER if self.mode == "bold" else WD_ALIGN_PARAGRAPH.LEFT
-                r = p.add_run(line)
-                r.font.size = Pt(size)
-                r.font.color.rgb = RGBColor(0x40, 0x40, 0x40)
-
-    def heading(self, text: str, level: int = 1) -> int:
-        idx = self.next_paragraph
-        if self.mode == "styles":
-            self.doc.add_heading(text, level)
-        else:
-            p = self.doc.add_paragraph()
-            p.paragraph_format.space_before = Pt(10 if level == 1 else 6)
-            p.paragraph_format.keep_with_next = True
-            r = p.add_run(text)
-            r.bold = True
-            r.font.size = Pt(14 if level == 1 else 12)
-            if self.lang == "zh":
-                _east_asia(r._element, "黑体")
-        return idx
-
-    def para(self, text: str, label: str | None = None) -> int:
-        idx = self.next_paragraph
-        p = self.doc.add_paragraph()
-        if label:
-            r = p.add_run(label)
-            r.bold = True
-        p.add_run(text)
-        return idx
-
-    def bullets(self, items: list[str], numbered: bool = False) -> None:
-        if self.mode == "bold":  # typed numbering, as Chinese office documents do
-            for i, item in enumerate(items, 1):
-                p = self.doc.add_paragraph(f"（{i}）{item}")
-                p.paragraph_format.first_line_indent = Cm(0.74)
-            return
-        style = "List Number" if numbered else "List Bullet"
-        for item in items:
-            self.doc.add_paragraph(item, style=style)
-
-    def table(self, header: list[str], rows: list[list[Any]], widths: list[float] | None = None,
-              bold_last_row: bool = False, font_size: float = 9.5) -> int:
-        idx = self.next_table
-        t = self.doc.add_table(rows=1 + len(rows), cols=len(header))
-        t.style = "Table Grid"
-        t.alignment = WD_TABLE_ALIGNMENT.CENTER
-        t.autofit = False
-        for r_i, values in enumerate([header] + rows):
-            row = t.rows[r_i]
-            for c_i, value in enumerate(values):
-                cell = row.cells[c_i]
-                cell.text = "" if value is None else str(value)
-                for p in cell.paragraphs:
-                    p.paragraph_format.space_after = Pt(0)
-                    for run in p.runs:
-                        run.font.size = Pt(font_size)
-                        if r_i == 0 or (bold_last_row and r_i == len(rows)):
-                            run.bold = True
-                if r_i == 0:
-                    _shade(cell, HEADER_FILL)
-                if widths:
-                    cell.width = Cm(widths[c_i])
-        tr_pr = t.rows[0]._tr.get_or_add_trPr()
-        hdr = OxmlElement("w:tblHeader")
-        hdr.set(qn("w:val"), "true")
-        tr_pr.append(hdr)
-        self.doc.add_paragraph()  # breathing space after every table, as typed documents have
-        return idx
-
-    def kv_table(self, pairs: list[tuple[str, str]], widths: tuple[float, float] = (4.5, 12.1)) -> int:
-        idx = self.next_table
-        t = self.doc.add_table(rows=len(pairs), cols=2)
-        t.style = "Table Grid"
-        t.alignment = WD_TABLE_ALIGNMENT.CENTER
-        t.autofit = False
-        for i, (k, v) in enumerate(pairs):
-            a, b = t.rows[i].cells
-            a.text, b.text = k, v
-            _shade(a, LABEL_FILL)
-            for cell, w in ((a, widths[0]), (b, widths[1])):
-                cell.width = Cm(w)
-                for p in cell.paragraphs:
-                    p.paragraph_format.space_after = Pt(0)
-                    for run in p.runs:
-                        run.font.size = Pt(9.5)
-            a.paragraphs[0].runs[0].bold = True
-        self.doc.add_paragraph()
-        return idx
-
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.doc.save(str(path))
-        normalise_zip(path)
-
 
 # Common blocks -------------------------------------------------------------------------------
 
 def doc_control(w: WordDoc, p: dict, title: str, version: str, status: str, when: str, author: str,
                 owner: str, extra: list[tuple[str, str]] | None = None, drop: tuple[str, ...] = ()) -> int:
-    if w.lang == "zh":
-        pairs = [("项目名称", p["name"]), ("项目编号", p["id"]), ("项目发起人", p["sponsor"]),
-                 ("项目经理", p["manager"]), ("文档名称", title), ("版本号", version), ("文档状态", status),
-                 ("编制日期", when), ("编制人", author), ("文档负责人", owner)]
-        w.heading("文档控制信息", 1) if w.mode == "styles" else w.heading("文档控制信息", 2)
-    else:
-        pairs = [("Project Name", p["name"]), ("Project ID", p["id"]), ("Project Sponsor", p["sponsor"]),
-                 ("Project Manager", p["manager"]), ("Document Title", title), ("Version", version),
-                 ("Status", status), ("Date", when), ("Author", author), ("Owner", owner)]
-        w.heading("Document Control", 1)
-    pairs += extra or []
-    pairs = [kv for kv in pairs if kv[0] not in drop]
-    return w.kv_table(pairs)
+    w.heading(DOCUMENT_CONTROL[w.lang], 1 if w.mode == "styles" else 2)
+    pairs = control_block(w.lang, project_name=p["name"], project_id=p["id"], sponsor=p["sponsor"],
+                          manager=p["manager"], title=title, version=version, status=status, date=when,
+                          author=author, owner=owner) + (extra or [])
+    return w.kv_table([kv for kv in pairs if kv[0] not in drop])
 
 
 def revision_history(w: WordDoc, rows: list[tuple[str, str, str, str]]) -> int:
-    if w.lang == "zh":
-        w.heading("修订记录", 1) if w.mode == "styles" else w.heading("修订记录", 2)
-        header = ["版本号", "修订日期", "修订人", "修订内容"]
-    else:
-        w.heading("Revision History", 1)
-        header = ["Version", "Date", "Author", "Summary of Changes"]
-    return w.table(header, [list(r) for r in rows], widths=[1.8, 2.6, 2.8, 9.4])
-
-
-def approvals_table(w: WordDoc, rows: list[tuple[str, str, str, str]]) -> int:
-    header = ["姓名", "职务", "签字", "日期"] if w.lang == "zh" else ["Name", "Role", "Signature", "Date"]
-    return w.table(header, [list(r) for r in rows], widths=[3.4, 6.4, 3.8, 3.0])
+    w.heading(REVISION_HISTORY[w.lang], 1 if w.mode == "styles" else 2)
+    return w.revision_table(rows)
 
 
 # --------------------------------------------------------------------------------------------
@@ -616,30 +376,9 @@ def xl_save(wb: Workbook, path: Path, p: dict, title: str, author: str, when: st
     wb.properties.subject = f"{p['name']} ({p['id']})"
     wb.properties.created = stamp
     wb.properties.modified = stamp
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(str(path))
-    normalise_zip(path, modified=stamp)
-
-
-def normalise_zip(path: Path, modified: datetime | None = None) -> None:
-    """Rewrite an OOXML package with fixed member timestamps (and a fixed modified date).
-
-    python-docx and openpyxl stamp zip entries with the wall clock, and openpyxl overwrites
-    `dcterms:modified` on save; both would make every rerun differ.
-    """
-    with zipfile.ZipFile(path) as src:
-        members = [(i.filename, src.read(i.filename)) for i in src.infolist()]
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in members:
-            if modified is not None and name == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                              b"\\g<1>" + modified.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + b"\\g<2>", data)
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, data)
-    path.write_bytes(buf.getvalue())
+    wb.save(buf)
+    ooxml.write_package(path, buf.getvalue(), modified=stamp)
 
 
 # --------------------------------------------------------------------------------------------
@@ -856,7 +595,7 @@ def en_charter(out: Path, rel: str, variant: str | None = None) -> Output:
         appr[0] = ("[Insert sponsor name]", appr[0][1], "DocuSign 7F3A-22C1", appr[0][3])
     if variant == "no_approval":
         appr = [("", role, "", "") for _, role, _, _ in appr]
-    t = approvals_table(w, appr)
+    t = w.approvals_table(appr)
     if variant == "placeholders":
         w.defect("COM-02", {"table": t, "row": 1, "col": 0}, "Approver name is the template prompt '[Insert sponsor name]' (placeholder in an approval field: escalates to blocker).")
         w.defect("COM-06", {"table": t, "row": 1, "col": 0}, "Consequence: the sponsor row has no named person.", secondary=True)
@@ -1007,13 +746,13 @@ def en_plan(out: Path, rel: str, variant: str | None = None) -> Output:
 
     w.heading("17. Approval", 1)
     w.para("Version 1.2 of this plan, including cost baseline v1.2, is approved by:")
-    approvals_table(w, [
+    w.approvals_table([
         ("Dana Lee", "Project Sponsor; Chief Commercial Officer", "/s/ Dana Lee", "2026-04-23"),
         ("Priya Raman", "Head of PMO", "/s/ Priya Raman", "2026-04-23"),
         ("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-04-22"),
     ])
     if variant is None:
-        w.custom_property("ProjectID", p["id"])
+        add_custom_properties(w.doc, {"ProjectID": p["id"]})
     w.save(out / rel)
     return Output(rel, "PMP", "en", project_fields(p), w.defects)
 
@@ -1302,7 +1041,7 @@ def en_status_report(out: Path, rel: str, variant: str | None = None) -> Output:
            "(Rachel Grant and Kenji Watanabe) as follow-on actions.")
 
     w.heading("Approvals", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-21"),
         ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", "2026-09-21"),
     ])
@@ -1446,7 +1185,7 @@ def en_closure_report(out: Path, rel: str) -> Output:
            "their named owners.")
 
     w.heading("14. Sign-off", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("Dana Lee", "Project Sponsor; Chief Commercial Officer", "/s/ Dana Lee", "2026-09-30"),
         ("Rachel Grant", "Business owner (Sales); Sales Operations Lead", "/s/ Rachel Grant", "2026-09-29"),
         ("Omar Haddad", "Business owner (Service); Customer Service Director", "/s/ Omar Haddad", "2026-09-29"),
@@ -1611,7 +1350,7 @@ def zh_charter(out: Path, rel: str, variant: str | None = None) -> Output:
 
     w.heading("十五、本章程的批准", 1)
     w.para("以下人员签字批准本章程，项目自批准之日起正式启动。")
-    approvals_table(w, [
+    w.approvals_table([
         ("王建国", "项目发起人、副总经理", "已签", "2026-01-28"),
         ("陈静", "PMO主任", "已签", "2026-01-28"),
         ("周海涛", "信息中心主任", "已签", "2026-01-28"),
@@ -1731,7 +1470,7 @@ def zh_plan(out: Path, rel: str) -> Output:
 
     w.heading("17 审批", 1)
     w.para("本计划V1.2（含成本基准V1.2）经以下人员审批：")
-    approvals_table(w, [
+    w.approvals_table([
         ("王建国", "项目发起人、副总经理", "已签", "2026-07-13"),
         ("陈静", "PMO主任", "已签", "2026-07-13"),
         ("周海涛", "信息中心主任", "已签", "2026-07-13"),
@@ -1999,7 +1738,7 @@ def zh_status_report(out: Path, rel: str) -> Output:
     w.para("请项目发起人在10月30日结项评审会上确认：FX-05、FX-10及BG-006作为后续行动分别移交高磊、周海涛和赵志刚负责。")
 
     w.heading("审批", 2)
-    approvals_table(w, [
+    w.approvals_table([
         ("李明轩", "项目经理（编制）", "已签", "2026-10-16"),
         ("陈静", "PMO主任（审核）", "已签", "2026-10-16"),
     ])
@@ -2121,7 +1860,7 @@ def zh_closure_report(out: Path, rel: str) -> Output:
            "各责任人跟踪落实。")
 
     w.heading("十四、签字确认", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("王建国", "项目发起人、副总经理", "已签", "2026-10-30"),
         ("赵志刚", "业务负责人、仓储物流部经理", "已签", "2026-10-29"),
         ("周海涛", "信息中心主任（运维接收方）", "已签", "2026-10-29"),
@@ -2665,7 +2404,7 @@ def en_business_case(out: Path, rel: str, variant: str | None = None) -> Output:
     w.para("Dana Lee (Sponsor), Thomas Brandt (CIO), Rachel Grant and Omar Haddad (business owners), Helen Ortiz (Finance), "
            "Priya Raman (PMO).")
     w.heading("15. Approvals", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("Dana Lee", "Project Sponsor; Chief Commercial Officer", "/s/ Dana Lee", "2025-11-20"),
         ("Thomas Brandt", "Chief Information Officer", "/s/ Thomas Brandt", "2025-11-20"),
         ("Helen Ortiz", "Finance Business Partner", "/s/ Helen Ortiz", "2025-11-20"),
@@ -2747,7 +2486,7 @@ def en_scope_statement(out: Path, rel: str) -> Output:
     w.para("The work breakdown structure (7 phases, 46 work packages) and its dictionary are held with the Apollo "
            "Integrated Schedule v1.1; each deliverable above maps to one WBS branch.")
     w.heading("11. Approval", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("Dana Lee", "Project Sponsor; Chief Commercial Officer", "/s/ Dana Lee", "2026-04-17"),
         ("Rachel Grant", "Business owner (Sales)", "/s/ Rachel Grant", "2026-04-17"),
         ("Omar Haddad", "Business owner (Service)", "/s/ Omar Haddad", "2026-04-17"),
@@ -2877,7 +2616,7 @@ def en_cost_plan(out: Path, rel: str, variant: str | None = None) -> Output:
     w.para("Finance (Helen Ortiz) issues the cost report by the 5th working day of each month; the status report shows "
            "BAC, AC, ETC, EAC and VAC. Funding: FY2026 IT capital plan.")
     w.heading("10. Approval", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("Dana Lee", "Project Sponsor; Chief Commercial Officer", "/s/ Dana Lee", "2026-04-23"),
         ("Helen Ortiz", "Finance Business Partner", "/s/ Helen Ortiz", "2026-04-22"),
         ("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-04-22"),
@@ -2955,7 +2694,7 @@ def en_change_request(out: Path, rel: str) -> Output:
     w.para("Verified on 2026-06-05 by Omar Haddad: all 2,400 articles present; a sample of 120 checked with no defect. "
            "Change closed.")
     w.heading("Approvals", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("Dana Lee", "Project Sponsor; CCB chair (closure of the change)", "/s/ Dana Lee", "2026-06-05"),
         ("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-06-05"),
     ])
@@ -3052,7 +2791,7 @@ def zh_business_case(out: Path, rel: str) -> Output:
     w.heading("十三、采购方式", 1)
     w.para("WMS软件及实施服务采用邀请招标（三家供应商）；硬件设备公开询价、三家比价。")
     w.heading("十四、审批意见", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("周海涛", "申请部门负责人、信息中心主任", "已签", "2025-12-15"),
         ("孙丽华", "财务部成本会计主管（效益测算复核）", "已签", "2025-12-15"),
         ("王建国", "项目发起人、副总经理", "已签", "2025-12-16"),
@@ -3130,7 +2869,7 @@ def zh_scope_statement(out: Path, rel: str, variant: str | None = None) -> Outpu
     w.heading("9 项目里程碑计划", 1)
     w.table(["编号", "里程碑", "计划完成时间"], [[m[0], m[1], m[2]] for m in ZH_MILESTONES], widths=[1.6, 11.0, 4.0])
     w.heading("10 签字与审批人", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("王建国", "项目发起人、副总经理", "已签", "2026-07-08"),
         ("赵志刚", "业务负责人、仓储物流部经理", "已签", "2026-07-08"),
         ("陈静", "PMO主任", "已签", "2026-07-08"),
@@ -3206,7 +2945,7 @@ def zh_change_request(out: Path, rel: str, variant: str | None = None) -> Output
     w.heading("十、变更验证", 1)
     w.para("2026年7月17日由测试负责人冯丽验证：25条接口测试用例全部通过，发运数据在TMS中1分钟内可见。变更关闭。")
     w.heading("十一、签字", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("王建国" if variant != "no_approver" else "", "项目发起人、变更控制委员会主任（变更关闭确认）",
          "已签" if variant != "no_approver" else "", "2026-07-17" if variant != "no_approver" else ""),
         ("李明轩", "项目经理", "已签", "2026-07-17"),
@@ -3621,7 +3360,7 @@ def zh_lessons_report(out: Path, rel: str) -> Output:
     ], widths=[1.3, 2.6, 2.8, 2.4, 2.4, 3.6, 1.5], font_size=8.5)
     w.para("以上经验教训已登记到PMO经验教训库（项目编号ZC-2026-007），建议项由PMO主任陈静纳入公司项目管理模板修订。")
     w.heading("8 审批", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("李明轩", "项目经理", "已签", "2026-10-28"),
         ("陈静", "PMO主任", "已签", "2026-10-28"),
     ])

@@ -16,7 +16,6 @@ from checker.model.document import Document
 from checker.model.elements import Block
 from tests.support.docx_quirks import (
     add_bold_paragraph,
-    add_custom_properties,
     add_table,
     append_xml,
     attach_template,
@@ -29,6 +28,7 @@ from tests.support.docx_quirks import (
     textbox_run,
     to_bytes,
 )
+from tests.support.word import add_custom_properties
 
 
 def texts(blocks: list[Block]) -> list[str]:
