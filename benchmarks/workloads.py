@@ -4,13 +4,17 @@ Every generator takes a seed and writes the same content for the same arguments 
 properties and zip timestamps, so reruns are byte-identical). Files are cached under a work
 folder keyed by `GENERATOR_VERSION` and the sizes, so a second run only measures.
 
-* Word files are written with the tests' document library, tests/support/word.py (title, doc-control
-  table, revision history, sections with English and Chinese paragraphs, milestone/budget/stakeholder
-  tables, approvals, page header and footer): the benchmarks may import the test support package.
+The builders share the document library of the tests (`tests/support/`: the benchmarks may import
+the test support package), so a workload is built like the documents the tests and samples use.
+
+* Word files are written with tests/support/word.py (title, doc-control table, revision history,
+  sections with English and Chinese paragraphs, milestone/budget/stakeholder tables, approvals,
+  page header and footer).
 * Registers are written as SpreadsheetML directly (shared strings, a date style, formulas with
-  their cached values, a merged title, a list validation): python-docx-style object building would
-  take minutes for 200,000 rows, and openpyxl's write-only mode cannot store a formula's cached
-  value, which real files written by Excel always have.
+  their cached values, a merged title, a list validation), in the register layout of
+  tests/support/workbook.py and with the doc-control labels of tests/support/pmo_template.py:
+  python-docx-style object building would take minutes for 200,000 rows, and openpyxl's
+  write-only mode cannot store a formula's cached value, which real files written by Excel always have.
 """
 from __future__ import annotations
 
@@ -24,8 +28,9 @@ from xml.sax.saxutils import escape
 
 from checker.model.a1 import get_column_letter
 from tests.support import ooxml
-from tests.support.pmo_template import APPROVALS, REVISION_HISTORY, Lang, control_block
+from tests.support.pmo_template import APPROVALS, CONTROL_LABELS, REVISION_HISTORY, Lang, control_block
 from tests.support.word import WordWriter
+from tests.support.workbook import HEADER_ROW
 
 GENERATOR_VERSION = 2  # 2: Word files written with tests/support/word.py, zips by tests/support/ooxml.py
 FIXED_DAY = "2026-01-01"  # core properties: created and modified at 09:00 that day
@@ -215,6 +220,7 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
     header = REGISTER_HEADER_ZH if zh else REGISTER_HEADER_EN
     texts = RISK_TEXT_ZH if zh else RISK_TEXT_EN
     people = PEOPLE_ZH if zh else PEOPLE_EN
+    lang: Lang = "zh" if zh else "en"
     title = title or ("风险登记册 — 智慧仓储管理系统建设项目" if zh else "Risk Register — Apollo CRM Migration")
     ncols = len(header)
     last = get_column_letter(ncols)
@@ -236,10 +242,12 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
 
     def register_rows():
         yield f'<row r="1">{s("A1", title, 2)}</row>'
-        yield f'<row r="2">{s("A2", ("项目编号：ZC-2026-" if zh else "Project ID: PRJ-2026-") + f"{seed % 1000:03d}")}</row>'
-        yield '<row r="4">' + "".join(s(f"{get_column_letter(c + 1)}4", h, 2) for c, h in enumerate(header)) + "</row>"
+        project_id = CONTROL_LABELS["project_id"][lang] + ("：ZC-2026-" if zh else ": PRJ-2026-") + f"{seed % 1000:03d}"
+        yield f'<row r="2">{s("A2", project_id)}</row>'
+        yield (f'<row r="{HEADER_ROW}">' + "".join(s(f"{get_column_letter(c + 1)}{HEADER_ROW}", h, 2) for c, h in enumerate(header))
+               + "</row>")
         for i in range(rows):
-            r = 5 + i
+            r = HEADER_ROW + 1 + i
             p, im = rng.randint(1, 5), rng.randint(1, 5)
             level = next(name for lo, hi, name in LEVEL_BANDS if lo <= p * im <= hi)
             raised = date(2026, 1, 5) + timedelta(days=rng.randrange(200))
@@ -264,9 +272,8 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
             yield f'<row r="{r}">' + "".join(cells) + "</row>"
 
     def cover_rows():
-        items = (("Project Name", "Apollo CRM Migration"), ("Project ID", f"PRJ-2026-{seed % 1000:03d}"),
-                 ("Document Title", "Risk Register"), ("Version", "2.3"), ("Status", "Final"),
-                 ("Author", people[2]), ("Date", "2026-07-31"))
+        items = control_block("en", project_name="Apollo CRM Migration", project_id=f"PRJ-2026-{seed % 1000:03d}",
+                              title="Risk Register", version="2.3", status="Final", author=people[2], date="2026-07-31")
         for r, (label, value) in enumerate(items, start=1):
             yield f'<row r="{r}">{s(f"A{r}", label)}{s(f"B{r}", value)}</row>'
 
@@ -275,7 +282,7 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
             yield f'<row r="{r}">{s(f"A{r}", a)}{s(f"B{r}", b)}</row>'
 
     validation = (f'<mergeCells count="1"><mergeCell ref="A1:{last}1"/></mergeCells>'
-                  f'<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="M5:M{4 + rows}">'
+                  f'<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="M{HEADER_ROW + 1}:M{HEADER_ROW + rows}">'
                   f'<formula1>Lookup!$A$1:$A$5</formula1></dataValidation></dataValidations>')
     sheets = [("Cover", sheet_xml(cover_rows, cols=2)), ("Risk Register", sheet_xml(register_rows, validation)),
               ("Lookup", sheet_xml(lookup_rows, cols=2))]

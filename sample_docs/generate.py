@@ -9,12 +9,16 @@ zip timestamps, so a rerun produces byte-identical files. Defect locations in th
 taken from what the builders actually wrote (paragraph / table indices, Excel cells), never
 hand-counted.
 
+The documents are written with the tests' document library (tests/support/word.py and
+workbook.py, dressed as an office template would dress them): this repository-level tool imports the
+test support package, so the samples, the rule tests, the scenarios and the benchmarks build the same
+blocks the same way. This file holds the two projects, their content and the seeded defects.
+
 All names, companies and figures are fictional.
 """
 from __future__ import annotations
 
 import argparse
-import io
 import re
 import sys
 from dataclasses import dataclass, field
@@ -25,16 +29,25 @@ from typing import Any, Callable
 import yaml
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run as a script: the repository root, for the shared builders in tests/support
 
-from tests.support import ooxml  # noqa: E402
-from tests.support.pmo_template import DOCUMENT_CONTROL, HEADER_FILL, LABEL_FILL, REVISION_HISTORY, control_block  # noqa: E402
+from tests.support import workbook  # noqa: E402
+from tests.support.pmo_template import (  # noqa: E402
+    APPROVAL_HEADER,
+    APPROVALS,
+    CONTROL_LABELS,
+    DOCUMENT_CONTROL,
+    REVISION_HEADER,
+    REVISION_HISTORY,
+    control_block,
+)
 from tests.support.word import Headings, WordWriter, add_custom_properties  # noqa: E402
+from tests.support.workbook import BOX, HFILL, LFILL, SheetWriter, as_date  # noqa: E402
 
 # --------------------------------------------------------------------------------------------
 # Projects (one source of truth for names, ids, dates and money)
@@ -187,12 +200,17 @@ class WordDoc(WordWriter):
 
 # Common blocks -------------------------------------------------------------------------------
 
+def control_fields(p: dict, lang: str, title: str, version: str, status: str, when: Any, author: str,
+                   owner: str) -> list[tuple[str, Any]]:
+    """The doc-control block of one of the project's documents, in the document's language."""
+    return control_block(lang, project_name=p["name"], project_id=p["id"], sponsor=p["sponsor"], manager=p["manager"],
+                         title=title, version=version, status=status, date=when, author=author, owner=owner)
+
+
 def doc_control(w: WordDoc, p: dict, title: str, version: str, status: str, when: str, author: str,
                 owner: str, extra: list[tuple[str, str]] | None = None, drop: tuple[str, ...] = ()) -> int:
     w.heading(DOCUMENT_CONTROL[w.lang], 1 if w.mode == "styles" else 2)
-    pairs = control_block(w.lang, project_name=p["name"], project_id=p["id"], sponsor=p["sponsor"],
-                          manager=p["manager"], title=title, version=version, status=status, date=when,
-                          author=author, owner=owner) + (extra or [])
+    pairs = control_fields(p, w.lang, title, version, status, when, author, owner) + (extra or [])
     return w.kv_table([kv for kv in pairs if kv[0] not in drop])
 
 
@@ -205,10 +223,6 @@ def revision_history(w: WordDoc, rows: list[tuple[str, str, str, str]]) -> int:
 # Excel building blocks
 # --------------------------------------------------------------------------------------------
 
-THIN = Side(style="thin", color="A6A6A6")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HFILL = PatternFill("solid", fgColor=HEADER_FILL)
-LFILL = PatternFill("solid", fgColor=LABEL_FILL)
 LEVEL_FILL = {
     "Low": "C6EFCE", "Medium": "FFEB9C", "High": "F8CBAD", "Critical": "FF7C80",
     "低": "C6EFCE", "中": "FFEB9C", "高": "F8CBAD", "极高": "FF7C80",
@@ -226,90 +240,52 @@ def band(score: int, lang: str) -> str:
     return names[3]
 
 
-def as_date(iso: str | None):
-    return datetime.fromisoformat(iso) if iso else None
+def xl_workbook(lang: str, title: str, p: dict, fields: list[tuple[str, Any]], approvals: list[tuple[str, str, str, str]],
+                revisions: list[tuple[str, str, str, str]]) -> Workbook:
+    """A workbook that opens with its Cover sheet (doc control and approvals) and its revision history."""
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "封面" if lang == "zh" else "Cover"
+    xl_cover(cover, lang, title, p, fields, approvals)
+    xl_revisions(wb.create_sheet(REVISION_HISTORY[lang]), lang, revisions)
+    return wb
 
 
-def xl_cover(ws, lang: str, title: str, p: dict, fields: list[tuple[str, str]],
+def register_signoff(lang: str, when: str) -> list[tuple[str, str, str, str]]:
+    """The approvals on a register's cover: the project manager keeps it, the PMO reviews it."""
+    if lang == "zh":
+        return [("李明轩", "项目经理", "已签", when), ("陈静", "PMO主任（审核）", "已签", when)]
+    return [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", when), ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", when)]
+
+
+def xl_cover(ws, lang: str, title: str, p: dict, fields: list[tuple[str, Any]],
              approvals: list[tuple[str, str, str, str]]) -> None:
-    ws["A1"] = title
-    ws["A1"].font = Font(size=16, bold=True, color="1F3864")
-    ws["A2"] = p["company"]
-    ws["A2"].font = Font(size=11, color="595959")
-    r = 4
-    ws.cell(r, 1, "文档控制信息" if lang == "zh" else "Document Control").font = Font(bold=True, size=12)
-    r += 1
-    for k, v in fields:
-        a, b = ws.cell(r, 1, k), ws.cell(r, 2, v)
-        a.font, a.fill = Font(bold=True), LFILL
-        if isinstance(v, datetime):
-            b.number_format = "yyyy-mm-dd"
-            b.alignment = Alignment(horizontal="left")
-        a.border = b.border = BOX
-        r += 1
-    r += 1
-    ws.cell(r, 1, "审批" if lang == "zh" else "Approvals").font = Font(bold=True, size=12)
-    r += 1
-    header = ["姓名", "职务", "签字", "日期"] if lang == "zh" else ["Name", "Role", "Signature", "Date"]
-    for c, h in enumerate(header, 1):
-        cell = ws.cell(r, c, h)
-        cell.font, cell.fill, cell.border = Font(bold=True), HFILL, BOX
-    for row in approvals:
-        r += 1
-        for c, v in enumerate(row, 1):
-            cell = ws.cell(r, c, as_date(v) if c == 4 else v)
-            cell.border = BOX
-            if c == 4:
-                cell.number_format = "yyyy-mm-dd"
-    for col, wdt in zip("ABCD", (20, 44, 22, 14)):
-        ws.column_dimensions[col].width = wdt
+    s = SheetWriter(ws, dressed=True)
+    s.title(title)
+    s.text(2, 1, p["company"], Font(size=11, color="595959"))
+    s.heading(4, DOCUMENT_CONTROL[lang])
+    r = s.pairs(5, fields)
+    s.heading(r + 1, APPROVALS[lang])
+    s.table(r + 2, APPROVAL_HEADER[lang], approvals, date_cols={4})
+    s.widths(20, 44, 22, 14)
 
 
 def xl_revisions(ws, lang: str, rows: list[tuple[str, str, str, str]]) -> None:
-    ws["A1"] = "修订记录" if lang == "zh" else "Revision History"
-    ws["A1"].font = Font(size=14, bold=True, color="1F3864")
-    header = ["版本号", "修订日期", "修订人", "修订内容"] if lang == "zh" else ["Version", "Date", "Author", "Summary of Changes"]
-    for c, h in enumerate(header, 1):
-        cell = ws.cell(3, c, h)
-        cell.font, cell.fill, cell.border = Font(bold=True), HFILL, BOX
-    for i, (v, d, a, s) in enumerate(rows, 4):
-        for c, val in enumerate((v, as_date(d), a, s), 1):
-            cell = ws.cell(i, c, val)
-            cell.border = BOX
-            cell.alignment = Alignment(vertical="top", wrap_text=(c == 4))
-        ws.cell(i, 1).number_format = "@"
-        ws.cell(i, 2).number_format = "yyyy-mm-dd"
-    for col, wdt in zip("ABCD", (10, 13, 16, 80)):
-        ws.column_dimensions[col].width = wdt
+    s = SheetWriter(ws, dressed=True)
+    s.title(REVISION_HISTORY[lang], size=14)
+    last = s.table(3, REVISION_HEADER[lang], rows, date_cols={2}, wrap_cols={4})
+    for i in range(4, last + 1):
+        ws.cell(i, 1).number_format = "@"  # "1.0" stays a version, not a number
+    s.widths(10, 13, 16, 80)
 
 
-def xl_register(ws, title: str, project_line: tuple[str, str], note: str, header: list[str], rows: list[list[Any]],
-                widths: list[int], date_cols: set[int], header_row: int = 4) -> None:
-    ws.cell(1, 1, title).font = Font(size=16, bold=True, color="1F3864")
-    ws.cell(2, 1, project_line[0]).font = Font(size=11, bold=True)  # project name ...
-    ws.cell(2, 3, project_line[1]).font = Font(size=11, bold=True)  # ... and id, in their own cells
-    ws.cell(3, 1, note).font = Font(size=9, italic=True, color="595959")
-    for c, h in enumerate(header, 1):
-        cell = ws.cell(header_row, c, h)
-        cell.font, cell.fill, cell.border = Font(bold=True), HFILL, BOX
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    ws.row_dimensions[header_row].height = 32
-    for r_i, values in enumerate(rows, header_row + 1):
-        for c, v in enumerate(values, 1):
-            cell = ws.cell(r_i, c)
-            cell.value = as_date(v) if (c in date_cols and isinstance(v, str) and v) else (None if v == "" else v)
-            cell.border = BOX
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if c in date_cols:
-                cell.number_format = "yyyy-mm-dd"
-    for c, wdt in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(c)].width = wdt
-    last = header_row + len(rows)
-    ws.freeze_panes = ws.cell(header_row + 1, 2)
-    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(header))}{last}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.print_title_rows = f"{header_row}:{header_row}"
+def xl_register(ws, p: dict, lang: str, title: str, note: str, header: list[str], rows: list[list[Any]],
+                widths: list[int], date_cols: set[int]) -> None:
+    """A dressed register whose second row names the project: its name, then its id."""
+    sep = "：" if lang == "zh" else ": "
+    name, pid = (f"{CONTROL_LABELS[key][lang]}{sep}{p[field]}" for key, field in (("project_name", "name"), ("project_id", "id")))
+    SheetWriter(ws, dressed=True).register(title, header, rows, project_line=(name, pid), note=note, widths=widths,
+                                           date_cols=date_cols)
 
 
 def xl_legend(ws, lang: str) -> None:
@@ -369,16 +345,11 @@ def add_scale_validation(ws, col: int, first: int, last: int) -> None:
 
 
 def xl_save(wb: Workbook, path: Path, p: dict, title: str, author: str, when: str) -> None:
-    stamp = datetime.fromisoformat(when + "T09:00:00")
     wb.properties.title = title
     wb.properties.creator = author
     wb.properties.lastModifiedBy = author
     wb.properties.subject = f"{p['name']} ({p['id']})"
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
-    buf = io.BytesIO()
-    wb.save(buf)
-    ooxml.write_package(path, buf.getvalue(), modified=stamp)
+    workbook.save(wb, path, datetime.fromisoformat(when + "T09:00:00"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -841,37 +812,35 @@ def risk_row(r: tuple, row_no: int, lang: str) -> list[Any]:
             owner, status, trig, cont, due, rev, closed, reason]
 
 
-RISK_WIDTHS = [8, 48, 13, 12, 15, 11, 10, 11, 10, 12, 44, 15, 11, 30, 36, 12, 12, 12, 30]
-
-
-def en_risk_register(out: Path, rel: str) -> Output:
-    p = EN
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "Cover"
-    xl_cover(cover, "en", "Risk Register", p, [
-        ("Project Name", p["name"]), ("Project ID", p["id"]), ("Project Sponsor", p["sponsor"]),
-        ("Project Manager", p["manager"]), ("Document Title", "Risk Register"), ("Version", "1.5"),
-        ("Status", "Final"), ("Date", as_date("2026-09-21")), ("Author", "Marcus Webb"), ("Owner", "Marcus Webb"),
-    ], [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-21"),
-        ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", "2026-09-21")])
-    xl_revisions(wb.create_sheet("Revision History"), "en", EN_RR_REVS)
-    ws = wb.create_sheet("Risks")
-    rows = [risk_row(r, i, "en") for i, r in enumerate(EN_RISKS, 5)]
-    xl_register(ws, "Risk Register", (f"Project Name: {p['name']}", f"Project ID: {p['id']}"),
-                "Scoring: probability and impact 1-5; score = P × I; levels Low 1-5, Medium 6-12, High 13-19, Critical 20-25. Register reviewed 2026-09-21.",
-                EN_RISK_HEADER, rows, RISK_WIDTHS, date_cols={4, 16, 17, 18})
-    last = 4 + len(rows)
+def dress_risks(ws, count: int, statuses: list[str], levels: list[str], strategies: list[str]) -> None:
+    """Level colours, centred scores and drop-down lists on the risks of a register sheet."""
+    last = 4 + count
     for i in range(5, last + 1):
         lvl = ws.cell(i, 9)
         lvl.fill = PatternFill("solid", fgColor=LEVEL_FILL[lvl.value])
         for c in (6, 7, 8):
             ws.cell(i, c).alignment = Alignment(horizontal="center", vertical="top")
-    add_list_validation(ws, 13, 5, last + 20, ["Open", "Monitoring", "Occurred", "Closed"])
-    add_list_validation(ws, 9, 5, last + 20, ["Low", "Medium", "High", "Critical"])
-    add_list_validation(ws, 10, 5, last + 20, ["Avoid", "Reduce", "Transfer", "Accept", "Share", "Escalate"])
+    add_list_validation(ws, 13, 5, last + 20, statuses)
+    add_list_validation(ws, 9, 5, last + 20, levels)
+    add_list_validation(ws, 10, 5, last + 20, strategies)
     add_scale_validation(ws, 6, 5, last + 20)
     add_scale_validation(ws, 7, 5, last + 20)
+
+
+RISK_WIDTHS = [8, 48, 13, 12, 15, 11, 10, 11, 10, 12, 44, 15, 11, 30, 36, 12, 12, 12, 30]
+
+
+def en_risk_register(out: Path, rel: str) -> Output:
+    p = EN
+    wb = xl_workbook("en", "Risk Register", p,
+                     control_fields(p, "en", "Risk Register", "1.5", "Final", as_date("2026-09-21"), "Marcus Webb", "Marcus Webb"),
+                     register_signoff("en", "2026-09-21"), EN_RR_REVS)
+    ws = wb.create_sheet("Risks")
+    rows = [risk_row(r, i, "en") for i, r in enumerate(EN_RISKS, 5)]
+    xl_register(ws, p, "en", "Risk Register",
+                "Scoring: probability and impact 1-5; score = P × I; levels Low 1-5, Medium 6-12, High 13-19, Critical 20-25. Register reviewed 2026-09-21.",
+                EN_RISK_HEADER, rows, RISK_WIDTHS, date_cols={4, 16, 17, 18})
+    dress_risks(ws, len(rows), ["Open", "Monitoring", "Occurred", "Closed"], ["Low", "Medium", "High", "Critical"], ["Avoid", "Reduce", "Transfer", "Accept", "Share", "Escalate"])
     xl_legend(wb.create_sheet("Legend"), "en")
     wb.custom_doc_props.append(StringProperty(name="ProjectID", value=p["id"]))
     xl_save(wb, out / rel, p, "Risk Register - Apollo CRM Migration", "Marcus Webb", "2026-09-21")
@@ -914,19 +883,12 @@ EN_CL_REVS = [
 
 def en_change_log(out: Path, rel: str) -> Output:
     p = EN
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "Cover"
-    xl_cover(cover, "en", "Change Log", p, [
-        ("Project Name", p["name"]), ("Project ID", p["id"]), ("Project Sponsor", p["sponsor"]),
-        ("Project Manager", p["manager"]), ("Document Title", "Change Log"), ("Version", "1.3"),
-        ("Status", "Final"), ("Date", as_date("2026-09-21")), ("Author", "Marcus Webb"), ("Owner", "Marcus Webb"),
-    ], [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-21"),
-        ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", "2026-09-21")])
-    xl_revisions(wb.create_sheet("Revision History"), "en", EN_CL_REVS)
+    wb = xl_workbook("en", "Change Log", p,
+                     control_fields(p, "en", "Change Log", "1.3", "Final", as_date("2026-09-21"), "Marcus Webb", "Marcus Webb"),
+                     register_signoff("en", "2026-09-21"), EN_CL_REVS)
     ws = wb.create_sheet("Change Log")
     approved = sum(r[9] for r in EN_CHANGES if r[6] == "Approved")
-    xl_register(ws, "Change Log", (f"Project Name: {p['name']}", f"Project ID: {p['id']}"),
+    xl_register(ws, p, "en", "Change Log",
                 f"Decision authority: Project Manager for no cost and no milestone impact; otherwise the Change Control Board "
                 f"(chair: Dana Lee). Approved cost impact to date: USD {approved:,.0f}.",
                 EN_CHANGE_HEADER, EN_CHANGES, [9, 11, 50, 15, 12, 10, 12, 12, 14, 12, 13, 24, 44],
@@ -1558,15 +1520,9 @@ ZH_RR_REVS = [
 
 def zh_risk_register(out: Path, rel: str, variant: str | None = None) -> Output:
     p = ZH
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "封面"
-    xl_cover(cover, "zh", "风险登记册", p, [
-        ("项目名称", p["name"]), ("项目编号", p["id"]), ("项目发起人", p["sponsor"]), ("项目经理", p["manager"]),
-        ("文档名称", "风险登记册"), ("版本号", "V1.6"), ("文档状态", "已发布"), ("编制日期", as_date("2026-10-16")),
-        ("编制人", "李明轩"), ("文档负责人", "李明轩"),
-    ], [("李明轩", "项目经理", "已签", "2026-10-16"), ("陈静", "PMO主任（审核）", "已签", "2026-10-16")])
-    xl_revisions(wb.create_sheet("修订记录"), "zh", ZH_RR_REVS)
+    wb = xl_workbook("zh", "风险登记册", p,
+                     control_fields(p, "zh", "风险登记册", "V1.6", "已发布", as_date("2026-10-16"), "李明轩", "李明轩"),
+                     register_signoff("zh", "2026-10-16"), ZH_RR_REVS)
     ws = wb.create_sheet("风险登记册")
     rows = [risk_row(r, i, "zh") for i, r in enumerate(ZH_RISKS, 5)]
     defects: list[dict] = []
@@ -1587,20 +1543,10 @@ def zh_risk_register(out: Path, rel: str, variant: str | None = None) -> Output:
         defects.append({"rule": "RR-12", "where": {"sheet": "风险登记册", "cell": f"O{row_no}"},
                         "note": f"FX-05 is a High (高, 16) open risk with an empty contingency plan (O{row_no}) "
                                 f"and an empty trigger (N{row_no})."})
-    xl_register(ws, "风险登记册", (f"项目名称：{p['name']}", f"项目编号：{p['id']}"),
+    xl_register(ws, p, "zh", "风险登记册",
                 "评分规则：发生概率、影响程度均为1-5分，风险值=概率×影响；等级：低1-5，中6-12，高13-19，极高20-25。复核日期：2026-10-16。",
                 ZH_RISK_HEADER, rows, RISK_WIDTHS, date_cols={4, 16, 17, 18})
-    last = 4 + len(rows)
-    for i in range(5, last + 1):
-        lvl = ws.cell(i, 9)
-        lvl.fill = PatternFill("solid", fgColor=LEVEL_FILL[lvl.value])
-        for c in (6, 7, 8):
-            ws.cell(i, c).alignment = Alignment(horizontal="center", vertical="top")
-    add_list_validation(ws, 13, 5, last + 20, ["开放", "监控中", "已发生", "已关闭"])
-    add_list_validation(ws, 9, 5, last + 20, ["低", "中", "高", "极高"])
-    add_list_validation(ws, 10, 5, last + 20, ["规避", "减轻", "转移", "接受", "分担", "上报"])
-    add_scale_validation(ws, 6, 5, last + 20)
-    add_scale_validation(ws, 7, 5, last + 20)
+    dress_risks(ws, len(rows), ["开放", "监控中", "已发生", "已关闭"], ["低", "中", "高", "极高"], ["规避", "减轻", "转移", "接受", "分担", "上报"])
     xl_legend(wb.create_sheet("评分标准"), "zh")
     xl_save(wb, out / rel, p, "风险登记册-智慧仓储管理系统建设项目", "李明轩", "2026-10-16")
     return Output(rel, "RISK_REGISTER", "zh", project_fields(p, IDENTITY), defects)
@@ -1631,18 +1577,12 @@ ZH_CL_REVS = [
 
 def zh_change_log(out: Path, rel: str) -> Output:
     p = ZH
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "封面"
-    xl_cover(cover, "zh", "变更日志", p, [
-        ("项目名称", p["name"]), ("项目编号", p["id"]), ("项目发起人", p["sponsor"]), ("项目经理", p["manager"]),
-        ("文档名称", "变更日志"), ("版本号", "V1.2"), ("文档状态", "已发布"), ("编制日期", as_date("2026-10-16")),
-        ("编制人", "李明轩"), ("文档负责人", "李明轩"),
-    ], [("李明轩", "项目经理", "已签", "2026-10-16"), ("陈静", "PMO主任（审核）", "已签", "2026-10-16")])
-    xl_revisions(wb.create_sheet("修订记录"), "zh", ZH_CL_REVS)
+    wb = xl_workbook("zh", "变更日志", p,
+                     control_fields(p, "zh", "变更日志", "V1.2", "已发布", as_date("2026-10-16"), "李明轩", "李明轩"),
+                     register_signoff("zh", "2026-10-16"), ZH_CL_REVS)
     ws = wb.create_sheet("变更日志")
     approved = sum(r[9] for r in ZH_CHANGES if r[6] == "批准")
-    xl_register(ws, "变更日志", (f"项目名称：{p['name']}", f"项目编号：{p['id']}"),
+    xl_register(ws, p, "zh", "变更日志",
                 f"审批权限：无成本影响且不影响里程碑的变更由项目经理审批，其余由变更控制委员会（主任：王建国）审批。"
                 f"已批准变更累计成本影响：{approved:.2f}万元。",
                 ZH_CHANGE_HEADER, ZH_CHANGES, [10, 8, 40, 10, 12, 9, 10, 12, 10, 12, 12, 22, 40], date_cols={5, 8})
@@ -1974,8 +1914,7 @@ def xl_schedule_sheet(ws, lang: str, title: str, p: dict, note: str, rows: list[
     header = SCHEDULE_HEADER[lang]
     summary_rows = {r[0] for r in rows if len(r) > 14}
     data = [r[:14] for r in rows]
-    proj = (f"项目名称：{p['name']}", f"项目编号：{p['id']}") if zh else (f"Project Name: {p['name']}", f"Project ID: {p['id']}")
-    xl_register(ws, title, proj, note, header, data, [9, 46, 11, 12, 12, 13, 16, 10, 10, 12, 12, 12, 12, 12],
+    xl_register(ws, p, lang, title, note, header, data, [9, 46, 11, 12, 12, 13, 16, 10, 10, 12, 12, 12, 12, 12],
                 date_cols={4, 5, 10, 11, 12, 13})
     where: dict[str, int] = {}
     for i, r in enumerate(data, 5):
@@ -2064,18 +2003,11 @@ def en_schedule(out: Path, rel: str, variant: str | None = None) -> Output:
     status_date = "2026-09-25"
     tasks = schedule_rows(en_tasks(), status_date, (p["start"], p["end"]))
     rows = schedule_table(tasks, status_date, "en")
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "Cover"
-    xl_cover(cover, "en", "Project Schedule", p, [
-        ("Project Name", p["name"]), ("Project ID", p["id"]), ("Project Sponsor", p["sponsor"]),
-        ("Project Manager", p["manager"]), ("Document Title", "Project Schedule (Apollo Integrated Schedule)"),
-        ("Version", "1.4"), ("Status", "Final"), ("Date", as_date("2026-09-25")), ("Author", "Marcus Webb"),
-        ("Owner", "Marcus Webb"), ("Status Date", as_date(status_date)), ("Schedule Baseline", "v1.0, approved 2026-01-30"),
-        ("Calendar", "Monday to Friday; UK, German and Dutch public holidays are non-working for local tasks"),
-    ], [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-25"),
-        ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", "2026-09-25")])
-    xl_revisions(wb.create_sheet("Revision History"), "en", EN_SCH_REVS)
+    fields = control_fields(p, "en", "Project Schedule (Apollo Integrated Schedule)", "1.4", "Final", as_date("2026-09-25"),
+                            "Marcus Webb", "Marcus Webb")
+    fields += [("Status Date", as_date(status_date)), ("Schedule Baseline", "v1.0, approved 2026-01-30"),
+               ("Calendar", "Monday to Friday; UK, German and Dutch public holidays are non-working for local tasks")]
+    wb = xl_workbook("en", "Project Schedule", p, fields, register_signoff("en", "2026-09-25"), EN_SCH_REVS)
     ws = wb.create_sheet("Schedule")
     defects: list[dict] = []
     if variant == "logic_errors":
@@ -2164,16 +2096,9 @@ EN_IR_REVS = [
 
 def en_issue_register(out: Path, rel: str, variant: str | None = None) -> Output:
     p = EN
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "Cover"
-    xl_cover(cover, "en", "Issue Log", p, [
-        ("Project Name", p["name"]), ("Project ID", p["id"]), ("Project Sponsor", p["sponsor"]),
-        ("Project Manager", p["manager"]), ("Document Title", "Issue Log"), ("Version", "1.3"),
-        ("Status", "Final"), ("Date", as_date("2026-09-21")), ("Author", "Marcus Webb"), ("Owner", "Marcus Webb"),
-    ], [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-21"),
-        ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", "2026-09-21")])
-    xl_revisions(wb.create_sheet("Revision History"), "en", EN_IR_REVS)
+    wb = xl_workbook("en", "Issue Log", p,
+                     control_fields(p, "en", "Issue Log", "1.3", "Final", as_date("2026-09-21"), "Marcus Webb", "Marcus Webb"),
+                     register_signoff("en", "2026-09-21"), EN_IR_REVS)
     ws = wb.create_sheet("Issues")
     rows = [list(r) for r in EN_ISSUES]
     defects: list[dict] = []
@@ -2186,7 +2111,7 @@ def en_issue_register(out: Path, rel: str, variant: str | None = None) -> Output
         rows[j][7] = ""
         defects.append({"rule": "IR-03", "where": {"sheet": "Issues", "cell": f"H{5 + j}"},
                         "note": "ISS-023 is open but has no owner."})
-    xl_register(ws, "Issue Log", (f"Project Name: {p['name']}", f"Project ID: {p['id']}"),
+    xl_register(ws, p, "en", "Issue Log",
                 "Priority 1 (Critical) to 4 (Low); severity Critical, Major, Moderate, Minor. Issues that need a baseline change "
                 "are raised as change requests (Linked CR). Log reviewed 2026-09-21.",
                 EN_ISSUE_HEADER, rows, [10, 17, 12, 15, 50, 12, 11, 15, 13, 9, 40, 44, 12, 9, 9], date_cols={3, 9, 13})
@@ -2254,16 +2179,11 @@ EN_LL_REVS = [
 
 def en_lessons(out: Path, rel: str, variant: str | None = None) -> Output:
     p = EN
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "Cover"
-    xl_cover(cover, "en", "Lessons Learned Register", p, [
-        ("Project Name", p["name"]), ("Project ID", p["id"]), ("Project Sponsor", p["sponsor"]),
-        ("Project Manager", p["manager"]), ("Document Title", "Lessons Learned Register"), ("Version", "1.2"),
-        ("Status", "Final"), ("Date", as_date("2026-09-25")), ("Author", "Marcus Webb"), ("Owner", "Priya Raman"),
-    ], [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-25"),
-        ("Priya Raman", "Head of PMO", "/s/ Priya Raman", "2026-09-28")])
-    xl_revisions(wb.create_sheet("Revision History"), "en", EN_LL_REVS)
+    wb = xl_workbook("en", "Lessons Learned Register", p,
+                     control_fields(p, "en", "Lessons Learned Register", "1.2", "Final", as_date("2026-09-25"),
+                                    "Marcus Webb", "Priya Raman"),
+                     [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-25"),
+                      ("Priya Raman", "Head of PMO", "/s/ Priya Raman", "2026-09-28")], EN_LL_REVS)
     ws = wb.create_sheet("Lessons")
     rows = [list(r) for r in EN_LESSONS]
     defects: list[dict] = []
@@ -2272,7 +2192,7 @@ def en_lessons(out: Path, rel: str, variant: str | None = None) -> Output:
         rows[i][9] = ""
         defects.append({"rule": "LL-02", "where": {"sheet": "Lessons", "cell": f"J{5 + i}"},
                         "note": "LL-05 has a recommendation (derive SIT cases from the country-variant matrix) but nobody owns it."})
-    xl_register(ws, "Lessons Learned Register", (f"Project Name: {p['name']}", f"Project ID: {p['id']}"),
+    xl_register(ws, p, "en", "Lessons Learned Register",
                 "Recorded at each phase end and reviewed at Gate 4. Open = recommendation not yet built into PMO templates or procedures.",
                 EN_LESSON_HEADER, rows, [8, 12, 12, 13, 11, 48, 40, 36, 44, 15, 12, 9, 18], date_cols={2, 11})
     last = 4 + len(rows)
@@ -3024,16 +2944,10 @@ def zh_schedule(out: Path, rel: str) -> Output:
     status_date = "2026-10-16"
     tasks = schedule_rows(zh_tasks(), status_date, (p["start"], p["end"]))
     rows = schedule_table(tasks, status_date, "zh")
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "封面"
-    xl_cover(cover, "zh", "项目进度计划", p, [
-        ("项目名称", p["name"]), ("项目编号", p["id"]), ("项目发起人", p["sponsor"]), ("项目经理", p["manager"]),
-        ("文档名称", "项目进度计划"), ("版本号", "V1.4"), ("文档状态", "已发布"), ("编制日期", as_date("2026-10-16")),
-        ("编制人", "李明轩"), ("文档负责人", "李明轩"), ("状态日期", as_date(status_date)),
-        ("进度基准", "V1.0，2026年2月13日批准"), ("项目日历", "周一至周五；法定节假日（春节2月15日至23日、五一5月1日至5日）不工作"),
-    ], [("李明轩", "项目经理", "已签", "2026-10-16"), ("陈静", "PMO主任（审核）", "已签", "2026-10-16")])
-    xl_revisions(wb.create_sheet("修订记录"), "zh", ZH_SCH_REVS)
+    fields = control_fields(p, "zh", "项目进度计划", "V1.4", "已发布", as_date("2026-10-16"), "李明轩", "李明轩")
+    fields += [("状态日期", as_date(status_date)), ("进度基准", "V1.0，2026年2月13日批准"),
+               ("项目日历", "周一至周五；法定节假日（春节2月15日至23日、五一5月1日至5日）不工作")]
+    wb = xl_workbook("zh", "项目进度计划", p, fields, register_signoff("zh", "2026-10-16"), ZH_SCH_REVS)
     ws = wb.create_sheet("进度计划")
     xl_schedule_sheet(ws, "zh", "项目进度计划", p,
                       f"由Microsoft Project导出。状态日期{status_date}。工期按工作日计；前置任务以WBS编码表示，"
@@ -3094,16 +3008,10 @@ def zh_cost_plan(out: Path, rel: str) -> Output:
         assert round(sum(l[4] for l in lines), 2) == amount, name
         for l in lines:
             assert round(l[1] * l[3], 2) == l[4], l
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "封面"
-    xl_cover(cover, "zh", "成本管理计划", p, [
-        ("项目名称", p["name"]), ("项目编号", p["id"]), ("项目发起人", p["sponsor"]), ("项目经理", p["manager"]),
-        ("文档名称", "成本管理计划"), ("版本号", "V1.2"), ("文档状态", "已批准"), ("编制日期", as_date("2026-07-10")),
-        ("编制人", "李明轩"), ("文档负责人", "孙丽华"), ("项目总预算", "350.00万元"),
-    ], [("王建国", "项目发起人、副总经理", "已签", "2026-07-13"), ("孙丽华", "财务部成本会计主管", "已签", "2026-07-10"),
-        ("李明轩", "项目经理", "已签", "2026-07-10")])
-    xl_revisions(wb.create_sheet("修订记录"), "zh", [
+    fields = control_fields(p, "zh", "成本管理计划", "V1.2", "已批准", as_date("2026-07-10"), "李明轩", "孙丽华")
+    wb = xl_workbook("zh", "成本管理计划", p, fields + [("项目总预算", "350.00万元")],
+                     [("王建国", "项目发起人、副总经理", "已签", "2026-07-13"), ("孙丽华", "财务部成本会计主管", "已签", "2026-07-10"),
+                      ("李明轩", "项目经理", "已签", "2026-07-10")], [
         ("V1.0", "2026-02-13", "李明轩", f"成本基准V1.0（{ZH_BASELINE_0:.2f}万元）随项目管理计划批准。"),
         ("V1.1", "2026-05-22", "李明轩", "BG-002：硬件设备增加8.60万元，动用管理储备。"),
         ("V1.2", "2026-07-10", "李明轩", "BG-004：系统集成与接口开发增加3.20万元，动用管理储备，成本基准V1.2。"),
@@ -3158,7 +3066,7 @@ def zh_cost_plan(out: Path, rel: str) -> Output:
     rows.append(["", "", "成本基准V1.2合计", "", "", "", ZH_BASELINE, "含应急储备10.00万元"])
     rows.append(["", "", "剩余管理储备", "", "", "", round(350 - ZH_BASELINE, 2), "由项目发起人掌握"])
     rows.append(["", "", "项目总预算", "", "", "", 350.00, "与项目章程一致"])
-    xl_register(ws, "成本估算（成本基准V1.2）", (f"项目名称：{p['name']}", f"项目编号：{p['id']}"),
+    xl_register(ws, p, "zh", "成本估算（成本基准V1.2）",
                 "金额单位：万元。小计、合计行加粗。", ["序号", "费用科目", "成本项", "数量", "单位", "单价（万元）",
                                                      "估算金额（万元）", "估算依据"],
                 rows, [6, 18, 38, 8, 7, 12, 14, 36], date_cols=set())
@@ -3182,7 +3090,7 @@ def zh_cost_plan(out: Path, rel: str) -> Output:
     rows.append(["剩余管理储备（不分配到工作，按10月列示）"] + [0.0] * 8 + [mr, mr])
     rows.append(["合计（项目总预算）"] + month_tot[:-1] + [round(month_tot[-1] + mr, 2), 350.00])
     assert round(sum(rows[-1][1:-1]), 2) == 350.00
-    xl_register(ws, "分期预算（资金使用计划）", (f"项目名称：{p['name']}", f"项目编号：{p['id']}"),
+    xl_register(ws, p, "zh", "分期预算（资金使用计划）",
                 "金额单位：万元。按月分摊，合计等于项目总预算。", ["费用科目"] + ZH_MONTHS + ["合计（万元）"],
                 rows, [34] + [11] * 9 + [13], date_cols=set())
     for i, row in enumerate(rows, 5):
@@ -3275,18 +3183,12 @@ ZH_IR_REVS = [
 
 def zh_issue_register(out: Path, rel: str) -> Output:
     p = ZH
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "封面"
-    xl_cover(cover, "zh", "问题日志", p, [
-        ("项目名称", p["name"]), ("项目编号", p["id"]), ("项目发起人", p["sponsor"]), ("项目经理", p["manager"]),
-        ("文档名称", "问题日志"), ("版本号", "V1.3"), ("文档状态", "已发布"), ("编制日期", as_date("2026-10-16")),
-        ("编制人", "李明轩"), ("文档负责人", "李明轩"),
-    ], [("李明轩", "项目经理", "已签", "2026-10-16"), ("陈静", "PMO主任（审核）", "已签", "2026-10-16")])
-    xl_revisions(wb.create_sheet("修订记录"), "zh", ZH_IR_REVS)
+    wb = xl_workbook("zh", "问题日志", p,
+                     control_fields(p, "zh", "问题日志", "V1.3", "已发布", as_date("2026-10-16"), "李明轩", "李明轩"),
+                     register_signoff("zh", "2026-10-16"), ZH_IR_REVS)
     ws = wb.create_sheet("问题日志")
     rows = [list(r) for r in ZH_ISSUES]
-    xl_register(ws, "问题日志", (f"项目名称：{p['name']}", f"项目编号：{p['id']}"),
+    xl_register(ws, p, "zh", "问题日志",
                 "优先级：紧急、高、一般、低；严重程度：严重、较大、一般、轻微。需修改基准的问题转为变更申请（关联变更单）。复核日期：2026-10-16。",
                 ZH_ISSUE_HEADER, rows, [9, 10, 12, 9, 44, 8, 9, 9, 12, 9, 34, 40, 12, 9, 10], date_cols={3, 9, 13})
     last = 4 + len(rows)

@@ -3,8 +3,8 @@
 A scenario starts from one of these (`Given an English charter`, `Given a risk register with these
 risks:`), changes the one thing it is about, and checks the result. Word documents are built with
 `tests.support.clean_docs.make_docx`; registers are workbooks with a Cover sheet (the doc-control block)
-and one register sheet whose header is on row 4, so that row 5 holds the first entry and a
-scenario can name the cell it expects a finding at.
+and one register sheet whose header is on row 4 (`tests.support.workbook.HEADER_ROW`), so that row 5
+holds the first entry and a scenario can name the cell it expects a finding at.
 """
 from __future__ import annotations
 
@@ -16,11 +16,30 @@ from typing import Any, Callable
 
 from openpyxl import Workbook
 
-from tests.support.clean_docs import (EN_BC, EN_CHARTER, EN_CLOSURE, EN_CR_FORM, EN_PMP, EN_SCOPE, EN_STATUS,
-                               ZH_CHARTER, make_docx)
-
-TODAY = date(2026, 11, 25)  # the check date of every scenario
-HEADER_ROW = 4               # register sheets: title on row 1, header on row 4, first entry on row 5
+from tests.support import workbook
+from tests.support.clean_docs import (
+    EN_BC,
+    EN_CHARTER,
+    EN_CHARTER_CONTROL,
+    EN_CLOSURE,
+    EN_CR_FORM,
+    EN_PMP,
+    EN_SCOPE,
+    EN_STATUS,
+    ZH_CHARTER,
+    ZH_CHARTER_CONTROL,
+    control_for,
+    make_docx,
+)
+from tests.support.pmo_template import (
+    APPROVAL_HEADER,
+    APPROVALS,
+    REVISION_HEADER,
+    REVISION_HISTORY,
+    Lang,
+    control_block,
+)
+from tests.support.workbook import SheetWriter
 
 # --- Word documents ----------------------------------------------------------------------------------
 
@@ -40,14 +59,6 @@ class WordSpec:
     def write(self, path: Path) -> Path:
         return make_docx(path, title=self.title, control=self.control, sections=self.sections, zh=self.zh,
                          revisions=self.revisions, approvals=self.approvals, approval_header=self.approval_header)
-
-
-def _control(title: str, zh: bool, **extra: str) -> dict[str, str]:
-    base = ({"项目名称": "智慧仓储管理系统建设项目", "项目编号": "ZC-2026-007", "文档名称": title, "版本号": "V1.0",
-             "文档状态": "已批准", "编制日期": "2026-02-10", "编制人": "李明"} if zh else
-            {"Project Name": "Apollo CRM Migration", "Project ID": "PRJ-2026-042", "Document Title": title,
-             "Version": "1.1", "Status": "Final", "Date": "2026-01-12", "Author": "Wei Zhang"})
-    return {**base, **extra}
 
 
 ZH_SCOPE = [
@@ -85,21 +96,19 @@ ZH_STATUS_CONTROL = {"项目名称": "智慧仓储管理系统建设项目", "�
 def word_document(doc_type: str, zh: bool = False) -> WordSpec:
     """A clean document of the type, in English or Chinese (only the types the scenarios use)."""
     if doc_type == "CHARTER":
-        title = "项目章程" if zh else "Project Charter"
-        extra = ({"项目开始时间": "2026-02-15", "项目结束时间": "2026-12-31"} if zh else
-                 {"Start Date": "2026-01-05", "End Date": "2026-06-30"})
-        return WordSpec(doc_type, zh, title, _control(title, zh, **extra), copy.deepcopy(ZH_CHARTER if zh else EN_CHARTER))
+        return WordSpec(doc_type, zh, "项目章程" if zh else "Project Charter", dict(ZH_CHARTER_CONTROL if zh else EN_CHARTER_CONTROL),
+                        copy.deepcopy(ZH_CHARTER if zh else EN_CHARTER))
     if doc_type == "SCOPE_STATEMENT":
         title = "项目范围说明书" if zh else "Project Scope Statement"
-        return WordSpec(doc_type, zh, title, _control(title, zh), copy.deepcopy(ZH_SCOPE if zh else EN_SCOPE))
+        return WordSpec(doc_type, zh, title, control_for(title, zh), copy.deepcopy(ZH_SCOPE if zh else EN_SCOPE))
     if doc_type == "PMP" and not zh:
-        return WordSpec(doc_type, zh, "Project Management Plan", _control("Project Management Plan", zh), copy.deepcopy(EN_PMP))
+        return WordSpec(doc_type, zh, "Project Management Plan", control_for("Project Management Plan"), copy.deepcopy(EN_PMP))
     if doc_type == "INIT_REQUEST_BC" and not zh:
-        return WordSpec(doc_type, zh, "Business Case", _control("Business Case", zh), copy.deepcopy(EN_BC))
+        return WordSpec(doc_type, zh, "Business Case", control_for("Business Case"), copy.deepcopy(EN_BC))
     if doc_type == "CLOSURE_REPORT" and not zh:
-        return WordSpec(doc_type, zh, "Project Closure Report", _control("Project Closure Report", zh), copy.deepcopy(EN_CLOSURE))
+        return WordSpec(doc_type, zh, "Project Closure Report", control_for("Project Closure Report"), copy.deepcopy(EN_CLOSURE))
     if doc_type == "COST_PLAN" and not zh:
-        return WordSpec(doc_type, zh, "Cost Management Plan", _control("Cost Management Plan", zh), copy.deepcopy(EN_COST))
+        return WordSpec(doc_type, zh, "Cost Management Plan", control_for("Cost Management Plan"), copy.deepcopy(EN_COST))
     if doc_type == "STATUS_REPORT":
         return WordSpec(doc_type, zh, "项目周报" if zh else "Project Status Report",
                         dict(ZH_STATUS_CONTROL if zh else EN_STATUS_CONTROL),
@@ -303,21 +312,25 @@ def _closed(status: Any) -> bool:
 
 
 def cover_block(title: str, zh: bool) -> list[tuple[str, str]]:
-    return ([("项目名称", "智慧仓储管理系统建设项目"), ("文档名称", title), ("版本号", "V1.2"), ("编制日期", "2026-11-20"),
-             ("编制人", "李明")] if zh else
-            [("Project Name", "Apollo CRM Migration"), ("Document Title", title), ("Version", "1.2"),
-             ("Date", "2026-11-20"), ("Author", "Wei Zhang")])
+    """The doc-control block on a register's Cover sheet (COM-01)."""
+    if zh:
+        return control_block("zh", project_name="智慧仓储管理系统建设项目", title=title, version="V1.2", date="2026-11-20",
+                             author="李明")
+    return control_block("en", project_name="Apollo CRM Migration", title=title, version="1.2", date="2026-11-20",
+                         author="Wei Zhang")
 
 
 def cover_tables(zh: bool) -> list[tuple[str, tuple[str, ...], list[tuple[str, ...]]]]:
     """The revision history and sign-off sheets that follow a register's Cover sheet (COM-04, COM-06)."""
+    lang: Lang = "zh" if zh else "en"
     if zh:
-        return [("修订记录", ("版本号", "修订日期", "修订人", "修订内容"),
-                 [("V1.1", "2026-11-06", "李明", "月度更新"), ("V1.2", "2026-11-20", "李明", "月度更新，新增风险")]),
-                ("审批", ("姓名", "职务", "签字", "日期"), [("王强", "项目发起人", "已签", "2026-11-21")])]
-    return [("Revision History", ("Version", "Date", "Author", "Summary of Changes"),
-             [("1.1", "2026-11-06", "Wei Zhang", "Monthly update"), ("1.2", "2026-11-20", "Wei Zhang", "Monthly update, new entries")]),
-            ("Approvals", ("Name", "Role", "Signature", "Date"), [("Dana Lee", "Project Sponsor", "/s/ Dana Lee", "2026-11-21")])]
+        revisions = [("V1.1", "2026-11-06", "李明", "月度更新"), ("V1.2", "2026-11-20", "李明", "月度更新，新增风险")]
+        approvals = [("王强", "项目发起人", "已签", "2026-11-21")]
+    else:
+        revisions = [("1.1", "2026-11-06", "Wei Zhang", "Monthly update"),
+                     ("1.2", "2026-11-20", "Wei Zhang", "Monthly update, new entries")]
+        approvals = [("Dana Lee", "Project Sponsor", "/s/ Dana Lee", "2026-11-21")]
+    return [(REVISION_HISTORY[lang], REVISION_HEADER[lang], revisions), (APPROVALS[lang], APPROVAL_HEADER[lang], approvals)]
 
 
 def coerce(text: str) -> Any:
@@ -360,26 +373,16 @@ class RegisterDoc:
         ws = wb.active
         if self.with_cover:
             ws.title = "封面" if self.zh else "Cover"
-            ws.append([self.spec.title])
-            for label, value in cover_block(self.spec.title, self.zh):
-                ws.append([label, value])
+            cover = SheetWriter(ws)
+            cover.title(self.spec.title)
+            cover.pairs(2, cover_block(self.spec.title, self.zh))
             for heading, header, rows in cover_tables(self.zh):   # one sheet each, PRINCE2-style
-                sheet = wb.create_sheet(heading)
-                sheet.append(list(header))
-                for row in rows:
-                    sheet.append(list(row))
+                SheetWriter(wb.create_sheet(heading)).table(1, header, rows)
             ws = wb.create_sheet(self.sheet or self.spec.sheet)
         else:
             ws.title = self.sheet or self.spec.sheet
-        ws.cell(row=1, column=1, value=self.spec.title)
-        for col, name in enumerate(self.header, 1):
-            ws.cell(row=HEADER_ROW, column=col, value=name)
-        for r, row in enumerate(self.rows, HEADER_ROW + 1):
-            for col, value in enumerate(row, 1):
-                if value is not None and value != "":
-                    ws.cell(row=r, column=col, value=value)
-        wb.save(path)
-        return path
+        SheetWriter(ws).register(self.spec.title, self.header, self.rows)
+        return workbook.save(wb, path)
 
 
 def register(doc_type: str, zh: bool, table: list[list[str]] | None, *, only_given: bool = False,

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers, then, when
 
-import checker
-from features.steps.documents import TODAY, RegisterDoc, WordSpec, register, word_document
+from features.steps.documents import RegisterDoc, WordSpec, register, word_document
+from tests.support.checking import check_one
 
 SEVERITIES = ("blocker", "major", "minor", "info")
 ZH_SEVERITY = {"阻断": "blocker", "重大": "major", "一般": "minor", "提示": "info"}
@@ -267,10 +267,7 @@ def check_it(pmo: Scenario) -> None:
             from tests.support import xlsx_quirks as xb
 
             path.write_bytes(xb.with_external_link(path.read_bytes(), "file:///C:/Finance/budget.xlsx"))
-    report = checker.check([str(path)], config={"today": TODAY})
-    doc = report["documents"][0]
-    assert doc["error"] is None, doc["error"]
-    pmo.result = doc
+    pmo.result = check_one(path)
 
 
 def _make_docm(path: Path) -> Path:
