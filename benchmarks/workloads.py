@@ -29,6 +29,7 @@ from xml.sax.saxutils import escape
 from checker.model.a1 import get_column_letter
 from tests.support import ooxml
 from tests.support.pmo_template import APPROVALS, CONTROL_LABELS, REVISION_HISTORY, Lang, control_block
+from tests.support.projects import PROJECT_NAME
 from tests.support.word import WordWriter
 from tests.support.workbook import HEADER_ROW
 
@@ -127,12 +128,12 @@ def write_docx(path: Path, spec: DocSpec, seed: int) -> Path:
     w = WordWriter(lang)
     w.properties(title=spec.title, author=people[2], when=FIXED_DAY)
     w.header_footer(f"{spec.title} — PRJ-2026-{seed % 1000:03d}", "Confidential · 内部资料" if not spec.zh else "内部资料 请勿外传")
-    w.title(spec.title, ("智慧仓储管理系统建设项目" if spec.zh else "Apollo CRM Migration") + f" ({seed})")
+    w.title(spec.title, f"{PROJECT_NAME[lang]} ({seed})")
     if spec.zh:
-        w.kv_table(control_block("zh", project_name="智慧仓储管理系统建设项目", project_id=f"ZC-2026-{seed % 1000:03d}",
+        w.kv_table(control_block("zh", project_name=PROJECT_NAME["zh"], project_id=f"ZC-2026-{seed % 1000:03d}",
                                  title=spec.title, version="V1.2", status="已批准", date="2026-02-10", author=people[2]))
     else:
-        w.kv_table(control_block("en", project_name="Apollo CRM Migration", project_id=f"PRJ-2026-{seed % 1000:03d}",
+        w.kv_table(control_block("en", project_name=PROJECT_NAME["en"], project_id=f"PRJ-2026-{seed % 1000:03d}",
                                  title=spec.title, version="1.2", status="Final", date="2026-01-12", author=people[2],
                                  owner=people[1]))
     w.heading(REVISION_HISTORY[lang])
@@ -221,7 +222,7 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
     texts = RISK_TEXT_ZH if zh else RISK_TEXT_EN
     people = PEOPLE_ZH if zh else PEOPLE_EN
     lang: Lang = "zh" if zh else "en"
-    title = title or ("风险登记册 — 智慧仓储管理系统建设项目" if zh else "Risk Register — Apollo CRM Migration")
+    title = title or f"{'风险登记册' if zh else 'Risk Register'} — {PROJECT_NAME[lang]}"
     ncols = len(header)
     last = get_column_letter(ncols)
 
@@ -272,7 +273,7 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
             yield f'<row r="{r}">' + "".join(cells) + "</row>"
 
     def cover_rows():
-        items = control_block("en", project_name="Apollo CRM Migration", project_id=f"PRJ-2026-{seed % 1000:03d}",
+        items = control_block("en", project_name=PROJECT_NAME["en"], project_id=f"PRJ-2026-{seed % 1000:03d}",
                               title="Risk Register", version="2.3", status="Final", author=people[2], date="2026-07-31")
         for r, (label, value) in enumerate(items, start=1):
             yield f'<row r="{r}">{s(f"A{r}", label)}{s(f"B{r}", value)}</row>'

@@ -45,7 +45,9 @@ from tests.support.pmo_template import (  # noqa: E402
     REVISION_HEADER,
     REVISION_HISTORY,
     control_block,
+    risk_level,
 )
+from tests.support.projects import PROJECT_ID, PROJECT_NAME  # noqa: E402
 from tests.support.word import Headings, WordWriter, add_custom_properties  # noqa: E402
 from tests.support.workbook import BOX, HFILL, LFILL, SheetWriter, as_date  # noqa: E402
 
@@ -54,8 +56,8 @@ from tests.support.workbook import BOX, HFILL, LFILL, SheetWriter, as_date  # no
 # --------------------------------------------------------------------------------------------
 
 EN = {
-    "id": "PRJ-2026-042",
-    "name": "Apollo CRM Migration",
+    "id": PROJECT_ID["en"],
+    "name": PROJECT_NAME["en"],
     "company": "Meridian Home Appliances Ltd",
     "sponsor": "Dana Lee",
     "manager": "Marcus Webb",
@@ -65,8 +67,8 @@ EN = {
     "end": "2026-09-30",
 }
 ZH = {
-    "id": "ZC-2026-007",
-    "name": "智慧仓储管理系统建设项目",
+    "id": PROJECT_ID["zh"],
+    "name": PROJECT_NAME["zh"],
     "company": "苏州联嘉精密制造有限公司",
     "sponsor": "王建国",
     "manager": "李明轩",
@@ -227,17 +229,6 @@ LEVEL_FILL = {
     "Low": "C6EFCE", "Medium": "FFEB9C", "High": "F8CBAD", "Critical": "FF7C80",
     "低": "C6EFCE", "中": "FFEB9C", "高": "F8CBAD", "极高": "FF7C80",
 }
-
-
-def band(score: int, lang: str) -> str:
-    names = ["Low", "Medium", "High", "Critical"] if lang == "en" else ["低", "中", "高", "极高"]
-    if score <= 5:
-        return names[0]
-    if score <= 12:
-        return names[1]
-    if score <= 19:
-        return names[2]
-    return names[3]
 
 
 def xl_workbook(lang: str, title: str, p: dict, fields: list[tuple[str, Any]], approvals: list[tuple[str, str, str, str]],
@@ -808,7 +799,7 @@ EN_RR_REVS = [
 
 def risk_row(r: tuple, row_no: int, lang: str) -> list[Any]:
     rid, desc, cat, raised, by, prob, imp, strat, act, owner, status, trig, cont, due, rev, closed, reason = r
-    return [rid, desc, cat, raised, by, prob, imp, f"=F{row_no}*G{row_no}", band(prob * imp, lang), strat, act,
+    return [rid, desc, cat, raised, by, prob, imp, f"=F{row_no}*G{row_no}", risk_level(prob * imp, lang), strat, act,
             owner, status, trig, cont, due, rev, closed, reason]
 
 
@@ -1531,7 +1522,7 @@ def zh_risk_register(out: Path, rel: str, variant: str | None = None) -> Output:
         row_no = 5 + i
         assert rows[i][5] == 4 and rows[i][6] == 5
         rows[i][7] = 12          # typed over the formula: 4 × 5 is 20
-        rows[i][8] = band(12, "zh")  # level follows the wrong score ("中")
+        rows[i][8] = risk_level(12, "zh")  # level follows the wrong score ("中")
         defects.append({"rule": "RR-06", "where": {"sheet": "风险登记册", "cell": f"H{row_no}"},
                         "note": "FX-02: probability 4 × impact 5 = 20, but the score cell holds the typed value 12 "
                                 "(the rest of column H are formulas); the level '中' follows the wrong score."})

@@ -38,7 +38,9 @@ from tests.support.pmo_template import (
     REVISION_HISTORY,
     Lang,
     control_block,
+    risk_level,
 )
+from tests.support.projects import PROJECT_NAME
 from tests.support.workbook import SheetWriter
 
 # --- Word documents ----------------------------------------------------------------------------------
@@ -86,10 +88,10 @@ EN_COST = [
     ("6. Control Thresholds", "A cost variance beyond ±10% of the baseline is escalated to the sponsor."),
     ("7. Estimate", "The estimate at completion is USD 1,200,000 including the contingency reserve."),
 ]
-EN_STATUS_CONTROL = {"Project Name": "Apollo CRM Migration", "Report Date": "2026-04-03",
+EN_STATUS_CONTROL = {"Project Name": PROJECT_NAME["en"], "Report Date": "2026-04-03",
                      "Reporting Period": "2026-03-23 to 2026-03-29", "Author": "Wei Zhang", "Version": "1.1",
                      "Document Title": "Status Report"}
-ZH_STATUS_CONTROL = {"项目名称": "智慧仓储管理系统建设项目", "报告日期": "2026-04-03", "报告周期": "2026-03-23 至 2026-03-29",
+ZH_STATUS_CONTROL = {"项目名称": PROJECT_NAME["zh"], "报告日期": "2026-04-03", "报告周期": "2026-03-23 至 2026-03-29",
                      "编制人": "李明", "版本号": "V1.0", "文档名称": "项目周报"}
 
 
@@ -128,16 +130,13 @@ def _d(*ymd: int) -> date:
     return date(*ymd)
 
 
-BANDS = (("Low", 5), ("Medium", 12), ("High", 19), ("Critical", 25))   # A_5x5_foundry, the default profile
-ZH_LEVEL = {"Low": "低", "Medium": "中", "High": "高", "Critical": "极高"}
-
-
-def band(score: Any) -> str:
+def band(score: Any, lang: Lang = "en") -> str:
+    """The risk level of a score on the default scale; blank when the score is not a number."""
     try:
         value = float(score)
     except (TypeError, ValueError):
         return ""
-    return next((name for name, top in BANDS if value <= top), "Critical")
+    return risk_level(value, lang)
 
 
 def _num(values: dict[str, Any], key: str) -> Any:
@@ -201,7 +200,7 @@ RISKS_ZH = RegisterSpec("RISK_REGISTER", "风险登记册", "风险登记册", [
     ("影响程度", _cycle([3, 2, 3, 4, 2])),
     ("风险值", lambda i, r: _num(r, "发生概率") * _num(r, "影响程度")
         if isinstance(_num(r, "发生概率"), (int, float)) and isinstance(_num(r, "影响程度"), (int, float)) else ""),
-    ("风险等级", lambda i, r: ZH_LEVEL.get(band(r.get("风险值")), "")),
+    ("风险等级", lambda i, r: band(r.get("风险值"), "zh")),
     ("应对策略", lambda i, r: "减轻"),
     ("应对措施", lambda i, r: "每周与供应商核对交付进度"),
     ("应急措施", lambda i, r: "启用备选供应商" if r.get("风险等级") in ("高", "极高") else ""),
@@ -314,9 +313,9 @@ def _closed(status: Any) -> bool:
 def cover_block(title: str, zh: bool) -> list[tuple[str, str]]:
     """The doc-control block on a register's Cover sheet (COM-01)."""
     if zh:
-        return control_block("zh", project_name="智慧仓储管理系统建设项目", title=title, version="V1.2", date="2026-11-20",
+        return control_block("zh", project_name=PROJECT_NAME["zh"], title=title, version="V1.2", date="2026-11-20",
                              author="李明")
-    return control_block("en", project_name="Apollo CRM Migration", title=title, version="1.2", date="2026-11-20",
+    return control_block("en", project_name=PROJECT_NAME["en"], title=title, version="1.2", date="2026-11-20",
                          author="Wei Zhang")
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from tests.support.pmo_template import APPROVALS, CONTROL_LABELS, REVISION_HISTORY, Lang, control_block
+from tests.support.projects import PROJECT_ID, PROJECT_NAME
 from tests.support.word import WordWriter
 
-EN_CONTROL = dict(control_block("en", project_name="Apollo CRM Migration", project_id="PRJ-2026-042",
+EN_CONTROL = dict(control_block("en", project_name=PROJECT_NAME["en"], project_id=PROJECT_ID["en"],
                                 title="Project Charter", version="1.1", status="Final", date="2026-01-12",
                                 author="Wei Zhang"))
 EN_REVISIONS = [("0.9", "2026-01-05", "Wei Zhang", "First draft for review"),
@@ -33,7 +34,7 @@ EN_SECTIONS = [("Project Purpose", "The CRM platform is out of support in 2026; 
                ("Assigned Project Manager", "Wei Zhang, with authority over spending up to USD 50,000 per decision."),
                ("Sponsor / Authorizer Name and Authority", "Dana Lee, VP Sales, authorizes this charter.")]
 
-ZH_CONTROL = dict(control_block("zh", project_name="智慧仓储管理系统建设项目", project_id="ZC-2026-007", title="项目章程",
+ZH_CONTROL = dict(control_block("zh", project_name=PROJECT_NAME["zh"], project_id=PROJECT_ID["zh"], title="项目章程",
                                 version="V1.0", status="已批准", date="2026-02-10", author="李明"))
 ZH_REVISIONS = [("V0.9", "2026-02-01", "李明", "初稿"), ("V1.0", "2026-02-10", "李明", "根据评审意见修改预算")]
 ZH_APPROVALS = [("王强", "项目发起人", "已签", "2026-02-12")]

@@ -1,5 +1,6 @@
 """What the PMO's templates put in every document, whoever writes it: the words of the control blocks
-(doc control, revision history, approvals) in English and Chinese, and the colours of the dressed look.
+(doc control, revision history, approvals) in English and Chinese, the levels of the default risk
+scale, and the colours of the dressed look.
 
 The rule tests, the scenarios, the sample documents and the benchmark workloads all write these
 blocks; the words live here once so that they cannot drift apart.
@@ -30,6 +31,9 @@ CONTROL_LABELS = {
     "owner": {"en": "Owner", "zh": "文档负责人"},
 }
 
+RISK_LEVELS = {"en": ("Low", "Medium", "High", "Critical"), "zh": ("低", "中", "高", "极高")}
+_LEVEL_TOPS = (5, 12, 19)  # the default profile (A_5x5): Low 1-5, Medium 6-12, High 13-19, Critical 20-25
+
 # The dressed look (sample documents): header rows, label cells, titles.
 HEADER_FILL = "D9E2F3"
 LABEL_FILL = "F2F2F2"
@@ -42,3 +46,9 @@ def control_block(lang: Lang, **values: V) -> list[tuple[str, V]]:
     The keys are those of CONTROL_LABELS: `control_block("zh", project_name=..., version="V1.0")`.
     """
     return [(CONTROL_LABELS[key][lang], value) for key, value in values.items()]
+
+
+def risk_level(score: float, lang: Lang = "en") -> str:
+    """The level of a probability × impact score on the default 5×5 scale."""
+    names = RISK_LEVELS[lang]
+    return next((name for name, top in zip(names, _LEVEL_TOPS) if score <= top), names[-1])
