@@ -137,8 +137,9 @@ def write_docx(path: Path, spec: DocSpec, seed: int) -> Path:
                                  title=spec.title, version="1.2", status="Final", date="2026-01-12", author=people[2],
                                  owner=people[1]))
     w.heading(REVISION_HISTORY[lang])
-    w.revision_table([(f"{'V' if spec.zh else ''}{0.8 + i / 10:.1f}", (date(2026, 1, 2) + timedelta(days=3 * i)).isoformat(),
-                       people[2], _sentence(rng, 6)) for i in range(5)])
+    w.revision_table([(f"{'V' if spec.zh else ''}{0.8 + i / 10:.1f}",
+                       (date(2026, 1, 2) + timedelta(days=3 * i)).isoformat(), people[2], _sentence(rng, 6))
+                      for i in range(5)])
 
     per_section = max(1, spec.paragraphs // max(1, len(spec.sections)))
     tables_left = spec.tables
@@ -245,8 +246,8 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
         yield f'<row r="1">{s("A1", title, 2)}</row>'
         project_id = CONTROL_LABELS["project_id"][lang] + ("：ZC-2026-" if zh else ": PRJ-2026-") + f"{seed % 1000:03d}"
         yield f'<row r="2">{s("A2", project_id)}</row>'
-        yield (f'<row r="{HEADER_ROW}">' + "".join(s(f"{get_column_letter(c + 1)}{HEADER_ROW}", h, 2) for c, h in enumerate(header))
-               + "</row>")
+        names = "".join(s(f"{get_column_letter(c + 1)}{HEADER_ROW}", h, 2) for c, h in enumerate(header))
+        yield f'<row r="{HEADER_ROW}">{names}</row>'
         for i in range(rows):
             r = HEADER_ROW + 1 + i
             p, im = rng.randint(1, 5), rng.randint(1, 5)
@@ -283,7 +284,8 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
             yield f'<row r="{r}">{s(f"A{r}", a)}{s(f"B{r}", b)}</row>'
 
     validation = (f'<mergeCells count="1"><mergeCell ref="A1:{last}1"/></mergeCells>'
-                  f'<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="M{HEADER_ROW + 1}:M{HEADER_ROW + rows}">'
+                  '<dataValidations count="1"><dataValidation type="list" allowBlank="1" '
+                  f'sqref="M{HEADER_ROW + 1}:M{HEADER_ROW + rows}">'
                   f'<formula1>Lookup!$A$1:$A$5</formula1></dataValidation></dataValidations>')
     sheets = [("Cover", sheet_xml(cover_rows, cols=2)), ("Risk Register", sheet_xml(register_rows, validation)),
               ("Lookup", sheet_xml(lookup_rows, cols=2))]

@@ -231,8 +231,8 @@ LEVEL_FILL = {
 }
 
 
-def xl_workbook(lang: str, title: str, p: dict, fields: list[tuple[str, Any]], approvals: list[tuple[str, str, str, str]],
-                revisions: list[tuple[str, str, str, str]]) -> Workbook:
+def xl_workbook(lang: str, title: str, p: dict, fields: list[tuple[str, Any]],
+                approvals: list[tuple[str, str, str, str]], revisions: list[tuple[str, str, str, str]]) -> Workbook:
     """A workbook that opens with its Cover sheet (doc control and approvals) and its revision history."""
     wb = Workbook()
     cover = wb.active
@@ -246,7 +246,8 @@ def register_signoff(lang: str, when: str) -> list[tuple[str, str, str, str]]:
     """The approvals on a register's cover: the project manager keeps it, the PMO reviews it."""
     if lang == "zh":
         return [("李明轩", "项目经理", "已签", when), ("陈静", "PMO主任（审核）", "已签", when)]
-    return [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", when), ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", when)]
+    return [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", when),
+            ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", when)]
 
 
 def xl_cover(ws, lang: str, title: str, p: dict, fields: list[tuple[str, Any]],
@@ -274,7 +275,8 @@ def xl_register(ws, p: dict, lang: str, title: str, note: str, header: list[str]
                 widths: list[int], date_cols: set[int]) -> None:
     """A dressed register whose second row names the project: its name, then its id."""
     sep = "：" if lang == "zh" else ": "
-    name, pid = (f"{CONTROL_LABELS[key][lang]}{sep}{p[field]}" for key, field in (("project_name", "name"), ("project_id", "id")))
+    name = f"{CONTROL_LABELS['project_name'][lang]}{sep}{p['name']}"
+    pid = f"{CONTROL_LABELS['project_id'][lang]}{sep}{p['id']}"
     SheetWriter(ws, dressed=True).register(title, header, rows, project_line=(name, pid), note=note, widths=widths,
                                            date_cols=date_cols)
 
@@ -824,14 +826,16 @@ RISK_WIDTHS = [8, 48, 13, 12, 15, 11, 10, 11, 10, 12, 44, 15, 11, 30, 36, 12, 12
 def en_risk_register(out: Path, rel: str) -> Output:
     p = EN
     wb = xl_workbook("en", "Risk Register", p,
-                     control_fields(p, "en", "Risk Register", "1.5", "Final", as_date("2026-09-21"), "Marcus Webb", "Marcus Webb"),
+                     control_fields(p, "en", "Risk Register", "1.5", "Final", as_date("2026-09-21"), "Marcus Webb",
+                                    "Marcus Webb"),
                      register_signoff("en", "2026-09-21"), EN_RR_REVS)
     ws = wb.create_sheet("Risks")
     rows = [risk_row(r, i, "en") for i, r in enumerate(EN_RISKS, 5)]
     xl_register(ws, p, "en", "Risk Register",
                 "Scoring: probability and impact 1-5; score = P × I; levels Low 1-5, Medium 6-12, High 13-19, Critical 20-25. Register reviewed 2026-09-21.",
                 EN_RISK_HEADER, rows, RISK_WIDTHS, date_cols={4, 16, 17, 18})
-    dress_risks(ws, len(rows), ["Open", "Monitoring", "Occurred", "Closed"], ["Low", "Medium", "High", "Critical"], ["Avoid", "Reduce", "Transfer", "Accept", "Share", "Escalate"])
+    dress_risks(ws, len(rows), ["Open", "Monitoring", "Occurred", "Closed"], ["Low", "Medium", "High", "Critical"],
+                ["Avoid", "Reduce", "Transfer", "Accept", "Share", "Escalate"])
     xl_legend(wb.create_sheet("Legend"), "en")
     wb.custom_doc_props.append(StringProperty(name="ProjectID", value=p["id"]))
     xl_save(wb, out / rel, p, "Risk Register - Apollo CRM Migration", "Marcus Webb", "2026-09-21")
@@ -875,7 +879,8 @@ EN_CL_REVS = [
 def en_change_log(out: Path, rel: str) -> Output:
     p = EN
     wb = xl_workbook("en", "Change Log", p,
-                     control_fields(p, "en", "Change Log", "1.3", "Final", as_date("2026-09-21"), "Marcus Webb", "Marcus Webb"),
+                     control_fields(p, "en", "Change Log", "1.3", "Final", as_date("2026-09-21"), "Marcus Webb",
+                                    "Marcus Webb"),
                      register_signoff("en", "2026-09-21"), EN_CL_REVS)
     ws = wb.create_sheet("Change Log")
     approved = sum(r[9] for r in EN_CHANGES if r[6] == "Approved")
@@ -1994,8 +1999,8 @@ def en_schedule(out: Path, rel: str, variant: str | None = None) -> Output:
     status_date = "2026-09-25"
     tasks = schedule_rows(en_tasks(), status_date, (p["start"], p["end"]))
     rows = schedule_table(tasks, status_date, "en")
-    fields = control_fields(p, "en", "Project Schedule (Apollo Integrated Schedule)", "1.4", "Final", as_date("2026-09-25"),
-                            "Marcus Webb", "Marcus Webb")
+    fields = control_fields(p, "en", "Project Schedule (Apollo Integrated Schedule)", "1.4", "Final",
+                            as_date("2026-09-25"), "Marcus Webb", "Marcus Webb")
     fields += [("Status Date", as_date(status_date)), ("Schedule Baseline", "v1.0, approved 2026-01-30"),
                ("Calendar", "Monday to Friday; UK, German and Dutch public holidays are non-working for local tasks")]
     wb = xl_workbook("en", "Project Schedule", p, fields, register_signoff("en", "2026-09-25"), EN_SCH_REVS)
@@ -2088,7 +2093,8 @@ EN_IR_REVS = [
 def en_issue_register(out: Path, rel: str, variant: str | None = None) -> Output:
     p = EN
     wb = xl_workbook("en", "Issue Log", p,
-                     control_fields(p, "en", "Issue Log", "1.3", "Final", as_date("2026-09-21"), "Marcus Webb", "Marcus Webb"),
+                     control_fields(p, "en", "Issue Log", "1.3", "Final", as_date("2026-09-21"), "Marcus Webb",
+                                    "Marcus Webb"),
                      register_signoff("en", "2026-09-21"), EN_IR_REVS)
     ws = wb.create_sheet("Issues")
     rows = [list(r) for r in EN_ISSUES]

@@ -98,19 +98,22 @@ ZH_STATUS_CONTROL = {"项目名称": PROJECT_NAME["zh"], "报告日期": "2026-0
 def word_document(doc_type: str, zh: bool = False) -> WordSpec:
     """A clean document of the type, in English or Chinese (only the types the scenarios use)."""
     if doc_type == "CHARTER":
-        return WordSpec(doc_type, zh, "项目章程" if zh else "Project Charter", dict(ZH_CHARTER_CONTROL if zh else EN_CHARTER_CONTROL),
-                        copy.deepcopy(ZH_CHARTER if zh else EN_CHARTER))
+        return WordSpec(doc_type, zh, "项目章程" if zh else "Project Charter",
+                        dict(ZH_CHARTER_CONTROL if zh else EN_CHARTER_CONTROL), copy.deepcopy(ZH_CHARTER if zh else EN_CHARTER))
     if doc_type == "SCOPE_STATEMENT":
         title = "项目范围说明书" if zh else "Project Scope Statement"
         return WordSpec(doc_type, zh, title, control_for(title, zh), copy.deepcopy(ZH_SCOPE if zh else EN_SCOPE))
     if doc_type == "PMP" and not zh:
-        return WordSpec(doc_type, zh, "Project Management Plan", control_for("Project Management Plan"), copy.deepcopy(EN_PMP))
+        return WordSpec(doc_type, zh, "Project Management Plan", control_for("Project Management Plan"),
+                        copy.deepcopy(EN_PMP))
     if doc_type == "INIT_REQUEST_BC" and not zh:
         return WordSpec(doc_type, zh, "Business Case", control_for("Business Case"), copy.deepcopy(EN_BC))
     if doc_type == "CLOSURE_REPORT" and not zh:
-        return WordSpec(doc_type, zh, "Project Closure Report", control_for("Project Closure Report"), copy.deepcopy(EN_CLOSURE))
+        return WordSpec(doc_type, zh, "Project Closure Report", control_for("Project Closure Report"),
+                        copy.deepcopy(EN_CLOSURE))
     if doc_type == "COST_PLAN" and not zh:
-        return WordSpec(doc_type, zh, "Cost Management Plan", control_for("Cost Management Plan"), copy.deepcopy(EN_COST))
+        return WordSpec(doc_type, zh, "Cost Management Plan", control_for("Cost Management Plan"),
+                        copy.deepcopy(EN_COST))
     if doc_type == "STATUS_REPORT":
         return WordSpec(doc_type, zh, "项目周报" if zh else "Project Status Report",
                         dict(ZH_STATUS_CONTROL if zh else EN_STATUS_CONTROL),
@@ -329,7 +332,8 @@ def cover_tables(zh: bool) -> list[tuple[str, tuple[str, ...], list[tuple[str, .
         revisions = [("1.1", "2026-11-06", "Wei Zhang", "Monthly update"),
                      ("1.2", "2026-11-20", "Wei Zhang", "Monthly update, new entries")]
         approvals = [("Dana Lee", "Project Sponsor", "/s/ Dana Lee", "2026-11-21")]
-    return [(REVISION_HISTORY[lang], REVISION_HEADER[lang], revisions), (APPROVALS[lang], APPROVAL_HEADER[lang], approvals)]
+    return [(REVISION_HISTORY[lang], REVISION_HEADER[lang], revisions),
+            (APPROVALS[lang], APPROVAL_HEADER[lang], approvals)]
 
 
 def coerce(text: str) -> Any:

@@ -1,1 +1,1 @@
-"""What the tests build: documents, workbooks, hostile files and samples (sample_docs/generate.py and benchmarks/workloads.py build with it too)."""
+"""What the tests build: documents, workbooks, hostile files, samples (used by sample_docs and benchmarks too)."""

@@ -2,10 +2,11 @@
 (the rule tests and scenarios, sample_docs/generate.py, benchmarks/workloads.py).
 
 A `WordWriter` writes a title, headings, paragraphs, bullets, tables, the doc-control, revision-history
-and approvals blocks, the page header and footer and the document properties (custom ones too), and knows the contract
-index of every paragraph and table it writes (to point at a seeded defect). Plain, it writes what
-python-docx's template gives; dressed, it adds what an office template would (A4 page, fonts, navy
-headings, shaded header rows, column widths, a blank line after each table, page numbers).
+and approvals blocks, the page header and footer and the core properties (`add_custom_properties` the
+custom ones), and knows the contract index of every paragraph and table it writes (to point at a
+seeded defect). Plain, it writes what python-docx's template gives; dressed, it adds what an office
+template would (A4 page, fonts, navy headings, shaded header rows, column widths, a blank line after
+each table, page numbers).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Cell
 
 from tests.support import ooxml
 from tests.support.pmo_template import APPROVAL_HEADER, HEADER_FILL, LABEL_FILL, NAVY, REVISION_HEADER, Lang
@@ -188,22 +190,13 @@ class WordWriter:
               bold_last_row: bool = False, font_size: float = 9.5) -> int:
         """A grid table: the header row, then the rows (a short row leaves its last cells blank)."""
         idx = self.next_table
-        t = self.doc.add_table(rows=1 + len(rows), cols=len(header))
-        t.style = "Table Grid"
-        if self.dressed:
-            t.alignment = WD_TABLE_ALIGNMENT.CENTER
-            t.autofit = False
+        t = self._grid(1 + len(rows), len(header))
         for r_i, values in enumerate([header, *rows]):
             for c_i, (cell, value) in enumerate(zip(t.rows[r_i].cells, values)):
                 cell.text = "" if value is None else str(value)
                 if not self.dressed:
                     continue
-                for p in cell.paragraphs:
-                    p.paragraph_format.space_after = Pt(0)
-                    for run in p.runs:
-                        run.font.size = Pt(font_size)
-                        if r_i == 0 or (bold_last_row and r_i == len(rows)):
-                            run.bold = True
+                _tighten(cell, font_size, bold=r_i == 0 or (bold_last_row and r_i == len(rows)))
                 if r_i == 0:
                     _shade(cell, HEADER_FILL)
                 if widths:
@@ -219,11 +212,7 @@ class WordWriter:
     def kv_table(self, pairs: Sequence[tuple[str, Any]], widths: tuple[float, float] = (4.5, 12.1)) -> int:
         """A two-column label/value table, such as the doc-control block."""
         idx = self.next_table
-        t = self.doc.add_table(rows=len(pairs), cols=2)
-        t.style = "Table Grid"
-        if self.dressed:
-            t.alignment = WD_TABLE_ALIGNMENT.CENTER
-            t.autofit = False
+        t = self._grid(len(pairs), 2)
         for i, (k, v) in enumerate(pairs):
             a, b = t.rows[i].cells
             a.text, b.text = k, str(v)
@@ -232,14 +221,19 @@ class WordWriter:
             _shade(a, LABEL_FILL)
             for cell, w in ((a, widths[0]), (b, widths[1])):
                 cell.width = Cm(w)
-                for p in cell.paragraphs:
-                    p.paragraph_format.space_after = Pt(0)
-                    for run in p.runs:
-                        run.font.size = Pt(9.5)
+                _tighten(cell, 9.5)
             a.paragraphs[0].runs[0].bold = True
         if self.dressed:
             self.doc.add_paragraph()
         return idx
+
+    def _grid(self, rows: int, cols: int) -> Table:
+        t = self.doc.add_table(rows=rows, cols=cols)
+        t.style = "Table Grid"
+        if self.dressed:
+            t.alignment = WD_TABLE_ALIGNMENT.CENTER
+            t.autofit = False
+        return t
 
     def revision_table(self, rows: Sequence[Sequence[Any]], header: Sequence[str] | None = None) -> int:
         """The revision history (version, date, author, summary), under the language's header."""
@@ -260,7 +254,8 @@ class WordWriter:
 def add_custom_properties(doc: DocxDocument, props: dict[str, str]) -> None:
     """Add /docProps/custom.xml with string properties, related from the package (python-docx has no API)."""
     items = "".join(f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{i + 2}" '
-                    f'name="{name}"><vt:lpwstr>{value}</vt:lpwstr></property>' for i, (name, value) in enumerate(props.items()))
+                    f'name="{name}"><vt:lpwstr>{value}</vt:lpwstr></property>'
+                    for i, (name, value) in enumerate(props.items()))
     blob = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
             f'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{items}</Properties>')
@@ -269,7 +264,17 @@ def add_custom_properties(doc: DocxDocument, props: dict[str, str]) -> None:
     package.relate_to(part, CUSTOM_PROPS_RELTYPE)
 
 
-def _shade(cell, fill: str) -> None:
+def _tighten(cell: _Cell, font_size: float, bold: bool = False) -> None:
+    """No space after the cell's paragraphs, its runs at the table's font size (bold in a header)."""
+    for p in cell.paragraphs:
+        p.paragraph_format.space_after = Pt(0)
+        for run in p.runs:
+            run.font.size = Pt(font_size)
+            if bold:
+                run.bold = True
+
+
+def _shade(cell: _Cell, fill: str) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
