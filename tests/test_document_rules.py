@@ -18,6 +18,7 @@ from tests.support.clean_docs import (
     EN_CHARTER_CONTROL,
     EN_CR_FORM,
     EN_REVISIONS,
+    EN_STATUS_CONTROL,
     ZH_CHARTER,
     ZH_CHARTER_CONTROL,
     control_for,
@@ -77,9 +78,8 @@ def test_clean_documents_of_each_type_get_no_blocker_or_major(tmp_path, title, s
 
 
 def test_a_clean_status_report_gets_no_blocker_or_major(tmp_path):
-    control = {"Project Name": "Apollo CRM Migration", "Report Date": "2026-04-03", "Reporting Period": "2026-03-23 to 2026-03-29",
-               "Author": "Wei Zhang", "Version": "1.1", "Document Title": "Status Report"}
-    doc = check_one(make_docx(tmp_path / "s.docx", title="Project Status Report", sections=STATUS, control=control, approvals=[]))
+    doc = check_one(make_docx(tmp_path / "s.docx", title="Project Status Report", sections=STATUS,
+                              control=EN_STATUS_CONTROL, approvals=[]))
     assert doc["doc_type"] == "STATUS_REPORT"
     assert [f for f in doc["findings"] if f["severity"] in ("blocker", "major")] == []
 

@@ -22,12 +22,17 @@ from tests.support.clean_docs import (
     EN_CHARTER,
     EN_CHARTER_CONTROL,
     EN_CLOSURE,
+    EN_COST,
     EN_CR_FORM,
     EN_PMP,
     EN_SCOPE,
     EN_STATUS,
+    EN_STATUS_CONTROL,
     ZH_CHARTER,
     ZH_CHARTER_CONTROL,
+    ZH_SCOPE,
+    ZH_STATUS,
+    ZH_STATUS_CONTROL,
     control_for,
     make_docx,
 )
@@ -61,38 +66,6 @@ class WordSpec:
     def write(self, path: Path) -> Path:
         return make_docx(path, title=self.title, control=self.control, sections=self.sections, zh=self.zh,
                          revisions=self.revisions, approvals=self.approvals, approval_header=self.approval_header)
-
-
-ZH_SCOPE = [
-    ("一、项目背景与目的", "现有仓储系统无法支持多仓协同，本项目在不丢失历史数据的前提下建设统一平台。"),
-    ("二、项目目标", "2026年12月31日前完成三个仓库上线，预算不超过350万元，库存准确率达到99.5%以上。"),
-    ("三、产品范围描述", "统一的仓储管理平台，包括入库、出库、盘点、条码作业和与ERP的实时接口。"),
-    ("四、可交付成果", [["可交付成果", "说明"], ["仓储管理系统", "三个仓库上线运行"], ["培训材料", "操作手册与培训课件"]]),
-    ("五、验收标准", "盘点差异率低于0.5%；95%的操作人员通过上岗考核；系统连续运行30天无重大故障。"),
-    ("六、除外责任", "财务系统改造和门户网站改版不在本项目范围内。"),
-    ("七、制约因素", "上线须避开年末盘点期；项目总预算不超过350万元。"),
-    ("八、假设条件", "供应商测试环境于2026年3月前就绪；仓储部可抽调关键用户参与测试。"),
-]
-ZH_STATUS = [
-    ("项目总体状态", "总体状态：绿色"),
-    ("本周完成工作", "完成第二次数据迁移演练，数据核对一致率98%。"),
-    ("下周工作计划", "处理2%的核对差异，启动用户培训。"),
-    ("偏差与容差情况", "进度和成本均在容差范围内，预计不会出现超差。"),
-]
-EN_COST = [
-    ("1. Cost Items", [["Cost Item", "Estimate (USD)"], ["Labour", "800,000"], ["Software", "250,000"], ["Contingency Reserve", "150,000"], ["Total", "1,200,000"]]),
-    ("2. Basis of Estimate", "Labour from the resource plan at standard rates; software from the vendor quote Q-118."),
-    ("3. Time-phased Budget", "Q1 USD 400,000; Q2 USD 800,000."),
-    ("4. Contingency Reserve", "USD 150,000 based on the expected monetary value of the top ten risks."),
-    ("5. Units of Measure, Precision and Accuracy", "Amounts in USD, rounded to the nearest 1,000; accuracy −10%/+15%."),
-    ("6. Control Thresholds", "A cost variance beyond ±10% of the baseline is escalated to the sponsor."),
-    ("7. Estimate", "The estimate at completion is USD 1,200,000 including the contingency reserve."),
-]
-EN_STATUS_CONTROL = {"Project Name": PROJECT_NAME["en"], "Report Date": "2026-04-03",
-                     "Reporting Period": "2026-03-23 to 2026-03-29", "Author": "Wei Zhang", "Version": "1.1",
-                     "Document Title": "Status Report"}
-ZH_STATUS_CONTROL = {"项目名称": PROJECT_NAME["zh"], "报告日期": "2026-04-03", "报告周期": "2026-03-23 至 2026-03-29",
-                     "编制人": "李明", "版本号": "V1.0", "文档名称": "项目周报"}
 
 
 def word_document(doc_type: str, zh: bool = False) -> WordSpec:
