@@ -36,8 +36,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run as a script: the repository root, for the shared builders in tests/support
 
-from tests.support import workbook  # noqa: E402
-from tests.support.pmo_template import (  # noqa: E402
+from tests.support import workbook
+from tests.support.pmo_template import (
     APPROVAL_HEADER,
     APPROVALS,
     CONTROL_LABELS,
@@ -47,9 +47,9 @@ from tests.support.pmo_template import (  # noqa: E402
     control_block,
     risk_level,
 )
-from tests.support.projects import PROJECT_ID, PROJECT_NAME  # noqa: E402
-from tests.support.word import Headings, WordWriter, add_custom_properties  # noqa: E402
-from tests.support.workbook import BOX, HFILL, LFILL, SheetWriter, as_date  # noqa: E402
+from tests.support.projects import PROJECT_ID, PROJECT_NAME
+from tests.support.word import Headings, WordWriter, add_custom_properties
+from tests.support.workbook import BOX, HFILL, LFILL, SheetWriter, as_date
 
 # --------------------------------------------------------------------------------------------
 # Projects (one source of truth for names, ids, dates and money)
