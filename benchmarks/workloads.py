@@ -4,31 +4,37 @@ Every generator takes a seed and writes the same content for the same arguments 
 properties and zip timestamps, so reruns are byte-identical). Files are cached under a work
 folder keyed by `GENERATOR_VERSION` and the sizes, so a second run only measures.
 
-* Word files are built with python-docx (title, doc-control table, revision history, sections with
-  English and Chinese paragraphs, milestone/budget/stakeholder tables, approvals, page header and
-  footer).
+The builders share the document library of the tests (`tests/support/`: the benchmarks may import
+the test support package), so a workload is built like the documents the tests and samples use.
+
+* Word files are written with tests/support/word.py (title, doc-control table, revision history,
+  sections with English and Chinese paragraphs, milestone/budget/stakeholder tables, approvals,
+  page header and footer).
 * Registers are written as SpreadsheetML directly (shared strings, a date style, formulas with
-  their cached values, a merged title, a list validation): python-docx-style object building would
-  take minutes for 200,000 rows, and openpyxl's write-only mode cannot store a formula's cached
-  value, which real files written by Excel always have.
+  their cached values, a merged title, a list validation), in the register layout of
+  tests/support/workbook.py and with the doc-control labels of tests/support/pmo_template.py:
+  python-docx-style object building would take minutes for 200,000 rows, and openpyxl's
+  write-only mode cannot store a formula's cached value, which real files written by Excel always have.
 """
 from __future__ import annotations
 
-import io
 import os
 import random
-import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable
 from xml.sax.saxutils import escape
 
 from checker.model.a1 import get_column_letter
+from tests.support import ooxml
+from tests.support.pmo_template import APPROVALS, CONTROL_LABELS, REVISION_HISTORY, Lang, control_block
+from tests.support.projects import PROJECT_NAME
+from tests.support.word import WordWriter
+from tests.support.workbook import HEADER_ROW
 
-GENERATOR_VERSION = 1
-ZIP_TIME = (2026, 1, 1, 0, 0, 0)
-FIXED_TIME = datetime(2026, 1, 1, 9, 0, 0)
+GENERATOR_VERSION = 2  # 2: Word files written with tests/support/word.py, zips by tests/support/ooxml.py
+FIXED_DAY = "2026-01-01"  # core properties: created and modified at 09:00 that day
 
 # --------------------------------------------------------------------------------------------
 # Word banks (fictional)
@@ -116,68 +122,48 @@ MINUTES_SECTIONS = ("Attendees", "Agenda", "Discussion", "Decisions", "Action It
 
 
 def write_docx(path: Path, spec: DocSpec, seed: int) -> Path:
-    from docx import Document
-
     rng = random.Random(seed)
+    lang: Lang = "zh" if spec.zh else "en"
     people = PEOPLE_ZH if spec.zh else PEOPLE_EN
-    doc = Document()
-    props = doc.core_properties
-    props.title, props.author, props.last_modified_by = spec.title, people[2], people[2]
-    props.created = props.modified = FIXED_TIME
-    section = doc.sections[0]
-    section.header.paragraphs[0].text = f"{spec.title} — PRJ-2026-{seed % 1000:03d}"
-    section.footer.paragraphs[0].text = "Confidential · 内部资料" if not spec.zh else "内部资料 请勿外传"
-
-    doc.add_heading(spec.title, level=0)
-    doc.add_paragraph(("智慧仓储管理系统建设项目" if spec.zh else "Apollo CRM Migration") + f" ({seed})")
-    control = ({"项目名称": "智慧仓储管理系统建设项目", "项目编号": f"ZC-2026-{seed % 1000:03d}", "文档名称": spec.title,
-                "版本号": "V1.2", "文档状态": "已批准", "编制日期": "2026-02-10", "编制人": people[2]} if spec.zh else
-               {"Project Name": "Apollo CRM Migration", "Project ID": f"PRJ-2026-{seed % 1000:03d}",
-                "Document Title": spec.title, "Version": "1.2", "Status": "Final", "Date": "2026-01-12",
-                "Author": people[2], "Owner": people[1]})
-    _rows_table(doc, None, list(control.items()))
-    doc.add_heading("修订记录" if spec.zh else "Revision History", level=1)
-    header = ("版本号", "修订日期", "修订人", "修订内容") if spec.zh else ("Version", "Date", "Author", "Summary of Changes")
-    revisions = [(f"{'V' if spec.zh else ''}{0.8 + i / 10:.1f}", (date(2026, 1, 2) + timedelta(days=3 * i)).isoformat(),
-                  people[2], _sentence(rng, 6)) for i in range(5)]
-    _rows_table(doc, header, revisions)
+    w = WordWriter(lang)
+    w.properties(title=spec.title, author=people[2], when=FIXED_DAY)
+    w.header_footer(f"{spec.title} — PRJ-2026-{seed % 1000:03d}", "Confidential · 内部资料" if not spec.zh else "内部资料 请勿外传")
+    w.title(spec.title, f"{PROJECT_NAME[lang]} ({seed})")
+    if spec.zh:
+        w.kv_table(control_block("zh", project_name=PROJECT_NAME["zh"], project_id=f"ZC-2026-{seed % 1000:03d}",
+                                 title=spec.title, version="V1.2", status="已批准", date="2026-02-10", author=people[2]))
+    else:
+        w.kv_table(control_block("en", project_name=PROJECT_NAME["en"], project_id=f"PRJ-2026-{seed % 1000:03d}",
+                                 title=spec.title, version="1.2", status="Final", date="2026-01-12", author=people[2],
+                                 owner=people[1]))
+    w.heading(REVISION_HISTORY[lang])
+    w.revision_table([(f"{'V' if spec.zh else ''}{0.8 + i / 10:.1f}",
+                       (date(2026, 1, 2) + timedelta(days=3 * i)).isoformat(), people[2], _sentence(rng, 6))
+                      for i in range(5)])
 
     per_section = max(1, spec.paragraphs // max(1, len(spec.sections)))
     tables_left = spec.tables
     written = 0
     for s, title in enumerate(spec.sections):
-        doc.add_heading(title, level=1)
+        w.heading(title)
         count = per_section if s < len(spec.sections) - 1 else max(1, spec.paragraphs - written)
         for i in range(count):
             if i and i % 9 == 0:
-                doc.add_heading(f"{title} — part {i // 9}" if not spec.zh else f"{title}（{i // 9}）", level=2)
-            doc.add_paragraph(_paragraph(rng, spec.words, spec.zh_share if not spec.zh else 0.8))
+                w.heading(f"{title} — part {i // 9}" if not spec.zh else f"{title}（{i // 9}）", level=2)
+            w.para(_paragraph(rng, spec.words, spec.zh_share if not spec.zh else 0.8))
         written += count
         tables_here = -(-tables_left // (len(spec.sections) - s)) if tables_left else 0
         for _ in range(tables_here):
-            _content_table(doc, rng, spec)
+            _content_table(w, rng, spec)
         tables_left -= tables_here
 
-    doc.add_heading("审批" if spec.zh else "Approvals", level=1)
-    header = ("姓名", "职务", "签字", "日期") if spec.zh else ("Name", "Role", "Signature", "Date")
-    _rows_table(doc, header, [(people[0], "项目发起人" if spec.zh else "Project Sponsor", f"/s/ {people[0]}", "2026-01-14"),
-                              (people[3], "PMO负责人" if spec.zh else "PMO Director", f"/s/ {people[3]}", "2026-01-15")])
-    buf = io.BytesIO()
-    doc.save(buf)
-    return _write_fixed_zip(path, buf.getvalue())
+    w.heading(APPROVALS[lang])
+    w.approvals_table([(people[0], "项目发起人" if spec.zh else "Project Sponsor", f"/s/ {people[0]}", "2026-01-14"),
+                       (people[3], "PMO负责人" if spec.zh else "PMO Director", f"/s/ {people[3]}", "2026-01-15")])
+    return w.save(path)
 
 
-def _rows_table(doc, header: Sequence[str] | None, rows: Sequence[Sequence[str]]) -> None:
-    width = len(header) if header else len(rows[0])
-    table = doc.add_table(rows=len(rows) + (1 if header else 0), cols=width)
-    table.style = "Table Grid"
-    all_rows = ([list(header)] if header else []) + [list(r) for r in rows]
-    for row, values in zip(table.rows, all_rows):
-        for cell, value in zip(row.cells, values):
-            cell.text = str(value)
-
-
-def _content_table(doc, rng: random.Random, spec: DocSpec) -> None:
+def _content_table(w: WordWriter, rng: random.Random, spec: DocSpec) -> None:
     kind = rng.randrange(3)
     people = PEOPLE_ZH if spec.zh else PEOPLE_EN
     if kind == 0:
@@ -192,7 +178,7 @@ def _content_table(doc, rng: random.Random, spec: DocSpec) -> None:
         header = ("姓名", "角色", "职责", "联系方式") if spec.zh else ("Name", "Role", "Responsibility", "Contact")
         rows = [(rng.choice(people), _sentence(rng, 2), _sentence(rng, 10), f"ext. {rng.randint(1000, 9999)}")
                 for _ in range(spec.table_rows)]
-    _rows_table(doc, header, rows)
+    w.table(header, rows)
 
 
 # --------------------------------------------------------------------------------------------
@@ -236,7 +222,8 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
     header = REGISTER_HEADER_ZH if zh else REGISTER_HEADER_EN
     texts = RISK_TEXT_ZH if zh else RISK_TEXT_EN
     people = PEOPLE_ZH if zh else PEOPLE_EN
-    title = title or ("风险登记册 — 智慧仓储管理系统建设项目" if zh else "Risk Register — Apollo CRM Migration")
+    lang: Lang = "zh" if zh else "en"
+    title = title or f"{'风险登记册' if zh else 'Risk Register'} — {PROJECT_NAME[lang]}"
     ncols = len(header)
     last = get_column_letter(ncols)
 
@@ -257,10 +244,12 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
 
     def register_rows():
         yield f'<row r="1">{s("A1", title, 2)}</row>'
-        yield f'<row r="2">{s("A2", ("项目编号：ZC-2026-" if zh else "Project ID: PRJ-2026-") + f"{seed % 1000:03d}")}</row>'
-        yield '<row r="4">' + "".join(s(f"{get_column_letter(c + 1)}4", h, 2) for c, h in enumerate(header)) + "</row>"
+        project_id = CONTROL_LABELS["project_id"][lang] + ("：ZC-2026-" if zh else ": PRJ-2026-") + f"{seed % 1000:03d}"
+        yield f'<row r="2">{s("A2", project_id)}</row>'
+        names = "".join(s(f"{get_column_letter(c + 1)}{HEADER_ROW}", h, 2) for c, h in enumerate(header))
+        yield f'<row r="{HEADER_ROW}">{names}</row>'
         for i in range(rows):
-            r = 5 + i
+            r = HEADER_ROW + 1 + i
             p, im = rng.randint(1, 5), rng.randint(1, 5)
             level = next(name for lo, hi, name in LEVEL_BANDS if lo <= p * im <= hi)
             raised = date(2026, 1, 5) + timedelta(days=rng.randrange(200))
@@ -285,9 +274,8 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
             yield f'<row r="{r}">' + "".join(cells) + "</row>"
 
     def cover_rows():
-        items = (("Project Name", "Apollo CRM Migration"), ("Project ID", f"PRJ-2026-{seed % 1000:03d}"),
-                 ("Document Title", "Risk Register"), ("Version", "2.3"), ("Status", "Final"),
-                 ("Author", people[2]), ("Date", "2026-07-31"))
+        items = control_block("en", project_name=PROJECT_NAME["en"], project_id=f"PRJ-2026-{seed % 1000:03d}",
+                              title="Risk Register", version="2.3", status="Final", author=people[2], date="2026-07-31")
         for r, (label, value) in enumerate(items, start=1):
             yield f'<row r="{r}">{s(f"A{r}", label)}{s(f"B{r}", value)}</row>'
 
@@ -296,12 +284,13 @@ def write_register(path: Path, rows: int, seed: int, *, zh: bool = False, title:
             yield f'<row r="{r}">{s(f"A{r}", a)}{s(f"B{r}", b)}</row>'
 
     validation = (f'<mergeCells count="1"><mergeCell ref="A1:{last}1"/></mergeCells>'
-                  f'<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="M5:M{4 + rows}">'
+                  '<dataValidations count="1"><dataValidation type="list" allowBlank="1" '
+                  f'sqref="M{HEADER_ROW + 1}:M{HEADER_ROW + rows}">'
                   f'<formula1>Lookup!$A$1:$A$5</formula1></dataValidation></dataValidations>')
     sheets = [("Cover", sheet_xml(cover_rows, cols=2)), ("Risk Register", sheet_xml(register_rows, validation)),
               ("Lookup", sheet_xml(lookup_rows, cols=2))]
     parts = _workbook_parts(sheets, sst.xml())
-    return _write_fixed_zip(path, None, parts)
+    return ooxml.write_package(path, parts)
 
 
 _STYLES = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{_NS}">'
@@ -352,19 +341,6 @@ def _workbook_parts(sheets: list[tuple[str, bytes]], shared: bytes) -> list[tupl
              ("xl/sharedStrings.xml", shared)]
     parts.extend((f"xl/worksheets/sheet{i}.xml", xml) for i, (_, xml) in enumerate(sheets, 1))
     return parts
-
-
-def _write_fixed_zip(path: Path, data: bytes | None, parts: list[tuple[str, bytes]] | None = None) -> Path:
-    """Write a zip with fixed timestamps (byte-identical reruns), from another zip's bytes or from parts."""
-    if parts is None:
-        with zipfile.ZipFile(io.BytesIO(data or b"")) as src:
-            parts = [(i.filename, src.read(i.filename)) for i in src.infolist()]
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
-        for name, blob in parts:
-            out.writestr(zipfile.ZipInfo(name, ZIP_TIME), blob, compress_type=zipfile.ZIP_DEFLATED)
-    os.replace(tmp, path)
-    return path
 
 
 # --------------------------------------------------------------------------------------------

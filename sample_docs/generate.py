@@ -9,44 +9,55 @@ zip timestamps, so a rerun produces byte-identical files. Defect locations in th
 taken from what the builders actually wrote (paragraph / table indices, Excel cells), never
 hand-counted.
 
+The documents are written with the tests' document library (tests/support/word.py and
+workbook.py, dressed as an office template would dress them): this repository-level tool imports the
+test support package, so the samples, the rule tests, the scenarios and the benchmarks build the same
+blocks the same way. This file holds the two projects, their content and the seeded defects.
+
 All names, companies and figures are fictional.
 """
 from __future__ import annotations
 
 import argparse
-import io
 import re
-import zipfile
+import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 HERE = Path(__file__).resolve().parent
-ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+sys.path.insert(0, str(HERE.parent))  # run as a script: the repository root, for the shared builders in tests/support
+
+from tests.support import workbook
+from tests.support.pmo_template import (
+    APPROVAL_HEADER,
+    APPROVALS,
+    CONTROL_LABELS,
+    DOCUMENT_CONTROL,
+    REVISION_HEADER,
+    REVISION_HISTORY,
+    control_block,
+    risk_level,
+)
+from tests.support.projects import PROJECT_ID, PROJECT_NAME
+from tests.support.word import Headings, WordWriter, add_custom_properties
+from tests.support.workbook import BOX, HFILL, LFILL, SheetWriter, as_date
 
 # --------------------------------------------------------------------------------------------
 # Projects (one source of truth for names, ids, dates and money)
 # --------------------------------------------------------------------------------------------
 
 EN = {
-    "id": "PRJ-2026-042",
-    "name": "Apollo CRM Migration",
+    "id": PROJECT_ID["en"],
+    "name": PROJECT_NAME["en"],
     "company": "Meridian Home Appliances Ltd",
     "sponsor": "Dana Lee",
     "manager": "Marcus Webb",
@@ -56,8 +67,8 @@ EN = {
     "end": "2026-09-30",
 }
 ZH = {
-    "id": "ZC-2026-007",
-    "name": "智慧仓储管理系统建设项目",
+    "id": PROJECT_ID["zh"],
+    "name": PROJECT_NAME["zh"],
     "company": "苏州联嘉精密制造有限公司",
     "sponsor": "王建国",
     "manager": "李明轩",
@@ -175,122 +186,12 @@ def cn_date(iso: str) -> str:
 # Word building blocks
 # --------------------------------------------------------------------------------------------
 
-HEADER_FILL = "D9E2F3"
-LABEL_FILL = "F2F2F2"
-NAVY = RGBColor(0x1F, 0x38, 0x64)
+class WordDoc(WordWriter):
+    """A dressed Word document that also records the defects seeded into it, for the manifest."""
 
-
-def _shade(cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)
-
-
-def _east_asia(rpr_owner, font: str) -> None:
-    rpr = rpr_owner.get_or_add_rPr()
-    fonts = rpr.get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), font)
-    for attr in ("w:eastAsiaTheme",):
-        if fonts.get(qn(attr)) is not None:
-            del fonts.attrib[qn(attr)]
-
-
-class WordDoc:
-    """A python-docx document that knows the contract indices of what it writes."""
-
-    def __init__(self, lang: str, heading_mode: str = "styles") -> None:
-        self.doc = Document()
-        self.lang = lang
-        self.mode = heading_mode  # "styles" (Word heading styles) or "bold" (一、 / （一） typed in bold)
+    def __init__(self, lang: str, heading_mode: Headings = "styles") -> None:
+        super().__init__(lang, dressed=True, headings=heading_mode)
         self.defects: list[dict[str, Any]] = []
-        sec = self.doc.sections[0]
-        sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
-        sec.left_margin = sec.right_margin = Cm(2.2)
-        sec.top_margin = sec.bottom_margin = Cm(2.2)
-        self._styles()
-
-    # -- setup -------------------------------------------------------------------------------
-    def _styles(self) -> None:
-        st = self.doc.styles
-        normal = st["Normal"]
-        normal.font.size = Pt(10.5)
-        if self.lang == "zh":
-            normal.font.name = "Times New Roman"
-            _east_asia(normal.element, "宋体")
-        else:
-            normal.font.name = "Calibri"
-        normal.paragraph_format.space_after = Pt(4)
-        for name, size in (("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 11), ("Title", 22)):
-            s = st[name]
-            s.font.size = Pt(size)
-            s.font.color.rgb = NAVY
-            if self.lang == "zh":
-                _east_asia(s.element, "黑体")
-        for name in ("List Bullet", "List Number"):
-            st[name].paragraph_format.space_after = Pt(2)
-
-    def properties(self, *, title: str, author: str, subject: str, when: str, keywords: str = "",
-                   category: str = "") -> None:
-        cp = self.doc.core_properties
-        cp.title, cp.author, cp.subject = title, author, subject
-        cp.keywords, cp.category = keywords, category
-        cp.last_modified_by = author
-        cp.comments = ""
-        cp.revision = 1
-        stamp = datetime.fromisoformat(when + "T09:00:00")
-        cp.created = stamp
-        cp.modified = stamp
-        cp.last_printed = stamp
-
-    def custom_property(self, name: str, value: str) -> None:
-        xml = (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
-            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-            '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
-            f'name="{name}"><vt:lpwstr>{value}</vt:lpwstr></property></Properties>'
-        )
-        package = self.doc.part.package
-        part = Part(PackURI("/docProps/custom.xml"),
-                    "application/vnd.openxmlformats-officedocument.custom-properties+xml",
-                    xml.encode("utf-8"), package)
-        package.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties")
-
-    def header_footer(self, header: str, footer: str) -> None:
-        sec = self.doc.sections[0]
-        hp = sec.header.paragraphs[0]
-        hp.text = header
-        hp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for r in hp.runs:
-            r.font.size = Pt(8.5)
-            r.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
-        fp = sec.footer.paragraphs[0]
-        fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = fp.add_run(footer + ("    第 " if self.lang == "zh" else "    Page "))
-        run.font.size = Pt(8.5)
-        fld = OxmlElement("w:fldSimple")
-        fld.set(qn("w:instr"), "PAGE")
-        r = OxmlElement("w:r")
-        t = OxmlElement("w:t")
-        t.text = "1"
-        r.append(t)
-        fld.append(r)
-        fp._p.append(fld)
-        if self.lang == "zh":
-            tail = fp.add_run(" 页")
-            tail.font.size = Pt(8.5)
-
-    # -- indices -----------------------------------------------------------------------------
-    @property
-    def next_paragraph(self) -> int:
-        return len(self.doc.paragraphs)
-
-    @property
-    def next_table(self) -> int:
-        return len(self.doc.tables)
 
     def defect(self, rule: str, where: dict | None, note: str, secondary: bool = False) -> None:
         entry: dict[str, Any] = {"rule": rule, "where": where, "note": note}
@@ -298,258 +199,86 @@ class WordDoc:
             entry["secondary"] = True
         self.defects.append(entry)
 
-    # -- content -----------------------------------------------------------------------------
-    def title(self, text: str, subtitle: str | None = None, org: str | None = None) -> None:
-        if self.mode == "styles":
-            self.doc.add_paragraph(text, style="Title")
-        else:
-            p = self.doc.add_paragraph()
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            r = p.add_run(text)
-            r.bold = True
-            r.font.size = Pt(22)
-            if self.lang == "zh":
-                _east_asia(r._element, "黑体")
-        for line, size in ((subtitle, 14), (org, 11)):
-            if line:
-                p = self.doc.add_paragraph()
-                p.alignment = WD_ALIGN_PARAGRAPH.CENTER if self.mode == "bold" else WD_ALIGN_PARAGRAPH.LEFT
-                r = p.add_run(line)
-                r.font.size = Pt(size)
-                r.font.color.rgb = RGBColor(0x40, 0x40, 0x40)
-
-    def heading(self, text: str, level: int = 1) -> int:
-        idx = self.next_paragraph
-        if self.mode == "styles":
-            self.doc.add_heading(text, level)
-        else:
-            p = self.doc.add_paragraph()
-            p.paragraph_format.space_before = Pt(10 if level == 1 else 6)
-            p.paragraph_format.keep_with_next = True
-            r = p.add_run(text)
-            r.bold = True
-            r.font.size = Pt(14 if level == 1 else 12)
-            if self.lang == "zh":
-                _east_asia(r._element, "黑体")
-        return idx
-
-    def para(self, text: str, label: str | None = None) -> int:
-        idx = self.next_paragraph
-        p = self.doc.add_paragraph()
-        if label:
-            r = p.add_run(label)
-            r.bold = True
-        p.add_run(text)
-        return idx
-
-    def bullets(self, items: list[str], numbered: bool = False) -> None:
-        if self.mode == "bold":  # typed numbering, as Chinese office documents do
-            for i, item in enumerate(items, 1):
-                p = self.doc.add_paragraph(f"（{i}）{item}")
-                p.paragraph_format.first_line_indent = Cm(0.74)
-            return
-        style = "List Number" if numbered else "List Bullet"
-        for item in items:
-            self.doc.add_paragraph(item, style=style)
-
-    def table(self, header: list[str], rows: list[list[Any]], widths: list[float] | None = None,
-              bold_last_row: bool = False, font_size: float = 9.5) -> int:
-        idx = self.next_table
-        t = self.doc.add_table(rows=1 + len(rows), cols=len(header))
-        t.style = "Table Grid"
-        t.alignment = WD_TABLE_ALIGNMENT.CENTER
-        t.autofit = False
-        for r_i, values in enumerate([header] + rows):
-            row = t.rows[r_i]
-            for c_i, value in enumerate(values):
-                cell = row.cells[c_i]
-                cell.text = "" if value is None else str(value)
-                for p in cell.paragraphs:
-                    p.paragraph_format.space_after = Pt(0)
-                    for run in p.runs:
-                        run.font.size = Pt(font_size)
-                        if r_i == 0 or (bold_last_row and r_i == len(rows)):
-                            run.bold = True
-                if r_i == 0:
-                    _shade(cell, HEADER_FILL)
-                if widths:
-                    cell.width = Cm(widths[c_i])
-        tr_pr = t.rows[0]._tr.get_or_add_trPr()
-        hdr = OxmlElement("w:tblHeader")
-        hdr.set(qn("w:val"), "true")
-        tr_pr.append(hdr)
-        self.doc.add_paragraph()  # breathing space after every table, as typed documents have
-        return idx
-
-    def kv_table(self, pairs: list[tuple[str, str]], widths: tuple[float, float] = (4.5, 12.1)) -> int:
-        idx = self.next_table
-        t = self.doc.add_table(rows=len(pairs), cols=2)
-        t.style = "Table Grid"
-        t.alignment = WD_TABLE_ALIGNMENT.CENTER
-        t.autofit = False
-        for i, (k, v) in enumerate(pairs):
-            a, b = t.rows[i].cells
-            a.text, b.text = k, v
-            _shade(a, LABEL_FILL)
-            for cell, w in ((a, widths[0]), (b, widths[1])):
-                cell.width = Cm(w)
-                for p in cell.paragraphs:
-                    p.paragraph_format.space_after = Pt(0)
-                    for run in p.runs:
-                        run.font.size = Pt(9.5)
-            a.paragraphs[0].runs[0].bold = True
-        self.doc.add_paragraph()
-        return idx
-
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.doc.save(str(path))
-        normalise_zip(path)
-
 
 # Common blocks -------------------------------------------------------------------------------
 
+def control_fields(p: dict, lang: str, title: str, version: str, status: str, when: Any, author: str,
+                   owner: str) -> list[tuple[str, Any]]:
+    """The doc-control block of one of the project's documents, in the document's language."""
+    return control_block(lang, project_name=p["name"], project_id=p["id"], sponsor=p["sponsor"], manager=p["manager"],
+                         title=title, version=version, status=status, date=when, author=author, owner=owner)
+
+
 def doc_control(w: WordDoc, p: dict, title: str, version: str, status: str, when: str, author: str,
                 owner: str, extra: list[tuple[str, str]] | None = None, drop: tuple[str, ...] = ()) -> int:
-    if w.lang == "zh":
-        pairs = [("项目名称", p["name"]), ("项目编号", p["id"]), ("项目发起人", p["sponsor"]),
-                 ("项目经理", p["manager"]), ("文档名称", title), ("版本号", version), ("文档状态", status),
-                 ("编制日期", when), ("编制人", author), ("文档负责人", owner)]
-        w.heading("文档控制信息", 1) if w.mode == "styles" else w.heading("文档控制信息", 2)
-    else:
-        pairs = [("Project Name", p["name"]), ("Project ID", p["id"]), ("Project Sponsor", p["sponsor"]),
-                 ("Project Manager", p["manager"]), ("Document Title", title), ("Version", version),
-                 ("Status", status), ("Date", when), ("Author", author), ("Owner", owner)]
-        w.heading("Document Control", 1)
-    pairs += extra or []
-    pairs = [kv for kv in pairs if kv[0] not in drop]
-    return w.kv_table(pairs)
+    w.heading(DOCUMENT_CONTROL[w.lang], 1 if w.mode == "styles" else 2)
+    pairs = control_fields(p, w.lang, title, version, status, when, author, owner) + (extra or [])
+    return w.kv_table([kv for kv in pairs if kv[0] not in drop])
 
 
 def revision_history(w: WordDoc, rows: list[tuple[str, str, str, str]]) -> int:
-    if w.lang == "zh":
-        w.heading("修订记录", 1) if w.mode == "styles" else w.heading("修订记录", 2)
-        header = ["版本号", "修订日期", "修订人", "修订内容"]
-    else:
-        w.heading("Revision History", 1)
-        header = ["Version", "Date", "Author", "Summary of Changes"]
-    return w.table(header, [list(r) for r in rows], widths=[1.8, 2.6, 2.8, 9.4])
-
-
-def approvals_table(w: WordDoc, rows: list[tuple[str, str, str, str]]) -> int:
-    header = ["姓名", "职务", "签字", "日期"] if w.lang == "zh" else ["Name", "Role", "Signature", "Date"]
-    return w.table(header, [list(r) for r in rows], widths=[3.4, 6.4, 3.8, 3.0])
+    w.heading(REVISION_HISTORY[w.lang], 1 if w.mode == "styles" else 2)
+    return w.revision_table(rows)
 
 
 # --------------------------------------------------------------------------------------------
 # Excel building blocks
 # --------------------------------------------------------------------------------------------
 
-THIN = Side(style="thin", color="A6A6A6")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HFILL = PatternFill("solid", fgColor=HEADER_FILL)
-LFILL = PatternFill("solid", fgColor=LABEL_FILL)
 LEVEL_FILL = {
     "Low": "C6EFCE", "Medium": "FFEB9C", "High": "F8CBAD", "Critical": "FF7C80",
     "低": "C6EFCE", "中": "FFEB9C", "高": "F8CBAD", "极高": "FF7C80",
 }
 
 
-def band(score: int, lang: str) -> str:
-    names = ["Low", "Medium", "High", "Critical"] if lang == "en" else ["低", "中", "高", "极高"]
-    if score <= 5:
-        return names[0]
-    if score <= 12:
-        return names[1]
-    if score <= 19:
-        return names[2]
-    return names[3]
+def xl_workbook(lang: str, title: str, p: dict, fields: list[tuple[str, Any]],
+                approvals: list[tuple[str, str, str, str]], revisions: list[tuple[str, str, str, str]]) -> Workbook:
+    """A workbook that opens with its Cover sheet (doc control and approvals) and its revision history."""
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "封面" if lang == "zh" else "Cover"
+    xl_cover(cover, lang, title, p, fields, approvals)
+    xl_revisions(wb.create_sheet(REVISION_HISTORY[lang]), lang, revisions)
+    return wb
 
 
-def as_date(iso: str | None):
-    return datetime.fromisoformat(iso) if iso else None
+def register_signoff(lang: str, when: str) -> list[tuple[str, str, str, str]]:
+    """The approvals on a register's cover: the project manager keeps it, the PMO reviews it."""
+    if lang == "zh":
+        return [("李明轩", "项目经理", "已签", when), ("陈静", "PMO主任（审核）", "已签", when)]
+    return [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", when),
+            ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", when)]
 
 
-def xl_cover(ws, lang: str, title: str, p: dict, fields: list[tuple[str, str]],
+def xl_cover(ws, lang: str, title: str, p: dict, fields: list[tuple[str, Any]],
              approvals: list[tuple[str, str, str, str]]) -> None:
-    ws["A1"] = title
-    ws["A1"].font = Font(size=16, bold=True, color="1F3864")
-    ws["A2"] = p["company"]
-    ws["A2"].font = Font(size=11, color="595959")
-    r = 4
-    ws.cell(r, 1, "文档控制信息" if lang == "zh" else "Document Control").font = Font(bold=True, size=12)
-    r += 1
-    for k, v in fields:
-        a, b = ws.cell(r, 1, k), ws.cell(r, 2, v)
-        a.font, a.fill = Font(bold=True), LFILL
-        if isinstance(v, datetime):
-            b.number_format = "yyyy-mm-dd"
-            b.alignment = Alignment(horizontal="left")
-        a.border = b.border = BOX
-        r += 1
-    r += 1
-    ws.cell(r, 1, "审批" if lang == "zh" else "Approvals").font = Font(bold=True, size=12)
-    r += 1
-    header = ["姓名", "职务", "签字", "日期"] if lang == "zh" else ["Name", "Role", "Signature", "Date"]
-    for c, h in enumerate(header, 1):
-        cell = ws.cell(r, c, h)
-        cell.font, cell.fill, cell.border = Font(bold=True), HFILL, BOX
-    for row in approvals:
-        r += 1
-        for c, v in enumerate(row, 1):
-            cell = ws.cell(r, c, as_date(v) if c == 4 else v)
-            cell.border = BOX
-            if c == 4:
-                cell.number_format = "yyyy-mm-dd"
-    for col, wdt in zip("ABCD", (20, 44, 22, 14)):
-        ws.column_dimensions[col].width = wdt
+    s = SheetWriter(ws, dressed=True)
+    s.title(title)
+    s.text(2, 1, p["company"], Font(size=11, color="595959"))
+    s.heading(4, DOCUMENT_CONTROL[lang])
+    r = s.pairs(5, fields)
+    s.heading(r + 1, APPROVALS[lang])
+    s.table(r + 2, APPROVAL_HEADER[lang], approvals, date_cols={4})
+    s.widths(20, 44, 22, 14)
 
 
 def xl_revisions(ws, lang: str, rows: list[tuple[str, str, str, str]]) -> None:
-    ws["A1"] = "修订记录" if lang == "zh" else "Revision History"
-    ws["A1"].font = Font(size=14, bold=True, color="1F3864")
-    header = ["版本号", "修订日期", "修订人", "修订内容"] if lang == "zh" else ["Version", "Date", "Author", "Summary of Changes"]
-    for c, h in enumerate(header, 1):
-        cell = ws.cell(3, c, h)
-        cell.font, cell.fill, cell.border = Font(bold=True), HFILL, BOX
-    for i, (v, d, a, s) in enumerate(rows, 4):
-        for c, val in enumerate((v, as_date(d), a, s), 1):
-            cell = ws.cell(i, c, val)
-            cell.border = BOX
-            cell.alignment = Alignment(vertical="top", wrap_text=(c == 4))
-        ws.cell(i, 1).number_format = "@"
-        ws.cell(i, 2).number_format = "yyyy-mm-dd"
-    for col, wdt in zip("ABCD", (10, 13, 16, 80)):
-        ws.column_dimensions[col].width = wdt
+    s = SheetWriter(ws, dressed=True)
+    s.title(REVISION_HISTORY[lang], size=14)
+    last = s.table(3, REVISION_HEADER[lang], rows, date_cols={2}, wrap_cols={4})
+    for i in range(4, last + 1):
+        ws.cell(i, 1).number_format = "@"  # "1.0" stays a version, not a number
+    s.widths(10, 13, 16, 80)
 
 
-def xl_register(ws, title: str, project_line: tuple[str, str], note: str, header: list[str], rows: list[list[Any]],
-                widths: list[int], date_cols: set[int], header_row: int = 4) -> None:
-    ws.cell(1, 1, title).font = Font(size=16, bold=True, color="1F3864")
-    ws.cell(2, 1, project_line[0]).font = Font(size=11, bold=True)  # project name ...
-    ws.cell(2, 3, project_line[1]).font = Font(size=11, bold=True)  # ... and id, in their own cells
-    ws.cell(3, 1, note).font = Font(size=9, italic=True, color="595959")
-    for c, h in enumerate(header, 1):
-        cell = ws.cell(header_row, c, h)
-        cell.font, cell.fill, cell.border = Font(bold=True), HFILL, BOX
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    ws.row_dimensions[header_row].height = 32
-    for r_i, values in enumerate(rows, header_row + 1):
-        for c, v in enumerate(values, 1):
-            cell = ws.cell(r_i, c)
-            cell.value = as_date(v) if (c in date_cols and isinstance(v, str) and v) else (None if v == "" else v)
-            cell.border = BOX
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if c in date_cols:
-                cell.number_format = "yyyy-mm-dd"
-    for c, wdt in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(c)].width = wdt
-    last = header_row + len(rows)
-    ws.freeze_panes = ws.cell(header_row + 1, 2)
-    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(header))}{last}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.print_title_rows = f"{header_row}:{header_row}"
+def xl_register(ws, p: dict, lang: str, title: str, note: str, header: list[str], rows: list[list[Any]],
+                widths: list[int], date_cols: set[int]) -> None:
+    """A dressed register whose second row names the project: its name, then its id."""
+    sep = "：" if lang == "zh" else ": "
+    name = f"{CONTROL_LABELS['project_name'][lang]}{sep}{p['name']}"
+    pid = f"{CONTROL_LABELS['project_id'][lang]}{sep}{p['id']}"
+    SheetWriter(ws, dressed=True).register(title, header, rows, project_line=(name, pid), note=note, widths=widths,
+                                           date_cols=date_cols)
 
 
 def xl_legend(ws, lang: str) -> None:
@@ -609,37 +338,11 @@ def add_scale_validation(ws, col: int, first: int, last: int) -> None:
 
 
 def xl_save(wb: Workbook, path: Path, p: dict, title: str, author: str, when: str) -> None:
-    stamp = datetime.fromisoformat(when + "T09:00:00")
     wb.properties.title = title
     wb.properties.creator = author
     wb.properties.lastModifiedBy = author
     wb.properties.subject = f"{p['name']} ({p['id']})"
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(str(path))
-    normalise_zip(path, modified=stamp)
-
-
-def normalise_zip(path: Path, modified: datetime | None = None) -> None:
-    """Rewrite an OOXML package with fixed member timestamps (and a fixed modified date).
-
-    python-docx and openpyxl stamp zip entries with the wall clock, and openpyxl overwrites
-    `dcterms:modified` on save; both would make every rerun differ.
-    """
-    with zipfile.ZipFile(path) as src:
-        members = [(i.filename, src.read(i.filename)) for i in src.infolist()]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in members:
-            if modified is not None and name == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                              b"\\g<1>" + modified.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + b"\\g<2>", data)
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, data)
-    path.write_bytes(buf.getvalue())
+    workbook.save(wb, path, datetime.fromisoformat(when + "T09:00:00"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -856,7 +559,7 @@ def en_charter(out: Path, rel: str, variant: str | None = None) -> Output:
         appr[0] = ("[Insert sponsor name]", appr[0][1], "DocuSign 7F3A-22C1", appr[0][3])
     if variant == "no_approval":
         appr = [("", role, "", "") for _, role, _, _ in appr]
-    t = approvals_table(w, appr)
+    t = w.approvals_table(appr)
     if variant == "placeholders":
         w.defect("COM-02", {"table": t, "row": 1, "col": 0}, "Approver name is the template prompt '[Insert sponsor name]' (placeholder in an approval field: escalates to blocker).")
         w.defect("COM-06", {"table": t, "row": 1, "col": 0}, "Consequence: the sponsor row has no named person.", secondary=True)
@@ -1007,13 +710,13 @@ def en_plan(out: Path, rel: str, variant: str | None = None) -> Output:
 
     w.heading("17. Approval", 1)
     w.para("Version 1.2 of this plan, including cost baseline v1.2, is approved by:")
-    approvals_table(w, [
+    w.approvals_table([
         ("Dana Lee", "Project Sponsor; Chief Commercial Officer", "/s/ Dana Lee", "2026-04-23"),
         ("Priya Raman", "Head of PMO", "/s/ Priya Raman", "2026-04-23"),
         ("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-04-22"),
     ])
     if variant is None:
-        w.custom_property("ProjectID", p["id"])
+        add_custom_properties(w.doc, {"ProjectID": p["id"]})
     w.save(out / rel)
     return Output(rel, "PMP", "en", project_fields(p), w.defects)
 
@@ -1098,8 +801,23 @@ EN_RR_REVS = [
 
 def risk_row(r: tuple, row_no: int, lang: str) -> list[Any]:
     rid, desc, cat, raised, by, prob, imp, strat, act, owner, status, trig, cont, due, rev, closed, reason = r
-    return [rid, desc, cat, raised, by, prob, imp, f"=F{row_no}*G{row_no}", band(prob * imp, lang), strat, act,
+    return [rid, desc, cat, raised, by, prob, imp, f"=F{row_no}*G{row_no}", risk_level(prob * imp, lang), strat, act,
             owner, status, trig, cont, due, rev, closed, reason]
+
+
+def dress_risks(ws, count: int, statuses: list[str], levels: list[str], strategies: list[str]) -> None:
+    """Level colours, centred scores and drop-down lists on the risks of a register sheet."""
+    last = 4 + count
+    for i in range(5, last + 1):
+        lvl = ws.cell(i, 9)
+        lvl.fill = PatternFill("solid", fgColor=LEVEL_FILL[lvl.value])
+        for c in (6, 7, 8):
+            ws.cell(i, c).alignment = Alignment(horizontal="center", vertical="top")
+    add_list_validation(ws, 13, 5, last + 20, statuses)
+    add_list_validation(ws, 9, 5, last + 20, levels)
+    add_list_validation(ws, 10, 5, last + 20, strategies)
+    add_scale_validation(ws, 6, 5, last + 20)
+    add_scale_validation(ws, 7, 5, last + 20)
 
 
 RISK_WIDTHS = [8, 48, 13, 12, 15, 11, 10, 11, 10, 12, 44, 15, 11, 30, 36, 12, 12, 12, 30]
@@ -1107,32 +825,17 @@ RISK_WIDTHS = [8, 48, 13, 12, 15, 11, 10, 11, 10, 12, 44, 15, 11, 30, 36, 12, 12
 
 def en_risk_register(out: Path, rel: str) -> Output:
     p = EN
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "Cover"
-    xl_cover(cover, "en", "Risk Register", p, [
-        ("Project Name", p["name"]), ("Project ID", p["id"]), ("Project Sponsor", p["sponsor"]),
-        ("Project Manager", p["manager"]), ("Document Title", "Risk Register"), ("Version", "1.5"),
-        ("Status", "Final"), ("Date", as_date("2026-09-21")), ("Author", "Marcus Webb"), ("Owner", "Marcus Webb"),
-    ], [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-21"),
-        ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", "2026-09-21")])
-    xl_revisions(wb.create_sheet("Revision History"), "en", EN_RR_REVS)
+    wb = xl_workbook("en", "Risk Register", p,
+                     control_fields(p, "en", "Risk Register", "1.5", "Final", as_date("2026-09-21"), "Marcus Webb",
+                                    "Marcus Webb"),
+                     register_signoff("en", "2026-09-21"), EN_RR_REVS)
     ws = wb.create_sheet("Risks")
     rows = [risk_row(r, i, "en") for i, r in enumerate(EN_RISKS, 5)]
-    xl_register(ws, "Risk Register", (f"Project Name: {p['name']}", f"Project ID: {p['id']}"),
+    xl_register(ws, p, "en", "Risk Register",
                 "Scoring: probability and impact 1-5; score = P × I; levels Low 1-5, Medium 6-12, High 13-19, Critical 20-25. Register reviewed 2026-09-21.",
                 EN_RISK_HEADER, rows, RISK_WIDTHS, date_cols={4, 16, 17, 18})
-    last = 4 + len(rows)
-    for i in range(5, last + 1):
-        lvl = ws.cell(i, 9)
-        lvl.fill = PatternFill("solid", fgColor=LEVEL_FILL[lvl.value])
-        for c in (6, 7, 8):
-            ws.cell(i, c).alignment = Alignment(horizontal="center", vertical="top")
-    add_list_validation(ws, 13, 5, last + 20, ["Open", "Monitoring", "Occurred", "Closed"])
-    add_list_validation(ws, 9, 5, last + 20, ["Low", "Medium", "High", "Critical"])
-    add_list_validation(ws, 10, 5, last + 20, ["Avoid", "Reduce", "Transfer", "Accept", "Share", "Escalate"])
-    add_scale_validation(ws, 6, 5, last + 20)
-    add_scale_validation(ws, 7, 5, last + 20)
+    dress_risks(ws, len(rows), ["Open", "Monitoring", "Occurred", "Closed"], ["Low", "Medium", "High", "Critical"],
+                ["Avoid", "Reduce", "Transfer", "Accept", "Share", "Escalate"])
     xl_legend(wb.create_sheet("Legend"), "en")
     wb.custom_doc_props.append(StringProperty(name="ProjectID", value=p["id"]))
     xl_save(wb, out / rel, p, "Risk Register - Apollo CRM Migration", "Marcus Webb", "2026-09-21")
@@ -1175,19 +878,13 @@ EN_CL_REVS = [
 
 def en_change_log(out: Path, rel: str) -> Output:
     p = EN
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "Cover"
-    xl_cover(cover, "en", "Change Log", p, [
-        ("Project Name", p["name"]), ("Project ID", p["id"]), ("Project Sponsor", p["sponsor"]),
-        ("Project Manager", p["manager"]), ("Document Title", "Change Log"), ("Version", "1.3"),
-        ("Status", "Final"), ("Date", as_date("2026-09-21")), ("Author", "Marcus Webb"), ("Owner", "Marcus Webb"),
-    ], [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-21"),
-        ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", "2026-09-21")])
-    xl_revisions(wb.create_sheet("Revision History"), "en", EN_CL_REVS)
+    wb = xl_workbook("en", "Change Log", p,
+                     control_fields(p, "en", "Change Log", "1.3", "Final", as_date("2026-09-21"), "Marcus Webb",
+                                    "Marcus Webb"),
+                     register_signoff("en", "2026-09-21"), EN_CL_REVS)
     ws = wb.create_sheet("Change Log")
     approved = sum(r[9] for r in EN_CHANGES if r[6] == "Approved")
-    xl_register(ws, "Change Log", (f"Project Name: {p['name']}", f"Project ID: {p['id']}"),
+    xl_register(ws, p, "en", "Change Log",
                 f"Decision authority: Project Manager for no cost and no milestone impact; otherwise the Change Control Board "
                 f"(chair: Dana Lee). Approved cost impact to date: USD {approved:,.0f}.",
                 EN_CHANGE_HEADER, EN_CHANGES, [9, 11, 50, 15, 12, 10, 12, 12, 14, 12, 13, 24, 44],
@@ -1302,7 +999,7 @@ def en_status_report(out: Path, rel: str, variant: str | None = None) -> Output:
            "(Rachel Grant and Kenji Watanabe) as follow-on actions.")
 
     w.heading("Approvals", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-21"),
         ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", "2026-09-21"),
     ])
@@ -1446,7 +1143,7 @@ def en_closure_report(out: Path, rel: str) -> Output:
            "their named owners.")
 
     w.heading("14. Sign-off", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("Dana Lee", "Project Sponsor; Chief Commercial Officer", "/s/ Dana Lee", "2026-09-30"),
         ("Rachel Grant", "Business owner (Sales); Sales Operations Lead", "/s/ Rachel Grant", "2026-09-29"),
         ("Omar Haddad", "Business owner (Service); Customer Service Director", "/s/ Omar Haddad", "2026-09-29"),
@@ -1611,7 +1308,7 @@ def zh_charter(out: Path, rel: str, variant: str | None = None) -> Output:
 
     w.heading("十五、本章程的批准", 1)
     w.para("以下人员签字批准本章程，项目自批准之日起正式启动。")
-    approvals_table(w, [
+    w.approvals_table([
         ("王建国", "项目发起人、副总经理", "已签", "2026-01-28"),
         ("陈静", "PMO主任", "已签", "2026-01-28"),
         ("周海涛", "信息中心主任", "已签", "2026-01-28"),
@@ -1731,7 +1428,7 @@ def zh_plan(out: Path, rel: str) -> Output:
 
     w.heading("17 审批", 1)
     w.para("本计划V1.2（含成本基准V1.2）经以下人员审批：")
-    approvals_table(w, [
+    w.approvals_table([
         ("王建国", "项目发起人、副总经理", "已签", "2026-07-13"),
         ("陈静", "PMO主任", "已签", "2026-07-13"),
         ("周海涛", "信息中心主任", "已签", "2026-07-13"),
@@ -1819,15 +1516,9 @@ ZH_RR_REVS = [
 
 def zh_risk_register(out: Path, rel: str, variant: str | None = None) -> Output:
     p = ZH
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "封面"
-    xl_cover(cover, "zh", "风险登记册", p, [
-        ("项目名称", p["name"]), ("项目编号", p["id"]), ("项目发起人", p["sponsor"]), ("项目经理", p["manager"]),
-        ("文档名称", "风险登记册"), ("版本号", "V1.6"), ("文档状态", "已发布"), ("编制日期", as_date("2026-10-16")),
-        ("编制人", "李明轩"), ("文档负责人", "李明轩"),
-    ], [("李明轩", "项目经理", "已签", "2026-10-16"), ("陈静", "PMO主任（审核）", "已签", "2026-10-16")])
-    xl_revisions(wb.create_sheet("修订记录"), "zh", ZH_RR_REVS)
+    wb = xl_workbook("zh", "风险登记册", p,
+                     control_fields(p, "zh", "风险登记册", "V1.6", "已发布", as_date("2026-10-16"), "李明轩", "李明轩"),
+                     register_signoff("zh", "2026-10-16"), ZH_RR_REVS)
     ws = wb.create_sheet("风险登记册")
     rows = [risk_row(r, i, "zh") for i, r in enumerate(ZH_RISKS, 5)]
     defects: list[dict] = []
@@ -1836,7 +1527,7 @@ def zh_risk_register(out: Path, rel: str, variant: str | None = None) -> Output:
         row_no = 5 + i
         assert rows[i][5] == 4 and rows[i][6] == 5
         rows[i][7] = 12          # typed over the formula: 4 × 5 is 20
-        rows[i][8] = band(12, "zh")  # level follows the wrong score ("中")
+        rows[i][8] = risk_level(12, "zh")  # level follows the wrong score ("中")
         defects.append({"rule": "RR-06", "where": {"sheet": "风险登记册", "cell": f"H{row_no}"},
                         "note": "FX-02: probability 4 × impact 5 = 20, but the score cell holds the typed value 12 "
                                 "(the rest of column H are formulas); the level '中' follows the wrong score."})
@@ -1848,20 +1539,10 @@ def zh_risk_register(out: Path, rel: str, variant: str | None = None) -> Output:
         defects.append({"rule": "RR-12", "where": {"sheet": "风险登记册", "cell": f"O{row_no}"},
                         "note": f"FX-05 is a High (高, 16) open risk with an empty contingency plan (O{row_no}) "
                                 f"and an empty trigger (N{row_no})."})
-    xl_register(ws, "风险登记册", (f"项目名称：{p['name']}", f"项目编号：{p['id']}"),
+    xl_register(ws, p, "zh", "风险登记册",
                 "评分规则：发生概率、影响程度均为1-5分，风险值=概率×影响；等级：低1-5，中6-12，高13-19，极高20-25。复核日期：2026-10-16。",
                 ZH_RISK_HEADER, rows, RISK_WIDTHS, date_cols={4, 16, 17, 18})
-    last = 4 + len(rows)
-    for i in range(5, last + 1):
-        lvl = ws.cell(i, 9)
-        lvl.fill = PatternFill("solid", fgColor=LEVEL_FILL[lvl.value])
-        for c in (6, 7, 8):
-            ws.cell(i, c).alignment = Alignment(horizontal="center", vertical="top")
-    add_list_validation(ws, 13, 5, last + 20, ["开放", "监控中", "已发生", "已关闭"])
-    add_list_validation(ws, 9, 5, last + 20, ["低", "中", "高", "极高"])
-    add_list_validation(ws, 10, 5, last + 20, ["规避", "减轻", "转移", "接受", "分担", "上报"])
-    add_scale_validation(ws, 6, 5, last + 20)
-    add_scale_validation(ws, 7, 5, last + 20)
+    dress_risks(ws, len(rows), ["开放", "监控中", "已发生", "已关闭"], ["低", "中", "高", "极高"], ["规避", "减轻", "转移", "接受", "分担", "上报"])
     xl_legend(wb.create_sheet("评分标准"), "zh")
     xl_save(wb, out / rel, p, "风险登记册-智慧仓储管理系统建设项目", "李明轩", "2026-10-16")
     return Output(rel, "RISK_REGISTER", "zh", project_fields(p, IDENTITY), defects)
@@ -1892,18 +1573,12 @@ ZH_CL_REVS = [
 
 def zh_change_log(out: Path, rel: str) -> Output:
     p = ZH
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "封面"
-    xl_cover(cover, "zh", "变更日志", p, [
-        ("项目名称", p["name"]), ("项目编号", p["id"]), ("项目发起人", p["sponsor"]), ("项目经理", p["manager"]),
-        ("文档名称", "变更日志"), ("版本号", "V1.2"), ("文档状态", "已发布"), ("编制日期", as_date("2026-10-16")),
-        ("编制人", "李明轩"), ("文档负责人", "李明轩"),
-    ], [("李明轩", "项目经理", "已签", "2026-10-16"), ("陈静", "PMO主任（审核）", "已签", "2026-10-16")])
-    xl_revisions(wb.create_sheet("修订记录"), "zh", ZH_CL_REVS)
+    wb = xl_workbook("zh", "变更日志", p,
+                     control_fields(p, "zh", "变更日志", "V1.2", "已发布", as_date("2026-10-16"), "李明轩", "李明轩"),
+                     register_signoff("zh", "2026-10-16"), ZH_CL_REVS)
     ws = wb.create_sheet("变更日志")
     approved = sum(r[9] for r in ZH_CHANGES if r[6] == "批准")
-    xl_register(ws, "变更日志", (f"项目名称：{p['name']}", f"项目编号：{p['id']}"),
+    xl_register(ws, p, "zh", "变更日志",
                 f"审批权限：无成本影响且不影响里程碑的变更由项目经理审批，其余由变更控制委员会（主任：王建国）审批。"
                 f"已批准变更累计成本影响：{approved:.2f}万元。",
                 ZH_CHANGE_HEADER, ZH_CHANGES, [10, 8, 40, 10, 12, 9, 10, 12, 10, 12, 12, 22, 40], date_cols={5, 8})
@@ -1999,7 +1674,7 @@ def zh_status_report(out: Path, rel: str) -> Output:
     w.para("请项目发起人在10月30日结项评审会上确认：FX-05、FX-10及BG-006作为后续行动分别移交高磊、周海涛和赵志刚负责。")
 
     w.heading("审批", 2)
-    approvals_table(w, [
+    w.approvals_table([
         ("李明轩", "项目经理（编制）", "已签", "2026-10-16"),
         ("陈静", "PMO主任（审核）", "已签", "2026-10-16"),
     ])
@@ -2121,7 +1796,7 @@ def zh_closure_report(out: Path, rel: str) -> Output:
            "各责任人跟踪落实。")
 
     w.heading("十四、签字确认", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("王建国", "项目发起人、副总经理", "已签", "2026-10-30"),
         ("赵志刚", "业务负责人、仓储物流部经理", "已签", "2026-10-29"),
         ("周海涛", "信息中心主任（运维接收方）", "已签", "2026-10-29"),
@@ -2235,8 +1910,7 @@ def xl_schedule_sheet(ws, lang: str, title: str, p: dict, note: str, rows: list[
     header = SCHEDULE_HEADER[lang]
     summary_rows = {r[0] for r in rows if len(r) > 14}
     data = [r[:14] for r in rows]
-    proj = (f"项目名称：{p['name']}", f"项目编号：{p['id']}") if zh else (f"Project Name: {p['name']}", f"Project ID: {p['id']}")
-    xl_register(ws, title, proj, note, header, data, [9, 46, 11, 12, 12, 13, 16, 10, 10, 12, 12, 12, 12, 12],
+    xl_register(ws, p, lang, title, note, header, data, [9, 46, 11, 12, 12, 13, 16, 10, 10, 12, 12, 12, 12, 12],
                 date_cols={4, 5, 10, 11, 12, 13})
     where: dict[str, int] = {}
     for i, r in enumerate(data, 5):
@@ -2325,18 +1999,11 @@ def en_schedule(out: Path, rel: str, variant: str | None = None) -> Output:
     status_date = "2026-09-25"
     tasks = schedule_rows(en_tasks(), status_date, (p["start"], p["end"]))
     rows = schedule_table(tasks, status_date, "en")
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "Cover"
-    xl_cover(cover, "en", "Project Schedule", p, [
-        ("Project Name", p["name"]), ("Project ID", p["id"]), ("Project Sponsor", p["sponsor"]),
-        ("Project Manager", p["manager"]), ("Document Title", "Project Schedule (Apollo Integrated Schedule)"),
-        ("Version", "1.4"), ("Status", "Final"), ("Date", as_date("2026-09-25")), ("Author", "Marcus Webb"),
-        ("Owner", "Marcus Webb"), ("Status Date", as_date(status_date)), ("Schedule Baseline", "v1.0, approved 2026-01-30"),
-        ("Calendar", "Monday to Friday; UK, German and Dutch public holidays are non-working for local tasks"),
-    ], [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-25"),
-        ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", "2026-09-25")])
-    xl_revisions(wb.create_sheet("Revision History"), "en", EN_SCH_REVS)
+    fields = control_fields(p, "en", "Project Schedule (Apollo Integrated Schedule)", "1.4", "Final",
+                            as_date("2026-09-25"), "Marcus Webb", "Marcus Webb")
+    fields += [("Status Date", as_date(status_date)), ("Schedule Baseline", "v1.0, approved 2026-01-30"),
+               ("Calendar", "Monday to Friday; UK, German and Dutch public holidays are non-working for local tasks")]
+    wb = xl_workbook("en", "Project Schedule", p, fields, register_signoff("en", "2026-09-25"), EN_SCH_REVS)
     ws = wb.create_sheet("Schedule")
     defects: list[dict] = []
     if variant == "logic_errors":
@@ -2425,16 +2092,10 @@ EN_IR_REVS = [
 
 def en_issue_register(out: Path, rel: str, variant: str | None = None) -> Output:
     p = EN
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "Cover"
-    xl_cover(cover, "en", "Issue Log", p, [
-        ("Project Name", p["name"]), ("Project ID", p["id"]), ("Project Sponsor", p["sponsor"]),
-        ("Project Manager", p["manager"]), ("Document Title", "Issue Log"), ("Version", "1.3"),
-        ("Status", "Final"), ("Date", as_date("2026-09-21")), ("Author", "Marcus Webb"), ("Owner", "Marcus Webb"),
-    ], [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-21"),
-        ("Priya Raman", "Head of PMO (review)", "/s/ Priya Raman", "2026-09-21")])
-    xl_revisions(wb.create_sheet("Revision History"), "en", EN_IR_REVS)
+    wb = xl_workbook("en", "Issue Log", p,
+                     control_fields(p, "en", "Issue Log", "1.3", "Final", as_date("2026-09-21"), "Marcus Webb",
+                                    "Marcus Webb"),
+                     register_signoff("en", "2026-09-21"), EN_IR_REVS)
     ws = wb.create_sheet("Issues")
     rows = [list(r) for r in EN_ISSUES]
     defects: list[dict] = []
@@ -2447,7 +2108,7 @@ def en_issue_register(out: Path, rel: str, variant: str | None = None) -> Output
         rows[j][7] = ""
         defects.append({"rule": "IR-03", "where": {"sheet": "Issues", "cell": f"H{5 + j}"},
                         "note": "ISS-023 is open but has no owner."})
-    xl_register(ws, "Issue Log", (f"Project Name: {p['name']}", f"Project ID: {p['id']}"),
+    xl_register(ws, p, "en", "Issue Log",
                 "Priority 1 (Critical) to 4 (Low); severity Critical, Major, Moderate, Minor. Issues that need a baseline change "
                 "are raised as change requests (Linked CR). Log reviewed 2026-09-21.",
                 EN_ISSUE_HEADER, rows, [10, 17, 12, 15, 50, 12, 11, 15, 13, 9, 40, 44, 12, 9, 9], date_cols={3, 9, 13})
@@ -2515,16 +2176,11 @@ EN_LL_REVS = [
 
 def en_lessons(out: Path, rel: str, variant: str | None = None) -> Output:
     p = EN
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "Cover"
-    xl_cover(cover, "en", "Lessons Learned Register", p, [
-        ("Project Name", p["name"]), ("Project ID", p["id"]), ("Project Sponsor", p["sponsor"]),
-        ("Project Manager", p["manager"]), ("Document Title", "Lessons Learned Register"), ("Version", "1.2"),
-        ("Status", "Final"), ("Date", as_date("2026-09-25")), ("Author", "Marcus Webb"), ("Owner", "Priya Raman"),
-    ], [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-25"),
-        ("Priya Raman", "Head of PMO", "/s/ Priya Raman", "2026-09-28")])
-    xl_revisions(wb.create_sheet("Revision History"), "en", EN_LL_REVS)
+    wb = xl_workbook("en", "Lessons Learned Register", p,
+                     control_fields(p, "en", "Lessons Learned Register", "1.2", "Final", as_date("2026-09-25"),
+                                    "Marcus Webb", "Priya Raman"),
+                     [("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-09-25"),
+                      ("Priya Raman", "Head of PMO", "/s/ Priya Raman", "2026-09-28")], EN_LL_REVS)
     ws = wb.create_sheet("Lessons")
     rows = [list(r) for r in EN_LESSONS]
     defects: list[dict] = []
@@ -2533,7 +2189,7 @@ def en_lessons(out: Path, rel: str, variant: str | None = None) -> Output:
         rows[i][9] = ""
         defects.append({"rule": "LL-02", "where": {"sheet": "Lessons", "cell": f"J{5 + i}"},
                         "note": "LL-05 has a recommendation (derive SIT cases from the country-variant matrix) but nobody owns it."})
-    xl_register(ws, "Lessons Learned Register", (f"Project Name: {p['name']}", f"Project ID: {p['id']}"),
+    xl_register(ws, p, "en", "Lessons Learned Register",
                 "Recorded at each phase end and reviewed at Gate 4. Open = recommendation not yet built into PMO templates or procedures.",
                 EN_LESSON_HEADER, rows, [8, 12, 12, 13, 11, 48, 40, 36, 44, 15, 12, 9, 18], date_cols={2, 11})
     last = 4 + len(rows)
@@ -2665,7 +2321,7 @@ def en_business_case(out: Path, rel: str, variant: str | None = None) -> Output:
     w.para("Dana Lee (Sponsor), Thomas Brandt (CIO), Rachel Grant and Omar Haddad (business owners), Helen Ortiz (Finance), "
            "Priya Raman (PMO).")
     w.heading("15. Approvals", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("Dana Lee", "Project Sponsor; Chief Commercial Officer", "/s/ Dana Lee", "2025-11-20"),
         ("Thomas Brandt", "Chief Information Officer", "/s/ Thomas Brandt", "2025-11-20"),
         ("Helen Ortiz", "Finance Business Partner", "/s/ Helen Ortiz", "2025-11-20"),
@@ -2747,7 +2403,7 @@ def en_scope_statement(out: Path, rel: str) -> Output:
     w.para("The work breakdown structure (7 phases, 46 work packages) and its dictionary are held with the Apollo "
            "Integrated Schedule v1.1; each deliverable above maps to one WBS branch.")
     w.heading("11. Approval", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("Dana Lee", "Project Sponsor; Chief Commercial Officer", "/s/ Dana Lee", "2026-04-17"),
         ("Rachel Grant", "Business owner (Sales)", "/s/ Rachel Grant", "2026-04-17"),
         ("Omar Haddad", "Business owner (Service)", "/s/ Omar Haddad", "2026-04-17"),
@@ -2877,7 +2533,7 @@ def en_cost_plan(out: Path, rel: str, variant: str | None = None) -> Output:
     w.para("Finance (Helen Ortiz) issues the cost report by the 5th working day of each month; the status report shows "
            "BAC, AC, ETC, EAC and VAC. Funding: FY2026 IT capital plan.")
     w.heading("10. Approval", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("Dana Lee", "Project Sponsor; Chief Commercial Officer", "/s/ Dana Lee", "2026-04-23"),
         ("Helen Ortiz", "Finance Business Partner", "/s/ Helen Ortiz", "2026-04-22"),
         ("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-04-22"),
@@ -2955,7 +2611,7 @@ def en_change_request(out: Path, rel: str) -> Output:
     w.para("Verified on 2026-06-05 by Omar Haddad: all 2,400 articles present; a sample of 120 checked with no defect. "
            "Change closed.")
     w.heading("Approvals", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("Dana Lee", "Project Sponsor; CCB chair (closure of the change)", "/s/ Dana Lee", "2026-06-05"),
         ("Marcus Webb", "Project Manager", "/s/ Marcus Webb", "2026-06-05"),
     ])
@@ -3052,7 +2708,7 @@ def zh_business_case(out: Path, rel: str) -> Output:
     w.heading("十三、采购方式", 1)
     w.para("WMS软件及实施服务采用邀请招标（三家供应商）；硬件设备公开询价、三家比价。")
     w.heading("十四、审批意见", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("周海涛", "申请部门负责人、信息中心主任", "已签", "2025-12-15"),
         ("孙丽华", "财务部成本会计主管（效益测算复核）", "已签", "2025-12-15"),
         ("王建国", "项目发起人、副总经理", "已签", "2025-12-16"),
@@ -3130,7 +2786,7 @@ def zh_scope_statement(out: Path, rel: str, variant: str | None = None) -> Outpu
     w.heading("9 项目里程碑计划", 1)
     w.table(["编号", "里程碑", "计划完成时间"], [[m[0], m[1], m[2]] for m in ZH_MILESTONES], widths=[1.6, 11.0, 4.0])
     w.heading("10 签字与审批人", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("王建国", "项目发起人、副总经理", "已签", "2026-07-08"),
         ("赵志刚", "业务负责人、仓储物流部经理", "已签", "2026-07-08"),
         ("陈静", "PMO主任", "已签", "2026-07-08"),
@@ -3206,7 +2862,7 @@ def zh_change_request(out: Path, rel: str, variant: str | None = None) -> Output
     w.heading("十、变更验证", 1)
     w.para("2026年7月17日由测试负责人冯丽验证：25条接口测试用例全部通过，发运数据在TMS中1分钟内可见。变更关闭。")
     w.heading("十一、签字", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("王建国" if variant != "no_approver" else "", "项目发起人、变更控制委员会主任（变更关闭确认）",
          "已签" if variant != "no_approver" else "", "2026-07-17" if variant != "no_approver" else ""),
         ("李明轩", "项目经理", "已签", "2026-07-17"),
@@ -3285,16 +2941,10 @@ def zh_schedule(out: Path, rel: str) -> Output:
     status_date = "2026-10-16"
     tasks = schedule_rows(zh_tasks(), status_date, (p["start"], p["end"]))
     rows = schedule_table(tasks, status_date, "zh")
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "封面"
-    xl_cover(cover, "zh", "项目进度计划", p, [
-        ("项目名称", p["name"]), ("项目编号", p["id"]), ("项目发起人", p["sponsor"]), ("项目经理", p["manager"]),
-        ("文档名称", "项目进度计划"), ("版本号", "V1.4"), ("文档状态", "已发布"), ("编制日期", as_date("2026-10-16")),
-        ("编制人", "李明轩"), ("文档负责人", "李明轩"), ("状态日期", as_date(status_date)),
-        ("进度基准", "V1.0，2026年2月13日批准"), ("项目日历", "周一至周五；法定节假日（春节2月15日至23日、五一5月1日至5日）不工作"),
-    ], [("李明轩", "项目经理", "已签", "2026-10-16"), ("陈静", "PMO主任（审核）", "已签", "2026-10-16")])
-    xl_revisions(wb.create_sheet("修订记录"), "zh", ZH_SCH_REVS)
+    fields = control_fields(p, "zh", "项目进度计划", "V1.4", "已发布", as_date("2026-10-16"), "李明轩", "李明轩")
+    fields += [("状态日期", as_date(status_date)), ("进度基准", "V1.0，2026年2月13日批准"),
+               ("项目日历", "周一至周五；法定节假日（春节2月15日至23日、五一5月1日至5日）不工作")]
+    wb = xl_workbook("zh", "项目进度计划", p, fields, register_signoff("zh", "2026-10-16"), ZH_SCH_REVS)
     ws = wb.create_sheet("进度计划")
     xl_schedule_sheet(ws, "zh", "项目进度计划", p,
                       f"由Microsoft Project导出。状态日期{status_date}。工期按工作日计；前置任务以WBS编码表示，"
@@ -3355,16 +3005,10 @@ def zh_cost_plan(out: Path, rel: str) -> Output:
         assert round(sum(l[4] for l in lines), 2) == amount, name
         for l in lines:
             assert round(l[1] * l[3], 2) == l[4], l
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "封面"
-    xl_cover(cover, "zh", "成本管理计划", p, [
-        ("项目名称", p["name"]), ("项目编号", p["id"]), ("项目发起人", p["sponsor"]), ("项目经理", p["manager"]),
-        ("文档名称", "成本管理计划"), ("版本号", "V1.2"), ("文档状态", "已批准"), ("编制日期", as_date("2026-07-10")),
-        ("编制人", "李明轩"), ("文档负责人", "孙丽华"), ("项目总预算", "350.00万元"),
-    ], [("王建国", "项目发起人、副总经理", "已签", "2026-07-13"), ("孙丽华", "财务部成本会计主管", "已签", "2026-07-10"),
-        ("李明轩", "项目经理", "已签", "2026-07-10")])
-    xl_revisions(wb.create_sheet("修订记录"), "zh", [
+    fields = control_fields(p, "zh", "成本管理计划", "V1.2", "已批准", as_date("2026-07-10"), "李明轩", "孙丽华")
+    wb = xl_workbook("zh", "成本管理计划", p, fields + [("项目总预算", "350.00万元")],
+                     [("王建国", "项目发起人、副总经理", "已签", "2026-07-13"), ("孙丽华", "财务部成本会计主管", "已签", "2026-07-10"),
+                      ("李明轩", "项目经理", "已签", "2026-07-10")], [
         ("V1.0", "2026-02-13", "李明轩", f"成本基准V1.0（{ZH_BASELINE_0:.2f}万元）随项目管理计划批准。"),
         ("V1.1", "2026-05-22", "李明轩", "BG-002：硬件设备增加8.60万元，动用管理储备。"),
         ("V1.2", "2026-07-10", "李明轩", "BG-004：系统集成与接口开发增加3.20万元，动用管理储备，成本基准V1.2。"),
@@ -3419,7 +3063,7 @@ def zh_cost_plan(out: Path, rel: str) -> Output:
     rows.append(["", "", "成本基准V1.2合计", "", "", "", ZH_BASELINE, "含应急储备10.00万元"])
     rows.append(["", "", "剩余管理储备", "", "", "", round(350 - ZH_BASELINE, 2), "由项目发起人掌握"])
     rows.append(["", "", "项目总预算", "", "", "", 350.00, "与项目章程一致"])
-    xl_register(ws, "成本估算（成本基准V1.2）", (f"项目名称：{p['name']}", f"项目编号：{p['id']}"),
+    xl_register(ws, p, "zh", "成本估算（成本基准V1.2）",
                 "金额单位：万元。小计、合计行加粗。", ["序号", "费用科目", "成本项", "数量", "单位", "单价（万元）",
                                                      "估算金额（万元）", "估算依据"],
                 rows, [6, 18, 38, 8, 7, 12, 14, 36], date_cols=set())
@@ -3443,7 +3087,7 @@ def zh_cost_plan(out: Path, rel: str) -> Output:
     rows.append(["剩余管理储备（不分配到工作，按10月列示）"] + [0.0] * 8 + [mr, mr])
     rows.append(["合计（项目总预算）"] + month_tot[:-1] + [round(month_tot[-1] + mr, 2), 350.00])
     assert round(sum(rows[-1][1:-1]), 2) == 350.00
-    xl_register(ws, "分期预算（资金使用计划）", (f"项目名称：{p['name']}", f"项目编号：{p['id']}"),
+    xl_register(ws, p, "zh", "分期预算（资金使用计划）",
                 "金额单位：万元。按月分摊，合计等于项目总预算。", ["费用科目"] + ZH_MONTHS + ["合计（万元）"],
                 rows, [34] + [11] * 9 + [13], date_cols=set())
     for i, row in enumerate(rows, 5):
@@ -3536,18 +3180,12 @@ ZH_IR_REVS = [
 
 def zh_issue_register(out: Path, rel: str) -> Output:
     p = ZH
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "封面"
-    xl_cover(cover, "zh", "问题日志", p, [
-        ("项目名称", p["name"]), ("项目编号", p["id"]), ("项目发起人", p["sponsor"]), ("项目经理", p["manager"]),
-        ("文档名称", "问题日志"), ("版本号", "V1.3"), ("文档状态", "已发布"), ("编制日期", as_date("2026-10-16")),
-        ("编制人", "李明轩"), ("文档负责人", "李明轩"),
-    ], [("李明轩", "项目经理", "已签", "2026-10-16"), ("陈静", "PMO主任（审核）", "已签", "2026-10-16")])
-    xl_revisions(wb.create_sheet("修订记录"), "zh", ZH_IR_REVS)
+    wb = xl_workbook("zh", "问题日志", p,
+                     control_fields(p, "zh", "问题日志", "V1.3", "已发布", as_date("2026-10-16"), "李明轩", "李明轩"),
+                     register_signoff("zh", "2026-10-16"), ZH_IR_REVS)
     ws = wb.create_sheet("问题日志")
     rows = [list(r) for r in ZH_ISSUES]
-    xl_register(ws, "问题日志", (f"项目名称：{p['name']}", f"项目编号：{p['id']}"),
+    xl_register(ws, p, "zh", "问题日志",
                 "优先级：紧急、高、一般、低；严重程度：严重、较大、一般、轻微。需修改基准的问题转为变更申请（关联变更单）。复核日期：2026-10-16。",
                 ZH_ISSUE_HEADER, rows, [9, 10, 12, 9, 44, 8, 9, 9, 12, 9, 34, 40, 12, 9, 10], date_cols={3, 9, 13})
     last = 4 + len(rows)
@@ -3621,7 +3259,7 @@ def zh_lessons_report(out: Path, rel: str) -> Output:
     ], widths=[1.3, 2.6, 2.8, 2.4, 2.4, 3.6, 1.5], font_size=8.5)
     w.para("以上经验教训已登记到PMO经验教训库（项目编号ZC-2026-007），建议项由PMO主任陈静纳入公司项目管理模板修订。")
     w.heading("8 审批", 1)
-    approvals_table(w, [
+    w.approvals_table([
         ("李明轩", "项目经理", "已签", "2026-10-28"),
         ("陈静", "PMO主任", "已签", "2026-10-28"),
     ])

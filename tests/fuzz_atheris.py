@@ -26,14 +26,14 @@ def main() -> None:
         from checker.run.executor import check_inline
 
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from tests.test_fuzz import SEEDS
+    from tests.support.fuzz_seeds import seed_documents
 
     workdir = tempfile.mkdtemp(prefix="pmo-atheris-")
     path = os.path.join(workdir, "input.docx")
     options = Options()
     corpus = [a for a in sys.argv[1:] if not a.startswith("-")]
     if corpus and not os.listdir(corpus[0]):
-        for kind, data in SEEDS.items():
+        for kind, data in seed_documents().items():
             with open(os.path.join(corpus[0], f"seed-{kind}"), "wb") as fh:
                 fh.write(data)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 import checker
-from tests.conftest import run_cli
-from tests.doc_factory import make_docx
+from tests.support.clean_docs import make_docx
+from tests.support.cli import run_cli
 
 
 def test_json_report_is_the_only_thing_on_stdout_and_validates(tmp_path, validate_report):
@@ -84,13 +84,13 @@ def test_rules_lists_ids_severities_and_both_titles():
     assert "COM-01" in text and "COM-06" not in text
 
 
-def test_vendored_schema_is_the_contracts():
+def test_vendored_schema_is_the_contracts(report_schema):
     """tests/contract holds a copy of the public schema; it must not drift from the contract."""
     import pytest
 
-    from tests.conftest import ROOT, SCHEMA
+    from tests.support.cli import ROOT
 
     shared = ROOT.parent / "shared" / "contract" / "report.schema.json"
     if not shared.is_file():
         pytest.skip("the shared contract is not beside this clone")
-    assert json.loads(shared.read_text(encoding="utf-8")) == json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert json.loads(shared.read_text(encoding="utf-8")) == report_schema

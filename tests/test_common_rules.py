@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 import checker
-from tests.doc_factory import EN_APPROVALS, EN_CONTROL, EN_REVISIONS, ZH_CONTROL, make_docx
+from tests.support.clean_docs import EN_APPROVALS, EN_CONTROL, EN_REVISIONS, ZH_CONTROL, make_docx
 
 TODAY = {"today": date(2026, 11, 25)}
 

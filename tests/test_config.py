@@ -12,45 +12,11 @@ import checker
 from checker.config import settings as cfg
 from checker.config import tailoring
 from checker.core.options import Options
-from tests.conftest import run_cli
-from tests.doc_factory import make_docx as _make_docx
+from tests.support.clean_docs import make_docx
+from tests.support.cli import run_cli
+from tests.support.config_fixtures import ONLY_COM04, findings, risk_register, write
 
 TODAY = date(2026, 11, 25)
-ONLY_COM04 = '[rules."*"]\nenabled = false\n[rules."COM-04"]\nenabled = true\n'
-
-
-def make_docx(path: Path, **kw) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return _make_docx(path, **kw)
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def findings(report: dict, rule: str | None = None) -> list[dict]:
-    out = [f for d in report["documents"] for f in d["findings"]]
-    return [f for f in out if rule is None or f["rule"] == rule]
-
-
-def risk_register(path: Path, risks: int = 4, stale_row: bool = True) -> Path:
-    """A small risk register: R-01 (row 3) last reviewed long ago (RR-16), before it was raised (RR-15)."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Risk Register"
-    ws.append(["Risk Register"])
-    ws.append(["Risk ID", "Risk Description", "Category", "Date Raised", "Probability", "Impact", "Score", "Owner",
-               "Response", "Status", "Last Reviewed"])
-    for i in range(risks):
-        reviewed = date(2026, 6, 1) if i == 0 and stale_row else date(2026, 11, 20)
-        ws.append([f"R-{i + 1:02d}", f"Vendor delay number {i} could slip the go-live milestone", "Schedule",
-                   date(2026, 7, 1) if i == 0 else date(2026, 5, 1), 3, 4, 12, "Wei Zhang", "Weekly vendor call",
-                   "Open", reviewed])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
 
 
 # --------------------------------------------------------------------------- [rules]

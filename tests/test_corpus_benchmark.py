@@ -13,7 +13,7 @@ import pytest
 from benchmarks import corpus, doctype
 from benchmarks.verdicts import VerdictFileError, location_key, read_verdicts
 from checker import check
-from tests.doc_factory import EN_CHARTER, EN_SCOPE, make_docx
+from tests.support.clean_docs import EN_CHARTER, EN_SCOPE, make_docx
 
 HEADER = "path\trule\tlocation\tverdict\treason\n"
 

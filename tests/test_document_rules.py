@@ -11,38 +11,33 @@ import pytest
 
 import checker
 from checker.kinds.uppercase_amount import upper_to_number
-from tests.doc_factory import EN_BC as BC
-from tests.doc_factory import EN_CHARTER, EN_CR_FORM, EN_REVISIONS, ZH_CHARTER, make_docx
-from tests.doc_factory import EN_CLOSURE as CLOSURE
-from tests.doc_factory import EN_PMP as PMP
-from tests.doc_factory import EN_SCOPE as SCOPE
-from tests.doc_factory import EN_STATUS as STATUS
+from tests.support.checking import check_one
+from tests.support.clean_docs import EN_BC as BC
+from tests.support.clean_docs import (
+    EN_CHARTER,
+    EN_CHARTER_CONTROL,
+    EN_CR_FORM,
+    EN_REVISIONS,
+    EN_STATUS_CONTROL,
+    ZH_CHARTER,
+    ZH_CHARTER_CONTROL,
+    control_for,
+    make_docx,
+)
+from tests.support.clean_docs import EN_CLOSURE as CLOSURE
+from tests.support.clean_docs import EN_PMP as PMP
+from tests.support.clean_docs import EN_SCOPE as SCOPE
+from tests.support.clean_docs import EN_STATUS as STATUS
 
-TODAY = {"today": date(2026, 11, 25)}
 MINE = ("CH-", "SS-", "PMP-", "BC-", "SR-", "CLS-", "CR-", "COST-01", "COST-06", "COST-07", "COM-03", "COM-05",
         "COM-07", "COM-08", "COM-09", "COM-10", "COM-11", "COM-14", "COM-17", "COM-18")
 
 
-def check(path):
-    report = checker.check([str(path)], config=TODAY)
-    doc = report["documents"][0]
-    assert doc["error"] is None, doc["error"]
-    return doc
-
-
 def findings(path, rule=None):
-    return [f for f in check(path)["findings"] if rule is None or f["rule"] == rule]
+    return [f for f in check_one(path)["findings"] if rule is None or f["rule"] == rule]
 
 
 # --- clean documents of each type -------------------------------------------------------------------
-
-EN_CHARTER_CONTROL = {"Project Name": "Apollo CRM Migration", "Project ID": "PRJ-2026-042", "Document Title": "Project Charter",
-                      "Version": "1.1", "Status": "Final", "Date": "2026-01-12", "Author": "Wei Zhang",
-                      "Start Date": "2026-01-05", "End Date": "2026-06-30"}
-ZH_CHARTER_CONTROL = {"项目名称": "智慧仓储管理系统建设项目", "项目编号": "ZC-2026-007", "文档名称": "项目章程", "版本号": "V1.0",
-                      "文档状态": "已批准", "编制日期": "2026-02-10", "编制人": "李明",
-                      "项目开始时间": "2026-02-15", "项目结束时间": "2026-12-31"}
-
 
 def charter(tmp_path, name="c.docx", *, zh=False, sections=None, control=None, **kw):
     return make_docx(tmp_path / name, zh=zh, title="项目章程" if zh else "Project Charter",
@@ -61,17 +56,9 @@ def replace(sections, prefix, body=None, drop=False):
     return out
 
 
-def control_for(title, zh=False, **extra):
-    base = ({"项目名称": "智慧仓储管理系统建设项目", "项目编号": "ZC-2026-007", "文档名称": title, "版本号": "V1.0",
-             "文档状态": "已批准", "编制日期": "2026-02-10", "编制人": "李明"} if zh else
-            {"Project Name": "Apollo CRM Migration", "Project ID": "PRJ-2026-042", "Document Title": title,
-             "Version": "1.1", "Status": "Final", "Date": "2026-01-12", "Author": "Wei Zhang"})
-    return {**base, **extra}
-
-
 @pytest.mark.parametrize("zh", [False, True])
 def test_a_clean_charter_has_no_findings_from_these_rules(tmp_path, zh):
-    doc = check(charter(tmp_path, zh=zh))
+    doc = check_one(charter(tmp_path, zh=zh))
     assert doc["doc_type"] == "CHARTER"
     assert [f for f in doc["findings"] if f["rule"].startswith(MINE)] == []
     assert [f for f in doc["findings"] if f["severity"] in ("blocker", "major")] == []
@@ -84,16 +71,15 @@ def test_a_clean_charter_has_no_findings_from_these_rules(tmp_path, zh):
     ("Project Closure Report", CLOSURE, "CLOSURE_REPORT"),
 ])
 def test_clean_documents_of_each_type_get_no_blocker_or_major(tmp_path, title, sections, doc_type):
-    doc = check(make_docx(tmp_path / "d.docx", title=title, sections=sections, control=control_for(title)))
+    doc = check_one(make_docx(tmp_path / "d.docx", title=title, sections=sections, control=control_for(title)))
     assert doc["doc_type"] == doc_type
     bad = [f for f in doc["findings"] if f["severity"] in ("blocker", "major")]
     assert bad == []
 
 
 def test_a_clean_status_report_gets_no_blocker_or_major(tmp_path):
-    control = {"Project Name": "Apollo CRM Migration", "Report Date": "2026-04-03", "Reporting Period": "2026-03-23 to 2026-03-29",
-               "Author": "Wei Zhang", "Version": "1.1", "Document Title": "Status Report"}
-    doc = check(make_docx(tmp_path / "s.docx", title="Project Status Report", sections=STATUS, control=control, approvals=[]))
+    doc = check_one(make_docx(tmp_path / "s.docx", title="Project Status Report", sections=STATUS,
+                              control=EN_STATUS_CONTROL, approvals=[]))
     assert doc["doc_type"] == "STATUS_REPORT"
     assert [f for f in doc["findings"] if f["severity"] in ("blocker", "major")] == []
 
@@ -126,7 +112,7 @@ def test_sections_are_found_as_form_fields(tmp_path):
     """A form-style scope statement: the sections are labels in a two-column table."""
     control = control_for("Project Scope Statement", **{h.split(". ", 1)[1]: t for h, t in SCOPE if isinstance(t, str)},
                           **{"Project Deliverables": "Migrated data; trained users"})
-    doc = check(make_docx(tmp_path / "s.docx", title="Project Scope Statement", sections=[], control=control))
+    doc = check_one(make_docx(tmp_path / "s.docx", title="Project Scope Statement", sections=[], control=control))
     assert [f for f in doc["findings"] if f["rule"] == "SS-01"] == []
 
 
@@ -147,7 +133,7 @@ def test_pmp_component_missing_and_quality_plan_referenced_or_not(tmp_path):
 
 def test_business_case_light_profile_requires_only_light_sections(tmp_path):
     # No options appraisal or investment appraisal: not required for a light request (G0).
-    doc = check(make_docx(tmp_path / "b.docx", title="Business Case", sections=BC, control=control_for("Business Case")))
+    doc = check_one(make_docx(tmp_path / "b.docx", title="Business Case", sections=BC, control=control_for("Business Case")))
     assert [f for f in doc["findings"] if f["rule"] == "BC-01"] == []
     got = findings(make_docx(tmp_path / "b2.docx", title="Business Case", sections=replace(BC, "5.", drop=True),
                              control=control_for("Business Case")), "BC-01")
@@ -163,7 +149,7 @@ def test_closure_report_missing_handover_is_a_blocker(tmp_path):
 def test_status_report_without_next_period_and_tolerances(tmp_path):
     control = {"Project Name": "Apollo", "Report Date": "2026-04-03", "Reporting Period": "2026-03-23 to 2026-03-29"}
     sections = [s for s in STATUS if s[0] not in ("Next Reporting Period", "Project and Stage Tolerance Status")]
-    doc = check(make_docx(tmp_path / "s.docx", title="Project Status Report", sections=sections, control=control, approvals=[]))
+    doc = check_one(make_docx(tmp_path / "s.docx", title="Project Status Report", sections=sections, control=control, approvals=[]))
     sr05 = [f for f in doc["findings"] if f["rule"] == "SR-05"]
     sr12 = [f for f in doc["findings"] if f["rule"] == "SR-12"]
     assert len(sr05) == 1 and "Next Reporting Period" in sr05[0]["message"] and sr05[0]["severity"] == "minor"
@@ -171,7 +157,7 @@ def test_status_report_without_next_period_and_tolerances(tmp_path):
 
 
 def test_section_rules_do_not_fire_on_other_document_types(tmp_path):
-    doc = check(make_docx(tmp_path / "s.docx", title="Project Status Report", sections=[("Summary", "All good this week.")],
+    doc = check_one(make_docx(tmp_path / "s.docx", title="Project Status Report", sections=[("Summary", "All good this week.")],
                           control={"Project Name": "Apollo", "Report Date": "2026-04-03"}, approvals=[]))
     assert not [f for f in doc["findings"] if f["rule"].startswith(("CH-", "SS-", "PMP-", "BC-", "CLS-", "CR-", "COST-"))]
 
@@ -349,7 +335,7 @@ def cr(tmp_path, name="cr.docx", **changes):
 
 
 def test_a_complete_change_request_has_no_cr_findings(tmp_path):
-    doc = check(cr(tmp_path))
+    doc = check_one(cr(tmp_path))
     assert doc["doc_type"] == "CHANGE_REQUEST"
     assert [f for f in doc["findings"] if f["rule"].startswith("CR-")] == []
 
@@ -404,7 +390,7 @@ COST = [
 
 
 def test_cost_plan_sections(tmp_path):
-    doc = check(make_docx(tmp_path / "c.docx", title="Cost Management Plan", sections=COST, control=control_for("Cost Management Plan")))
+    doc = check_one(make_docx(tmp_path / "c.docx", title="Cost Management Plan", sections=COST, control=control_for("Cost Management Plan")))
     assert doc["doc_type"] == "COST_PLAN"
     assert [f for f in doc["findings"] if f["rule"] in ("COST-01", "COST-06", "COST-07")] == []
     sections = replace(replace(COST, "5.", "Amounts are in USD and rounded to the nearest thousand."), "6.",

@@ -1,4 +1,4 @@
-"""The Word reader, one quirk per test; every fixture is built in code (see docx_builders)."""
+"""The Word reader, one quirk per test; every fixture is built in code (see tests/support/docx_quirks.py)."""
 from __future__ import annotations
 
 import io
@@ -15,9 +15,8 @@ from checker.io.readers.ooxml_props import parse_core_properties, parse_custom_p
 from checker.lexicon.vocabulary import shipped_vocabulary
 from checker.model.document import Document
 from checker.model.elements import Block
-from tests.docx_builders import (
+from tests.support.docx_quirks import (
     add_bold_paragraph,
-    add_custom_properties,
     add_table,
     append_xml,
     attach_template,
@@ -30,6 +29,7 @@ from tests.docx_builders import (
     textbox_run,
     to_bytes,
 )
+from tests.support.word import add_custom_properties
 
 
 def texts(blocks: list[Block]) -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 
 from checker.core.location import Location
 from checker.io.readers import docx as reader
-from tests.docx_builders import append_xml, new_document, paragraph, read, run, table_xml, textbox_run, xml
+from tests.support.docx_quirks import append_xml, new_document, paragraph, read, run, table_xml, textbox_run, xml
 
 PLAIN = [
     paragraph(run("Budget")),

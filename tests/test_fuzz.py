@@ -18,7 +18,6 @@ import io
 import logging
 import os
 import random
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -28,8 +27,8 @@ from hypothesis import strategies as st
 
 from checker.core.options import Options
 from checker.run.executor import check_inline
-from tests import hostile_builders as hb
-from tests.doc_factory import make_docx
+from tests.support import hostile_files as hb
+from tests.support.fuzz_seeds import seed_documents
 
 CODES = {"not-found", "unsupported-format", "legacy-format", "encrypted", "corrupt", "too-large", "timeout"}
 EXAMPLES = int(os.environ.get("PMO_FUZZ_EXAMPLES", "0") or 0)
@@ -45,17 +44,7 @@ BUDGET = 10.0
 OPTIONS = Options(discover=False) if "discover" in Options.__dataclass_fields__ else Options()
 
 
-def _seed_documents() -> dict[str, bytes]:
-    with tempfile.TemporaryDirectory() as tmp:
-        charter = make_docx(Path(tmp) / "charter.docx").read_bytes()
-    register = hb.make_workbook(
-        sheet_data='<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
-                   '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><f>1+1</f><v>2</v></c></row>',
-        strings=["Risk ID", "Description", "R-01"], dimension="A1:B2")
-    return {"docx": charter, "xlsx": register, "xlsx-openpyxl": hb.make_xlsx()}
-
-
-SEEDS = _seed_documents()
+SEEDS = seed_documents()
 XML_PARTS = {kind: [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.endswith((".xml", ".rels"))]
              for kind, data in SEEDS.items()}
 

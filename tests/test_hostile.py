@@ -1,6 +1,6 @@
 """Hostile and broken input: no crash, no hang, no leak, nothing lost.
 
-The corpus (`hostile_builders.hostile_corpus`) is generated in code. Each file is checked alone
+The corpus (`tests.support.hostile_files.hostile_corpus`) is generated in code. Each file is checked alone
 (expected code or a normal report, in bounded time, nothing of the local file it points at in the
 entry), then all of them mixed with good documents through the CLI and the Python API: every file
 is reported, the good ones exactly as when checked alone, no traceback, bounded time and memory.
@@ -28,9 +28,10 @@ from checker.core.options import Options
 from checker.lexicon.vocabulary import shipped_vocabulary
 from checker.report.json import build_report
 from checker.run.document import check_file
-from tests import hostile_builders as hb
-from tests.conftest import ROOT
-from tests.doc_factory import make_docx
+from tests.support import hostile_files as hb
+from tests.support.clean_docs import make_docx
+from tests.support.cli import ROOT
+from tests.support.misbehaving import HOOK
 
 CODES = {"not-found", "unsupported-format", "legacy-format", "encrypted", "corrupt", "too-large", "timeout"}
 CASES = {case.name: case for case in hb.hostile_corpus("/nonexistent/secret.txt")}  # names only; built below
@@ -310,33 +311,6 @@ def test_unsafe_xml_encodings_are_refused(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- the time budget and worker crashes
-
-HOOK = '''
-"""Test-only: make chosen documents misbehave inside pmo-check processes (see tests/test_hostile.py)."""
-import os
-import signal
-
-import checker.io.safe_open as _so
-
-_open = _so.open_document
-
-
-def open_document(path, *args, **kwargs):
-    name = os.path.basename(str(path))
-    if "spin" in name:
-        while True:
-            pass
-    if "segfault" in name:
-        os.kill(os.getpid(), signal.SIGSEGV)
-    if "hog" in name:
-        hoard = []
-        while True:
-            hoard.append(bytearray(64 * 2**20))
-    return _open(path, *args, **kwargs)
-
-
-_so.open_document = open_document
-'''
 
 
 @pytest.fixture()

@@ -28,8 +28,8 @@ from checker.text import search
 from checker.text.normalize import nfkc
 from checker.text.prefilter import Prefilter
 from checker.text.search import LOWER, NFKC, RAW, Search, TextSet
-from tests.doc_factory import EN_CHARTER, make_docx
-from tests.test_prefilters import SAMPLES, _texts
+from tests.support.clean_docs import EN_CHARTER, make_docx
+from tests.support.text_samples import SAMPLES, random_texts
 
 VOCAB = shipped_vocabulary()
 PLACEHOLDERS = vocab.placeholders(VOCAB)
@@ -46,7 +46,7 @@ def _reference(texts, literals, forms):
 
 def _corpus():
     rnd = random.Random(11)
-    out = list(dict.fromkeys(SAMPLES + TRICKY + _texts()))
+    out = list(dict.fromkeys(SAMPLES + TRICKY + random_texts()))
     out += ["".join(rnd.choice(out)[:8] for _ in range(rnd.randint(1, 4))) for _ in range(500)]  # texts glued
     return out
 
@@ -188,7 +188,7 @@ def test_sheets_placeholders_everywhere_guidance_on_visible_sheets_only(tmp_path
 
 
 def test_amounts_in_words_in_paragraphs_and_table_rows(tmp_path, big):
-    from tests.doc_factory import ZH_CHARTER
+    from tests.support.clean_docs import ZH_CHARTER
 
     wrong = "合同总价人民币壹拾贰万伍仟元整（¥152,000.00），分两期支付。"
     table = [["付款节点", "大写金额", "小写金额"], ["首付款", "人民币伍万元整", "¥50,000.00"], ["尾款", "人民币叁万元整", "¥35,000.00"]]
@@ -200,7 +200,7 @@ def test_amounts_in_words_in_paragraphs_and_table_rows(tmp_path, big):
 
 
 def test_a_declared_unit_counts_in_paragraphs_and_first_table_rows(tmp_path, big):
-    from tests.doc_factory import ZH_CHARTER
+    from tests.support.clean_docs import ZH_CHARTER
 
     table = [["费用科目", "预算金额", "说明"], ["人工", "2,000,000", "开发人员"], ["设备", "800,000", "服务器"],
              ["合计", "2,800,000", "单位：元"]]

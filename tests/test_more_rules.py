@@ -1,14 +1,16 @@
 """The A-level single-document rules added for the 'implemented or explained' issue: arithmetic of
 business cases, status and closure reports and cost plans (kind `figures`, `report_table`), CH-10 on a
 risks section that lists nothing, and the cost-table fixes. Each test changes one thing of a clean
-document built in code (tests.doc_factory); EN and ZH where the text matters.
+document built in code (tests.support.clean_docs); EN and ZH where the text matters.
 """
 from __future__ import annotations
 
 import pytest
 
-from tests.doc_factory import EN_SECTIONS, ZH_SECTIONS, make_docx
-from tests.test_document_rules import BC, CLOSURE, check, control_for
+from tests.support.checking import check_one
+from tests.support.clean_docs import EN_BC as BC
+from tests.support.clean_docs import EN_CLOSURE as CLOSURE
+from tests.support.clean_docs import EN_SECTIONS, ZH_SECTIONS, control_for, make_docx
 
 
 def rules(doc, rule):
@@ -16,7 +18,7 @@ def rules(doc, rule):
 
 
 def doc_of(tmp_path, title, sections, zh=False):
-    return check(make_docx(tmp_path / "d.docx", title=title, sections=sections, control=control_for(title), zh=zh))
+    return check_one(make_docx(tmp_path / "d.docx", title=title, sections=sections, control=control_for(title), zh=zh))
 
 
 def replace(sections, heading_start, body):
@@ -72,7 +74,7 @@ def status_report(tmp_path, milestones=None, budget=None, zh=False):
     if budget:
         sections.append(("挣值" if zh else "4. Earned Value", budget))
     control = dict(control_for("Project Status Report"), **{"Report Date": "2026-09-21"})
-    return check(make_docx(tmp_path / "sr.docx", title="Project Status Report", sections=sections, control=control))
+    return check_one(make_docx(tmp_path / "sr.docx", title="Project Status Report", sections=sections, control=control))
 
 
 def test_sr06_open_milestone_forecast_before_report_date(tmp_path):
@@ -144,7 +146,7 @@ def test_cls04_variance_arithmetic_and_reason(tmp_path):
 def test_ch10_risk_section_listing_nothing_is_ch10_not_com14(tmp_path, zh, body):
     base = ZH_SECTIONS if zh else EN_SECTIONS
     sections = replace(base, "五、主要风险" if zh else "Overall Project Risk", body)
-    doc = check(make_docx(tmp_path / "c.docx", sections=sections, zh=zh))
+    doc = check_one(make_docx(tmp_path / "c.docx", sections=sections, zh=zh))
     assert doc["doc_type"] == "CHARTER"
     assert len(rules(doc, "CH-10")) == 1
     assert not [f for f in rules(doc, "COM-14") if "isk" in f["message"] or "风险" in f["message"]]
@@ -152,7 +154,7 @@ def test_ch10_risk_section_listing_nothing_is_ch10_not_com14(tmp_path, zh, body)
 
 def test_ch06_breakdown_adds_up_to_the_total(tmp_path):
     table = [["Item", "Amount (USD)"], ["Partner", "700,000"], ["Licences", "400,000"], ["Total budget", "1,200,000"]]
-    doc = check(make_docx(tmp_path / "c.docx", sections=replace(EN_SECTIONS, "Summary Budget", table)))
+    doc = check_one(make_docx(tmp_path / "c.docx", sections=replace(EN_SECTIONS, "Summary Budget", table)))
     found = rules(doc, "CH-06")
     assert len(found) == 1 and "1,100,000" in found[0]["message"] and found[0]["location"]["row"] == 3
 
@@ -168,7 +170,7 @@ def cost_plan(tmp_path, components, phased=None):
     if phased:
         sections.append(("4. Time-phased Budget", phased))
     control = dict(control_for("Cost Management Plan"), **{"Document Title": "Cost Management Plan"})
-    return check(make_docx(tmp_path / "cp.docx", title="Cost Management Plan", sections=sections, control=control))
+    return check_one(make_docx(tmp_path / "cp.docx", title="Cost Management Plan", sections=sections, control=control))
 
 
 COMPONENTS = [["Component", "Amount (USD)"], ["Work-package estimates", "1,152,000"], ["Contingency reserve", "20,000"],

@@ -22,8 +22,8 @@ from checker.core.options import Options
 from checker.run.document import check_file
 from checker.run.executor import memory_cap, run_checks
 from checker.run.pool import DEFAULT_MEMORY_LIMIT, CheckPool
-from tests.doc_factory import make_docx
-from tests.test_hostile import HOOK
+from tests.support.clean_docs import make_docx
+from tests.support.misbehaving import HOOK
 
 MiB = 2**20
 

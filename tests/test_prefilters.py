@@ -5,7 +5,6 @@ could not match anyway.
 """
 from __future__ import annotations
 
-import random
 import re
 
 from checker.kinds.money_units import _DECLARED, _DECLARED_SEARCH
@@ -13,18 +12,10 @@ from checker.kinds.uppercase_amount import _UPPER_SEARCH, UPPER
 from checker.lexicon import predicates as vocab
 from checker.lexicon.vocabulary import shipped_vocabulary
 from checker.text.prefilter import literal_anchors
+from tests.support.text_samples import random_texts
 
 VOCAB = shipped_vocabulary()
 PLACEHOLDERS = vocab.placeholders(VOCAB)
-
-SAMPLES = [
-    "", "   ", "Budget", "TBD", "tbd.", "Owner: TBC", "ṪBD", "FıXME", "ſomething", "todo list", "xxx", "XXX-1",
-    "[Insert project name]", "[…]", "< insert date >", "Lorem ipsum dolor", "Click or tap here to enter text.",
-    "Error! Unknown document property name.", "DD/MM/YYYY", "yyyy-mmm-dd", "Draft/Final", "INSERT_TEXT_HERE",
-    "待定", "预算：待定", "沟通机制待完善：模块间接口尚未统一，需要进一步协调各方意见", "XX公司", "某某", "××",
-    "【此处填写项目名称】", "[请填写]", "（填写日期）", "请在此输入", "年 月 日", "2026年 3月 5日", "ＴＢＤ",
-    "Amounts are in USD", "单位：万元", "Currency: CNY", "合计（万元）", "壹拾万元整", "伍角", "¥100,000",
-]
 
 
 def _full_placeholders(text: str) -> list[tuple[int, str]]:
@@ -37,14 +28,6 @@ def _full_placeholders(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in hits]
 
 
-def _texts() -> list[str]:
-    rnd = random.Random(7)
-    alphabet = list("abdfikostxTBDX?[]<> /-!_…年月日待定某×【】填写输入此处请（）ıİſK元角")
-    out = list(SAMPLES)
-    out += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 20))) for _ in range(5000)]
-    return out
-
-
 def test_placeholder_prefilters_are_in_place():
     en, zh = PLACEHOLDERS.en_filter, PLACEHOLDERS.zh_filter
     assert en.anchors and zh.anchors
@@ -52,14 +35,14 @@ def test_placeholder_prefilters_are_in_place():
 
 
 def test_placeholder_matches_equal_the_full_regexes():
-    for text in _texts():
+    for text in random_texts():
         got = [(m.start(), m.group(0)) for m in vocab.placeholder_matches(VOCAB, text)]
         assert got == _full_placeholders(text), text
 
 
 def test_prefiltered_search_equals_search():
     for pattern, search in ((_DECLARED, _DECLARED_SEARCH), (UPPER, _UPPER_SEARCH)):
-        for text in _texts():
+        for text in random_texts():
             want, got = pattern.search(text), search(text)
             assert (want.span() if want else None) == (got.span() if got else None), (pattern.pattern[:20], text)
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import checker
-from tests import hostile_builders as hb
-from tests.conftest import ROOT
+from tests.support import hostile_files as hb
+from tests.support.cli import ROOT
 
 _CUSTOM_UI = (b'<Relationship Id="rIdUi" Type="http://schemas.microsoft.com/office/2006/relationships/ui/extensibility" '
               b'Target="customUI/customUI.xml"/>')

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 import checker
-from tests import xlsx_builders as xb
+from tests.support import xlsx_quirks as xb
 
 TODAY = date(2026, 11, 25)
 
@@ -414,7 +414,7 @@ def test_risk_register_in_word_points_at_table_cells(tmp_path):
 
 
 def test_register_rules_stay_silent_on_other_document_types(tmp_path):
-    from tests.doc_factory import make_docx
+    from tests.support.clean_docs import make_docx
 
     path = make_docx(tmp_path / "charter.docx", sections=[("Risks", "Vendor delay is the main risk.")])
     doc, got = findings(path)
@@ -708,7 +708,7 @@ def test_budget_word_table_total_and_blank_amount(tmp_path):
 
 
 def test_lessons_report_in_word_is_checked_for_sections(tmp_path):
-    from tests.doc_factory import make_docx
+    from tests.support.clean_docs import make_docx
 
     path = make_docx(tmp_path / "lessons.docx", title="Lessons Report",
                      sections=[("Executive Summary", "The project delivered the CRM two weeks late but on budget."),

@@ -1,6 +1,6 @@
 """The safe opening layer: every hostile or odd input becomes one contract error code, never a crash.
 
-All inputs are generated in code (see `hostile_builders`) and written into `tmp_path`.
+All inputs are generated in code (see `tests/support/hostile_files.py`) and written into `tmp_path`.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from checker.io import safe_open
 from checker.io.readers import read_document
 from checker.io.safe_open import Opened, open_document, sha256_of, sniff
 from checker.lexicon.vocabulary import shipped_vocabulary
-from tests import hostile_builders as hb
+from tests.support import hostile_files as hb
 
 WORD_MACRO = "application/vnd.ms-word.document.macroEnabled.main+xml"
 EXCEL_MACRO = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"

@@ -15,7 +15,7 @@ import checker
 from checker.io.readers import read_document
 from checker.io.safe_open import open_document
 from checker.lexicon.vocabulary import shipped_vocabulary
-from tests.conftest import ROOT, run_cli
+from tests.support.cli import ROOT, run_cli
 
 SAMPLES = ROOT / "sample_docs"
 MANIFEST = yaml.safe_load((SAMPLES / "manifest.yaml").read_text(encoding="utf-8"))

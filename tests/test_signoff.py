@@ -12,7 +12,7 @@ from checker.core.options import Options
 from checker.io.readers import read_document
 from checker.io.safe_open import open_document
 from checker.lexicon.vocabulary import shipped_vocabulary
-from tests.doc_factory import make_docx
+from tests.support.clean_docs import make_docx
 
 VOCAB = shipped_vocabulary()
 

@@ -12,8 +12,9 @@ from openpyxl.comments import Comment
 
 import checker
 from checker.config.waivers import Directive, parse_directive
-from tests.conftest import run_cli
-from tests.test_config import ONLY_COM04, findings, make_docx, risk_register, write
+from tests.support.clean_docs import make_docx
+from tests.support.cli import run_cli
+from tests.support.config_fixtures import ONLY_COM04, findings, risk_register, write
 
 TODAY = date(2026, 11, 25)
 WAIVER = '''

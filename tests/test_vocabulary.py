@@ -18,7 +18,7 @@ from checker.core.options import Options
 from checker.io.readers import read_document
 from checker.io.safe_open import open_document
 from checker.lexicon.vocabulary import Vocabulary, shipped_vocabulary
-from tests.doc_factory import ZH_CHARTER, make_docx
+from tests.support.clean_docs import ZH_CHARTER, make_docx
 
 TODAY = date(2026, 11, 25)
 # Extra synonyms of a PMO: its charters call the exit criteria 项目终止条件, its registers call

@@ -15,7 +15,8 @@ from checker.io.readers.xlsx import read_xlsx
 from checker.lexicon.vocabulary import Vocabulary, shipped_vocabulary
 from checker.model.document import Document
 from checker.model.elements import Sheet
-from tests import xlsx_builders as xb
+from tests.support import ooxml
+from tests.support import xlsx_quirks as xb
 
 # The tests' small doctypes vocabulary, independent of rules/lexicons/doctypes.yaml (passed to the
 # reader explicitly: nothing of it can reach another test).
@@ -266,10 +267,10 @@ def test_date_serials_with_date_styles() -> None:
     assert rows[0][1].text == "2024-03-01 14:30"
     assert (rows[0][2].text, rows[0][2].value) == ("45352", 45352)
 
-    chinese = xb.edit(xb.build(populate), {})
-    styles = xb.parts(chinese)["xl/styles.xml"].decode()
+    chinese = ooxml.edit(xb.build(populate), {})
+    styles = ooxml.parts(chinese)["xl/styles.xml"].decode()
     assert 'numFmtId="2"' in styles
-    chinese = xb.edit(chinese, {"xl/styles.xml": styles.replace('numFmtId="2"', 'numFmtId="31"').encode()})
+    chinese = ooxml.edit(chinese, {"xl/styles.xml": styles.replace('numFmtId="2"', 'numFmtId="31"').encode()})
     assert read(chinese).sheets[0].grid.rows[0][2].text == "2024-03-01"  # 年月日 built-in format
 
 
@@ -386,7 +387,7 @@ def test_xlsm_with_vba_project_has_macros() -> None:
     def populate(wb):
         risk_register(wb.create_sheet("Risks"))
 
-    data = xb.edit(xb.build(populate), {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0fake"})
+    data = ooxml.edit(xb.build(populate), {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0fake"})
     doc = read(data, "xlsm")
     assert doc.format == "xlsm" and doc.has_macros and doc.is_workbook
     assert not read(xb.build(populate)).has_macros
@@ -411,7 +412,7 @@ def test_document_properties() -> None:
 
 
 def test_missing_workbook_part_is_corrupt() -> None:
-    data = xb.edit(xb.build(lambda wb: wb.create_sheet("S")), {"xl/workbook.xml": None})
+    data = ooxml.edit(xb.build(lambda wb: wb.create_sheet("S")), {"xl/workbook.xml": None})
     with pytest.raises(ReadError) as err:
         read(data)
     assert err.value.code == "corrupt" and "workbook" in err.value.message
@@ -421,7 +422,7 @@ def test_missing_workbook_part_is_corrupt() -> None:
 def test_unparseable_parts_are_corrupt(part: str) -> None:
     data = xb.with_shared_strings(xb.build(lambda wb: wb.create_sheet("S").append(["text"])), ["<t>x</t>"])
     with pytest.raises(ReadError) as err:
-        read(xb.edit(data, {part: b"<not-xml"}))
+        read(ooxml.edit(data, {part: b"<not-xml"}))
     assert err.value.code == "corrupt"
 
 
@@ -432,7 +433,7 @@ def test_external_entities_are_not_resolved(tmp_path) -> None:
     sst = (f'<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY x SYSTEM "file://{secret}">]>'
            f'<sst xmlns="{xb.MAIN_NS}"><si><t>&x;</t></si></sst>').encode()
     try:
-        doc = read(xb.edit(data, {"xl/sharedStrings.xml": sst}))
+        doc = read(ooxml.edit(data, {"xl/sharedStrings.xml": sst}))
     except ReadError:
         return
     assert "TOPSECRET" not in doc.all_text()

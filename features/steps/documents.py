@@ -2,9 +2,9 @@
 
 A scenario starts from one of these (`Given an English charter`, `Given a risk register with these
 risks:`), changes the one thing it is about, and checks the result. Word documents are built with
-`tests.doc_factory.make_docx`; registers are workbooks with a Cover sheet (the doc-control block)
-and one register sheet whose header is on row 4, so that row 5 holds the first entry and a
-scenario can name the cell it expects a finding at.
+`tests.support.clean_docs.make_docx`; registers are workbooks with a Cover sheet (the doc-control block)
+and one register sheet whose header is on row 4 (`tests.support.workbook.HEADER_ROW`), so that row 5
+holds the first entry and a scenario can name the cell it expects a finding at.
 """
 from __future__ import annotations
 
@@ -16,11 +16,37 @@ from typing import Any, Callable
 
 from openpyxl import Workbook
 
-from tests.doc_factory import (EN_BC, EN_CHARTER, EN_CLOSURE, EN_CR_FORM, EN_PMP, EN_SCOPE, EN_STATUS,
-                               ZH_CHARTER, make_docx)
-
-TODAY = date(2026, 11, 25)  # the check date of every scenario
-HEADER_ROW = 4               # register sheets: title on row 1, header on row 4, first entry on row 5
+from tests.support import workbook
+from tests.support.clean_docs import (
+    EN_BC,
+    EN_CHARTER,
+    EN_CHARTER_CONTROL,
+    EN_CLOSURE,
+    EN_COST,
+    EN_CR_FORM,
+    EN_PMP,
+    EN_SCOPE,
+    EN_STATUS,
+    EN_STATUS_CONTROL,
+    ZH_CHARTER,
+    ZH_CHARTER_CONTROL,
+    ZH_SCOPE,
+    ZH_STATUS,
+    ZH_STATUS_CONTROL,
+    control_for,
+    make_docx,
+)
+from tests.support.pmo_template import (
+    APPROVAL_HEADER,
+    APPROVALS,
+    REVISION_HEADER,
+    REVISION_HISTORY,
+    Lang,
+    control_block,
+    risk_level,
+)
+from tests.support.projects import PROJECT_NAME
+from tests.support.workbook import SheetWriter
 
 # --- Word documents ----------------------------------------------------------------------------------
 
@@ -42,64 +68,25 @@ class WordSpec:
                          revisions=self.revisions, approvals=self.approvals, approval_header=self.approval_header)
 
 
-def _control(title: str, zh: bool, **extra: str) -> dict[str, str]:
-    base = ({"项目名称": "智慧仓储管理系统建设项目", "项目编号": "ZC-2026-007", "文档名称": title, "版本号": "V1.0",
-             "文档状态": "已批准", "编制日期": "2026-02-10", "编制人": "李明"} if zh else
-            {"Project Name": "Apollo CRM Migration", "Project ID": "PRJ-2026-042", "Document Title": title,
-             "Version": "1.1", "Status": "Final", "Date": "2026-01-12", "Author": "Wei Zhang"})
-    return {**base, **extra}
-
-
-ZH_SCOPE = [
-    ("一、项目背景与目的", "现有仓储系统无法支持多仓协同，本项目在不丢失历史数据的前提下建设统一平台。"),
-    ("二、项目目标", "2026年12月31日前完成三个仓库上线，预算不超过350万元，库存准确率达到99.5%以上。"),
-    ("三、产品范围描述", "统一的仓储管理平台，包括入库、出库、盘点、条码作业和与ERP的实时接口。"),
-    ("四、可交付成果", [["可交付成果", "说明"], ["仓储管理系统", "三个仓库上线运行"], ["培训材料", "操作手册与培训课件"]]),
-    ("五、验收标准", "盘点差异率低于0.5%；95%的操作人员通过上岗考核；系统连续运行30天无重大故障。"),
-    ("六、除外责任", "财务系统改造和门户网站改版不在本项目范围内。"),
-    ("七、制约因素", "上线须避开年末盘点期；项目总预算不超过350万元。"),
-    ("八、假设条件", "供应商测试环境于2026年3月前就绪；仓储部可抽调关键用户参与测试。"),
-]
-ZH_STATUS = [
-    ("项目总体状态", "总体状态：绿色"),
-    ("本周完成工作", "完成第二次数据迁移演练，数据核对一致率98%。"),
-    ("下周工作计划", "处理2%的核对差异，启动用户培训。"),
-    ("偏差与容差情况", "进度和成本均在容差范围内，预计不会出现超差。"),
-]
-EN_COST = [
-    ("1. Cost Items", [["Cost Item", "Estimate (USD)"], ["Labour", "800,000"], ["Software", "250,000"], ["Contingency Reserve", "150,000"], ["Total", "1,200,000"]]),
-    ("2. Basis of Estimate", "Labour from the resource plan at standard rates; software from the vendor quote Q-118."),
-    ("3. Time-phased Budget", "Q1 USD 400,000; Q2 USD 800,000."),
-    ("4. Contingency Reserve", "USD 150,000 based on the expected monetary value of the top ten risks."),
-    ("5. Units of Measure, Precision and Accuracy", "Amounts in USD, rounded to the nearest 1,000; accuracy −10%/+15%."),
-    ("6. Control Thresholds", "A cost variance beyond ±10% of the baseline is escalated to the sponsor."),
-    ("7. Estimate", "The estimate at completion is USD 1,200,000 including the contingency reserve."),
-]
-EN_STATUS_CONTROL = {"Project Name": "Apollo CRM Migration", "Report Date": "2026-04-03",
-                     "Reporting Period": "2026-03-23 to 2026-03-29", "Author": "Wei Zhang", "Version": "1.1",
-                     "Document Title": "Status Report"}
-ZH_STATUS_CONTROL = {"项目名称": "智慧仓储管理系统建设项目", "报告日期": "2026-04-03", "报告周期": "2026-03-23 至 2026-03-29",
-                     "编制人": "李明", "版本号": "V1.0", "文档名称": "项目周报"}
-
-
 def word_document(doc_type: str, zh: bool = False) -> WordSpec:
     """A clean document of the type, in English or Chinese (only the types the scenarios use)."""
     if doc_type == "CHARTER":
-        title = "项目章程" if zh else "Project Charter"
-        extra = ({"项目开始时间": "2026-02-15", "项目结束时间": "2026-12-31"} if zh else
-                 {"Start Date": "2026-01-05", "End Date": "2026-06-30"})
-        return WordSpec(doc_type, zh, title, _control(title, zh, **extra), copy.deepcopy(ZH_CHARTER if zh else EN_CHARTER))
+        return WordSpec(doc_type, zh, "项目章程" if zh else "Project Charter",
+                        dict(ZH_CHARTER_CONTROL if zh else EN_CHARTER_CONTROL), copy.deepcopy(ZH_CHARTER if zh else EN_CHARTER))
     if doc_type == "SCOPE_STATEMENT":
         title = "项目范围说明书" if zh else "Project Scope Statement"
-        return WordSpec(doc_type, zh, title, _control(title, zh), copy.deepcopy(ZH_SCOPE if zh else EN_SCOPE))
+        return WordSpec(doc_type, zh, title, control_for(title, zh), copy.deepcopy(ZH_SCOPE if zh else EN_SCOPE))
     if doc_type == "PMP" and not zh:
-        return WordSpec(doc_type, zh, "Project Management Plan", _control("Project Management Plan", zh), copy.deepcopy(EN_PMP))
+        return WordSpec(doc_type, zh, "Project Management Plan", control_for("Project Management Plan"),
+                        copy.deepcopy(EN_PMP))
     if doc_type == "INIT_REQUEST_BC" and not zh:
-        return WordSpec(doc_type, zh, "Business Case", _control("Business Case", zh), copy.deepcopy(EN_BC))
+        return WordSpec(doc_type, zh, "Business Case", control_for("Business Case"), copy.deepcopy(EN_BC))
     if doc_type == "CLOSURE_REPORT" and not zh:
-        return WordSpec(doc_type, zh, "Project Closure Report", _control("Project Closure Report", zh), copy.deepcopy(EN_CLOSURE))
+        return WordSpec(doc_type, zh, "Project Closure Report", control_for("Project Closure Report"),
+                        copy.deepcopy(EN_CLOSURE))
     if doc_type == "COST_PLAN" and not zh:
-        return WordSpec(doc_type, zh, "Cost Management Plan", _control("Cost Management Plan", zh), copy.deepcopy(EN_COST))
+        return WordSpec(doc_type, zh, "Cost Management Plan", control_for("Cost Management Plan"),
+                        copy.deepcopy(EN_COST))
     if doc_type == "STATUS_REPORT":
         return WordSpec(doc_type, zh, "项目周报" if zh else "Project Status Report",
                         dict(ZH_STATUS_CONTROL if zh else EN_STATUS_CONTROL),
@@ -119,16 +106,13 @@ def _d(*ymd: int) -> date:
     return date(*ymd)
 
 
-BANDS = (("Low", 5), ("Medium", 12), ("High", 19), ("Critical", 25))   # A_5x5_foundry, the default profile
-ZH_LEVEL = {"Low": "低", "Medium": "中", "High": "高", "Critical": "极高"}
-
-
-def band(score: Any) -> str:
+def band(score: Any, lang: Lang = "en") -> str:
+    """The risk level of a score on the default scale; blank when the score is not a number."""
     try:
         value = float(score)
     except (TypeError, ValueError):
         return ""
-    return next((name for name, top in BANDS if value <= top), "Critical")
+    return risk_level(value, lang)
 
 
 def _num(values: dict[str, Any], key: str) -> Any:
@@ -192,7 +176,7 @@ RISKS_ZH = RegisterSpec("RISK_REGISTER", "风险登记册", "风险登记册", [
     ("影响程度", _cycle([3, 2, 3, 4, 2])),
     ("风险值", lambda i, r: _num(r, "发生概率") * _num(r, "影响程度")
         if isinstance(_num(r, "发生概率"), (int, float)) and isinstance(_num(r, "影响程度"), (int, float)) else ""),
-    ("风险等级", lambda i, r: ZH_LEVEL.get(band(r.get("风险值")), "")),
+    ("风险等级", lambda i, r: band(r.get("风险值"), "zh")),
     ("应对策略", lambda i, r: "减轻"),
     ("应对措施", lambda i, r: "每周与供应商核对交付进度"),
     ("应急措施", lambda i, r: "启用备选供应商" if r.get("风险等级") in ("高", "极高") else ""),
@@ -303,21 +287,26 @@ def _closed(status: Any) -> bool:
 
 
 def cover_block(title: str, zh: bool) -> list[tuple[str, str]]:
-    return ([("项目名称", "智慧仓储管理系统建设项目"), ("文档名称", title), ("版本号", "V1.2"), ("编制日期", "2026-11-20"),
-             ("编制人", "李明")] if zh else
-            [("Project Name", "Apollo CRM Migration"), ("Document Title", title), ("Version", "1.2"),
-             ("Date", "2026-11-20"), ("Author", "Wei Zhang")])
+    """The doc-control block on a register's Cover sheet (COM-01)."""
+    if zh:
+        return control_block("zh", project_name=PROJECT_NAME["zh"], title=title, version="V1.2", date="2026-11-20",
+                             author="李明")
+    return control_block("en", project_name=PROJECT_NAME["en"], title=title, version="1.2", date="2026-11-20",
+                         author="Wei Zhang")
 
 
 def cover_tables(zh: bool) -> list[tuple[str, tuple[str, ...], list[tuple[str, ...]]]]:
     """The revision history and sign-off sheets that follow a register's Cover sheet (COM-04, COM-06)."""
+    lang: Lang = "zh" if zh else "en"
     if zh:
-        return [("修订记录", ("版本号", "修订日期", "修订人", "修订内容"),
-                 [("V1.1", "2026-11-06", "李明", "月度更新"), ("V1.2", "2026-11-20", "李明", "月度更新，新增风险")]),
-                ("审批", ("姓名", "职务", "签字", "日期"), [("王强", "项目发起人", "已签", "2026-11-21")])]
-    return [("Revision History", ("Version", "Date", "Author", "Summary of Changes"),
-             [("1.1", "2026-11-06", "Wei Zhang", "Monthly update"), ("1.2", "2026-11-20", "Wei Zhang", "Monthly update, new entries")]),
-            ("Approvals", ("Name", "Role", "Signature", "Date"), [("Dana Lee", "Project Sponsor", "/s/ Dana Lee", "2026-11-21")])]
+        revisions = [("V1.1", "2026-11-06", "李明", "月度更新"), ("V1.2", "2026-11-20", "李明", "月度更新，新增风险")]
+        approvals = [("王强", "项目发起人", "已签", "2026-11-21")]
+    else:
+        revisions = [("1.1", "2026-11-06", "Wei Zhang", "Monthly update"),
+                     ("1.2", "2026-11-20", "Wei Zhang", "Monthly update, new entries")]
+        approvals = [("Dana Lee", "Project Sponsor", "/s/ Dana Lee", "2026-11-21")]
+    return [(REVISION_HISTORY[lang], REVISION_HEADER[lang], revisions),
+            (APPROVALS[lang], APPROVAL_HEADER[lang], approvals)]
 
 
 def coerce(text: str) -> Any:
@@ -360,26 +349,16 @@ class RegisterDoc:
         ws = wb.active
         if self.with_cover:
             ws.title = "封面" if self.zh else "Cover"
-            ws.append([self.spec.title])
-            for label, value in cover_block(self.spec.title, self.zh):
-                ws.append([label, value])
+            cover = SheetWriter(ws)
+            cover.title(self.spec.title)
+            cover.pairs(2, cover_block(self.spec.title, self.zh))
             for heading, header, rows in cover_tables(self.zh):   # one sheet each, PRINCE2-style
-                sheet = wb.create_sheet(heading)
-                sheet.append(list(header))
-                for row in rows:
-                    sheet.append(list(row))
+                SheetWriter(wb.create_sheet(heading)).table(1, header, rows)
             ws = wb.create_sheet(self.sheet or self.spec.sheet)
         else:
             ws.title = self.sheet or self.spec.sheet
-        ws.cell(row=1, column=1, value=self.spec.title)
-        for col, name in enumerate(self.header, 1):
-            ws.cell(row=HEADER_ROW, column=col, value=name)
-        for r, row in enumerate(self.rows, HEADER_ROW + 1):
-            for col, value in enumerate(row, 1):
-                if value is not None and value != "":
-                    ws.cell(row=r, column=col, value=value)
-        wb.save(path)
-        return path
+        SheetWriter(ws).register(self.spec.title, self.header, self.rows)
+        return workbook.save(wb, path)
 
 
 def register(doc_type: str, zh: bool, table: list[list[str]] | None, *, only_given: bool = False,

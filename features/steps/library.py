@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers, then, when
 
-import checker
-from features.steps.documents import TODAY, RegisterDoc, WordSpec, register, word_document
+from features.steps.documents import RegisterDoc, WordSpec, register, word_document
+from tests.support.checking import check_one
 
 SEVERITIES = ("blocker", "major", "minor", "info")
 ZH_SEVERITY = {"阻断": "blocker", "重大": "major", "一般": "minor", "提示": "info"}
@@ -264,19 +264,16 @@ def check_it(pmo: Scenario) -> None:
     else:
         path = pmo.doc.write(pmo.tmp / "register.xlsx")
         if pmo.external_link:
-            from tests import xlsx_builders as xb
+            from tests.support import xlsx_quirks as xb
 
             path.write_bytes(xb.with_external_link(path.read_bytes(), "file:///C:/Finance/budget.xlsx"))
-    report = checker.check([str(path)], config={"today": TODAY})
-    doc = report["documents"][0]
-    assert doc["error"] is None, doc["error"]
-    pmo.result = doc
+    pmo.result = check_one(path)
 
 
 def _make_docm(path: Path) -> Path:
     import docx
 
-    from tests.docx_builders import make_macro_enabled
+    from tests.support.docx_quirks import make_macro_enabled
 
     document = docx.Document(str(path))
     make_macro_enabled(document)

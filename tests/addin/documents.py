@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.workloads import write_register
-from tests.doc_factory import EN_SECTIONS, make_docx
+from tests.support.clean_docs import EN_SECTIONS, make_docx
 
 PLACEHOLDER = "The budget is TBD until the steering committee meets."
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import requests
 
-from tests.conftest import ROOT
+from tests.support.cli import ROOT
 
 
 @dataclass

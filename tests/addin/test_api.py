@@ -11,8 +11,8 @@ from openapi_spec_validator import validate
 from checker.config.settings import load
 from checker.core.options import Options
 from checker.run.document import check_file
-from tests import hostile_builders as hb
 from tests.addin.documents import charter_with_defects, incomplete_charter, risk_register
+from tests.support import hostile_files as hb
 
 
 def upload(client, data: bytes, name: str = "charter.docx", **fields: str):

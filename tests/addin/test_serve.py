@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests import hostile_builders as hb
 from tests.addin.conftest import sign_in_env
 from tests.addin.documents import charter_with_defects
 from tests.addin.served import Served, start
-from tests.conftest import ROOT
+from tests.support import hostile_files as hb
+from tests.support.cli import ROOT
 
 
 def test_https_check_with_sign_in(served: Served, tls, idp, tmp_path: Path, validate_report) -> None:

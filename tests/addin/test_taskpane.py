@@ -13,9 +13,9 @@ from typing import Any, Iterator
 import pytest
 import requests
 
-from tests import hostile_builders as hb
 from tests.addin.documents import PLACEHOLDER, charter_with_defects, risk_register
-from tests.conftest import ROOT
+from tests.support import hostile_files as hb
+from tests.support.cli import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"

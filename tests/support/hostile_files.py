@@ -12,6 +12,8 @@ import struct
 import zipfile
 from typing import Callable, Iterable
 
+from tests.support import ooxml
+
 # --------------------------------------------------------------------------- OLE / CFB v3
 
 SECTOR = 512
@@ -327,33 +329,20 @@ def para(text: str) -> str:
 
 def with_part(data: bytes, name: str, content: bytes) -> bytes:
     """Replace (or add) one part of a package."""
-    files = _parts(data)
+    files = ooxml.parts(data)
     files[name] = content
-    return _pack(files)
+    return ooxml.pack(files)
 
 
 def with_relationship(data: bytes, rels_part: str, rel_type: str, target: str, external: bool = True,
                       rid: str = "rIdHostile") -> bytes:
     """Add a relationship to a .rels part (created when missing)."""
-    files = _parts(data)
+    files = ooxml.parts(data)
     rels = files.get(rels_part, f'<Relationships xmlns="{PKG_REL_NS}"></Relationships>'.encode()).decode("utf-8")
     mode = ' TargetMode="External"' if external else ""
     rel = f'<Relationship Id="{rid}" Type="{rel_type}" Target="{target}"{mode}/>'
     files[rels_part] = rels.replace("</Relationships>", rel + "</Relationships>").encode("utf-8")
-    return _pack(files)
-
-
-def _parts(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return {info.filename: zf.read(info) for info in zf.infolist()}
-
-
-def _pack(files: dict[str, bytes], level: int = 6) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as zf:
-        for name, content in files.items():
-            zf.writestr(name, content)
-    return out.getvalue()
+    return ooxml.pack(files)
 
 
 def make_workbook(sheet_data: str = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', strings: list[str] | None = None,
@@ -382,7 +371,7 @@ def make_workbook(sheet_data: str = '<row r="1"><c r="A1" t="s"><v>0</v></c></ro
         body = "".join(f"<si><t>{s}</t></si>" for s in strings)
         shared_strings_xml = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{X_NS}" count="{len(strings)}" '
                               f'uniqueCount="{len(strings)}">{body}</sst>').encode("utf-8")
-    return _pack({"[Content_Types].xml": ct.encode(), "_rels/.rels": rels.encode(), "xl/workbook.xml": wb.encode(),
+    return ooxml.pack({"[Content_Types].xml": ct.encode(), "_rels/.rels": rels.encode(), "xl/workbook.xml": wb.encode(),
                   "xl/_rels/workbook.xml.rels": wb_rels.encode(), "xl/worksheets/sheet1.xml": sheet,
                   "xl/sharedStrings.xml": shared_strings_xml}, level)
 
@@ -405,11 +394,11 @@ def huge_shared_strings(total_bytes: int, item_bytes: int = 4096, seed: int = 7)
 
 def many_small_entries_bomb(base: bytes, entries: int = 40, size: int = 2**20 - 1) -> bytes:
     """Entries each just under the per-entry ratio floor, together a bomb (the package-wide ratio)."""
-    files = _parts(base)
+    files = ooxml.parts(base)
     zeros = bytes(size)
     for i in range(entries):
         files[f"word/media/pad{i}.bin"] = zeros
-    return _pack(files, level=9)
+    return ooxml.pack(files, level=9)
 
 
 def hostile_corpus(secret_file: str) -> list[Case]:
@@ -512,12 +501,12 @@ def hostile_corpus(secret_file: str) -> list[Case]:
 
 
 def _settings_with_template(docx: bytes) -> bytes:
-    settings = _parts(docx)["word/settings.xml"]
+    settings = ooxml.parts(docx)["word/settings.xml"]
     return re.sub(rb"(<w:settings\b[^>]*>)", rb'\1<w:attachedTemplate r:id="rIdTpl"/>', settings, count=1)
 
 
 def _with_vba(data: bytes, folder: str) -> bytes:
-    files = _parts(data)
+    files = ooxml.parts(data)
     files[f"{folder}/vbaProject.bin"] = make_ole(["VBA", "PROJECT"])
     ct = files["[Content_Types].xml"].decode()
     files["[Content_Types].xml"] = ct.replace(
@@ -527,4 +516,4 @@ def _with_vba(data: bytes, folder: str) -> bytes:
     rels = files[rels_part].decode()
     files[rels_part] = rels.replace(
         "</Relationships>", f'<Relationship Id="rIdVba" Type="{VBA_REL}" Target="vbaProject.bin"/></Relationships>').encode()
-    return _pack(files)
+    return ooxml.pack(files)

@@ -36,9 +36,7 @@ _DECLS = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NAMESPACES.items(
 VBA_CONTENT_TYPE = "application/vnd.ms-office.vbaProject"
 DOCM_MAIN_CONTENT_TYPE = "application/vnd.ms-word.document.macroEnabled.main+xml"
 VBA_RELTYPE = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
-CUSTOM_PROPS_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 ATTACHED_TEMPLATE_RELTYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
-CUSTOM_PROPS_RELTYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 
 
 def new_document() -> WordDocument:
@@ -106,24 +104,6 @@ def textbox_run(*paragraphs: str) -> str:
         "</v:textbox></v:shape></w:pict></mc:Fallback>"
         "</mc:AlternateContent></w:r>"
     )
-
-
-def add_custom_properties(doc: WordDocument, props: dict[str, str]) -> None:
-    """Add /docProps/custom.xml with string properties, related from the package."""
-    items = "".join(
-        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{i + 2}" name="{name}">'
-        f"<vt:lpwstr>{value}</vt:lpwstr></property>"
-        for i, (name, value) in enumerate(props.items())
-    )
-    blob = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
-        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        f"{items}</Properties>"
-    ).encode()
-    package = doc.part.package
-    part = Part(PackURI("/docProps/custom.xml"), CUSTOM_PROPS_CONTENT_TYPE, blob, package)
-    package.relate_to(part, CUSTOM_PROPS_RELTYPE)
 
 
 def make_macro_enabled(doc: WordDocument) -> None:

@@ -6,12 +6,15 @@ approvals table; each test changes only what it is about.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
-from docx import Document
+from tests.support.pmo_template import APPROVALS, CONTROL_LABELS, REVISION_HISTORY, Lang, control_block
+from tests.support.projects import PROJECT_ID, PROJECT_NAME
+from tests.support.word import WordWriter
 
-EN_CONTROL = {"Project Name": "Apollo CRM Migration", "Project ID": "PRJ-2026-042", "Document Title": "Project Charter",
-              "Version": "1.1", "Status": "Final", "Date": "2026-01-12", "Author": "Wei Zhang"}
+EN_CONTROL = dict(control_block("en", project_name=PROJECT_NAME["en"], project_id=PROJECT_ID["en"],
+                                title="Project Charter", version="1.1", status="Final", date="2026-01-12",
+                                author="Wei Zhang"))
 EN_REVISIONS = [("0.9", "2026-01-05", "Wei Zhang", "First draft for review"),
                 ("1.0", "2026-01-09", "Wei Zhang", "Comments from the sponsor"),
                 ("1.1", "2026-01-12", "Wei Zhang", "Budget breakdown added")]
@@ -31,8 +34,8 @@ EN_SECTIONS = [("Project Purpose", "The CRM platform is out of support in 2026; 
                ("Assigned Project Manager", "Wei Zhang, with authority over spending up to USD 50,000 per decision."),
                ("Sponsor / Authorizer Name and Authority", "Dana Lee, VP Sales, authorizes this charter.")]
 
-ZH_CONTROL = {"项目名称": "智慧仓储管理系统建设项目", "项目编号": "ZC-2026-007", "文档名称": "项目章程", "版本号": "V1.0",
-              "文档状态": "已批准", "编制日期": "2026-02-10", "编制人": "李明"}
+ZH_CONTROL = dict(control_block("zh", project_name=PROJECT_NAME["zh"], project_id=PROJECT_ID["zh"], title="项目章程",
+                                version="V1.0", status="已批准", date="2026-02-10", author="李明"))
 ZH_REVISIONS = [("V0.9", "2026-02-01", "李明", "初稿"), ("V1.0", "2026-02-10", "李明", "根据评审意见修改预算")]
 ZH_APPROVALS = [("王强", "项目发起人", "已签", "2026-02-12")]
 ZH_SECTIONS = [("一、项目背景", "现有仓储系统无法支持多仓协同，本项目建设统一的智慧仓储管理平台。"),
@@ -47,6 +50,16 @@ ZH_SECTIONS = [("一、项目背景", "现有仓储系统无法支持多仓协�
                ("十、项目退出标准", "三个仓库上线并通过验收后关闭项目；业务方案取消则终止项目。"),
                ("十一、项目经理", "任命李明为项目经理，有权审批20万元以内的采购。"),
                ("十二、项目发起人", "王强（供应链副总裁）批准本章程并主持项目管理委员会。")]
+
+
+def control_for(title: str, zh: bool = False, **extra: str) -> dict[str, str]:
+    """The language's doc-control block for a document of this title, plus any extra fields."""
+    return {**(ZH_CONTROL if zh else EN_CONTROL), CONTROL_LABELS["title"]["zh" if zh else "en"]: title, **extra}
+
+
+# A charter's control block also gives the project's start and end dates (CH-05).
+EN_CHARTER_CONTROL = control_for("Project Charter", **{"Start Date": "2026-01-05", "End Date": "2026-06-30"})
+ZH_CHARTER_CONTROL = control_for("项目章程", zh=True, 项目开始时间="2026-02-15", 项目结束时间="2026-12-31")
 
 
 # Clean, complete sections of each prose document type: the rule tests and the Gherkin steps
@@ -132,6 +145,37 @@ EN_STATUS = [
     ("Next Reporting Period", "Fix the 2% reconciliation gaps and start user training."),
     ("Project and Stage Tolerance Status", "Time and cost are within tolerance; no exception is forecast."),
 ]
+ZH_SCOPE = [
+    ("一、项目背景与目的", "现有仓储系统无法支持多仓协同，本项目在不丢失历史数据的前提下建设统一平台。"),
+    ("二、项目目标", "2026年12月31日前完成三个仓库上线，预算不超过350万元，库存准确率达到99.5%以上。"),
+    ("三、产品范围描述", "统一的仓储管理平台，包括入库、出库、盘点、条码作业和与ERP的实时接口。"),
+    ("四、可交付成果", [["可交付成果", "说明"], ["仓储管理系统", "三个仓库上线运行"], ["培训材料", "操作手册与培训课件"]]),
+    ("五、验收标准", "盘点差异率低于0.5%；95%的操作人员通过上岗考核；系统连续运行30天无重大故障。"),
+    ("六、除外责任", "财务系统改造和门户网站改版不在本项目范围内。"),
+    ("七、制约因素", "上线须避开年末盘点期；项目总预算不超过350万元。"),
+    ("八、假设条件", "供应商测试环境于2026年3月前就绪；仓储部可抽调关键用户参与测试。"),
+]
+ZH_STATUS = [
+    ("项目总体状态", "总体状态：绿色"),
+    ("本周完成工作", "完成第二次数据迁移演练，数据核对一致率98%。"),
+    ("下周工作计划", "处理2%的核对差异，启动用户培训。"),
+    ("偏差与容差情况", "进度和成本均在容差范围内，预计不会出现超差。"),
+]
+EN_COST = [
+    ("1. Cost Items", [["Cost Item", "Estimate (USD)"], ["Labour", "800,000"], ["Software", "250,000"], ["Contingency Reserve", "150,000"], ["Total", "1,200,000"]]),
+    ("2. Basis of Estimate", "Labour from the resource plan at standard rates; software from the vendor quote Q-118."),
+    ("3. Time-phased Budget", "Q1 USD 400,000; Q2 USD 800,000."),
+    ("4. Contingency Reserve", "USD 150,000 based on the expected monetary value of the top ten risks."),
+    ("5. Units of Measure, Precision and Accuracy", "Amounts in USD, rounded to the nearest 1,000; accuracy −10%/+15%."),
+    ("6. Control Thresholds", "A cost variance beyond ±10% of the baseline is escalated to the sponsor."),
+    ("7. Estimate", "The estimate at completion is USD 1,200,000 including the contingency reserve."),
+]
+# A status report's control block names its report date and reporting period.
+EN_STATUS_CONTROL = {"Project Name": PROJECT_NAME["en"], "Report Date": "2026-04-03",
+                     "Reporting Period": "2026-03-23 to 2026-03-29", "Author": "Wei Zhang", "Version": "1.1",
+                     "Document Title": "Status Report"}
+ZH_STATUS_CONTROL = {"项目名称": PROJECT_NAME["zh"], "报告日期": "2026-04-03", "报告周期": "2026-03-23 至 2026-03-29",
+                     "编制人": "李明", "版本号": "V1.0", "文档名称": "项目周报"}
 EN_CLOSURE = [
     ("1. Project Overview", "The CRM migration went live on 2026-06-15, two weeks before plan, within budget."),
     ("2. Review of project objectives", "All three objectives met: 100% of accounts migrated, zero data loss, satisfaction 4.4/5."),
@@ -151,45 +195,30 @@ EN_CLOSURE = [
 
 def make_docx(path: Path, *, title: str = "Project Charter", control: dict[str, str] | None = None,
               revisions: Sequence[tuple[str, ...]] | None = None, approvals: Sequence[tuple[str, ...]] | None = None,
-              sections: Sequence[tuple[str, str]] | None = None, zh: bool = False,
+              sections: Sequence[tuple[str, Any]] | None = None, zh: bool = False,
               revision_header: Sequence[str] | None = None, approval_header: Sequence[str] | None = None) -> Path:
     """A charter-like document; pass `[]` to leave a table out, None for the language's default.
 
     A section's body is a paragraph (a string) or a table (a list of rows, the first one the header).
     """
-    doc = Document()
-    doc.add_heading(title, level=0)
+    lang: Lang = "zh" if zh else "en"
+    w = WordWriter(lang)
+    w.title(title)
     control = (ZH_CONTROL if zh else EN_CONTROL) if control is None else control
     if control:
-        table = doc.add_table(rows=0, cols=2)
-        for label, value in control.items():
-            cells = table.add_row().cells
-            cells[0].text, cells[1].text = label, value
+        w.kv_table(list(control.items()))
     revisions = (ZH_REVISIONS if zh else EN_REVISIONS) if revisions is None else revisions
     if revisions:
-        doc.add_heading("修订记录" if zh else "Revision History", level=1)
-        header = revision_header or (("版本号", "修订日期", "修订人", "修订内容") if zh else ("Version", "Date", "Author", "Summary of Changes"))
-        _table(doc, header, revisions)
-    for heading, text in (ZH_SECTIONS if zh else EN_SECTIONS) if sections is None else sections:
-        doc.add_heading(heading, level=1)
-        if isinstance(text, str):
-            doc.add_paragraph(text)
+        w.heading(REVISION_HISTORY[lang])
+        w.revision_table(revisions, revision_header)
+    for heading, body in (ZH_SECTIONS if zh else EN_SECTIONS) if sections is None else sections:
+        w.heading(heading)
+        if isinstance(body, str):
+            w.para(body)
         else:  # a table: header row then data rows
-            _table(doc, text[0], text[1:])
+            w.table(body[0], body[1:])
     approvals = (ZH_APPROVALS if zh else EN_APPROVALS) if approvals is None else approvals
     if approvals:
-        doc.add_heading("审批" if zh else "Approvals", level=1)
-        header = approval_header or (("姓名", "职务", "签字", "日期") if zh else ("Name", "Role", "Signature", "Date"))
-        _table(doc, header, approvals)
-    doc.save(path)
-    return path
-
-
-def _table(doc, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    table = doc.add_table(rows=1, cols=len(header))
-    for cell, text in zip(table.rows[0].cells, header):
-        cell.text = text
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row):
-            cell.text = text
+        w.heading(APPROVALS[lang])
+        w.approvals_table(approvals, approval_header)
+    return w.save(path)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from typing import Callable
 
 from openpyxl import Workbook
+
+from tests.support import ooxml
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -52,64 +53,40 @@ def build(populate: Callable[[Workbook], None]) -> bytes:
     return out.getvalue()
 
 
-def parts(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return {name: zf.read(name) for name in zf.namelist()}
-
-
-def repack(files: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, content in files.items():
-            zf.writestr(name, content)
-    return out.getvalue()
-
-
-def edit(data: bytes, changes: dict[str, bytes | None]) -> bytes:
-    """Replace, add (bytes) or delete (None) parts of a package."""
-    files = parts(data)
-    for name, content in changes.items():
-        if content is None:
-            files.pop(name, None)
-        else:
-            files[name] = content
-    return repack(files)
-
-
 def with_cached_values(data: bytes, sheet_part: str, values: dict[str, str]) -> bytes:
     """Write `<v>` cached results into formula cells, as Excel does when it saves (openpyxl does not)."""
-    xml = parts(data)[sheet_part].decode("utf-8")
+    xml = ooxml.parts(data)[sheet_part].decode("utf-8")
     for ref, value in values.items():
         pattern = re.compile(rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)(<v\s*/>|<v></v>)?')
         xml, count = pattern.subn(lambda m: f"{m.group(1)}{m.group(2)}<v>{value}</v>", xml)
         if count != 1:
             raise ValueError(f"no formula cell {ref} in {sheet_part}")
-    return edit(data, {sheet_part: xml.encode("utf-8")})
+    return ooxml.edit(data, {sheet_part: xml.encode("utf-8")})
 
 
 def with_sheet_xml(data: bytes, sheet_part: str, sheet_data: str, extra: str = "") -> bytes:
     """Replace a worksheet's `<sheetData>` (and what follows it) with hand-written XML."""
     xml = f'<worksheet xmlns="{MAIN_NS}"><sheetData>{sheet_data}</sheetData>{extra}</worksheet>'
-    return edit(data, {sheet_part: xml.encode("utf-8")})
+    return ooxml.edit(data, {sheet_part: xml.encode("utf-8")})
 
 
 def with_shared_strings(data: bytes, items: list[str]) -> bytes:
     """Set the shared-string table to raw `<si>` bodies (plain `<t>` or rich-text runs), as Excel writes it."""
     body = "".join(f"<si>{item}</si>" for item in items)
     xml = f'<sst xmlns="{MAIN_NS}" count="{len(items)}" uniqueCount="{len(items)}">{body}</sst>'
-    files = parts(data)
+    files = ooxml.parts(data)
     files["xl/sharedStrings.xml"] = xml.encode("utf-8")
     rels = files["xl/_rels/workbook.xml.rels"].decode("utf-8")
     if "sharedStrings" not in rels:  # openpyxl writes inline strings, so it has no such relationship
         rel = ('<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
                'relationships/sharedStrings" Target="sharedStrings.xml"/>')
         files["xl/_rels/workbook.xml.rels"] = rels.replace("</Relationships>", rel + "</Relationships>").encode("utf-8")
-    return repack(files)
+    return ooxml.pack(files)
 
 
 def with_external_link(data: bytes, target: str) -> bytes:
     """Add an externalLink part pointing at another workbook, plus an external hyperlink."""
-    files = parts(data)
+    files = ooxml.parts(data)
     rels_name = "xl/_rels/workbook.xml.rels"
     rels = files[rels_name].decode("utf-8")
     link = ('<Relationship Id="rIdExt1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -126,4 +103,4 @@ def with_external_link(data: bytes, target: str) -> bytes:
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         '<Relationship Id="rIdH" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
         'relationships/hyperlink" Target="https://example.com/" TargetMode="External"/></Relationships>').encode("utf-8")
-    return repack(files)
+    return ooxml.pack(files)
