@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import pydantic
+
 from checker.analysis.context import Context
 from checker.analysis.signoff import missing_parts
 from checker.analysis.views import approval_tables
 from checker.core.findings import Finding
 from checker.io.tables import TableView
 from checker.kinds.base import Kind
+from checker.kinds.params import KindParams
 from checker.lexicon import files as lexicon
 from checker.lexicon.predicates import is_placeholder, names_a_person
 from checker.lexicon.synonyms import Synonyms
@@ -28,13 +31,18 @@ PART_NAMES = {"name": ("name", "姓名"), "role": ("role", "职务"), "date": ("
 class Approvals(Kind):
     name = "approvals"
 
+    class Params(KindParams):
+        extra_labels: list[str] = pydantic.Field([], description="more labels of an approver field, besides the lexicon's")
+
+    params: Params
+
     def __init__(self, spec):
         super().__init__(spec)
         common = lexicon.common()
         approvals = common.get("approvals") or {}
         labels = lexicon.words((common.get("doc_control_fields") or {}).get("approver"))
         labels += lexicon.words(approvals.get("header"))
-        labels += [str(x) for x in self.params.get("extra_labels", [])]
+        labels += self.params.extra_labels
         self._approver_labels = Synonyms({"approver": labels})
 
     def check(self, ctx: Context) -> Iterable[Finding]:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from typing import AbstractSet, Any, Iterable, Iterator
 
+from pydantic import Field
+
 from checker.analysis.context import Context
 from checker.analysis.inventory import BODY, PAGE, SHEET, body_blocks, cells_with, inventory, is_set_aside_sheet
 from checker.core.findings import Finding
-from checker.kinds.prose_base import ProseKind
+from checker.kinds.prose_base import ProseKind, ProseParams
 from checker.lexicon import files as lexicon
 from checker.model.elements import Cell, Grid
 from checker.text.normalize import nfkc, strip_numbering
@@ -24,13 +26,20 @@ from checker.text.search import LOWER, NFKC, Search, containing
 class GuidanceText(ProseKind):
     name = "guidance_text"
 
+    class Params(ProseParams):
+        start_only: list[str] = Field([], description="markers that count only when they open a paragraph or cell")
+        start_only_except: dict[str, list[str]] = Field(
+            {}, description="marker -> document types where it is a legitimate heading")
+
+    params: Params
+
     def __init__(self, spec):
         super().__init__(spec)
         markers = lexicon.words(lexicon.common().get("template_guidance_markers"))
-        start_only = set(self.params.get("start_only") or [])
+        start_only = set(self.params.start_only)
         self._anywhere = [m for m in markers if m not in start_only]
         self._start = [m for m in markers if m in start_only]
-        self._except = {k: set(v) for k, v in (self.params.get("start_only_except") or {}).items()}
+        self._except = {k: set(v) for k, v in self.params.start_only_except.items()}
         self._folded = {m: nfkc(m).lower() for m in markers}  # markers compared as folded text, folded once
         # Prefilter: a text that contains no folded marker at all cannot hit (a start marker opens a
         # suffix of the text, so it is contained too); most paragraphs and cells stop here.

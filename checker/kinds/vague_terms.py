@@ -10,10 +10,12 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
+from pydantic import Field
+
 from checker.analysis.context import Context
 from checker.analysis.sections import display_name, find_section
 from checker.core.findings import Finding
-from checker.kinds.prose_base import ProseKind, sep
+from checker.kinds.prose_base import ProseKind, ProseParams, sep
 from checker.lexicon import files as lexicon
 
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:成|倍|个百分点)")
@@ -31,10 +33,15 @@ def _terms() -> re.Pattern[str]:
 class VagueTerms(ProseKind):
     name = "vague_terms"
 
+    class Params(ProseParams):
+        keys: list[str] = Field([], description="section keys whose lines are read")
+
+    params: Params
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         lang = ctx.message_language
         pattern = _terms()
-        for key in self.params.get("keys", []):
+        for key in self.params.keys:
             hit = find_section(ctx, key)
             if hit is None or not hit.text.strip():
                 continue

@@ -1,0 +1,115 @@
+"""Typed rule parameters: each kind declares its own as a `KindParams` model (`class Params` on the kind).
+
+A pack or a `pmo-check.toml` that misspells a parameter or gives it a bad value must be a
+configuration error that names the file, the rule and the key, not a rule that silently does
+nothing. So every kind's parameters are a pydantic model that forbids unknown keys; the models also
+give the JSON Schema of the packs and of `pmo-check.toml` (`checker.config.schema`) and the
+parameter tables of the documentation. Shared value types (severities, regular expressions, a word
+or a list of words, bilingual names) live here so that every kind spells them the same way.
+"""
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal, Mapping
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
+
+Severity = Literal["blocker", "major", "minor", "info"]
+Size = Literal["small", "medium", "large"]
+
+
+class KindParams(BaseModel):
+    """The parameters of a kind that takes none; kinds subclass it and add theirs, with defaults."""
+
+    # Frozen: one rule's params are shared by the threads that check documents with it.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression ({exc})") from None
+    return pattern
+
+
+def one_or_many(item: Any) -> Any:
+    """A list of `item`, written as one or as a list (`status: open`, `status: [open, occurred]`)."""
+    return Annotated[list[item], BeforeValidator(_as_list, json_schema_input_type=item | list[item])]
+
+
+Words = one_or_many(str)
+# A regular expression, checked when the rule is built (the kind compiles it with its own flags).
+Regex = Annotated[str, AfterValidator(_compiles)]
+
+
+class Text(KindParams):
+    """A name in English and Chinese (either may be missing)."""
+
+    en: str | None = None
+    zh: str | None = None
+
+    def get(self, language: str) -> str | None:
+        return self.zh if language == "zh" else self.en
+
+
+# Section synonyms as the lexicon writes them: key -> {en: [...], zh: [...]}.
+SectionSynonyms = dict[str, dict[Literal["en", "zh"], Words]]
+
+
+def parse(model: type[KindParams], raw: Mapping[str, Any], where: str, error: type[Exception]) -> KindParams:
+    """`raw` as `model`, or `error("{where} params.key: what is wrong")`."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise error(f"{where} {explain(exc, model)}") from None
+
+
+def explain(exc: ValidationError, model: type[KindParams]) -> str:
+    """The problems of a validation, one `params.<key>: <problem>` each, joined by '; '."""
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = [str(p) for p in err["loc"]]
+        out.append(f"params{''.join('.' + p for p in loc)}: {_problem(err, model, err['loc'])}")
+    return "; ".join(dict.fromkeys(out))
+
+
+def _problem(err: Any, model: type[KindParams], loc: tuple) -> str:
+    kind, value = err["type"], err.get("input")
+    if kind == "extra_forbidden":
+        known = _fields_at(model, loc[:-1])
+        return "unknown key" + (f" (known: {', '.join(known)})" if known else "")
+    if kind == "missing":
+        return "required"
+    if kind == "literal_error":
+        expected = str((err.get("ctx") or {}).get("expected", "")).replace(" or ", ", ")
+        return f"{value!r} is not one of {expected}"
+    message = str(err["msg"]).removeprefix("Value error, ")
+    return f"{_short(value)}: {message[:1].lower()}{message[1:]}"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names of the (nested) model at `loc`, when it is one."""
+    current: Any = model
+    for part in loc:
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return []
+        current = _model_in(current.model_fields[part].annotation)
+    return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
+
+
+def _model_in(annotation: Any) -> Any:
+    """The model inside `X | None` (or `X` itself)."""
+    for arg in (annotation, *getattr(annotation, "__args__", ())):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return None
