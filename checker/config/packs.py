@@ -1,8 +1,9 @@
 """Rule packs: YAML files in `rules/` that instantiate rule kinds with the standard's ids.
 
 A pack says which document types it covers; each rule names its kind, severity, bilingual title,
-message and suggestion, and the kind's parameters. Kinds are built once per process (patterns
-compiled at load), then run on every document they apply to.
+message and suggestion, and the kind's parameters, which must be valid for the kind (its `Params`):
+a pack with an unknown kind or a bad parameter is a `PackError` that names the file, rule and key.
+Kinds are built once per process (patterns compiled at load), then run on every document they apply to.
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import yaml
 
 from checker.core import yamlio
 from checker.core.errors import PackError
+from checker.kinds import registry
+from checker.kinds.params import parse
 from checker.kinds.spec import RuleSpec, rule_spec
 from checker.lexicon.files import RULES_DIR
 
@@ -26,7 +29,13 @@ def load_pack(path: Path) -> list[RuleSpec]:
     name = str(data.get("pack") or path.stem)
     applies = data.get("applies_to")
     pack_applies = None if applies in (None, "all", "ALL") else tuple(applies)
-    return [rule_spec(r, name, pack_applies) for r in data.get("rules") or []]
+    specs = [rule_spec(r, name, pack_applies, source=str(path)) for r in data.get("rules") or []]
+    for spec in specs:
+        kind = registry.kind(spec.kind)
+        if kind is None:
+            raise PackError(f"{path.name}: rule {spec.id}: unknown kind {spec.kind!r} (kinds: {', '.join(registry.names())})")
+        parse(kind.Params, spec.params, f"{path.name}: rule {spec.id}", PackError)
+    return specs
 
 
 @lru_cache(maxsize=None)

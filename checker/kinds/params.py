@@ -73,23 +73,26 @@ def explain(exc: ValidationError, model: type[KindParams]) -> str:
     """The problems of a validation, one `params.<key>: <problem>` each, joined by '; '."""
     out = []
     for err in exc.errors(include_url=False):
-        loc = [str(p) for p in err["loc"]]
-        out.append(f"params{''.join('.' + p for p in loc)}: {_problem(err, model, err['loc'])}")
+        loc = err["loc"]
+        path = "".join(f".{p}" for p in loc if p != "[key]")  # a dict key's own error: loc ends in [key]
+        out.append(f"params{path}: {_problem(err, model, loc)}")
     return "; ".join(dict.fromkeys(out))
 
 
 def _problem(err: Any, model: type[KindParams], loc: tuple) -> str:
     kind, value = err["type"], err.get("input")
+    key = "key " if loc and loc[-1] == "[key]" else ""
     if kind == "extra_forbidden":
-        known = _fields_at(model, loc[:-1])
+        known = sorted(_fields_at(model, loc[:-1]))
         return "unknown key" + (f" (known: {', '.join(known)})" if known else "")
     if kind == "missing":
         return "required"
     if kind == "literal_error":
         expected = str((err.get("ctx") or {}).get("expected", "")).replace(" or ", ", ")
-        return f"{value!r} is not one of {expected}"
+        return f"{key}{value!r} is not one of {expected}"
     message = str(err["msg"]).removeprefix("Value error, ")
-    return f"{_short(value)}: {message[:1].lower()}{message[1:]}"
+    message = message[:1].lower() + message[1:]
+    return message if not loc else f"{key}{_short(value)}: {message}"  # a model's own check: no input
 
 
 def _short(value: Any) -> str:

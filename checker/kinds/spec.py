@@ -37,13 +37,14 @@ class RuleSpec:
     applies_to: tuple[str, ...] | None  # None: every document type
     params: dict[str, Any] = field(default_factory=dict)
     pack: str = ""
+    source: str = ""  # the pack file the rule comes from
     variants: dict[str, Text] = field(default_factory=dict)  # other messages a kind may need
 
     def text_for(self, variant: str | None) -> Text:
         return self.variants[variant] if variant else self.message
 
 
-def rule_spec(raw: dict[str, Any], pack: str, pack_applies: tuple[str, ...] | None) -> RuleSpec:
+def rule_spec(raw: dict[str, Any], pack: str, pack_applies: tuple[str, ...] | None, source: str = "") -> RuleSpec:
     rid = raw.get("id")
     if not rid:
         raise PackError(f"{pack}: a rule has no id")
@@ -62,5 +63,6 @@ def rule_spec(raw: dict[str, Any], pack: str, pack_applies: tuple[str, ...] | No
         applies_to=None if applies in (None, "all", "ALL") else tuple(applies),
         params=dict(raw.get("params") or {}),
         pack=pack,
+        source=source,
         variants={k: Text.of(v, f"{pack}/{rid} messages.{k}") for k, v in (raw.get("messages") or {}).items()},
     )
