@@ -170,6 +170,14 @@ def test_each_layer_names_itself(tmp_path):
     assert "acme.yaml: overrides.COM-06.synonyms params.synonyms: unknown key (known: extra_labels)" in message
 
 
+def test_kind_wide_params_name_real_kinds_and_only_sizes_have_them(tmp_path):
+    toml = '[check]\npacks = ["acme.yaml"]\n'
+    message = config_error(tmp_path, toml, ("acme.yaml", "sizes:\n  large:\n    kinds:\n      row_date: {fold_register: 5}\n"))
+    assert "acme.yaml: sizes.large.kinds: unknown kind 'row_date' (kinds: approval_links," in message
+    message = config_error(tmp_path, toml, ("acme.yaml", "profiles:\n  pmbok:\n    kinds:\n      row_dates: {}\n"))
+    assert "acme.yaml: profiles.pmbok: unknown key 'kinds'" in message
+
+
 def test_a_later_layer_may_repair_an_earlier_one(tmp_path):
     """Only the effective params must be valid: pmo-check.toml may fix what an organisation pack broke."""
     write(tmp_path / "acme.yaml", "overrides:\n  RR-16: {params: {stale: {days: -1}}}\n")

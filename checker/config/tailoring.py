@@ -103,13 +103,16 @@ def _merge_profiles(base: dict[str, Any], extra: Mapping[str, Any], what: str,
                     if not isinstance(value, list):
                         raise ConfigError(f"{what}: {section}.{name}.{key} must be a list of document types")
                     target[key] = list(value)
-                elif key in ("params", "kinds"):
+                elif key == "params" or (key == "kinds" and section == "sizes"):
                     if not isinstance(value, Mapping):
                         raise ConfigError(f"{what}: {section}.{name}.{key} must map ids/kinds to params")
                     into = target.setdefault(key, {})
                     for rid, params in value.items():
                         if not isinstance(params, Mapping):
                             raise ConfigError(f"{what}: {section}.{name}.{key}.{rid} must be params (a mapping)")
+                        if key == "kinds" and registry.kind(str(rid)) is None:
+                            raise ConfigError(f"{what}: {section}.{name}.kinds: unknown kind {rid!r} "
+                                              f"(kinds: {', '.join(registry.names())})")
                         into[str(rid)] = {**(into.get(str(rid)) or {}), **params}
                         origins.update({(section, name, key, str(rid), str(p)): what for p in params})
                 else:
