@@ -259,3 +259,42 @@ def test_plugin_kind_from_an_entry_point(tmp_path):
     result = run("'many'")
     assert result.returncode == 2 and result.stdout == ""
     assert "acme.yaml: rule ACME-01 params.max_words: 'many': input should be a valid integer" in result.stderr
+
+
+# --------------------------------------------------------------------------- rules --where
+
+
+def test_rules_where_traces_a_rule_to_its_pack_line_kind_module_and_params(tmp_path):
+    pack = (ROOT / "rules" / "risk_register.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(pack, start=1) if text.strip() == "- id: RR-16")
+    result = run_cli("rules", "--where", "RR-16")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert f"pack    rules/risk_register.yaml:{line}  (pack risk_register)" in text
+    assert "kind    row_dates: checker/kinds/row_dates.py:" in text and "(RowDates)" in text
+    assert 'stale          {"column": "last_reviewed", "days": 30, "high_days": 14}  [default: none]' in text
+    assert 'high_levels    ["High", "Critical"]\n' in text  # the default, not repeated
+
+    conf = write(tmp_path / "pmo-check.toml", '[rules."RR-16"]\nparams = { days = 45 }\n')
+    trace = json.loads(run_cli("rules", "--where", "rr-16", "--format", "json", "--config", str(conf)).stdout)
+    assert trace["pack"] == {"name": "risk_register", "file": "rules/risk_register.yaml", "line": line}
+    assert trace["kind"]["module"] == "checker.kinds.row_dates" and trace["kind"]["class"] == "RowDates"
+    kind_source = (ROOT / trace["kind"]["file"]).read_text(encoding="utf-8").splitlines()
+    assert kind_source[trace["kind"]["line"] - 1].startswith("class RowDates(")
+    params = {p["name"]: p for p in trace["params"]}
+    assert params["stale"]["value"] == {"column": "last_reviewed", "days": 45, "high_days": 14}
+    assert params["fold_register"]["value"] is None and params["fold_register"]["default"] is None
+    assert params["high_levels"]["default"] == ["High", "Critical"] and params["high_levels"]["type"] == "list of text"
+
+
+def test_rules_where_for_an_organisation_rule_a_glob_and_an_unknown_id(tmp_path):
+    write(tmp_path / "acme.yaml", "pack: acme\nrules:\n  - id: ACME-01\n    kind: required_sections\n    severity: major\n"
+                                  "    title: t\n    message: m\n    params: {keys: [exit_criteria]}\n")
+    conf = write(tmp_path / "pmo-check.toml", '[check]\npacks = ["acme.yaml"]\n')
+    trace = json.loads(run_cli("rules", "--where", "ACME-01", "--format", "json", "--config", str(conf)).stdout)
+    assert trace["pack"] == {"name": "acme", "file": str(tmp_path / "acme.yaml"), "line": 3}
+    assert {p["name"]: p["value"] for p in trace["params"]}["keys"] == ["exit_criteria"]
+    traces = json.loads(run_cli("rules", "--where", "SCH-*", "--format", "json").stdout)
+    assert len(traces) > 5 and all(t["id"].startswith("SCH-") for t in traces)
+    result = run_cli("rules", "--where", "XX-99")
+    assert result.returncode == 2 and result.stdout == "" and "no rule XX-99" in result.stderr

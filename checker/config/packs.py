@@ -50,3 +50,19 @@ def builtin_specs() -> tuple[RuleSpec, ...]:
             raise PackError(f"rule id {spec.id} is defined twice")
         seen.add(spec.id)
     return tuple(specs)
+
+
+def rule_line(path: str, rule_id: str) -> int | None:
+    """The line (1-based) where rule `rule_id` starts in the pack file `path`, for `rules --where`."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            root = yaml.compose(fh, Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    rules = next((v for k, v in root.value if k.value == "rules"), None)
+    for item in rules.value if isinstance(rules, yaml.SequenceNode) else ():
+        if isinstance(item, yaml.MappingNode) and any(k.value == "id" and v.value == rule_id for k, v in item.value):
+            return item.start_mark.line + 1
+    return None

@@ -10,6 +10,7 @@ or a list of words, bilingual names) live here so that every kind spells them th
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Mapping
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
@@ -116,3 +117,51 @@ def _model_in(annotation: Any) -> Any:
         if isinstance(arg, type) and issubclass(arg, BaseModel):
             return arg
     return None
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter as the documentation and `pmo-check rules --where` show it."""
+
+    name: str
+    type: str  # for people: "integer", "open | closed", "list of text", "{column, days, high_days}"
+    default: Any  # as JSON; None also when required
+    required: bool
+    description: str
+
+
+def describe(model: type[KindParams]) -> list[Param]:
+    """A kind's parameters: those it declares itself first, then those of its base (prose, register …)."""
+    schema = model.model_json_schema()
+    defs = schema.get("$defs", {})
+    own = [n for n in model.model_fields if n in vars(model).get("__annotations__", {})]
+    names = own + [n for n in model.model_fields if n not in own]
+    props, required = schema.get("properties", {}), set(schema.get("required", []))
+    return [Param(n, _type_text(props[n], defs), props[n].get("default"), n in required,
+                  props[n].get("description", "")) for n in names]
+
+
+def _type_text(schema: dict[str, Any], defs: dict[str, Any]) -> str:
+    if "$ref" in schema:
+        target = defs[schema["$ref"].rsplit("/", 1)[1]]
+        return "{" + ", ".join(target.get("properties", {})) + "}"
+    if "anyOf" in schema:
+        options = [_type_text(s, defs) for s in schema["anyOf"] if s.get("type") != "null"]
+        return " or ".join(dict.fromkeys(options))
+    if "enum" in schema:
+        return " | ".join(map(str, schema["enum"]))
+    if "const" in schema:
+        return str(schema["const"])
+    kind = schema.get("type")
+    if kind == "array":
+        items = schema.get("prefixItems")
+        if items:
+            return "[" + ", ".join(_type_text(s, defs) for s in items) + "]"
+        item = _type_text(schema.get("items", {}), defs)
+        return f"list of ({item})" if " or " in item else f"list of {item}"
+    if kind == "object":
+        keys = schema.get("propertyNames", {}).get("enum")
+        key = " | ".join(keys) if keys else "text"
+        return f"map of {key} → {_type_text(schema.get('additionalProperties') or {}, defs)}"
+    names = {"string": "text", "integer": "integer", "number": "number", "boolean": "true/false"}
+    return " or ".join(names.get(k, k) for k in kind) if isinstance(kind, list) else names.get(kind, "any")
