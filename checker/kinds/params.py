@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Mapping
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 Severity = Literal["blocker", "major", "minor", "info"]
 Size = Literal["small", "medium", "large"]
@@ -51,8 +51,8 @@ Regex = Annotated[str, AfterValidator(_compiles)]
 class Text(KindParams):
     """A name in English and Chinese (either may be missing)."""
 
-    en: str | None = None
-    zh: str | None = None
+    en: str | None = Field(None, description="in English")
+    zh: str | None = Field(None, description="in Chinese")
 
     def get(self, language: str) -> str | None:
         return self.zh if language == "zh" else self.en
@@ -146,8 +146,10 @@ def _type_text(schema: dict[str, Any], defs: dict[str, Any]) -> str:
         target = defs[schema["$ref"].rsplit("/", 1)[1]]
         return "{" + ", ".join(target.get("properties", {})) + "}"
     if "anyOf" in schema:
-        options = [_type_text(s, defs) for s in schema["anyOf"] if s.get("type") != "null"]
-        return " or ".join(dict.fromkeys(options))
+        options = [s for s in schema["anyOf"] if s.get("type") != "null"]
+        if len(options) == 2 and options[1].get("type") == "array" and options[1].get("items") == options[0]:
+            return f"{_type_text(options[0], defs)}, or a list"  # one_or_many
+        return " or ".join(dict.fromkeys(_type_text(s, defs) for s in options))
     if "enum" in schema:
         return " | ".join(map(str, schema["enum"]))
     if "const" in schema:
