@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Mapping
+from types import UnionType
+from typing import Annotated, Any, Literal, Mapping, Union, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
@@ -102,21 +103,18 @@ def _short(value: Any) -> str:
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
-    """The field names of the (nested) model at `loc`, when it is one."""
+    """The field names of the (nested) model at `loc`, when it is one (list indexes and map keys skipped)."""
     current: Any = model
     for part in loc:
-        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
-            return []
-        current = _model_in(current.model_fields[part].annotation)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            if part not in current.model_fields:
+                return []
+            current = current.model_fields[part].annotation
+        else:  # a list or a map (or X | None): the part is an index or a key
+            current = next((a for a in reversed(get_args(current)) if a is not type(None)), None)
+        while get_origin(current) in (Union, UnionType) or get_origin(current) is Annotated:
+            current = next(a for a in get_args(current) if a is not type(None))
     return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
-
-
-def _model_in(annotation: Any) -> Any:
-    """The model inside `X | None` (or `X` itself)."""
-    for arg in (annotation, *getattr(annotation, "__args__", ())):
-        if isinstance(arg, type) and issubclass(arg, BaseModel):
-            return arg
-    return None
 
 
 @dataclass(frozen=True)
