@@ -1,7 +1,8 @@
 """Generate docs/rules.md: every rule of the standard, and whether and how pmo-check implements it.
 
-    python docs/generate_rules_reference.py            # writes docs/rules.md
-    python docs/generate_rules_reference.py --check    # exit 1 if docs/rules.md is out of date
+    python docs/generate_rules_reference.py            # writes docs/rules.md and the kinds section of
+                                                       # docs/configuration.md
+    python docs/generate_rules_reference.py --check    # exit 1 if either is out of date
     python docs/generate_rules_reference.py --extract /path/to/pmo-standard.md
                                                        # refresh docs/standard_rules.yaml from the standard
 
@@ -12,7 +13,11 @@ Inputs:
 * the rule packs (rules/*.yaml, through `checker.config.packs`): which rules are implemented, by which
   kind, in which pack;
 * docs/rule_notes.yaml — hand-written reasons for rules no pack implements, where the standard's own
-  text does not already say why (e.g. "covered by COM-06", "later: needs working calendars").
+  text does not already say why (e.g. "covered by COM-06", "later: needs working calendars");
+* the rule kinds (`checker.kinds.registry`) and their `Params`: docs/rules.md says for each implemented
+  rule the kind module and the parameters its pack sets (the others keep their defaults), and the
+  section of docs/configuration.md between the `kinds:begin`/`kinds:end` markers documents every
+  kind's parameters (type, default, meaning).
 
 A rule no pack implements gets a reason: the note if there is one, else one derived from the
 standard (a `check` that says "see XD-…" or names another document → cross-document; automation S →
@@ -21,6 +26,8 @@ needs NLP; J → judgement; gate and XD rules → the project view).
 from __future__ import annotations
 
 import argparse
+import inspect
+import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -34,6 +41,8 @@ ROOT = DOCS.parent
 STANDARD_DATA = DOCS / "standard_rules.yaml"
 NOTES = DOCS / "rule_notes.yaml"
 OUTPUT = DOCS / "rules.md"
+CONFIGURATION = DOCS / "configuration.md"
+BEGIN, END = "<!-- kinds:begin", "<!-- kinds:end -->"
 DEFAULT_STANDARD = ROOT.parent / "shared" / "standard" / "pmo-standard.md"
 
 # The document types whose A-level rules must each be implemented or explained (the issue's "Done when").
@@ -119,7 +128,7 @@ def load_implemented() -> dict[str, list[dict[str, Any]]]:
     for spec in rulepack.builtin_specs():
         out[spec.id].append({"kind": spec.kind, "pack": spec.pack or "", "severity": spec.severity,
                              "automation": spec.automation, "doc_types": list(spec.applies_to or ["ALL"]),
-                             "en": spec.title.en, "zh": spec.title.zh})
+                             "en": spec.title.en, "zh": spec.title.zh, "params": dict(spec.params)})
     for r in suppress.RULES:
         out[r["id"]].append({"kind": r["kind"], "pack": "(engine)", "severity": r["severity"],
                              "automation": r.get("automation", "A"), "doc_types": ["ALL"],
@@ -157,7 +166,7 @@ def status(rule: dict[str, Any], implemented: dict[str, list[dict[str, Any]]], n
     """(status, detail): implemented / judgement / nlp / cross-document / not implemented."""
     impl = implemented.get(rule["id"])
     if impl:
-        how = "; ".join(f"kind `{i['kind']}` in pack `{i['pack']}`" for i in impl)
+        how = "; ".join(f"kind {_kind_link(i['kind'])} in pack `{i['pack']}`" for i in impl)
         if rule["automation"] == "J" or any(i["kind"] == "review" for i in impl):
             return "judgement", f"reported as info, needs_review — {how}"
         return "implemented", how
@@ -259,9 +268,135 @@ def render(rules: list[dict[str, Any]], implemented: dict[str, list[dict[str, An
         for rid in extra:
             for i in implemented[rid]:
                 w(f"| {rid} | {i['severity']} | {', '.join(i['doc_types'])} | {_cell(i['en'])} | {_cell(i['zh'])} | "
-                  f"kind `{i['kind']}` in pack `{i['pack']}` |")
+                  f"kind {_kind_link(i['kind'])} in pack `{i['pack']}` |")
         w("")
+    out.extend(render_kind_rules(implemented))
     return "\n".join(out)
+
+
+# --- rule kinds and their parameters ------------------------------------------------------------------------
+
+PARAM_VALUE_WIDTH = 100  # a pack's value shown in docs/rules.md (regexes, word lists) is cut here
+
+
+def _kind_link(kind: str) -> str:
+    return f"[`{kind}`](#kind-{kind})" if kind in _kinds() else f"`{kind}`"
+
+
+def _kinds() -> dict[str, Any]:
+    sys.path.insert(0, str(ROOT))
+    from checker.kinds import registry
+
+    return {name: registry.kind(name) for name in registry.KINDS}
+
+
+def _module_file(kind: Any) -> str:
+    return Path(inspect.getsourcefile(kind)).resolve().relative_to(ROOT).as_posix()
+
+
+def _value(value: Any, width: int | None = None) -> str:
+    text = "none" if value is None else json.dumps(value, ensure_ascii=False)
+    return text if width is None or len(text) <= width else text[:width - 1] + "…"
+
+
+def render_kind_rules(implemented: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """docs/rules.md's last part: per kind, its module, parameter defaults and the rules with what their pack sets."""
+    from checker.kinds.params import describe
+
+    by_kind: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for rid in sorted(implemented, key=_id_key):
+        for i in implemented[rid]:
+            if "params" in i:
+                by_kind[i["kind"]].append((rid, i))
+    out = ["## Rule kinds", "",
+           "Each implemented rule is a rule kind (a module of `checker/kinds/`, listed in `checker/kinds/registry.py`)",
+           "with the parameters its pack sets; the other parameters keep their defaults. The parameters are explained",
+           "in [configuration.md](configuration.md#rule-kinds-and-their-parameters); `pmo-check rules --where ID` shows",
+           "a rule's pack line and its effective values under a configuration.", ""]
+    for name, kind in sorted(_kinds().items()):
+        if name not in by_kind:
+            continue
+        params = describe(kind.Params)
+        defaults = ", ".join(f"`{p.name}` {_value(p.default, 60)}" for p in params if not p.required)
+        out += [f"### Kind `{name}`", "",
+                f"Module `{_module_file(kind)}` (class `{kind.__qualname__}`). Defaults: {_cell(defaults) or 'none'}.", "",
+                "| rule | pack | parameters set by the pack |", "|---|---|---|"]
+        for rid, i in by_kind[name]:
+            set_ = "; ".join(f"`{k}`: {_value(v, PARAM_VALUE_WIDTH)}" for k, v in i["params"].items()) or "—"
+            out.append(f"| {rid} | {i['pack']} | {_cell(set_)} |")
+        out.append("")
+    return out
+
+
+def render_kinds_section() -> str:
+    """The section of docs/configuration.md (between the markers) that documents every kind's parameters."""
+    from checker.kinds.params import describe
+    from checker.kinds.prose_base import ProseParams
+    from checker.kinds.register_base import RegisterParams, RowSelection, When
+
+    shared = (("prose-kinds", "prose", "Prose kinds", ProseParams),
+              ("register-kinds", "register", "Register kinds", RegisterParams),
+              ("kinds-that-select-rows", "row selection", "Kinds that select rows", RowSelection))
+    w: list[str] = []
+    w += [f"{BEGIN} (generated by docs/generate_rules_reference.py from the kinds' Params: do not edit) -->",
+          "## Rule kinds and their parameters", "",
+          "A rule's `params` (in its pack, an organisation pack's `overrides`, `profiles.yaml` or `[rules.\"ID\"]`)",
+          "are its kind's parameters below. An unknown key or a value of the wrong type or outside the allowed",
+          "values is a configuration error (exit status 2) that names the file, the rule and the key; the JSON",
+          "Schemas `rules/schemas/pack.schema.json` and `rules/schemas/pmo-check.schema.json` (generated by",
+          "`python -m checker.config.schema`) let an editor check them as you type. `pmo-check rules --where ID`",
+          "shows a rule's effective values.", ""]
+    for _, _, title, model in shared:
+        w += [f"### {title}", ""]
+        w += _param_table(describe(model), model)
+    w += ["Row conditions (`when`): every condition given must hold.", ""]
+    w += _param_table(describe(When), When, prefix="when.")
+    for name, kind in sorted(_kinds().items()):
+        model = kind.Params
+        bases = [f"[{short}](#{anchor})" for anchor, short, _, m in shared if issubclass(model, m)]
+        inherited = {f for _, _, _, m in shared if issubclass(model, m) for f in m.model_fields}
+        own = [p for p in describe(model) if p.name not in inherited]
+        also = f" It also takes the {' and '.join(bases)} parameters." if bases else ""
+        w += [f"### `{name}`", "", f"Module `{_module_file(kind)}`.{also}", ""]
+        w += _param_table(own, model) if own else ["No parameters of its own.", ""]
+    w.append(END)
+    return "\n".join(w)
+
+
+def _param_table(params: list[Any], model: Any, prefix: str = "") -> list[str]:
+    from checker.kinds.params import describe
+
+    rows = ["| parameter | type | default | meaning |", "|---|---|---|---|"]
+    for p in params:
+        default = "required" if p.required else f"`{_value(p.default, 60)}`"
+        rows.append(f"| `{prefix}{p.name}` | {_cell(p.type)} | {_cell(default)} | {_cell(p.description)} |")
+        nested, shape = _nested_model(model.model_fields[p.name].annotation)
+        if nested is not None and not issubclass(model, nested) and nested.__name__ != "When":
+            inner = f"{prefix}{p.name}{shape}."
+            for q in describe(nested):
+                default = "required" if q.required else f"`{_value(q.default, 60)}`"
+                rows.append(f"| `{inner}{q.name}` | {_cell(q.type)} | {_cell(default)} | {_cell(q.description)} |")
+    return rows + [""]
+
+
+def _nested_model(annotation: Any) -> tuple[Any, str]:
+    """The model inside a field's type, and how to reach it: '' (the value), '[]' (list items), '.<name>' (map)."""
+    from typing import get_args, get_origin
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, ""
+    origin, args = get_origin(annotation), get_args(annotation)
+    for arg in args:
+        found, shape = _nested_model(arg)
+        if found is not None:
+            if origin is list:
+                return found, "[]" + shape
+            if origin is dict:
+                return found, ".<name>" + shape
+            return found, shape
+    return None, ""
 
 
 def _strip_label(detail: str, st: str) -> str:
@@ -295,10 +430,18 @@ def generate(output: Path = OUTPUT) -> str:
     return text
 
 
+def spliced(configuration: str) -> str:
+    """docs/configuration.md with its kinds section regenerated."""
+    start, end = configuration.index(BEGIN), configuration.index(END) + len(END)
+    return configuration[:start] + render_kinds_section() + configuration[end:]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--output", type=Path, default=OUTPUT)
-    parser.add_argument("--check", action="store_true", help="exit 1 if the output file is not up to date")
+    parser.add_argument("--configuration", type=Path, default=CONFIGURATION,
+                        help="the configuration guide whose kinds section to regenerate")
+    parser.add_argument("--check", action="store_true", help="exit 1 if the output files are not up to date")
     parser.add_argument("--extract", nargs="?", const=DEFAULT_STANDARD, type=Path, metavar="STANDARD",
                         help="re-extract docs/standard_rules.yaml from the standard first")
     args = parser.parse_args(argv)
@@ -311,13 +454,18 @@ def main(argv: list[str] | None = None) -> int:
     missing = unexplained(rules, implemented, notes)
     if missing:
         sys.stderr.write(f"A-level rules neither implemented nor explained: {', '.join(missing)}\n")
+    guide = args.configuration.read_text(encoding="utf-8")
+    guide_text = spliced(guide)
     if args.check:
         current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-        if current != text:
-            sys.stderr.write(f"{args.output} is out of date: run python docs/generate_rules_reference.py\n")
-            return 1
+        for path, now, wanted in ((args.output, current, text), (args.configuration, guide, guide_text)):
+            if now != wanted:
+                sys.stderr.write(f"{path} is out of date: run python docs/generate_rules_reference.py\n")
+                return 1
         return 1 if missing else 0
     args.output.write_text(text, encoding="utf-8")
+    if guide_text != guide:
+        args.configuration.write_text(guide_text, encoding="utf-8")
     return 1 if missing else 0
 
 

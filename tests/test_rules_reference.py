@@ -23,11 +23,40 @@ def gen():
 
 
 def test_committed_reference_is_current(gen, tmp_path):
-    out = tmp_path / "rules.md"
-    assert gen.main(["--output", str(out)]) == 0
+    out, guide = tmp_path / "rules.md", tmp_path / "configuration.md"
+    committed_guide = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    guide.write_text(committed_guide, encoding="utf-8")
+    assert gen.main(["--output", str(out), "--configuration", str(guide)]) == 0
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == committed, \
         "docs/rules.md is out of date: run python docs/generate_rules_reference.py"
+    assert guide.read_text(encoding="utf-8") == committed_guide, \
+        "docs/configuration.md's kinds section is out of date: run python docs/generate_rules_reference.py"
+
+
+def test_reference_traces_each_implemented_rule_to_its_kind_module_and_params(gen):
+    """docs/rules.md links each pack rule to its kind's section (module, parameter defaults, what the pack
+    sets), and docs/configuration.md documents every parameter of every kind."""
+    from checker.config import packs
+    from checker.kinds import registry
+    from checker.kinds.params import describe
+
+    text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    kinds_part = text.split("\n## Rule kinds\n", 1)[1]
+    sections = {s.split("`", 2)[1]: s for s in kinds_part.split("\n### Kind ")[1:]}
+    guide = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8").split(gen.BEGIN, 1)[1]
+    for spec in packs.builtin_specs():
+        section = sections[spec.kind]
+        module = registry.module_of(spec.kind).replace(".", "/") + ".py"
+        assert f"Module `{module}`" in section and (ROOT / module).exists()
+        row = next(line for line in section.splitlines() if line.startswith(f"| {spec.id} | {spec.pack} |"))
+        for key in spec.params:
+            assert f"`{key}`" in row, (spec.id, key)
+        for p in describe(registry.kind(spec.kind).Params):
+            assert f"`{p.name}`" in section.split("\n\n", 2)[1] or p.required, (spec.kind, p.name)  # a default
+            assert f"| `{p.name}` |" in guide, (spec.kind, p.name)
+    for name in registry.KINDS:
+        assert f"\n### `{name}`\n" in guide, name
 
 
 def test_standard_inventory_has_all_303_rules(gen):

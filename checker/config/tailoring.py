@@ -1,6 +1,6 @@
 """The effective rule set of one configuration: built-in packs + organisation packs + profile/size + [rules].
 
-Precedence, lowest first, for a rule's params (shallow, key by key), severity and on/off:
+Precedence, lowest first, for a rule's params (`merge_params`), severity and on/off:
 
 1. the built-in pack (`rules/*.yaml`);
 2. the size's kind-wide params (`rules/profiles.yaml` `sizes.<size>.kinds.<kind>`), then the profile's
@@ -9,8 +9,10 @@ Precedence, lowest first, for a rule's params (shallow, key by key), severity an
 4. `[rules."ID"]` in pmo-check.toml (ids or globs).
 
 A profile keeps, for rules limited to document types, only the profile's types. Organisation packs
-may add rules of their own under ids that do not use a standard prefix. Kinds are instantiated once
-per configuration and cached; the configuration's vocabulary (its extra synonyms) travels with it.
+may add rules of their own under ids that do not use a standard prefix. A rule's effective params
+must be valid for its kind (`Kind.Params`); when they are not, the error names the layer that made
+them invalid. Kinds are instantiated once per configuration and cached; the configuration's
+vocabulary (its extra synonyms) travels with it.
 """
 from __future__ import annotations
 
@@ -22,9 +24,10 @@ import re
 import threading
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import yaml
+from pydantic import ValidationError
 
 from checker.config.packs import builtin_specs
 from checker.config.settings import PROFILES, SIZES, Config, Waiver, validate_synonyms
@@ -32,6 +35,8 @@ from checker.core import yamlio
 from checker.core.errors import ConfigError, PackError
 from checker.core.findings import SEVERITIES
 from checker.core.resources import rules_folder
+from checker.kinds import registry
+from checker.kinds.params import explain, parse
 from checker.kinds.spec import RuleSpec
 from checker.kinds.spec import rule_spec as _spec
 from checker.lexicon.files import shipped
@@ -82,8 +87,10 @@ def profile_data() -> dict[str, Any]:
     return data
 
 
-def _merge_profiles(base: dict[str, Any], extra: Mapping[str, Any], what: str) -> None:
-    """Org-pack `profiles:` / `sizes:` onto the shipped ones: lists replace, params merge per rule."""
+def _merge_profiles(base: dict[str, Any], extra: Mapping[str, Any], what: str,
+                    origins: dict[tuple[str, ...], str]) -> None:
+    """Org-pack `profiles:` / `sizes:` onto the shipped ones: lists replace, params merge per rule.
+    `origins` records which pack set each param (section, name, params|kinds, id|kind, key)."""
     for section, names in (("profiles", PROFILES), ("sizes", SIZES)):
         for name, entry in (extra.get(section) or {}).items():
             if name not in names:
@@ -96,14 +103,18 @@ def _merge_profiles(base: dict[str, Any], extra: Mapping[str, Any], what: str) -
                     if not isinstance(value, list):
                         raise ConfigError(f"{what}: {section}.{name}.{key} must be a list of document types")
                     target[key] = list(value)
-                elif key in ("params", "kinds"):
+                elif key == "params" or (key == "kinds" and section == "sizes"):
                     if not isinstance(value, Mapping):
                         raise ConfigError(f"{what}: {section}.{name}.{key} must map ids/kinds to params")
                     into = target.setdefault(key, {})
                     for rid, params in value.items():
                         if not isinstance(params, Mapping):
                             raise ConfigError(f"{what}: {section}.{name}.{key}.{rid} must be params (a mapping)")
+                        if key == "kinds" and registry.kind(str(rid)) is None:
+                            raise ConfigError(f"{what}: {section}.{name}.kinds: unknown kind {rid!r} "
+                                              f"(kinds: {', '.join(registry.names())})")
                         into[str(rid)] = {**(into.get(str(rid)) or {}), **params}
+                        origins.update({(section, name, key, str(rid), str(p)): what for p in params})
                 else:
                     raise ConfigError(f"{what}: {section}.{name}: unknown key {key!r}")
 
@@ -170,7 +181,7 @@ def _load_org_pack(path: str) -> _OrgPack:
         if not isinstance(raw, Mapping):
             raise ConfigError(f"{where}: each rule is a mapping (id, kind, severity, title, message, …)")
         try:
-            rules.append(_spec(dict(raw), name, pack_applies))
+            rules.append(_spec(dict(raw), name, pack_applies, source=path))
         except PackError as exc:
             raise ConfigError(f"{where}: {exc}") from None
     synonyms = data.get("synonyms") or {}
@@ -224,12 +235,11 @@ def _key(config: Config | None) -> str:
 
 
 def _build(config: Config | None, key: str) -> Tailoring:
-    from checker.kinds import registry
-
     builtin = builtin_specs()
     pack_names = {s.pack for s in builtin}
     reserved = STANDARD_PREFIXES | TOOL_PREFIXES | {_prefix(s.id) for s in builtin}
     profiles = copy.deepcopy(profile_data())
+    origins: dict[tuple[str, ...], str] = {}  # params set by organisation packs; the rest are PROFILES_FILE's
 
     org = [_load_org_pack(p) for p in (config.packs if config else ())]
     selected: set[str] = set()
@@ -244,11 +254,10 @@ def _build(config: Config | None, key: str) -> Tailoring:
                 raise ConfigError(f"{os.path.basename(pack.path)}: extends {name!r}, which is not a pack "
                                   f"(built-in packs: builtin, {', '.join(sorted(pack_names))})")
         known_packs.add(pack.name)
-        _merge_profiles(profiles, pack.tailoring, os.path.basename(pack.path))
+        _merge_profiles(profiles, pack.tailoring, os.path.basename(pack.path), origins)
     base = [s for s in builtin if not org or s.pack in selected]
 
-    # Rules of the organisation's own: own ids, registered kinds.
-    kinds = registry()
+    # Rules of the organisation's own: own ids, registered kinds, valid params.
     ids = {s.id for s in builtin}
     own: list[RuleSpec] = []
     for pack in org:
@@ -262,9 +271,11 @@ def _build(config: Config | None, key: str) -> Tailoring:
                 raise ConfigError(f"{where}: rule id {spec.id} uses the prefix {_prefix(spec.id)}, which the "
                                   f"standard (or pmo-check) uses; give your own rules a prefix of your own "
                                   f"(e.g. ACME-01), or change a standard rule under `overrides:`")
-            if spec.kind not in kinds:
+            kind = registry.kind(spec.kind)
+            if kind is None:
                 raise ConfigError(f"{where}: rule {spec.id}: unknown kind {spec.kind!r} "
-                                  f"(kinds: {', '.join(sorted(kinds))})")
+                                  f"(kinds: {', '.join(registry.names())})")
+            parse(kind.Params, spec.params, f"{where}: rule {spec.id}", ConfigError)
             ids.add(spec.id)
             own.append(spec)
     all_ids = {s.id for s in base} | {s.id for s in own}
@@ -277,24 +288,38 @@ def _build(config: Config | None, key: str) -> Tailoring:
     if prof is not None:
         allowed = set(prof.get("doc_types") or []) | set(prof.get("optional_doc_types") or [])
 
+    def origin_of(*path: str, rule: str = "") -> Callable[[str], str]:
+        """Where a profiles/sizes param comes from: the organisation pack that set it, else profiles.yaml."""
+        return lambda p: f"{origins.get((*path, p), 'profiles.yaml')}: {'.'.join(path)}{rule}"
+
     enabled: list[RuleSpec] = []
     disabled: list[RuleSpec] = []
     for spec in [*base, *own]:
-        params = dict(spec.params)
-        if "size" in params:  # a rule with per-size values (RR-22 `sizes`) picks the configured size
-            params["size"] = size
-        merge_params(params, (sz.get("kinds") or {}).get(spec.kind) or {})
+        start = dict(spec.params)
+        if "size" in start:  # a rule with per-size values (RR-22 `sizes`) picks the configured size
+            start["size"] = size
+        params = dict(start)
+        layers = [_Layer(origin_of("sizes", size, "kinds", spec.kind, rule=f" (rule {spec.id})"),
+                         (sz.get("kinds") or {}).get(spec.kind) or {})]
         if prof is not None:
-            merge_params(params, (prof.get("params") or {}).get(spec.id) or {})
-        merge_params(params, (sz.get("params") or {}).get(spec.id) or {})
+            layers.append(_Layer(origin_of("profiles", profile, "params", spec.id),
+                                 (prof.get("params") or {}).get(spec.id) or {}))
+        layers.append(_Layer(origin_of("sizes", size, "params", spec.id), (sz.get("params") or {}).get(spec.id) or {}))
+        for layer in layers:
+            layer.apply(params)
         severity, on, applies = spec.severity, True, spec.applies_to
         for pack in org:
             entry = pack.overrides.get(spec.id)
             if entry:
                 severity = entry.get("severity") or severity
-                merge_params(params, entry.get("params") or {})
+                where = f"{os.path.basename(pack.path)}: overrides.{spec.id}"
+                new = [_Layer(_fixed(where), entry.get("params") or {})]
                 if entry.get("synonyms"):
-                    params["synonyms"] = {**(params.get("synonyms") or {}), **entry["synonyms"]}
+                    new.append(_Layer(_fixed(f"{where}.synonyms"), {"synonyms": entry["synonyms"]},
+                                      replace_entries=True))
+                for layer in new:
+                    layer.apply(params)
+                layers += new
                 if entry.get("enabled") is not None:
                     on = bool(entry["enabled"])
                 if entry.get("applies_to") is not None:
@@ -305,7 +330,10 @@ def _build(config: Config | None, key: str) -> Tailoring:
         for rule in (config.rules if config else ()):
             if fnmatch.fnmatchcase(spec.id, rule.pattern):
                 severity = rule.severity or severity
-                merge_params(params, rule.params)
+                rule_where = f'{_where(config)}: [rules."{rule.pattern}"]'
+                layers.append(_Layer(_fixed(rule_where if rule.pattern == spec.id else f"{rule_where} (rule {spec.id})"),
+                                     rule.params))
+                layers[-1].apply(params)
                 if rule.enabled is not None:
                     on = rule.enabled
         if spec.automation == "J" and severity != "info" and severity != spec.severity:
@@ -316,6 +344,7 @@ def _build(config: Config | None, key: str) -> Tailoring:
             if not kept:
                 on = False
             applies = kept or applies
+        _check_params(spec, start, layers, params)
         effective = replace(spec, severity=severity, params=params, applies_to=applies)
         (enabled if on else disabled).append(effective)
 
@@ -340,6 +369,45 @@ def _build(config: Config | None, key: str) -> Tailoring:
                      locale=config.locale if config else None, specs=tuple(enabled), disabled=tuple(disabled),
                      vocab=_vocabulary(key, extra), waivers=config.suppress if config else (),
                      exclude=config.exclude if config else (), runtime=dict(config.runtime) if config else {})
+
+
+@dataclass(frozen=True)
+class _Layer:
+    """One tailoring step of a rule's params, and where it comes from (for error messages)."""
+
+    where: Callable[[str], str]  # of the first param key an error is about
+    override: Mapping[str, Any]
+    replace_entries: bool = False  # `overrides.ID.synonyms`: the rule's `synonyms` entries replaced by key
+
+    def apply(self, params: dict[str, Any]) -> None:
+        if not self.replace_entries:
+            merge_params(params, self.override)
+            return
+        for key, value in self.override.items():
+            params[key] = {**(params.get(key) or {}), **value}
+
+
+def _fixed(where: str) -> Callable[[str], str]:
+    return lambda _key: where
+
+
+def _check_params(spec: RuleSpec, start: Mapping[str, Any], layers: list[_Layer], params: Mapping[str, Any]) -> None:
+    """Raise ConfigError unless `params` suit the rule's kind, naming the first layer that broke them
+    (the pack's own params were checked when the pack was loaded)."""
+    model = registry.kind(spec.kind).Params
+    try:
+        model.model_validate(params)
+        return
+    except ValidationError:
+        pass
+    replay = dict(start)
+    for layer in layers:
+        layer.apply(replay)
+        try:
+            model.model_validate(replay)
+        except ValidationError as exc:
+            loc = exc.errors()[0]["loc"]
+            raise ConfigError(f"{layer.where(str(loc[0]) if loc else '')} {explain(exc, model)}") from None
 
 
 def merge_params(params: dict[str, Any], override: Mapping[str, Any]) -> None:
@@ -415,16 +483,13 @@ _KINDS: dict[str, tuple] = {}
 
 def kinds(tailoring: Tailoring) -> tuple:
     """The rule kinds of `tailoring`, instantiated once."""
-    from checker.kinds import registry
-
     with _LOCK:
         built = _KINDS.get(tailoring.key)
         if built is not None:
             return built
-        registered = registry()
         out = []
         for spec in tailoring.specs:
-            kind = registered.get(spec.kind)
+            kind = registry.kind(spec.kind)
             if kind is None:
                 raise PackError(f"rule {spec.id}: unknown kind '{spec.kind}'")
             out.append(kind(spec))

@@ -4,19 +4,24 @@ from __future__ import annotations
 from typing import Any, ClassVar, Iterable
 
 from checker.analysis.context import Context
+from checker.core.errors import PackError
 from checker.core.findings import Finding
 from checker.core.location import Location
+from checker.kinds.params import KindParams, parse
 from checker.kinds.spec import RuleSpec
 
 
 class Kind:
-    """Base of the rule kinds. Subclasses set `name` and implement `check`."""
+    """Base of the rule kinds. Subclasses set `name`, declare their parameters as a nested
+    `class Params(KindParams)` (none by default) and implement `check`."""
 
     name: ClassVar[str] = ""
+    Params: ClassVar[type[KindParams]] = KindParams
 
     def __init__(self, spec: RuleSpec):
         self.spec = spec
-        self.params = spec.params
+        # The tailoring has validated these already, layer by layer, to name a bad value's source.
+        self.params = parse(self.Params, spec.params, f"rule {spec.id}:", PackError)
 
     def applies(self, ctx: Context) -> bool:
         """Cheap pre-filter: the document type first; kinds add their own conditions."""

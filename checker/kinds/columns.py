@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from pydantic import Field
+
 from checker.analysis.context import Context
 from checker.analysis.registers import required_columns
 from checker.analysis.sections import display_name, find_section
 from checker.core.findings import Finding
-from checker.kinds.register_base import RegisterKind
+from checker.kinds.params import Severity
+from checker.kinds.register_base import RegisterKind, RegisterParams
 from checker.lexicon.matchers import section_entries, type_columns
 from checker.lexicon.vocabulary import Vocabulary
 
@@ -23,20 +26,28 @@ from checker.lexicon.vocabulary import Vocabulary
 class Columns(RegisterKind):
     name = "columns"
 
+    class Params(RegisterParams):
+        columns: list[str] | None = Field(None, description="column keys required (default: the type's required columns)")
+        report_empty: bool = Field(True, description="a register with a header and no entries is a finding")
+        empty_severity: Severity | None = Field(None, description="the severity of that finding (default: the rule's)")
+        sections_fallback: bool = Field(False, description="on a Word report without a register: check its sections")
+
+    params: Params
+
     def applies(self, ctx: Context) -> bool:
         if self.spec.applies_to is not None and ctx.doc_type not in self.spec.applies_to:
             return False
-        if self.params.get("form") == "register" and not ctx.doc.is_workbook and self.view(ctx) is None:
+        if self.params.form == "register" and not ctx.doc.is_workbook and self.view(ctx) is None:
             # A prose report: its sections are checked instead when the rule asks for it.
-            return bool(self.params.get("sections_fallback"))
+            return self.params.sections_fallback
         return True
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         view = self.view(ctx)
-        doc_type = self.params.get("doc_type") or ctx.doc_type
-        wanted = list(self.params.get("columns") or required_columns(ctx.vocab, doc_type))
+        doc_type = self.params.doc_type or ctx.doc_type
+        wanted = list(self.params.columns or required_columns(ctx.vocab, doc_type))
         if view is None:
-            if not ctx.doc.is_workbook and self.params.get("sections_fallback"):
+            if not ctx.doc.is_workbook and self.params.sections_fallback:
                 yield from self._sections(ctx)
                 return
             yield self.finding(ctx, None, variant="no_register", columns=", ".join(wanted))
@@ -45,9 +56,8 @@ class Columns(RegisterKind):
         if missing:
             names = ", ".join(_label(ctx.vocab, doc_type, k, ctx.message_language) for k in missing)
             yield self.finding(ctx, view.header_location(), columns=names, count=len(missing))
-        if not view.rows and self.params.get("report_empty", True):
-            yield self.finding(ctx, view.header_location(), variant="empty",
-                               severity=self.params.get("empty_severity"))
+        if not view.rows and self.params.report_empty:
+            yield self.finding(ctx, view.header_location(), variant="empty", severity=self.params.empty_severity)
 
     def _sections(self, ctx: Context) -> Iterable[Finding]:
         """The report form (LL-01): the type's required sections, via `checker.sections`."""

@@ -10,12 +10,15 @@ Tolerance: max(0.5, 0.1 % of the total) (standard §0 money_rounding, GUESS).
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Literal
+
+from pydantic import Field
 
 from checker.analysis.context import Context
 from checker.analysis.registers import cell_number
 from checker.core.findings import Finding
 from checker.kinds.base import Kind
+from checker.kinds.params import KindParams
 from checker.model.a1 import column_index_from_string, get_column_letter
 from checker.model.elements import Cell, Grid, Sheet
 from checker.text.normalize import norm_label
@@ -77,8 +80,13 @@ def _label(row: list[Cell]) -> str:
 class CostSums(Kind):
     name = "cost_sums"
 
+    class Params(KindParams):
+        check: Literal["sums", "amounts"] = Field("sums", description="sums (COST-02) or amounts (COST-08)")
+
+    params: Params
+
     def check(self, ctx: Context) -> Iterable[Finding]:
-        check = self.params.get("check", "sums")
+        check = self.params.check
         grids: list[tuple[Grid, Sheet | None]] = [(s.grid, s) for s in ctx.doc.sheets]
         grids += [(b.grid, None) for b in ctx.doc.blocks if b.grid is not None]
         for grid, sheet in grids:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Any, Iterable
+from typing import Any, Iterable, Literal, Self
+
+from pydantic import Field, model_validator
 
 from checker.analysis.context import Context
 from checker.analysis.sections import find_section
@@ -23,7 +25,8 @@ from checker.analysis.views import first_value
 from checker.core.findings import Finding
 from checker.core.location import Location
 from checker.io.tables import find_header, table_view
-from checker.kinds.prose_base import ProseKind
+from checker.kinds.params import KindParams, Text
+from checker.kinds.prose_base import ProseKind, ProseParams
 from checker.lexicon.synonyms import Synonyms
 from checker.text.dates import parse_date
 from checker.text.normalize import nfkc
@@ -38,14 +41,40 @@ def dates_in(text: str) -> list[date]:
     return out
 
 
+class Ref(KindParams):
+    """Where a date is, looked for in this order."""
+
+    labels: list[str] | None = Field(None, description="field labels (EN/ZH)")
+    keys: list[str] = Field([], description="section keys of the type")
+    doc: str | None = Field(None, description="a doc-control key such as `date`")
+    approval: Literal["latest", "earliest"] | None = Field(None, description="a date of the approval block")
+    pick: Literal["first", "last"] = Field("first", description="which date of a range value")
+
+
+class Pair(KindParams):
+    before: str = Field(description="the ref that comes first")
+    after: str = Field(description="the ref that comes second (the finding points at it)")
+    strict: bool = Field(False, description="before < after (else ≤)")
+    slack_days: int = Field(0, description="days `after` may precede `before` by")
+    variant: str | None = Field(None, description="the message variant")
+
+
+class Within(KindParams):
+    start: str | None = Field(None, description="the ref of the window's start")
+    end: str | None = Field(None, description="the ref of the window's end")
+    keys: list[str] = Field([], description="section keys whose tables are checked")
+    item: list[str] = Field([], description="column synonyms of the item")
+    date: list[str] = Field([], description="column synonyms of the date")
+
+
 class DateRef:
-    def __init__(self, name: str, spec: dict[str, Any]):
+    def __init__(self, name: str, spec: Ref):
         self.name = name
-        self.labels = Synonyms({"x": [str(x) for x in spec.get("labels") or []]}) if spec.get("labels") else None
-        self.keys = [str(k) for k in spec.get("keys") or []]
-        self.doc = spec.get("doc")
-        self.approval = spec.get("approval")
-        self.pick = spec.get("pick", "first")
+        self.labels = Synonyms({"x": list(spec.labels)}) if spec.labels else None
+        self.keys = spec.keys
+        self.doc = spec.doc
+        self.approval = spec.approval
+        self.pick = spec.pick
 
     def resolve(self, ctx: Context) -> tuple[date, Location, str] | None:
         def pick(text: str, value: Any = None) -> date | None:
@@ -86,32 +115,48 @@ class DateRef:
 class DateOrder(ProseKind):
     name = "date_order"
 
+    class Params(ProseParams):
+        refs: dict[str, Ref] = Field({}, description="name -> where the date is")
+        names: dict[str, Text] = Field({}, description="name -> how messages call the date (EN/ZH)")
+        pairs: list[Pair] = Field([], description="dates that must come in order")
+        within: Within | None = Field(None, description="every dated row of the sections' tables lies in [start, end]")
+
+        @model_validator(mode="after")
+        def _refs_exist(self) -> Self:
+            used = [n for p in self.pairs for n in (p.before, p.after)]
+            used += [n for n in (self.within.start, self.within.end) if n] if self.within else []
+            unknown = sorted(set(used) - set(self.refs))
+            if unknown:
+                raise ValueError(f"{', '.join(map(repr, unknown))} named in pairs/within but not in refs")
+            return self
+
+    params: Params
+
     def __init__(self, spec):
         super().__init__(spec)
-        self._refs = {name: DateRef(name, s or {}) for name, s in (self.params.get("refs") or {}).items()}
-        self._names = dict(self.params.get("names") or {})
-        within = self.params.get("within") or {}
+        self._refs = {name: DateRef(name, s) for name, s in self.params.refs.items()}
+        self._names = self.params.names
+        within = self.params.within
         self._within = within
-        self._item = Synonyms({"item": [str(x) for x in within.get("item") or []],
-                               "date": [str(x) for x in within.get("date") or []]}) if within else None
+        self._item = Synonyms({"item": within.item, "date": within.date}) if within else None
 
     def _name(self, ctx: Context, ref: str) -> str:
-        entry = self._names.get(ref) or {}
-        return str(entry.get(ctx.message_language) or entry.get("en") or ref.replace("_", " "))
+        entry = self._names.get(ref) or Text()
+        return str(entry.get(ctx.message_language) or entry.en or ref.replace("_", " "))
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         resolved = {n: r.resolve(ctx) for n, r in self._refs.items()}
-        for pair in self.params.get("pairs") or []:
-            a, b = resolved.get(pair["before"]), resolved.get(pair["after"])
+        for pair in self.params.pairs:
+            a, b = resolved.get(pair.before), resolved.get(pair.after)
             if a is None or b is None:
                 continue
-            slack = timedelta(days=int(pair.get("slack_days", 0)))
-            bad = (a[0] >= b[0] + slack) if pair.get("strict") else (a[0] > b[0] + slack)
+            slack = timedelta(days=pair.slack_days)
+            bad = (a[0] >= b[0] + slack) if pair.strict else (a[0] > b[0] + slack)
             if bad and not (a[1].anchor() == b[1].anchor() and a[0] == b[0]):
-                yield self._capitalised(self.finding(ctx, b[1].with_text(b[2]), variant=pair.get("variant"),
-                                   first=self._name(ctx, pair["before"]), first_date=a[0].isoformat(),
-                                   second=self._name(ctx, pair["after"]), second_date=b[0].isoformat(),
-                                   days=pair.get("slack_days", 0)))
+                yield self._capitalised(self.finding(ctx, b[1].with_text(b[2]), variant=pair.variant,
+                                   first=self._name(ctx, pair.before), first_date=a[0].isoformat(),
+                                   second=self._name(ctx, pair.after), second_date=b[0].isoformat(),
+                                   days=pair.slack_days))
         if self._within:
             yield from self._check_within(ctx, resolved)
 
@@ -122,11 +167,11 @@ class DateOrder(ProseKind):
         return f
 
     def _check_within(self, ctx: Context, resolved) -> Iterable[Finding]:
-        start, end = resolved.get(self._within.get("start")), resolved.get(self._within.get("end"))
+        start, end = resolved.get(self._within.start), resolved.get(self._within.end)
         if start is None or end is None or start[0] > end[0]:
             return
         grids = []
-        for key in self._within.get("keys") or []:
+        for key in self._within.keys:
             hit = find_section(ctx, key)
             if hit is not None:
                 grids.extend(b.grid for b in hit.blocks if b.grid is not None)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Literal
+
+from pydantic import Field
 
 from checker.analysis.context import Context
 from checker.core.findings import Finding
 from checker.core.location import Location
-from checker.kinds.prose_base import ProseKind
+from checker.kinds.prose_base import ProseKind, ProseParams
 from checker.model.a1 import column_index_from_string
 from checker.model.elements import Cell
 from checker.text.dates import parse_date
@@ -151,8 +153,14 @@ def date_problems(ctx: Context) -> list[tuple[str, str, str, Location | Cell]]:
 class DatesValid(ProseKind):
     name = "dates_valid"
 
+    class Params(ProseParams):
+        check: Literal["valid", "ambiguous"] = Field(
+            "valid", description="valid: impossible or implausible dates (COM-09); ambiguous: dd/mm vs mm/dd (COM-10)")
+
+    params: Params
+
     def check(self, ctx: Context) -> Iterable[Finding]:
-        want = self.params.get("check", "valid")
+        want = self.params.check
         for problem, shown, text, where in date_problems(ctx):
             location = where.location if isinstance(where, Cell) else where
             if want == "ambiguous" and problem == "ambiguous":

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from pydantic import Field
+
 from checker.analysis.context import Context
 from checker.analysis.sections import find_section
 from checker.analysis.titles import project_in_title, titles
 from checker.analysis.views import doc_control, first_value
 from checker.core.findings import Finding
 from checker.kinds.base import Kind
+from checker.kinds.params import KindParams, Words
 from checker.lexicon.matchers import doc_control_synonyms
 from checker.lexicon.predicates import is_placeholder
 
@@ -35,12 +38,16 @@ def field_name(key: str, language: str) -> str:
 class DocControl(Kind):
     name = "doc_control"
 
+    class Params(KindParams):
+        fields: list[Words] = Field([], description="doc-control keys required; a list entry means any one of them")
+
+    params: Params
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         lang = ctx.message_language
         sep = "、" if lang == "zh" else ", "
         missing: list[str] = []
-        for entry in self.params.get("fields", []):
-            options = entry if isinstance(entry, list) else [entry]
+        for options in self.params.fields:
             found = [first_value(ctx, key) for key in options]
             present = [f for f in found if f is not None]
             if any(f.value.strip() and not is_placeholder(ctx.vocab, f.value) for f in present):

@@ -26,13 +26,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Literal, Self
+
+from pydantic import Field, model_validator
 
 from checker.analysis.context import Context
 from checker.analysis.sections import find_all, find_section, hit_is_empty
 from checker.core.findings import Finding
 from checker.core.location import Location
 from checker.kinds.base import Kind
+from checker.kinds.params import KindParams, Regex
 from checker.model.elements import Cell, Grid
 from checker.text.money import CN_SCALED_UNIT, CN_UNIT, MULTIPLIERS
 from checker.text.normalize import label_unit, nfkc
@@ -219,6 +222,11 @@ RESERVE_TERMS = {
 }
 
 
+_PROCEED = (r"recommend(?:ed|ation)?[^.。]{0,40}(?:proceed|approv|option)|"
+            r"\bproceed with\b|建议(?:立项|批准|实施|采纳)|同意立项|推荐方案")
+_REASON = r"strateg|regulat|complian|mandatory|legal|statutory|non-financial|safety|战略|合规|监管|法规|政策|强制|非财务|安全"
+
+
 def _classify(label: str, terms: dict[str, re.Pattern[str]]) -> str | None:
     """The term a label names: the one whose match starts first (the longest on a tie)."""
     best = None
@@ -233,14 +241,38 @@ def _compile(terms: dict[str, str]) -> dict[str, re.Pattern[str]]:
     return {k: re.compile(v, re.I) for k, v in terms.items()}
 
 
+_TERMS = {"evm": EVM_TERMS, "appraisal": APPRAISAL_TERMS, "reserves": RESERVE_TERMS}
+
+
 class Figures(Kind):
     name = "figures"
 
+    class Params(KindParams):
+        check: Literal["evm", "funding", "appraisal", "reserves", "phased", "breakdown"] = Field(
+            "evm", description="which arithmetic: evm (SR-07), funding (BC-07), appraisal (BC-08), reserves (COST-04), "
+                               "phased (COST-03), breakdown (CH-06)")
+        terms: dict[str, Regex] = Field({}, description="label patterns replacing the check's own, by term "
+                                                          "(evm: BAC, EAC, …; appraisal: npv, roi, …; reserves: total, …)")
+        ratio_tolerance: float = Field(0.011, ge=0, description="evm: how far CPI/SPI may be from EV/AC, EV/PV")
+        proceed: Regex = Field(_PROCEED, description="appraisal: what an unconditional 'proceed' looks like")
+        reason: Regex = Field(_REASON, description="appraisal: what a non-financial reason looks like")
+        key: str | None = Field(None, description="the section key (phased: time_phasing; "
+                                                   "breakdown: financial_resources)")
+
+        @model_validator(mode="after")
+        def _known_terms(self) -> Self:
+            unknown = sorted(set(self.terms) - set(_TERMS.get(self.check, {})))
+            if unknown:
+                known = ", ".join(_TERMS.get(self.check, {})) or "none"
+                raise ValueError(f"terms {', '.join(unknown)} are not terms of check {self.check} (its terms: {known})")
+            return self
+
+    params: Params
+
     def __init__(self, spec):
         super().__init__(spec)
-        self.check_name = self.params.get("check", "evm")
-        defaults = {"evm": EVM_TERMS, "appraisal": APPRAISAL_TERMS, "reserves": RESERVE_TERMS}.get(self.check_name, {})
-        self.terms = _compile({**defaults, **(self.params.get("terms") or {})})
+        self.check_name = self.params.check
+        self.terms = _compile({**_TERMS.get(self.check_name, {}), **self.params.terms})
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         yield from getattr(self, "_" + self.check_name)(ctx)
@@ -273,7 +305,7 @@ class Figures(Kind):
                 if vb.number == 0:
                     continue
                 expected = va.number / vb.number
-                ok = abs(vr.number - expected) <= float(self.params.get("ratio_tolerance", 0.011))
+                ok = abs(vr.number - expected) <= self.params.ratio_tolerance
             else:
                 expected = va.number - vb.number if op == "-" else va.number + vb.number
                 ok = abs(vr.number - expected) <= _money_tol(va, vb, vr)
@@ -359,10 +391,8 @@ class Figures(Kind):
         npv = f.get("npv")
         if npv is not None and npv.value.number < 0 and not npv.value.percent:
             text = nfkc(ctx.doc.all_text())
-            proceed = re.compile(self.params.get("proceed", r"recommend(?:ed|ation)?[^.。]{0,40}(?:proceed|approv|option)|"
-                                                 r"\bproceed with\b|建议(?:立项|批准|实施|采纳)|同意立项|推荐方案"), re.I)
-            reason = re.compile(self.params.get("reason", r"strateg|regulat|complian|mandatory|legal|statutory|"
-                                                "non-financial|safety|战略|合规|监管|法规|政策|强制|非财务|安全"), re.I)
+            proceed = re.compile(self.params.proceed, re.I)
+            reason = re.compile(self.params.reason, re.I)
             if proceed.search(text) and not reason.search(text):
                 yield self.finding(ctx, npv.location, variant="npv", value=npv.value.text)
 
@@ -384,7 +414,7 @@ class Figures(Kind):
     # --- COST-03 ----------------------------------------------------------------------------------
 
     def _phased(self, ctx: Context) -> Iterable[Finding]:
-        grids = self._section_tables(ctx, self.params.get("key", "time_phasing"))
+        grids = self._section_tables(ctx, self.params.key or "time_phasing")
         stated = self._named_reserves(ctx)
         for grid in grids:
             header = grid.rows[0] if grid.rows else []
@@ -429,7 +459,7 @@ class Figures(Kind):
         terms = _compile(RESERVE_TERMS)
         out: list[Figure] = []
         keys_seen = set()
-        phased = {id(g) for g in self._section_tables(ctx, self.params.get("key", "time_phasing"))}
+        phased = {id(g) for g in self._section_tables(ctx, self.params.key or "time_phasing")}
         for f in all_figures(ctx):
             if f.grid is not None and id(f.grid) in phased:
                 continue
@@ -444,7 +474,7 @@ class Figures(Kind):
     def _breakdown(self, ctx: Context) -> Iterable[Finding]:
         from checker.kinds.section_content import has_money
 
-        key = self.params.get("key", "financial_resources")
+        key = self.params.key or "financial_resources"
         hit = find_section(ctx, key)
         if hit is None or hit_is_empty(ctx.vocab, hit):
             return  # required_sections / COM-14

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from typing import AbstractSet, Any, Iterable, Iterator
 
+from pydantic import Field
+
 from checker.analysis.context import Context
 from checker.analysis.inventory import BODY, PAGE, SHEET, body_blocks, cells_with, inventory, is_set_aside_sheet
 from checker.core.findings import Finding
-from checker.kinds.prose_base import ProseKind
+from checker.kinds.prose_base import ProseKind, ProseParams
 from checker.lexicon.files import words
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Cell, Grid
@@ -58,10 +60,17 @@ def _markers(vocab: Vocabulary, start_only: frozenset[str]) -> _Markers:
 class GuidanceText(ProseKind):
     name = "guidance_text"
 
+    class Params(ProseParams):
+        start_only: list[str] = Field([], description="markers that count only when they open a paragraph or cell")
+        start_only_except: dict[str, list[str]] = Field(
+            {}, description="marker -> document types where it is a legitimate heading")
+
+    params: Params
+
     def __init__(self, spec):
         super().__init__(spec)
-        self._start_only = frozenset(self.params.get("start_only") or [])
-        self._except = {k: set(v) for k, v in (self.params.get("start_only_except") or {}).items()}
+        self._start_only = frozenset(self.params.start_only)
+        self._except = {k: set(v) for k, v in self.params.start_only_except.items()}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         markers = _markers(ctx.vocab, self._start_only)

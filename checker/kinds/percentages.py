@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from pydantic import Field
+
 from checker.analysis.context import Context
 from checker.core.findings import Finding
-from checker.kinds.prose_base import ProseKind
+from checker.kinds.prose_base import ProseKind, ProseParams
 from checker.text.normalize import nfkc
 from checker.text.prefilter import Prefilter
 from checker.text.search import TextSet
@@ -34,8 +36,13 @@ def _pct(text: str, value) -> float | None:
 class Percentages(ProseKind):
     name = "percentages"
 
+    class Params(ProseParams):
+        tolerance: float = Field(0.5, ge=0, description="percentage points a breakdown may miss 100 by")
+
+    params: Params
+
     def check(self, ctx: Context) -> Iterable[Finding]:
-        tol = float(self.params.get("tolerance", 0.5))
+        tol = self.params.tolerance
         # The texts of the rows a header is looked for in that may hold a share label, found at once.
         heads = TextSet({c.text for grid in ctx.doc.grids() for row in grid.rows[:_HEAD_ROWS] for c in row})
         labels = _SHARE_PREFILTER.candidates([heads])

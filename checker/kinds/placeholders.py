@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from typing import AbstractSet, Any, Iterable, Iterator
 
+from pydantic import Field
+
 from checker.analysis.context import Context
 from checker.analysis.inventory import cells_with, inventory
 from checker.analysis.views import approval_tables
 from checker.core.findings import Finding
 from checker.kinds.base import Kind
+from checker.kinds.params import KindParams, Severity
 from checker.lexicon.files import words
 from checker.lexicon.predicates import placeholder_texts
 from checker.lexicon.synonyms import Synonyms
@@ -33,10 +36,16 @@ def _field_labels(vocab: Vocabulary, keys: tuple[str, ...]) -> Synonyms:
 class Placeholders(Kind):
     name = "placeholders"
 
+    class Params(KindParams):
+        escalate_fields: list[str] = Field([], description="doc-control/fact keys whose prompt text escalates")
+        escalate_to: Severity = Field("blocker", description="the severity of a prompt in such a field")
+
+    params: Params
+
     def __init__(self, spec):
         super().__init__(spec)
-        self._escalate_fields = tuple(self.params.get("escalate_fields", []))
-        self._escalate_to = self.params.get("escalate_to", "blocker")
+        self._escalate_fields = tuple(self.params.escalate_fields)
+        self._escalate_to = self.params.escalate_to
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         hits = placeholder_texts(ctx.vocab, inventory(ctx).sets())

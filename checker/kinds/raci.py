@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Literal
+
+from pydantic import Field
 
 from checker.analysis.context import Context
 from checker.core.findings import Finding
 from checker.kinds.base import Kind
+from checker.kinds.params import KindParams
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Grid
 from checker.text.normalize import nfkc, norm_label
@@ -113,11 +116,19 @@ def matrices(ctx: Context) -> list[Matrix]:
 class Raci(Kind):
     name = "raci"
 
+    class Params(KindParams):
+        check: Literal["one_a", "one_r", "values", "coverage", "single_code", "consulted"] = Field(
+            "one_a", description="one_a, one_r, values, coverage, single_code or consulted (see the kind)")
+        max_share: float = Field(0.5, ge=0, le=1, description="consulted: the share of roles C may be on")
+        a_implies_r: bool = Field(False, description="one_r: a single A counts as R")
+
+    params: Params
+
     def applies(self, ctx: Context) -> bool:
         return super().applies(ctx) and bool(matrices(ctx))
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        check = self.params.get("check", "one_a")
+        check = self.params.check
         for m in matrices(ctx):
             g = m.grid
             roles = {c: g.cell(m.header_row, c).text.strip() for c in m.role_cols}
@@ -146,7 +157,7 @@ class Raci(Kind):
                 rr = [roles[c] for c, v in flat if v == "R"]
                 if check == "consulted":  # RACI-05: C on more than `max_share` of the roles
                     cs = [roles[c] for c, v in flat if v == "C"]
-                    if len(cs) >= 2 and len(cs) > float(self.params.get("max_share", 0.5)) * len(m.role_cols):
+                    if len(cs) >= 2 and len(cs) > self.params.max_share * len(m.role_cols):
                         yield self.finding(ctx, activity.location, activity=name, count=len(cs),
                                            total=len(m.role_cols), roles=", ".join(cs))
                     continue
@@ -160,7 +171,7 @@ class Raci(Kind):
                     variant = "none" if not a else None
                     yield self.finding(ctx, activity.location, variant=variant, activity=name, count=len(a),
                                        roles=", ".join(a))
-                elif check == "one_r" and not rr and not (self.params.get("a_implies_r") and len(a) == 1):
+                elif check == "one_r" and not rr and not (self.params.a_implies_r and len(a) == 1):
                     yield self.finding(ctx, activity.location, activity=name)
             if check == "coverage" and m.rows:
                 for c, was in used.items():

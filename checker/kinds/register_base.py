@@ -1,7 +1,7 @@
 """What the register rule kinds share: the register view, row conditions (`when`) and row findings.
 
-`when` (all conditions must hold):
-  status: open | closed | occurred | pending — or a list; `open` also covers a blank status
+`when` (all conditions must hold; `RowSelection.when`, a `When`):
+  status: open | closed | occurred — or a list; `open` also covers a blank or unrecognised status
   high: true/false          — level High/Critical (any language) or score ≥ the profile's High band
   disposition: [approved, rejected, …]   — keys of `common.dispositions`
   disposition_not: [deferred] — rows whose disposition is none of these
@@ -12,30 +12,66 @@
 from __future__ import annotations
 
 from array import array
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Literal, Sequence
+
+from pydantic import Field
 
 from checker.analysis.context import Context
 from checker.analysis.registers import RegisterView, Row, disposition_of, id_of, register, status_of
 from checker.core.findings import Finding
 from checker.core.location import Location
 from checker.kinds.base import Kind
+from checker.kinds.params import KindParams, Words, one_or_many
 from checker.lexicon.vocabulary import Vocabulary
 from checker.text.normalize import norm_label
 
 HIDDEN = {"en": " (hidden row)", "zh": "（隐藏行）"}
 
+States = one_or_many(Literal["open", "closed", "occurred"])
+
+
+class RegisterParams(KindParams):
+    """What every register kind takes (its own Params extend these)."""
+
+    doc_type: str | None = Field(None, description="read the register of this document type (default: the document's)")
+    form: Literal["register"] | None = Field(
+        None, description="`register`: the rule is about the register form (silent on a Word report without one)")
+
+
+class When(KindParams):
+    """A row condition: every condition given must hold."""
+
+    status: States | None = Field(None, description="open | closed | occurred, or a list")
+    high: bool | None = Field(None, description="level High/Critical, or a score in the profile's High band")
+    disposition: Words | None = Field(None, description="keys of `common.dispositions`")
+    disposition_not: Words | None = Field(None, description="rows whose disposition is none of these")
+    strategy_not: Words | None = Field(None, description="keys of the type's strategy vocabularies")
+    summary: bool | None = Field(None, description="schedule rows that are (not) WBS summary rows")
+    filled: Words | None = Field(None, description="these columns are all filled")
+    empty: Words | None = Field(None, description="these columns are all empty")
+
+
+class RowSelection(KindParams):
+    """The params of a register kind that checks selected rows (`RegisterKind.select`)."""
+
+    when: When | None = Field(None, description="the rows the rule looks at (default: every row)")
+    high_levels: list[str] = Field(["High", "Critical"], min_length=1,
+                                   description="the levels `when: {high: true}` calls high")
+
 
 class RegisterKind(Kind):
     """A kind that reads the document's register; silent when there is none (RR-01 etc. report that)."""
 
+    Params = RegisterParams
+    params: Any  # RegisterParams; with RowSelection for the kinds that `select`
+
     def view(self, ctx: Context) -> RegisterView | None:
-        return register(ctx, self.params.get("doc_type") or ctx.doc_type)
+        return register(ctx, self.params.doc_type or ctx.doc_type)
 
     def applies(self, ctx: Context) -> bool:
         if not super().applies(ctx):
             return False
-        form = self.params.get("form")
-        if form == "register" and not ctx.doc.is_workbook and self.view(ctx) is None:
+        if self.params.form == "register" and not ctx.doc.is_workbook and self.view(ctx) is None:
             return False
         return self.view(ctx) is not None
 
@@ -44,33 +80,34 @@ class RegisterKind(Kind):
 
     # --- conditions ----------------------------------------------------------------------------
 
-    def select(self, ctx: Context, view: RegisterView, when: dict[str, Any] | None = None) -> Sequence[int]:
-        """Positions in `view.rows` of the rows `when` selects (default: the rule's own `when`).
+    def select(self, ctx: Context, view: RegisterView) -> Sequence[int]:
+        """Positions in `view.rows` of the rows the rule's `when` selects (its Params are `RowSelection`).
 
         Worked out once per register and condition, each condition from per-column values (a status
         text is classified once, however many rows carry it): RR-05, RR-10, RR-16, RR-18 and RR-19
         all select the open risks of the same few thousand rows.
         """
-        when = self.params.get("when") if when is None else when
-        if not when:
+        when = self.params.when
+        if when is None:
             return range(len(view.rows))
-        levels = self.high_levels() if "high" in when else ()
+        conditions = [(cond, want) for cond, want in when if want is not None]
+        levels = self.high_levels() if when.high is not None else ()
 
         def compute() -> Sequence[int]:
             keep: Sequence[int] = range(len(view.rows))
-            for cond, want in when.items():
+            for cond, want in conditions:
                 keep = self._keep(ctx, view, cond, want, keep)
             return array("i", keep)  # 4 bytes a position, not an int object each (a big register)
 
         return view.memo(("select", repr(when), levels), compute)
 
-    def selected(self, ctx: Context, view: RegisterView, when: dict[str, Any] | None = None) -> list[Row]:
+    def selected(self, ctx: Context, view: RegisterView) -> list[Row]:
         rows = view.rows
-        return [rows[i] for i in self.select(ctx, view, when)]
+        return [rows[i] for i in self.select(ctx, view)]
 
     def _keep(self, ctx: Context, view: RegisterView, cond: str, want: Any, keep: Sequence[int]) -> list[int]:
-        """The positions of `keep` whose row meets one condition."""
-        wanted = [want] if isinstance(want, str) else list(want) if isinstance(want, (list, tuple)) else want
+        """The positions of `keep` whose row meets one condition (a `When` field, words as a list)."""
+        wanted = want
         if cond == "status":
             states = view.memo("states", lambda: _per_text(view, "status", lambda t: _state(ctx.vocab, t, view.doc_type)))
             if "open" in wanted:
@@ -98,10 +135,10 @@ class RegisterKind(Kind):
         if cond == "filled":
             columns = [view.texts(k) for k in wanted]
             return [i for i in keep if all(texts[i] for texts in columns)]
-        return list(keep)
+        raise ValueError(f"unknown row condition {cond!r}")  # When has no other field
 
     def high_levels(self) -> tuple[str, ...]:
-        return tuple(self.params.get("high_levels") or ("High", "Critical"))
+        return tuple(self.params.high_levels)
 
     def high_flags(self, ctx: Context, view: RegisterView) -> list[bool]:
         """Per row: level High/Critical (the rule's `high_levels`), or without a level a score at or

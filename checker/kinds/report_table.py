@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Iterable
+from typing import Iterable, Literal, Self
+
+from pydantic import Field, model_validator
 
 from checker.analysis.context import Context
 from checker.analysis.sections import find_all
@@ -25,6 +27,7 @@ from checker.core.findings import Finding
 from checker.io.tables import find_header
 from checker.kinds.base import Kind
 from checker.kinds.figures import header_units, parse_value
+from checker.kinds.params import KindParams
 from checker.kinds.row_dates import working_days
 from checker.lexicon.synonyms import Synonyms
 from checker.model.elements import Cell, Grid
@@ -86,19 +89,36 @@ def report_date(ctx: Context) -> date | None:
 class ReportTable(Kind):
     name = "report_table"
 
+    class Params(KindParams):
+        check: Literal["milestones", "schedule", "cost"] = Field(
+            "milestones", description="milestones (SR-06), schedule (CLS-03) or cost (CLS-04)")
+        columns: dict[str, list[str]] = Field({}, description="more header synonyms, by column role of the check")
+        keys: list[str] = Field([], description="section keys whose tables are read (default: every table)")
+        threshold: float = Field(10, ge=0, description="cost: a variance beyond this % needs a reason")
+
+        @model_validator(mode="after")
+        def _known_columns(self) -> Self:
+            unknown = sorted(set(self.columns) - set(COLUMNS[self.check]))
+            if unknown:
+                raise ValueError(f"columns {', '.join(unknown)} are not columns of check {self.check} "
+                                 f"(its columns: {', '.join(COLUMNS[self.check])})")
+            return self
+
+    params: Params
+
     def __init__(self, spec):
         super().__init__(spec)
-        self.mode = self.params.get("check", "milestones")
+        self.mode = self.params.check
         cols = {k: list(v) for k, v in COLUMNS[self.mode].items()}
-        for k, extra in (self.params.get("columns") or {}).items():
-            cols.setdefault(k, []).extend(extra)
+        for k, extra in self.params.columns.items():
+            cols[k].extend(extra)
         self.synonyms = Synonyms(cols)
         self.must = {"milestones": ("baseline",), "schedule": ("planned", "actual", "variance"),
                      "cost": ("budget", "actual")}[self.mode]
 
     def _tables(self, ctx: Context) -> list[tuple[Grid, int, dict[str, int], str]]:
         grids: list[tuple[Grid, str]] = []
-        for key in self.params.get("keys") or []:
+        for key in self.params.keys:
             for hit in find_all(ctx, key):
                 if hit.kind == "heading":
                     grids.extend((b.grid, hit.text) for b in hit.blocks if b.grid is not None)
@@ -196,7 +216,7 @@ class ReportTable(Kind):
 
     def _cost(self, ctx, grid, hr, cols, text) -> Iterable[Finding]:
         units = header_units(grid)
-        threshold = float(self.params.get("threshold", 10))
+        threshold = self.params.threshold
         body = nfkc(text or "")
         for r in range(hr + 1, len(grid.rows)):
             cells = {k: self._cell(grid, r, cols, k) for k in ("budget", "actual", "variance", "pct", "reason")}

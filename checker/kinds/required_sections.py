@@ -8,21 +8,21 @@ reviewer writes about a skeleton document. `mode: empty` (COM-14) reports requir
 present but hold nothing: under 20 characters (10 Chinese), only N/A/无/略 without a reason, or only
 template prompt text.
 
-Params: `keys` (default: the type's `required: true` sections that are not sub-fields), `profile`
-(INIT_REQUEST_BC: `light` keeps only `light: true` sections), `min_chars`, `placeholder_only`,
-`group_above`, `synonyms` (extra key -> {en, zh} entries for keys not in the lexicon),
-`named_by_title` (keys a title naming the project satisfies: CH-01's project title, `checker.titles`).
+Params: see `RequiredSections.Params` (docs/configuration.md lists them).
 """
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Literal
+
+from pydantic import Field
 
 from checker.analysis.context import Context
 from checker.analysis.sections import SectionHit, display_name, find_all, find_section, hit_is_empty
 from checker.analysis.titles import project_in_title
 from checker.core.findings import Finding
-from checker.kinds.prose_base import ProseKind, sep
+from checker.kinds.params import KindParams, Regex, SectionSynonyms, Severity, Text
+from checker.kinds.prose_base import ProseKind, ProseParams, sep
 from checker.lexicon.files import words
 from checker.lexicon.matchers import extra_section_synonyms, section_entries
 from checker.lexicon.synonyms import Synonyms
@@ -42,14 +42,46 @@ def _with_own_synonyms(vocab: Vocabulary, doc_type: str, own: tuple[tuple[str, t
     return Synonyms(mapping)
 
 
+class Escalation(KindParams):
+    key: str = Field(description="a section key of the type")
+    pattern: Regex = Field(description="what the section says that makes the finding more severe")
+    severity: Severity = Field("blocker", description="the severity then")
+
+
 class RequiredSections(ProseKind):
     name = "required_sections"
 
+    class Params(ProseParams):
+        mode: Literal["missing", "empty"] = Field(
+            "missing", description="missing: required sections not found; empty: found but holding nothing (COM-14)")
+        keys: list[str] | None = Field(
+            None, description="section keys (default: the type's required sections that are not sub-fields)")
+        profile: Literal["full", "light"] = Field(
+            "full", description="INIT_REQUEST_BC: `light` keeps only the sections marked `light: true`")
+        except_keys: list[str] = Field([], description="sections another rule reports (not reported twice)")
+        synonyms: SectionSynonyms = Field({}, description="extra key -> {en, zh} entries, for keys not in the lexicon")
+        names: dict[str, Text] = Field({}, description="key -> how messages call the section (EN/ZH)")
+        group_above: int = Field(6, ge=0, description="more missing or empty sections than this make one finding")
+        min_chars: int | None = Field(None, ge=1, description="empty: fewer characters is empty (default 20, 10 Chinese)")
+        placeholder_only: bool = Field(True, description="empty: only template prompt text counts as empty")
+        short_ok: list[str] = Field([], description="empty: keys where one character is enough (names, ids)")
+        skip: dict[str, list[str]] = Field({}, description="empty: doc type -> keys a content rule reports itself")
+        named_by_title: list[str] = Field([], description="keys a title naming the project satisfies (CH-01)")
+        or_text: Regex | None = Field(None, description="missing sections are fine when the text says this "
+                                                       "(a reference to a separate plan)")
+        escalate_when: list[Escalation] = Field([], description="a section whose text matches raises the severity")
+        include_optional: bool = Field(False, description="set by size `large` (rules/profiles.yaml); "
+                                                          "not read by the kind yet")
+        optional_severity: Severity | None = Field(None, description="set by size `large` (rules/profiles.yaml); "
+                                                                      "not read by the kind yet")
+
+    params: Params
+
     def __init__(self, spec):
         super().__init__(spec)
-        self._extra = dict(self.params.get("synonyms") or {})
-        self._mode = self.params.get("mode", "missing")
-        self._group_above = int(self.params.get("group_above", 6))
+        self._extra = self.params.synonyms
+        self._mode = self.params.mode
+        self._group_above = self.params.group_above
 
     def _synonyms(self, ctx: Context) -> Synonyms | None:
         if not self._extra:
@@ -58,12 +90,12 @@ class RequiredSections(ProseKind):
         return _with_own_synonyms(ctx.vocab, ctx.doc_type, own)
 
     def keys(self, ctx: Context) -> list[str]:
-        explicit = self.params.get("keys")
+        explicit = self.params.keys
         if explicit:
-            return [str(k) for k in explicit]
-        profile = self.params.get("profile")
+            return list(explicit)
+        profile = self.params.profile
         # Sections another rule already reports (the approval block: COM-06) are not reported twice.
-        skip = set(self.params.get("except_keys") or ())
+        skip = set(self.params.except_keys)
         out = []
         for key, entry in section_entries(ctx.vocab, ctx.doc_type).items():
             if not isinstance(entry, dict) or not entry.get("required") or entry.get("parent") or key in skip:
@@ -78,15 +110,15 @@ class RequiredSections(ProseKind):
         keys = self.keys(ctx)
         hits: dict[str, SectionHit | None] = {k: find_section(ctx, k, syn) for k in keys}
         lang = ctx.message_language
-        names = self.params.get("names") or {}
-        name = lambda k: (names.get(k) or {}).get(lang) or display_name(ctx.vocab, ctx.doc_type, k, lang, self._extra)  # noqa: E731
+        names = self.params.names
+        name = lambda k: (names.get(k) or Text()).get(lang) or display_name(ctx.vocab, ctx.doc_type, k, lang, self._extra)  # noqa: E731
         if self._mode == "empty":
-            short_ok = set(self.params.get("short_ok") or ())
+            short_ok = set(self.params.short_ok)
             empty = [h for h in hits.values() if h is not None and hit_is_empty(
-                ctx.vocab, h, min_chars=1 if h.key in short_ok or any(k in short_ok for k in [h.key]) else self.params.get("min_chars"),
-                placeholder_only=self.params.get("placeholder_only", True))]
+                ctx.vocab, h, min_chars=1 if h.key in short_ok or any(k in short_ok for k in [h.key]) else self.params.min_chars,
+                placeholder_only=self.params.placeholder_only)]
             # Sections whose emptiness a content rule of the type reports itself (CH-10: no risk listed).
-            skip = set((self.params.get("skip") or {}).get(ctx.doc_type) or ())
+            skip = set(self.params.skip.get(ctx.doc_type) or ())
             seen: set[tuple] = set()
             empty = [h for h in empty if h.key not in skip and
                      not (h.location.anchor() in seen or seen.add(h.location.anchor()))]
@@ -97,18 +129,18 @@ class RequiredSections(ProseKind):
             for h in empty:
                 yield self.finding(ctx, h.location, section=h.title.strip(" :："))
             return
-        titled = set(self.params.get("named_by_title") or ())
+        titled = set(self.params.named_by_title)
         missing = [k for k in keys if hits[k] is None and not (k in titled and project_in_title(ctx))]
-        or_text = self.params.get("or_text")
+        or_text = self.params.or_text
         if missing and or_text and re.search(or_text, nfkc(ctx.doc.all_text()), re.I):
             return  # referenced rather than included (PMP-09: 'see the Quality Management Plan')
         if not missing:
             return
         severity = None
-        for cond in self.params.get("escalate_when") or []:
-            if any(re.search(cond["pattern"], h.norm_text, re.I | re.M)
-                   for h in find_all(ctx, cond["key"]) if h.kind != "column"):
-                severity = cond.get("severity", "blocker")
+        for cond in self.params.escalate_when:
+            if any(re.search(cond.pattern, h.norm_text, re.I | re.M)
+                   for h in find_all(ctx, cond.key) if h.kind != "column"):
+                severity = cond.severity
         if len(missing) > self._group_above:
             finding = self.finding(ctx, None, variant="many", sections=sep(ctx).join(name(k) for k in missing),
                                    count=len(missing), severity=severity)

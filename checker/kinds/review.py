@@ -7,17 +7,24 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from pydantic import Field
+
 from checker.analysis.context import Context
 from checker.analysis.sections import find_section
 from checker.core.findings import Finding
-from checker.kinds.prose_base import ProseKind
+from checker.kinds.prose_base import ProseKind, ProseParams
 
 
 class Review(ProseKind):
     name = "review"
 
+    class Params(ProseParams):
+        keys: list[str] = Field([], description="only when one of these sections is present")
+
+    params: Params
+
     def check(self, ctx: Context) -> Iterable[Finding]:
-        keys = self.params.get("keys") or []
+        keys = self.params.keys
         location = None
         if keys:
             hit = next((h for h in (find_section(ctx, k) for k in keys) if h is not None), None)

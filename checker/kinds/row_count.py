@@ -8,21 +8,31 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from pydantic import Field
+
 from checker.analysis.context import Context
 from checker.core.findings import Finding
-from checker.kinds.register_base import RegisterKind
+from checker.kinds.params import Size
+from checker.kinds.register_base import RegisterKind, RegisterParams
 from checker.text.normalize import norm_label
 
 
 class RowCount(RegisterKind):
     name = "row_count"
 
+    class Params(RegisterParams):
+        min: int | None = Field(None, ge=0, description="the fewest rows (or distinct values)")
+        sizes: dict[Size, int] = Field({}, description="the fewest rows by project size, when `min` is not given")
+        size: Size = Field("medium", description="the project size (set from [check] size when `sizes` is used)")
+        distinct: str | None = Field(None, description="count the distinct values of this column instead of rows")
+
+    params: Params
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         view = self.view(ctx)
         p = self.params
-        sizes = p.get("sizes") or {}
-        minimum = int(p.get("min", sizes.get(p.get("size", "medium"), 1)))
-        column = p.get("distinct")
+        minimum = p.min if p.min is not None else p.sizes.get(p.size, 1)
+        column = p.distinct
         if column:
             if column not in view.columns or not view.rows:
                 return

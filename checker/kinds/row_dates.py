@@ -22,13 +22,28 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Iterable
 
+from pydantic import Field
+
 from checker.analysis.context import Context
 from checker.analysis.registers import RegisterView, Row, id_of, register_date_source
 from checker.core.findings import Finding
 from checker.core.location import Location
-from checker.kinds.register_base import RegisterKind
+from checker.kinds.params import KindParams
+from checker.kinds.register_base import RegisterKind, RegisterParams, RowSelection
 
 FOLD_IDS = 3  # ids a folded finding names
+
+
+class Stale(KindParams):
+    column: str = Field(description="the last-reviewed date column")
+    days: int = Field(30, ge=0, description="days before the register date a review may be")
+    high_days: int | None = Field(None, ge=0, description="the same for high risks (default: days)")
+
+
+class Aged(KindParams):
+    column: str = Field(description="the date column")
+    days: int = Field(30, ge=0, description="days before the check date a row may be")
+    working_days: bool = Field(False, description="count working days (Mon–Fri)")
 
 
 def working_days(start: date, end: date) -> int:
@@ -48,6 +63,18 @@ def working_days(start: date, end: date) -> int:
 class RowDates(RegisterKind):
     name = "row_dates"
 
+    class Params(RegisterParams, RowSelection):
+        order: list[list[str]] = Field([], description="column chains that must not go backwards "
+                                                       "(`@register`: the register date)")
+        fold_register: int | None = Field(None, ge=0, description="more rows dated after the register date than "
+                                                                  "this make one finding")
+        no_future: list[str] = Field([], description="date columns that may not be after the check date")
+        stale: Stale | None = Field(None, description="selected rows last reviewed too long before the register date")
+        passed: str | None = Field(None, description="a date column: selected rows dated before the register date")
+        aged: Aged | None = Field(None, description="selected rows older than `days` at the check date")
+
+    params: Params
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         view = self.view(ctx)
         p = self.params
@@ -55,12 +82,12 @@ class RowDates(RegisterKind):
         yield from self._order(ctx, view, reg_date, reg_source)
         today = ctx.today
         rows, ids, reg_iso = view.rows, view.ids(), reg_date.isoformat()
-        stale = p.get("stale")
-        if stale and stale.get("column") in view.columns:
-            key = stale["column"]
+        stale = p.stale
+        if stale and stale.column in view.columns:
+            key = stale.column
             dates = view.dates(key)
-            days = int(stale.get("days", 30))
-            high_days = int(stale["high_days"]) if stale.get("high_days") is not None else None
+            days = stale.days
+            high_days = stale.high_days
             high = self.high_flags(ctx, view) if high_days is not None else None
             for i in self.select(ctx, view):
                 d = dates[i]
@@ -72,7 +99,7 @@ class RowDates(RegisterKind):
                     row = rows[i]
                     yield self.row_finding(ctx, view, row, row.cell(key).location, id=ids[i], variant="stale",
                                            date=d.isoformat(), age=age, days=limit, register_date=reg_iso)
-        passed = p.get("passed")
+        passed = p.passed
         if passed and passed in view.columns:
             dates, label = view.dates(passed), view.label(passed)
             for i in self.select(ctx, view):
@@ -81,16 +108,16 @@ class RowDates(RegisterKind):
                     row = rows[i]
                     yield self.row_finding(ctx, view, row, row.cell(passed).location, id=ids[i], variant="passed",
                                            column=label, date=d.isoformat(), register_date=reg_iso)
-        aged = p.get("aged")
-        if aged and aged.get("column") in view.columns:
-            key = aged["column"]
-            limit = int(aged.get("days", 30))
+        aged = p.aged
+        if aged and aged.column in view.columns:
+            key = aged.column
+            limit = aged.days
             dates = view.dates(key)
             for i in self.select(ctx, view):
                 d = dates[i]
                 if d is None or d > today:
                     continue
-                age = working_days(d, today) if aged.get("working_days") else (today - d).days
+                age = working_days(d, today) if aged.working_days else (today - d).days
                 if age > limit:
                     row = rows[i]
                     yield self.row_finding(ctx, view, row, row.cell(key).location, id=ids[i], variant="aged",
@@ -100,12 +127,12 @@ class RowDates(RegisterKind):
         """`no_future` and `order` on every row; rows after the register date folded (`fold_register`)."""
         p = self.params
         today = ctx.today
-        future_keys = [k for k in (p.get("no_future") or []) if k in view.columns]
-        chains = [[k for k in chain if k == "@register" or k in view.columns] for chain in (p.get("order") or [])]
+        future_keys = [k for k in p.no_future if k in view.columns]
+        chains = [[k for k in chain if k == "@register" or k in view.columns] for chain in p.order]
         chains = [c for c in chains if len([k for k in c if k != "@register"]) >= 1 and len(c) >= 2]
         if not future_keys and not chains:
             return
-        fold = p.get("fold_register")
+        fold = p.fold_register
         # When folding is possible, the row findings wait until the rows after the register date are
         # counted; those rows are kept as (row, column key, its date) until then, in row order.
         held: list[Finding | tuple[Row, str, date]] | None = \
@@ -142,7 +169,7 @@ class RowDates(RegisterKind):
         if held is None:
             return
         late = [h for h in held if h.__class__ is tuple]
-        if len(late) > int(fold):
+        if len(late) > fold:
             yield from (h for h in held if h.__class__ is not tuple)
             yield self._folded(ctx, view, late, reg_date, reg_source)
             return

@@ -10,13 +10,15 @@ For `band` the profile is the register legend's, else the default — then one i
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Literal
+
+from pydantic import Field
 
 from checker.analysis.context import Context
 from checker.analysis.registers import RegisterView, cell_number
 from checker.analysis.risk_scales import profile_for, scale_values, scales, uses_three_level
 from checker.core.findings import Finding
-from checker.kinds.register_base import RegisterKind
+from checker.kinds.register_base import RegisterKind, RegisterParams, RowSelection
 from checker.model.a1 import get_column_letter
 
 _REF = re.compile(r"(?<![A-Za-z0-9_])\$?([A-Z]{1,3})\$?(\d+)(?![\d(])")
@@ -47,9 +49,17 @@ def _fmt(v: float) -> str:
 class RowFormula(RegisterKind):
     name = "row_formula"
 
+    class Params(RegisterParams, RowSelection):
+        check: Literal["product", "band", "residual"] = Field(
+            "product", description="product: score = P × I (RR-06); band: level vs score bands (RR-07); "
+                                   "residual: residual ≤ inherent (RR-17)")
+        tolerance: float = Field(0.01, ge=0, description="product: relative tolerance (of max(1, score))")
+
+    params: Params
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         view = self.view(ctx)
-        mode = self.params.get("check", "product")
+        mode = self.params.check
         if mode == "product":
             yield from self._product(ctx, view)
         elif mode == "band":
@@ -60,7 +70,7 @@ class RowFormula(RegisterKind):
     def _product(self, ctx: Context, view: RegisterView) -> Iterable[Finding]:
         if not self.has(view, "probability", "impact", "score"):
             return
-        tol = float(self.params.get("tolerance", 0.01))
+        tol = self.params.tolerance
         pvals, ivals, scores = scale_values(ctx.vocab, view, "probability"), scale_values(ctx.vocab, view, "impact"), view.numbers("score")
         sheet = view.sheet
         if sheet is not None:

@@ -17,11 +17,14 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
+from pydantic import Field
+
 from checker.analysis.context import Context
 from checker.analysis.registers import RegisterView, Row, split_names, words_of
 from checker.core.findings import Finding
-from checker.kinds.register_base import RegisterKind
-from checker.kinds.vocabulary import in_set, normset
+from checker.kinds.params import KindParams, Words
+from checker.kinds.register_base import RegisterKind, RegisterParams, RowSelection
+from checker.kinds.vocabulary import VocabularyRef, in_set, normset
 from checker.lexicon.predicates import is_placeholder
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Cell
@@ -35,34 +38,45 @@ _UNIT = re.compile(
 _MEMO = 4096  # distinct texts remembered (responses and triggers rarely repeat)
 
 
-def _alternatives(entry: Any) -> list[str]:
-    return [entry] if isinstance(entry, str) else list(entry)
+class ColumnVocabulary(KindParams):
+    column: str = Field(description="the column's key")
+    values: VocabularyRef = Field(description="the allowed values: a vocabulary reference or a list of words")
 
 
 class RowRequired(RegisterKind):
     name = "row_required"
 
+    class Params(RegisterParams, RowSelection):
+        require: list[Words] | None = Field(None, description="columns that must be filled on selected rows; "
+                                                              "a list entry: any one of its columns")
+        single: list[str] = Field([], description="columns that must name exactly one owner")
+        reject_units: bool = Field(True, description="single: a department or team is not an owner")
+        after: list[tuple[str, str]] = Field([], description="[earlier, later] date columns on selected rows")
+        vocabulary: ColumnVocabulary | None = Field(None, description="a column's values must come from a vocabulary "
+                                                                      "(every row)")
+        if_filled: dict[str, list[str]] = Field({}, description="column -> columns that must be filled when it is")
+
+    params: Params
+
     def __init__(self, spec):
         super().__init__(spec)
-        vocab = self.params.get("vocabulary")
-        self._vocab = vocab if isinstance(vocab, dict) else None
+        self._vocab = self.params.vocabulary
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         view = self.view(ctx)
         p = self.params
-        require = [e for e in (p.get("require") or []) if any(k in view.columns for k in _alternatives(e))]
-        single = [k for k in (p.get("single") or []) if k in view.columns]
-        after = [(a, b) for a, b in (p.get("after") or []) if a in view.columns and b in view.columns]
-        if_filled = {k: [r for r in v if r in view.columns] for k, v in (p.get("if_filled") or {}).items()
-                     if k in view.columns}
-        if self._vocab and self._vocab.get("column") in view.columns:
+        require = [e for e in (p.require or []) if any(k in view.columns for k in e)]
+        single = [k for k in p.single if k in view.columns]
+        after = [(a, b) for a, b in p.after if a in view.columns and b in view.columns]
+        if_filled = {k: [r for r in v if r in view.columns] for k, v in p.if_filled.items() if k in view.columns}
+        if self._vocab and self._vocab.column in view.columns:
             yield from self._vocabulary(ctx, view)
         rows, ids = view.rows, view.ids()
         # Per requirement, the texts of its alternatives; whether a text is a real value, once per text.
-        alternatives = [[view.texts(k) for k in _alternatives(e) if k in view.columns] for e in require]
+        alternatives = [[view.texts(k) for k in e if k in view.columns] for e in require]
         real: dict[str, bool] = {}
-        variants = {"blank": "no_owner" if "require" not in p else None, "several": "single",
-                    "unit": "unit" if p.get("reject_units", True) else None, None: None}
+        variants = {"blank": "no_owner" if p.require is None else None, "several": "single",
+                    "unit": "unit" if p.reject_units else None, None: None}
         problems = {key: view.column(key, _owner_problem) for key in single}
         for n in self.select(ctx, view):
             row = rows[n]
@@ -80,7 +94,7 @@ class RowRequired(RegisterKind):
                 else:
                     missing.append(e)
             if missing:
-                keys = [next(k for k in _alternatives(e) if k in view.columns) for e in missing]
+                keys = [next(k for k in e if k in view.columns) for e in missing]
                 yield self.row_finding(ctx, view, row, view.location_of(row, keys[0]), id=ids[n],
                                        missing=self.labels(ctx, view, keys), count=len(keys))
             for key in single:
@@ -110,10 +124,10 @@ class RowRequired(RegisterKind):
                                 column=view.label(key))
 
     def _vocabulary(self, ctx: Context, view: RegisterView) -> Iterable[Finding]:
-        key = self._vocab["column"]
+        key = self._vocab.column
         validation = view.validation(key)
         allowed = normset(validation) if validation else _allowed_values(
-            ctx.vocab, _hashable(self._vocab.get("values")), view.doc_type)
+            ctx.vocab, _hashable(self._vocab.values), view.doc_type)
         known: dict[str, bool] = {}
         for row, text in zip(view.rows, view.texts(key)):
             if not text:

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Iterable
+from typing import Iterable, Literal
+
+from pydantic import Field
 
 from checker.analysis.context import Context
 from checker.analysis.registers import RegisterView, Row, cell_number, status_of
 from checker.core.findings import Finding
-from checker.kinds.register_base import RegisterKind, is_summary
+from checker.kinds.register_base import RegisterKind, RegisterParams, is_summary
 from checker.text.dates import parse_date
 from checker.text.normalize import nfkc, norm_label
 
@@ -76,10 +78,16 @@ def is_milestone(view: RegisterView, row: Row) -> bool:
 class Schedule(RegisterKind):
     name = "schedule"
 
+    class Params(RegisterParams):
+        check: Literal["activities", "dates", "links", "lags", "status_date", "progress"] = Field(
+            "activities", description="activities, dates, links, lags, status_date or progress (see the kind)")
+        max_findings: int = Field(10, ge=1, description="activities: more rows than this make one finding")
+
+    params: Params
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         view = self.view(ctx)
-        check = self.params.get("check", "activities")
-        yield from getattr(self, "_" + check)(ctx, view)
+        yield from getattr(self, "_" + self.params.check)(ctx, view)
 
     def _activities(self, ctx: Context, view: RegisterView) -> Iterable[Finding]:
         if not view.rows:
@@ -91,7 +99,7 @@ class Schedule(RegisterKind):
             missing = [k for k in keys if k in view.columns and not row.has(k)]
             if missing:
                 found.append((row, missing))
-        limit = int(self.params.get("max_findings", 10))
+        limit = self.params.max_findings
         if len(found) > limit:
             # One finding for a systematic gap (e.g. dates kept only in a Gantt grid), not one per row.
             row, missing = found[0]

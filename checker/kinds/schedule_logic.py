@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Iterable
+from typing import Iterable, Literal
+
+from pydantic import Field
 
 from checker.analysis.context import Context
 from checker.analysis.registers import RegisterView, Row, status_of
 from checker.analysis.signoff import status_class
 from checker.core.findings import Finding
-from checker.kinds.register_base import RegisterKind, is_summary
+from checker.kinds.register_base import RegisterKind, RegisterParams, is_summary
 from checker.kinds.row_dates import working_days
 from checker.kinds.schedule import DONE, is_milestone, parse_links, pct_scale
 from checker.lexicon.vocabulary import Vocabulary
@@ -52,12 +54,24 @@ def _inclusive_working(start: date, finish: date) -> int:
 class ScheduleLogic(RegisterKind):
     name = "schedule_logic"
 
+    class Params(RegisterParams):
+        check: Literal["duration", "missing_logic", "constraints", "wbs", "baseline"] = Field(
+            "duration", description="duration, missing_logic, constraints, wbs or baseline (see the kind)")
+        max_findings: int = Field(10, ge=1, description="more rows with the same defect than this make one finding")
+        tolerance: float = Field(1, ge=0, description="duration: days the duration may be off by")
+        max_share: float = Field(0.05, ge=0, le=1, description="missing_logic, constraints: the share of activities "
+                                                               "that may have the defect")
+        min_count: int = Field(2, ge=1, description="missing_logic: fewer activities without links are not reported")
+        max_days: int = Field(44, ge=1, description="constraints: the longest activity, in working days")
+
+    params: Params
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         view = self.view(ctx)
-        yield from getattr(self, "_" + self.params.get("check", "duration"))(ctx, view)
+        yield from getattr(self, "_" + self.params.check)(ctx, view)
 
     def _many(self, ctx: Context, view: RegisterView, found: list[tuple[Row, object, dict]]) -> Iterable[Finding]:
-        limit = int(self.params.get("max_findings", 10))
+        limit = self.params.max_findings
         if len(found) > limit:
             row, loc, args = found[0]
             ids = ", ".join(r.text("id") or f"#{r.line}" for r, _, _ in found[:5])
@@ -71,7 +85,7 @@ class ScheduleLogic(RegisterKind):
     def _duration(self, ctx: Context, view: RegisterView) -> Iterable[Finding]:
         if not self.has(view, "duration", "start", "finish"):
             return
-        tol = float(self.params.get("tolerance", 1))
+        tol = self.params.tolerance
         label = view.label("duration")
         calendar_only = bool(re.search(r"calendar|日历|自然日", label, re.I))
         working_only = bool(re.search(r"working|business|工作日|工日", label, re.I))
@@ -156,8 +170,8 @@ class ScheduleLogic(RegisterKind):
             if no_pred or no_succ:
                 missing.append((r, no_pred, no_succ))
         share = len(missing) / len(incomplete)
-        limit = float(self.params.get("max_share", 0.05))
-        if len(missing) >= int(self.params.get("min_count", 2)) and share > limit:
+        limit = self.params.max_share
+        if len(missing) >= self.params.min_count and share > limit:
             row = missing[0][0]
             ids = ", ".join(r.text("id") or f"#{r.line}" for r, _, _ in missing[:8])
             yield self.finding(ctx, view.location_of(row, "predecessors"), count=len(missing), total=len(incomplete),
@@ -189,7 +203,7 @@ class ScheduleLogic(RegisterKind):
                 cell = view.grid.cell(r.index, col)
                 if cell is not None and not cell.blank and _HARD.match(nfkc(cell.text).strip()):
                     hard.append(r)
-        max_days = int(self.params.get("max_days", 44))
+        max_days = self.params.max_days
         pct = pct_scale(view)
         long = []
         for r in activities:
@@ -198,7 +212,7 @@ class ScheduleLogic(RegisterKind):
                 continue
             if _inclusive_working(s, f) > max_days:
                 long.append(r)
-        limit = float(self.params.get("max_share", 0.05))
+        limit = self.params.max_share
         n = len(activities)
         for rows, variant in ((hard, "hard"), (long, "long")):
             if rows and len(rows) / n > limit:
@@ -244,7 +258,7 @@ class ScheduleLogic(RegisterKind):
             elif f is not None and finishes and f != max(finishes):
                 found.append((r, r.cell("finish").location, {"variant": "span", "code": code, "column": view.label("finish"),
                                                               "value": f.isoformat(), "expected": max(finishes).isoformat()}))
-        limit = int(self.params.get("max_findings", 10))
+        limit = self.params.max_findings
         for r, loc, args in found[:limit]:
             variant = args.pop("variant")
             yield self.row_finding(ctx, view, r, loc, variant=variant, **args)

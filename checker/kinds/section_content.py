@@ -24,14 +24,17 @@ Each check may name its own `variant` prefix for messages; messages get {section
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator, Literal, Self
+
+from pydantic import Field, model_validator
 
 from checker.analysis.context import Context
 from checker.analysis.sections import SectionHit, display_name, find_all, find_section, hit_is_empty, items
 from checker.analysis.signoff import status_synonyms
 from checker.core.findings import Finding
 from checker.io.tables import find_header, table_view
-from checker.kinds.prose_base import ProseKind
+from checker.kinds.params import KindParams, Regex, Text
+from checker.kinds.prose_base import ProseKind, ProseParams
 from checker.lexicon.predicates import is_placeholder
 from checker.lexicon.synonyms import Synonyms
 from checker.lexicon.vocabulary import Vocabulary, derived
@@ -80,16 +83,48 @@ def _heading_over_header_cells(hits: list[SectionHit], hit: SectionHit) -> Secti
     return hit
 
 
+class Place(KindParams):
+    """Where to look: section keys of the type (the first one found), or labels of its own."""
+
+    key: str | None = Field(None, description="a section key of the type")
+    keys: list[str] | None = Field(None, description="section keys of the type; the first one found is used")
+    labels: list[str] | None = Field(None, description="field/heading synonyms for what the lexicon has no key for")
+
+
+class TextCondition(Place):
+    pattern: Regex = Field(description="the place's text must match")
+
+
+class Check(Place):
+    """One check: where to look (`Place`) and what must be there."""
+
+    min_items: int | None = Field(None, ge=1, description="at least this many entries (list items, table rows, lines)")
+    allow_none: bool = Field(False, description="an explicit 'None'/'无' is an answer")
+    pattern: Regex | None = Field(None, description="a regular expression that must occur (case-insensitive)")
+    money: bool = Field(False, description="an amount with a currency or unit")
+    date: bool = Field(False, description="a readable date")
+    row_column: list[str] | None = Field(None, description="column synonyms: every data row of the section's "
+                                                           "table with such a column fills it")
+    vocabulary: str | None = Field(None, pattern=r"^common\.\w+$",
+                                   description="`common.<name>`: short values must be its words")
+    present: bool = Field(False, description="the place must exist and be filled")
+    when: list[TextCondition] = Field([], description="only check when every condition's text matches")
+    name: Text | None = Field(None, description="present: how the message calls the place (EN/ZH)")
+    variant: str | None = Field(None, description="prefix of this check's message variants")
+    empty_is_finding: bool = Field(False, description="with min_items: a present but empty section is this "
+                                                      "rule's finding (not COM-14's)")
+
+
 class _Place:
     """Where a check looks: section keys of the type, or its own labels."""
 
-    def __init__(self, spec: dict[str, Any], rid: str, n: int):
-        self.keys = [str(k) for k in (spec.get("keys") or [spec.get("key")]) if k]
+    def __init__(self, spec: Place, rid: str, n: int):
+        self.keys = [k for k in (spec.keys or [spec.key]) if k]
         self.synonyms = None
-        if spec.get("labels"):
+        if spec.labels:
             key = f"{rid}#{n}"
             self.keys = [key]
-            self.synonyms = Synonyms({key: [str(x) for x in spec["labels"]]})
+            self.synonyms = Synonyms({key: list(spec.labels)})
 
     def find(self, ctx: Context) -> SectionHit | None:
         return next((h for h in (find_section(ctx, k, self.synonyms) for k in self.keys) if h is not None), None)
@@ -105,31 +140,47 @@ def _common_vocabulary(vocab: Vocabulary, name: str) -> Synonyms:
 
 
 class _Check:
-    def __init__(self, spec: dict[str, Any], rid: str, n: int):
+    def __init__(self, spec: Check, rid: str, n: int):
         self.spec = spec
         self.place = _Place(spec, rid, n)
-        self.pattern = re.compile(spec["pattern"], re.I) if spec.get("pattern") else None
-        self.row_column = Synonyms({"col": [str(x) for x in spec["row_column"]]}) if spec.get("row_column") else None
-        self.when = [(_Place(w, rid, n * 100 + i + 1), re.compile(w["pattern"], re.I | re.M))
-                     for i, w in enumerate(spec.get("when") or [])]
+        self.pattern = re.compile(spec.pattern, re.I) if spec.pattern else None
+        self.row_column = Synonyms({"col": list(spec.row_column)}) if spec.row_column else None
+        self.when = [(_Place(w, rid, n * 100 + i + 1), re.compile(w.pattern, re.I | re.M))
+                     for i, w in enumerate(spec.when)]
         # The common vocabulary the value must come from (`common.x`: its name in common.yaml).
-        self.vocabulary = str(spec["vocabulary"]).split(".", 1)[-1] if spec.get("vocabulary") else None
-        self.prefix = spec.get("variant")
+        self.vocabulary = spec.vocabulary.split(".", 1)[-1] if spec.vocabulary else None
+        self.prefix = spec.variant
 
 
 class SectionContent(ProseKind):
     name = "section_content"
 
+    class Params(ProseParams, Check):
+        checks: list[Check] | None = Field(None, description="several checks, each of the shape of a single one")
+        needs_profile: Literal["full"] | None = Field(None, description="`full`: only on a full business case")
+        profile: Literal["full", "light", "auto"] = Field(
+            "auto", description="needs_profile: the business case's profile (auto: the document calls itself "
+                                "a business case)")
+
+        @model_validator(mode="after")
+        def _checks_or_one(self) -> Self:
+            beside = sorted(k for k in self.model_fields_set & set(Check.model_fields) if self.checks is not None)
+            if beside:
+                raise ValueError(f"{', '.join(beside)} beside `checks`: put them in one of the checks")
+            return self
+
+    params: Params
+
     def __init__(self, spec):
         super().__init__(spec)
-        specs = self.params.get("checks") or [self.params]
+        specs = self.params.checks or [self.params]
         self._checks = [_Check(s, spec.id, n) for n, s in enumerate(specs)]
 
     def applies(self, ctx: Context) -> bool:
         if not super().applies(ctx):
             return False
-        if self.params.get("needs_profile") == "full":  # BC-04, BC-12: the full business case only
-            return business_case_profile(ctx, self.params.get("profile", "auto")) == "full"
+        if self.params.needs_profile == "full":  # BC-04, BC-12: the full business case only
+            return business_case_profile(ctx, self.params.profile) == "full"
         return True
 
     def check(self, ctx: Context) -> Iterable[Finding]:
@@ -147,34 +198,34 @@ class SectionContent(ProseKind):
         p = chk.spec
         lang = ctx.message_language
         hit = chk.place.find(ctx)
-        if hit is not None and p.get("empty_is_finding") and p.get("min_items"):
+        if hit is not None and p.empty_is_finding and p.min_items:
             hit = _heading_over_header_cells(chk.place.find_all(ctx), hit)
-        if hit is not None and p.get("empty_is_finding") and p.get("min_items") and hit_is_empty(ctx.vocab, hit):
+        if hit is not None and p.empty_is_finding and p.min_items and hit_is_empty(ctx.vocab, hit):
             # CH-10: a risks section with only a header row or 'None identified' lists nothing; this rule
             # reports it (COM-14 skips the section, see its `skip`).
             title = hit.title.strip(" :：") or display_name(ctx.vocab, ctx.doc_type, hit.key, lang)
             yield self.finding(ctx, hit.location, variant=self._v(chk, "items"), section=title, count=0,
-                               min=p["min_items"])
+                               min=p.min_items)
             return
         if hit is None or hit_is_empty(ctx.vocab, hit):
-            if hit is not None and p.get("allow_none") and _NONE.match(hit.norm_text):
+            if hit is not None and p.allow_none and _NONE.match(hit.norm_text):
                 return  # 'None' / '无' is an answer (BC-12: dis-benefits may be none)
-            if p.get("present"):
+            if p.present:
                 key = chk.place.keys[0]
-                name = (p.get("name") or {}).get(lang) if p.get("name") else None
+                name = p.name.get(lang) if p.name else None
                 yield self.finding(ctx, hit.location if hit is not None else None, variant=self._v(chk, "missing"),
                                    section=name or (hit.title.strip(" :：") if hit else display_name(ctx.vocab, ctx.doc_type, key, lang)))
             return  # otherwise absent or empty: required_sections / COM-14 say so
         section = hit.title.strip(" :：") or display_name(ctx.vocab, ctx.doc_type, hit.key, lang)
         if chk.vocabulary is not None:
             yield from self._vocabulary(ctx, chk)
-        if p.get("min_items"):
+        if p.min_items:
             entries = items(ctx.vocab, hit)
-            if not (p.get("allow_none") and entries and _NONE.match(entries[0])):
+            if not (p.allow_none and entries and _NONE.match(entries[0])):
                 entries = [e for e in entries if not _NONE.match(e)]
-                if len(entries) < int(p["min_items"]):
+                if len(entries) < p.min_items:
                     yield self.finding(ctx, hit.location, variant=self._v(chk, "items"), section=section,
-                                       count=len(entries), min=p["min_items"])
+                                       count=len(entries), min=p.min_items)
                     return
         if chk.row_column is not None:
             checked = False
@@ -200,10 +251,10 @@ class SectionContent(ProseKind):
         if chk.pattern is not None and not any(chk.pattern.search(t) for t in texts()):
             yield self.finding(ctx, hit.location, variant=self._v(chk, "pattern"), section=section)
             return
-        if p.get("money") and not any(has_money(t) or (p.get("allow_none") and _NONE.match(t)) for t in texts()):
+        if p.money and not any(has_money(t) or (p.allow_none and _NONE.match(t)) for t in texts()):
             yield self.finding(ctx, hit.location, variant=self._v(chk, "money"), section=section)
             return
-        if p.get("date") and not any(parse_date(t) is not None for t in texts()):
+        if p.date and not any(parse_date(t) is not None for t in texts()):
             yield self.finding(ctx, hit.location, variant=self._v(chk, "date"), section=section)
 
     def _vocabulary(self, ctx: Context, chk: _Check) -> Iterable[Finding]:

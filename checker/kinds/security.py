@@ -11,9 +11,12 @@ import posixpath
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
+from pydantic import Field
+
 from checker.analysis.context import Context
 from checker.core.findings import Finding
 from checker.kinds.base import Kind
+from checker.kinds.params import KindParams
 
 _NAME_LIMIT = 60
 
@@ -21,11 +24,16 @@ _NAME_LIMIT = 60
 class ExternalReferences(Kind):
     name = "external_references"
 
+    class Params(KindParams):
+        max_listed: int = Field(5, ge=1, description="targets named in the finding (the rest are counted)")
+
+    params: Params
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         names = list(dict.fromkeys(n for n in (describe_target(t) for t in ctx.doc.external_targets) if n))
         if not names:
             return
-        limit = int(self.params.get("max_listed", 5))
+        limit = self.params.max_listed
         shown = ", ".join(names[:limit])
         if len(names) > limit:
             shown += f" (+{len(names) - limit})"

@@ -7,6 +7,11 @@ from typing import Any
 from checker.core.errors import PackError
 from checker.core.findings import SEVERITIES
 
+# The keys of a rule in a pack (its params are the kind's: `Kind.Params`).
+RULE_KEYS = ("id", "kind", "severity", "automation", "title", "message", "messages", "suggestion", "applies_to",
+             "params")
+AUTOMATION = ("A", "S", "J")  # deterministic, semi-automatic (NLP), judgement
+
 
 @dataclass(frozen=True)
 class Text:
@@ -37,30 +42,41 @@ class RuleSpec:
     applies_to: tuple[str, ...] | None  # None: every document type
     params: dict[str, Any] = field(default_factory=dict)
     pack: str = ""
+    source: str = ""  # the pack file the rule comes from
     variants: dict[str, Text] = field(default_factory=dict)  # other messages a kind may need
 
     def text_for(self, variant: str | None) -> Text:
         return self.variants[variant] if variant else self.message
 
 
-def rule_spec(raw: dict[str, Any], pack: str, pack_applies: tuple[str, ...] | None) -> RuleSpec:
+def rule_spec(raw: dict[str, Any], pack: str, pack_applies: tuple[str, ...] | None, source: str = "") -> RuleSpec:
     rid = raw.get("id")
     if not rid:
         raise PackError(f"{pack}: a rule has no id")
+    unknown = [k for k in raw if k not in RULE_KEYS]
+    if unknown:
+        raise PackError(f"{pack}/{rid}: unknown key(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(RULE_KEYS)})")
     severity = raw.get("severity")
     if severity not in SEVERITIES:
         raise PackError(f"{pack}/{rid}: severity must be one of {', '.join(SEVERITIES)}")
+    automation = str(raw.get("automation", "A"))
+    if automation not in AUTOMATION:
+        raise PackError(f"{pack}/{rid}: automation must be one of {', '.join(AUTOMATION)}")
+    params = raw.get("params") or {}
+    if not isinstance(params, dict):
+        raise PackError(f"{pack}/{rid}: params must be a mapping")
     applies = raw.get("applies_to", pack_applies)
     return RuleSpec(
         id=str(rid),
         kind=str(raw.get("kind") or ""),
         severity=severity,
-        automation=str(raw.get("automation", "A")),
+        automation=automation,
         title=Text.of(raw.get("title"), f"{pack}/{rid} title"),
         message=Text.of(raw.get("message"), f"{pack}/{rid} message"),
         suggestion=Text.of(raw["suggestion"], f"{pack}/{rid} suggestion") if raw.get("suggestion") else None,
         applies_to=None if applies in (None, "all", "ALL") else tuple(applies),
-        params=dict(raw.get("params") or {}),
+        params=dict(params),
         pack=pack,
+        source=source,
         variants={k: Text.of(v, f"{pack}/{rid} messages.{k}") for k, v in (raw.get("messages") or {}).items()},
     )

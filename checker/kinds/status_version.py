@@ -9,22 +9,32 @@ status report's 'Status: Green' is a RAG, not a document status).
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Literal
+
+from pydantic import Field
 
 from checker.analysis.context import Context
 from checker.analysis.signoff import approval_state, current_version, status_class
 from checker.core.findings import Finding
-from checker.kinds.prose_base import ProseKind
+from checker.kinds.params import Severity
+from checker.kinds.prose_base import ProseKind, ProseParams
 
 
 class StatusVersion(ProseKind):
     name = "status_version"
 
+    class Params(ProseParams):
+        check: Literal["version", "approvals"] = Field(
+            "version", description="version: status vs version number (COM-05); approvals: status vs approvals (COM-08)")
+        unapproved_severity: Severity = Field("major", description="approvals: a final document without approvals")
+
+    params: Params
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         status, status_field = status_class(ctx)
         if status is None or status_field is None:
             return
-        if self.params.get("check", "version") == "version":
+        if self.params.check == "version":
             version, vfield = current_version(ctx)
             if version is None or vfield is None:
                 return
@@ -40,4 +50,4 @@ class StatusVersion(ProseKind):
             yield self.finding(ctx, status_field.location, variant="draft", status=status_field.value.strip())
         elif status == "final" and state.empty:
             yield self.finding(ctx, state.first_location or status_field.location, variant="unapproved", status=status_field.value.strip(),
-                               severity=self.params.get("unapproved_severity", "major"))
+                               severity=self.params.unapproved_severity)

@@ -6,18 +6,25 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from pydantic import Field
+
 from checker.analysis.context import Context
 from checker.core.findings import Finding
-from checker.kinds.register_base import RegisterKind
+from checker.kinds.register_base import RegisterKind, RegisterParams
 from checker.text.normalize import norm_label
 
 
 class Unique(RegisterKind):
     name = "unique"
 
+    class Params(RegisterParams):
+        column: str = Field("id", description="the ID column's key")
+
+    params: Params
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         view = self.view(ctx)
-        key = self.params.get("column", "id")
+        key = self.params.column
         if key not in view.columns:
             return
         seen: dict[str, int] = {}

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from pydantic import Field
+
 from checker.analysis.context import Context
 from checker.analysis.sections import display_name, find_section
 from checker.core.findings import Finding
-from checker.kinds.prose_base import ProseKind, sep
+from checker.kinds.prose_base import ProseKind, ProseParams, sep
 from checker.lexicon.vocabulary import Vocabulary, derived
 
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:成|倍|个百分点)")
@@ -30,10 +32,15 @@ def _terms(vocab: Vocabulary) -> re.Pattern[str]:
 class VagueTerms(ProseKind):
     name = "vague_terms"
 
+    class Params(ProseParams):
+        keys: list[str] = Field([], description="section keys whose lines are read")
+
+    params: Params
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         lang = ctx.message_language
         pattern = _terms(ctx.vocab)
-        for key in self.params.get("keys", []):
+        for key in self.params.keys:
             hit = find_section(ctx, key)
             if hit is None or not hit.text.strip():
                 continue

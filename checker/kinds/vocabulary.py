@@ -17,13 +17,15 @@ Params:
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Annotated, Any, Iterable
+
+from pydantic import Field, PlainValidator, WithJsonSchema
 
 from checker.analysis.context import Context
 from checker.analysis.registers import RegisterView, Row, words_of
 from checker.analysis.risk_scales import scales
 from checker.core.findings import Finding
-from checker.kinds.register_base import RegisterKind
+from checker.kinds.register_base import RegisterKind, RegisterParams, RowSelection
 from checker.lexicon.vocabulary import Vocabulary as Lexicon  # the kind below is `Vocabulary`
 from checker.lexicon.vocabulary import derived
 from checker.text.normalize import nfkc, norm_label
@@ -33,6 +35,19 @@ _THREAT = re.compile(r"threat|威胁|负面|negative|downside|risk|风险", re.I
 _LEVEL_EXTRA = ["Low", "Medium", "High", "Critical", "Very Low", "Very High", "L", "M", "H", "Urgent", "Normal",
                 "Minor", "Major", "Moderate", "Severe", "Blocker", "Trivial",
                 "低", "中", "高", "极高", "紧急", "一般", "重要", "严重", "轻微", "较低", "较高", "很高", "很低"]
+
+
+def _vocabulary_ref(value: Any) -> str | list[Any]:
+    if isinstance(value, str) or (isinstance(value, list) and all(isinstance(w, (str, int, float)) for w in value)):
+        return value
+    raise ValueError("a vocabulary reference (common.x, TYPE.x, x; joined by +) or a list of words")
+
+
+# A reference to lexicon vocabularies (`common.open_states+common.closed_states`, `RISK_REGISTER.x`,
+# `x` of the document's type) or a literal list of words (`checker.analysis.registers.words_of`). A
+# list item may be a YAML number or boolean (unquoted Yes/No): `words_of` reads it as its `str()`.
+VocabularyRef = Annotated[str | list[Any], PlainValidator(_vocabulary_ref), WithJsonSchema(
+    {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": ["string", "number", "boolean"]}}]})]
 
 
 def normset(words: Iterable[str]) -> frozenset[str]:
@@ -72,11 +87,26 @@ def _hashable(ref: Any) -> Any:
 class Vocabulary(RegisterKind):
     name = "vocabulary"
 
+    class Params(RegisterParams, RowSelection):
+        column: str = Field("status", description="the column checked")
+        columns: list[str] | None = Field(None, description="the columns checked (instead of `column`)")
+        vocabulary: VocabularyRef | None = Field(
+            None, description="a reference (`common.open_states+common.closed_states`, `RISK_REGISTER.x`, `x` of "
+                              "the type) or a list of words; or `validation` (the sheet's list only), `scale` "
+                              "(P/I: 1–5, %, Appendix A labels), `levels` (H/M/L, 1–5, P1–P5 …)")
+        use_validation: bool = Field(True, description="a data-validation list on the column is the allowed set")
+        required: bool = Field(False, description="a blank value on a selected row is a finding")
+        type_column: str | None = Field(None, description="RR-10: the threat/opportunity column")
+        threat_vocabulary: VocabularyRef | None = Field(None, description="RR-10: the strategies of a threat")
+        opportunity_vocabulary: VocabularyRef | None = Field(None, description="RR-10: the strategies of an opportunity")
+
+    params: Params
+
     def __init__(self, spec):
         super().__init__(spec)
         p = self.params
-        self.columns = list(p.get("columns") or [p.get("column", "status")])
-        self.ref = p.get("vocabulary")
+        self.columns = list(p.columns or [p.column])
+        self.ref = p.vocabulary
 
     @staticmethod
     def allowed(vocab: Lexicon, ref: Any, doc_type: str) -> frozenset[str]:
@@ -89,9 +119,9 @@ class Vocabulary(RegisterKind):
         for key in self.columns:
             if key not in view.columns:
                 continue
-            validation = view.validation(key) if p.get("use_validation", True) and self.ref != "scale" else None
+            validation = view.validation(key) if p.use_validation and self.ref != "scale" else None
             values_known = not (self.ref == "validation" and not validation)
-            if not values_known and not p.get("required"):
+            if not values_known and not p.required:
                 continue
             allowed = normset(validation) if validation else (
                 None if self.ref == "scale" else self.allowed(ctx.vocab, self.ref, view.doc_type))
@@ -105,7 +135,7 @@ class Vocabulary(RegisterKind):
             for n in self.select(ctx, view):
                 value = texts[n]
                 if not value:
-                    if p.get("required"):
+                    if p.required:
                         cell = rows[n].cell(key)
                         yield self.row_finding(ctx, view, rows[n], cell.location if cell else None, id=ids[n],
                                                variant="missing", column=view.label(key))
@@ -135,14 +165,14 @@ class Vocabulary(RegisterKind):
 
     def _mismatch(self, vocab: Lexicon, view: RegisterView, row: Row, value: str) -> str | None:
         p = self.params
-        type_key = p.get("type_column")
+        type_key = p.type_column
         if not type_key or not row.has(type_key):
             return None
         kind = nfkc(row.text(type_key))
         if _OPPORTUNITY.search(kind):
-            allowed = self.allowed(vocab, p.get("opportunity_vocabulary"), view.doc_type)
+            allowed = self.allowed(vocab, p.opportunity_vocabulary, view.doc_type)
             return None if in_set(value, allowed) else row.text(type_key)
         if _THREAT.search(kind):
-            allowed = self.allowed(vocab, p.get("threat_vocabulary"), view.doc_type)
+            allowed = self.allowed(vocab, p.threat_vocabulary, view.doc_type)
             return None if in_set(value, allowed) else row.text(type_key)
         return None
