@@ -113,6 +113,7 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     del doc, ctx
     # No compliance score for a document that was not recognised: no standard measured it.
     entry["score"] = None if result.doc_type == "UNKNOWN" else document_score(applied, findings)
+    entry["rules_applied"] = sorted(applied)  # what passed is what applied and found nothing (JUnit, scorecards)
     entry["findings"] = _finding_dicts(findings)
     entry["error"] = None
     return entry
