@@ -61,7 +61,7 @@ def by_name(report: dict, name: str) -> dict:
 
 
 def test_every_format_is_a_module_with_write():
-    assert list(FORMATS) == ["text", "json", "sarif", "junit", "csv"]
+    assert list(FORMATS) == ["text", "json", "sarif", "junit", "html", "csv"]
     for module in FORMATS.values():
         assert callable(__import__(module, fromlist=["write"]).write), module
 

@@ -76,11 +76,17 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         write(args.format, report, sys.stdout, how)
     else:
+        # Written beside the target and renamed when complete: a failed run leaves no half report.
+        partial = f"{args.output}.partial"
         try:
-            with open(args.output, "w", encoding=FILE_ENCODING.get(args.format, "utf-8"), newline="") as out:
+            with open(partial, "w", encoding=FILE_ENCODING.get(args.format, "utf-8"), newline="") as out:
                 write(args.format, report, out, how)
+            os.replace(partial, args.output)
         except OSError as exc:
             sys.stderr.write(f"pmo-check: cannot write {args.output}: {exc.strerror or exc}\n")
             return 2
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)
         sys.stderr.write(f"pmo-check: report written to {os.path.abspath(args.output)}\n")
     return exit_status(report, args.fail_on)

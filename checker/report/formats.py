@@ -20,6 +20,7 @@ FORMATS: dict[str, str] = {
     "json": "checker.report.json",
     "sarif": "checker.report.sarif",
     "junit": "checker.report.junit",
+    "html": "checker.report.html",
     "csv": "checker.report.csv",
 }
 # Encoding of a format written to a file: CSV carries a byte-order mark so that Excel reads UTF-8
