@@ -93,8 +93,8 @@ def donut(title: str, values: Mapping[str, float], colours: Sequence[str]) -> Ma
 def heat(title: str, x_labels: Sequence[str], rows: Mapping[str, Sequence[float]]) -> Markup:
     """A heat map as a dot matrix: a row per series (document type), a dot per column (rule) sized by
     its value (documents failing the rule); empty cells draw nothing."""
-    chart = _base("Dot", title, SERIES_COLOURS, x_label_rotation=45, show_legend=False,
-                  height=max(240, 90 + 34 * len(rows)))
+    chart = _base("Dot", title, SERIES_COLOURS, x_label_rotation=60, show_legend=False, width=760,
+                  height=max(260, 110 + 34 * len(rows)))
     chart.x_labels = list(x_labels)
     for name, values in rows.items():
         chart.add(name, [v or None for v in values])
