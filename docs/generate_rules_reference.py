@@ -4,7 +4,8 @@
                                                        # docs/configuration.md
     python docs/generate_rules_reference.py --check    # exit 1 if either is out of date
     python docs/generate_rules_reference.py --extract /path/to/pmo-standard.md
-                                                       # refresh docs/standard_rules.yaml from the standard
+                                                       # refresh docs/standard_rules.yaml from the standard,
+                                                       # and checker/report/rationale.yaml from it
 
 Inputs:
 * docs/standard_rules.yaml — the standard's rule inventory (id, document type, severity, automation
@@ -43,6 +44,8 @@ NOTES = DOCS / "rule_notes.yaml"
 OUTPUT = DOCS / "rules.md"
 CONFIGURATION = DOCS / "configuration.md"
 BEGIN, END = "<!-- kinds:begin", "<!-- kinds:end -->"
+# The standard's rationale of each rule, shipped in the package for the reports (SARIF help, HTML).
+RATIONALE = ROOT / "checker" / "report" / "rationale.yaml"
 DEFAULT_STANDARD = ROOT.parent / "shared" / "standard" / "pmo-standard.md"
 
 # The document types whose A-level rules must each be implemented or explained (the issue's "Done when").
@@ -90,12 +93,23 @@ def _rule_record(raw: dict[str, Any], doc_type: str) -> dict[str, Any]:
     record = {"id": raw["id"], "doc_type": doc_type, "severity": raw["sev"], "automation": raw.get("auto", "A"),
               "en": " ".join(str(raw.get("en", "")).split()), "zh": " ".join(str(raw.get("zh", "")).split()),
               "check": " ".join(str(raw.get("check", "")).split())}
+    why = raw.get("why")
+    if why:
+        record["why"] = " ".join(str(why).split())
     note = raw.get("note")
     if note:
         record["note"] = " ".join(str(note).split())
     if raw.get("applies_to"):
         record["applies_to"] = list(raw["applies_to"])
     return record
+
+
+def rationale_text(rules: list[dict[str, Any]]) -> str:
+    """checker/report/rationale.yaml: rule id → the standard's `why` (English; the standard has no Chinese)."""
+    header = ("# The standard's rationale ('why') of each rule, for the reports. Generated from docs/standard_rules.yaml\n"
+              "# by `python docs/generate_rules_reference.py --extract`. Do not edit by hand.\n")
+    body = {r["id"]: {"en": r["why"]} for r in rules if r.get("why")}
+    return header + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=120)
 
 
 def write_standard_data(rules: list[dict[str, Any]], path: Path = STANDARD_DATA) -> None:
@@ -449,6 +463,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.extract.exists():
             parser.error(f"{args.extract} not found")
         write_standard_data(extract(args.extract))
+        RATIONALE.write_text(rationale_text(load_standard()), encoding="utf-8")
     rules, implemented, notes = load_standard(), load_implemented(), load_notes()
     text = render(rules, implemented, notes) + "\n"
     missing = unexplained(rules, implemented, notes)

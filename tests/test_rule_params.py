@@ -20,8 +20,8 @@ from checker.core.errors import PackError
 from checker.core.findings import SEVERITIES
 from checker.kinds import Kind, registry
 from checker.kinds.params import Severity
-from tests.support.cli import ROOT, run_cli
 from tests.support.clean_docs import make_docx
+from tests.support.cli import ROOT, run_cli
 
 KINDS_DIR = ROOT / "checker" / "kinds"
 NOT_KIND_MODULES = {"__init__", "base", "spec", "params", "registry", "prose_base", "register_base"}

@@ -75,6 +75,14 @@ def test_inventory_matches_the_standard(gen):
         "docs/standard_rules.yaml differs from the standard: run python docs/generate_rules_reference.py --extract"
 
 
+def test_shipped_rationale_is_the_standards(gen):
+    """checker/report/rationale.yaml (what the reports show) is generated from the inventory, one per rule."""
+    assert gen.RATIONALE.read_text(encoding="utf-8") == gen.rationale_text(gen.load_standard()), \
+        "checker/report/rationale.yaml is out of date: run python docs/generate_rules_reference.py --extract"
+    shipped = yaml.safe_load(gen.RATIONALE.read_text(encoding="utf-8"))
+    assert len(shipped) == 303 and all(entry["en"] for entry in shipped.values())
+
+
 def test_every_a_level_rule_of_the_core_types_is_implemented_or_explained(gen):
     rules, implemented, notes = gen.load_standard(), gen.load_implemented(), gen.load_notes()
     assert gen.unexplained(rules, implemented, notes) == []

@@ -1,20 +1,22 @@
-"""`pmo-check check PATH...`: check files and folders, print the report (text or JSON)."""
+"""`pmo-check check PATH...`: check files and folders, print or write the report in one of the formats."""
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from dataclasses import replace
 from typing import Any
 
-from checker.cli.common import FORMATS, count, mib, seconds
+from checker.cli.common import count, mib, seconds
 from checker.core.findings import SEVERITIES
+from checker.report.formats import FORMATS
 
 
 def add_parser(sub: Any) -> None:
     check = sub.add_parser("check", help="check files and folders (.docx, .xlsx)")
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("--format", choices=tuple(FORMATS), default="text")
+    check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--fail-on", choices=(*SEVERITIES, "never"), default="major",
                        help="lowest severity that makes the exit status 1 (default: major)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -47,18 +49,44 @@ def options(args: argparse.Namespace) -> Any:
     return opts
 
 
+def render(args: argparse.Namespace, opts: Any) -> Any:
+    """What the formats need besides the report: the rules and score bands of the run's configuration
+    (`--config`, else the pmo-check.toml that governs the first path), the fail level, the colour."""
+    from checker.config import settings, tailoring
+    from checker.report.catalogue import catalogue
+    from checker.report.formats import Render
+
+    config = opts.config
+    if config is None:
+        found = settings.discover(args.paths[0])
+        config = settings.load_file(found) if found else None
+    tailored = tailoring.build(config) if config is not None else tailoring.default()
+    return Render(rules=catalogue(tailored), bands=config.bands if config is not None else Render().bands,
+                  fail_on=args.fail_on, color={"auto": None, "always": True, "never": False}[args.color])
+
+
 def run(args: argparse.Namespace) -> int:
     from checker.report.exit_status import exit_status
+    from checker.report.formats import FILE_ENCODING, write
     from checker.run.engine import check
 
-    report = check(args.paths, options(args))
-    if args.format == "json":
-        # Streamed: the same text as json.dumps, without holding a big report's JSON in memory twice.
-        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+    opts = options(args)
+    report = check(args.paths, opts)
+    how = render(args, opts)
+    if args.output is None:
+        write(args.format, report, sys.stdout, how)
     else:
-        from checker.report.text import write_text
-
-        color = {"auto": None, "always": True, "never": False}[args.color]
-        write_text(report, sys.stdout, color=color)
+        # Written beside the target and renamed when complete: a failed run leaves no half report.
+        partial = f"{args.output}.partial"
+        try:
+            with open(partial, "w", encoding=FILE_ENCODING.get(args.format, "utf-8"), newline="") as out:
+                write(args.format, report, out, how)
+            os.replace(partial, args.output)
+        except OSError as exc:
+            sys.stderr.write(f"pmo-check: cannot write {args.output}: {exc.strerror or exc}\n")
+            return 2
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)
+        sys.stderr.write(f"pmo-check: report written to {os.path.abspath(args.output)}\n")
     return exit_status(report, args.fail_on)

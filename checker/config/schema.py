@@ -125,6 +125,9 @@ def config_schema() -> dict[str, Any]:
                       "additionalProperties": {"$ref": "#/$defs/tailored"}},
             "synonyms": _SYNONYMS,
             "suppress": {"type": "array", "items": {"$ref": "#/$defs/waiver"}},
+            "score": {"type": "object", "additionalProperties": False, "description": "score bands (docs/scoring.md)",
+                      "properties": {"green": {"type": "number", "minimum": 0, "maximum": 100},
+                                     "amber": {"type": "number", "minimum": 0, "maximum": 100}}},
             "service": {"type": "object", "description": "the add-in service's settings (docs/service.md); "
                                                          "the environment overrides them"},
         },

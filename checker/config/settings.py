@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Mapping
 
+from checker.config.bands import Bands, parse_bands
 from checker.core.errors import ConfigError
 from checker.core.findings import SEVERITIES
 from checker.io.paths import CONFIG_NAME
@@ -27,7 +28,7 @@ from checker.io.paths import CONFIG_NAME
 PROFILES = ("pmbok", "prince2", "cn_pmo")
 SIZES = ("small", "medium", "large")
 RUNTIME_KEYS = ("today", "rule_ids")  # API-only options a dict config may also carry
-_TOP_KEYS = ("check", "rules", "synonyms", "suppress", "service")  # [service]: read by addin_service
+_TOP_KEYS = ("check", "rules", "synonyms", "suppress", "score", "service")  # [service]: read by addin_service
 _CHECK_KEYS = ("profile", "size", "exclude", "locale", "packs")
 _RULE_KEYS = ("severity", "enabled", "params")
 _WAIVER_KEYS = ("rule", "path", "reason", "expires", "approved_by")
@@ -86,6 +87,7 @@ class Config:
     synonyms: dict[str, Any] = field(default_factory=dict)
     suppress: tuple[Waiver, ...] = ()
     runtime: dict[str, Any] = field(default_factory=dict)  # today / rule_ids given in a dict config
+    bands: Bands = Bands()  # [score]: where reports draw green / amber / red
 
 
 def day_first(locale: str | None) -> bool | None:
@@ -203,11 +205,13 @@ def parse(data: dict[str, Any], source: str, root: str) -> Config:
         raise ConfigError(f"{where}: suppress must be an array of tables ([[suppress]])")
     waivers = tuple(_waiver(w, i, where) for i, w in enumerate(raw_waivers, start=1))
 
+    bands = parse_bands(_table(data.get("score", {}), f"{where}: [score]"), f"{where}: [score]")
+
     key_src = json.dumps({"source": source, "data": data}, sort_keys=True, default=str, ensure_ascii=False)
     key = hashlib.sha256(key_src.encode("utf-8")).hexdigest()[:16]
     return Config(source=source, root=root, key=key, profile=profile, size=size, locale=locale, exclude=exclude,
                   packs=tuple(packs), rules=tuple(rules), synonyms=dict(synonyms), suppress=waivers,
-                  runtime=runtime)
+                  runtime=runtime, bands=bands)
 
 
 def _waiver(raw: Any, index: int, where: str) -> Waiver:

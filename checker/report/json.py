@@ -1,11 +1,15 @@
-"""The contract's JSON report (`pmo-check/report@1`) assembled from the document entries."""
+"""The contract's JSON report (`pmo-check/report@1`) assembled from the document entries, and written."""
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from checker.core.findings import SEVERITIES
 from checker.core.version import VERSION
+
+if TYPE_CHECKING:
+    from checker.report.formats import Render
 
 SCHEMA = "pmo-check/report@1"
 
@@ -40,3 +44,10 @@ def build_report(documents: list[dict[str, Any]]) -> dict[str, Any]:
         "projects": group_projects(documents),
         "summary": summarise(documents),
     }
+
+
+def write(report: dict[str, Any], out: TextIO, render: "Render") -> None:
+    """The report as JSON. Streamed: the same text as json.dumps, without holding a big report's JSON
+    in memory twice."""
+    json.dump(report, out, ensure_ascii=False, indent=2)
+    out.write("\n")

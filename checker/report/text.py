@@ -6,25 +6,14 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.markup import escape
 
+from checker.report.formats import Render
+from checker.report.where import where
+
 SEVERITY_STYLE = {"blocker": "bold red", "major": "red", "minor": "yellow", "info": "cyan"}
 
 
-def _where(location: dict[str, Any] | None) -> str:
-    if not location:
-        return ""
-    if "sheet" in location:
-        return f"{location['sheet']}!{location.get('cell', '')}".rstrip("!")
-    parts = []
-    if location.get("part") and location["part"] != "body":
-        parts.append(location["part"])
-    if "table" in location:
-        parts.append(f"table {location['table'] + 1} row {location.get('row', 0) + 1} col {location.get('col', 0) + 1}")
-    elif "paragraph" in location:
-        parts.append(f"¶{location['paragraph']}")
-    return " ".join(parts)
-
-
-def write_text(report: dict[str, Any], stream: TextIO, *, color: bool | None = None) -> None:
+def write(report: dict[str, Any], stream: TextIO, render: Render) -> None:
+    color = render.color
     console = Console(file=stream, force_terminal=color, no_color=color is False, highlight=False,
                       soft_wrap=True, width=120 if color is None and not stream.isatty() else None)
     for doc in report["documents"]:
@@ -35,14 +24,15 @@ def write_text(report: dict[str, Any], stream: TextIO, *, color: bool | None = N
             continue
         conf = doc.get("doc_type_confidence")
         meta = f"{doc['doc_type']}" + (f" ({conf:.0%})" if conf is not None else "")
-        console.print(f"{header}  {meta}  {doc.get('language', '')}  score {doc['score']}")
+        score = "no score" if doc.get("score") is None else f"score {doc['score']} ({render.bands.of(doc['score'])})"
+        console.print(f"{header}  {meta}  {doc.get('language', '')}  {score}")
         for f in doc["findings"]:
             style = SEVERITY_STYLE.get(f["severity"], "")
-            where = _where(f.get("location"))
+            where_ = where(f.get("location"))
             tag = " [dim](suppressed)[/dim]" if f.get("suppressed") else ""
             review = " [dim](needs review)[/dim]" if f.get("needs_review") else ""
             console.print(f"  [{style}]{f['severity']:<7}[/{style}] {f['rule']:<8} "
-                          f"{escape(where):<28} {escape(f['message'])}{tag}{review}")
+                          f"{escape(where_):<28} {escape(f['message'])}{tag}{review}")
             if f.get("suggestion"):
                 console.print(f"  {'':<7} {'':<8} {'':<28} [dim]→ {escape(f['suggestion'])}[/dim]")
         if not doc["findings"]:

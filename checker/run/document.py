@@ -15,7 +15,7 @@ from checker.core.errors import ReadError
 from checker.core.findings import Finding
 from checker.core.gc_pause import cyclic_gc_paused
 from checker.core.options import Options
-from checker.run.scoring import score
+from checker.run.scoring import document_score
 
 log = logging.getLogger("pmo_check")
 
@@ -100,7 +100,8 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     language = detect_language(doc.all_text(limit=200_000))  # what detect_language samples
     ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=options.today or date.today(),
                   vocab=vocab, profile=tailored.profile, size=tailored.size, locale=tailored.locale)
-    findings = list(run_rules(ctx, options, tailored))
+    applied: dict[str, str] = {}
+    findings = list(run_rules(ctx, options, tailored, applied))
     findings = waivers.apply(findings, ctx, tailored)
     entry: dict[str, Any] = {
         "path": display_path(opened.path),
@@ -116,7 +117,9 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     # The model is not needed for the report: free it (a big register's grid) before the findings
     # become dicts, and drop each Finding as its dict is made.
     del doc, ctx
-    entry["score"] = score(findings)
+    # No compliance score for a document that was not recognised: no standard measured it.
+    entry["score"] = None if result.doc_type == "UNKNOWN" else document_score(applied, findings)
+    entry["rules_applied"] = sorted(applied)  # what passed is what applied and found nothing (JUnit, scorecards)
     entry["findings"] = _finding_dicts(findings)
     entry["error"] = None
     return entry
@@ -131,12 +134,16 @@ def _finding_dicts(findings: list[Finding]) -> list[dict[str, Any]]:
     return out
 
 
-def run_rules(ctx, options: Options, tailored: Any = None) -> Iterable[Finding]:
+def run_rules(ctx, options: Options, tailored: Any = None, applied: dict[str, str] | None = None) -> Iterable[Finding]:
+    """The findings of every rule that applies to the document; each such rule's id and severity go
+    into `applied` (the score weighs the rules that applied, not only those that found something)."""
     for rule in rules_of(tailored):
         if options.rule_ids is not None and rule.spec.id not in options.rule_ids:
             continue
         if not rule.applies(ctx):
             continue
+        if applied is not None:
+            applied[rule.spec.id] = rule.spec.severity
         try:
             yield from rule.check(ctx)
         except Exception as exc:  # noqa: BLE001 - a faulty rule must not lose the other findings

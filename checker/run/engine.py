@@ -120,4 +120,15 @@ def check(paths: list[str], config: Any = None) -> dict[str, Any]:
     checked = iter(run_checks([item.path for item in items if item.error is None], options))
     documents = [error_entry(item.path, item.error, None) if item.error is not None else next(checked)
                  for item in items]
-    return build_report(documents)
+    report = build_report(documents)
+    _score_projects(report)
+    return report
+
+
+def _score_projects(report: dict[str, Any]) -> None:
+    """Each project's stage and score (checker.run.scoring.project_score) from its documents' entries."""
+    from checker.run.scoring import project_score
+
+    by_path = {doc["path"]: doc for doc in report["documents"]}
+    for project in report["projects"]:
+        project["stage"], project["score"] = project_score(by_path[p] for p in project["documents"])

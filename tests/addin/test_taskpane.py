@@ -4,9 +4,6 @@ serves a real generated .docx/.xlsx and records selections, comments, notes and 
 from __future__ import annotations
 
 import base64
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -15,29 +12,19 @@ import requests
 
 from tests.addin.documents import PLACEHOLDER, charter_with_defects, risk_register
 from tests.support import hostile_files as hb
+from tests.support.browser import browser_context, require_chromium
 from tests.support.cli import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
 OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"
 DOUBLE = (Path(__file__).parent / "office_double.js").read_text(encoding="utf-8")
 SCREENSHOT = ROOT / "docs" / "taskpane.png"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
-
-playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-if not os.access(CHROMIUM, os.X_OK):
-    pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+require_chromium()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    profile = tempfile.mkdtemp(prefix="pmo-chromium-")
-    with playwright_api.sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=ARGS,
-                                                        ignore_https_errors=True, viewport={"width": 360, "height": 720})
+    with browser_context(ignore_https_errors=True, viewport={"width": 360, "height": 720}) as context:
         yield context
-        context.close()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 def word_paragraphs(path: Path) -> list[dict[str, Any]]:

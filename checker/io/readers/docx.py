@@ -740,6 +740,34 @@ def _row_parts(tr: etree._Element) -> tuple[int, list[etree._Element]]:
     return (_int_val(trpr, GRID_BEFORE, 0) if trpr is not None else 0), cells
 
 
+def body_elements(body: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:
+    """The body's paragraphs and tables, in the order the contract's `paragraph` and `table` indexes
+    count them (the walk `read_docx` numbers them by): for writing findings back into a copy."""
+    paragraphs: list[etree._Element] = []
+    tables: list[etree._Element] = []
+    for item in _story_items(body):
+        if item.tag == P:
+            paragraphs.append(item)
+        elif item.tag == TBL:
+            tables.append(item)
+    return paragraphs, tables
+
+
+def table_cell(tbl: etree._Element, row: int, col: int) -> etree._Element | None:
+    """The `w:tc` covering grid cell (row, col) of a table, as the contract's `row`/`col` count them
+    (spans and w:gridBefore expanded); None when the table has no such cell."""
+    rows = _rows(tbl)
+    if not 0 <= row < len(rows):
+        return None
+    c0, cells = _row_parts(rows[row])
+    for tc in cells:
+        span = _cell_props(_cell_parts(tc)[0])[0]
+        if c0 <= col < c0 + span:
+            return tc
+        c0 += span
+    return None
+
+
 def _cell_props(tcpr: etree._Element | None) -> tuple[int, etree._Element | None]:
     """(w:gridSpan ≥ 1, w:vMerge element or None) of a cell, in one pass over its w:tcPr."""
     if tcpr is None:
