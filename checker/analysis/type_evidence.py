@@ -1,0 +1,260 @@
+"""What a document shows of each document type: named features with a value in [0, 1] and where
+each comes from, for the classifier to weigh (`checker.analysis.type_model`) and a person to read.
+
+The features are the same for every type (so their weights are shared, and few):
+
+| feature | value |
+|---|---|
+| `title_name` | a title (title paragraph, page header, properties, a sheet's top cells) contains a name of the type |
+| `title_terms` | the title names the type by key terms (`type_terms`): 范围计划 → scope |
+| `filename_name`, `filename_terms` | the same for the file name: a hint, files are misnamed |
+| `sheet` | a visible sheet is named like the type's registers or the type |
+| `columns` | a table's header row has the type's register columns (weighted by how telling each is) |
+| `columns_main` | `columns` times the share of the document that table is: a register *is* the document, an embedded one is not |
+| `sections` | share of the type's required sections found among headings and form labels |
+| `sections_n` | how many of them (eight or more count fully) |
+| `mentions` | lines of the text that name the type (three or more count fully) |
+| `register_shape` | for register types: the share of the document in record tables (rows under a header) |
+| `document_shape` | for document types: the share that is prose and label/value forms |
+
+'Either' types (a cost plan, a quality plan, lessons) get half of each shape feature.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Iterable
+
+from checker.analysis.type_terms import term_hits, term_index
+from checker.analysis.type_vocab import (
+    TypeVocab,
+    column_weights,
+    contains,
+    name_hits,
+    name_hits_counts,
+    name_table,
+    section_candidates,
+    type_vocabs,
+)
+from checker.lexicon.vocabulary import Vocabulary
+from checker.model.document import Document
+from checker.model.elements import Grid
+from checker.text.normalize import nfkc, norm_label
+
+FEATURES = ("title_name", "title_terms", "filename_name", "filename_terms", "sheet", "columns", "columns_main",
+            "sections", "sections_n", "mentions", "register_shape", "document_shape")
+
+MAX_TITLE = 60  # a title is short; a long paragraph that mentions a type is not its title
+MAX_TITLES = 12  # title candidates looked at
+COLUMN_EVIDENCE_FULL = 3.0  # summed column weights that count as complete register evidence
+MIN_COLUMN_EVIDENCE = 0.3  # below this, a header row that shares a column or two says nothing
+SECTIONS_FULL = 8
+MENTIONS_FULL = 3
+MIN_RECORD_ROWS = 3  # a Word table with fewer rows under its header is a form or a list, not records
+MIN_RECORD_COLUMNS = 3
+TEXT_SAMPLE = 20000  # characters of text searched for mentions
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One feature of one type: its value and, for a person, what in the document gave it."""
+
+    feature: str
+    value: float
+    source: str
+
+
+def gather(doc: Document, vocab: Vocabulary) -> dict[str, dict[str, Evidence]]:
+    """type -> feature -> evidence, for every type with any evidence (features of value 0 left out)."""
+    types = type_vocabs(vocab)
+    out: dict[str, dict[str, Evidence]] = {tv.name: {} for tv in types}
+
+    def put(type_name: str, feature: str, value: float, source: str) -> None:
+        old = out[type_name].get(feature)
+        if value > 0 and (old is None or value > old.value):
+            out[type_name][feature] = Evidence(feature, round(min(1.0, value), 3), source)
+
+    _names(doc, vocab, put)
+    _columns(doc, vocab, types, put)
+    _sections(doc, vocab, types, put)
+    _mentions(doc, vocab, put)
+    _shape(doc, types, put)
+    return {t: ev for t, ev in out.items() if ev}
+
+
+def _names(doc: Document, vocab: Vocabulary, put) -> None:
+    table, index = name_table(vocab), term_index(vocab)
+    for text in title_candidates(doc)[:MAX_TITLES]:
+        shown = " ".join(text.split())
+        for type_name, _ in name_hits(text, table).items():
+            put(type_name, "title_name", 1.0, f'title "{shown}" names {type_name}')
+        for type_name, hit in term_hits(text, index).items():
+            put(type_name, "title_terms", hit.score, f'title "{shown}" ~ {type_name} by key terms {", ".join(hit.terms)}')
+    stem = os.path.splitext(os.path.basename(doc.path))[0].replace("_", " ")
+    for type_name in name_hits(stem, table):
+        put(type_name, "filename_name", 1.0, f'file name "{stem}" names {type_name}')
+    for type_name, hit in term_hits(stem, index).items():
+        put(type_name, "filename_terms", hit.score, f'file name "{stem}" ~ {type_name} by key terms {", ".join(hit.terms)}')
+    sheets = [s for s in doc.sheets if not s.hidden]
+    for tv in type_vocabs(vocab):
+        for sheet in sheets:
+            n = norm_label(sheet.name)
+            if tv.sheet_names and any(contains(n, name) for name in tv.sheet_names):
+                put(tv.name, "sheet", 1.0, f'sheet "{sheet.name}" is named like a {tv.name} sheet')
+    for sheet in sheets:
+        for type_name in name_hits(sheet.name, table):
+            put(type_name, "sheet", 1.0, f'sheet "{sheet.name}" names {type_name}')
+        for type_name, hit in term_hits(sheet.name, index).items():
+            put(type_name, "sheet", hit.score, f'sheet "{sheet.name}" ~ {type_name} by key terms {", ".join(hit.terms)}')
+
+
+def title_candidates(doc: Document) -> list[str]:
+    """Short texts where a document states what it is, most telling first."""
+    out: list[str] = []
+    if doc.properties.title:
+        out.append(doc.properties.title)
+    seen = 0
+    for block in doc.blocks:
+        if block.kind == "table":
+            continue
+        if block.text.strip():
+            out.append(block.text)
+            seen += 1
+        if seen >= 4:
+            break
+    out.extend(b.text for b in doc.headings[:3])
+    out.extend(b.text for b in doc.headers if b.kind != "table" and b.text.strip())
+    for block in doc.headers:
+        if block.grid is not None:
+            out.extend(c.text for row in block.grid.rows[:2] for c in row if not c.merged)
+    for sheet in doc.sheets:
+        if sheet.hidden:
+            continue
+        top = sheet.header_row if sheet.header_row is not None else 3
+        for row in sheet.grid.rows[:max(1, min(top, 3))]:
+            out.extend(c.text for c in row if not c.merged and c.text.strip())
+    for field in doc.fields:
+        if norm_label(field.label) in ("document title", "文档名称", "文件名称", "报告名称", "表名"):
+            out.append(field.value)
+    first = next((b for b in doc.blocks if b.kind == "table" or b.text.strip()), None)
+    if first is not None and first.grid is not None and first.grid.rows:
+        # A form that starts with a table often has its title in the table's first row.
+        out.extend(dict.fromkeys(c.text for c in first.grid.rows[0] if c.text.strip()))
+    return [t for t in dict.fromkeys(out) if t and len(t.strip()) <= MAX_TITLE]
+
+
+@dataclass(frozen=True)
+class _Table:
+    where: str
+    header: tuple[str, ...]
+    rows: int  # rows under the header
+
+
+def _tables(doc: Document) -> list[_Table]:
+    """Each table's header row (a sheet's detected header; a Word table's first two rows) and size."""
+    out: list[_Table] = []
+    for i, block in enumerate(b for b in doc.blocks if b.grid is not None):
+        grid = block.grid
+        for r, row in enumerate(grid.rows[:2]):
+            labels = tuple(c.text for c in row if not c.merged)
+            if len(labels) >= 2:
+                out.append(_Table(f"table {i + 1}", labels, len(grid.rows) - r - 1))
+    for sheet in doc.sheets:
+        if sheet.hidden or sheet.header_row is None:
+            continue
+        labels = tuple(sheet.header_labels.values())
+        if len(labels) >= 2:
+            out.append(_Table(f'sheet "{sheet.name}"', labels, len(sheet.grid.rows) - sheet.header_row - 1))
+    return out
+
+
+def _units(doc: Document) -> int:
+    """The document's size in rows and paragraphs, to weigh a table against the rest."""
+    paragraphs = sum(1 for b in doc.blocks if b.kind != "table" and b.grid is None and b.text.strip())
+    rows = sum(len(b.grid.rows) for b in doc.blocks if b.grid is not None)
+    sheets = sum(len(s.grid.rows) for s in doc.sheets if not s.hidden and s.role != "lookup")
+    if doc.is_workbook:
+        paragraphs = 0  # a workbook's blocks are its form sheets' cells, already counted as rows
+    return max(1, paragraphs + rows + sheets)
+
+
+def _columns(doc: Document, vocab: Vocabulary, types: tuple[TypeVocab, ...], put) -> None:
+    tables = list({t.header: t for t in _tables(doc)}.values())
+    if not tables:
+        return
+    weights = column_weights(vocab)
+    units = _units(doc)
+    for tv in types:
+        if not tv.column_keys:
+            continue
+        for table in tables:
+            keys = {m.key for cell in table.header if (m := tv.columns.match(cell)) is not None and m.strong}
+            evidence = min(1.0, sum(weights[(tv.name, k)] for k in keys) / COLUMN_EVIDENCE_FULL)
+            if evidence < MIN_COLUMN_EVIDENCE:
+                continue
+            required = tv.required_columns or tv.column_keys
+            what = (f"{len(keys & required)} of {len(required)} required {tv.name} columns "
+                    f"({len(keys)} columns in all) in {table.where}")
+            put(tv.name, "columns", evidence, what)
+            share = min(1.0, (table.rows + 1) / units)
+            put(tv.name, "columns_main", evidence * share, f"{what}, {share:.0%} of the document")
+
+
+def _labels(doc: Document) -> Iterable[str]:
+    yield from (b.text for b in doc.headings)
+    yield from (f.label for f in doc.fields)
+    # A form laid out as a table often uses first-column labels without a value to the right.
+    for grid in doc.grids():
+        yield from (row[0].text for row in grid.rows if row and len(row[0].text) <= 40)
+
+
+def _sections(doc: Document, vocab: Vocabulary, types: tuple[TypeVocab, ...], put) -> None:
+    candidates = section_candidates(vocab)
+    labels_by_type: dict[str, set[str]] = {}
+    for n in {norm_label(label) for label in _labels(doc) if label.strip()}:
+        for type_name in candidates(n):
+            labels_by_type.setdefault(type_name, set()).add(n)
+    for tv in types:
+        labels = labels_by_type.get(tv.name)
+        if not labels or not tv.section_keys:
+            continue
+        matched = {m.key for label in labels if (m := tv.sections.match(label)) is not None and m.strong}
+        required = tv.required_sections or tv.section_keys
+        found = matched & required
+        if len(found) < 2:
+            continue
+        what = f"{len(found)}/{len(required)} {tv.name} sections by heading or label"
+        put(tv.name, "sections", len(found) / len(required), what)
+        put(tv.name, "sections_n", len(found) / SECTIONS_FULL, what)
+
+
+def _mentions(doc: Document, vocab: Vocabulary, put) -> None:
+    body = nfkc(doc.all_text(limit=TEXT_SAMPLE)[:TEXT_SAMPLE])
+    for type_name, count in name_hits_counts(body, name_table(vocab)).items():
+        put(type_name, "mentions", count / MENTIONS_FULL, f"{count} lines of the text name {type_name}")
+
+
+def _record_rows(doc: Document) -> int:
+    """Rows of data under a header: register sheets, and Word tables with a header row of several
+    columns over several rows (a two-column table is a form: labels and their values)."""
+    rows = sum(len(s.grid.rows) - s.header_row - 1 for s in doc.sheets
+               if not s.hidden and s.role == "register" and s.header_row is not None)
+    for block in doc.blocks:
+        grid: Grid | None = block.grid
+        if grid is None or len(grid.rows) <= MIN_RECORD_ROWS:
+            continue
+        header = [c for c in grid.rows[0] if not c.merged and c.text.strip()]
+        if len(header) >= MIN_RECORD_COLUMNS and all(len(c.text) <= 40 for c in header):
+            rows += len(grid.rows) - 1
+    return rows
+
+
+def _shape(doc: Document, types: tuple[TypeVocab, ...], put) -> None:
+    tabular = min(1.0, _record_rows(doc) / _units(doc))
+    what = f"{tabular:.0%} of the document is rows of records"
+    for tv in types:
+        half = 0.5 if tv.form == "either" else 1.0
+        if tv.form != "document":
+            put(tv.name, "register_shape", half * tabular, what)
+        if tv.form != "register":
+            put(tv.name, "document_shape", half * (1 - tabular), what)
