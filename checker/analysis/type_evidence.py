@@ -41,11 +41,13 @@ from checker.model.document import Document
 from checker.model.elements import Grid
 from checker.text.normalize import nfkc, norm_label
 
-FEATURES = ("title_name", "title_terms", "filename_name", "filename_terms", "sheet", "columns", "columns_main",
-            "sections", "sections_n", "mentions", "register_shape", "document_shape")
+FEATURES = ("title_name", "title_terms", "heading_name", "heading_terms", "filename_name", "filename_terms", "sheet",
+            "columns", "columns_cover", "columns_main", "sections", "sections_n", "mentions",
+            "register_shape", "document_shape", "workbook")
 
 MAX_TITLE = 60  # a title is short; a long paragraph that mentions a type is not its title
-MAX_TITLES = 12  # title candidates looked at
+MAX_TITLES = 16  # other title candidates looked at
+MAX_HEADINGS = 10
 COLUMN_EVIDENCE_FULL = 3.0  # summed column weights that count as complete register evidence
 MIN_COLUMN_EVIDENCE = 0.3  # below this, a header row that shares a column or two says nothing
 SECTIONS_FULL = 8
@@ -84,12 +86,14 @@ def gather(doc: Document, vocab: Vocabulary) -> dict[str, dict[str, Evidence]]:
 
 def _names(doc: Document, vocab: Vocabulary, put) -> None:
     table, index = name_table(vocab), term_index(vocab)
-    for text in title_candidates(doc)[:MAX_TITLES]:
-        shown = " ".join(text.split())
-        for type_name, _ in name_hits(text, table).items():
-            put(type_name, "title_name", 1.0, f'title "{shown}" names {type_name}')
-        for type_name, hit in term_hits(text, index).items():
-            put(type_name, "title_terms", hit.score, f'title "{shown}" ~ {type_name} by key terms {", ".join(hit.terms)}')
+    top, other = title_candidates(doc)
+    for feature, texts in (("title", top), ("heading", other)):
+        for text in texts:
+            for type_name in name_hits(text, table):
+                put(type_name, f"{feature}_name", 1.0, f'{feature} "{text}" names {type_name}')
+            for type_name, hit in term_hits(text, index).items():
+                put(type_name, f"{feature}_terms", hit.score,
+                    f'{feature} "{text}" ~ {type_name} by key terms {", ".join(hit.terms)}')
     stem = os.path.splitext(os.path.basename(doc.path))[0].replace("_", " ")
     for type_name in name_hits(stem, table):
         put(type_name, "filename_name", 1.0, f'file name "{stem}" names {type_name}')
@@ -108,39 +112,53 @@ def _names(doc: Document, vocab: Vocabulary, put) -> None:
             put(type_name, "sheet", hit.score, f'sheet "{sheet.name}" ~ {type_name} by key terms {", ".join(hit.terms)}')
 
 
-def title_candidates(doc: Document) -> list[str]:
-    """Short texts where a document states what it is, most telling first."""
-    out: list[str] = []
-    if doc.properties.title:
-        out.append(doc.properties.title)
-    seen = 0
-    for block in doc.blocks:
-        if block.kind == "table":
+def title_candidates(doc: Document) -> tuple[list[str], list[str]]:
+    """Short texts where a document says what it is: its title (the first two lines of a Word
+    body, or of the first table when it starts with one; the first cells above a sheet's header),
+    and other places (properties, the next lines, headings, page headers, a 'document title' field).
+
+    A `label: value` line counts by its label only ('会议主题：制定项目管理计划' is a meeting topic,
+    not a plan's title).
+    """
+    top: list[str] = []
+    other: list[str] = []
+    lines = [b for b in doc.blocks if b.kind == "table" or b.text.strip()]
+    if lines and lines[0].grid is not None and lines[0].grid.rows:
+        top.extend(c.text for c in lines[0].grid.rows[0] if c.text.strip() and not c.merged)
+    paragraphs = [b.text for b in lines if b.kind != "table"]
+    top.extend(paragraphs[:2])
+    other.extend(paragraphs[2:5])
+    for sheet in doc.sheets:
+        if sheet.hidden or sheet.role == "lookup":
             continue
-        if block.text.strip():
-            out.append(block.text)
-            seen += 1
-        if seen >= 4:
-            break
-    out.extend(b.text for b in doc.headings[:3])
-    out.extend(b.text for b in doc.headers if b.kind != "table" and b.text.strip())
+        above = sheet.header_row if sheet.header_row is not None else 3
+        cells = [c.text for row in sheet.grid.rows[:min(above, 3)] for c in row if not c.merged and c.text.strip()]
+        (top if not top else other).extend(cells[:2])
+        other.extend(cells[2:])
+    if doc.properties.title:
+        other.append(doc.properties.title)
+    other.extend(b.text for b in doc.headings[:MAX_HEADINGS])
+    other.extend(b.text for b in doc.headers if b.kind != "table" and b.text.strip())
     for block in doc.headers:
         if block.grid is not None:
-            out.extend(c.text for row in block.grid.rows[:2] for c in row if not c.merged)
-    for sheet in doc.sheets:
-        if sheet.hidden:
-            continue
-        top = sheet.header_row if sheet.header_row is not None else 3
-        for row in sheet.grid.rows[:max(1, min(top, 3))]:
-            out.extend(c.text for c in row if not c.merged and c.text.strip())
+            other.extend(c.text for row in block.grid.rows[:2] for c in row if not c.merged)
     for field in doc.fields:
         if norm_label(field.label) in ("document title", "文档名称", "文件名称", "报告名称", "表名"):
-            out.append(field.value)
-    first = next((b for b in doc.blocks if b.kind == "table" or b.text.strip()), None)
-    if first is not None and first.grid is not None and first.grid.rows:
-        # A form that starts with a table often has its title in the table's first row.
-        out.extend(dict.fromkeys(c.text for c in first.grid.rows[0] if c.text.strip()))
-    return [t for t in dict.fromkeys(out) if t and len(t.strip()) <= MAX_TITLE]
+            other.append(field.value)
+    top = list(dict.fromkeys(t for t in map(_title_text, top) if t))
+    other = [t for t in dict.fromkeys(map(_title_text, other)) if t and t not in top]
+    return top, other[:MAX_TITLES]
+
+
+def _title_text(text: str) -> str:
+    """The text as a title: its first line, the label of a `label: value` line, one-spaced; empty
+    when too long to be a title."""
+    line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    label, colon, value = nfkc(line).partition(":")
+    if colon and len(label.strip()) >= 2 and value.strip():
+        line = label
+    line = " ".join(line.split())
+    return line if len(line) <= MAX_TITLE else ""
 
 
 @dataclass(frozen=True)
@@ -196,6 +214,8 @@ def _columns(doc: Document, vocab: Vocabulary, types: tuple[TypeVocab, ...], put
             what = (f"{len(keys & required)} of {len(required)} required {tv.name} columns "
                     f"({len(keys)} columns in all) in {table.where}")
             put(tv.name, "columns", evidence, what)
+            cover = sum(weights[(tv.name, k)] for k in keys & required) / sum(weights[(tv.name, k)] for k in required)
+            put(tv.name, "columns_cover", cover, what)
             share = min(1.0, (table.rows + 1) / units)
             put(tv.name, "columns_main", evidence * share, f"{what}, {share:.0%} of the document")
 
@@ -256,5 +276,7 @@ def _shape(doc: Document, types: tuple[TypeVocab, ...], put) -> None:
         half = 0.5 if tv.form == "either" else 1.0
         if tv.form != "document":
             put(tv.name, "register_shape", half * tabular, what)
+            if doc.is_workbook:
+                put(tv.name, "workbook", half, f"a workbook, and {tv.name} is kept as a register")
         if tv.form != "register":
             put(tv.name, "document_shape", half * (1 - tabular), what)

@@ -4,7 +4,8 @@ performance report despite the typo.
 
 A name is cut into terms: English words (lower case, a plural 's' dropped) and, for Chinese, the
 character pairs of each run of Chinese characters (no word list needed: 范围说明书 gives 范围, 围说,
-说明, 明书; the pairs that straddle two words simply never meet a title). A term found in the names
+说明, 明书; a pair that straddles two words rarely meets a title, and one next to a generic pair
+such as 项目 or 计划 is dropped). A term found in the names
 of few types is telling (范围, 成本, 周报, stakeholder); one found in many (项目, 计划, 报告, project,
 plan, report) says little: each term weighs log(types / types whose names have it). A text's
 score for a type is the share of the weight of the text's known terms that the type's names
@@ -26,6 +27,7 @@ from checker.analysis.type_vocab import type_vocabs
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.normalize import norm_label
 
+GENERIC_TYPES = 4  # a Chinese pair in the names of this many types is a generic word (项目, 计划)
 TOPIC_TYPES = 2  # a term in the names of at most this many types can name a type on its own
 FUZZY_MIN_SCORE = 85  # rapidfuzz ratio (0-100) at which an unknown English word is taken for a term
 FUZZY_MIN_LENGTH = 5  # shorter words are matched exactly only ('plan' is not 'plans' → 'play')
@@ -46,11 +48,17 @@ def latin_words(text: str) -> list[str]:
     return [_stem(w) for w in _LATIN_WORD.findall(text) if w not in _STOP]
 
 
-def cjk_pairs(text: str) -> list[str]:
-    """The pairs of adjacent Chinese characters of each run (a lone character gives nothing)."""
+def cjk_pairs(text: str, generic: frozenset[str] = frozenset()) -> list[str]:
+    """The pairs of adjacent Chinese characters of each run (a lone character gives nothing),
+    without the pairs that straddle a `generic` pair: in 项目管理计划 the pairs 目管 and 理计 are
+    halves of 项目, 管理 and 计划, not words, and would make 项目管理 look like a topic."""
     out = []
     for run in _CJK_RUN.findall(text):
-        out.extend(run[i:i + 2] for i in range(len(run) - 1))
+        pairs = [run[i:i + 2] for i in range(len(run) - 1)]
+        for i, pair in enumerate(pairs):
+            if pair in generic or not ((i > 0 and pairs[i - 1] in generic)
+                                       or (i + 1 < len(pairs) and pairs[i + 1] in generic)):
+                out.append(pair)
     return out
 
 
@@ -67,15 +75,21 @@ class TermIndex:
     types_of: dict[str, frozenset[str]]  # term -> the types whose names have it
     weight: dict[str, float]  # term -> log(types / len(types_of[term]))
     nearest: Callable[[str], str | None]  # an unknown English word -> the term it stands for
+    generic: frozenset[str]  # Chinese pairs in the names of many types (项目, 管理, 计划, 报告)
 
 
 @derived
 def term_index(vocab: Vocabulary) -> TermIndex:
+    names = [(tv.name, name) for tv in type_vocabs(vocab) for name in tv.names]
+    raw: dict[str, set[str]] = {}
+    for type_name, name in names:
+        for term in cjk_pairs(name):
+            raw.setdefault(term, set()).add(type_name)
+    generic = frozenset(t for t, types in raw.items() if len(types) >= GENERIC_TYPES)
     types_of: dict[str, set[str]] = {}
-    for tv in type_vocabs(vocab):
-        for name in tv.names:
-            for term in (*latin_words(name), *cjk_pairs(name)):
-                types_of.setdefault(term, set()).add(tv.name)
+    for type_name, name in names:
+        for term in (*latin_words(name), *cjk_pairs(name, generic)):
+            types_of.setdefault(term, set()).add(type_name)
     total = len(type_vocabs(vocab))
     weight = {term: math.log(total / len(types)) for term, types in types_of.items()}
     latin = sorted(t for t in types_of if t.isascii() and len(t) >= FUZZY_MIN_LENGTH - 1)
@@ -94,7 +108,7 @@ def term_index(vocab: Vocabulary) -> TermIndex:
             found = seen[word] = best[0] if best else None
         return found
 
-    return TermIndex({t: frozenset(v) for t, v in types_of.items()}, weight, nearest)
+    return TermIndex({t: frozenset(v) for t, v in types_of.items()}, weight, nearest, generic)
 
 
 def term_hits(text: str, index: TermIndex) -> dict[str, TermHit]:
@@ -105,7 +119,7 @@ def term_hits(text: str, index: TermIndex) -> dict[str, TermHit]:
         term = index.nearest(word)
         if term is not None:
             terms.append(term)
-    terms.extend(p for p in cjk_pairs(n) if p in index.types_of)
+    terms.extend(p for p in cjk_pairs(n, index.generic) if p in index.types_of)
     terms = list(dict.fromkeys(terms))
     total = sum(index.weight[t] for t in terms)
     if total <= 0:
