@@ -92,7 +92,7 @@ def train(items: Sequence[Labelled], validate: bool = True) -> TypeModel:
     if validate:
         outcomes = []
         for repo in sorted({i.repo for i in items} - {SAMPLES_REPO}):
-            inner = TypeModel(*fit([i.example for i in items if i.repo != repo], L2), 0.0)
+            inner = TypeModel(*fit([i.example for i in items if i.repo != repo], L2, start=model), 0.0)
             outcomes.extend((*predict(inner, i.example), i.example.label) for i in items if i.repo == repo)
     else:
         outcomes = [(*predict(model, i.example), i.example.label) for i in items]

@@ -25,6 +25,8 @@ import os
 from dataclasses import dataclass
 from typing import Iterable
 
+from rapidfuzz import fuzz, process
+
 from checker.analysis.type_terms import term_hits, term_index
 from checker.analysis.type_vocab import (
     TypeVocab,
@@ -36,7 +38,7 @@ from checker.analysis.type_vocab import (
     section_candidates,
     type_vocabs,
 )
-from checker.lexicon.vocabulary import Vocabulary
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.document import Document
 from checker.model.elements import Grid
 from checker.text.normalize import nfkc, norm_label
@@ -54,7 +56,9 @@ SECTIONS_FULL = 8
 MENTIONS_FULL = 3
 MIN_RECORD_ROWS = 3  # a Word table with fewer rows under its header is a form or a list, not records
 MIN_RECORD_COLUMNS = 3
-TEXT_SAMPLE = 20000  # characters of text searched for mentions
+TEXT_SAMPLE = 20000
+FUZZY_SECTION_SCORE = 90  # rapidfuzz token_sort_ratio at which a label spells a section synonym
+MAX_FUZZY_LABELS = 300  # characters of text searched for mentions
 
 
 @dataclass(frozen=True)
@@ -230,22 +234,49 @@ def _labels(doc: Document) -> Iterable[str]:
 
 def _sections(doc: Document, vocab: Vocabulary, types: tuple[TypeVocab, ...], put) -> None:
     candidates = section_candidates(vocab)
+    labels = {norm_label(label) for label in _labels(doc) if label.strip()}
     labels_by_type: dict[str, set[str]] = {}
-    for n in {norm_label(label) for label in _labels(doc) if label.strip()}:
+    for n in labels:
         for type_name in candidates(n):
             labels_by_type.setdefault(type_name, set()).add(n)
+    close = _close_sections(doc, vocab)
     for tv in types:
-        labels = labels_by_type.get(tv.name)
-        if not labels or not tv.section_keys:
-            continue
-        matched = {m.key for label in labels if (m := tv.sections.match(label)) is not None and m.strong}
+        matched = {m.key for label in labels_by_type.get(tv.name, ())
+                   if (m := tv.sections.match(label)) is not None and m.strong}
+        fuzzy = close.get(tv.name, set()) - matched
         required = tv.required_sections or tv.section_keys
-        found = matched & required
+        found = (matched | fuzzy) & required
         if len(found) < 2:
             continue
         what = f"{len(found)}/{len(required)} {tv.name} sections by heading or label"
+        if fuzzy & required:
+            what += f" ({len(fuzzy & required)} by a close spelling)"
         put(tv.name, "sections", len(found) / len(required), what)
         put(tv.name, "sections_n", len(found) / SECTIONS_FULL, what)
+
+
+@derived
+def _section_synonyms(vocab: Vocabulary) -> tuple[list[str], list[tuple[str, str]]]:
+    """Every type's section synonyms (normalised) and, for each, its (type, section key)."""
+    pairs = sorted({(syn, tv.name, key) for tv in type_vocabs(vocab) for syn, key, _ in tv.sections._partial})
+    return [syn for syn, _, _ in pairs], [(t, key) for _, t, key in pairs]
+
+
+def _close_sections(doc: Document, vocab: Vocabulary) -> dict[str, set[str]]:
+    """type -> section keys whose synonym a heading or form label spells closely ('Objective' for
+    Objectives, 'Lessons Learnt' for Lessons Learned): one rapidfuzz scan of the synonyms per label."""
+    labels = list(dict.fromkeys(n for text in (*(b.text for b in doc.headings), *(f.label for f in doc.fields))
+                                if 3 <= len(n := norm_label(text)) <= MAX_TITLE))[:MAX_FUZZY_LABELS]
+    if not labels:
+        return {}
+    synonyms, keys = _section_synonyms(vocab)
+    out: dict[str, set[str]] = {}
+    for label in labels:
+        for _, _, j in process.extract(label, synonyms, scorer=fuzz.token_sort_ratio, processor=None,
+                                       score_cutoff=FUZZY_SECTION_SCORE, limit=None):
+            type_name, key = keys[j]
+            out.setdefault(type_name, set()).add(key)
+    return out
 
 
 def _mentions(doc: Document, vocab: Vocabulary, put) -> None:

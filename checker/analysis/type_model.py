@@ -81,13 +81,14 @@ class Example:
     label: str  # a type, or UNKNOWN
 
 
-def fit(examples: Sequence[Example], l2: float, features: Sequence[str] = FEATURES,
-        iterations: int = 100) -> tuple[dict[str, float], float]:
-    """Weights and the UNKNOWN score maximising the log-likelihood minus `l2`/2 times their squares."""
+def fit(examples: Sequence[Example], l2: float, features: Sequence[str] = FEATURES, iterations: int = 100,
+        start: TypeModel | None = None) -> tuple[dict[str, float], float]:
+    """Weights and the UNKNOWN score maximising the log-likelihood minus `l2`/2 times their squares
+    (from `start`'s, when given: the optimum is the same, reached in fewer steps)."""
     p = len(features) + 1  # the last parameter is UNKNOWN's score
     index = {f: i for i, f in enumerate(features)}
     rows = [_design(ex, index, p) for ex in examples]
-    w = [0.0] * p
+    w = [start.weights.get(f, 0.0) for f in features] + [start.unknown] if start else [0.0] * p
     loss = _loss(rows, w, l2)
     for _ in range(iterations):
         grad, hess = _derivatives(rows, w, l2)

@@ -9,8 +9,10 @@ such as 项目 or 计划 is dropped). A term found in the names
 of few types is telling (范围, 成本, 周报, stakeholder); one found in many (项目, 计划, 报告, project,
 plan, report) says little: each term weighs log(types / types whose names have it). A text's
 score for a type is the share of the weight of the text's known terms that the type's names
-account for, counted only when at least one of them is a *topic* term (in the names of at most
-`TOPIC_TYPES` types): 'Project Report' names no type, 'Cost Report' names the cost plan.
+account for, counted only when at least one of them is a *topic* of the type: a modifier, not the
+head noun, in one of its names (`_modifiers`), and in the names of at most `TOPIC_TYPES` types.
+'Project Report' names no type, 'Cost Report' names the cost plan, and 风险检查表 (a risk
+checklist) is not a quality checklist (质量检查表) for sharing its head noun.
 English words that are not terms are matched to the nearest term with rapidfuzz (one C call per
 text) when they are at least `FUZZY_MIN_SCORE` alike: typos and other inflections.
 """
@@ -76,6 +78,7 @@ class TermIndex:
     weight: dict[str, float]  # term -> log(types / len(types_of[term]))
     nearest: Callable[[str], str | None]  # an unknown English word -> the term it stands for
     generic: frozenset[str]  # Chinese pairs in the names of many types (项目, 管理, 计划, 报告)
+    topics: frozenset[tuple[str, str]]  # (term, type): the term is a modifier in a name of the type
 
 
 @derived
@@ -87,9 +90,12 @@ def term_index(vocab: Vocabulary) -> TermIndex:
             raw.setdefault(term, set()).add(type_name)
     generic = frozenset(t for t, types in raw.items() if len(types) >= GENERIC_TYPES)
     types_of: dict[str, set[str]] = {}
+    topics: set[tuple[str, str]] = set()
     for type_name, name in names:
-        for term in (*latin_words(name), *cjk_pairs(name, generic)):
+        words, pairs = latin_words(name), cjk_pairs(name, generic)
+        for term in (*words, *pairs):
             types_of.setdefault(term, set()).add(type_name)
+        topics.update((term, type_name) for term in _modifiers(name, words, pairs))
     total = len(type_vocabs(vocab))
     weight = {term: math.log(total / len(types)) for term, types in types_of.items()}
     latin = sorted(t for t in types_of if t.isascii() and len(t) >= FUZZY_MIN_LENGTH - 1)
@@ -108,7 +114,23 @@ def term_index(vocab: Vocabulary) -> TermIndex:
             found = seen[word] = best[0] if best else None
         return found
 
-    return TermIndex({t: frozenset(v) for t, v in types_of.items()}, weight, nearest, generic)
+    return TermIndex({t: frozenset(v) for t, v in types_of.items()}, weight, nearest, generic,
+                     frozenset(topics))
+
+
+def _modifiers(name: str, words: list[str], pairs: list[str]) -> list[str]:
+    """The terms of a name that say what it is about rather than what kind of paper it is.
+
+    English and Chinese both put the head noun last: in 'Change Log' and 变更日志 the log is the
+    kind of paper, the change its topic; in 质量检查表 the 检查表 (checklist) is the head. So the
+    last English word, and the pairs within the last two (a name of five or more characters:
+    three) Chinese characters are heads; a one-term name is all topic.
+    """
+    out = words[:-1] if len(words) > 1 else list(words)
+    chinese = "".join(_CJK_RUN.findall(name))
+    head = chinese[-3:] if len(chinese) >= 5 else chinese[-2:]
+    out.extend(p for p in pairs if p not in head or len(pairs) == 1)
+    return out
 
 
 def term_hits(text: str, index: TermIndex) -> dict[str, TermHit]:
@@ -130,7 +152,7 @@ def term_hits(text: str, index: TermIndex) -> dict[str, TermHit]:
             by_type.setdefault(type_name, []).append(term)
     out = {}
     for type_name, found in by_type.items():
-        if not any(len(index.types_of[t]) <= TOPIC_TYPES for t in found):
+        if not any(len(index.types_of[t]) <= TOPIC_TYPES and (t, type_name) in index.topics for t in found):
             continue
         out[type_name] = TermHit(round(sum(index.weight[t] for t in found) / total, 3), tuple(found))
     return out
