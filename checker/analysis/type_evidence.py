@@ -51,6 +51,7 @@ MAX_TITLE = 60  # a title is short; a long paragraph that mentions a type is not
 MAX_TITLES = 16  # other title candidates looked at
 MAX_HEADINGS = 10
 COLUMN_EVIDENCE_FULL = 3.0  # summed column weights that count as complete register evidence
+REGISTER_SHARE = 0.5  # a table this much of the document (or more) is its main content
 MIN_COLUMN_EVIDENCE = 0.3  # below this, a header row that shares a column or two says nothing
 SECTIONS_FULL = 8
 MENTIONS_FULL = 3
@@ -92,12 +93,19 @@ def _names(doc: Document, vocab: Vocabulary, put) -> None:
     table, index = name_table(vocab), term_index(vocab)
     top, other = title_candidates(doc)
     for feature, texts in (("title", top), ("heading", other)):
+        found: dict[tuple[str, str], tuple[float, str]] = {}
         for text in texts:
             for type_name in name_hits(text, table):
-                put(type_name, f"{feature}_name", 1.0, f'{feature} "{text}" names {type_name}')
+                found.setdefault((type_name, f"{feature}_name"), (1.0, f'{feature} "{text}" names {type_name}'))
             for type_name, hit in term_hits(text, index).items():
-                put(type_name, f"{feature}_terms", hit.score,
-                    f'{feature} "{text}" ~ {type_name} by key terms {", ".join(hit.terms)}')
+                if hit.score > found.get((type_name, f"{feature}_terms"), (0.0, ""))[0]:
+                    found[(type_name, f"{feature}_terms")] = (
+                        hit.score, f'{feature} "{text}" ~ {type_name} by key terms {", ".join(hit.terms)}')
+        # Headings that name many types are a plan's components (scope, schedule, risk, ...), each
+        # of them weak evidence; a title naming two types leaves the choice open.
+        named = len({type_name for type_name, _ in found})
+        for (type_name, name), (value, source) in found.items():
+            put(type_name, name, value / max(1, named), source + (f" (one of {named} types named)" if named > 1 else ""))
     stem = os.path.splitext(os.path.basename(doc.path))[0].replace("_", " ")
     for type_name in name_hits(stem, table):
         put(type_name, "filename_name", 1.0, f'file name "{stem}" names {type_name}')
@@ -215,13 +223,15 @@ def _columns(doc: Document, vocab: Vocabulary, types: tuple[TypeVocab, ...], put
             if evidence < MIN_COLUMN_EVIDENCE:
                 continue
             required = tv.required_columns or tv.column_keys
-            what = (f"{len(keys & required)} of {len(required)} required {tv.name} columns "
-                    f"({len(keys)} columns in all) in {table.where}")
-            put(tv.name, "columns", evidence, what)
             cover = sum(weights[(tv.name, k)] for k in keys & required) / sum(weights[(tv.name, k)] for k in required)
-            put(tv.name, "columns_cover", cover, what)
             share = min(1.0, (table.rows + 1) / units)
-            put(tv.name, "columns_main", evidence * share, f"{what}, {share:.0%} of the document")
+            # A register is most of its document; a table of risks in a plan is one part of it.
+            dominance = min(1.0, share / REGISTER_SHARE)
+            what = (f"{len(keys & required)} of {len(required)} required {tv.name} columns "
+                    f"({len(keys)} columns in all) in {table.where}, {share:.0%} of the document")
+            put(tv.name, "columns", evidence * dominance, what)
+            put(tv.name, "columns_cover", cover * dominance, what)
+            put(tv.name, "columns_main", evidence * share, what)
 
 
 def _labels(doc: Document) -> Iterable[str]:
