@@ -131,3 +131,24 @@ def test_type_name_search_finds_what_testing_every_name_finds():
     lines += [n.upper() for n in rnd.sample(names, 50)] + [f"{n}s" for n in rnd.sample(names, 50)] + ["", "  "]
     for line in lines:
         assert type_vocab.name_hits(line, table) == by_every_name(line), line
+
+
+def test_close_section_synonyms_compare_only_lengths_that_can_match_and_miss_nothing():
+    from rapidfuzz import fuzz, process
+
+    from checker.analysis import type_evidence
+
+    synonyms, _, lengths = type_evidence._section_synonyms(shipped_vocabulary())
+    rnd = random.Random(23)
+    labels = []
+    for _ in range(3000):
+        chars = list(rnd.choice(synonyms))
+        for _ in range(rnd.randint(0, 3)):
+            chars.insert(rnd.randrange(len(chars) + 1), rnd.choice("abs 的项 "))
+        if rnd.random() < 0.3 and len(chars) > 2:
+            del chars[rnd.randrange(len(chars))]
+        labels.append("".join(chars))
+    for label in labels:
+        every = sorted(j for _, _, j in process.extract(label, synonyms, scorer=fuzz.token_sort_ratio, processor=None,
+                                                        score_cutoff=type_evidence.FUZZY_SECTION_SCORE, limit=None))
+        assert sorted(type_evidence.close_synonyms(label, synonyms, lengths)) == every, label

@@ -22,6 +22,7 @@ The features are the same for every type (so their weights are shared, and few):
 from __future__ import annotations
 
 import os
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -266,27 +267,45 @@ def _sections(doc: Document, vocab: Vocabulary, types: tuple[TypeVocab, ...], pu
 
 
 @derived
-def _section_synonyms(vocab: Vocabulary) -> tuple[list[str], list[tuple[str, str]]]:
-    """Every type's section synonyms (normalised) and, for each, its (type, section key)."""
-    pairs = sorted({(syn, tv.name, key) for tv in type_vocabs(vocab) for syn, key, _ in tv.sections._partial})
-    return [syn for syn, _, _ in pairs], [(t, key) for _, t, key in pairs]
+def _section_synonyms(vocab: Vocabulary) -> tuple[list[str], list[tuple[str, str]], list[int]]:
+    """Every type's section synonyms (normalised) by length, each one's (type, section key), and
+    the lengths (for `bisect`)."""
+    entries = sorted({(len(syn), syn, tv.name, key) for tv in type_vocabs(vocab) for syn, key, _ in tv.sections._partial})
+    return [syn for _, syn, _, _ in entries], [(t, key) for _, _, t, key in entries], [n for n, _, _, _ in entries]
+
+
+@derived
+def _section_synonym_set(vocab: Vocabulary) -> frozenset[str]:
+    return frozenset(_section_synonyms(vocab)[0])
 
 
 def _close_sections(doc: Document, vocab: Vocabulary) -> dict[str, set[str]]:
     """type -> section keys whose synonym a heading or form label spells closely ('Objective' for
-    Objectives, 'Lessons Learnt' for Lessons Learned): one rapidfuzz scan of the synonyms per label."""
+    Objectives, 'Lessons Learnt' for Lessons Learned), by rapidfuzz. Only synonyms of a length that
+    can reach the score are compared: a ratio of s needs lengths within s / (2 - s) of each other."""
     labels = list(dict.fromkeys(n for text in (*(b.text for b in doc.headings), *(f.label for f in doc.fields))
                                 if 3 <= len(n := norm_label(text)) <= MAX_TITLE))[:MAX_FUZZY_LABELS]
     if not labels:
         return {}
-    synonyms, keys = _section_synonyms(vocab)
+    synonyms, keys, lengths = _section_synonyms(vocab)
+    exact = _section_synonym_set(vocab)
     out: dict[str, set[str]] = {}
     for label in labels:
-        for _, _, j in process.extract(label, synonyms, scorer=fuzz.token_sort_ratio, processor=None,
-                                       score_cutoff=FUZZY_SECTION_SCORE, limit=None):
+        if label in exact:
+            continue  # spelled exactly: `_sections` has it
+        for j in close_synonyms(label, synonyms, lengths):
             type_name, key = keys[j]
             out.setdefault(type_name, set()).add(key)
     return out
+
+
+def close_synonyms(label: str, synonyms: list[str], lengths: list[int]) -> list[int]:
+    """Indexes of the `synonyms` (sorted by `lengths`) that `label` spells closely."""
+    spread = FUZZY_SECTION_SCORE / (200 - FUZZY_SECTION_SCORE)
+    size = len(" ".join(label.split()))  # as token_sort_ratio compares it
+    lo, hi = bisect_left(lengths, size * spread), bisect_right(lengths, size / spread)
+    return [lo + j for _, _, j in process.extract(label, synonyms[lo:hi], scorer=fuzz.token_sort_ratio, processor=None,
+                                                  score_cutoff=FUZZY_SECTION_SCORE, limit=None)]
 
 
 def _mentions(doc: Document, vocab: Vocabulary, put) -> None:
