@@ -103,11 +103,18 @@ def predict(model: TypeModel, ex: Example) -> tuple[str, float]:
     return model.decide(model.probabilities(ex.features, ex.n_types))
 
 
+def score(model: TypeModel, item: Labelled) -> Scored:
+    said, p = predict(model, item.example)
+    best, _ = predict(TypeModel(model.weights, model.unknown, 0.0), item.example)
+    return Scored(item, said, p, best)
+
+
 @dataclass(frozen=True)
 class Scored:
     item: Labelled
     said: str
-    p: float
+    p: float  # the best type's probability
+    best: str  # the best type (UNKNOWN when "none of them" is more probable), said or not
 
     @property
     def outcome(self) -> str:
@@ -120,7 +127,7 @@ def loro(items: Sequence[Labelled], validate: bool = True) -> list[Scored]:
     out = []
     for repo in sorted({i.repo for i in items} - {SAMPLES_REPO}):
         model = train([i for i in items if i.repo != repo], validate)
-        out.extend(Scored(i, *predict(model, i.example)) for i in items if i.repo == repo)
+        out.extend(score(model, i) for i in items if i.repo == repo)
     return out
 
 
@@ -130,6 +137,14 @@ def summary(scored: Sequence[Scored]) -> str:
     return (f"{counts['right']}/{n} right ({counts['right'] / n:.1%}), {counts['unknown']} UNKNOWN, "
             f"{counts['wrong']} wrong type, utility {counts['right'] - WRONG_COST * counts['wrong']:.0f} "
             f"(right - {WRONG_COST:g} x wrong)")
+
+
+def doc_type_report(corpus: Path, vocab: Vocabulary | None = None) -> list[str]:
+    """The lines `python -m benchmarks.classifier` prints: LORO accuracy, wrong types, the
+    confusion list, the trade-off of other thresholds, and the fit-on-all figure."""
+    lines: list[str] = []
+    report(load(corpus, vocab or shipped_vocabulary()), lines)
+    return lines
 
 
 def report(items: Sequence[Labelled], lines: list[str]) -> None:
@@ -150,9 +165,14 @@ def report(items: Sequence[Labelled], lines: list[str]) -> None:
     lines.append("  confusion (label -> said: count):")
     for (label, said), count in sorted(confusion.items()):
         lines.append(f"    {label} -> {said}: {count}")
+    lines.append("  with one threshold for every fold instead of each fold's own (right / UNKNOWN / wrong):")
+    for threshold in (0.0, 0.3, 0.5, 0.7, 0.9):
+        said = [Scored(s.item, s.best if s.p >= threshold else UNKNOWN, s.p, s.best) for s in held_out]
+        counts = Counter(s.outcome for s in said)
+        lines.append(f"    {threshold:.1f}: {counts['right']} / {counts['unknown']} / {counts['wrong']}")
     model = train(items)
-    on_all = [Scored(i, *predict(model, i.example)) for i in corpus]
-    samples = [Scored(i, *predict(model, i.example)) for i in items if i.repo == SAMPLES_REPO]
+    on_all = [score(model, i) for i in corpus]
+    samples = [score(model, i) for i in items if i.repo == SAMPLES_REPO]
     lines.append(f"Fit on all (has seen what it scores; for comparison): corpus {summary(on_all)}")
     lines.append(f"  sample_docs: {summary(samples)}")
     lines.append(f"  weights: {model.to_data()}")

@@ -1,23 +1,16 @@
 """What a document shows of each document type: named features with a value in [0, 1] and where
 each comes from, for the classifier to weigh (`checker.analysis.type_model`) and a person to read.
 
-The features are the same for every type (so their weights are shared, and few):
-
-| feature | value |
-|---|---|
-| `title_name` | a title (title paragraph, page header, properties, a sheet's top cells) contains a name of the type |
-| `title_terms` | the title names the type by key terms (`type_terms`): 范围计划 → scope |
-| `filename_name`, `filename_terms` | the same for the file name: a hint, files are misnamed |
-| `sheet` | a visible sheet is named like the type's registers or the type |
-| `columns` | a table's header row has the type's register columns (weighted by how telling each is) |
-| `columns_main` | `columns` times the share of the document that table is: a register *is* the document, an embedded one is not |
-| `sections` | share of the type's required sections found among headings and form labels |
-| `sections_n` | how many of them (eight or more count fully) |
-| `mentions` | lines of the text that name the type (three or more count fully) |
-| `register_shape` | for register types: the share of the document in record tables (rows under a header) |
-| `document_shape` | for document types: the share that is prose and label/value forms |
-
-'Either' types (a cost plan, a quality plan, lessons) get half of each shape feature.
+The features are the same for every type, so their weights are shared, and few (docs/classifier.md):
+`title_name`/`title_terms` (the title names the type, exactly or by key terms: 范围计划 → scope),
+`heading_name`/`heading_terms` (other title places: properties, the next lines, headings, page
+headers; divided by the number of types they name, since a plan's headings name its components),
+`filename_name`/`filename_terms` (a hint: files are misnamed), `sheet` (sheet names), `columns`,
+`columns_cover`, `columns_main` (a header row with the type's register columns, scaled by the
+table's share of the document: a register *is* the document, a table of risks in a plan is not),
+`sections`/`sections_n` (required sections among headings and form labels, exactly or by a close
+spelling), `mentions` (lines naming the type), `register_shape`/`document_shape` (rows of records
+against prose and forms) and `workbook` (a workbook, for register types).
 """
 from __future__ import annotations
 
