@@ -250,3 +250,19 @@ def test_the_evidence_says_where_it_comes_from(tmp_path):
     assert sources["filename_name"] == 'file name "Project Charter" names CHARTER'
     assert sources["sections"].startswith("4/")
     assert result.scores["CHARTER"] == max(result.scores.values())
+
+
+def test_headings_that_use_the_head_nouns_of_section_names_count_as_those_sections(tmp_path):
+    """'Requirements', 'Project Manager', 'Budget': real charters shorten the standard's section names
+    (High-level Requirements, Assigned Project Manager, Summary Budget) to their head nouns."""
+    doc = WordDocument()
+    for label, value in [("Project Title:", "E-waste collection app"), ("- Requirements:", "Pick-up booking, tracking"),
+                         ("- Project Manager:", "Wei Zhang"), ("- Budget:", "USD 40,000"),
+                         ("- Exit Criteria:", "The app is live in two cities")]:
+        doc.add_paragraph(f"{label} {value}")
+    path = tmp_path / "e-waste project charter.docx"
+    doc.save(path)
+    result = _classify(path)
+    assert result.doc_type == "CHARTER"
+    sections = next(e for e in result.evidence["CHARTER"] if e.feature == "sections")
+    assert "head noun" in sections.source

@@ -8,8 +8,8 @@ headers; divided by the number of types they name, since a plan's headings name 
 `filename_name`/`filename_terms` (a hint: files are misnamed), `sheet` (sheet names), `columns`,
 `columns_cover`, `columns_main` (a header row with the type's register columns, scaled by the
 table's share of the document: a register *is* the document, a table of risks in a plan is not),
-`sections`/`sections_n` (required sections among headings and form labels, exactly or by a close
-spelling), `mentions` (lines naming the type), `register_shape`/`document_shape` (rows of records
+`sections`/`sections_n` (required sections among headings and form labels, exactly, by a close
+spelling or by a synonym's head noun), `mentions` (lines naming the type), `register_shape`/`document_shape` (rows of records
 against prose and forms) and `workbook` (a workbook, for register types).
 """
 from __future__ import annotations
@@ -35,7 +35,7 @@ from checker.analysis.type_vocab import (
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.document import Document
 from checker.model.elements import Grid
-from checker.text.normalize import nfkc, norm_label
+from checker.text.normalize import has_cjk, nfkc, norm_label
 
 FEATURES = ("title_name", "title_terms", "heading_name", "heading_terms", "filename_name", "filename_terms", "sheet",
             "columns", "columns_cover", "columns_main", "sections", "sections_n", "mentions",
@@ -254,7 +254,7 @@ def _sections(doc: Document, vocab: Vocabulary, types: tuple[TypeVocab, ...], pu
             continue
         what = f"{len(found)}/{len(required)} {tv.name} sections by heading or label"
         if fuzzy & required:
-            what += f" ({len(fuzzy & required)} by a close spelling)"
+            what += f" ({len(fuzzy & required)} by a close spelling or head noun)"
         put(tv.name, "sections", len(found) / len(required), what)
         put(tv.name, "sections_n", len(found) / SECTIONS_FULL, what)
 
@@ -272,9 +272,27 @@ def _section_synonym_set(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(_section_synonyms(vocab)[0])
 
 
+@derived
+def _section_tails(vocab: Vocabulary) -> dict[str, frozenset[tuple[str, str]]]:
+    """The head nouns of section synonyms, which a heading often uses alone: 'Requirements' for
+    High-level Requirements, 'Project Manager' for Assigned Project Manager, 进度计划 for 总体进度计划
+    (English: the last words; Chinese: the last three characters or more)."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    for tv in type_vocabs(vocab):
+        for syn, key, _ in tv.sections._partial:
+            if has_cjk(syn):
+                tails = [syn[i:] for i in range(1, len(syn) - 2)]
+            else:
+                words = syn.split()
+                tails = [" ".join(words[i:]) for i in range(1, len(words)) if len(" ".join(words[i:])) >= 4]
+            for tail in tails:
+                out.setdefault(tail, set()).add((tv.name, key))
+    return {tail: frozenset(keys) for tail, keys in out.items()}
+
+
 def _close_sections(doc: Document, vocab: Vocabulary) -> dict[str, set[str]]:
     """type -> section keys whose synonym a heading or form label spells closely ('Objective' for
-    Objectives, 'Lessons Learnt' for Lessons Learned), by rapidfuzz. Only synonyms of a length that
+    Objectives, 'Lessons Learnt' for Lessons Learned; by rapidfuzz) or names by its head noun. Only synonyms of a length that
     can reach the score are compared: a ratio of s needs lengths within s / (2 - s) of each other."""
     labels = list(dict.fromkeys(n for text in (*(b.text for b in doc.headings), *(f.label for f in doc.fields))
                                 if 3 <= len(n := norm_label(text)) <= MAX_TITLE))[:MAX_FUZZY_LABELS]
@@ -282,10 +300,13 @@ def _close_sections(doc: Document, vocab: Vocabulary) -> dict[str, set[str]]:
         return {}
     synonyms, keys, lengths = _section_synonyms(vocab)
     exact = _section_synonym_set(vocab)
+    tails = _section_tails(vocab)
     out: dict[str, set[str]] = {}
     for label in labels:
         if label in exact:
             continue  # spelled exactly: `_sections` has it
+        for type_name, key in tails.get(label, ()):
+            out.setdefault(type_name, set()).add(key)
         for j in close_synonyms(label, synonyms, lengths):
             type_name, key = keys[j]
             out.setdefault(type_name, set()).add(key)
