@@ -19,7 +19,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import yaml
 
@@ -139,12 +139,40 @@ def summary(scored: Sequence[Scored]) -> str:
             f"(right - {WRONG_COST:g} x wrong)")
 
 
-def doc_type_report(corpus: Path, vocab: Vocabulary | None = None) -> list[str]:
-    """The lines `python -m benchmarks.classifier` prints: LORO accuracy, wrong types, the
-    confusion list, the trade-off of other thresholds, and the fit-on-all figure."""
-    lines: list[str] = []
-    report(load(corpus, vocab or shipped_vocabulary()), lines)
-    return lines
+def corpus_trainer(vocab: Vocabulary | None = None) -> Callable[[list[tuple[str, str]]], Callable[[str], str]]:
+    """`train(examples) -> predict` for `benchmarks.corpus`'s leave-one-repository-out hook.
+
+    `examples` are (absolute path, labelled type) of the training repositories; `predict(path)`
+    says the type of a file with weights fitted on them and on `sample_docs/`, as `--fit` does (the
+    threshold validated by repository: a file's repository is its top folder under the corpus).
+    Each file is read once per trainer, however many folds use it.
+    """
+    vocab = vocab or shipped_vocabulary()
+    samples = load(None, vocab)
+    cache: dict[tuple[str, str], Example | None] = {}
+
+    def example(path: str, label: str) -> Example | None:
+        if (path, label) not in cache:
+            cache[(path, label)] = _example(Path(path), label, vocab)
+        return cache[(path, label)]
+
+    def train_on(examples: list[tuple[str, str]]) -> Callable[[str], str]:
+        root = os.path.commonpath([os.path.dirname(p) for p, _ in examples]) if examples else ""
+        items = [Labelled(p, os.path.relpath(p, root).split(os.sep)[0], ex) for p, label in examples
+                 if (ex := example(p, label)) is not None]
+        model = train(items + samples)
+
+        def predict(path: str) -> str:
+            ex = example(path, UNKNOWN)
+            return UNKNOWN if ex is None else predict_type(model, ex)
+
+        return predict
+
+    return train_on
+
+
+def predict_type(model: TypeModel, ex: Example) -> str:
+    return predict(model, ex)[0]
 
 
 def report(items: Sequence[Labelled], lines: list[str]) -> None:

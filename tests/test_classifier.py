@@ -266,3 +266,20 @@ def test_headings_that_use_the_head_nouns_of_section_names_count_as_those_sectio
     assert result.doc_type == "CHARTER"
     sections = next(e for e in result.evidence["CHARTER"] if e.feature == "sections")
     assert "head noun" in sections.source
+
+
+def test_the_corpus_benchmark_trainer_fits_on_the_examples_it_is_given(tmp_path):
+    """`benchmarks.corpus` measures leave-one-repository-out through `corpus_trainer`: train on the
+    files of some repositories (plus sample_docs), predict files it has not seen."""
+    from benchmarks.classifier import corpus_trainer
+
+    alpha, beta = tmp_path / "corpus" / "alpha__one", tmp_path / "corpus" / "beta__two"
+    alpha.mkdir(parents=True)
+    beta.mkdir()
+    charter = [("Project Purpose", "Replace the CRM."), ("Key Stakeholder List", "Sales, IT operations."),
+               ("Summary Budget", "USD 1.2 million."), ("Project Exit Criteria", "Go-live accepted.")]
+    train = corpus_trainer()(
+        [(str(_word(alpha / "charter.docx", "Project Charter", charter)), "CHARTER"),
+         (str(_word(alpha / "outing.docx", "Team outing", [("Where", "The lake.")])), UNKNOWN)])
+    assert train(str(_word(beta / "Project Charter v2.docx", "Project Charter", charter[:3]))) == "CHARTER"
+    assert train(str(beta / "missing.docx")) == UNKNOWN
