@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Sequence
 import yaml
 
 from checker.analysis.type_evidence import gather
-from checker.analysis.type_model import MODEL_PATH, UNKNOWN, Example, TypeModel, choose_threshold, fit
+from checker.analysis.type_model import UNKNOWN, Example, TypeModel, choose_threshold, fit
 from checker.analysis.type_vocab import type_vocabs
 from checker.core.errors import ReadError
 from checker.io.readers import read_document
@@ -33,6 +33,7 @@ from checker.lexicon.vocabulary import Vocabulary, shipped_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_docs"
+MODEL_FILE = ROOT / "rules" / "classifier.yaml"  # the source tree's, which --fit rewrites
 L2 = 0.1  # the penalty on the squared weights: a dozen weights from ~140 documents
 WRONG_COST = 1.0  # a wrong type costs a right one (UNKNOWN costs nothing): the threshold's trade-off
 SAMPLES_REPO = "sample_docs"
@@ -213,7 +214,7 @@ def write_model(model: TypeModel, items: Sequence[Labelled]) -> None:
               "# document text. Refit with: python -m benchmarks.classifier --fit\n"
               f"# Fitted on {len(items)} labelled documents of {len(repos)} sources (the corpus's repositories\n"
               f"# and sample_docs), L2 = {L2:g}; threshold chosen with a wrong type costing {WRONG_COST:g} right answer(s).\n")
-    MODEL_PATH.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    MODEL_FILE.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def main(argv: Iterable[str]) -> int:
@@ -229,7 +230,7 @@ def main(argv: Iterable[str]) -> int:
     if args.fit:
         model = train(items)
         write_model(model, items)
-        print(f"wrote {os.path.relpath(MODEL_PATH, ROOT)}: {model.to_data()}")
+        print(f"wrote {os.path.relpath(MODEL_FILE, ROOT)}: {model.to_data()}")
         return 0
     lines: list[str] = []
     report(items, lines)
