@@ -47,7 +47,7 @@ def measure(root: str, verdicts_path: str, train: doctype.Trainer | None) -> dic
     return {
         "corpus": root,
         "documents": len(report["documents"]),
-        "doc_type": {**plain, "loro": doctype.leave_one_repository_out(labels, root, train, plain)},
+        "doc_type": {**plain, "loro": doctype.leave_one_repository_out(labels, root, train)},
         "precision": tallies(judgement, group_of),
         "unjudged": [{"path": f.path, "rule": f.rule, "location": f.location, "severity": f.severity,
                       "group": group_of.get(f.path, "unlabelled"), "message": f.message}

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 Trainer = Callable[[list[tuple[str, str]]], Callable[[str], str]]
-NO_TRAINER = "LORO: classifier has no trainable parameters yet; figure = plain accuracy"
 
 
 @dataclass(frozen=True)
@@ -67,20 +66,15 @@ def accuracy(labels: dict[str, Label], got: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def trainer() -> Trainer | None:
-    """The classifier's training entry point, or None while it has nothing to train."""
-    from checker.analysis import classify
+def trainer() -> Trainer:
+    """The classifier's training entry point: fit on some repositories, predict the others."""
+    from benchmarks.classifier import corpus_trainer
 
-    train = getattr(classify, "train", None)
-    return train if callable(train) else None
+    return corpus_trainer()
 
 
-def leave_one_repository_out(labels: dict[str, Label], root: str, train: Trainer | None,
-                             plain: dict[str, Any]) -> dict[str, Any]:
+def leave_one_repository_out(labels: dict[str, Label], root: str, train: Trainer) -> dict[str, Any]:
     """Train on all repositories but one, score the one left out, for each repository in turn."""
-    if train is None:
-        return {"available": False, "note": NO_TRAINER, "right": plain["right"], "total": plain["total"],
-                "accuracy": plain["accuracy"]}
     got: dict[str, str] = {}
     for repo in sorted({label.repo for label in labels.values()}):
         examples = [(os.path.join(root, name), label.doc_type)
@@ -90,4 +84,4 @@ def leave_one_repository_out(labels: dict[str, Label], root: str, train: Trainer
             if label.repo == repo:
                 got[name] = predict(os.path.join(root, name))
     scored = accuracy(labels, got)
-    return {"available": True, "note": "LORO: trained on every repository but the one scored", **scored}
+    return {"note": "LORO: trained on every repository but the one scored", **scored}

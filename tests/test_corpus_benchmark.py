@@ -89,8 +89,8 @@ def test_corpus_benchmark_scores_doc_types_and_verdicts(tmp_path, capsys):
     assert dt["by_repository"]["beta/two"]["accuracy"] == 1.0
     assert dt["by_type"]["PMP"]["right"] == 0
     assert dt["confusion"] == [{"labelled": "PMP", "got": "CHARTER", "files": ["alpha__one/thin charter.docx"]}]
-    assert dt["loro"]["available"] is False and dt["loro"]["note"] == doctype.NO_TRAINER
-    assert dt["loro"]["accuracy"] == dt["accuracy"]
+    # Leave-one-repository-out with the classifier's own training (sample_docs plus the other repository).
+    assert dt["loro"]["total"] == 3 and dt["loro"]["note"].startswith("LORO: trained on every repository but")
 
     filled = result["precision"]["filled"]["overall"]
     assert (filled["true"], filled["false"], filled["partly"]) == (2, 1, 1)
@@ -108,7 +108,7 @@ def test_corpus_benchmark_scores_doc_types_and_verdicts(tmp_path, capsys):
     code, out = _run(capsys, str(root), "--verdicts", str(verdicts))
     assert code == 0
     assert "Doc type: 2/3 as labelled (66.7%)" in out
-    assert doctype.NO_TRAINER in out
+    assert "LORO: trained on every repository but the one scored:" in out
     assert "filled documents: 66.7% (2 true / 3 judged; 100.0% counting 1 partly right as right" in out
     assert "1 verdicts are for findings that are gone" in out and "p99#Project Purpose" in out
 
@@ -139,8 +139,7 @@ def test_leave_one_repository_out_trains_without_the_repository_it_scores(tmp_pa
         return predict
 
     plain = doctype.accuracy(labels, {name: "CHARTER" for name in labels})
-    loro = doctype.leave_one_repository_out(labels, str(tmp_path), train, plain)
-    assert loro["available"] is True
+    loro = doctype.leave_one_repository_out(labels, str(tmp_path), train)
     # a: trained on b+c -> PMP (0/2); b: trained on a+c -> CHARTER (1/2); c: trained on a+b -> CHARTER (0/1).
     assert (loro["right"], loro["total"]) == (1, 5) and plain["right"] == 3
     assert held_out and all(not (trained & scored) for trained, scored in held_out)

@@ -89,10 +89,10 @@ def test_empty_section_length_counts_chinese_without_blanks():
 
 
 def test_section_candidates_never_leave_out_a_matching_type():
-    from checker.analysis import classify
+    from checker.analysis import type_vocab
 
-    vocab = classify._type_vocabs(shipped_vocabulary())
-    candidates = classify._section_candidates(shipped_vocabulary())
+    vocab = type_vocab.type_vocabs(shipped_vocabulary())
+    candidates = type_vocab.section_candidates(shipped_vocabulary())
     rnd = random.Random(17)
     synonyms = sorted({syn for tv in vocab for syn, _key, _distinctive in tv.sections._partial})
     labels = []
@@ -109,15 +109,15 @@ def test_section_candidates_never_leave_out_a_matching_type():
 
 
 def test_type_name_search_finds_what_testing_every_name_finds():
-    from checker.analysis import classify
+    from checker.analysis import type_vocab
     from checker.text.normalize import norm_label
 
-    vocab = classify._type_vocabs(shipped_vocabulary())
-    table = classify._name_table(shipped_vocabulary())
+    vocab = type_vocab.type_vocabs(shipped_vocabulary())
+    table = type_vocab.name_table(shipped_vocabulary())
 
     def by_every_name(text: str) -> dict[str, int]:
         t = norm_label(text)
-        found = [(tv.name, n) for tv in vocab for n in tv.names if t and classify._contains(t, n)]
+        found = [(tv.name, n) for tv in vocab for n in tv.names if t and type_vocab.contains(t, n)]
         hits: dict[str, int] = {}
         for type_name, n in found:
             if not any(n != other and n in other for _, other in found):
@@ -130,4 +130,25 @@ def test_type_name_search_finds_what_testing_every_name_finds():
              for _ in range(3000)]
     lines += [n.upper() for n in rnd.sample(names, 50)] + [f"{n}s" for n in rnd.sample(names, 50)] + ["", "  "]
     for line in lines:
-        assert classify._name_hits(line, table) == by_every_name(line), line
+        assert type_vocab.name_hits(line, table) == by_every_name(line), line
+
+
+def test_close_section_synonyms_compare_only_lengths_that_can_match_and_miss_nothing():
+    from rapidfuzz import fuzz, process
+
+    from checker.analysis import type_evidence
+
+    synonyms, _, lengths = type_evidence._section_synonyms(shipped_vocabulary())
+    rnd = random.Random(23)
+    labels = []
+    for _ in range(3000):
+        chars = list(rnd.choice(synonyms))
+        for _ in range(rnd.randint(0, 3)):
+            chars.insert(rnd.randrange(len(chars) + 1), rnd.choice("abs 的项 "))
+        if rnd.random() < 0.3 and len(chars) > 2:
+            del chars[rnd.randrange(len(chars))]
+        labels.append("".join(chars))
+    for label in labels:
+        every = sorted(j for _, _, j in process.extract(label, synonyms, scorer=fuzz.token_sort_ratio, processor=None,
+                                                        score_cutoff=type_evidence.FUZZY_SECTION_SCORE, limit=None))
+        assert sorted(type_evidence.close_synonyms(label, synonyms, lengths)) == every, label

@@ -40,11 +40,13 @@ def limit_memory(limit: int) -> None:
 def _preload() -> None:
     """Import and build what every check needs, so a document's budget measures only its own work."""
     from checker.analysis import classify, facts  # noqa: F401
+    from checker.analysis.type_model import shipped_model
     from checker.io.readers import docx, xlsx  # noqa: F401
     from checker.run import document
     from checker.text import normalize  # noqa: F401
 
     document.rules_of()
+    shipped_model()  # the classifier's fitted weights (rules/models/classifier.yaml)
 
 
 def _sha256(path: str, data: bytes | None) -> str | None:
