@@ -21,7 +21,7 @@ DOC_TYPES = [
     "CHANGE_LOG", "MEETING_MINUTES", "STATUS_REPORT", "END_STAGE_REPORT", "CLOSURE_REPORT", "LESSONS",
 ]
 REGISTER_TYPES = {"SCHEDULE", "RACI", "STAKEHOLDER_REGISTER", "RISK_REGISTER", "ISSUE_REGISTER", "CHANGE_LOG"}
-TYPE_KEYS = {"names", "form", "sections", "columns", "sheet_names", "skip_sheets", "vocabularies"}
+TYPE_KEYS = {"names", "form", "nature", "sections", "columns", "sheet_names", "skip_sheets", "vocabularies"}
 ENTRY_KEYS = {"en", "zh", "required", "light", "parent", "vocabulary", "table_columns", "note",
               "required_when_meeting_type"}
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -65,6 +65,7 @@ def test_type_names_and_form(doctypes, doc_type):
     assert names["zh"] and all(isinstance(n, str) and n.strip() for n in names["zh"])
     assert any(HAN.search(n) for n in names["zh"]), names["zh"]   # SCHEDULE zh carries 'WBS' as given
     assert spec["form"] in {"document", "register", "either"}
+    assert spec["nature"] in {"controlled", "record", "either"}  # what COM-01/COM-04 apply to (docs/applicability.md)
     if doc_type in REGISTER_TYPES:
         assert spec["form"] == "register"
     # every type carries something to check besides its names

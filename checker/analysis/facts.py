@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from checker.lexicon.matchers import project_fact_labels
 from checker.lexicon.predicates import is_placeholder
-from checker.lexicon.synonyms import Synonyms
-from checker.lexicon.vocabulary import Vocabulary, derived
+from checker.lexicon.vocabulary import Vocabulary
 from checker.model.document import Document
 from checker.model.elements import Field
 from checker.text.dates import parse_date
@@ -19,13 +19,8 @@ from checker.text.normalize import label_unit, norm_label
 FACT_KEYS = ("id", "name", "sponsor", "manager", "budget", "start", "end")
 
 
-@derived
-def _labels(vocab: Vocabulary) -> Synonyms:
-    return Synonyms.from_entries(vocab.common.get("project_facts") or {})
-
-
 def _candidates(vocab: Vocabulary, doc: Document) -> list[tuple[str, Field]]:
-    syn = _labels(vocab)
+    syn = project_fact_labels(vocab)
     out: list[tuple[str, Field]] = []
     for field in doc.fields:
         m = syn.match(field.label, allow_partial=True)

@@ -29,7 +29,7 @@ from checker.config.settings import PROFILES, SIZES
 from checker.core.findings import SEVERITIES
 from checker.core.resources import rules_folder
 from checker.kinds import registry
-from checker.kinds.spec import AUTOMATION, RuleSpec
+from checker.kinds.spec import AUTOMATION, DOCUMENTS, RuleSpec
 
 SCHEMAS = Path(str(rules_folder())) / "schemas"  # written in a checkout, where the folder is a path
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -42,6 +42,12 @@ _TEXT = {"anyOf": [{"type": "string"},
          "description": "a text, or {en, zh}"}
 _APPLIES = {"anyOf": [{"enum": ["all", "ALL"]}, {"type": "array", "items": {"type": "string", "pattern": "^[A-Z_]+$"}}],
             "description": "document types (or all)"}
+_DOCUMENTS = {"enum": list(DOCUMENTS), "default": "all",
+              "description": "all documents, only controlled ones (plans, charters, reports) or only records "
+                             "(status reports, minutes, forms, registers) (docs/applicability.md)"}
+_BLANK_TEMPLATE = {"anyOf": [{"enum": ["all", "none"]}, {"type": "array", "items": {"type": "string"}}],
+                   "default": "all", "description": "on a blank template: every finding, none, or only these "
+                                                    "message variants (`message`: the main one)"}
 _SYNONYMS = {"type": "object", "description": "extra words, the shape of rules/lexicons/*.yaml "
                                               "(TYPE.sections|columns|…, common.…): {en: [...], zh: [...]}"}
 
@@ -60,7 +66,7 @@ def pack_schema() -> dict[str, Any]:
                                "description": "A deterministic, S semi-automatic (NLP), J judgement"},
                 "title": _TEXT, "message": _TEXT,
                 "messages": {"type": "object", "additionalProperties": _TEXT, "description": "message variants"},
-                "suggestion": _TEXT, "applies_to": _APPLIES,
+                "suggestion": _TEXT, "applies_to": _APPLIES, "documents": _DOCUMENTS, "blank_template": _BLANK_TEMPLATE,
                 "params": {"type": "object", "description": "the kind's parameters (docs/configuration.md)"}},
             "oneOf": variants, "discriminator": {"propertyName": "kind"}}
     override = {"type": "object", "additionalProperties": False, "properties": {
@@ -82,6 +88,8 @@ def pack_schema() -> dict[str, Any]:
             "description": {"type": "string"},
             "extends": {**_WORDS, "description": "organisation pack: builtin, or the built-in packs it keeps"},
             "applies_to": _APPLIES,
+            "documents": {**_DOCUMENTS, "description": "the default of the pack's rules"},
+            "blank_template": {**_BLANK_TEMPLATE, "description": "the default of the pack's rules"},
             "overrides": {"type": "object", "description": "changes to existing rules, by id",
                           "properties": {rid: {"$ref": "#/$defs/override", "properties": {"params": {"$ref": ref}}}
                                          for rid, ref in params.tailored.items()},

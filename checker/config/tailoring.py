@@ -29,7 +29,7 @@ from typing import Any, Callable, Mapping
 import yaml
 from pydantic import ValidationError
 
-from checker.config.packs import builtin_specs
+from checker.config.packs import builtin_specs, pack_defaults
 from checker.config.settings import PROFILES, SIZES, Config, Waiver, validate_synonyms
 from checker.core import yamlio
 from checker.core.errors import ConfigError, PackError
@@ -48,8 +48,8 @@ STANDARD_PREFIXES = frozenset({
     "STK", "RR", "IR", "CR", "CL", "MM", "SR", "ESR", "CLS", "LL", "GATE", "XD"})
 TOOL_PREFIXES = frozenset({"SUP"})  # the checker's own findings (checker.suppress)
 _OWN_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
-_PACK_KEYS = ("pack", "description", "extends", "applies_to", "overrides", "disable", "rules", "synonyms",
-              "profiles", "sizes")
+_PACK_KEYS = ("pack", "description", "extends", "applies_to", "documents", "blank_template", "overrides", "disable",
+              "rules", "synonyms", "profiles", "sizes")
 _OVERRIDE_KEYS = ("severity", "params", "enabled", "applies_to", "synonyms")
 
 @dataclass(frozen=True, eq=False)
@@ -181,7 +181,7 @@ def _load_org_pack(path: str) -> _OrgPack:
         if not isinstance(raw, Mapping):
             raise ConfigError(f"{where}: each rule is a mapping (id, kind, severity, title, message, …)")
         try:
-            rules.append(_spec(dict(raw), name, pack_applies, source=path))
+            rules.append(_spec({**pack_defaults(data), **raw}, name, pack_applies, source=path))
         except PackError as exc:
             raise ConfigError(f"{where}: {exc}") from None
     synonyms = data.get("synonyms") or {}

@@ -7,7 +7,7 @@ a signature column. Rows left half-filled are reported where the missing value b
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable
 
 from checker.analysis.context import Context
 from checker.analysis.signoff import is_signoff_label, missing_parts
@@ -47,7 +47,9 @@ class Approvals(Kind):
     def _check_tables(self, ctx: Context, tables: list[TableView], lang: str) -> Iterable[Finding]:
         complete = 0
         problems: list[Finding] = []
+        sep = "、" if lang == "zh" else ", "
         for table in tables:
+            rows: list[tuple[str, list[str], Any]] = []  # (who, missing parts, where) of each incomplete row
             for cells in table.rows:
                 filled = {k: c for k, c in cells.items() if not c.blank and not is_placeholder(ctx.vocab, c.text)}
                 if not filled:
@@ -60,9 +62,13 @@ class Approvals(Kind):
                 who = next((cells[k].text.strip() for k in ("name", "role")
                             if k in cells and not cells[k].blank and not is_placeholder(ctx.vocab, cells[k].text)), "")
                 where = cells[missing[0]] if missing[0] in cells else next(iter(cells.values()))
-                problems.append(self.finding(ctx, where.location, variant="incomplete",
-                                             missing=("、" if lang == "zh" else ", ").join(_part(m, lang) for m in missing),
-                                             who=who or "—"))
+                rows.append((who or "—", missing, where))
+            if rows:
+                # One block signed by nobody is one defect: its rows make one finding, at the first of them.
+                parts = [m for m in ("name", "role", "signature", "date") if any(m in r[1] for r in rows)]
+                problems.append(self.finding(ctx, rows[0][2].location, variant="incomplete",
+                                             missing=sep.join(_part(m, lang) for m in parts),
+                                             who=sep.join(dict.fromkeys(r[0] for r in rows))))
         if complete == 0 and not problems:
             first = tables[0]
             cell = next(iter(first.rows[0].values())) if first.rows else None

@@ -2,9 +2,8 @@
 
 Sections are found by `checker.sections.find_section` (headings, form labels, page-header fields).
 `mode: missing` (the type rules CH-01, SS-01, …) reports each required section that is nowhere to be
-found, located after the nearest preceding section the document does have (the standard's order);
-more than `group_above` (6) missing sections become one finding that lists them, which is what a
-reviewer writes about a skeleton document. `mode: empty` (COM-14) reports required sections that are
+found: one finding that lists them (one defect, one finding: what a reviewer writes), or, when only one
+is missing, located after the nearest preceding section the document does have (the standard's order). `mode: empty` (COM-14) reports required sections that are
 present but hold nothing: under 20 characters (10 Chinese), only N/A/无/略 without a reason, or only
 template prompt text.
 
@@ -61,7 +60,8 @@ class RequiredSections(ProseKind):
         except_keys: list[str] = Field([], description="sections another rule reports (not reported twice)")
         synonyms: SectionSynonyms = Field({}, description="extra key -> {en, zh} entries, for keys not in the lexicon")
         names: dict[str, Text] = Field({}, description="key -> how messages call the section (EN/ZH)")
-        group_above: int = Field(6, ge=0, description="more missing or empty sections than this make one finding")
+        group_above: int = Field(1, ge=0, description="more missing (or empty) sections than this make one finding "
+                                                      "that lists them")
         min_chars: int | None = Field(None, ge=1, description="empty: fewer characters is empty (default 20, 10 Chinese)")
         placeholder_only: bool = Field(True, description="empty: only template prompt text counts as empty")
         short_ok: list[str] = Field([], description="empty: keys where one character is enough (names, ids)")

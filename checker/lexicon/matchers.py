@@ -50,6 +50,12 @@ def doc_control_synonyms(vocab: Vocabulary) -> Synonyms:
 
 
 @derived
+def project_fact_labels(vocab: Vocabulary) -> Synonyms:
+    """Labels of the project facts the report extracts (id, name, sponsor, manager, budget, dates)."""
+    return Synonyms.from_entries(vocab.common.get("project_facts") or {})
+
+
+@derived
 def block_columns(vocab: Vocabulary, block: str) -> Synonyms:
     """Column synonyms of a common block: `revision_history`, `approvals` or `distribution`."""
     return Synonyms.from_entries((vocab.common.get(block) or {}).get("columns") or {})

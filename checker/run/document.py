@@ -10,6 +10,7 @@ from contextlib import nullcontext
 from datetime import date
 from typing import Any, Iterable
 
+from checker.analysis.template_state import document_state
 from checker.core.display import display_path
 from checker.core.errors import ReadError
 from checker.core.findings import Finding
@@ -140,11 +141,11 @@ def run_rules(ctx, options: Options, tailored: Any = None, applied: dict[str, st
     for rule in rules_of(tailored):
         if options.rule_ids is not None and rule.spec.id not in options.rule_ids:
             continue
-        if not rule.applies(ctx):
+        if not rule.applies(ctx) or (rule.spec.blank_template == () and document_state(ctx).state == "template"):
             continue
         if applied is not None:
             applied[rule.spec.id] = rule.spec.severity
         try:
-            yield from rule.check(ctx)
+            yield from (f for f in rule.check(ctx) if rule.wanted(ctx, f))
         except Exception as exc:  # noqa: BLE001 - a faulty rule must not lose the other findings
             log.error("%s: rule %s failed: %s: %s", ctx.doc.path, rule.spec.id, type(exc).__name__, exc)
