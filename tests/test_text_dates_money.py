@@ -89,3 +89,12 @@ def test_language_detection():
     assert detect_language("项目章程 项目背景 本项目旨在建设智慧仓储管理系统") == "zh"
     assert detect_language("The project charter authorises the project manager to apply resources") == "en"
     assert detect_language("项目章程 Project Charter 项目背景 Background and business need") == "mixed"
+
+
+def test_a_mostly_chinese_document_with_english_terms_is_spoken_to_in_chinese():
+    from checker.text.language import message_language
+
+    text = "项目总结报告 本项目完成了 CRM migration 和 data cleansing，交付了 user training 与 go-live 支持"
+    assert detect_language(text) == "mixed"
+    assert message_language(text) == "zh"
+    assert message_language("Project closure report 项目总结 for the CRM migration and the data cleansing work") == "en"

@@ -92,15 +92,17 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     from checker.analysis.facts import extract_project
     from checker.config import waivers
     from checker.io.readers import read_document
-    from checker.text.language import detect_language
+    from checker.text.language import detect_language, message_language
 
     tailored = tailoring_for(opened.path, options)
     vocab = tailored.vocab
     doc = read_document(opened, vocab)
     result = classify(doc, vocab)
-    language = detect_language(doc.all_text(limit=200_000))  # what detect_language samples
+    text = doc.all_text(limit=200_000)  # what the language detection samples
+    language = detect_language(text)
     ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=options.today or date.today(),
-                  vocab=vocab, profile=tailored.profile, size=tailored.size, locale=tailored.locale)
+                  vocab=vocab, profile=tailored.profile, size=tailored.size, locale=tailored.locale,
+                  message_language="zh" if language == "zh" else message_language(text) if language == "mixed" else "en")
     applied: dict[str, str] = {}
     findings = list(run_rules(ctx, options, tailored, applied))
     findings = waivers.apply(findings, ctx, tailored)
