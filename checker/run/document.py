@@ -86,11 +86,11 @@ def check_file(path: str, options: Options | None = None, data: bytes | None = N
                            opened.sha256, opened.format)
 
 
-def _check_opened(opened, options: Options) -> dict[str, Any]:
+def analyse(opened, options: Options) -> tuple[Any, Any, Any]:
+    """(the rule context, the classification, the tailoring) of an opened document: everything the
+    rules (and `pmo-check explain`) read."""
     from checker.analysis.classify import classify
     from checker.analysis.context import Context
-    from checker.analysis.facts import extract_project
-    from checker.config import waivers
     from checker.io.readers import read_document
     from checker.text.language import detect_language, message_language
 
@@ -103,6 +103,15 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=options.today or date.today(),
                   vocab=vocab, profile=tailored.profile, size=tailored.size, locale=tailored.locale,
                   message_language="zh" if language == "zh" else message_language(text) if language == "mixed" else "en")
+    return ctx, result, tailored
+
+
+def _check_opened(opened, options: Options) -> dict[str, Any]:
+    from checker.analysis.facts import extract_project
+    from checker.config import waivers
+
+    ctx, result, tailored = analyse(opened, options)
+    doc, vocab, language = ctx.doc, ctx.vocab, ctx.language
     applied: dict[str, str] = {}
     findings = list(run_rules(ctx, options, tailored, applied))
     findings = waivers.apply(findings, ctx, tailored)
