@@ -29,7 +29,8 @@ CLOSEST_MIN = 70  # rapidfuzz score (0-100) at which a label is worth showing as
 CLOSEST_SHOWN = 3
 # Words every element name shares: left out when comparing, or 'Project Name' would be close to
 # 'Project Purpose' for its first word alone.
-_GENERIC = re.compile(r"\b(?:project|the|of|and|for|document|section)\b|项目|的|和|与|及", re.I)
+_GENERIC = re.compile(r"\b(?:project|the|of|and|for|document|section|plans?|management)\b|项目|的|和|与|及|计划|管理",
+                      re.I)
 
 
 def recognised(ctx: Context, classification: Classification) -> dict[str, Any]:
@@ -119,7 +120,7 @@ def closest_labels(ctx: Context, key: str) -> list[dict[str, Any]]:
     labels = document_labels(ctx)
     if not names or not labels:
         return []
-    choices = [_content(label) for label, _ in labels]
+    choices = [_content(label) or "\0" for label, _ in labels]  # a label of generic words only matches nothing
     best: dict[int, float] = {}
     for name in names:
         for _, score, i in process.extract(name, choices, scorer=fuzz.token_set_ratio, limit=CLOSEST_SHOWN,

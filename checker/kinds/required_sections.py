@@ -18,6 +18,7 @@ from pydantic import Field
 
 from checker.analysis.context import Context
 from checker.analysis.sections import SectionHit, display_name, find_all, find_section, hit_is_empty
+from checker.analysis.recognised import closest_labels
 from checker.analysis.titles import project_in_title
 from checker.core.findings import Finding
 from checker.kinds.params import KindParams, Regex, SectionSynonyms, Severity, Text
@@ -39,6 +40,18 @@ def _with_own_synonyms(vocab: Vocabulary, doc_type: str, own: tuple[tuple[str, t
     for k, v in extra_section_synonyms(vocab, doc_type).items():
         mapping.setdefault(k, []).extend(v)
     return Synonyms(mapping)
+
+
+_CLOSEST = {"en": (" Closest labels in the document: {items}.", "“{label}” ({element})", "; "),
+            "zh": ("文档中最接近的标题：{items}。", "“{label}”（{element}）", "；")}
+
+
+def _closest(ctx: Context, keys: list[str], name) -> str:
+    """What the document has that comes closest to the missing elements, so a reader can tell a real
+    gap from one written under another name (`pmo-check explain` shows all candidates)."""
+    lead, item, joiner = _CLOSEST[ctx.message_language]
+    found = [item.format(label=c[0]["label"], element=name(k)) for k in keys if (c := closest_labels(ctx, k))]
+    return lead.format(items=joiner.join(found)) if found else ""
 
 
 class Escalation(KindParams):
@@ -145,6 +158,7 @@ class RequiredSections(ProseKind):
             finding = self.finding(ctx, None, variant="many", sections=sep(ctx).join(name(k) for k in missing),
                                    count=len(missing), severity=severity)
             finding.missing_sections = tuple(name(k) for k in missing)
+            finding.message += _closest(ctx, missing, name)
             yield finding
             return
         order = list(section_entries(ctx.vocab, ctx.doc_type)) or keys
@@ -156,6 +170,7 @@ class RequiredSections(ProseKind):
             else:
                 finding = self.finding(ctx, None, section=name(key), severity=severity)
             finding.missing_sections = (name(key),)
+            finding.message += _closest(ctx, [key], name)
             yield finding
 
     @staticmethod
