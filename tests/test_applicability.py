@@ -103,3 +103,12 @@ def test_applicability_keys_are_checked_when_a_pack_is_read(raw: dict, error: st
     rule = {"id": "ACME-01", "kind": "placeholders", "severity": "major", "title": "t", "message": "m", **raw}
     with pytest.raises(PackError, match=error):
         rule_spec(rule, "acme", None)
+
+
+def test_every_rule_that_can_miss_several_elements_can_say_so_in_one_finding() -> None:
+    from checker.config.packs import builtin_specs
+
+    for spec in builtin_specs():
+        if spec.kind == "required_sections" and spec.params.get("mode", "missing") == "missing":
+            keys = spec.params.get("keys")
+            assert (keys is not None and len(keys) == 1) or "many" in spec.variants, spec.id

@@ -60,6 +60,6 @@ def test_a_missing_element_finding_names_the_closest_label(tmp_path: Path) -> No
     doc = checker.check([str(make_docx(tmp_path / "charter.docx", sections=sections))])["documents"][0]
     ch01 = [f["message"] for f in doc["findings"] if f["rule"] == "CH-01"]
     if ch01:  # still not taken for the exit criteria: the finding says what comes closest
-        assert "Closest labels in the document: “Criteria to Exit” (Project Exit Criteria)" in ch01[0]
+        assert "Closest labels in the document: ‘Criteria to Exit’ (Project Exit Criteria)" in ch01[0]
     explained = _element(explain_file(str(tmp_path / "charter.docx")), "exit_criteria")
     assert ("found" in explained) == (not ch01)

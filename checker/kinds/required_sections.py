@@ -42,8 +42,9 @@ def _with_own_synonyms(vocab: Vocabulary, doc_type: str, own: tuple[tuple[str, t
     return Synonyms(mapping)
 
 
-_CLOSEST = {"en": (" Closest labels in the document: {items}.", "“{label}” ({element})", "; "),
-            "zh": ("文档中最接近的标题：{items}。", "“{label}”（{element}）", "；")}
+# The document's own labels are quoted ‘like this’ (「」 in Chinese): the rule's element names keep “”.
+_CLOSEST = {"en": (" Closest labels in the document: {items}.", "‘{label}’ ({element})", "; "),
+            "zh": ("文档中最接近的标题：{items}。", "「{label}」（{element}）", "；")}
 
 
 def _closest(ctx: Context, keys: list[str], name) -> str:
@@ -154,7 +155,7 @@ class RequiredSections(ProseKind):
             if any(re.search(cond.pattern, h.norm_text, re.I | re.M)
                    for h in find_all(ctx, cond.key) if h.kind != "column"):
                 severity = cond.severity
-        if len(missing) > self._group_above:
+        if len(missing) > self._group_above and "many" in self.spec.variants:
             finding = self.finding(ctx, None, variant="many", sections=sep(ctx).join(name(k) for k in missing),
                                    count=len(missing), severity=severity)
             finding.missing_sections = tuple(name(k) for k in missing)
