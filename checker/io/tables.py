@@ -17,6 +17,7 @@ from checker.model.elements import Cell, Grid
 HEADER_SCAN_ROWS = 15
 SMALL_GRID_ROWS = 80
 SEQUENCE = re.compile(r"[A-Za-z]{0,6}[-_ ]?\d{1,6}")  # a row number or code pre-filled in a template ('R-001', '12')
+TOTAL_LABEL = re.compile(r"^\s*(?:(?:grand\s+|sub-?)?totals?\b|sum\b|合计|总计|小计|共计|总和)", re.I)
 
 
 @dataclass
@@ -49,6 +50,15 @@ def is_data_row(row: Sequence[Cell], order: list[int], id_cols: set[int]) -> boo
         if c in id_cols and SEQUENCE.fullmatch(text.strip()):
             continue
         return True
+    return False
+
+
+def is_total_row(row: Sequence[Cell]) -> bool:
+    """A total or subtotal row of a table of records: its first filled cell says so ('Total Risk
+    Score', '合计'). It sums the records; it is not one."""
+    for cell in row:
+        if not cell.merged and not cell.blank:
+            return bool(TOTAL_LABEL.match(cell.text))
     return False
 
 
