@@ -107,3 +107,74 @@ def test_candidates_give_every_key_a_label_may_name_with_its_score():
     assert scope.candidates("项目的除外责任")[0].strong
     assert scope.candidates("Project Exclusion")[0].key == "exclusions"  # a close spelling
     assert scope.candidates("Completely unrelated words") == ()
+
+
+# --- sections ---------------------------------------------------------------------------------------
+
+def test_scope_statement_labels_with_a_project_prefix_or_possessive_in_sheet_boxes(tmp_path):
+    """A sheet form whose element labels read '项目的约束', '项目的除外责任' (a 'project' prefix and
+    the possessive 的), each a merged title row over a box of text rows: every element is there."""
+    boxes = [("项目背景与目的", "现有纸质考勤效率低，项目将实现考勤数字化。"),
+             ("项目的目标", "2026年6月30日前上线，预算不超过20万元。"),
+             ("项目的产品范围描述", "一个网页考勤系统：登录、考勤记录、统计报表。"),
+             ("项目可交付成果", "系统软件、用户手册、培训材料。"),
+             ("项目的验收标准", "全部功能通过用户验收测试，准确率不低于99%。"),
+             ("项目的除外责任", "不包括移动端应用，不对接财务系统。"),
+             ("项目的约束", "预算20万元，团队5人，6月30日前完成。"),
+             ("项目的假设", "学校提供服务器，用户愿意配合测试。"),
+             ("审批", "批准人：王强，项目发起人，2026年1月10日")]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "项目范围说明书"
+    ws.cell(1, 1, "项目范围说明书")
+    ws.merge_cells("A1:D1")
+    ws.cell(2, 1, "项目名称")
+    ws.cell(2, 2, "考勤系统")
+    row = 3
+    for label, body in boxes:
+        ws.cell(row, 1, label)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+        ws.cell(row + 1, 1, body)
+        ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=4)
+        row += 3
+    path = tmp_path / "项目范围说明书.xlsx"
+    wb.save(path)
+    doc = check(path)
+    assert doc["doc_type"] == "SCOPE_STATEMENT"
+    assert of_rule(doc, "SS-01") == [], of_rule(doc, "SS-01")
+    assert of_rule(doc, "COM-14") == [], of_rule(doc, "COM-14")
+
+
+def test_plan_components_written_as_numbered_sections(tmp_path):
+    """A plan whose subsidiary plans are its own numbered sections ('Schedule Management',
+    'Communication Plan', 'Risk Management') and whose resources are a team-roles section."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    w.title("Project Management Plan", "Attendance System")
+    w.heading("1. Project Objectives")
+    w.bullets(["Deliver a tested attendance system by 30 June 2026 within a budget of USD 20,000."])
+    w.heading("2. Team Roles and Responsibilities")
+    w.table(["Role", "Name", "Responsibilities"], [["Project Manager", "A. Lee", "Plan and track the work"],
+                                                  ["Developer", "B. Wu", "Build the system"]])
+    w.heading("3. Project Life Cycle")
+    w.para("Waterfall: initiation, planning, design, build, test, closure; each phase ends with a review.")
+    w.heading("4. Milestones")
+    w.table(["Milestone", "Date"], [["Design approved", "2026-03-01"], ["System live", "2026-06-30"]])
+    w.heading("5. Schedule Management")
+    w.para("The schedule is kept in the project plan file and updated weekly by the project manager.")
+    w.heading("6. Communication Plan")
+    w.para("A weekly status report to the sponsor; a monthly steering meeting with the stakeholders.")
+    w.heading("7. Risk Management")
+    w.para("Risks are logged in the risk register, rated 1-5 and reviewed every two weeks.")
+    w.heading("8. Change and Configuration Management")
+    w.para("Changes go through a written change request assessed by the change control board.")
+    w.heading("9. Baselines")
+    w.para("The scope, schedule and cost baselines are set at plan approval and changed only by approved CRs.")
+    w.heading("10. Management Reviews")
+    w.para("A phase-gate review at the end of each phase, chaired by the sponsor.")
+    w.heading("11. Approval")
+    w.approvals_table([["C. Diaz", "Sponsor", "C. Diaz", "2026-01-10"]])
+    doc = check(w.save(tmp_path / "project management plan.docx"))
+    assert doc["doc_type"] == "PMP"
+    assert of_rule(doc, "PMP-01") == [], of_rule(doc, "PMP-01")

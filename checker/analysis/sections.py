@@ -76,7 +76,7 @@ def display_name(vocab: Vocabulary, doc_type: str, key: str, language: str,
     return names[0] if names else key.replace("_", " ")
 
 
-_PARTS = re.compile(r"\s*(?:[,，、/／;；&＆—–]|\s-\s|\band\b|\bor\b|和|及|与|以及)\s*", re.I)
+_PARTS = re.compile(r"\s*(?:[,，、/／;；&＆+＋—–]|\s-\s|\band\b|\bor\b|和|及|与|以及)\s*", re.I)
 
 
 @lru_cache(maxsize=65536)  # pure in (matcher, label); headings repeat across rules and documents
@@ -108,6 +108,9 @@ def _label_match(synonyms: Synonyms, label: str):
     m = _heading_prefix(synonyms, label)
     if m is not None:
         return m
+    m = _strong_candidate(synonyms, label)
+    if m is not None:
+        return m
     bare = re.sub(r"\s*[（(][^()（）]*[)）]\s*$", "", label)  # 'Work Completed This Period (09-07 to 09-18)'
     if bare != label and bare.strip():
         return _label_match(synonyms, bare)
@@ -117,10 +120,18 @@ def _label_match(synonyms: Synonyms, label: str):
         if part and part != label:
             m = synonyms.match(part)
             if m is None or not m.strong:
-                m = _heading_prefix(synonyms, part)
+                m = _heading_prefix(synonyms, part) or _strong_candidate(synonyms, part)
             if m is not None and m.strong and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4):
                 return m
     return None
+
+
+def _strong_candidate(synonyms: Synonyms, label: str) -> Match | None:
+    """The best of `Synonyms.candidates` when it names a key: the same core words ('Project
+    Exclusions', '项目的除外责任', 'Communication Plan'), a close spelling, or the words of a
+    longer synonym all there ('Review of the Project Objectives')."""
+    found = synonyms.candidates(label) if len(label) <= 80 else ()
+    return found[0] if found and found[0].strong else None
 
 
 def _label_matches(synonyms: Synonyms, label: str) -> list:
@@ -138,6 +149,8 @@ def _label_matches_cached(synonyms: Synonyms, label: str) -> tuple:
         for part in _PARTS.split(label):
             if part and part != label:
                 m = synonyms.match(part)
+                if m is None or not m.strong:
+                    m = _strong_candidate(synonyms, part)
                 if m is not None and m.strong and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4) \
                         and all(m.key != o.key for o in out):
                     out.append(m)
@@ -190,7 +203,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     # whose second row looks like a header): the rest of the row, or the rows under it, is the value.
     seen = {h.field.label_location.anchor() for hs in hits.values() for h in hs
             if h.field is not None and h.field.label_location is not None}
-    for first, label, row, anchor in ctx.memo("sections.first_labels", lambda: _first_column_labels(ctx.doc)):
+    for first, label, row, anchor, grid in ctx.memo("sections.first_labels", lambda: _first_column_labels(ctx.doc)):
         if anchor in seen:
             continue
         matches = _label_matches(synonyms, label)
@@ -198,7 +211,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
             continue
         rest = [c.text.strip() for c in row if not c.merged and c.text.strip() and c is not first]
         inline = first.text.strip()[len(label):].strip()
-        text = "\n".join(t for t in [inline, *rest] if t)
+        text = "\n".join(t for t in [inline, *rest] if t) or _box_below(grid, first.row, names)
         seen.add(anchor)
         for m in matches:
             hits.setdefault(m.key, []).append(SectionHit(m.key, label, text, first.location.with_text(label), "field"))
@@ -216,15 +229,18 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     return hits
 
 
-def _first_column_labels(doc: Document) -> list[tuple[Cell, str, list[Cell], tuple]]:
-    """(cell, label, row, the cell's anchor) for every table row whose first filled cell sits in
-    the first two columns and could be a form label: its first line is short and has no number of
-    two digits or more. What `_index` checks against each synonym set, worked out once."""
+def _first_column_labels(doc: Document) -> list[tuple[Cell, str, list[Cell], tuple, Grid]]:
+    """(cell, label, row, the cell's anchor, its grid) for every table row (Word tables, and worksheets that
+    are not registers, lookups or forms) whose first filled cell sits in the first two columns and
+    could be a form label: its first line is short and has no number of two digits or more. What
+    `_index` checks against each synonym set, worked out once."""
     out = []
-    for block in doc.blocks:
-        if block.grid is None:
-            continue
-        for row in block.grid.rows:
+    grids = [b.grid for b in doc.blocks if b.grid is not None]
+    # A sheet that is neither a register, a lookup list nor a form the reader made headings of:
+    # a template's labels stand alone in merged rows ('Product Scope Description', its box below).
+    grids += [sh.grid for sh in doc.sheets if sh.role == "other" and not sh.hidden]
+    for grid in grids:
+        for row in grid.rows:
             for first in row:
                 if not first.merged and first.text.strip():
                     break
@@ -235,8 +251,22 @@ def _first_column_labels(doc: Document) -> list[tuple[Cell, str, list[Cell], tup
             label = first.text.strip().splitlines()[0]
             if len(label) > 60 or _TWO_DIGITS.search(label):
                 continue
-            out.append((first, label, row, first.location.anchor()))
+            out.append((first, label, row, first.location.anchor(), grid))
     return out
+
+
+def _box_below(grid: Grid, r: int, names) -> str:
+    """A label alone on its row (a title row across a box): its content is in the rows under it,
+    up to the next row whose first filled cell names a section."""
+    out: list[str] = []
+    for row in grid.rows[r + 1: r + 30]:
+        texts = [c.text.strip() for c in row if not c.merged and c.text.strip()]
+        if not texts:
+            continue
+        if names(texts[0].splitlines()[0].rstrip(":：")):
+            break
+        out.append(" | ".join(texts))
+    return "\n".join(out)
 
 
 def _header_rows(vocab: Vocabulary, doc: Document) -> list[tuple[Grid, int]]:
@@ -244,8 +274,11 @@ def _header_rows(vocab: Vocabulary, doc: Document) -> list[tuple[Grid, int]]:
     (`record_header_row`), or the first row of a Word table of three or more columns whose first
     row looks like column names."""
     sheet_rows = {id(sh.grid): sh.header_row for sh in doc.sheets}
+    hidden = {id(sh.grid) for sh in doc.sheets if sh.hidden}
     out = []
     for grid in doc.grids():
+        if id(grid) in hidden:
+            continue  # a hidden sheet (a template's master copy, a lookup) is not the document's content
         r = sheet_rows.get(id(grid)) if id(grid) in sheet_rows else None
         if r is None:
             r = record_header_row(vocab, grid)

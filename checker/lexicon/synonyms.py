@@ -27,12 +27,24 @@ _STOP = frozenset({"of", "the", "a", "an", "and", "or", "for", "to", "in", "on",
 _CORE_EN = re.compile(r"^(?:the\s+)?project(?:'s|’s)?\s+|(?:'s|’s)(?=\s|$)")
 _CORE_ZH = re.compile(r"^(?:本项目|该项目|项目)|的")
 _WORDS = re.compile(r"[a-z0-9]+")
+_PLAN_ZH = re.compile(r"(?:管理)?(?:计划|规划)$|管理$")
 
 
 def core_form(normalised: str) -> str:
-    """A normalised label without a leading 'project'/'项目' and without possessives ('s, 的):
-    'Project Deliverables' and 'Deliverables', '项目的除外责任' and '除外责任' are the same label."""
-    out = _CORE_ZH.sub("", normalised) if has_cjk(normalised) else _CORE_EN.sub("", normalised)
+    """A normalised label without a leading 'project'/'项目', possessives ('s, 的) and English
+    plurals: 'Project Deliverables' and 'Deliverable', '项目的除外责任' and '除外责任' are one label.
+    A plan component is the same whether called 'X Management Plan', 'X Plan' or 'X Management'
+    ('Communication Plan', '风险管理' and '沟通管理计划' name their plans)."""
+    if has_cjk(normalised):
+        out = _CORE_ZH.sub("", normalised).strip()
+        if _PLAN_ZH.search(out):
+            out = _PLAN_ZH.sub("", out) or out
+    else:
+        out = _CORE_EN.sub("", normalised)
+        words = [w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in out.split()]
+        if len(words) >= 2 and words[-1] in ("plan", "management"):
+            words = [w for w in words[:-1] if w != "management"] or words
+        out = " ".join(words)
     out = out.strip()
     return out if len(out) >= (2 if has_cjk(out) else 4) else normalised
 
