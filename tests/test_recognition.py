@@ -178,3 +178,75 @@ def test_plan_components_written_as_numbered_sections(tmp_path):
     doc = check(w.save(tmp_path / "project management plan.docx"))
     assert doc["doc_type"] == "PMP"
     assert of_rule(doc, "PMP-01") == [], of_rule(doc, "PMP-01")
+
+
+# --- tables misread ---------------------------------------------------------------------------------
+
+def _charter(w, approvals_rows):
+    w.title("Project Charter", "Attendance System")
+    w.kv_table([("Project Name", "Attendance System"), ("Version", "1.0"), ("Date", "2026-01-05"),
+                ("Prepared by", "A. Lee")])
+    w.heading("Project Purpose")
+    w.para("Paper attendance registers are slow and error-prone; the project digitises them.")
+    w.heading("Signatures")
+    w.table(["Project Sponsor:", "", ""], approvals_rows)
+
+
+def test_a_signature_block_per_role_repeats_its_header_row(tmp_path):
+    """'Role:' caption, then 'Name | Signature | Date' over each role's rows: the repeated header
+    rows are not approvers, and a caption over a signed block is not an unsigned approval."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    _charter(w, [["Name", "Signature", "Date"], ["C. Diaz", "Signed", "2026-01-10"],
+                 ["Project Manager:", "", ""], ["Name", "Signature", "Date"], ["A. Lee", "Signed", "2026-01-11"]])
+    doc = check(w.save(tmp_path / "charter.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    assert of_rule(doc, "COM-06") == [], of_rule(doc, "COM-06")
+
+
+def test_an_empty_role_block_is_reported_at_its_caption(tmp_path):
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    _charter(w, [["Name", "Signature", "Date"], ["C. Diaz", "Signed", "2026-01-10"],
+                 ["Project Manager:", "", ""], ["Name", "Signature", "Date"], ["", "", ""]])
+    doc = check(w.save(tmp_path / "charter.docx"))
+    got = of_rule(doc, "COM-06")
+    assert [f["location"].get("row") for f in got] == [3], got
+    assert "Name" not in got[0]["message"]
+
+
+def test_a_deliverable_named_like_a_sign_off_is_not_an_approval(tmp_path):
+    """A deliverables table with a 'UAT Sign-off' row: no approval there, so the missing approval
+    block is what is reported."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    w.title("Project Scope Statement", "Attendance System")
+    w.kv_table([("Project Name", "Attendance System"), ("Version", "1.0"), ("Date", "2026-01-05"),
+                ("Prepared by", "A. Lee")])
+    w.heading("Deliverables")
+    w.table(["No.", "Deliverable", "Due", "Owner"], [["1", "Project Charter", "W1", "A. Lee"],
+                                                     ["2", "UAT Sign-off", "W10", "All"],
+                                                     ["3", "Closure Report", "W12", "All"]])
+    doc = check(w.save(tmp_path / "project scope statement.docx"))
+    assert doc["doc_type"] == "SCOPE_STATEMENT"
+    got = of_rule(doc, "COM-06")
+    assert len(got) == 1 and got[0].get("location") in (None, {}), got
+
+
+def test_review_blocks_signed_by_role_are_the_approval_section(tmp_path):
+    """An application form ends with review blocks ('专家组组长签名', '领导小组组长签名'): it has an
+    approval section, so the finding is about its unsigned lines, not a missing block."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("zh")
+    w.title("项目立项申请书")
+    w.kv_table([("项目名称", "考勤系统"), ("申请人", "李安"), ("申请日期", "2026年1月5日"),
+                ("项目背景", "纸质考勤效率低，需要数字化。"), ("预期效益", "节省教师每周两小时。"),
+                ("项目负责人签名", "李安 2026年1月5日"), ("专家组组长签名", ""), ("领导小组组长签名", "")])
+    doc = check(w.save(tmp_path / "立项申请书.docx"))
+    assert doc["doc_type"] == "INIT_REQUEST_BC"
+    got = of_rule(doc, "COM-06")
+    assert all("未找到" not in f["message"] for f in got), got

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from checker.analysis.context import Context
 from checker.core.location import Location
 from checker.io.fields import record_header_row
+from checker.io.tables import looks_like_header_row
 from checker.lexicon.files import words
 from checker.lexicon.matchers import doc_control_synonyms, section_entries, type_sections
 from checker.lexicon.predicates import is_placeholder, placeholder_matches
@@ -30,7 +31,7 @@ from checker.model.elements import Block, Cell, Field, Grid, Section
 from checker.text.normalize import has_cjk, nfkc, norm_label
 
 EMPTY_EN, EMPTY_ZH = 20, 10
-_TWO_DIGITS, _THREE_DIGITS = re.compile(r"\d{2,}"), re.compile(r"\d{3,}")
+_TWO_DIGITS = re.compile(r"\d{2,}")
 _NA_ONLY = re.compile(r"^\s*(?:n/?a|na|none|nil|not applicable|-+|—+|无|略|暂无|不适用|没有|/)\s*[.。]?\s*$", re.I)
 
 
@@ -282,10 +283,9 @@ def _header_rows(vocab: Vocabulary, doc: Document) -> list[tuple[Grid, int]]:
         r = sheet_rows.get(id(grid)) if id(grid) in sheet_rows else None
         if r is None:
             r = record_header_row(vocab, grid)
-        if r is None and len(grid.rows) >= 2 and id(grid) not in sheet_rows and grid.width >= 3:
-            head = [c for c in grid.rows[0] if not c.merged and c.text.strip()]
-            if len(head) >= 2 and all(len(c.text) <= 40 and not _THREE_DIGITS.search(c.text) for c in head):
-                r = 0  # a Word table whose first row names its columns
+        if r is None and len(grid.rows) >= 2 and id(grid) not in sheet_rows and grid.width >= 3 \
+                and looks_like_header_row(grid.rows[0]):
+            r = 0  # a Word table whose first row names its columns
         if r is not None:
             out.append((grid, r))
     return out

@@ -6,7 +6,7 @@ approvals table is looked up once however many rules read it.
 from __future__ import annotations
 
 from checker.analysis.context import Context
-from checker.io.tables import TableView, find_tables
+from checker.io.tables import TableView, find_tables, looks_like_header_row
 from checker.lexicon.matchers import block_columns, doc_control_synonyms
 from checker.model.elements import Field, Grid
 
@@ -55,3 +55,22 @@ def approval_tables(ctx: Context) -> list[TableView]:
         return [t for t in tables if id(t.grid) not in revision or "signature" in t.columns]
 
     return ctx.memo("approval_tables", compute)
+
+
+def record_rows(ctx: Context) -> frozenset[tuple]:
+    """Anchors of the cells in the data rows of Word tables of records: three or more columns under
+    a first row that names them ('No. | Deliverable | Due | Owner'). A label there is a record's
+    value, not a form field's label."""
+    def compute() -> frozenset[tuple]:
+        out: set[tuple] = set()
+        for block in ctx.doc.blocks:
+            grid = block.grid
+            if grid is None or grid.width < 3 or len(grid.rows) < 3 or not looks_like_header_row(grid.rows[0]):
+                continue
+            if sum(1 for c in grid.rows[0] if not c.merged and c.text.strip()) < 3:
+                continue
+            for row in grid.rows[1:]:
+                out.update(c.location.anchor() for c in row)
+        return frozenset(out)
+
+    return ctx.memo("record_rows", compute)
