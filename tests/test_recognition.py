@@ -250,3 +250,45 @@ def test_review_blocks_signed_by_role_are_the_approval_section(tmp_path):
     assert doc["doc_type"] == "INIT_REQUEST_BC"
     got = of_rule(doc, "COM-06")
     assert all("未找到" not in f["message"] for f in got), got
+
+
+def _charter_start(w):
+    w.title("Project Charter", "Attendance System")
+    w.heading("Project Purpose")
+    w.para("Paper attendance registers are slow and error-prone; the project digitises them.")
+    w.heading("Measurable Project Objectives and Success Criteria")
+    w.para("Attendance recorded digitally in every course by 30 June 2026, at 99% accuracy.")
+    w.heading("Project Sponsor")
+    w.para("C. Diaz, Head of Department, approves the budget and the scope.")
+    w.heading("Summary Budget")
+    w.para("USD 20,000 for development and training.")
+
+
+def test_a_label_paragraph_over_a_milestone_table_is_the_milestones_section(tmp_path):
+    """'Milestones' alone on a plain line, the dated table (columns not named as milestones) under it."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    _charter_start(w)
+    w.para("Milestones")
+    w.table(["Due", "Work completed", "Owner", "Outputs"],
+            [["2026-03-01", "Design approved", "A. Lee", "Design document"],
+             ["2026-06-30", "System live", "B. Wu", "Deployed system"]])
+    doc = check(w.save(tmp_path / "charter.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    assert not any("Milestone" in f["message"] for f in of_rule(doc, "CH-01")), of_rule(doc, "CH-01")
+
+
+def test_dates_typed_as_headings_under_a_milestones_heading_are_its_content(tmp_path):
+    """A heading 'Overall Project Milestones' whose dates follow as headings ('Dates', 'Project
+    Prototype', 'November 25, 2026'): the section holds them, it is neither missing nor empty."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    _charter_start(w)
+    w.heading("Overall Project Milestones")
+    for text in ("Dates", "Project Prototype", "November 25, 2026", "Project Presentation", "November 28, 2026"):
+        w.heading(text)
+    doc = check(w.save(tmp_path / "charter.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    assert not any("Milestone" in f["message"] for f in of_rule(doc, "CH-01") + of_rule(doc, "COM-14"))

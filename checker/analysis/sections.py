@@ -121,7 +121,7 @@ def _label_match(synonyms: Synonyms, label: str):
         if part and part != label:
             m = synonyms.match(part)
             if m is None or not m.strong:
-                m = _heading_prefix(synonyms, part) or _strong_candidate(synonyms, part)
+                m = _heading_prefix(synonyms, part) or _part_candidate(synonyms, part)
             if m is not None and m.strong and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4):
                 return m
     return None
@@ -133,6 +133,12 @@ def _strong_candidate(synonyms: Synonyms, label: str) -> Match | None:
     longer synonym all there ('Review of the Project Objectives')."""
     found = synonyms.candidates(label) if len(label) <= 80 else ()
     return found[0] if found and found[0].strong else None
+
+
+def _part_candidate(synonyms: Synonyms, part: str) -> Match | None:
+    """`_strong_candidate` for one part of a compound label, when the part is a phrase: a lone
+    English word beside others ('Financial / fee management') is too weak to name a section."""
+    return _strong_candidate(synonyms, part) if has_cjk(part) or len(part.split()) >= 2 else None
 
 
 def _label_matches(synonyms: Synonyms, label: str) -> list:
@@ -151,7 +157,7 @@ def _label_matches_cached(synonyms: Synonyms, label: str) -> tuple:
             if part and part != label:
                 m = synonyms.match(part)
                 if m is None or not m.strong:
-                    m = _strong_candidate(synonyms, part)
+                    m = _part_candidate(synonyms, part)
                 if m is not None and m.strong and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4) \
                         and all(m.key != o.key for o in out):
                     out.append(m)
@@ -174,9 +180,12 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
         parts, blocks = [body], list(all_blocks)
         # Typed headings that are really content (bold dates, names under 'Milestones') follow as
         # siblings; fold them in up to the next heading that names a section.
+        own = {m.key for m in matches}
+        own.update(k for key in list(own) for k in children(ctx.vocab, ctx.doc_type, key))
         for sibling in _following_siblings(section, siblings):
-            if names(sibling.title):
-                break
+            named = _label_match(synonyms, sibling.title)
+            if named is not None and named.key not in own:
+                break  # the next section; a sub-field of this one ('Dates' under 'Milestones') is its content
             body, all_blocks = bodies[id(sibling)]
             parts += (sibling.title, body)
             if sibling.heading is not None:
@@ -200,6 +209,17 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
         text = "\n".join(t for t in (value, below) if t.strip())
         for m in matches:
             hits.setdefault(m.key, []).append(SectionHit(m.key, f.label, text, f.location, "field", field=f))
+    # A label paragraph over a table or a list ('Milestones' alone on its line, the dated table under it).
+    for i, label in ctx.memo("sections.label_paragraphs", lambda: _label_paragraphs(ctx.doc.blocks)):
+        matches = _label_matches(synonyms, label)
+        if not matches:
+            continue
+        block = ctx.doc.blocks[i]
+        content = _content_under(ctx.doc.blocks, i)
+        for m in matches:
+            hits.setdefault(m.key, []).append(SectionHit(m.key, label, "\n".join(
+                b.text if b.grid is None else "\n".join(" | ".join(c.text for c in row if not c.merged) for row in b.grid.rows)
+                for b in content), block.location.with_text(label), "heading", blocks=content))
     # First-column labels of form tables that the field reader did not pair (a weekly-report form
     # whose second row looks like a header): the rest of the row, or the rows under it, is the value.
     seen = {h.field.label_location.anchor() for hs in hits.values() for h in hs
@@ -228,6 +248,34 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
                                if cell.col < len(row) and not row[cell.col].merged and row[cell.col].text.strip())
             hits.setdefault(m.key, []).append(SectionHit(m.key, cell.text, values, cell.location, "column"))
     return hits
+
+
+_SENTENCE = re.compile(r"[。.!?！？;；,，]\s*\S")
+
+
+def _label_paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
+    """(block index, label) of every short body paragraph that reads as a label — no sentence, not
+    a contents line (a tab and a page number, a 'toc' style) — directly over a table or a list."""
+    out = []
+    for i, block in enumerate(blocks[:-1]):
+        if block.kind != "paragraph" or block.source != "body" or (block.style or "").lower().startswith("toc"):
+            continue
+        text = block.text.strip()
+        if not text or len(text) > 30 or "\t" in block.text or _SENTENCE.search(text):
+            continue
+        if blocks[i + 1].kind in ("table", "list_item"):
+            out.append((i, text.rstrip(":：").strip()))
+    return out
+
+
+def _content_under(blocks: list[Block], i: int) -> list[Block]:
+    """The table or list under a label paragraph, up to the next heading or paragraph."""
+    out: list[Block] = []
+    for block in blocks[i + 1: i + 200]:
+        if block.kind not in ("table", "list_item"):
+            break
+        out.append(block)
+    return out
 
 
 def _first_column_labels(doc: Document) -> list[tuple[Cell, str, list[Cell], tuple, Grid]]:
