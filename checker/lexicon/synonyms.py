@@ -27,20 +27,24 @@ _STOP = frozenset({"of", "the", "a", "an", "and", "or", "for", "to", "in", "on",
 _CORE_EN = re.compile(r"^(?:the\s+)?project(?:'s|’s)?\s+|(?:'s|’s)(?=\s|$)")
 _CORE_ZH = re.compile(r"^(?:本项目|该项目|项目)|的")
 _WORDS = re.compile(r"[a-z0-9]+")
+_POSSESSIVE_EN = re.compile(r"(?:'s|’s)(?=\s|$)")
+_POSSESSIVE_ZH = re.compile(r"的")
 _PLAN_ZH = re.compile(r"(?:管理)?(?:计划|规划)$|管理$")
 
 
-def core_form(normalised: str) -> str:
+def core_form(normalised: str, *, strip_project: bool = True) -> str:
     """A normalised label without a leading 'project'/'项目', possessives ('s, 的) and English
     plurals: 'Project Deliverables' and 'Deliverable', '项目的除外责任' and '除外责任' are one label.
     A plan component is the same whether called 'X Management Plan', 'X Plan' or 'X Management'
-    ('Communication Plan', '风险管理' and '沟通管理计划' name their plans)."""
+    ('Communication Plan', '风险管理' and '沟通管理计划' name their plans). Synonyms keep their
+    'project' (`strip_project=False`): 'Name' is no 'Project Name', while 'Project Exclusions' is
+    'Exclusions'."""
     if has_cjk(normalised):
-        out = _CORE_ZH.sub("", normalised).strip()
+        out = (_CORE_ZH if strip_project else _POSSESSIVE_ZH).sub("", normalised).strip()
         if _PLAN_ZH.search(out):
             out = _PLAN_ZH.sub("", out) or out
     else:
-        out = _CORE_EN.sub("", normalised)
+        out = (_CORE_EN if strip_project else _POSSESSIVE_EN).sub("", normalised)
         words = [w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in out.split()]
         if len(words) >= 2 and words[-1] in ("plan", "management"):
             words = [w for w in words[:-1] if w != "management"] or words
@@ -114,7 +118,7 @@ class Synonyms:
         self._by_word: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         self._tails: dict[str, list[tuple[str, str]]] = {}
         for syn, key, _ in self._partial:
-            self._core.setdefault(core_form(syn), []).append(key)
+            self._core.setdefault(core_form(syn, strip_project=False), []).append(key)
             if not has_cjk(syn):
                 cw = content_words(syn)
                 if cw:
@@ -198,8 +202,9 @@ class Synonyms:
             if m is not None:
                 put(m.key, m.score, m.synonym)
         core = core_form(n)
-        for key in self._core.get(core, ()):
-            put(key, CORE, core)
+        for form in dict.fromkeys((core, core_form(n, strip_project=False))):
+            for key in self._core.get(form, ()):
+                put(key, CORE, form)
         tail = core if has_cjk(core) else " ".join(content_words(core))
         for key, syn in self._tails.get(tail, ()):
             put(key, TAIL, syn)
@@ -222,7 +227,7 @@ class Synonyms:
         else:
             for syn, key, _ in self._partial:
                 if has_cjk(syn) and len(syn) >= 2 and syn != n:
-                    c = core_form(syn)
+                    c = core_form(syn, strip_project=False)
                     if len(c) >= 2 and c in core and len(core) - len(c) <= 4:
                         put(key, 0.75 if core.endswith(c) else 0.6, syn)
         return tuple(sorted(best.values(), key=lambda m: -m.score))
