@@ -59,16 +59,16 @@ def approval_tables(ctx: Context) -> list[TableView]:
 
 def record_rows(ctx: Context) -> frozenset[tuple]:
     """Anchors of the cells in the data rows of Word tables of records: three or more columns under
-    a first row that names them ('No. | Deliverable | Due | Owner'). A label there is a record's
-    value, not a form field's label."""
+    a first row of unmerged cells that names them ('No. | Deliverable | Due | Owner'). A label
+    there is a record's value, not a form field's label."""
     def compute() -> frozenset[tuple]:
         out: set[tuple] = set()
         for block in ctx.doc.blocks:
             grid = block.grid
             if grid is None or grid.width < 3 or len(grid.rows) < 3 or not looks_like_header_row(grid.rows[0]):
                 continue
-            if sum(1 for c in grid.rows[0] if not c.merged and c.text.strip()) < 3:
-                continue
+            if any(c.merged for c in grid.rows[0]) or sum(1 for c in grid.rows[0] if c.text.strip()) < 3:
+                continue  # a form's first row spans its labels over merged cells
             for row in grid.rows[1:]:
                 out.update(c.location.anchor() for c in row)
         return frozenset(out)
