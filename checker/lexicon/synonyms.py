@@ -221,9 +221,11 @@ class Synonyms:
                     elif len(cw) == 1 and 0 < extra <= 3 and len(w) >= 4:
                         put(key, WORD, syn)
             if len(n) >= 6 and self._latin:
+                size = len(n.split())
                 for syn, score, j in process.extract(n, self._latin_names, scorer=fuzz.token_sort_ratio,
                                                      processor=None, score_cutoff=FUZZY, limit=5):
-                    put(self._latin[j][1], CLOSE if score < 100 else 1.0, syn)
+                    if len(syn.split()) == size:  # a spelling of the same words, not one word fewer
+                        put(self._latin[j][1], CLOSE if score < 100 else 1.0, syn)
         else:
             for syn, key, _ in self._partial:
                 if has_cjk(syn) and len(syn) >= 2 and syn != n:
