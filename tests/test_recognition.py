@@ -292,3 +292,47 @@ def test_dates_typed_as_headings_under_a_milestones_heading_are_its_content(tmp_
     doc = check(w.save(tmp_path / "charter.docx"))
     assert doc["doc_type"] == "CHARTER"
     assert not any("Milestone" in f["message"] for f in of_rule(doc, "CH-01") + of_rule(doc, "COM-14"))
+
+
+def test_a_price_line_ending_in_version_is_not_the_document_version(tmp_path):
+    """'编译器6.0版本：3000元' (a licence price in a cost list) is no document version to compare
+    with the revision history's last row."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("zh")
+    w.title("考勤系统项目章程")
+    w.revision_table([["1.0", "2026-01-05", "李安", "初稿"]])
+    w.heading("项目目的")
+    w.para("纸质考勤效率低、易出错，项目将考勤数字化。")
+    w.heading("项目目标")
+    w.para("2026年6月30日前上线，全部课程使用电子考勤，准确率不低于99%。")
+    w.heading("主要里程碑")
+    w.para("2026年3月1日设计评审；2026年6月30日系统上线。")
+    w.heading("项目发起人")
+    w.para("王强，教务处处长。")
+    w.heading("项目经理")
+    w.para("李安，负责计划与跟踪。")
+    w.heading("项目总体预算")
+    w.para("·编译器6.0版本：3000元")
+    w.para("·云服务器：3200元")
+    doc = check(w.save(tmp_path / "项目章程.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    assert not any("3000" in f["message"] for f in of_rule(doc, "COM-04")), of_rule(doc, "COM-04")
+
+
+def test_a_general_information_table_is_not_an_empty_revision_history(tmp_path):
+    """'Prepared By: | … / Date: | 1 Nov 2026 | Version: | 1.0': labels beside their values, not a
+    revision-history header over no rows; the missing revision history is reported as missing."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    w.title("Project Charter", "Attendance System")
+    w.table(["Project Title:", "Attendance System", "", ""],
+            [["Prepared By:", "A. Lee", "", ""], ["Date:", "November 1, 2026", "Version:", "1.0"]])
+    w.heading("Project Purpose")
+    w.para("Paper attendance registers are slow and error-prone; the project digitises them.")
+    doc = check(w.save(tmp_path / "charter.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    got = of_rule(doc, "COM-04")
+    assert len(got) == 1 and not got[0].get("location"), got
+    assert "no entries" not in got[0]["message"]
