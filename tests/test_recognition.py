@@ -336,3 +336,25 @@ def test_a_general_information_table_is_not_an_empty_revision_history(tmp_path):
     got = of_rule(doc, "COM-04")
     assert len(got) == 1 and not got[0].get("location"), got
     assert "no entries" not in got[0]["message"]
+
+
+def test_an_amount_in_the_row_under_its_budget_label_counts(tmp_path):
+    """A resources table: 'Initial Funding | <constraint>', then 'Total funding amount: 1000 $' in the
+    next row's first cell. The budget gives its amount."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    w.title("Project Charter", "Attendance System")
+    w.heading("Project Purpose")
+    w.para("Paper attendance registers are slow and error-prone; the project digitises them.")
+    w.heading("Measurable Project Objectives and Success Criteria")
+    w.para("Attendance recorded digitally in every course by 30 June 2026, at 99% accuracy.")
+    w.heading("Project Sponsor")
+    w.para("C. Diaz, Head of Department, approves the budget and the scope.")
+    w.heading("Resources")
+    w.table(["Resource", "Constraints"], [["Initial Funding", "A limited budget may restrict the scope."],
+                                          ["Total funding amount: 1000 $", ""],
+                                          ["Personnel", "Skilled developers may be scarce."]])
+    doc = check(w.save(tmp_path / "charter.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    assert of_rule(doc, "CH-06") == [], of_rule(doc, "CH-06")

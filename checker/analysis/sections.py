@@ -205,7 +205,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
         value = f.value
         if _looks_like_label(ctx.vocab, value, synonyms):
             value = ""  # a header cell beside the label ('Project Deliverables | Detailed Description')
-        below = _rows_below(f, ctx, names) if not value.strip() else ""
+        below = _rows_below(f, ctx, names) if not value.strip() else _detail_rows(f, ctx)
         text = "\n".join(t for t in (value, below) if t.strip())
         for m in matches:
             hits.setdefault(m.key, []).append(SectionHit(m.key, f.label, text, f.location, "field", field=f))
@@ -424,6 +424,27 @@ def _paragraphs_below(f: Field, names, blocks: list[Block]) -> str:
                     out.append(t)
             return "\n".join(x for x in out if x.strip())
     return ""
+
+
+_DETAIL = re.compile(r"^[^:：\n]{1,60}[:：]\s*\S")
+
+
+def _detail_rows(f: Field, ctx: Context) -> str:
+    """'Initial Funding | <constraint>' followed by rows 'Total funding amount: 1000 $ |': the rows
+    under a first-column label whose first cell is a 'Label: value' of its own detail the label."""
+    if f.source != "table" or f.label_location is None:
+        return ""
+    found = _cells_by_anchor(ctx).get(f.label_location.anchor())
+    if found is None or found[1].col != 0:
+        return ""
+    grid, label = found
+    out: list[str] = []
+    for row in grid.rows[label.row + 1: label.row + 12]:
+        first = next((c for c in row if not c.merged and c.text.strip()), None)
+        if first is None or first.col != 0 or not _DETAIL.match(first.text.strip()):
+            break
+        out.append(first.text.strip())
+    return "\n".join(out)
 
 
 def _rows_below(f: Field, ctx: Context, names) -> str:
