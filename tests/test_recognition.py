@@ -358,3 +358,26 @@ def test_an_amount_in_the_row_under_its_budget_label_counts(tmp_path):
     doc = check(w.save(tmp_path / "charter.docx"))
     assert doc["doc_type"] == "CHARTER"
     assert of_rule(doc, "CH-06") == [], of_rule(doc, "CH-06")
+
+
+def test_a_contents_list_typed_as_headings_is_not_where_sections_are(tmp_path):
+    """Contents lines typed as headings ('1. Project Objectives' … with nothing under them) come
+    back later with the content: a missing component is expected after the real section."""
+    from tests.support.word import WordWriter
+
+    titles = ["1. Project Objectives", "2. Milestones", "3. Schedule Management"]
+    w = WordWriter("en")
+    w.title("Project Management Plan", "Attendance System")
+    for t in titles:
+        w.heading(t)
+    real = {}
+    for t, body in zip(titles, ["Deliver the attendance system by 30 June 2026 within USD 20,000.",
+                                "Design approved 1 March 2026; system live 30 June 2026.",
+                                "The schedule is updated weekly by the project manager."]):
+        real[t] = w.heading(t)
+        w.para(body)
+    doc = check(w.save(tmp_path / "project management plan.docx"))
+    assert doc["doc_type"] == "PMP"
+    got = [f for f in of_rule(doc, "PMP-01") if f.get("location")]
+    assert got, of_rule(doc, "PMP-01")
+    assert all(f["location"]["paragraph"] >= real[titles[0]] for f in got), got

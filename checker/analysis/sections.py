@@ -170,8 +170,9 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     names = lambda label: _label_match(synonyms, label) is not None  # noqa: E731
     siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
     bodies = ctx.memo("sections.bodies", lambda: _bodies(ctx.doc.outline))
+    contents = ctx.memo("sections.contents", lambda: _contents_entries(ctx.doc.outline, bodies))
     for section in ctx.doc.outline.walk():
-        if section.heading is None:
+        if section.heading is None or id(section) in contents:
             continue
         matches = _label_matches(synonyms, section.title)
         if not matches:
@@ -337,6 +338,17 @@ def _header_rows(vocab: Vocabulary, doc: Document) -> list[tuple[Grid, int]]:
         if r is not None:
             out.append((grid, r))
     return out
+
+
+def _contents_entries(root: Section, bodies: dict[int, tuple[str, list[Block]]]) -> set[int]:
+    """ids of the sections that are lines of a contents list typed as headings: nothing under
+    them, and their title (numbering aside) comes back as a later heading with the real content."""
+    sections = [s for s in root.walk() if s.heading is not None]
+    later: dict[str, int] = {}
+    for i, s in enumerate(sections):
+        later[norm_label(s.title)] = i  # the last heading of each title
+    return {id(s) for i, s in enumerate(sections)
+            if not bodies[id(s)][0].strip() and later.get(norm_label(s.title), i) > i}
 
 
 def _bodies(root: Section) -> dict[int, tuple[str, list[Block]]]:
