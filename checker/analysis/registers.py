@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 from checker.analysis.column_types import column_kind, fits
 from checker.analysis.context import Context
@@ -326,14 +326,14 @@ _MISFIT = 0.5  # a header match whose column's values do not fit the key counts 
 
 
 def _remap(vocab: Vocabulary, doc_type: str, labels: dict[int, str], child: dict[int, str],
-           parent: dict[int, str], kinds: dict[int, Any]) -> dict[str, int]:
+           parent: dict[int, str], kind_of: Callable[[int], Any]) -> dict[str, int]:
     """Header labels → column keys, each key to the column with the best evidence.
 
     Every label offers its candidate keys (`Synonyms.candidates`: exact, core words, head noun, a
     word of a few); a key whose column values do not fit it (a rating key over free text, `kinds`
     from `column_types.column_kind`) counts for less, so that of two 'Impact' columns the 1–5
-    rating wins over the consequence text. The strongest pairs are taken first, one key per
-    column. A rating named by two rating words ('Probability Rating', 'Impact Score') is the
+    rating wins over the consequence text (`kind_of(column)` is asked only for such columns and
+    for the first one). The strongest pairs are taken first, one key per column. A rating named by two rating words ('Probability Rating', 'Impact Score') is the
     dimension it rates: the first word decides. A first column of short ids or sequence numbers
     under an unmatched label ('No.', '序号', 'Rank') is the type's identifier.
     """
@@ -349,7 +349,7 @@ def _remap(vocab: Vocabulary, doc_type: str, labels: dict[int, str], child: dict
                 if m.score < MIN_COLUMN_SCORE:
                     continue
                 score = m.score - rank * 0.01  # the column's own label before its parent's
-                if not fits(expected.get(m.key), kinds.get(c)):
+                if m.key in expected and not fits(expected[m.key], kind_of(c)):
                     score *= _MISFIT
                 seen[m.key] = max(seen.get(m.key, 0.0), score)
         pairs.extend((score, c, key) for key, score in seen.items())
@@ -368,7 +368,7 @@ def _remap(vocab: Vocabulary, doc_type: str, labels: dict[int, str], child: dict
     id_key = next((k for k in type_columns(vocab, doc_type) if _ID_KEYS.search(k)), None)
     if id_key is not None and id_key not in columns and labels:
         first = min(labels)
-        if first not in taken and len(labels[first]) <= 12 and kinds.get(first) in ("id", "number"):
+        if first not in taken and len(labels[first]) <= 12 and kind_of(first) in ("id", "number"):
             columns[id_key] = first
     return columns
 
@@ -384,10 +384,18 @@ def _rated(candidates: tuple[Match, ...], expected: dict[str, str], label: str) 
     return tuple(Match(m.key, top + 0.01, m.synonym) if m is first else m for m in candidates)
 
 
-def column_kinds(vocab: Vocabulary, grid: Grid, header_row: int, cols: Iterable[int]) -> dict[int, Any]:
-    """grid column → what its data cells hold (`column_types.column_kind`), from the rows under the header."""
+def column_kinds(vocab: Vocabulary, grid: Grid, header_row: int) -> Callable[[int], Any]:
+    """column → what its data cells hold (`column_types.column_kind`, from the rows under the
+    header), worked out for a column when first asked."""
     rows = grid.rows[header_row + 1: header_row + 61]
-    return {c: column_kind(vocab, (row[c] for row in rows if c < len(row))) for c in cols}
+    known: dict[int, Any] = {}
+
+    def kind_of(c: int) -> Any:
+        if c not in known:
+            known[c] = column_kind(vocab, (row[c] for row in rows if c < len(row)))
+        return known[c]
+
+    return kind_of
 
 
 def _is_block_header(vocab: Vocabulary, row: list[Cell]) -> bool:
@@ -460,8 +468,7 @@ def _sheet_view(ctx: Context, sheet: Sheet, doc_type: str) -> RegisterView | Non
     parent = ({c: cell.text.strip() for c, cell in enumerate(grid.rows[hr - 1]) if not cell.blank}
               if hr > 0 else {})
     labels = dict(sheet.header_labels) or {c: t for c, t in child.items()}
-    kinds = column_kinds(ctx.vocab, grid, hr, set(labels) | set(child) | set(parent))
-    columns = _remap(ctx.vocab, doc_type, labels, child, parent, kinds)
+    columns = _remap(ctx.vocab, doc_type, labels, child, parent, column_kinds(ctx.vocab, grid, hr))
     if len(columns) < 2:
         return None
     hidden = {rec.row for rec in sheet.records if rec.hidden}
@@ -484,8 +491,8 @@ def _table_views(ctx: Context, doc_type: str) -> list[RegisterView]:
     for table in find_tables(grids, type_column_synonyms(ctx.vocab, doc_type), min_hits=3):
         grid = table.grid
         labels = {c.col: c.text.strip() for c in grid.rows[table.header_row] if not c.blank}
-        kinds = column_kinds(ctx.vocab, grid, table.header_row, labels)
-        columns = _remap(ctx.vocab, doc_type, labels, {}, {}, kinds) or table.columns
+        kind_of = column_kinds(ctx.vocab, grid, table.header_row)
+        columns = _remap(ctx.vocab, doc_type, labels, {}, {}, kind_of) or table.columns
         if required and len(set(required) & set(columns)) < max(3, len(required) * _word_table_share(ctx.vocab, doc_type)):
             continue  # a table in a report that shares a few column names is not the register
         base = grid.location
