@@ -330,12 +330,13 @@ def _remap(vocab: Vocabulary, doc_type: str, labels: dict[int, str], child: dict
     """Header labels → column keys, each key to the column with the best evidence.
 
     Every label offers its candidate keys (`Synonyms.candidates`: exact, core words, head noun, a
-    word of a few); a key whose column values do not fit it (a rating key over free text, `kinds`
-    from `column_types.column_kind`) counts for less, so that of two 'Impact' columns the 1–5
-    rating wins over the consequence text (`kind_of(column)` is asked only for such columns and
-    for the first one). The strongest pairs are taken first, one key per column. A rating named by two rating words ('Probability Rating', 'Impact Score') is the
-    dimension it rates: the first word decides. A first column of short ids or sequence numbers
-    under an unmatched label ('No.', '序号', 'Rank') is the type's identifier.
+    word of a few). A key whose column values do not fit it (a rating key over free text;
+    `kind_of(column)` is `column_types.column_kind`, asked only for such keys and the first
+    column) counts for less, so that of two 'Impact' columns the 1–5 rating wins over the
+    consequence text. The strongest pairs are taken first, one key per column. A rating named by
+    two rating words ('Probability Rating', 'Impact Score') is the dimension it rates: the first
+    word decides. A first column of short ids or sequence numbers under an unmatched label ('No.',
+    '序号', 'Rank') is the type's identifier.
     """
     synonyms = type_column_synonyms(vocab, doc_type)
     expected = column_values(vocab, doc_type)

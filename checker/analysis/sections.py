@@ -442,8 +442,8 @@ _DETAIL = re.compile(r"^[^:：\n]{1,60}[:：]\s*\S")
 
 
 def _detail_rows(f: Field, ctx: Context) -> str:
-    """'Initial Funding | <constraint>' followed by rows 'Total funding amount: 1000 $ |': the rows
-    under a first-column label whose first cell is a 'Label: value' of its own detail the label."""
+    """'Initial Funding | <constraint>' followed by a row 'Total funding amount: 1000 $ |': the rows
+    under a first-column label whose first cell is a 'Label: value' line are that label's details."""
     if f.source != "table" or f.label_location is None:
         return ""
     found = _cells_by_anchor(ctx).get(f.label_location.anchor())
