@@ -6,9 +6,10 @@ approvals table is looked up once however many rules read it.
 from __future__ import annotations
 
 from checker.analysis.context import Context
-from checker.io.tables import TableView, find_tables
+from checker.io.tables import TableView, find_tables, looks_like_header_row
 from checker.lexicon.matchers import block_columns, doc_control_synonyms
 from checker.model.elements import Field, Grid
+from checker.text.dates import parse_date
 
 
 def all_grids(ctx: Context) -> list[Grid]:
@@ -40,8 +41,22 @@ def first_value(ctx: Context, key: str) -> Field | None:
 
 
 def revision_tables(ctx: Context) -> list[TableView]:
-    return ctx.memo("revision_tables", lambda: find_tables(
-        all_grids(ctx), block_columns(ctx.vocab, "revision_history"), min_hits=2, must_have=("version",), min_share=0.5))
+    """Tables under a header of revision columns (Version, Date, Author, Summary). A form row
+    'Date: | 1 Nov 2024 | Version: | 1.0' names the same columns but is labels beside their
+    values: a general-information block, not a revision history."""
+    def compute() -> list[TableView]:
+        tables = find_tables(all_grids(ctx), block_columns(ctx.vocab, "revision_history"), min_hits=2,
+                             must_have=("version",), min_share=0.5)
+        return [t for t in tables if not _labels_with_values(t.grid.rows[t.header_row])]
+
+    return ctx.memo("revision_tables", compute)
+
+
+def _labels_with_values(row) -> bool:
+    """A row of 'Label:' cells each followed by its value (a form), rather than column names."""
+    cells = [c for c in row if not c.merged and c.text.strip()]
+    return any(c.text.strip().endswith((":", "：")) for c in cells) and any(
+        parse_date(c.value if c.value is not None else c.text) is not None for c in cells)
 
 
 def approval_tables(ctx: Context) -> list[TableView]:
@@ -55,3 +70,22 @@ def approval_tables(ctx: Context) -> list[TableView]:
         return [t for t in tables if id(t.grid) not in revision or "signature" in t.columns]
 
     return ctx.memo("approval_tables", compute)
+
+
+def record_rows(ctx: Context) -> frozenset[tuple]:
+    """Anchors of the cells in the data rows of Word tables of records: three or more columns under
+    a first row of unmerged cells that names them ('No. | Deliverable | Due | Owner'). A label
+    there is a record's value, not a form field's label."""
+    def compute() -> frozenset[tuple]:
+        out: set[tuple] = set()
+        for block in ctx.doc.blocks:
+            grid = block.grid
+            if grid is None or grid.width < 3 or len(grid.rows) < 3 or not looks_like_header_row(grid.rows[0]):
+                continue
+            if any(c.merged for c in grid.rows[0]) or sum(1 for c in grid.rows[0] if c.text.strip()) < 3:
+                continue  # a form's first row spans its labels over merged cells
+            for row in grid.rows[1:]:
+                out.update(c.location.anchor() for c in row)
+        return frozenset(out)
+
+    return ctx.memo("record_rows", compute)

@@ -40,6 +40,13 @@ def type_columns(vocab: Vocabulary, doc_type: str) -> dict[str, dict[str, Any]]:
 
 
 @derived
+def column_values(vocab: Vocabulary, doc_type: str) -> dict[str, str]:
+    """column key → the kind of value it holds (`values:` in doctypes.yaml: rating, date, id, text)."""
+    return {key: str(entry["values"]) for key, entry in type_columns(vocab, doc_type).items()
+            if isinstance(entry, dict) and entry.get("values")}
+
+
+@derived
 def type_column_synonyms(vocab: Vocabulary, doc_type: str) -> Synonyms:
     return Synonyms.from_entries(type_columns(vocab, doc_type))
 
