@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 import pytest
 
-from checker.text.dates import parse_date
+from checker.text.dates import date_line, parse_date
 from checker.text.language import detect_language
 from checker.text.money import parse_money
 from checker.text.normalize import label_unit, norm_label, strip_numbering
@@ -46,6 +46,9 @@ def test_label_unit_is_kept_as_metadata():
     ("25/03/2026", date(2026, 3, 25)),
     ("03/25/2026", date(2026, 3, 25)),
     (datetime(2026, 3, 5, 10, 0), date(2026, 3, 5)),
+    ("二〇二六年三月五日", date(2026, 3, 5)),
+    ("二零二六 年 十二 月 二十五 日", date(2026, 12, 25)),
+    ("二〇二六年十月", date(2026, 10, 1)),
 ])
 def test_dates_in_the_forms_documents_use(raw, expected):
     assert parse_date(raw) == expected
@@ -56,6 +59,25 @@ def test_ambiguous_and_impossible_dates_are_not_guessed():
     assert parse_date("03/04/2026", day_first=True) == date(2026, 4, 3)
     assert parse_date("2024-02-30") is None
     assert parse_date("年 月 日") is None
+    assert parse_date("二〇二六年十三月") is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("2026年3月", date(2026, 3, 1)),
+    ("二〇二六年三月", date(2026, 3, 1)),
+    ("二零二六 年 三 月 五 日", date(2026, 3, 5)),
+    ("March 2026", date(2026, 3, 1)),
+    ("Sept. 2026", date(2026, 9, 1)),
+    ("5 March 2026", date(2026, 3, 5)),
+    ("Date: 2026-03-05", date(2026, 3, 5)),
+    ("16 February 2026 – 8 May 2026", None),  # a period, not the document's date
+    ("Project Period: Feb 2026 to May 2026", None),
+    ("Kick-off on 5 March 2026", None),  # a sentence with a date in it
+    ("Week 12 2026", None),
+    ("Apollo Migration", None),
+])
+def test_a_date_line_is_only_a_date_or_a_month_and_year(line, expected):
+    assert date_line(line) == expected
 
 
 @pytest.mark.parametrize("raw, hint, amount, currency", [
