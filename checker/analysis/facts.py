@@ -17,6 +17,7 @@ from checker.text.money import is_unit, parse_money
 from checker.text.normalize import label_unit, norm_label
 
 FACT_KEYS = ("id", "name", "sponsor", "manager", "budget", "start", "end")
+_BY_PLACE = {"project_name": "name"}  # doc-control keys of fields recognised by their place -> fact key
 
 
 @derived
@@ -28,6 +29,9 @@ def _candidates(vocab: Vocabulary, doc: Document) -> list[tuple[str, Field]]:
     syn = _labels(vocab)
     out: list[tuple[str, Field]] = []
     for field in doc.fields:
+        if field.key in _BY_PLACE:  # a cover's project-name line
+            out.append((_BY_PLACE[field.key], field))
+            continue
         m = syn.match(field.label, allow_partial=True)
         if m is not None and m.strong:
             out.append((m.key, field))

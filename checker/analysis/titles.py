@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from checker.analysis.context import Context
-from checker.lexicon.files import words
+from checker.lexicon.matchers import doc_type_names
 from checker.lexicon.predicates import placeholder_matches
-from checker.lexicon.vocabulary import Vocabulary, derived
+from checker.lexicon.vocabulary import Vocabulary
 from checker.text.normalize import has_cjk, nfkc
 
 # What is left of a title once the document type is taken out, and is still not a project's name.
@@ -55,7 +55,7 @@ def name_beside_type(vocab: Vocabulary, title: str) -> str | None:
     if placeholder_matches(vocab, title):
         return None  # 'Project Charter [Insert Project Name]' names no project
     t = " ".join(nfkc(title).lower().split())
-    for name in _type_names(vocab):
+    for name in doc_type_names(vocab):
         i = t.find(name)
         if i < 0 or (not has_cjk(name) and not _word_bounded(t, i, len(name))):
             continue
@@ -83,11 +83,3 @@ def _speaks_of(rest: str, type_name: str) -> bool:
 def _word_bounded(text: str, start: int, size: int) -> bool:
     end = start + size
     return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-
-
-@derived
-def _type_names(vocab: Vocabulary) -> tuple[str, ...]:
-    """Every document type's names, folded, longest first ('project management plan' before 'plan')."""
-    names = {" ".join(nfkc(n).lower().split()) for spec in vocab.doc_types.values()
-             for n in words(spec.get("names"))}
-    return tuple(sorted((n for n in names if n), key=len, reverse=True))

@@ -22,6 +22,9 @@ def doc_control(ctx: Context) -> dict[str, list[Field]]:
         syn = doc_control_synonyms(ctx.vocab)
         out: dict[str, list[Field]] = {}
         for field in ctx.doc.fields:
+            if field.key is not None:  # recognised by its place (a cover line), not by a label
+                out.setdefault(field.key, []).append(field)
+                continue
             m = syn.match(field.label, allow_partial=False)
             if m is None:
                 m = syn.match(field.label)

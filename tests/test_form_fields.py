@@ -1,0 +1,195 @@
+"""Forms and title blocks read as label → value wherever the value sits (#16): on the cover without a
+label, beside the label on one line with other pairs, under the label in the same cell or in the
+next paragraphs. Every document is built here; each test is one layout real documents use."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.analysis.facts import extract_project
+from checker.lexicon.vocabulary import shipped_vocabulary
+from checker.model.document import Document
+from tests.support.checking import check_one
+from tests.support.docx_quirks import new_document, read
+from tests.support.word import WordWriter
+
+VOCAB = shipped_vocabulary()
+
+
+def fields(doc: Document) -> dict[str, str]:
+    return {f.label.rstrip(":："): f.value for f in doc.fields if f.label}
+
+
+def by_place(doc: Document) -> dict[str, str]:
+    return {f.key: f.value for f in doc.fields if f.key}
+
+
+def findings(entry: dict, rule: str) -> list[dict]:
+    return [f for f in entry["findings"] if f["rule"] == rule]
+
+
+def _body(w: WordWriter) -> None:
+    w.heading("1 项目概述" if w.lang == "zh" else "1. Introduction")
+    w.para("本计划说明项目的人力资源安排、角色职责与人员获取方式，供项目组成员执行。" if w.lang == "zh" else
+           "This plan sets out how the project staffs its team, the roles and responsibilities, and how people join.")
+
+
+# -- covers and title blocks ---------------------------------------------------------------------
+
+
+def test_a_chinese_cover_names_the_project_and_dates_the_document_in_chinese_numerals(tmp_path: Path) -> None:
+    w = WordWriter("zh")
+    w.heading("智慧仓储管理系统")  # the project, above the title
+    w.heading("人力资源计划")
+    w.heading("远航软件有限公司")
+    w.heading("二〇二六年三月")
+    w.para("编写人：李明")
+    w.para("审核人：王芳")
+    _body(w)
+    path = w.save(tmp_path / "plan.docx")
+    doc = read_path(path)
+    assert by_place(doc) == {"project_name": "智慧仓储管理系统", "date": "二〇二六年三月"}
+    assert extract_project(VOCAB, doc)["name"] == "智慧仓储管理系统"
+    [finding] = findings(check_one(path), "COM-01")
+    assert finding["message"] == "缺少文档控制信息：版本号。"
+
+
+def test_an_english_title_block_past_organisation_lines_and_a_project_period(tmp_path: Path) -> None:
+    w = WordWriter("en")
+    w.heading("Northbridge University")
+    w.para("Department of Computing")
+    w.heading("Project Management Plan")
+    w.para("Campus Parking Permit System")  # the project, below the title
+    w.para("16 February 2026 – 8 May 2026")  # the project's period, not the document's date
+    w.para("Prepared by: Team Four")
+    _body(w)
+    path = w.save(tmp_path / "pmp.docx")
+    doc = read_path(path)
+    assert by_place(doc) == {"project_name": "Campus Parking Permit System"}
+    [finding] = findings(check_one(path), "COM-01")
+    assert finding["message"] == "Document-control information is missing: version, date."
+
+
+def test_a_cover_line_that_is_a_date_and_a_version_line(tmp_path: Path) -> None:
+    w = WordWriter("en")
+    w.heading("Harbour Lights Refit")
+    w.heading("Lessons Learned Report")
+    w.para("March 2026")
+    w.para("V1.2")
+    w.para("Prepared by: Refit Team")
+    _body(w)
+    path = w.save(tmp_path / "lessons.docx")
+    assert by_place(read_path(path)) == {"project_name": "Harbour Lights Refit", "date": "March 2026", "version": "V1.2"}
+    assert findings(check_one(path), "COM-01") == []
+
+
+def test_a_cover_without_a_title_or_with_a_template_name_names_no_project(tmp_path: Path) -> None:
+    w = WordWriter("zh")
+    w.heading("xxxx项目")  # the template's name, left to fill in
+    w.heading("进度管理计划书")
+    w.heading("东方大学软件学院")
+    _body(w)
+    assert "project_name" not in by_place(read_path(w.save(tmp_path / "a.docx")))
+    w = WordWriter("en")
+    w.heading("Apollo Migration")
+    w.para("Some notes from the kick-off")  # no document title: not a cover
+    _body(w)
+    assert by_place(read_path(w.save(tmp_path / "b.docx"))) == {}
+
+
+# -- label and value in other places ---------------------------------------------------------------
+
+
+def test_several_label_value_pairs_on_one_line_of_a_cell() -> None:
+    d = new_document()
+    t = d.add_table(rows=2, cols=1)
+    t.rows[0].cells[0].text = "变更申请ID：CR-023"
+    t.rows[1].cells[0].text = "变更：通过     责任人签字：李明     日期：2026年4月11日\n评价：合理"
+    got = fields(read(d))
+    assert got["变更申请ID"] == "CR-023"
+    assert got["变更"] == "通过" and got["责任人签字"] == "李明" and got["日期"] == "2026年4月11日"
+    assert got["评价"] == "合理"
+
+
+def test_a_spaced_out_label_is_one_label() -> None:
+    d = new_document()
+    d.add_paragraph("学    院：软件学院")
+    assert fields(read(d)) == {"学    院": "软件学院"}
+
+
+def test_a_line_of_role_and_person_pairs_does_not_become_the_project_name() -> None:
+    d = new_document()
+    d.add_paragraph("项目名称：家教网       商务负责人：   李明        技术负责人：   王芳")
+    doc = read(d)
+    assert fields(doc)["项目名称"] == "家教网"
+    assert extract_project(VOCAB, doc)["name"] == "家教网"
+
+
+def test_label_and_value_on_two_lines_of_one_cell(tmp_path: Path) -> None:
+    w = WordWriter("en")
+    w.heading("Project Status Report")
+    w.kv_table([("Project Name", "Harbour Lights Refit")])
+    w.table(["Prepared By:\nAnna Berg\nLeo Park", "Date:\n2026-03-06", "Reporting Period:\n2026-02-27 to 2026-03-06"], [])
+    _body(w)
+    path = w.save(tmp_path / "status.docx")
+    got = fields(read_path(path))
+    assert got["Prepared By"] == "Anna Berg\nLeo Park"
+    assert got["Date"] == "2026-03-06"
+    assert got["Reporting Period"] == "2026-02-27 to 2026-03-06"
+    assert "Date:\n2026-03-06" not in got  # the cell is a field by itself, not the label of the next one
+    messages = [f["message"] for f in findings(check_one(path), "COM-01")]
+    assert messages == ["Document-control information is missing: version."]
+
+
+def test_a_label_paragraph_followed_by_the_names_under_it(tmp_path: Path) -> None:
+    w = WordWriter("en")
+    w.heading("Project Scope Statement")
+    w.para("Campus Parking Permit System")
+    w.heading("Prepared by:")
+    for name in ("Anna Berg", "Leo Park", "Mia Chen"):
+        w.para(name)
+    _body(w)
+    path = w.save(tmp_path / "scope.docx")
+    assert fields(read_path(path))["Prepared by"] == "Anna Berg\nLeo Park\nMia Chen"
+    messages = [f["message"] for f in findings(check_one(path), "COM-01")]
+    assert messages == ["Document-control information is missing: version, date."]  # no 'Prepared by is empty'
+
+
+def test_a_label_alone_on_its_line_with_the_value_in_the_next_paragraph(tmp_path: Path) -> None:
+    w = WordWriter("en")
+    w.heading("PROJECT CHARTER")
+    w.heading("Project Name", 2)
+    w.heading("Harbour Lights Refit", 2)
+    w.heading("Date Produced", 2)
+    w.para("October 1, 2026")
+    _body(w)
+    doc = read_path(w.save(tmp_path / "charter.docx"))
+    got = fields(doc)
+    assert got["Project Name"] == "Harbour Lights Refit" and got["Date Produced"] == "October 1, 2026"
+    assert extract_project(VOCAB, doc)["name"] == "Harbour Lights Refit"
+
+
+def test_a_label_and_its_value_set_apart_by_a_tab_and_a_signature_caption_is_no_value() -> None:
+    d = new_document()
+    d.add_paragraph("Prepared by\tAnna Berg")
+    d.add_paragraph("\t\tProject Manager")  # the caption under the signature line
+    d.add_paragraph("Approved by\t")
+    d.add_paragraph("                Project Sponsor")
+    got = fields(read(d))
+    assert got == {"Prepared by": "Anna Berg"}
+
+
+def test_prompt_labels_of_a_blank_form_stay_fields() -> None:
+    d = new_document()
+    t = d.add_table(rows=2, cols=3)
+    t.rows[0].cells[0].text = "Project Sponsor"
+    t.rows[0].cells[2].text = "Other Stakeholders:"
+    t.rows[1].cells[0].text = "Authors:"
+    t.rows[1].cells[1].text = "Date:"
+    got = fields(read(d))
+    assert got["Other Stakeholders"] == "" and got["Authors"] == "" and got["Date"] == ""
+
+
+def read_path(path: Path) -> Document:
+    from checker.io.readers.docx import read_docx
+
+    return read_docx(str(path), path.read_bytes(), "docx", VOCAB)
