@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from openpyxl import Workbook
+
 from checker.analysis.facts import extract_project
+from checker.io.readers.docx import read_docx
+from checker.io.readers.xlsx import read_xlsx
 from checker.lexicon.vocabulary import shipped_vocabulary
 from checker.model.document import Document
 from tests.support.checking import check_one
 from tests.support.docx_quirks import new_document, read
 from tests.support.word import WordWriter
+from tests.support.workbook import SheetWriter, save
 
 VOCAB = shipped_vocabulary()
 
@@ -190,6 +195,70 @@ def test_prompt_labels_of_a_blank_form_stay_fields() -> None:
 
 
 def read_path(path: Path) -> Document:
-    from checker.io.readers.docx import read_docx
-
     return read_docx(str(path), path.read_bytes(), "docx", VOCAB)
+
+
+def read_workbook(path: Path) -> Document:
+    return read_xlsx(str(path), path.read_bytes(), "xlsx", VOCAB)
+
+
+def test_a_chinese_line_of_two_pairs_set_apart_by_one_space() -> None:
+    d = new_document()
+    d.add_paragraph("签发人：CIO 签发时间：2026年9月")
+    assert fields(read(d)) == {"签发人": "CIO", "签发时间": "2026年9月"}
+
+
+# -- workbooks -----------------------------------------------------------------------------------------
+
+
+def _register(ws, title_lines: list[str], footer: list[str]) -> None:
+    sw = SheetWriter(ws)
+    sw.title("\n".join(title_lines))
+    last = sw.table(3, ["Risk ID", "Risk Description", "Probability", "Impact", "Risk Owner", "Status"], [
+        ["R-01", "Supplier delivers the lifts late", 3, 4, "Anna Berg", "Open"],
+        ["R-02", "Dock permit delayed by the port authority", 2, 5, "Leo Park", "Open"],
+    ])
+    for c, text in enumerate(footer, 1):
+        ws.cell(last + 2, 1 + 3 * (c - 1), text)
+
+
+def test_a_sheet_title_names_the_project_and_a_footer_row_gives_version_and_date(tmp_path: Path) -> None:
+    wb = Workbook()
+    _register(wb.active, ["Risk management plan for project: Harbour Lights Refit"], ["Version: 1.0", "Date: 2026-03-05"])
+    path = save(wb, tmp_path / "risks.xlsx")
+    doc = read_workbook(path)
+    assert extract_project(VOCAB, doc)["name"] == "Harbour Lights Refit"
+    assert fields(doc)["Version"] == "1.0" and fields(doc)["Date"] == "2026-03-05"
+    messages = [f["message"] for f in findings(check_one(path), "COM-01")]
+    assert messages == ["Document-control information is missing: author/owner."]
+
+
+def test_a_title_cell_of_several_lines_gives_title_project_and_date(tmp_path: Path) -> None:
+    wb = Workbook()
+    _register(wb.active, ["High-Level Budget: Resource Breakdown", "Project Name: Harbour Lights Refit", "Date: 01 April 2026"], [])
+    path = save(wb, tmp_path / "budget.xlsx")
+    assert extract_project(VOCAB, read_workbook(path))["name"] == "Harbour Lights Refit"
+    messages = [f["message"] for f in findings(check_one(path), "COM-01")]
+    assert messages == ["Document-control information is missing: version, author/owner."]  # the title is there
+
+
+# -- project facts: a label or a header beside a label is not its value ------------------------------
+
+
+def test_the_next_label_of_a_blank_form_is_not_the_value() -> None:
+    d = new_document()
+    t = d.add_table(rows=1, cols=2)
+    t.rows[0].cells[0].text, t.rows[0].cells[1].text = "项目名称", "准备日期"
+    doc = read(d)
+    assert fields(doc) == {"项目名称": "", "准备日期": ""}
+    assert extract_project(VOCAB, doc) == {}
+
+
+def test_a_column_header_or_a_cost_item_is_not_a_project_fact() -> None:
+    d = new_document()
+    t = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([["成本项目", "需求成本", "预计成本"], ["办公场所", "3000元/月", "3500元"],
+                             ["项目经理", "姓名", "部门"]]):
+        for c, text in enumerate(row):
+            t.rows[r].cells[c].text = text
+    assert extract_project(VOCAB, read(d)) == {}

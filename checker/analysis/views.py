@@ -28,7 +28,7 @@ def doc_control(ctx: Context) -> dict[str, list[Field]]:
             m = syn.match(field.label, allow_partial=False)
             if m is None:
                 m = syn.match(field.label)
-                if m is None or not m.strong:
+                if m is None or not m.strong or (m.key == "project_name" and not m.exact_or_distinctive):
                     continue
             out.setdefault(m.key, []).append(field)
         return out

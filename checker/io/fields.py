@@ -15,11 +15,18 @@ from checker.model.elements import Block, Field, Grid
 from checker.text.normalize import has_cjk, label_unit, nfkc, norm_label
 
 _LINE = re.compile(r"^\s*(?P<label>[^:：\n]{1,40}?)\s*[:：]\s*(?P<value>.*)$")
-_GAP = re.compile(r"(?:[ \u3000]{2,}|\t)+")  # what sets apart several pairs written on one line
+# What sets apart several pairs written on one line: a run of spaces or a tab, or one space before
+# a Chinese label and its colon ('签发人：CIO 签发时间：2021年9月').
+_GAP = re.compile(r"(?:[ \u3000]{2,}|\t)+|[ \u3000](?=[\u4e00-\u9fff]{2,12}[:：])")
 _MAX_LABEL = 40
 _MAX_VALUE_LINES = 12  # lines under a label line that are its value (a list of names)
 _MAX_VALUE_PARAGRAPH = 200  # a paragraph under a label is its value only when it is short
 _MAX_NAMED_VALUE = 120
+# A title line that names its project after the label: '<document> for project: <name>'.
+_FOR_PROJECT = re.compile(r"\S\s+(?:for|of)\s+(?:the\s+)?project$", re.I)
+_FOOTER_ROWS = 6  # the rows at the bottom of a register sheet that may be its footer
+_IDENTIFYING_KEYS = frozenset({f"doc_control_fields.{k}" for k in ("project_name", "project_id", "doc_title", "doc_id", "version", "date")}
+                              | {f"project_facts.{k}" for k in ("id", "name", "budget", "start", "end")})
 _SIGNOFF_KEYS = frozenset({"doc_control_fields.approver", "doc_control_fields.reviewer"})
 
 
@@ -87,9 +94,14 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
             if not _looks_like_label(label.text) or is_self_contained(label.text):
                 i += 1
                 continue
+            if i + 1 >= len(cells) and len(cells) > 1 and _is_label_value(vocab, label.text):
+                # A blank form's last label on its row ('Project Name | Date Prepared'): empty.
+                out.append(Field(label.text.strip(), "", label.location, label.location, source))  # type: ignore[arg-type]
+                i += 1
+                continue
             if i + 1 < len(cells):
                 value = cells[i + 1]
-                if _is_prompt_label(value.text) or is_self_contained(value.text):
+                if _is_prompt_label(value.text) or is_self_contained(value.text) or _is_label_value(vocab, value.text):
                     # 'Project Name: | Prepared on:' - the next cell is another label, so this
                     # label's value is missing; the label's own cell is where it belongs.
                     out.append(Field(label.text.strip(), "", label.location, label.location, source))  # type: ignore[arg-type]
@@ -112,6 +124,22 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
             if (not cell.merged and ("：" in cell.text or ":" in cell.text)
                     and not (_is_prompt_label(cell.text) and cell.location.anchor() in paired)):
                 out.extend(fields_from_lines(cell.text, cell.location, source))
+    return out
+
+
+def footer_fields(vocab: Vocabulary, grid: Grid, start: int, source: str = "sheet") -> list[Field]:
+    """Doc-control `Label: value` cells in the last rows of a register sheet, under its records
+    ('Version: 01 | Date: 01 Apr 2024' in a footer row): only cells whose every label is a known
+    field label, so a record's 'Note: …' cell is not read as a field."""
+    out: list[Field] = []
+    rows = [r for r in range(max(start, len(grid.rows) - _FOOTER_ROWS), len(grid.rows))]
+    for r in rows:
+        for cell in grid.rows[r]:
+            if cell.merged or not isinstance(cell.value, str) or not (":" in cell.text or "：" in cell.text):
+                continue
+            found = fields_from_lines(cell.text, cell.location, source)
+            if found and all(field_labels(vocab).match(f.label, allow_partial=False) is not None for f in found):
+                out.extend(found)
     return out
 
 
@@ -140,7 +168,8 @@ def fields_from_lines(text: str, location: Location, source: str = "line") -> li
                 i += 1
             pairs[-1] = (label, "\n".join(under), "\n".join([line, *under]) if under else line)
         for label, value, line in pairs:
-            out.append(Field(label, value, location.with_text(line), location, source))  # type: ignore[arg-type]
+            key = "project_name" if _FOR_PROJECT.search(label) else None  # 'Quality plan for project: Apollo'
+            out.append(Field(label, value, location.with_text(line), location, source, key=key))  # type: ignore[arg-type]
     return out
 
 
@@ -227,6 +256,17 @@ def _paragraphs_below(vocab: Vocabulary, blocks: list[Block], start: int, limit:
             break
         out.append(block)
     return out
+
+
+def _is_label_value(vocab: Vocabulary, text: str) -> bool:
+    """A cell beside a label that is itself the label of an identifying field ('Project Name |
+    Date Prepared' in a blank form): the next label, not the value. A role ('Document Owner |
+    Project Manager') is a value."""
+    t = text.strip()
+    if not t or len(t) > _MAX_LABEL or "\n" in t:
+        return False
+    m = field_labels(vocab).match(t, allow_partial=False)
+    return m is not None and m.key in _IDENTIFYING_KEYS
 
 
 def _is_label_line(vocab: Vocabulary, text: str, any_label: bool = False) -> bool:

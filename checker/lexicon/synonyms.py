@@ -30,6 +30,18 @@ class Match:
         """The label names the key (not just contains one of its synonyms)."""
         return self.score >= STRONG
 
+    @property
+    def exact_or_distinctive(self) -> bool:
+        """The label is the synonym, or ends with one of two or more words ('Software Project Name'):
+        a bare head noun at the end of a longer label names something else ('成本项目' is a cost
+        item, not the project; 'Sub-project' is not the project)."""
+        return self.score >= 1.0 or _distinctive(self.synonym)
+
+
+def _distinctive(synonym: str) -> bool:
+    """≥ 3 Chinese characters or ≥ 2 English words (of a normalised synonym)."""
+    return (len(synonym) >= 3) if has_cjk(synonym) else len(synonym.split()) >= 2
+
 
 class Synonyms:
     """Maps labels to the standard's keys.
@@ -51,9 +63,7 @@ class Synonyms:
                 if not n:
                     continue
                 self._exact.setdefault(n, key)
-                cjk = has_cjk(n)
-                distinctive = (cjk and len(n) >= 3) or (not cjk and len(n.split()) >= 2)
-                self._partial.append((n, key, distinctive))
+                self._partial.append((n, key, _distinctive(n)))
         self._partial.sort(key=lambda item: -len(item[0]))  # longest synonym wins
         self._cache: dict[str, Match | None] = {}  # label -> match, partial matches allowed
         self._cache_whole: dict[str, Match | None] = {}  # the same, allow_partial=False

@@ -29,7 +29,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 from checker.core.errors import ReadError
 from checker.core.gc_pause import cyclic_gc_paused
 from checker.core.location import Location
-from checker.io.fields import fields_from_grid
+from checker.io.fields import fields_from_grid, footer_fields
 from checker.io.readers.ooxml_props import parse_core_properties, parse_custom_properties
 from checker.io.tables import SEQUENCE, is_data_row
 from checker.lexicon.files import words
@@ -827,6 +827,7 @@ def _analyse_workbook(doc: Document, loaded: list[_Loaded], vocab: Vocabulary) -
             _apply_header(sheet, header, item.hidden_rows, item.frame)
             above = Grid(sheet.grid.rows[: header.first], sheet.grid.location)
             doc.fields.extend(fields_from_grid(vocab, above, "sheet"))
+            doc.fields.extend(footer_fields(vocab, sheet.grid, header.last + 1))
         else:
             found = fields_from_grid(vocab, sheet.grid, "sheet")
             if _is_short_lists(sheet.grid, item.merges):
