@@ -3,6 +3,7 @@ label, beside the label on one line with other pairs, under the label in the sam
 next paragraphs. Every document is built here; each test is one layout real documents use."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -262,3 +263,45 @@ def test_a_column_header_or_a_cost_item_is_not_a_project_fact() -> None:
         for c, text in enumerate(row):
             t.rows[r].cells[c].text = text
     assert extract_project(VOCAB, read(d)) == {}
+
+
+# -- currencies ------------------------------------------------------------------------------------
+
+
+def test_an_amount_with_an_iso_code_after_it_or_a_local_sign_says_its_currency(tmp_path: Path) -> None:
+    w = WordWriter("en")
+    w.heading("Harbour Lights Refit Charter")
+    w.kv_table([("Estimated Cost", "2,500,000 EGP"), ("Contingency", "₹ 4,00,000"), ("Budget", "KES 1,200,000")])
+    _body(w)
+    assert findings(check_one(w.save(tmp_path / "charter.docx")), "COM-11") == []
+
+
+def test_a_budget_whose_total_cells_carry_a_currency_format_states_the_currency(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Cost item", "Venue costs", "Total direct costs"])
+    ws.append(["Design workshop", 1000, 1000])
+    ws.append(["Vendor contract", 3000, 3000])
+    ws.append(["Total", 4000, 4000])
+    for cell in ws[4][1:]:
+        cell.number_format = '"$"#,##0'
+    path = save(wb, tmp_path / "budget.xlsx")
+    assert findings(check_one(path), "COM-11") == []
+    wb["Sheet"]["B4"].number_format = "#,##0"
+    wb["Sheet"]["C4"].number_format = "#,##0"
+    path = save(wb, tmp_path / "bare.xlsx")
+    assert {f["location"]["cell"] for f in findings(check_one(path), "COM-11")} == {"B1", "C1"}
+
+
+def test_a_currency_number_format_shows_on_the_cell() -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"], ws["A2"], ws["A3"] = 1500, 2500, 3500
+    ws["A1"].number_format = '"$"#,##0'
+    ws["A2"].number_format = "#,##0.00 [$EGP]"
+    ws["A3"].number_format = "[$-409]0"  # a locale tag alone is no currency
+    buf = io.BytesIO()
+    wb.save(buf)
+    doc = read_xlsx("f.xlsx", buf.getvalue(), "xlsx", VOCAB)
+    assert [row[0].text for row in doc.sheets[0].grid.rows] == ["$1500", "2500 EGP", "3500"]
+    assert [row[0].value for row in doc.sheets[0].grid.rows] == [1500, 2500, 3500]

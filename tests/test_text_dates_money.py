@@ -5,7 +5,7 @@ import pytest
 
 from checker.text.dates import date_line, parse_date
 from checker.text.language import detect_language
-from checker.text.money import parse_money
+from checker.text.money import names_currency, parse_money
 from checker.text.normalize import label_unit, norm_label, strip_numbering
 from checker.text.versions import parse_version
 
@@ -88,6 +88,13 @@ def test_a_date_line_is_only_a_date_or_a_month_and_year(line, expected):
     ("350", "万元", 3_500_000, "CNY"),
     ("1.5亿元", None, 150_000_000, "CNY"),
     ("EUR 80k", None, 80_000, "EUR"),
+    ("50,000 EGP", None, 50_000, "EGP"),  # any ISO 4217 code, after the amount as well as before
+    ("KES 1,200,000", None, 1_200_000, "KES"),
+    ("₹ 5,00,000", None, 500_000, "INR"),  # a currency sign, and the Indian grouping
+    ("₦250,000", None, 250_000, "NGN"),
+    ("R$ 3.500", None, 3.5, "BRL"),
+    ("1,200 €", None, 1200, "EUR"),
+    ("300", "Cost (ZAR)", 300, "ZAR"),
 ])
 def test_money_normalises_unit_and_currency(raw, hint, amount, currency):
     money = parse_money(raw, unit_hint=hint)
@@ -111,3 +118,14 @@ def test_language_detection():
     assert detect_language("项目章程 项目背景 本项目旨在建设智慧仓储管理系统") == "zh"
     assert detect_language("The project charter authorises the project manager to apply resources") == "en"
     assert detect_language("项目章程 Project Charter 项目背景 Background and business need") == "mixed"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Cost (EGP)", True), ("Budget in INR", True), ("500 PLN", True), ("₺12,000", True), ("¤ 300", True),
+    ("Rs. 5000", True), ("5000 kr", True), ("CAD 3000", True),
+    ("ALL COSTS 5000", False),  # a code that is an English word counts only beside a number
+    ("the CAD drawings", False), ("Top 100 risks", False), ("XXX 500", False), ("WBS 1.2.3", False),
+    ("approx. 300 units", False),
+])
+def test_a_currency_is_any_iso_code_sign_or_currency_word(text, names):
+    assert names_currency(text) is names

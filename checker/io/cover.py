@@ -17,7 +17,7 @@ import re
 from typing import Iterable
 
 from checker.lexicon.files import words
-from checker.lexicon.matchers import doc_type_names, field_labels
+from checker.lexicon.matchers import doc_type_names, field_labels, section_names
 from checker.lexicon.predicates import is_placeholder
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Block, Field
@@ -108,8 +108,10 @@ def _is_name_line(vocab: Vocabulary, text: str) -> bool:
         return False
     if _FILLER.search(t):
         return False  # 'xxxx项目': the template's name left to fill in
+    section = section_names(vocab).match(t)
     return not (_is_date_line(t) or _is_version_line(t) or _is_organisation(vocab, t) or is_placeholder(vocab, t)
-                or _is_title(vocab, t) or field_labels(vocab).match(t, allow_partial=False) is not None)
+                or _is_title(vocab, t) or field_labels(vocab).match(t, allow_partial=False) is not None
+                or (section is not None and section.strong))  # 'Scope Description': the first section
 
 
 def _is_date_line(text: str) -> bool:

@@ -35,6 +35,18 @@ def type_sections(vocab: Vocabulary, doc_type: str) -> Synonyms:
 
 
 @derived
+def section_names(vocab: Vocabulary) -> Synonyms:
+    """The section synonyms of every document type as one matcher: what a heading may name."""
+    mapping: dict[str, list[str]] = {}
+    for doc_type in vocab.doc_types:
+        for key, entry in section_entries(vocab, doc_type).items():
+            mapping.setdefault(key, []).extend(words(entry))
+        for key, extra in extra_section_synonyms(vocab, doc_type).items():
+            mapping.setdefault(key, []).extend(extra)
+    return Synonyms(mapping)
+
+
+@derived
 def type_columns(vocab: Vocabulary, doc_type: str) -> dict[str, dict[str, Any]]:
     """The column entries (`{en, zh, required}`) of a document type."""
     return dict(vocab.type_spec(doc_type).get("columns") or {})
