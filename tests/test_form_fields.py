@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from checker.analysis.facts import extract_project
 from checker.io.readers.docx import read_docx
 from checker.io.readers.xlsx import read_xlsx
+from checker.lexicon.predicates import is_placeholder
 from checker.lexicon.vocabulary import shipped_vocabulary
 from checker.model.document import Document
 from tests.support.checking import check_one
@@ -305,3 +306,25 @@ def test_a_currency_number_format_shows_on_the_cell() -> None:
     doc = read_xlsx("f.xlsx", buf.getvalue(), "xlsx", VOCAB)
     assert [row[0].text for row in doc.sheets[0].grid.rows] == ["$1500", "2500 EGP", "3500"]
     assert [row[0].value for row in doc.sheets[0].grid.rows] == [1500, 2500, 3500]
+
+
+# -- placeholders spoken about, not left in place ----------------------------------------------------
+
+
+def test_a_format_mask_or_an_applications_prompt_is_not_a_leftover_placeholder(tmp_path: Path) -> None:
+    w = WordWriter("zh")
+    w.heading("智慧仓储管理系统需求说明")
+    w.para("EMAIL：格式必须符合xxx@xxx.xxx，为非必填项。")  # a requirement that sets the e-mail format
+    w.table(["用例", "预期结果", "实际结果"], [["空密码登录", "提示请输入密码", "提示请输入密码"],
+                                          ["空用户名登录", "弹出“请输入用户名”", "弹出“请输入用户名”"]])
+    w.para("联系邮箱：xxx@xxx.com")  # a value still to fill in
+    w.para("项目经理：待定")
+    path = w.save(tmp_path / "spec.docx")
+    found = [f["location"].get("text") for f in findings(check_one(path), "COM-02")]
+    assert found == ["联系邮箱：xxx@xxx.com", "项目经理：待定"]
+
+
+def test_x_letters_left_for_a_name_beside_chinese_text_are_a_placeholder() -> None:
+    assert is_placeholder(VOCAB, "xxxx项目") and is_placeholder(VOCAB, "产品名称：xxxx")
+    assert not is_placeholder(VOCAB, "Dates are written in the format YYYY-MM-DD")
+    assert is_placeholder(VOCAB, "Message: TBD")  # a pending value whatever its label says
