@@ -328,3 +328,17 @@ def test_x_letters_left_for_a_name_beside_chinese_text_are_a_placeholder() -> No
     assert is_placeholder(VOCAB, "xxxx项目") and is_placeholder(VOCAB, "产品名称：xxxx")
     assert not is_placeholder(VOCAB, "Dates are written in the format YYYY-MM-DD")
     assert is_placeholder(VOCAB, "Message: TBD")  # a pending value whatever its label says
+
+
+def test_a_combined_label_gives_both_fields_and_a_version_value_may_carry_the_date(tmp_path: Path) -> None:
+    w = WordWriter("en")
+    w.heading("Change Management Plan")
+    w.kv_table([("Project Name", "Harbour Lights Refit"), ("Document Version and Date", "V1, June 1, 2026"),
+                ("Author/Owner", "Anna Berg")])
+    _body(w)
+    assert findings(check_one(w.save(tmp_path / "a.docx")), "COM-01") == []
+    w = WordWriter("zh")
+    w.heading("变更管理计划")
+    w.kv_table([("项目名称", "智慧仓储管理系统"), ("版本", "V1.0，2026年6月1日"), ("编制人", "李明")])
+    _body(w)
+    assert findings(check_one(w.save(tmp_path / "b.docx")), "COM-01") == []

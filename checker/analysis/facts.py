@@ -34,7 +34,7 @@ def _candidates(vocab: Vocabulary, doc: Document) -> list[tuple[str, Field]]:
             out.append((_BY_PLACE[field.key], field))
             continue
         m = syn.match(field.label, allow_partial=True)
-        if m is not None and m.strong and (m.key != "name" or m.exact_or_distinctive):
+        if m is not None and m.strong and (m.key != "name" or not m.bare_cjk_head):
             out.append((m.key, field))
     for name, value in doc.properties.custom.items():
         m = syn.match(name, allow_partial=False)

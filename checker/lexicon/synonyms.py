@@ -31,11 +31,10 @@ class Match:
         return self.score >= STRONG
 
     @property
-    def exact_or_distinctive(self) -> bool:
-        """The label is the synonym, or ends with one of two or more words ('Software Project Name'):
-        a bare head noun at the end of a longer label names something else ('成本项目' is a cost
-        item, not the project; 'Sub-project' is not the project)."""
-        return self.score >= 1.0 or _distinctive(self.synonym)
+    def bare_cjk_head(self) -> bool:
+        """A longer label that only ends with a two-character Chinese synonym: '成本项目' ends with 项目
+        but is a cost item, not the project ('Proposed Project' does name it)."""
+        return self.score < 1.0 and has_cjk(self.synonym) and not _distinctive(self.synonym)
 
 
 def _distinctive(synonym: str) -> bool:
