@@ -115,6 +115,9 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
             if (below is not None and not below.merged and len(cells) == 1
                     and not is_self_contained(below.text) and not _is_prompt_label(below.text)):
                 out.append(Field(label.text.strip(), below.text.strip(), below.location, label.location, source))  # type: ignore[arg-type]
+            elif _is_prompt_label(label.text):
+                # 'Project Name:' with the next label under it: an empty field, in its place.
+                out.append(Field(label.text.strip(), "", label.location, label.location, source))  # type: ignore[arg-type]
             i += 1
     # Cells that hold whole 'Label: value' lines (a cell that is only 'Label:' and was paired above
     # is not read again).
