@@ -103,6 +103,20 @@ def test_a_cover_without_a_title_or_with_a_template_name_names_no_project(tmp_pa
     assert by_place(read_path(w.save(tmp_path / "b.docx"))) == {}
 
 
+def test_the_first_section_under_the_title_or_a_course_subject_is_not_the_project(tmp_path: Path) -> None:
+    w = WordWriter("zh")
+    w.heading("项目沟通管理计划")
+    w.heading("沟通需求")  # the first section, its text right under it
+    w.para("项目组每周召开例会，向发起人报告进度、风险与问题，并在会后两个工作日内发出会议纪要。")
+    assert by_place(read_path(w.save(tmp_path / "a.docx"))) == {}
+    w = WordWriter("zh")
+    w.heading("软件项目管理")  # a course's subject
+    w.heading("初步范围说明书")
+    w.heading("1项目背景")
+    w.para("本项目为学校开发一套在线选课系统，替代现有的纸质选课流程，减少教务处的人工工作量。")
+    assert by_place(read_path(w.save(tmp_path / "b.docx"))) == {}
+
+
 # -- label and value in other places ---------------------------------------------------------------
 
 
@@ -342,3 +356,10 @@ def test_a_combined_label_gives_both_fields_and_a_version_value_may_carry_the_da
     w.kv_table([("项目名称", "智慧仓储管理系统"), ("版本", "V1.0，2026年6月1日"), ("编制人", "李明")])
     _body(w)
     assert findings(check_one(w.save(tmp_path / "b.docx")), "COM-01") == []
+
+
+def test_a_label_cell_keeps_its_value_cell_even_when_the_value_has_a_sub_label() -> None:
+    d = new_document()
+    t = d.add_table(rows=1, cols=2)
+    t.rows[0].cells[0].text, t.rows[0].cells[1].text = "下周工作计划", "内容：\n1、编写需求规格说明书"
+    assert fields(read(d))["下周工作计划"] == "内容：\n1、编写需求规格说明书"

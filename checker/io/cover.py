@@ -22,16 +22,21 @@ from checker.lexicon.predicates import is_placeholder
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Block, Field
 from checker.model.outline import numbered_heading_level
-from checker.text.dates import date_line
+from checker.text.dates import date_line, parse_date
 from checker.text.normalize import has_cjk, nfkc
 
 MAX_LINES = 16  # a cover or title block is a page of short lines
 MAX_LINE = 80  # longer is a sentence of the body
 MAX_NAME = 60  # a project's name is shorter still
+_SHORT = 20  # a line that ends a sentence and is longer than this is the body's first sentence
 _CONTENTS = re.compile(r"^(?:table of )?contents$|^目\s*录$", re.I)
 _CONTENTS_ENTRY = re.compile(r"\t\s*\d+\s*$")  # 'Introduction<TAB>3': a line of the contents
 _VERSION_LINE = re.compile(r"^(?:version|ver\.?|rev(?:ision)?\.?|v|版本号?|第)\s*[:：]?\s*v?(\d+(?:\.\d+)*)\s*版?$", re.I)
 _SENTENCE_END = re.compile(r"[。！？；;!?]$|[a-z]\.$")
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s*[\u4e00-\u9fff]")  # '1项目基本情况': a numbered heading
+# Words every project's documents use; a line of nothing else names no project.
+_GENERIC = re.compile(r"\b(?:project|programme|program|management|software|system|information|plan|planning|"
+                      r"the|of|and|for)\b|项目|管理|软件|系统|信息|计划|工程")
 _FILLER = re.compile(r"(?<![A-Za-z])[xX×]{3,}|_{3,}|…{2,}|\.{4,}")
 
 
@@ -39,13 +44,13 @@ def cover_fields(vocab: Vocabulary, blocks: Iterable[Block], fields: Iterable[Fi
     """The document-control fields a cover gives by position: `project_name`, `date`, `version` (a
     field found by its label elsewhere is kept: these come after it). The title itself is the
     document's title (`checker.analysis.titles`)."""
-    lines = _cover_lines(blocks)
+    lines, body_next = _cover_lines(blocks)
     titles = [i for i, b in enumerate(lines) if _is_title(vocab, b.text)]
     if not titles:
         return []
     taken = {f.location.anchor() for f in fields if f.location is not None}
     out: list[Field] = []
-    project = _project_line(vocab, lines, titles[0], taken)
+    project = _project_line(vocab, lines, titles[0], taken, body_next)
     if project is not None:
         out.append(_field("project_name", project))
     for key, find in (("date", _is_date_line), ("version", _is_version_line)):
@@ -60,38 +65,43 @@ def _field(key: str, block: Block) -> Field:
     return Field("", text, block.location.with_text(text), block.location, "cover", key=key)
 
 
-def _cover_lines(blocks: Iterable[Block]) -> list[Block]:
-    """The text blocks of the leading run of short lines (tables of a cover form are skipped)."""
+def _cover_lines(blocks: Iterable[Block]) -> tuple[list[Block], bool]:
+    """The text blocks of the leading run of short lines (tables of a cover form are skipped), and
+    whether the body (a sentence, a list, a numbered heading) follows its last line right away."""
     out: list[Block] = []
+    body_next = False
     for block in blocks:
         if block.source not in ("body", "textbox") or block.location.table is not None:
             continue
+        body_next = False
         if block.kind == "table":
             continue
         text = block.text.strip()
         if not text:
             continue
-        if (len(out) >= MAX_LINES or block.kind == "list_item" or len(text) > MAX_LINE
-                or _CONTENTS.match(" ".join(text.lower().split())) or _CONTENTS_ENTRY.search(block.text)):
+        if len(out) >= MAX_LINES or _CONTENTS.match(" ".join(text.lower().split())) or _CONTENTS_ENTRY.search(block.text):
             break
-        if date_line(text) is None and numbered_heading_level(text) is not None:
-            break  # '1. Introduction': the body begins
+        if (block.kind == "list_item" or len(text) > MAX_LINE or (len(text) > _SHORT and _SENTENCE_END.search(text))
+                or (parse_date(text) is None and (numbered_heading_level(text) is not None or _NUMBERED.match(text)))):
+            body_next = True  # a sentence, a list or '1. Introduction': the body begins
+            break
         out.append(block)
-    return out
+    return out, body_next
 
 
-def _project_line(vocab: Vocabulary, lines: list[Block], title: int, taken: set) -> Block | None:
+def _project_line(vocab: Vocabulary, lines: list[Block], title: int, taken: set, body_next: bool) -> Block | None:
     """The project's name: the nearest name-like line above the title (past organisation and
-    `label: value` lines), else the line right below it."""
+    `label: value` lines), else the line right below it, unless the body starts under that line
+    (then it is the first section's heading)."""
     for block in reversed(lines[:title]):
         if _is_name_line(vocab, block.text) and block.location.anchor() not in taken:
             return block
         if not _is_passed_over(vocab, block.text):
             break
     below = lines[title + 1] if title + 1 < len(lines) else None
-    if below is not None and below.location.anchor() not in taken and _is_name_line(vocab, below.text):
-        return below
-    return None
+    if below is None or (body_next and below is lines[-1]):
+        return None
+    return below if below.location.anchor() not in taken and _is_name_line(vocab, below.text) else None
 
 
 def _is_passed_over(vocab: Vocabulary, text: str) -> bool:
@@ -108,6 +118,8 @@ def _is_name_line(vocab: Vocabulary, text: str) -> bool:
         return False
     if _FILLER.search(t):
         return False  # 'xxxx项目': the template's name left to fill in
+    if not _GENERIC.sub("", t.lower()).strip(" -–—_/&,.()（）·"):
+        return False  # 'Project Management', '软件项目管理': a subject, not a project's name
     section = section_names(vocab).match(t)
     return not (_is_date_line(t) or _is_version_line(t) or _is_organisation(vocab, t) or is_placeholder(vocab, t)
                 or _is_title(vocab, t) or field_labels(vocab).match(t, allow_partial=False) is not None

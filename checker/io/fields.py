@@ -101,7 +101,7 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
                 continue
             if i + 1 < len(cells):
                 value = cells[i + 1]
-                if _is_prompt_label(value.text) or is_self_contained(value.text) or _is_label_value(vocab, value.text):
+                if _is_prompt_label(value.text) or _is_label_value(vocab, value.text):
                     # 'Project Name: | Prepared on:' - the next cell is another label, so this
                     # label's value is missing; the label's own cell is where it belongs.
                     out.append(Field(label.text.strip(), "", label.location, label.location, source))  # type: ignore[arg-type]
