@@ -1,6 +1,7 @@
 """Forms and title blocks read as label → value wherever the value sits (#16): on the cover without a
 label, beside the label on one line with other pairs, under the label in the same cell or in the
-next paragraphs. Every document is built here; each test is one layout real documents use."""
+next paragraphs; currencies however written; placeholders a text speaks about; project facts and
+their grouping. Every document is built here; each test is one layout real documents use."""
 from __future__ import annotations
 
 import io
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+import checker
 from checker.analysis.facts import extract_project
 from checker.io.readers.docx import read_docx
 from checker.io.readers.xlsx import read_xlsx
@@ -32,6 +34,14 @@ def by_place(doc: Document) -> dict[str, str]:
 
 def findings(entry: dict, rule: str) -> list[dict]:
     return [f for f in entry["findings"] if f["rule"] == rule]
+
+
+def read_path(path: Path) -> Document:
+    return read_docx(str(path), path.read_bytes(), "docx", VOCAB)
+
+
+def read_workbook(path: Path) -> Document:
+    return read_xlsx(str(path), path.read_bytes(), "xlsx", VOCAB)
 
 
 def _body(w: WordWriter) -> None:
@@ -210,14 +220,6 @@ def test_prompt_labels_of_a_blank_form_stay_fields() -> None:
     assert got["Other Stakeholders"] == "" and got["Authors"] == "" and got["Date"] == ""
 
 
-def read_path(path: Path) -> Document:
-    return read_docx(str(path), path.read_bytes(), "docx", VOCAB)
-
-
-def read_workbook(path: Path) -> Document:
-    return read_xlsx(str(path), path.read_bytes(), "xlsx", VOCAB)
-
-
 def test_a_chinese_line_of_two_pairs_set_apart_by_one_space() -> None:
     d = new_document()
     d.add_paragraph("签发人：CIO 签发时间：2026年9月")
@@ -363,3 +365,31 @@ def test_a_label_cell_keeps_its_value_cell_even_when_the_value_has_a_sub_label()
     t = d.add_table(rows=1, cols=2)
     t.rows[0].cells[0].text, t.rows[0].cells[1].text = "下周工作计划", "内容：\n1、编写需求规格说明书"
     assert fields(read(d))["下周工作计划"] == "内容：\n1、编写需求规格说明书"
+
+
+def test_a_line_of_the_contents_is_not_a_field_and_a_number_is_not_a_name() -> None:
+    d = new_document()
+    d.add_paragraph("目录")
+    d.add_paragraph("1.2.1项目名称\t5")  # the contents: a heading and its page
+    d.add_paragraph("Project Manager\t10")
+    doc = read(d)
+    assert "1.2.1项目名称" not in fields(doc) and "Project Manager" not in fields(doc)
+    assert extract_project(VOCAB, doc) == {}
+
+
+def test_documents_of_one_project_group_by_id_or_by_its_name_however_spelled(tmp_path: Path) -> None:
+    def doc(name: str, pairs: list[tuple[str, str]]) -> None:
+        w = WordWriter("zh")
+        w.heading("项目周报")
+        w.kv_table(pairs)
+        _body(w)
+        w.save(tmp_path / name)
+
+    doc("a.docx", [("项目名称", "智慧仓储 管理平台"), ("项目编号", "WH-01")])
+    doc("b.docx", [("项目名称", "《智慧仓储管理系统》")])
+    doc("c.docx", [("项目编号", "WH-01")])
+    doc("d.docx", [("项目名称", "智慧物流调度平台")])
+    report = checker.check([str(tmp_path)], {"today": "2026-11-25"})
+    assert extract_project(VOCAB, read_path(tmp_path / "b.docx"))["name"] == "智慧仓储管理系统"
+    groups = sorted((p["key"], sorted(Path(d).name for d in p["documents"])) for p in report["projects"])
+    assert groups == [("WH-01", ["a.docx", "b.docx", "c.docx"]), ("智慧物流调度平台", ["d.docx"])]

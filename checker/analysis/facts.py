@@ -44,7 +44,8 @@ def _candidates(vocab: Vocabulary, doc: Document) -> list[tuple[str, Field]]:
 
 
 def _clean(value: str) -> str:
-    return " ".join(value.split()).strip(" ：:;；,，")
+    """One-spaced, without the punctuation or the title marks around it ('《Apollo》' -> 'Apollo')."""
+    return " ".join(value.split()).strip(" ：:;；,，《》「」『』“”\"")
 
 
 def _plausible_name(vocab: Vocabulary, value: str, key: str) -> bool:
@@ -53,6 +54,8 @@ def _plausible_name(vocab: Vocabulary, value: str, key: str) -> bool:
     limit = 30 if key in ("id", "sponsor", "manager") else 80
     if len(value) > limit or len(value.split()) > (6 if key != "name" else 12) or value.endswith(("。", ".")):
         return False
+    if key != "id" and not any(ch.isalpha() for ch in value):
+        return False  # '10': a page number or a count, not a name
     return not (is_column_name(vocab, value) or field_labels(vocab).match(value, allow_partial=False) is not None)
 
 

@@ -24,6 +24,7 @@ _MAX_VALUE_PARAGRAPH = 200  # a paragraph under a label is its value only when i
 _MAX_NAMED_VALUE = 120
 # A title line that names its project after the label: '<document> for project: <name>'.
 _FOR_PROJECT = re.compile(r"\S\s+(?:for|of)\s+(?:the\s+)?project$", re.I)
+_CONTENTS_ENTRY = re.compile(r"\t\s*\d+\s*$")  # 'Project Name<TAB>5': a line of the contents, not a field
 _FOOTER_ROWS = 6  # the rows at the bottom of a register sheet that may be its footer
 _IDENTIFYING_KEYS = frozenset({f"doc_control_fields.{k}" for k in ("project_name", "project_id", "doc_title", "doc_id", "version", "date")}
                               | {f"project_facts.{k}" for k in ("id", "name", "budget", "start", "end")})
@@ -234,7 +235,8 @@ def fields_from_blocks(vocab: Vocabulary, blocks: Iterable[Block], source: str |
                 last = found[-1]
                 found[-1] = Field(last.label, "\n".join(b.text.strip() for b in below), below[0].location,  # type: ignore[arg-type]
                                   block.location, src)
-        elif not found and "\t" in block.text.strip() and _is_label_line(vocab, block.text.split("\t")[0], any_label=True):
+        elif (not found and "\t" in block.text.strip() and not _CONTENTS_ENTRY.search(block.text)
+              and _is_label_line(vocab, block.text.split("\t")[0], any_label=True)):
             # 'Prepared by<TAB>name': a label and its value set apart by a tab stop.
             label, _, value = block.text.strip().partition("\t")
             found = [Field(label.strip(), value.strip(), block.location, block.location, src)]  # type: ignore[arg-type]
