@@ -389,7 +389,8 @@ def test_documents_of_one_project_group_by_id_or_by_its_name_however_spelled(tmp
     doc("b.docx", [("项目名称", "《智慧仓储管理系统》")])
     doc("c.docx", [("项目编号", "WH-01")])
     doc("d.docx", [("项目名称", "智慧物流调度平台")])
+    doc("e.docx", [("项目名称", "智慧仓储管理平台"), ("项目编号", "WH-02")])  # another id: another project
     report = checker.check([str(tmp_path)], {"today": "2026-11-25"})
     assert extract_project(VOCAB, read_path(tmp_path / "b.docx"))["name"] == "智慧仓储管理系统"
     groups = sorted((p["key"], sorted(Path(d).name for d in p["documents"])) for p in report["projects"])
-    assert groups == [("WH-01", ["a.docx", "b.docx", "c.docx"]), ("智慧物流调度平台", ["d.docx"])]
+    assert groups == [("WH-01", ["a.docx", "b.docx", "c.docx"]), ("WH-02", ["e.docx"]), ("智慧物流调度平台", ["d.docx"])]

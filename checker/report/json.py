@@ -27,12 +27,13 @@ def summarise(documents: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def group_projects(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Documents of one project: linked by a shared project id or by the same name, however it is
-    spelled (`checker.text.names.name_key`), keyed by the group's project id, else by its
-    most frequent name."""
-    named = [(i, doc.get("project") or {}) for i, doc in enumerate(documents)]
-    named = [(i, p) for i, p in named if p.get("id") or p.get("name")]
-    parent = list(range(len(documents)))
+    """Documents of one project: linked by a shared project id, or by the same name however it is
+    spelled (`checker.text.names.name_key`) unless their ids differ; keyed by the group's project
+    id, else by its most frequent name."""
+    projects = {i: doc.get("project") or {} for i, doc in enumerate(documents)}
+    named = [i for i, p in projects.items() if p.get("id") or p.get("name")]
+    parent = {i: i for i in named}
+    ids = {i: {str(projects[i]["id"]).strip().casefold()} if projects[i].get("id") else set() for i in named}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -40,24 +41,33 @@ def group_projects(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
             i = parent[i]
         return i
 
+    def join(i: int, j: int, by_name: bool) -> None:
+        a, b = root(i), root(j)
+        if a != b and not (by_name and ids[a] and ids[b] and ids[a] != ids[b]):
+            parent[b] = a
+            ids[a] |= ids.pop(b)
+
     first: dict[tuple[str, str], int] = {}
-    for i, project in named:
-        links = [("id", str(project["id"]).strip().casefold())] if project.get("id") else []
-        key = name_key(str(project["name"])) if project.get("name") else ""
-        links += [("name", key)] if key else []
-        for link in links:
+    for by_name in (False, True):  # ids first: a name never joins two projects that have different ids
+        for i in named:
+            if by_name:
+                link = ("name", name_key(str(projects[i].get("name") or "")))
+            else:
+                link = ("id", str(projects[i].get("id") or "").strip().casefold())
+            if not link[1]:
+                continue
             if link in first:
-                parent[root(i)] = root(first[link])
+                join(first[link], i, by_name)
             else:
                 first[link] = i
     groups: dict[int, list[int]] = {}
-    for i, _ in named:
+    for i in named:
         groups.setdefault(root(i), []).append(i)
     out = []
     for members in sorted(groups.values()):
-        ids = [str(documents[i]["project"]["id"]) for i in members if documents[i]["project"].get("id")]
-        names = Counter(str(documents[i]["project"]["name"]) for i in members if documents[i]["project"].get("name"))
-        key = ids[0] if ids else names.most_common(1)[0][0]
+        keys = [str(projects[i]["id"]) for i in members if projects[i].get("id")]
+        names = Counter(str(projects[i]["name"]) for i in members if projects[i].get("name"))
+        key = keys[0] if keys else names.most_common(1)[0][0]
         out.append({"key": key, "documents": [documents[i]["path"] for i in members], "findings": []})
     return out
 
