@@ -199,6 +199,15 @@ def test_a_label_alone_on_its_line_with_the_value_in_the_next_paragraph(tmp_path
     assert extract_project(VOCAB, doc)["name"] == "Harbour Lights Refit"
 
 
+def test_a_role_heading_over_its_list_of_duties_is_no_field() -> None:
+    d = new_document()
+    d.add_heading("项目经理", 2)
+    d.add_paragraph("1、组织需求培训；")
+    d.add_heading("Project Manager", 2)
+    d.add_paragraph("Leads the team and reports to the sponsor every week.")
+    assert fields(read(d)) == {}
+
+
 def test_a_label_and_its_value_set_apart_by_a_tab_and_a_signature_caption_is_no_value() -> None:
     d = new_document()
     d.add_paragraph("Prepared by\tAnna Berg")

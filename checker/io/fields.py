@@ -24,6 +24,7 @@ _MAX_VALUE_PARAGRAPH = 200  # a paragraph under a label is its value only when i
 _MAX_NAMED_VALUE = 120
 # A title line that names its project after the label: '<document> for project: <name>'.
 _FOR_PROJECT = re.compile(r"\S\s+(?:for|of)\s+(?:the\s+)?project$", re.I)
+_LIST_ITEM = re.compile(r"^\s*(?:[（(]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]|[-•·*▪●○◆■□])")
 _CONTENTS_ENTRY = re.compile(r"\t\s*\d+\s*$")  # 'Project Name<TAB>5': a line of the contents, not a field
 _FOOTER_ROWS = 6  # the rows at the bottom of a register sheet that may be its footer
 _IDENTIFYING_KEYS = frozenset({f"doc_control_fields.{k}" for k in ("project_name", "project_id", "doc_title", "doc_id", "version", "date")}
@@ -243,7 +244,9 @@ def fields_from_blocks(vocab: Vocabulary, blocks: Iterable[Block], source: str |
         elif not found and block.text[:1] not in (" ", "\t", "\u3000") and _is_label_line(vocab, block.text):
             # (an indented line is a caption under a signature line, not a label)
             below = _paragraphs_below(vocab, blocks, n + 1, 1, headings=True)
-            if below and len(below[0].text.strip()) <= _MAX_NAMED_VALUE:
+            value = below[0].text.strip() if below else ""
+            if value and len(value) <= _MAX_NAMED_VALUE and not _LIST_ITEM.match(value) and value[-1] not in "。；;.":
+                # (a numbered line or a sentence under it makes the label a section's heading)
                 found = [Field(block.text.strip(), below[0].text.strip(), below[0].location, block.location, src)]  # type: ignore[arg-type]
         out.extend(found)
     return out
