@@ -10,7 +10,9 @@ from pathlib import Path
 from openpyxl import Workbook
 
 import checker
+from checker.analysis.context import Context
 from checker.analysis.facts import extract_project
+from checker.analysis.views import doc_control
 from checker.io.readers.docx import read_docx
 from checker.io.readers.xlsx import read_xlsx
 from checker.lexicon.predicates import is_placeholder
@@ -403,3 +405,13 @@ def test_documents_of_one_project_group_by_id_or_by_its_name_however_spelled(tmp
     assert extract_project(VOCAB, read_path(tmp_path / "b.docx"))["name"] == "智慧仓储管理系统"
     groups = sorted((p["key"], sorted(Path(d).name for d in p["documents"])) for p in report["projects"])
     assert groups == [("WH-01", ["a.docx", "b.docx", "c.docx"]), ("WH-02", ["e.docx"]), ("智慧物流调度平台", ["d.docx"])]
+
+
+def test_a_price_of_a_product_version_is_not_the_documents_version() -> None:
+    d = new_document()
+    d.add_paragraph("项目名称：智慧仓储管理系统")
+    d.add_paragraph("CLION编译器6.0版本：3000元")
+    doc = read(d)
+    assert fields(doc)["CLION编译器6.0版本"] == "3000元"
+    ctx = Context(doc=doc, doc_type="COST_PLAN", language="zh", today=None, vocab=VOCAB)
+    assert "version" not in doc_control(ctx)

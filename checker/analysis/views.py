@@ -13,6 +13,7 @@ from checker.lexicon.matchers import block_columns, doc_control_synonyms
 from checker.lexicon.synonyms import Synonyms
 from checker.model.elements import Field, Grid
 from checker.text.dates import parse_date
+from checker.text.money import parse_money
 
 # What joins two labels into one ('Version and Date', 'Author/Owner', '版本及日期').
 _JOINED = re.compile(r"\s+(?:and|&)\s+|\s*[/&、]\s*|及|和|与", re.I)
@@ -33,6 +34,8 @@ def doc_control(ctx: Context) -> dict[str, list[Field]]:
                 out.setdefault(field.key, []).append(field)
                 continue
             keys = _label_keys(syn, field.label)
+            if "version" in keys and _is_amount(field.value):
+                keys.remove("version")  # 'CLION 6.0版本：3000元' prices a product version, it is no document version
             if "version" in keys and "date" not in keys and parse_date(field.value) is not None:
                 keys.append("date")  # 'Version: 1.2, 16 Apr 2026' gives the date as well
             for key in keys:
@@ -40,6 +43,11 @@ def doc_control(ctx: Context) -> dict[str, list[Field]]:
         return out
 
     return ctx.memo("doc_control", compute)
+
+
+def _is_amount(value: str) -> bool:
+    money = parse_money(value)
+    return money is not None and money.currency is not None
 
 
 def _label_keys(syn: Synonyms, label: str) -> list[str]:
