@@ -122,7 +122,8 @@ def test_language_detection():
 
 @pytest.mark.parametrize("text, names", [
     ("Cost (EGP)", True), ("Budget in INR", True), ("500 PLN", True), ("₺12,000", True), ("¤ 300", True),
-    ("Rs. 5000", True), ("5000 kr", True), ("CAD 3000", True),
+    ("Rs. 5000", True), ("5000 kr", True), ("CAD 3000", True), ("hosting M0–M300", True), ("R2,500", True),
+    ("Q3 review", False), ("W12 plan", False), ("V2 release", False), ("A4 paper", False),
     ("ALL COSTS 5000", False),  # a code that is an English word counts only beside a number
     ("the CAD drawings", False), ("Top 100 risks", False), ("XXX 500", False), ("WBS 1.2.3", False),
     ("approx. 300 units", False),

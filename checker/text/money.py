@@ -51,7 +51,10 @@ AMOUNT = re.compile(
 _NAMES_CURRENCY = re.compile(
     rf"(?<![A-Za-z])(?-i:{'|'.join(sorted(ISO_4217 - _WORD_CODES | {'RMB'}))})(?![A-Za-z])|{_SIGN}|"
     rf"(?<![A-Za-z]){_CODE}\s?\d|\d\s?{_CODE}|"
-    rf"(?<![A-Za-z]){_LETTER_SIGN}\s?\d|\d\s?(?-i:kr|zł)(?![a-z])|\b(?:{_CURRENCY_WORD})\b",
+    rf"(?<![A-Za-z]){_LETTER_SIGN}\s?\d|\d\s?(?-i:kr|zł)(?![a-z])|\b(?:{_CURRENCY_WORD})\b|"
+    # A capital letter glued to an amount of three digits or more is a local sign (R2,000 rand,
+    # K5,000 kwacha, M300 maloti); with fewer digits it is a quarter, a week or a version (Q3, W12, V2).
+    r"(?<![A-Za-z0-9])(?-i:[A-Z])\d{1,3}(?:[,，]\d{3})+(?![\dA-Za-z])|(?<![A-Za-z0-9])(?-i:[A-Z])\d{3,}(?![\dA-Za-z])",
     re.I,
 )
 # The factor of each unit (lower-case for the Latin ones).
