@@ -415,3 +415,12 @@ def test_a_price_of_a_product_version_is_not_the_documents_version() -> None:
     assert fields(doc)["CLION编译器6.0版本"] == "3000元"
     ctx = Context(doc=doc, doc_type="COST_PLAN", language="zh", today=None, vocab=VOCAB)
     assert "version" not in doc_control(ctx)
+
+
+def test_a_field_in_the_cell_beside_a_label_is_not_that_labels_value() -> None:
+    d = new_document()
+    t = d.add_table(rows=1, cols=2)
+    t.rows[0].cells[0].text, t.rows[0].cells[1].text = "Project Name", "Week Ending: 10 March 2026"
+    doc = read(d)
+    assert fields(doc) == {"Project Name": "", "Week Ending": "10 March 2026"}
+    assert extract_project(VOCAB, doc) == {}

@@ -103,7 +103,7 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
                 continue
             if i + 1 < len(cells):
                 value = cells[i + 1]
-                if _is_prompt_label(value.text) or _is_label_value(vocab, value.text):
+                if _is_prompt_label(value.text) or _is_label_value(vocab, value.text) or _is_field_line(vocab, value.text):
                     # 'Project Name: | Prepared on:' - the next cell is another label, so this
                     # label's value is missing; the label's own cell is where it belongs.
                     out.append(Field(label.text.strip(), "", label.location, label.location, source))  # type: ignore[arg-type]
@@ -275,6 +275,14 @@ def _is_label_value(vocab: Vocabulary, text: str) -> bool:
         return False
     m = field_labels(vocab).match(t, allow_partial=False)
     return m is not None and m.key in _IDENTIFYING_KEYS
+
+
+def _is_field_line(vocab: Vocabulary, text: str) -> bool:
+    """A cell beside a label that is a whole field of its own ('Project Name | Week Ending: 10'):
+    its first line is a known label, a colon and a value."""
+    lines = text.strip().splitlines()
+    pairs = _pairs_of_line(lines[0]) if lines else []
+    return bool(pairs) and field_labels(vocab).match(pairs[0][0], allow_partial=False) is not None
 
 
 def _is_label_line(vocab: Vocabulary, text: str, any_label: bool = False) -> bool:
