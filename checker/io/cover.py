@@ -9,7 +9,8 @@ what each line is (their label is empty: the document gives none).
 
 The cover ends at the contents, the first numbered heading, the first list or sentence, or after
 `MAX_LINES` lines; it is a cover only if one of its lines is the document's title (it names a
-document type). A date range is the project's period, not the document's date.
+document type or ends with a document's head noun, `common.yaml` `document_nouns`). A date range is
+the project's period, not the document's date.
 """
 from __future__ import annotations
 

@@ -137,8 +137,7 @@ def footer_fields(vocab: Vocabulary, grid: Grid, start: int, source: str = "shee
     ('Version: 01 | Date: 01 Apr 2024' in a footer row): only cells whose every label is a known
     field label, so a record's 'Note: …' cell is not read as a field."""
     out: list[Field] = []
-    rows = [r for r in range(max(start, len(grid.rows) - _FOOTER_ROWS), len(grid.rows))]
-    for r in rows:
+    for r in range(max(start, len(grid.rows) - _FOOTER_ROWS), len(grid.rows)):
         for cell in grid.rows[r]:
             if cell.merged or not isinstance(cell.value, str) or not (":" in cell.text or "：" in cell.text):
                 continue

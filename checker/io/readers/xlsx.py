@@ -71,7 +71,7 @@ _ID_KEYS = re.compile(r"(^|_)(id|no|seq|number|index)$")
 _LOOKUP_WORDS = ("lookup", "legend", "instruction", "readme", "read me", "dropdown", "drop-down",
                  "字典", "下拉", "数据源", "参数表", "图例", "填写说明", "使用说明")
 _LOOKUP_EXACT = ("说明", "选项", "list", "lists", "ref", "refs", "reference", "options", "values", "scales")
-DATE = "date"  # the number style of a date/time format
+_DATE = "date"  # the number style of a date/time format
 # A number format's currency: '[$€-407]', '[$USD]' (a locale tag alone, '[$-409]', is no currency); or
 # a literal: a quoted string, an escaped character, or a sign written bare ("$", \€, $).
 _FORMAT_CURRENCY = re.compile(r"\[\$([^\]\-]*)(?:-[0-9A-Fa-f]+)?\]")
@@ -258,7 +258,7 @@ def _read_shared_strings(zf: zipfile.ZipFile, part: str | None, ns: str) -> list
 
 def _read_number_styles(zf: zipfile.ZipFile, part: str | None, ns: str) -> dict[str, str]:
     """Cell style index (the `s` attribute, as written) -> how its number format shows a number:
-    `DATE` for a date/time, a template such as '$%s' or '%s EGP' for an amount in a currency, else ''."""
+    `_DATE` for a date/time, a template such as '$%s' or '%s EGP' for an amount in a currency, else ''."""
     if not part or part not in zf.NameToInfo:
         return {}
     try:
@@ -276,11 +276,11 @@ def _number_style(fmt_id: str, custom: dict[str | None, str]) -> str:
     if fmt_id in custom:
         code = custom[fmt_id]
     elif fmt_id.isdigit() and int(fmt_id) in _EAST_ASIAN_DATE_IDS:
-        return DATE
+        return _DATE
     else:
         code = BUILTIN_FORMATS.get(int(fmt_id), "General") if fmt_id.isdigit() else "General"
     if is_date_format(code) and not is_timedelta_format(code):
-        return DATE
+        return _DATE
     return _currency_template(code)
 
 
@@ -395,7 +395,7 @@ class _SheetContext:
     name: str
     ns: str
     strings: list[str]
-    number_styles: dict[str, str]  # style -> DATE, a currency template ('$%s') or ''
+    number_styles: dict[str, str]  # style -> _DATE, a currency template ('$%s') or ''
     epoch: datetime
     budget: _CellBudget
     frame: SheetFrame = field(init=False)  # shared by every cell of the sheet: its location on demand
@@ -570,7 +570,7 @@ def _decode_number(raw: str, style: str, epoch: datetime) -> tuple[str, Any]:
         number = float(raw)
     except ValueError:
         return raw, raw
-    if style == DATE:
+    if style == _DATE:
         try:
             moment = from_excel(number, epoch)
         except (ValueError, OverflowError):
