@@ -5,11 +5,18 @@ approvals table is looked up once however many rules read it.
 """
 from __future__ import annotations
 
+import re
+
 from checker.analysis.context import Context
 from checker.io.tables import TableView, find_tables, looks_like_header_row
 from checker.lexicon.matchers import block_columns, doc_control_synonyms
+from checker.lexicon.synonyms import Synonyms
 from checker.model.elements import Field, Grid
 from checker.text.dates import parse_date
+from checker.text.money import parse_money
+
+# What joins two labels into one ('Version and Date', 'Author/Owner', '版本及日期').
+_JOINED = re.compile(r"\s+(?:and|&)\s+|\s*[/&、]\s*|及|和|与", re.I)
 
 
 def all_grids(ctx: Context) -> list[Grid]:
@@ -23,15 +30,45 @@ def doc_control(ctx: Context) -> dict[str, list[Field]]:
         syn = doc_control_synonyms(ctx.vocab)
         out: dict[str, list[Field]] = {}
         for field in ctx.doc.fields:
-            m = syn.match(field.label, allow_partial=False)
-            if m is None:
-                m = syn.match(field.label)
-                if m is None or not m.strong:
-                    continue
-            out.setdefault(m.key, []).append(field)
+            if field.key is not None:  # recognised by its place (a cover line), not by a label
+                out.setdefault(field.key, []).append(field)
+                continue
+            keys = _label_keys(syn, field.label)
+            if "version" in keys and _is_amount(field.value):
+                keys.remove("version")  # 'CLION 6.0版本：3000元' prices a product version, it is no document version
+            if "version" in keys and "date" not in keys and parse_date(field.value) is not None:
+                keys.append("date")  # 'Version: 1.2, 16 Apr 2026' gives the date as well
+            for key in keys:
+                out.setdefault(key, []).append(field)
         return out
 
     return ctx.memo("doc_control", compute)
+
+
+def _is_amount(value: str) -> bool:
+    money = parse_money(value)
+    return money is not None and money.currency is not None
+
+
+def _label_keys(syn: Synonyms, label: str) -> list[str]:
+    """The doc-control keys a label names: one, or each of a combined label's ('Version and Date',
+    '版本及日期', 'Author/Owner')."""
+    parts = [p for p in _JOINED.split(label) if p.strip()]
+    if len(parts) >= 2:
+        keys = [_label_key(syn, p) for p in parts]
+        if all(keys) and len(set(keys)) >= 2:
+            return list(dict.fromkeys(k for k in keys if k))
+    key = _label_key(syn, label)
+    return [key] if key else []
+
+
+def _label_key(syn: Synonyms, label: str) -> str | None:
+    m = syn.match(label, allow_partial=False)
+    if m is None:
+        m = syn.match(label)
+        if m is None or not m.strong or (m.key == "project_name" and m.bare_cjk_head):
+            return None
+    return m.key
 
 
 def first_value(ctx: Context, key: str) -> Field | None:

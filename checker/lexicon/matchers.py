@@ -7,6 +7,7 @@ from typing import Any
 from checker.lexicon.files import words
 from checker.lexicon.synonyms import Synonyms
 from checker.lexicon.vocabulary import Vocabulary, derived
+from checker.text.normalize import nfkc
 
 COMMON_BLOCKS = ("approvals", "revision_history", "distribution")
 
@@ -30,6 +31,18 @@ def type_sections(vocab: Vocabulary, doc_type: str) -> Synonyms:
     mapping = {key: words(entry) for key, entry in section_entries(vocab, doc_type).items()}
     for key, extra in extra_section_synonyms(vocab, doc_type).items():
         mapping.setdefault(key, []).extend(extra)
+    return Synonyms(mapping)
+
+
+@derived
+def section_names(vocab: Vocabulary) -> Synonyms:
+    """The section synonyms of every document type as one matcher: what a heading may name."""
+    mapping: dict[str, list[str]] = {}
+    for doc_type in vocab.doc_types:
+        for key, entry in section_entries(vocab, doc_type).items():
+            mapping.setdefault(key, []).extend(words(entry))
+        for key, extra in extra_section_synonyms(vocab, doc_type).items():
+            mapping.setdefault(key, []).extend(extra)
     return Synonyms(mapping)
 
 
@@ -60,6 +73,24 @@ def doc_control_synonyms(vocab: Vocabulary) -> Synonyms:
 def project_fact_labels(vocab: Vocabulary) -> Synonyms:
     """Labels of the project facts the report extracts (id, name, sponsor, manager, budget, dates)."""
     return Synonyms.from_entries(vocab.common.get("project_facts") or {})
+
+
+@derived
+def doc_type_names(vocab: Vocabulary) -> tuple[str, ...]:
+    """Every document type's names, folded, longest first ('project management plan' before 'plan')."""
+    names = {" ".join(nfkc(n).lower().split()) for spec in vocab.doc_types.values() for n in words(spec.get("names"))}
+    return tuple(sorted((n for n in names if n), key=len, reverse=True))
+
+
+@derived
+def field_labels(vocab: Vocabulary) -> Synonyms:
+    """Every label of a document-control field or a project fact, as one matcher: what a label
+    written alone on its line may be ('Project Name', '编制日期')."""
+    mapping: dict[str, list[str]] = {}
+    for group in ("doc_control_fields", "project_facts"):
+        for key, entry in (vocab.common.get(group) or {}).items():
+            mapping.setdefault(f"{group}.{key}", []).extend(words(entry))
+    return Synonyms(mapping)
 
 
 @derived

@@ -74,6 +74,17 @@ class Match:
         """The label names the key (not just contains one of its synonyms)."""
         return self.score >= STRONG
 
+    @property
+    def bare_cjk_head(self) -> bool:
+        """A longer label that only ends with a two-character Chinese synonym: '成本项目' ends with 项目
+        but is a cost item, not the project ('Proposed Project' does name it)."""
+        return self.score < 1.0 and has_cjk(self.synonym) and not _distinctive(self.synonym)
+
+
+def _distinctive(synonym: str) -> bool:
+    """≥ 3 Chinese characters or ≥ 2 English words (of a normalised synonym)."""
+    return (len(synonym) >= 3) if has_cjk(synonym) else len(synonym.split()) >= 2
+
 
 class Synonyms:
     """Maps labels to the standard's keys.
@@ -95,9 +106,7 @@ class Synonyms:
                 if not n:
                     continue
                 self._exact.setdefault(n, key)
-                cjk = has_cjk(n)
-                distinctive = (cjk and len(n) >= 3) or (not cjk and len(n.split()) >= 2)
-                self._partial.append((n, key, distinctive))
+                self._partial.append((n, key, _distinctive(n)))
         self._partial.sort(key=lambda item: -len(item[0]))  # longest synonym wins
         self._cache: dict[str, Match | None] = {}  # label -> match, partial matches allowed
         self._cache_whole: dict[str, Match | None] = {}  # the same, allow_partial=False
