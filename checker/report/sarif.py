@@ -71,7 +71,7 @@ def _run(report: dict[str, Any], language: str, render: Render) -> dict[str, Any
                                    for e in f.get("evidence") or [] if e.get("path")]
             result["properties"]["project"] = project.get("key")
             results.append(result)
-    notifications = [{"level": "error", "message": {"text": f"{d['error']['code']}: {d['error']['message']}"},
+    notifications = [{"level": "note" if d.get("skipped") else "error", "message": {"text": f"{d['error']['code']}: {d['error']['message']}"},
                       "locations": [_location(d["path"], index[d["path"]], None, language)],
                       "descriptor": {"id": d["error"]["code"]}}
                      for d in documents if d.get("error")]

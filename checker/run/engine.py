@@ -79,7 +79,7 @@ def _tailor_items(items: list[Any], paths: Any, options: Options) -> list[Any]:
             continue
     kept = []
     for item in items:
-        if item.error is not None:
+        if item.error is not None and not item.skipped:
             kept.append(item)
             continue
         tailored = tailoring_for(item.path, options)
@@ -118,11 +118,18 @@ def check(paths: list[str], config: Any = None) -> dict[str, Any]:
     items = _tailor_items(_expand(paths), paths, options)
     # Each document in a worker process with a time budget (checker/run/executor.py); one alone inline.
     checked = iter(run_checks([item.path for item in items if item.error is None], options))
-    documents = [error_entry(item.path, item.error, None) if item.error is not None else next(checked)
-                 for item in items]
+    documents = [_unchecked(item) if item.error is not None else next(checked) for item in items]
     report = build_report(documents)
     _score_projects(report)
     return report
+
+
+def _unchecked(item: Any) -> dict[str, Any]:
+    """The entry of a path that was not opened: not found, or skipped while walking a folder."""
+    entry = error_entry(item.path, item.error, None)
+    if item.skipped:
+        entry["skipped"] = True
+    return entry
 
 
 def _score_projects(report: dict[str, Any]) -> None:
