@@ -98,11 +98,12 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     doc = read_document(opened, vocab)
     result = classify(doc, vocab)
     language = detect_language(doc.all_text(limit=200_000))  # what detect_language samples
-    ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=options.today or date.today(),
+    today = options.today or tailored.as_of or date.today()
+    ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=today,
                   vocab=vocab, profile=tailored.profile, size=tailored.size, locale=tailored.locale)
     applied: dict[str, str] = {}
     findings = list(run_rules(ctx, options, tailored, applied))
-    findings = waivers.apply(findings, ctx, tailored)
+    findings = [f for f in waivers.apply(findings, ctx, tailored) if options.selects(f.rule)]  # SUP-* too
     entry: dict[str, Any] = {
         "path": display_path(opened.path),
         "sha256": opened.sha256,
@@ -138,7 +139,7 @@ def run_rules(ctx, options: Options, tailored: Any = None, applied: dict[str, st
     """The findings of every rule that applies to the document; each such rule's id and severity go
     into `applied` (the score weighs the rules that applied, not only those that found something)."""
     for rule in rules_of(tailored):
-        if options.rule_ids is not None and rule.spec.id not in options.rule_ids:
+        if not options.selects(rule.spec.id):
             continue
         if not rule.applies(ctx):
             continue
