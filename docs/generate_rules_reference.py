@@ -105,10 +105,13 @@ def _rule_record(raw: dict[str, Any], doc_type: str) -> dict[str, Any]:
 
 
 def rationale_text(rules: list[dict[str, Any]]) -> str:
-    """checker/report/rationale.yaml: rule id → the standard's `why` (English; the standard has no Chinese)."""
-    header = ("# The standard's rationale ('why') of each rule, for the reports. Generated from docs/standard_rules.yaml\n"
-              "# by `python docs/generate_rules_reference.py --extract`. Do not edit by hand.\n")
-    body = {r["id"]: {"en": r["why"]} for r in rules if r.get("why")}
+    """checker/report/rationale.yaml: rule id → the standard's `why` and `check` (what it checks), in
+    English (the standard has no Chinese for them)."""
+    header = ("# The standard's rationale ('why') and check of each rule, for the reports and `pmo-check rules ID`.\n"
+              "# Generated from docs/standard_rules.yaml by `python docs/generate_rules_reference.py --extract`.\n"
+              "# Do not edit by hand.\n")
+    body = {r["id"]: {**({"en": r["why"]} if r.get("why") else {}), **({"check": r["check"]} if r.get("check") else {})}
+            for r in rules if r.get("why") or r.get("check")}
     return header + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=120)
 
 

@@ -16,13 +16,12 @@ import re
 from collections import Counter
 from typing import Any, Iterable, TextIO
 
-from rich.console import Console
 from rich.text import Text
 
 from checker.core.findings import SEVERITIES
 from checker.report.exit_status import failing, fails, unreadable
 from checker.report.formats import Render
-from checker.report.linebreak import line_spans
+from checker.report.terminal import Writer, console_for
 from checker.report.where import where, where_under
 
 SEVERITY_STYLE = {"blocker": "bold red", "major": "red", "minor": "yellow", "info": "cyan", "review": "magenta",
@@ -32,17 +31,10 @@ INDENT = "  "
 _REVIEW_PREFIX = re.compile(r"^\s*(?:needs review|需人工评审|需人工复核)\s*[:：]\s*", re.IGNORECASE)
 
 
-def console_for(stream: TextIO, color: bool | None) -> Console:
-    """A rich console on `stream`: `color` True/False forces colour on or off (`--color`); None follows
-    the terminal and the `NO_COLOR` / `FORCE_COLOR` conventions (rich reads them)."""
-    return Console(file=stream, force_terminal=color, no_color=None if color is None else not color,
-                   highlight=False, emoji=False, markup=False, soft_wrap=True)
-
-
 def write(report: dict[str, Any], stream: TextIO, render: Render) -> None:
     quiet = render.quiet
     console = console_for(stream, render.color)
-    out = _Writer(console, console.width if console.is_terminal else None)
+    out = Writer(console)
     fail_on = render.fail_on
     shown = [d for d in report["documents"] if not d.get("skipped") and (not quiet or fails(d, fail_on))]
     # One width for the rule column of the whole report, so that the messages line up from file to file.
@@ -61,53 +53,7 @@ def write(report: dict[str, Any], stream: TextIO, render: Render) -> None:
     _summary(out, report, fail_on)
 
 
-class _Writer:
-    """Lines to the console, wrapped to `width` display cells when there is one (a terminal)."""
-
-    def __init__(self, console: Console, width: int | None) -> None:
-        self.console, self.width = console, width
-
-    def line(self, text: Text, hanging: int = 0) -> None:
-        """`text`, continued `hanging` cells in on wrapped lines."""
-        if self.width is None or text.cell_len <= self.width:
-            self.console.print(text)
-            return
-        (start, end), *rest = line_spans(text.plain, self.width)
-        self.console.print(text[start:end])
-        if rest:  # the rest, refilled at the narrower width
-            for piece in _wrapped(text[end:], max(20, self.width - hanging)):
-                self.console.print(Text.assemble(" " * hanging, piece))
-
-    def pair(self, head: Text, tail: Text) -> None:
-        """`head  tail` on one line when it fits, else `tail` on the next line, indented."""
-        joined = Text.assemble(head, "  ", tail)
-        if self.width is None or joined.cell_len <= self.width:
-            self.console.print(joined)
-        else:
-            self.line(head, hanging=4)
-            self.line(Text.assemble("    ", tail), hanging=4)
-
-    def block(self, left: Text, lines: Iterable[Text]) -> None:
-        """`left` (the severity and rule columns), then `lines` beside it, each wrapped within the
-        room to the right of it."""
-        pad = left.cell_len
-        room = None if self.width is None else max(20, self.width - pad)
-        first = True
-        for line in lines:
-            for piece in ([line] if room is None or line.cell_len <= room else _wrapped(line, room)):
-                self.console.print(Text.assemble(left if first else " " * pad, piece))
-                first = False
-
-    def blank(self) -> None:
-        self.console.print()
-
-
-def _wrapped(text: Text, width: int) -> list[Text]:
-    """`text` cut into lines of at most `width` display cells, at the breaks Chinese and English allow."""
-    return [text[start:end] for start, end in line_spans(text.plain, width)]
-
-
-def _document(out: _Writer, doc: dict[str, Any], render: Render, rule_width: int) -> None:
+def _document(out: Writer, doc: dict[str, Any], render: Render, rule_width: int) -> None:
     header = Text(doc["path"], style="bold")
     if unreadable(doc):
         error = doc["error"]
@@ -131,7 +77,7 @@ def _document(out: _Writer, doc: dict[str, Any], render: Render, rule_width: int
     out.blank()
 
 
-def _finding(out: _Writer, f: dict[str, Any], language: str, rule_width: int,
+def _finding(out: Writer, f: dict[str, Any], language: str, rule_width: int,
              evidence: Iterable[Text] = ()) -> None:
     review = bool(f.get("needs_review"))
     label = "review" if review else f["severity"]
@@ -159,7 +105,7 @@ def _finding(out: _Writer, f: dict[str, Any], language: str, rule_width: int,
     out.block(left, lines)
 
 
-def _project(out: _Writer, project: dict[str, Any], fail_on: str, quiet: bool) -> None:
+def _project(out: Writer, project: dict[str, Any], fail_on: str, quiet: bool) -> None:
     findings = [f for f in project.get("findings") or [] if not quiet or failing(f, fail_on)]
     if not findings:
         return
@@ -173,7 +119,7 @@ def _project(out: _Writer, project: dict[str, Any], fail_on: str, quiet: bool) -
     out.blank()
 
 
-def _summary(out: _Writer, report: dict[str, Any], fail_on: str) -> None:
+def _summary(out: Writer, report: dict[str, Any], fail_on: str) -> None:
     documents = report["documents"]
     read = [d for d in documents if not d.get("error")]
     bad = sum(1 for d in documents if unreadable(d))
