@@ -20,7 +20,7 @@ FORMATS = ("text", "json")
 EXIT_STATUSES = (
     ("0", "every document was read and none has a finding at or above --fail-on"),
     ("1", "a finding at or above --fail-on, or a document that could not be read"),
-    ("2", "the command could not run (bad options, unreadable configuration); no report is printed"),
+    ("2", "the command could not run (bad options or configuration): no report"),
 )
 # Commands that check nothing: success or a usage/configuration error.
 PLAIN_EXIT_STATUSES = (("0", "done"), ("2", "bad options or an unreadable configuration"))
