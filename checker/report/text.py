@@ -124,10 +124,11 @@ def _summary(out: Writer, report: dict[str, Any], fail_on: str) -> None:
     read = [d for d in documents if not d.get("error")]
     bad = sum(1 for d in documents if unreadable(d))
     skipped = sum(1 for d in documents if d.get("skipped"))
+    checked = len(documents) - skipped
     counts = report["summary"]["findings"]
     review = sum(1 for d in documents for f in d["findings"] if f.get("needs_review") and not f.get("suppressed"))
     waived = sum(1 for d in documents for f in d["findings"] if f.get("suppressed"))
-    head = f"{len(read)} {_plural(len(read), 'document')} checked"
+    head = f"{checked} {_plural(checked, 'document')} checked"
     head += f", {bad} unreadable" + (f", {skipped} skipped (not Word or Excel)" if skipped else "")
     out.line(Text(head, style="bold"), hanging=2)
     line = Text("Findings: ")
