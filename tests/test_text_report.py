@@ -168,3 +168,21 @@ def test_judgement_findings_never_fail_the_run_from_the_command_line():
     report = json.loads(run_cli("check", sample, "--format", "json").stdout)
     assert any(f.get("needs_review") for f in report["documents"][0]["findings"])
     assert run_cli("check", sample, "--fail-on", "info", "--format", "json").returncode == 0
+
+
+def test_the_plain_ascii_shortcut_breaks_lines_as_the_general_path_does():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from checker.report import linebreak
+
+    words = st.sampled_from(["a", "word", "longer", "x" * 25, "end.", "(paren)", "-", " ", ""])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(words, max_size=30), st.integers(1, 40), st.booleans())
+    def same(parts: list[str], width: int, padded: bool) -> None:
+        text = " ".join(parts)
+        text = f"  {text}  " if padded else text
+        assert linebreak._ascii_spans(text, width) == linebreak._spans(text, width)
+
+    same()

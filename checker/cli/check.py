@@ -122,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
 
     opts = options(args)
     how = render(args, opts)
-    unknown = _unknown_patterns(args, {*how.rules, *catalogue()})
+    unknown = _unknown_patterns(args, {*how.rules, *catalogue()}) if args.select or args.ignore else []
     if unknown:
         sys.stderr.write(f"pmo-check: error: no rule matches {', '.join(unknown)} "
                          f"(`pmo-check rules` lists the rule ids)\n")

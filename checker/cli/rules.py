@@ -14,10 +14,7 @@ import os
 import sys
 from typing import Any
 
-from rich.text import Text
-
 from checker.cli.common import FORMATS, PLAIN_EXIT_STATUSES, add_config, command
-from checker.report.rules import set_params
 
 DESCRIPTION = """\
 List the rules of the effective configuration (the built-in packs as tailored by
@@ -96,7 +93,13 @@ def _writer() -> Any:
 
 
 def _list_text(rows: list[dict[str, Any]]) -> None:
-    out = _writer()
+    with _writer() as out:
+        _list_lines(out, rows)
+
+
+def _list_lines(out: Any, rows: list[dict[str, Any]]) -> None:
+    from rich.text import Text
+
     width = max(len(r["id"]) for r in rows)
     out.line(Text(f"{'rule':<{width}}  {'severity':<8} auto  applies to / title", style="bold"))
     for r in rows:
@@ -110,7 +113,15 @@ def _list_text(rows: list[dict[str, Any]]) -> None:
 
 
 def _explain_text(r: dict[str, Any]) -> None:
-    out = _writer()
+    with _writer() as out:
+        _explain_lines(out, r)
+
+
+def _explain_lines(out: Any, r: dict[str, Any]) -> None:
+    from rich.text import Text
+
+    from checker.report.rules import set_params
+
     out.line(Text(f"{r['id']}  {r['title']['en']}", style="bold"), hanging=len(r["id"]) + 2)
     out.line(Text(f"{' ' * len(r['id'])}  {r['title']['zh']}", style="bold"), hanging=len(r["id"]) + 2)
     types = "every document type" if r["doc_types"] == ["ALL"] else ", ".join(r["doc_types"])
@@ -158,14 +169,18 @@ class _Section:
         self.out = out
 
     def __call__(self, title: str, lines: list[str], verbatim: bool = False) -> None:
+        from rich.text import Text
+
         self.out.blank()
         self.out.line(Text(title, style="bold"), hanging=2)
         for line in lines:
             self.extra(line, verbatim)
 
     def extra(self, line: str, verbatim: bool = False) -> None:
+        from rich.text import Text
+
         if verbatim:
-            self.out.console.print(Text("  " + line, style="cyan"))
+            self.out.emit(Text("  " + line, style="cyan"))
         else:
             self.out.line(Text("  " + line), hanging=2)
 

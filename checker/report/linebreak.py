@@ -24,6 +24,13 @@ def _breakable(prev: str, nxt: str) -> bool:
 def line_spans(text: str, width: int) -> list[tuple[int, int]]:
     """(start, end) offsets of the lines `text` fills at `width` display cells, spaces at the breaks
     left out; [(0, len)] when it fits."""
+    if text.isascii() and text.isprintable():
+        return _ascii_spans(text, width)
+    return _spans(text, width)
+
+
+def _spans(text: str, width: int) -> list[tuple[int, int]]:
+    """The general case: any characters, by display cells."""
     spans: list[tuple[int, int]] = []
     start, used = 0, 0
     last_break = -1  # offset where the current line may end (a space, or between two characters)
@@ -50,6 +57,24 @@ def line_spans(text: str, width: int) -> list[tuple[int, int]]:
         i += 1
     if start < n:
         spans.append((start, _rstrip(text, start, n)))
+    return spans or [(0, 0)]
+
+
+def _ascii_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """`line_spans` for plain ASCII (one cell a character, breaks at spaces only): the same answer, by words."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    start = len(text) - len(text.lstrip(" "))
+    while start < n:
+        if n - start <= width:
+            spans.append((start, _rstrip(text, start, n)))
+            break
+        cut = text.rfind(" ", start, start + width + 1)
+        end = _rstrip(text, start, cut) if cut > start else start + width  # no space: cut the word
+        spans.append((start, end))
+        start = end
+        while start < n and text[start] == " ":
+            start += 1
     return spans or [(0, 0)]
 
 

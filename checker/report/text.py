@@ -34,23 +34,23 @@ _REVIEW_PREFIX = re.compile(r"^\s*(?:needs review|需人工评审|需人工复�
 def write(report: dict[str, Any], stream: TextIO, render: Render) -> None:
     quiet = render.quiet
     console = console_for(stream, render.color)
-    out = Writer(console)
-    fail_on = render.fail_on
-    shown = [d for d in report["documents"] if not d.get("skipped") and (not quiet or fails(d, fail_on))]
-    # One width for the rule column of the whole report, so that the messages line up from file to file.
-    rule_width = max((len(f["rule"]) for d in shown for f in d["findings"]), default=6)
-    for doc in shown:
-        _document(out, doc, render, rule_width)
-    for project in report.get("projects") or []:
-        _project(out, project, fail_on, quiet)
-    skipped = [d["path"] for d in report["documents"] if d.get("skipped")]
-    if skipped and not quiet:
-        out.line(Text(f"Skipped {len(skipped)} {_plural(len(skipped), 'file')} that "
-                      f"{'is' if len(skipped) == 1 else 'are'} not Word or Excel:", style="bold"))
-        for path in skipped:
-            out.line(Text(INDENT + path))
-        out.blank()
-    _summary(out, report, fail_on)
+    with Writer(console) as out:
+        fail_on = render.fail_on
+        shown = [d for d in report["documents"] if not d.get("skipped") and (not quiet or fails(d, fail_on))]
+        # One width for the rule column of the whole report, so that the messages line up from file to file.
+        rule_width = max((len(f["rule"]) for d in shown for f in d["findings"]), default=6)
+        for doc in shown:
+            _document(out, doc, render, rule_width)
+        for project in report.get("projects") or []:
+            _project(out, project, fail_on, quiet)
+        skipped = [d["path"] for d in report["documents"] if d.get("skipped")]
+        if skipped and not quiet:
+            out.line(Text(f"Skipped {len(skipped)} {_plural(len(skipped), 'file')} that "
+                          f"{'is' if len(skipped) == 1 else 'are'} not Word or Excel:", style="bold"))
+            for path in skipped:
+                out.line(Text(INDENT + path))
+            out.blank()
+        _summary(out, report, fail_on)
 
 
 def _document(out: Writer, doc: dict[str, Any], render: Render, rule_width: int) -> None:
