@@ -62,3 +62,14 @@ def test_judgement_findings_never_count_for_fail_on(tmp_path):
                "error": {"code": "unsupported-format", "message": "…"}}
     assert exit_status({"documents": [skipped]}, "major") == 0
     assert exit_status({"documents": [{**skipped, "skipped": False}]}, "never") == 1
+
+
+def test_annotate_lists_the_files_it_skipped_and_they_do_not_fail_it(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    make_docx(folder / "charter.docx")
+    (folder / "minutes.pdf").write_bytes(b"%PDF-1.7\n")
+    result = run_cli("annotate", str(folder), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"skipped (not Word or Excel): {folder / 'minutes.pdf'}" in result.stdout
+    assert (tmp_path / "out" / "charter.docx").is_file() and not (tmp_path / "out" / "minutes.pdf").exists()

@@ -51,6 +51,9 @@ def run(args: argparse.Namespace) -> int:
     status = exit_status(report, args.fail_on)
     taken: set[str] = set()
     for doc in report["documents"]:
+        if doc.get("skipped"):
+            sys.stdout.write(f"skipped (not Word or Excel): {doc['path']}\n")
+            continue
         if doc.get("error"):
             sys.stdout.write(f"not annotated: {doc['path']}: {doc['error']['code']}: {doc['error']['message']}\n")
             continue
