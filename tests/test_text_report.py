@@ -76,9 +76,10 @@ def test_needs_review_is_said_once_and_never_fails():
 
 def test_waived_findings_say_why_and_the_summary_counts_them():
     waived = {"rule": "RR-16", "severity": "major", "message": "Stale.", "suppressed": True,
-              "suppression": {"reason": "Register frozen"}}
+              "suppression": {"reason": "Register frozen", "approved_by": "Head of PMO", "expires": "2027-01-31"}}
     text = _text(_report(_doc("a.docx", [waived])))
-    assert "Stale.  (waived: Register frozen)" in text and "; 1 waived" in text
+    assert "Stale.  (suppressed)\n" in text and "; 1 suppressed" in text
+    assert "waived: Register frozen (Head of PMO), until 2027-01-31" in text
     assert "Passed" in text
 
 

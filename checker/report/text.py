@@ -92,10 +92,11 @@ def _finding(out: Writer, f: dict[str, Any], language: str, rule_width: int,
         lines.append(Text(place, style="bold"))
     body = Text(message[:1].upper() + message[1:] if review else message)
     if f.get("suppressed"):
-        reason = (f.get("suppression") or {}).get("reason")
-        body.append(f"  (waived{': ' + reason if reason else ''})", style="dim")
+        body.append("  (suppressed)")
         body.stylize("dim")
     lines.append(body)
+    if f.get("suppressed"):
+        lines.append(Text(_waiver(f.get("suppression") or {}), style="dim"))
     snippet = location.get("text")
     if snippet and snippet not in message and snippet != location.get("heading"):
         lines.append(Text(f"“{snippet}”", style="italic"))
@@ -103,6 +104,13 @@ def _finding(out: Writer, f: dict[str, Any], language: str, rule_width: int,
     if f.get("suggestion") and not f.get("suppressed"):
         lines.append(Text(f"→ {f['suggestion']}", style="dim"))
     out.block(left, lines)
+
+
+def _waiver(suppression: dict[str, Any]) -> str:
+    """Who waived a finding, why and until when: the audit trail, in a few words."""
+    who = suppression.get("approved_by") or suppression.get("author")
+    text = "waived" + (f": {suppression['reason']}" if suppression.get("reason") else "")
+    return text + (f" ({who})" if who else "") + (f", until {suppression['expires']}" if suppression.get("expires") else "")
 
 
 def _project(out: Writer, project: dict[str, Any], fail_on: str, quiet: bool) -> None:
@@ -139,7 +147,7 @@ def _summary(out: Writer, report: dict[str, Any], fail_on: str) -> None:
     if review:
         line.append(f" ({review} of the info {_plural(review, 'needs', 'need')} review: never a failure)")
     if waived:
-        line.append(f"; {waived} waived")
+        line.append(f"; {waived} suppressed")
     out.line(line, hanging=2)
     types = Counter(d["doc_type"] for d in read)
     if types:
