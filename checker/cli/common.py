@@ -65,7 +65,7 @@ def add_config(parser: argparse.ArgumentParser, default: str) -> None:
     parser.add_argument("--config", metavar="FILE", help=f"the pmo-check.toml to use (default: {default})")
 
 
-def _positive_int(text: str, what: str, minimum: int, hint: str) -> int:
+def _whole_number(text: str, what: str, minimum: int, hint: str) -> int:
     try:
         value = int(text)
     except ValueError:
@@ -76,20 +76,20 @@ def _positive_int(text: str, what: str, minimum: int, hint: str) -> int:
 
 
 def workers(text: str) -> int:
-    return _positive_int(text, "a number of worker processes", 0,
+    return _whole_number(text, "a number of worker processes", 0,
                          "give 1 or more, or 0 to check in this process (leave it out for one per CPU)")
 
 
 def count(text: str) -> int:
-    return _positive_int(text, "a number", 0, "give 0 or more")
+    return _whole_number(text, "a number", 0, "give 0 or more")
 
 
 def memory_cap(text: str) -> int:
-    return _positive_int(text, "a memory cap in MiB", 0, "give 0 (no cap) or more")
+    return _whole_number(text, "a memory cap in MiB", 0, "give 0 (no cap) or more")
 
 
 def mib(text: str) -> int:
-    return _positive_int(text, "a size in MiB", 1, "give a whole number of MiB, 1 or more")
+    return _whole_number(text, "a size in MiB", 1, "give a whole number of MiB, 1 or more")
 
 
 def seconds(text: str) -> float:

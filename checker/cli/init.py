@@ -8,6 +8,7 @@ that `check` would refuse.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections import Counter
@@ -55,11 +56,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"pmo-check: error: {target} exists; give --force to overwrite it\n")
         return 2
     text = starter(args.profile, args.size, args.locale, _others(args.folder))
-    try:
-        import tomllib
+    import tomllib
 
+    try:
         parse(tomllib.loads(text), target, os.path.abspath(args.folder))
-    except ConfigError as exc:  # a bad --locale: say so, write nothing
+    except (ConfigError, tomllib.TOMLDecodeError) as exc:  # a bad --locale: say so, write nothing
         sys.stderr.write(f"pmo-check: error: {exc}\n")
         return 2
     with open(target, "w", encoding="utf-8") as fh:
@@ -89,7 +90,7 @@ def starter(profile: str | None, size: str, locale: str | None, others: Counter[
         "# Project size: small | medium | large. Some thresholds and required documents depend on it.",
         f'size = "{size}"',
         "# How numeric dates such as 03/04/2026 read: en-US month first; zh-CN, en-GB day first.",
-        f'locale = "{locale}"' if locale else '# locale = "zh-CN"',
+        f"locale = {json.dumps(locale, ensure_ascii=False)}" if locale else '# locale = "zh-CN"',
     ]
     globs = sorted(f"*{ext}" for ext in others if ext != "(none)")
     if others:

@@ -72,7 +72,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             for i, rule in enumerate(found):
                 sys.stdout.write("\n" if i else "")
-                _where_text(rule) if args.where else _explain_text(rule)
+                if args.where:
+                    _where_text(rule)
+                else:
+                    _explain_text(rule)
         return 0
     rows = rule_rows(tailored, doc_type)
     if args.format == "json":

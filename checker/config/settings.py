@@ -27,7 +27,7 @@ from checker.io.paths import CONFIG_NAME
 
 PROFILES = ("pmbok", "prince2", "cn_pmo")
 SIZES = ("small", "medium", "large")
-RUNTIME_KEYS = ("today", "rule_ids")  # API-only options a dict config may also carry
+RUNTIME_KEYS = ("today", "rule_ids", "ignore")  # API-only options a dict config may also carry
 _TOP_KEYS = ("check", "rules", "synonyms", "suppress", "score", "service")  # [service]: read by addin_service
 _CHECK_KEYS = ("profile", "size", "exclude", "locale", "packs", "as_of")
 _RULE_KEYS = ("severity", "enabled", "params")

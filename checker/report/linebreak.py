@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rich.cells import get_character_cell_size
 
-NO_BREAK_BEFORE = frozenset("。，、；：！？）》」』】〕〉”’…—·%,.;:!?)]}%")
+NO_BREAK_BEFORE = frozenset("。，、；：！？）》」』】〕〉”’…—·%,.;:!?)]}")
 NO_BREAK_AFTER = frozenset("（《「『【〔〈“‘([{")
 
 
@@ -32,9 +32,8 @@ def line_spans(text: str, width: int) -> list[tuple[int, int]]:
 def _spans(text: str, width: int) -> list[tuple[int, int]]:
     """The general case: any characters, by display cells."""
     spans: list[tuple[int, int]] = []
-    start, used = 0, 0
+    start, used, n = 0, 0, len(text)
     last_break = -1  # offset where the current line may end (a space, or between two characters)
-    i, n = 0, len(text)
     while start < n and text[start] == " ":
         start += 1
     i = start

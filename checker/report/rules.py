@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from checker.report.catalogue import RuleInfo, catalogue
 
-# The document in which a finding may be waived, and the form of the directive (docs/configuration.md).
+# How a finding is waived inside the document, in a Word comment or an Excel cell note (docs/configuration.md).
 DIRECTIVE = "pmo-check: ignore {id} -- reason"
 
 
