@@ -126,7 +126,9 @@ def config_schema() -> dict[str, Any]:
                 "profile": {"enum": list(PROFILES)}, "size": {"enum": list(SIZES), "default": "medium"},
                 "exclude": {"type": "array", "items": {"type": "string"}, "description": "globs of files not checked"},
                 "locale": {"type": "string", "pattern": r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$"},
-                "packs": {"type": "array", "items": {"type": "string"}, "description": "organisation packs"}}},
+                "packs": {"type": "array", "items": {"type": "string"}, "description": "organisation packs"},
+                "as_of": {"type": "string", "format": "date",
+                          "description": "the check date ages are measured against (default: today)"}}},
             "rules": {"type": "object", "description": "per-rule tailoring; the key is a rule id or a glob",
                       "properties": {rid: {"$ref": "#/$defs/tailored", "properties": {"params": {"$ref": ref}}}
                                      for rid, ref in params.tailored.items()},

@@ -27,9 +27,9 @@ from checker.io.paths import CONFIG_NAME
 
 PROFILES = ("pmbok", "prince2", "cn_pmo")
 SIZES = ("small", "medium", "large")
-RUNTIME_KEYS = ("today", "rule_ids")  # API-only options a dict config may also carry
+RUNTIME_KEYS = ("today", "rule_ids", "ignore")  # API-only options a dict config may also carry
 _TOP_KEYS = ("check", "rules", "synonyms", "suppress", "score", "service")  # [service]: read by addin_service
-_CHECK_KEYS = ("profile", "size", "exclude", "locale", "packs")
+_CHECK_KEYS = ("profile", "size", "exclude", "locale", "packs", "as_of")
 _RULE_KEYS = ("severity", "enabled", "params")
 _WAIVER_KEYS = ("rule", "path", "reason", "expires", "approved_by")
 _LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -88,6 +88,7 @@ class Config:
     suppress: tuple[Waiver, ...] = ()
     runtime: dict[str, Any] = field(default_factory=dict)  # today / rule_ids given in a dict config
     bands: Bands = Bands()  # [score]: where reports draw green / amber / red
+    as_of: date | None = None  # [check] as_of: the check date, for repeatable runs (`--as-of` wins)
 
 
 def day_first(locale: str | None) -> bool | None:
@@ -206,12 +207,13 @@ def parse(data: dict[str, Any], source: str, root: str) -> Config:
     waivers = tuple(_waiver(w, i, where) for i, w in enumerate(raw_waivers, start=1))
 
     bands = parse_bands(_table(data.get("score", {}), f"{where}: [score]"), f"{where}: [score]")
+    as_of = _date(check["as_of"], f"{where}: [check] as_of") if "as_of" in check else None
 
     key_src = json.dumps({"source": source, "data": data}, sort_keys=True, default=str, ensure_ascii=False)
     key = hashlib.sha256(key_src.encode("utf-8")).hexdigest()[:16]
     return Config(source=source, root=root, key=key, profile=profile, size=size, locale=locale, exclude=exclude,
                   packs=tuple(packs), rules=tuple(rules), synonyms=dict(synonyms), suppress=waivers,
-                  runtime=runtime, bands=bands)
+                  runtime=runtime, bands=bands, as_of=as_of)
 
 
 def _waiver(raw: Any, index: int, where: str) -> Waiver:

@@ -23,6 +23,7 @@ import os
 import re
 import threading
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from typing import Any, Callable, Mapping
 
@@ -66,6 +67,7 @@ class Tailoring:
     waivers: tuple[Waiver, ...] = ()
     exclude: tuple[str, ...] = ()
     runtime: dict[str, Any] = field(default_factory=dict)
+    as_of: date | None = None  # [check] as_of: the check date of the documents it governs
 
     def excludes(self, path: str) -> bool:
         if not self.exclude:
@@ -368,7 +370,8 @@ def _build(config: Config | None, key: str) -> Tailoring:
                      root=config.root if config else os.getcwd(), profile=profile, size=size,
                      locale=config.locale if config else None, specs=tuple(enabled), disabled=tuple(disabled),
                      vocab=_vocabulary(key, extra), waivers=config.suppress if config else (),
-                     exclude=config.exclude if config else (), runtime=dict(config.runtime) if config else {})
+                     exclude=config.exclude if config else (), runtime=dict(config.runtime) if config else {},
+                     as_of=config.as_of if config else None)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ class Render:
     bands: Bands = Bands()
     fail_on: str = "major"
     color: bool | None = None  # text only: None decides from the terminal
+    quiet: bool = False  # text only: just the documents and findings that make the exit status 1
 
 
 def write(fmt: str, report: dict[str, Any], out: TextIO, render: Render) -> None:

@@ -23,7 +23,7 @@ def summarise(documents: list[dict[str, Any]]) -> dict[str, Any]:
             if not f.get("suppressed"):
                 counts[f["severity"]] += 1
     return {"documents": len(documents), "errors": sum(1 for d in documents if d.get("error")),
-            "findings": counts}
+            "skipped": sum(1 for d in documents if d.get("skipped")), "findings": counts}
 
 
 def group_projects(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:

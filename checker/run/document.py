@@ -100,7 +100,8 @@ def analyse(opened, options: Options) -> tuple[Any, Any, Any]:
     result = classify(doc, vocab)
     text = doc.all_text(limit=200_000)  # what the language detection samples
     language = detect_language(text)
-    ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=options.today or date.today(),
+    today = options.today or tailored.as_of or date.today()
+    ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=today,
                   vocab=vocab, profile=tailored.profile, size=tailored.size, locale=tailored.locale,
                   message_language="zh" if language == "zh" else message_language(text) if language == "mixed" else "en")
     return ctx, result, tailored
@@ -114,7 +115,7 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     doc, vocab, language = ctx.doc, ctx.vocab, ctx.language
     applied: dict[str, str] = {}
     findings = list(run_rules(ctx, options, tailored, applied))
-    findings = waivers.apply(findings, ctx, tailored)
+    findings = [f for f in waivers.apply(findings, ctx, tailored) if options.selects(f.rule)]  # SUP-* too
     entry: dict[str, Any] = {
         "path": display_path(opened.path),
         "sha256": opened.sha256,
@@ -150,7 +151,7 @@ def run_rules(ctx, options: Options, tailored: Any = None, applied: dict[str, st
     """The findings of every rule that applies to the document; each such rule's id and severity go
     into `applied` (the score weighs the rules that applied, not only those that found something)."""
     for rule in rules_of(tailored):
-        if options.rule_ids is not None and rule.spec.id not in options.rule_ids:
+        if not options.selects(rule.spec.id):
             continue
         if not rule.applies(ctx) or (rule.spec.blank_template == () and document_state(ctx).state == "template"):
             continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any
+from typing import Any, Callable
 
 from checker.core.errors import ReadError
 from checker.core.options import Options
@@ -20,7 +20,7 @@ log = logging.getLogger("pmo_check")
 SCHEMA = "pmo-check/report@1"
 
 
-_RUNTIME = ("today", "rule_ids", "limits", "workers", "timeout", "memory_limit", "isolate")
+_RUNTIME = ("today", "rule_ids", "ignore", "limits", "workers", "timeout", "memory_limit", "isolate")
 
 
 def _options(config: Any) -> Options:
@@ -79,7 +79,7 @@ def _tailor_items(items: list[Any], paths: Any, options: Options) -> list[Any]:
             continue
     kept = []
     for item in items:
-        if item.error is not None:
+        if item.error is not None and not item.skipped:
             kept.append(item)
             continue
         tailored = tailoring_for(item.path, options)
@@ -105,8 +105,10 @@ def tailored_packs(tailored: Any) -> tuple[str, ...]:
     return ()
 
 
-def check(paths: list[str], config: Any = None) -> dict[str, Any]:
-    """The contract's Python API: the JSON report for files and folders, as a dict."""
+def check(paths: list[str], config: Any = None,
+          progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """The contract's Python API: the JSON report for files and folders, as a dict. `progress(done,
+    total)` is called before the first document is checked and as each one finishes."""
     from checker.run.executor import run_checks
 
     options = _options(config)
@@ -117,12 +119,29 @@ def check(paths: list[str], config: Any = None) -> dict[str, Any]:
             pass
     items = _tailor_items(_expand(paths), paths, options)
     # Each document in a worker process with a time budget (checker/run/executor.py); one alone inline.
-    checked = iter(run_checks([item.path for item in items if item.error is None], options))
-    documents = [error_entry(item.path, item.error, None) if item.error is not None else next(checked)
-                 for item in items]
+    todo = [item.path for item in items if item.error is None]
+    finished = 0
+
+    def done(path: str) -> None:
+        nonlocal finished
+        finished += 1
+        progress(finished, len(todo))  # type: ignore[misc]
+
+    if progress is not None:
+        progress(0, len(todo))
+    checked = iter(run_checks(todo, options, done=done if progress is not None else None))
+    documents = [_unchecked(item) if item.error is not None else next(checked) for item in items]
     report = build_report(documents)
     _score_projects(report)
     return report
+
+
+def _unchecked(item: Any) -> dict[str, Any]:
+    """The entry of a path that was not opened: not found, or skipped while walking a folder."""
+    entry = error_entry(item.path, item.error, None)
+    if item.skipped:
+        entry["skipped"] = True
+    return entry
 
 
 def _score_projects(report: dict[str, Any]) -> None:
