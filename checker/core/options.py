@@ -24,3 +24,9 @@ class Options:
     # pmo-check.toml nearest to each document; neither: the defaults.
     config: Any = None
     discover: bool = True
+    # Keep each document's summary (checker.analysis.summary) in the report: the audit stores them to
+    # review projects later; a printed report leaves them out (docs/project-view.md).
+    summaries: bool = False
+    # A stage gate (G0…G4) to assess every project for: each project then carries the contract's
+    # `gate` block (ready / conditional / not-ready), as `pmo-check gate` prints it.
+    gate: str | None = None
