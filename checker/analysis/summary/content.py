@@ -55,7 +55,7 @@ def listed(ctx: Context, key: str) -> list[dict[str, Any]]:
     hit = find_section(ctx, key)
     if hit is None or hit_is_empty(ctx.vocab, hit):
         return []
-    grids = [b.grid for b in hit.blocks or [] if b.grid is not None]
+    grids = _grids(hit)
     out = []
     if grids:
         for grid in grids:
@@ -98,6 +98,18 @@ def _column_items(ctx: Context, header: re.Pattern[str]) -> list[dict[str, Any]]
     return []
 
 
+def _grids(hit: Any) -> list[Grid]:
+    """The tables of a section, up to the next heading (a hit's blocks may run on into the sections
+    that follow it)."""
+    out = []
+    for block in hit.blocks or []:
+        if block.kind == "heading":
+            break
+        if block.grid is not None:
+            out.append(block.grid)
+    return out
+
+
 def _data_rows(grid: Grid) -> list[list]:
     rows = [r for r in grid.rows if any(not c.blank and not c.merged for c in r)]
     return rows[1:] if len(rows) > 1 else rows
@@ -136,9 +148,8 @@ def conditions(ctx: Context) -> list[dict[str, Any]]:
     if hit is None or hit_is_empty(ctx.vocab, hit):
         return []
     out = []
-    for block in hit.blocks or []:
-        if block.grid is not None:
-            out.extend(_condition_rows(ctx, block.grid))
+    for grid in _grids(hit):
+        out.extend(_condition_rows(ctx, grid))
     if not out:
         for line in items(ctx.vocab, hit)[:MAX_ITEMS]:
             out.append(_condition(ctx, line.split(" | "), at(hit.location)))
@@ -174,7 +185,7 @@ def follow_on(ctx: Context) -> list[dict[str, Any]]:
     if hit is None or hit_is_empty(ctx.vocab, hit):
         return []
     out = []
-    for grid in [b.grid for b in hit.blocks or [] if b.grid is not None]:
+    for grid in _grids(hit):
         header = [c.text for c in grid.rows[0]] if grid.rows else []
         owner_col = next((i for i, h in enumerate(header) if _OWNER_COLUMN.search(h)), None)
         date_col = next((i for i, h in enumerate(header) if _DATE_COLUMN.search(h)), None)
