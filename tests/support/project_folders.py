@@ -66,6 +66,7 @@ class Pack:
     reports: list[dict[str, Any]]  # status reports: period_start, period_end, pct, ac, cited risks
     follow_on: list[tuple[str, str, str, str]]  # closure: (id handed over, action, owner, date)
     headings_lang: str | None = None  # 'en' for English headings over Chinese content
+    prefix: str = ""  # file names start with it (projects sharing one folder)
     types: tuple[str, ...] = G2_TYPES
     overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -79,12 +80,12 @@ class Pack:
         return self
 
     def facts(self, doc_type: str) -> dict[str, Any]:
-        base = {k: copy.deepcopy(v) for k, v in self.__dict__.items() if k not in ("overrides", "types")}
+        base = {k: copy.deepcopy(v) for k, v in self.__dict__.items() if k not in ("overrides", "types", "prefix")}
         base.update(self.overrides.get(doc_type) or {})
         return base
 
     def file_name(self, doc_type: str) -> str:
-        return FILE_NAMES[self.lang][doc_type] + (".xlsx" if doc_type in REGISTERS else ".docx")
+        return self.prefix + FILE_NAMES[self.lang][doc_type] + (".xlsx" if doc_type in REGISTERS else ".docx")
 
     def write(self, folder: Path, types: tuple[str, ...] | None = None) -> dict[str, Path]:
         folder.mkdir(parents=True, exist_ok=True)

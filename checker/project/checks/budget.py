@@ -35,25 +35,25 @@ def baseline(doc: Doc) -> dict[str, Any] | None:
 
 
 def budget_chain(project: Project, params: Any) -> Iterable[Inconsistency]:
-    """The chain's totals agree; the committee authorised at least the charter's budget."""
+    """The chain's totals agree (one inconsistency, the committee's authorised amount shown beside
+    them); when they do, the charter asks no more than the committee authorised."""
     stated = [(doc, line) for doc in project.of(*CHAIN) if (line := total(doc)) is not None]
-    if len(stated) >= 2:
-        first = stated[0][1]
-        if any(not same_money(first, line, params.money_tolerance) for _, line in stated[1:]):
-            yield Inconsistency([evidence(doc, line["location"], line_text(line)) for doc, line in stated],
-                                {"values": ", ".join(f"{short(doc)} {line_text(line)}" for doc, line in stated)},
-                                variant=None)
+    authorized = [(doc, found[0]) for doc in project.of("INIT_REVIEW")
+                  if (found := doc.money("authorized") or doc.money("total"))]
+    if len(stated) >= 2 and any(not same_money(stated[0][1], line, params.money_tolerance) for _, line in stated[1:]):
+        yield Inconsistency([evidence(doc, line["location"], line_text(line)) for doc, line in [*authorized, *stated]],
+                            {"values": ", ".join(f"{short(doc)} {line_text(line)}" for doc, line in stated)})
+        return
     charter = next(((d, line) for d, line in stated if d.doc_type in ("CHARTER", "PID")), None)
-    for review in project.of("INIT_REVIEW"):
-        found = review.money("authorized") or review.money("total")
-        if not found or charter is None:
-            continue
-        authorized, (doc, line) = found[0], charter
-        if float(line["amount"]) > float(authorized["amount"]) * (1 + params.money_tolerance) + 0.5 or \
-                (authorized.get("currency") and line.get("currency") and authorized["currency"] != line["currency"]):
-            yield Inconsistency([evidence(review, authorized["location"], line_text(authorized)),
+    for review, granted in authorized:
+        if charter is None:
+            break
+        doc, line = charter
+        if float(line["amount"]) > float(granted["amount"]) * (1 + params.money_tolerance) + 0.5 or \
+                (granted.get("currency") and line.get("currency") and granted["currency"] != line["currency"]):
+            yield Inconsistency([evidence(review, granted["location"], line_text(granted)),
                                  evidence(doc, line["location"], line_text(line))],
-                                {"authorized": line_text(authorized), "budget": line_text(line)}, variant="authorized")
+                                {"authorized": line_text(granted), "budget": line_text(line)}, variant="authorized")
 
 
 def approved_changes(project: Project) -> list[tuple[Doc, dict[str, Any]]]:

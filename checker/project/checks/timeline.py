@@ -104,19 +104,22 @@ def _latest_report(project: Project) -> Doc | None:
 
 
 def lifecycle_order(project: Project, params: Any) -> Iterable[Inconsistency]:
-    """The lifecycle's events happen in `params.order`; one inconsistency per event dated before an
-    event that must precede it."""
+    """The lifecycle's events happen in `params.order`; one inconsistency per event out of order
+    (an event already reported is not reported again against the others)."""
     known = [(name, found) for name in params.order if (found := _event(project, name)) is not None]
+    reported: set[str] = set()
     for j, (later, (doc_b, item_b)) in enumerate(known):
         b = day(item_b["value"])
         for earlier, (doc_a, item_a) in known[:j]:
             a = day(item_a["value"])
-            if a and b and b < a:
-                yield Inconsistency([located(doc_a, item_a), located(doc_b, item_b)],
-                                    {"earlier": _EVENTS[earlier][1 if project.language == "zh" else 0],
-                                     "later": _EVENTS[later][1 if project.language == "zh" else 0],
-                                     "earlier_date": item_a["value"], "later_date": item_b["value"]})
-                break
+            if earlier in reported or not (a and b and b < a):
+                continue
+            reported |= {earlier, later}
+            yield Inconsistency([located(doc_a, item_a), located(doc_b, item_b)],
+                                {"earlier": _EVENTS[earlier][1 if project.language == "zh" else 0],
+                                 "later": _EVENTS[later][1 if project.language == "zh" else 0],
+                                 "earlier_date": item_a["value"], "later_date": item_b["value"]})
+            break
 
 
 _EVENTS = {"request": ("project request", "项目申请"), "assessment": ("PMO assessment", "PMO评估"),
