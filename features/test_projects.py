@@ -1,4 +1,3 @@
-from features.conftest import *  # noqa: F401,F403  (the step library)
 from pytest_bdd import scenarios
 
-scenarios("cross_document.feature")
+scenarios("cross_document.feature", "cross_document_zh.feature", "gates.feature", "gates_zh.feature")

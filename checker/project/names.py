@@ -21,11 +21,18 @@ _ID_NOISE = re.compile(r"[\s\-_/.·:：]")
 
 
 def normalize_name(name: str) -> str:
-    """A name without brackets, quotes, case, width and the words that only say it is a project."""
+    """A name without brackets, quotes, case, width and spacing: how it is written, compared."""
     t = _BRACKETS.sub("", nfkc(name or "")).strip()
-    t = re.sub(r"[(（][^)）]*[)）]\s*$", "", t).strip()  # a trailing '(English)', '（二期）' stays below
+    t = re.sub(r"[(（][^)）]*[)）]\s*$", "", t).strip()  # a trailing '(English)' or '（二期）'
     if has_cjk(t):
-        t = _SPACES.sub("", t)
+        return _SPACES.sub("", t)
+    return _SPACES.sub(" ", re.sub(r"[^\w\s]", " ", t.lower())).strip()
+
+
+def core_name(name: str) -> str:
+    """A normalised name without the words that only say it is a project ('…建设项目', '… Project')."""
+    t = normalize_name(name)
+    if has_cjk(t):
         changed = True
         while changed:
             changed = False
@@ -33,8 +40,7 @@ def normalize_name(name: str) -> str:
                 if t.endswith(suffix) and len(t) > len(suffix) + 1:
                     t, changed = t[: -len(suffix)], True
         return t
-    t = _EN_NOISE.sub(" ", t.lower())
-    return _SPACES.sub(" ", re.sub(r"[^\w\s]", " ", t)).strip()
+    return _SPACES.sub(" ", _EN_NOISE.sub(" ", t)).strip()
 
 
 def normalize_id(project_id: str) -> str:
@@ -42,18 +48,25 @@ def normalize_id(project_id: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    """0–100: how alike two normalised names are (0 when their numbers differ)."""
+    """0–100: how alike two project names are, as written and without their 'project' words (0 when
+    their numbers differ)."""
     if not a or not b:
         return 0.0
-    if a == b:
+    full_a, full_b = normalize_name(a), normalize_name(b)
+    core_a, core_b = core_name(a), core_name(b)
+    if core_a == core_b or full_a == full_b:
         return 100.0
-    if re.findall(r"\d+", a) != re.findall(r"\d+", b):
+    if re.findall(r"\d+", full_a) != re.findall(r"\d+", full_b):
         return 0.0
+    return max(_ratio(full_a, full_b), _ratio(core_a, core_b))
+
+
+def _ratio(a: str, b: str) -> float:
     if has_cjk(a) or has_cjk(b):
         return fuzz.ratio(a, b)
     return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
 
 
 def names_match(a: str, b: str, threshold: float = NAME_MATCH) -> bool:
-    """Two normalised names of one project (typos and word order tolerated)."""
+    """Two names of one project (typos, word order and 'project' words tolerated)."""
     return similarity(a, b) >= threshold

@@ -371,7 +371,8 @@ def mentions(project: ProjectScenario, text: str) -> None:
 @then(parsers.re(r"该问题以(?P<lang>中文|英文)表述$"))
 def message_language(project: ProjectScenario, lang: str) -> None:
     assert project.last, "no finding to look at"
-    chinese = len(re.findall(r"[\u4e00-\u9fff]", re.sub(r"“[^”]*”|\S+\.(?:docx|xlsx)", "", project.last[0]["message"]))) >= 2
+    words = re.sub(r"“[^”]*”|[^\s：:，,、]+\.(?:docx|xlsx)", "", project.last[0]["message"])  # quoted values, file names
+    chinese = len(re.findall(r"[\u4e00-\u9fff]", words)) >= 2
     assert chinese == (lang in ("Chinese", "中文")), project.last[0]["message"]
 
 

@@ -121,7 +121,7 @@ def money_in(text: str, label: str = "", unit_hint: str | None = None, *, prose:
             if not marked and (strict or _WORDS.search(clause)):
                 continue  # a bare number in prose ('from 2027', '300 partners') is no amount
             before = clause[m.start("num") - 1:m.start("num")] if m.start("num") else ""
-            if before and not m.group("cur") and (before.isalpha() or before in "-_/."):
+            if before and not m.group("cur") and ((before.isascii() and before.isalpha()) or before in "-_/."):
                 continue  # part of a code or a version ('v1.2', 'M4', 'CR-001')
             money = parse_money(m.group(0), unit_hint=unit_hint)
             if money is None or money.amount <= 0:

@@ -8,6 +8,7 @@ from checker.project.checks.common import (
     Inconsistency,
     day,
     evidence,
+    joined,
     line_text,
     money_text,
     reporting_order,
@@ -42,7 +43,7 @@ def budget_chain(project: Project, params: Any) -> Iterable[Inconsistency]:
                   if (found := doc.money("authorized") or doc.money("total"))]
     if len(stated) >= 2 and any(not same_money(stated[0][1], line, params.money_tolerance) for _, line in stated[1:]):
         yield Inconsistency([evidence(doc, line["location"], line_text(line)) for doc, line in [*authorized, *stated]],
-                            {"values": ", ".join(f"{short(doc)} {line_text(line)}" for doc, line in stated)})
+                            {"values": joined([f"{short(doc)} {line_text(line)}" for doc, line in stated], project.language)})
         return
     charter = next(((d, line) for d, line in stated if d.doc_type in ("CHARTER", "PID")), None)
     for review, granted in authorized:

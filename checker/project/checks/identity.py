@@ -9,11 +9,11 @@ from rapidfuzz import fuzz
 
 from checker.project.checks.common import Inconsistency, evidence, joined, located, person_key, unique, words
 from checker.project.model import Project
-from checker.project.names import normalize_id, normalize_name
+from checker.project.names import core_name, normalize_id
 
 _FIELDS = {"id": ("project ID", "项目编号"), "name": ("project name", "项目名称"),
            "sponsor": ("sponsor", "项目发起人"), "manager": ("project manager", "项目经理")}
-_NORMALISE = {"id": normalize_id, "name": normalize_name, "sponsor": person_key, "manager": person_key}
+_NORMALISE = {"id": normalize_id, "name": core_name, "sponsor": person_key, "manager": person_key}
 
 
 def identity(project: Project, params: Any) -> Iterable[Inconsistency]:
