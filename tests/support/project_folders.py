@@ -24,7 +24,7 @@ from tests.support.workbook import SheetWriter
 G2_TYPES = ("CHARTER", "SCOPE_STATEMENT", "PMP", "SCHEDULE", "RESOURCE_PLAN", "RACI", "COST_PLAN", "QUALITY_PLAN",
             "RISK_REGISTER", "STAKEHOLDER_REGISTER")
 ALL_TYPES = ("INIT_REQUEST_BC", "INIT_REVIEW", *G2_TYPES, "RISK_MGMT_PLAN", "ISSUE_REGISTER", "CHANGE_LOG",
-             "CHANGE_REQUEST", "STATUS_REPORT", "CLOSURE_REPORT")
+             "CHANGE_REQUEST", "MEETING_MINUTES", "STATUS_REPORT", "CLOSURE_REPORT", "LESSONS")
 
 FILE_NAMES = {
     "en": {"INIT_REQUEST_BC": "business_case", "INIT_REVIEW": "committee_decision", "CHARTER": "charter",
@@ -32,15 +32,17 @@ FILE_NAMES = {
            "RESOURCE_PLAN": "resource_plan", "RACI": "raci", "COST_PLAN": "cost_plan", "QUALITY_PLAN": "quality_plan",
            "RISK_MGMT_PLAN": "risk_management_plan", "RISK_REGISTER": "risk_register",
            "STAKEHOLDER_REGISTER": "stakeholder_register", "ISSUE_REGISTER": "issue_log", "CHANGE_LOG": "change_log",
-           "CHANGE_REQUEST": "change_request", "STATUS_REPORT": "status_report", "CLOSURE_REPORT": "closure_report"},
+           "CHANGE_REQUEST": "change_request", "MEETING_MINUTES": "meeting_minutes", "STATUS_REPORT": "status_report",
+           "CLOSURE_REPORT": "closure_report", "LESSONS": "lessons_register"},
     "zh": {"INIT_REQUEST_BC": "立项申请书", "INIT_REVIEW": "评审委员会评审意见", "CHARTER": "项目章程",
            "SCOPE_STATEMENT": "项目范围说明书", "PMP": "项目管理计划", "SCHEDULE": "项目进度计划",
            "RESOURCE_PLAN": "人力资源管理计划", "RACI": "责任分配矩阵", "COST_PLAN": "成本管理计划",
            "QUALITY_PLAN": "质量管理计划", "RISK_MGMT_PLAN": "风险管理计划", "RISK_REGISTER": "风险登记册",
            "STAKEHOLDER_REGISTER": "干系人登记册", "ISSUE_REGISTER": "问题日志", "CHANGE_LOG": "变更日志",
-           "CHANGE_REQUEST": "变更申请单", "STATUS_REPORT": "项目周报", "CLOSURE_REPORT": "项目总结报告"},
+           "CHANGE_REQUEST": "变更申请单", "MEETING_MINUTES": "项目例会纪要", "STATUS_REPORT": "项目周报",
+           "CLOSURE_REPORT": "项目总结报告", "LESSONS": "经验教训登记册"},
 }
-REGISTERS = ("SCHEDULE", "RACI", "RISK_REGISTER", "STAKEHOLDER_REGISTER", "ISSUE_REGISTER", "CHANGE_LOG")
+REGISTERS = ("SCHEDULE", "RACI", "RISK_REGISTER", "STAKEHOLDER_REGISTER", "ISSUE_REGISTER", "CHANGE_LOG", "LESSONS")
 
 
 @dataclass
@@ -184,12 +186,13 @@ TITLES = {
            "CHARTER": "Project Charter", "SCOPE_STATEMENT": "Project Scope Statement", "PMP": "Project Management Plan",
            "RESOURCE_PLAN": "Resource Management Plan", "COST_PLAN": "Cost Management Plan",
            "QUALITY_PLAN": "Quality Management Plan", "RISK_MGMT_PLAN": "Risk Management Plan",
-           "CHANGE_REQUEST": "Change Request", "STATUS_REPORT": "Project Status Report",
-           "CLOSURE_REPORT": "Project Closure Report"},
+           "CHANGE_REQUEST": "Change Request", "MEETING_MINUTES": "Project Meeting Minutes",
+           "STATUS_REPORT": "Project Status Report", "CLOSURE_REPORT": "Project Closure Report"},
     "zh": {"INIT_REQUEST_BC": "立项申请书", "INIT_REVIEW": "评审委员会评审意见", "CHARTER": "项目章程",
            "SCOPE_STATEMENT": "项目范围说明书", "PMP": "项目管理计划", "RESOURCE_PLAN": "人力资源管理计划",
            "COST_PLAN": "成本管理计划", "QUALITY_PLAN": "质量管理计划", "RISK_MGMT_PLAN": "风险管理计划",
-           "CHANGE_REQUEST": "变更申请单", "STATUS_REPORT": "项目周报", "CLOSURE_REPORT": "项目总结报告"},
+           "CHANGE_REQUEST": "变更申请单", "MEETING_MINUTES": "项目例会纪要", "STATUS_REPORT": "项目周报",
+           "CLOSURE_REPORT": "项目总结报告"},
 }
 
 
@@ -241,6 +244,7 @@ _DATES = {
     "CHARTER": lambda f: "2026-01-05", "SCOPE_STATEMENT": lambda f: "2026-01-20", "PMP": lambda f: "2026-01-20",
     "RESOURCE_PLAN": lambda f: "2026-01-20", "COST_PLAN": lambda f: "2026-01-20", "QUALITY_PLAN": lambda f: "2026-01-20",
     "RISK_MGMT_PLAN": lambda f: "2026-01-20", "CHANGE_REQUEST": lambda f: f["changes"][0]["date"],
+    "MEETING_MINUTES": lambda f: f["changes"][0]["date"],
     "CLOSURE_REPORT": lambda f: f["end"],
 }
 
@@ -492,7 +496,25 @@ def _closure(f: dict[str, Any]) -> tuple[list, dict]:
             ("13. Conclusion", "The project met its objectives and is recommended for closure.")], {}
 
 
-_SECTIONS = {"INIT_REQUEST_BC": _bc, "INIT_REVIEW": _review, "CHARTER": _charter, "SCOPE_STATEMENT": _scope,
+def _minutes(f: dict[str, Any]) -> tuple[list, dict]:
+    change = f["changes"][0]
+    when = change["date"]
+    if f["lang"] == "zh":
+        return [(_h(f, "1. Meeting", "一、会议信息"), f"会议名称：项目例会\n会议时间：{when}\n会议地点：三楼会议室\n主持人：{f['manager']}\n记录人：张伟"),
+                (_h(f, "2. Attendees", "二、参会人员"), f"{f['sponsor']}、{f['manager']}、张伟、刘洋"),
+                (_h(f, "3. Agenda", "三、会议议程"), "项目进展；变更申请审议；风险复核。"),
+                (_h(f, "4. Discussion", "四、讨论内容"), f"审议变更申请{change['id']}，评估其对进度和成本的影响。"),
+                (_h(f, "5. Decisions", "五、会议决议"), f"同意变更申请{change['id']}（批准）。"),
+                (_h(f, "6. Action Items", "六、待办事项"), [["事项", "负责人", "完成时间"], ["更新范围基准", f["manager"], f["end"]]])], {}
+    return [("1. Meeting", f"Meeting Name: Project meeting\nDate: {when}\nLocation: Room 3\nChair: {f['manager']}\nRecorder: Carol Diaz"),
+            ("2. Attendees", f"{f['sponsor']}, {f['manager']}, Carol Diaz, Omar Haddad"),
+            ("3. Agenda", "Progress; change requests; risk review."),
+            ("4. Discussion", f"Change request {change['id']} and its effect on schedule and cost."),
+            ("5. Decisions", f"Change request {change['id']}: approved."),
+            ("6. Action Items", [["Action", "Owner", "Due"], ["Update the scope baseline", f["manager"], f["end"]]])], {}
+
+
+_SECTIONS = {"INIT_REQUEST_BC": _bc, "MEETING_MINUTES": _minutes, "INIT_REVIEW": _review, "CHARTER": _charter, "SCOPE_STATEMENT": _scope,
              "PMP": _pmp, "RESOURCE_PLAN": _resource, "COST_PLAN": _cost, "QUALITY_PLAN": _quality,
              "RISK_MGMT_PLAN": _rmp, "CHANGE_REQUEST": _change_request, "CLOSURE_REPORT": _closure}
 
@@ -640,5 +662,17 @@ def _changes(f: dict[str, Any]) -> tuple:
     return ("变更日志" if zh else "Change Log", "变更日志" if zh else "Change Log", header, rows, (5, 8), "2026-03-13")
 
 
-_REGISTER = {"SCHEDULE": _schedule, "RACI": _raci, "RISK_REGISTER": _risks, "STAKEHOLDER_REGISTER": _stakeholders,
+def _lessons(f: dict[str, Any]) -> tuple:
+    zh = f["lang"] == "zh"
+    header = (["编号", "日期", "类别", "问题描述", "原因分析", "影响", "改进建议", "责任人", "状态"] if zh else
+              ["ID", "Date", "Category", "Lesson Description", "Cause", "Impact", "Recommendation/Action", "Owner", "Status"])
+    rows = ([["LL-1", f["end"], "测试", "数据迁移演练发现问题较晚", "设计冻结后才做数据剖析", "返工两周", "设计阶段完成数据剖析",
+              f["manager"], "已关闭"]] if zh else
+            [["LL-1", f["end"], "Testing", "Rehearsal migration found data defects late",
+              "Source data was profiled only after the design was frozen", "Two weeks of rework",
+              "Profile source data during design", f["manager"], "Closed"]])
+    return ("经验教训登记册" if zh else "Lessons Learned Register", "经验教训" if zh else "Lessons", header, rows, (2,), f["end"])
+
+
+_REGISTER = {"SCHEDULE": _schedule, "LESSONS": _lessons, "RACI": _raci, "RISK_REGISTER": _risks, "STAKEHOLDER_REGISTER": _stakeholders,
              "ISSUE_REGISTER": _issues, "CHANGE_LOG": _changes}
