@@ -4,7 +4,8 @@ File names say it ('charter_v1.0.docx', 'charter_v1.1.docx', '项目章程（修
 'schedule_20260115.xlsx'), and so does the document (its doc-control version, its revision history,
 its date). Documents of one type in one project are one line, except series types (status reports,
 minutes, change requests, stage reports, reviews), whose documents are distinct unless their names
-differ only by version marks. Within a line the order is: version number, then the latest date the
+differ only by version marks (and documents that name different project ids are never versions of one
+another). Within a line the order is: version number, then the latest date the
 document carries (revision history, doc-control date, the date in its name), then marks such as
 修订版 / final (after the original) or draft (before it).
 """
@@ -15,6 +16,7 @@ import re
 from datetime import date
 
 from checker.project.model import Doc
+from checker.project.names import normalize_id
 from checker.text.dates import parse_date
 from checker.text.normalize import nfkc
 from checker.text.versions import parse_version
@@ -48,7 +50,9 @@ def lines(docs: list[Doc]) -> list[list[Doc]]:
         if doc.doc_type in SERIES or doc.doc_type == "UNKNOWN" or not doc.readable:
             key: tuple = (doc.doc_type, stem(doc.path), _series_key(doc))
         else:
-            key = (doc.doc_type,)
+            # Documents of one type are versions of one document, unless they name different project
+            # ids (documents forced into one project by pmo-check.toml stay apart).
+            key = (doc.doc_type, normalize_id(str((doc.value("identity", "id") or {}).get("value") or "")))
         groups.setdefault(key, []).append(doc)
     return [sorted(group, key=order_key) for group in groups.values()]
 

@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from checker.report.formats import Render
+from checker.report.project_text import write_projects
 from checker.report.where import where
 
 SEVERITY_STYLE = {"blocker": "bold red", "major": "red", "minor": "yellow", "info": "cyan"}
@@ -38,6 +39,7 @@ def write(report: dict[str, Any], stream: TextIO, render: Render) -> None:
         if not doc["findings"]:
             console.print("  [green]no findings[/green]")
         console.print()
+    write_projects(console, report)
     s = report["summary"]
     counts = s["findings"]
     console.print(f"{s['documents']} documents, {s.get('errors', 0)} unreadable; "
