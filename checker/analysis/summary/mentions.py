@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 from datetime import date
 
 from checker.text.dates import parse_date
@@ -49,11 +50,14 @@ DATE_ROLES: dict[str, str] = {
     "start": r"start(?:s|ed)?(?: date)?|kick-?off|commence|开始|启动|开工",
     "end": r"end date|finish(?:es)?|close(?:s|d)? on|completion|deadline|结束|完成时间|截止|竣工",
 }
-_MONEY = {k: re.compile(v, re.I) for k, v in MONEY_ROLES.items()}
-_DATES = {k: re.compile(v, re.I) for k, v in DATE_ROLES.items()}
+# One pattern per table, a named group per role: a text is scanned once, whatever the number of roles.
+_MONEY = re.compile("|".join(f"(?P<{k}>{v})" for k, v in MONEY_ROLES.items()), re.I)
+_DATES = re.compile("|".join(f"(?P<{k}>{v})" for k, v in DATE_ROLES.items()), re.I)
 _CLAUSE = re.compile(r"[。；;，\n]|,(?!\d{3})|\.(?=\s|$)|:(?=\s)")
 # A money amount in prose must say it is money: a currency or a Chinese money unit (a bare '100' is a count).
 _MONEYISH = re.compile(r"[$¥￥€£]|USD|CNY|RMB|EUR|GBP|HKD|元|人民币|dollars?\b", re.I)
+_DIGIT = re.compile(r"\d")
+_UNSET = object()
 _WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,}")
 _DATE_TEXT = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|"
                         r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}", re.I)
@@ -67,29 +71,19 @@ class Mention:
     when: date | None = None
 
 
-def role_of(text: str, roles: dict[str, re.Pattern[str]], before: int | None = None) -> str | None:
+def role_of(text: str, roles: re.Pattern[str], before: int | None = None) -> str | None:
     """The role whose word ends nearest before `before` (in a clause: the words just before a value)."""
-    scope = text if before is None else text[:before]
-    best: tuple[int, int, str] | None = None
-    for rank, (role, pattern) in enumerate(roles.items()):
-        for m in pattern.finditer(scope):
-            key = (m.end(), -rank)
-            if best is None or key > best[:2]:
-                best = (m.end(), -rank, role)
-    return best[2] if best else None
+    last = None
+    for m in roles.finditer(text, 0, len(text) if before is None else before):
+        last = m
+    return last.lastgroup if last is not None else None
 
 
-def label_role(label: str, roles: dict[str, re.Pattern[str]]) -> str | None:
-    """The role a label names: its first role word, the longest on a tie ('Estimate at completion
-    (EAC = AC + ETC)' is an EAC, 'Budget at completion (BAC)' a BAC)."""
-    best: tuple[int, int, int, str] | None = None
-    for rank, (role, pattern) in enumerate(roles.items()):
-        m = pattern.search(label)
-        if m is not None:
-            key = (m.start(), -(m.end() - m.start()), rank)
-            if best is None or key < best[:3]:
-                best = (*key, role)
-    return best[3] if best else None
+def label_role(label: str, roles: re.Pattern[str]) -> str | None:
+    """The role a label names: its first role word ('Estimate at completion (EAC = AC + ETC)' is an
+    EAC; 'Budget at completion (BAC)' a BAC, the more specific roles coming first in the table)."""
+    m = roles.search(label)
+    return m.lastgroup if m is not None else None
 
 
 def money_role(label: str) -> str | None:
@@ -107,7 +101,9 @@ def money_in(text: str, label: str = "", unit_hint: str | None = None, *, prose:
     the section heading) an amount must say it is money.
     """
     out: list[Mention] = []
-    fallback = label_role(nfkc(label), _MONEY) if label else None
+    if not _DIGIT.search(text):
+        return out
+    fallback: Any = _UNSET  # the label's role, worked out when an amount has none of its own
     strict = prose or not (label or unit_hint)
     for n, clause in enumerate(clauses(text)):
         if n == 1 and not prose:
@@ -128,7 +124,11 @@ def money_in(text: str, label: str = "", unit_hint: str | None = None, *, prose:
                 continue
             if _looks_like_date(clause, m.start("num"), m.end("num")) or _is_percent(clause, m.end()):
                 continue
-            role = role_of(clause, _MONEY, m.start()) or fallback
+            role = role_of(clause, _MONEY, m.start())
+            if role is None:
+                if fallback is _UNSET:
+                    fallback = label_role(nfkc(label), _MONEY) if label else None
+                role = fallback
             if role is not None:
                 out.append(Mention(role, clause.strip(), money=money))
     return out
