@@ -157,9 +157,9 @@ def derived_reason(rule: dict[str, Any]) -> str:
     check, note = rule.get("check", ""), rule.get("note", "")
     xd = sorted(set(re.findall(r"XD-\d+", check)), key=lambda s: int(s[3:]))
     if rule["doc_type"] == "CROSS_DOCUMENT":
-        return "cross-document — pending the project-view issue"
+        return "cross-document — not automated yet in the project view (docs/project-view.md)"
     if rule["doc_type"] == "GATES":
-        return "gate rule — needs the gate/project view (pending the project-view issue)"
+        return "gate rule — not automated yet in the project view (docs/project-view.md)"
     if xd:
         return f"cross-document: see {', '.join(xd)} — pending the project-view issue"
     others = sorted({m for m in DOC_TYPE_WORD.findall(check) if m != rule["doc_type"]})
@@ -227,8 +227,9 @@ def render(rules: list[dict[str, Any]], implemented: dict[str, list[dict[str, An
     w("")
     w("Every rule of the PMO standard (`pmo-standard.md`, 303 rules) with its severity, automation level")
     w("(A deterministic, S semi-automatic/NLP, J judgement) and whether pmo-check implements it. A rule that no")
-    w("pack implements says why: *cross-document* rules need several documents of one project (pending the")
-    w("project-view issue), *needs NLP* rules need text understanding (pending the NLP issue), *judgement*")
+    w("pack implements says why: *cross-document* rules need several documents of one project (the project")
+    w("view, docs/project-view.md, runs the XD and GATE rules it implements; the others are listed as not yet")
+    w("automated), *needs NLP* rules need text understanding (pending the NLP issue), *judgement*")
     w("rules are reported as `info` with `needs_review`, never as failures. `pmo-check rules` lists the")
     w("implemented rules; the Gherkin scenarios in `features/` are their executable specification.")
     w("")
