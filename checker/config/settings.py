@@ -28,7 +28,8 @@ from checker.io.paths import CONFIG_NAME
 PROFILES = ("pmbok", "prince2", "cn_pmo")
 SIZES = ("small", "medium", "large")
 RUNTIME_KEYS = ("today", "rule_ids")  # API-only options a dict config may also carry
-_TOP_KEYS = ("check", "rules", "synonyms", "suppress", "score", "service", "gates", "projects")  # [service]: read by addin_service
+# [service]: read by addin_service; [gates] and [[projects]]: by the project view (docs/project-view.md)
+_TOP_KEYS = ("check", "rules", "synonyms", "suppress", "score", "service", "gates", "projects")
 _CHECK_KEYS = ("profile", "size", "exclude", "locale", "packs")
 _RULE_KEYS = ("severity", "enabled", "params")
 _WAIVER_KEYS = ("rule", "path", "reason", "expires", "approved_by")

@@ -9,6 +9,7 @@ it compares and how.
 """
 from __future__ import annotations
 
+import logging
 import os
 from datetime import date
 from typing import Any, Iterable
@@ -19,6 +20,8 @@ from checker.project import grouping, versions
 from checker.project.model import Doc, Project
 
 __all__ = ["review"]
+
+log = logging.getLogger("pmo_check")
 
 
 def review(documents: Iterable[dict[str, Any]], config: Any = None, *, gate: str | None = None) -> list[dict[str, Any]]:
@@ -45,7 +48,11 @@ def review(documents: Iterable[dict[str, Any]], config: Any = None, *, gate: str
         key = _unique(key, keys)
         tailored = governing.tailoring(group.docs[0].path)
         project = Project(key, group.docs, name, _language(group.docs), versions.lines(group.docs))
-        out.append(_assess(project, tailored, gate, options.today or date.today()))
+        try:
+            out.append(_assess(project, tailored, gate, options.today or date.today()))
+        except Exception as exc:  # noqa: BLE001 - a project the view cannot assess must not lose the report
+            log.error("project %s could not be reviewed: %s: %s", key, type(exc).__name__, exc)
+            out.append({"key": key, "documents": project.paths, "findings": []})
     return out
 
 

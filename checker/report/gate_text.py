@@ -11,9 +11,9 @@ from rich.markup import escape
 from checker.report import gate
 from checker.report.formats import Render
 from checker.report.labels import labels
+from checker.report.project_text import SEVERITY_STYLE
 
 DECISION_STYLE = {"ready": "bold green", "conditional": "bold yellow", "not-ready": "bold red"}
-SEVERITY_STYLE = {"blocker": "bold red", "major": "red", "minor": "yellow", "info": "cyan"}
 
 
 def write(report: dict[str, Any], stream: TextIO, render: Render) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 from datetime import date
+from typing import Any
 
 from checker.text.dates import parse_date
 from checker.text.money import AMOUNT, Money, parse_money

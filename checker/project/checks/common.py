@@ -103,19 +103,6 @@ def _weekday(d: date) -> date:
     return d - timedelta(days=max(0, d.weekday() - 4))
 
 
-def alike(a: str, b: str, threshold: float) -> bool:
-    """Two short texts name the same thing (a milestone, a deliverable): equal after normalising, or
-    one contains the other, or their words mostly agree."""
-    x, y = _plain(a), _plain(b)
-    if not x or not y:
-        return False
-    if x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)):
-        return True
-    if has_cjk(x) or has_cjk(y):
-        return fuzz.ratio(x, y) >= threshold
-    return max(fuzz.token_set_ratio(x, y), fuzz.ratio(x, y)) >= threshold
-
-
 _STOP = frozenset({"and", "the", "with", "for", "from", "into", "including", "inclu", "their", "which", "proje",
                    "syste", "plan", "report", "repor", "all", "per", "via", "its", "new"})
 _STOP_ZH = frozenset({"系统", "项目", "管理", "及其", "以及", "相关", "包括", "报告", "计划"})
