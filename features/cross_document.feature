@@ -55,6 +55,15 @@ Feature: Cross-document consistency of a project (XD rules)
     Then XD-03 is reported once as major
     And its evidence shows the status report and cost plan
 
+  Scenario: XD-03 a newer cost plan raises the baseline beyond the approved changes
+    Given an English project folder with every document
+    And a newer version "cost_plan_v1.1.docx" of the cost plan says "Baseline updated for CR-001" in its revision history
+    And that version states the cost total "1,300,000"
+    When the project folder is checked
+    Then XD-03 is reported about "approved changes add up to 0"
+    And the finding mentions "1,300,000 USD"
+    And XD-07 is not reported for the project
+
   Scenario: XD-04 the plan ends ten days after the charter
     Given an English project folder with every document
     And its project plan states the end date "2026-07-10"

@@ -38,7 +38,8 @@ def review(documents: Iterable[dict[str, Any]], config: Any = None, *, gate: str
     gate = gate or options.gate
     if gate is not None and gate not in GATE_IDS:
         raise ConfigError(f"{gate!r} is not a gate (gates: {', '.join(GATE_IDS)})")
-    docs = [Doc(entry) for entry in documents]
+    # A file that is no Office document at all (a README beside the documents) belongs to no project.
+    docs = [Doc(entry) for entry in documents if (entry.get("error") or {}).get("code") != "unsupported-format"]
     governing = _Governing(options)
     forced = [(doc, found) for doc in docs if (found := governing.forced(doc.path)) is not None]
     out = []

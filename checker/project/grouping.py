@@ -4,8 +4,9 @@
    those are grouped by it and nothing else.
 2. Documents with the same project id (case, width and separators ignored) are one project.
 3. Documents whose project names match (normalised, typo-tolerant: `checker.project.names`) are one
-   project — unless both sides carry different ids and are not in one folder (two projects with
-   similar names). A near-match inside one folder is one project; XD-01 then reports the mismatch.
+   project — unless both sides carry different ids, when only a single document of one folder joins the
+   several documents of another id there (a mistyped or mis-filed id). A near-match of names inside one
+   folder is one project; XD-01 then reports the mismatch.
 4. A document that names no project joins the project of its folder when the folder holds one (or
    the one whose name its file name carries), else its folder is a project of its own.
 """
@@ -20,7 +21,7 @@ from rapidfuzz import fuzz
 
 from checker.config.settings import ProjectGroup
 from checker.project.model import Doc
-from checker.project.names import names_match, normalize_id, normalize_name
+from checker.project.names import names_match, normalize_id, normalize_name, person_key
 from checker.text.normalize import nfkc
 
 
@@ -35,6 +36,10 @@ class Group:
         self.docs.extend(other.docs)
         self.ids |= other.ids
         self.folders |= other.folders
+
+    @property
+    def managers(self) -> set[str]:
+        return {person_key(_identity(d, "manager")) for d in self.docs} - {""}
 
 
 def _identity(doc: Doc, key: str) -> str:
@@ -113,12 +118,17 @@ def _merge_by_name(groups: list[Group], named: list[tuple[str, Group]]) -> list[
 
 
 def _compatible(a: Group, b: Group) -> bool:
-    """Two groups with matching names are one project unless they carry different ids in different folders."""
+    """Two groups with matching names are one project, unless they carry different ids: then only when
+    they share one folder and one of them is a single document among several of the other (a mistyped
+    or mis-filed id, which XD-01 reports) — a folder of single documents, each with its own id, holds
+    that many projects."""
     if a.forced is not None or b.forced is not None:
         return False
+    if len(a.folders | b.folders) > 1 and a.managers and b.managers and not a.managers & b.managers:
+        return False  # one name in two folders, each run by another manager: two projects of one name
     if not a.ids or not b.ids or a.ids & b.ids:
         return True
-    return len(a.folders | b.folders) == 1
+    return len(a.folders | b.folders) == 1 and min(len(a.docs), len(b.docs)) == 1 < max(len(a.docs), len(b.docs))
 
 
 def _place_anonymous(groups: list[Group], docs: list[Doc]) -> None:

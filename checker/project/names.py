@@ -1,4 +1,4 @@
-"""Project names and ids as they are compared: normalised, and matched with a typo's tolerance.
+"""Project names, ids and people's names as they are compared: normalised, and matched with a typo's tolerance.
 
 '《智慧仓储管理系统》建设项目', '智慧仓储管理系统' and '智慧仓储管理系统建设项目' name one project;
 'Apollo CRM Migration Project' and 'Apollo CRM Migraton' too; 'CRM Phase 1' and 'CRM Phase 2' do not
@@ -70,3 +70,11 @@ def _ratio(a: str, b: str) -> float:
 def names_match(a: str, b: str, threshold: float = NAME_MATCH) -> bool:
     """Two names of one project (typos, word order and 'project' words tolerated)."""
     return similarity(a, b) >= threshold
+
+
+def person_key(name: str) -> str:
+    """A person's name as compared: no titles, brackets, case, width or spaces."""
+    t = nfkc(name or "")
+    t = re.sub(r"[(（][^)）]*[)）]", "", t)
+    t = re.sub(r"^(?:mr|mrs|ms|dr|prof)\.?\s+", "", t.strip(), flags=re.I)
+    return re.sub(r"[\s.·•]+", "", t).casefold()

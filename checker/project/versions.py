@@ -43,6 +43,15 @@ def order_key(doc: Doc) -> tuple:
     return (version or (0,), _latest_date(doc) or date.min, _mark(doc.path))
 
 
+def newer(doc: Doc, previous: Doc) -> bool:
+    """`doc` is a later version of `previous`, not a copy of it: a higher version number when both
+    have one, else a later date."""
+    a, b = _version(doc), _version(previous)
+    if a is not None and b is not None:
+        return a > b
+    return (_latest_date(doc) or date.min) > (_latest_date(previous) or date.min)
+
+
 def lines(docs: list[Doc]) -> list[list[Doc]]:
     """The project's documents as version lines, each oldest → newest, in first-seen order."""
     groups: dict[tuple, list[Doc]] = {}

@@ -274,9 +274,16 @@ def newer_version(project: ProjectScenario, name: str, doc: str, summary: str) -
     zh = pack.lang == "zh"
     first, second = ("V1.0", "V1.1") if zh else ("1.0", "1.1")
     revisions = [(first, "2026-01-20", pack.manager, "首次发布" if zh else "First issue"),
-                 (second, "2026-03-20", pack.manager, summary)]
-    project.extra_files.append((pack, DOCUMENTS[doc], name, {"version": second, "date": "2026-03-20",
+                 (second, "2026-04-20", pack.manager, summary)]
+    project.extra_files.append((pack, DOCUMENTS[doc], name, {"version": second, "date": "2026-04-20",
                                                               "revisions": revisions}))
+
+
+@given(parsers.re(r'that version states the (?P<fact>[a-zA-Z ]+?) "(?P<value>[^"]*)"$'))
+@given(parsers.re(r"该版本中的(?P<fact>\S+?)为“(?P<value>[^”]*)”$"))
+def version_states(project: ProjectScenario, fact: str, value: str) -> None:
+    assert project.extra_files, "no newer version was described"
+    project.extra_files[-1][3][FACTS[fact.strip()]] = value
 
 
 @given(parsers.re(r'the folder also holds "(?P<name>[^"]+)", a draft of the (?P<doc>{doc}) at version "(?P<version>[^"]+)"$'

@@ -135,7 +135,8 @@ def money_in(text: str, label: str = "", unit_hint: str | None = None, *, prose:
 
 
 def dates_in(text: str, label: str = "") -> list[Mention]:
-    """Role-tagged dates of a text (the role word before each date in its clause, else the label's)."""
+    """Role-tagged dates of a text (the role word before each date in its clause, else the first one
+    after it, else the label's)."""
     out: list[Mention] = []
     fallback = label_role(nfkc(label), _DATES) if label else None
     for clause in clauses(text):
@@ -143,7 +144,9 @@ def dates_in(text: str, label: str = "") -> list[Mention]:
             when = parse_date(clause[m.start():m.start() + 40])
             if when is None:
                 continue
-            role = role_of(clause, _DATES, m.start()) or fallback
+            # English says the role before a date ('accepted on 30 October'), Chinese often after it
+            # ('于2026年10月30日确认验收').
+            role = role_of(clause, _DATES, m.start()) or label_role(clause[m.end():], _DATES) or fallback
             if role is not None:
                 out.append(Mention(role, clause.strip(), when=when))
     return out

@@ -2,6 +2,7 @@
 actuals against the baseline. Amounts are compared in base units (360万元 = 3,600,000 CNY)."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Iterable
 
 from checker.project.checks.common import (
@@ -17,6 +18,7 @@ from checker.project.checks.common import (
     short,
 )
 from checker.project.model import Doc, Project
+from checker.project.versions import newer
 
 # The documents that state the project's total budget, in the order of the chain.
 CHAIN = ("INIT_REQUEST_BC", "CHARTER", "PID", "PMP", "COST_PLAN")
@@ -70,11 +72,11 @@ def baseline_changes(project: Project, params: Any) -> Iterable[Inconsistency]:
     approved = approved_changes(project)
     for line in project.versions("COST_PLAN"):
         first, last = baseline(line[0]), baseline(line[-1])
-        if first is None or last is None:
+        if first is None or last is None or not newer(line[-1], line[0]):
             continue
-        until = day(((line[-1].part("dates") or {}).get("approved") or {}).get("value"))
-        moved = [(doc, row) for doc, row in approved if row.get("cost") is not None
-                 and (until is None or day(row.get("date")) is None or day(row.get("date")) <= until)]
+        since, until = _when(line[0]), _when(line[-1])
+        moved = [(doc, row) for doc, row in approved if row.get("cost") is not None and day(row.get("date"))
+                 and (since is None or day(row["date"]) > since) and (until is None or day(row["date"]) <= until)]
         change = sum(float(row["cost"]) for _, row in moved)
         delta = float(last["amount"]) - float(first["amount"])
         if abs(delta - change) > max(0.5, params.money_tolerance * float(last["amount"])):
@@ -94,6 +96,12 @@ def baseline_changes(project: Project, params: Any) -> Iterable[Inconsistency]:
         yield Inconsistency([evidence(latest, found[0]["location"], line_text(found[0])),
                              evidence(plan, current["location"], line_text(current))],  # type: ignore[arg-type]
                             {"bac": line_text(found[0]), "baseline": line_text(current)}, variant="bac")
+
+
+def _when(doc: Doc) -> date | None:
+    """When a version of a document was issued: its approval, else its date."""
+    found = (doc.part("dates") or {}).get("approved") or doc.value("identity", "date") or {}
+    return day(found.get("value"))
 
 
 def closure_actuals(project: Project, params: Any) -> Iterable[Inconsistency]:

@@ -10,6 +10,7 @@ from checker.analysis.summary.located import ID, id_key
 from checker.project.checks.budget import approved_changes
 from checker.project.checks.common import Inconsistency, by_key, day, evidence, joined, prefixes, short
 from checker.project.model import Doc, Project
+from checker.project.versions import newer
 from checker.text.normalize import nfkc
 
 _DECISIONS = {"approved": ("approved", "批准"), "rejected": ("rejected", "否决"), "deferred": ("deferred", "暂缓"),
@@ -62,10 +63,12 @@ def change_trail(project: Project, params: Any) -> Iterable[Inconsistency]:
     if not change_prefixes:
         return
     for doc in project.of(*_CITING):
+        seen: set[str] = set()
         for cited in doc.part("cited") or []:
             key = cited.get("key")
-            if not key or key.split("-", 1)[0] not in change_prefixes:
+            if not key or key.split("-", 1)[0] not in change_prefixes or (key in seen and not cited.get("decision")):
                 continue
+            seen.add(key)
             if key not in known:
                 yield Inconsistency([evidence(doc, cited.get("location"), cited["id"])],
                                     {"id": cited["id"], "document": short(doc)}, variant="unknown")
@@ -94,8 +97,8 @@ def rebaselining(project: Project, params: Any) -> Iterable[Inconsistency]:
     for doc_type in _BASELINED:
         for line in project.versions(doc_type):
             for previous, doc in zip(line, line[1:]):
-                if not previous.approved:
-                    continue  # changes before the first approved version are drafting, not re-baselining
+                if not previous.approved or not newer(doc, previous):
+                    continue  # drafting before the first approved version; a copy of the same version
                 rows = _new_revisions(previous, doc)
                 when = day((doc.value("identity", "date") or {}).get("value")) or \
                     max((day(r.get("date")) for r in rows if day(r.get("date"))), default=None)

@@ -62,14 +62,6 @@ def day(value: str | None) -> date | None:
         return None
 
 
-def person_key(name: str) -> str:
-    """A person's name as compared: no titles, brackets, case, width or spaces."""
-    t = nfkc(name or "")
-    t = re.sub(r"[(（][^)）]*[)）]", "", t)
-    t = re.sub(r"^(?:mr|mrs|ms|dr|prof)\.?\s+", "", t.strip(), flags=re.I)
-    return re.sub(r"[\s.·•]+", "", t).casefold()
-
-
 def similarity(a: str, b: str) -> float:
     """0–100: how alike two short texts are (a milestone's or a deliverable's name)."""
     x, y = _plain(a), _plain(b)

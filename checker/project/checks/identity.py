@@ -7,9 +7,9 @@ from typing import Any, Iterable
 
 from rapidfuzz import fuzz
 
-from checker.project.checks.common import Inconsistency, evidence, joined, located, person_key, unique, words
+from checker.project.checks.common import Inconsistency, evidence, joined, located, unique, words
 from checker.project.model import Project
-from checker.project.names import core_name, normalize_id
+from checker.project.names import core_name, normalize_id, person_key
 
 _FIELDS = {"id": ("project ID", "项目编号"), "name": ("project name", "项目名称"),
            "sponsor": ("sponsor", "项目发起人"), "manager": ("project manager", "项目经理")}
@@ -56,8 +56,8 @@ def people(project: Project, params: Any) -> Iterable[Inconsistency]:
         for part in ("risks", "issues"):
             for row in doc.rows(part):
                 owner = row.get("owner")
-                if not owner:
-                    continue
+                if not owner or not row.get("key") or re.search(r"[\d:：]", owner):
+                    continue  # a row without an id, or a number in the owner: a legend or total row, not an entry
                 names = [n for n in _split(owner) if n]
                 for name in names:
                     if not _known(person_key(name), known, params.similarity):

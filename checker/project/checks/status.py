@@ -14,10 +14,17 @@ _WEEKEND = 3  # a weekly report from Monday to Friday is followed by next Monday
 def status_continuity(project: Project, params: Any) -> Iterable[Inconsistency]:
     reports = reporting_order(project.of("STATUS_REPORT"))
     for before, after in zip(reports, reports[1:]):
+        if _period(before) == _period(after) != (None, None):
+            continue  # two reports of one period: a copy, not a step of the series
         yield from _periods(before, after, params)
         yield from _monotonic(before, after, "progress", _progress, params)
         yield from _monotonic(before, after, "cost", _actual_cost, params)
         yield from _milestones(before, after, params)
+
+
+def _period(doc: Doc) -> tuple[str | None, str | None]:
+    dates = doc.part("dates") or {}
+    return (dates.get("period_start") or {}).get("value"), (dates.get("period_end") or {}).get("value")
 
 
 def _periods(before: Doc, after: Doc, params: Any) -> Iterable[Inconsistency]:
