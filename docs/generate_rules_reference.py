@@ -160,9 +160,9 @@ def derived_reason(rule: dict[str, Any]) -> str:
     check, note = rule.get("check", ""), rule.get("note", "")
     xd = sorted(set(re.findall(r"XD-\d+", check)), key=lambda s: int(s[3:]))
     if rule["doc_type"] == "CROSS_DOCUMENT":
-        return "cross-document — pending the project-view issue"
+        return "cross-document — not automated yet in the project view (docs/project-view.md)"
     if rule["doc_type"] == "GATES":
-        return "gate rule — needs the gate/project view (pending the project-view issue)"
+        return "gate rule — not automated yet in the project view (docs/project-view.md)"
     if xd:
         return f"cross-document: see {', '.join(xd)} — pending the project-view issue"
     others = sorted({m for m in DOC_TYPE_WORD.findall(check) if m != rule["doc_type"]})
@@ -231,7 +231,8 @@ def render(rules: list[dict[str, Any]], implemented: dict[str, list[dict[str, An
     w(f"Every rule of the PMO standard that pmo-check checks against ({len(rules)} rules, by document type) with")
     w("its severity, automation level (A deterministic, S semi-automatic/NLP, J judgement) and whether")
     w("pmo-check implements it. A rule that no pack implements says why: *cross-document* rules need several")
-    w("documents of one project (pending the project-view issue), *needs NLP* rules need text understanding")
+    w("documents of one project (the project view, docs/project-view.md, runs the XD and GATE rules it")
+    w("implements; the others are listed as not yet automated), *needs NLP* rules need text understanding")
     w("(pending the NLP issue), *judgement* rules are reported as `info` with `needs_review`, never as")
     w("failures. Everything here is in this repository: the standard's rule inventory (ids, titles,")
     w("severities, what each rule checks and why) is `docs/standard_rules.yaml`, the rule packs are `rules/`,")

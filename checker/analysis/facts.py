@@ -53,11 +53,12 @@ def _plausible_name(vocab: Vocabulary, value: str, key: str) -> bool:
     return not (is_column_name(vocab, value) or field_labels(vocab).match(value, allow_partial=False) is not None)
 
 
-def extract_project(vocab: Vocabulary, doc: Document) -> dict[str, Any]:
-    """The project facts found in `doc`, first good value per key."""
-    facts: dict[str, Any] = {}
+def project_fields(vocab: Vocabulary, doc: Document) -> dict[str, tuple[Any, Field]]:
+    """The project facts found in `doc`, first good value per key, each with the field it was read from
+    (its `location` is where the value is; None for a custom document property)."""
+    facts: dict[str, tuple[Any, Field]] = {}
     for key, field in _candidates(vocab, doc):
-        if key in facts and not (key == "budget" and "currency" not in facts[key]):
+        if key in facts and not (key == "budget" and "currency" not in facts[key][0]):
             continue
         raw = _clean(field.value)
         if not raw or is_placeholder(vocab, raw) or norm_label(raw) == norm_label(field.label):
@@ -66,11 +67,16 @@ def extract_project(vocab: Vocabulary, doc: Document) -> dict[str, Any]:
             hint = next((u for u in (label_unit(field.label), field.unit) if is_unit(u)), None)
             money = parse_money(raw, unit_hint=hint)
             if money is not None and money.amount > 0 and (key not in facts or money.currency):
-                facts[key] = money.to_dict()  # a budget with its currency beats one without
+                facts[key] = (money.to_dict(), field)  # a budget with its currency beats one without
         elif key in ("start", "end"):
             parsed = parse_date(raw)
             if parsed is not None:
-                facts[key] = parsed.isoformat()
+                facts[key] = (parsed.isoformat(), field)
         elif _plausible_name(vocab, raw, key):
-            facts[key] = raw
+            facts[key] = (raw, field)
     return {k: facts[k] for k in FACT_KEYS if k in facts}
+
+
+def extract_project(vocab: Vocabulary, doc: Document) -> dict[str, Any]:
+    """The report's `project` block: the project facts found in `doc`, first good value per key."""
+    return {key: value for key, (value, _) in project_fields(vocab, doc).items()}

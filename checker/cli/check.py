@@ -52,7 +52,13 @@ def add_parser(sub: Any) -> None:
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                      help="colour the text report: auto (default) on a terminal unless NO_COLOR is set, "
                           "or when FORCE_COLOR is set")
-    rules = check.add_argument_group("rules")
+    add_run_options(check)
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """The options of every command that checks documents (check, gate): configuration, check date,
+    rule selection and the executor's resources."""
+    rules = parser.add_argument_group("rules")
     add_config(rules, "the one in each document's folder or the nearest folder above it")
     rules.add_argument("--as-of", type=day, metavar="DATE",
                        help="the check date that ages and deadlines are measured against, YYYY-MM-DD "
@@ -61,7 +67,7 @@ def add_parser(sub: Any) -> None:
                        help="run only these rules: comma-separated ids or globs (COM-02,RR-*); repeatable")
     rules.add_argument("--ignore", type=rule_patterns, action="extend", metavar="RULES",
                        help="never run these rules (ids or globs); wins over --select; repeatable")
-    limits = check.add_argument_group("resources")
+    limits = parser.add_argument_group("resources")
     limits.add_argument("--workers", type=workers, metavar="N",
                         help="worker processes checking documents in parallel (default: one per CPU; "
                              "0: in this process)")
@@ -113,37 +119,56 @@ def _unknown_patterns(args: argparse.Namespace, known: Any) -> list[str]:
     return [p for p in (*(args.select or ()), *(args.ignore or ())) if not fnmatch.filter(known, p)]
 
 
-def run(args: argparse.Namespace) -> int:
+def write_report(args: argparse.Namespace, report: dict[str, Any], how: Any, table: Any = None) -> bool:
+    """The report to standard output or to `--output`; False (and a message) when the file cannot be
+    written. A file is written beside the target and renamed when complete: a failed run leaves no half report."""
+    from checker.report.formats import FILE_ENCODING, FORMATS, write
+
+    table = table or FORMATS
+    if args.output is None:
+        write(args.format, report, sys.stdout, how, table)
+        return True
+    partial = f"{args.output}.partial"
+    try:
+        with open(partial, "w", encoding=FILE_ENCODING.get(args.format, "utf-8"), newline="") as out:
+            write(args.format, report, out, how, table)
+        os.replace(partial, args.output)
+    except OSError as exc:
+        sys.stderr.write(f"pmo-check: cannot write {args.output}: {exc.strerror or exc}\n")
+        return False
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
+    if not args.quiet:
+        sys.stderr.write(f"pmo-check: report written to {os.path.abspath(args.output)}\n")
+    return True
+
+
+def run_report(args: argparse.Namespace, opts: Any) -> tuple[dict[str, Any], Any] | None:
+    """The report of the command line's documents and what its formats need, with a progress bar on a
+    terminal; None (and a message) when --select / --ignore name no rule."""
     from checker.cli.progress import progress_bar
     from checker.report.catalogue import catalogue
-    from checker.report.exit_status import exit_status
-    from checker.report.formats import FILE_ENCODING, write
     from checker.run.engine import check
 
-    opts = options(args)
     how = render(args, opts)
     unknown = _unknown_patterns(args, {*how.rules, *catalogue()}) if args.select or args.ignore else []
     if unknown:
         sys.stderr.write(f"pmo-check: error: no rule matches {', '.join(unknown)} "
                          f"(`pmo-check rules` lists the rule ids)\n")
-        return 2
+        return None
     with progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as progress:
         report = check(args.paths, opts, progress=progress)
-    if args.output is None:
-        write(args.format, report, sys.stdout, how)
-    else:
-        # Written beside the target and renamed when complete: a failed run leaves no half report.
-        partial = f"{args.output}.partial"
-        try:
-            with open(partial, "w", encoding=FILE_ENCODING.get(args.format, "utf-8"), newline="") as out:
-                write(args.format, report, out, how)
-            os.replace(partial, args.output)
-        except OSError as exc:
-            sys.stderr.write(f"pmo-check: cannot write {args.output}: {exc.strerror or exc}\n")
-            return 2
-        finally:
-            if os.path.exists(partial):
-                os.remove(partial)
-        if not args.quiet:
-            sys.stderr.write(f"pmo-check: report written to {os.path.abspath(args.output)}\n")
+    return report, how
+
+
+def run(args: argparse.Namespace) -> int:
+    from checker.report.exit_status import exit_status
+
+    got = run_report(args, options(args))
+    if got is None:
+        return 2
+    report, how = got
+    if not write_report(args, report, how):
+        return 2
     return exit_status(report, args.fail_on)

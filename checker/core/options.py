@@ -32,3 +32,9 @@ class Options:
         if self.rule_ids is not None and not any(fnmatchcase(rule_id, p) for p in self.rule_ids):
             return False
         return not any(fnmatchcase(rule_id, p) for p in self.ignore)
+    # Keep each document's summary (checker.analysis.summary) in the report: the audit stores them to
+    # review projects later; a printed report leaves them out (docs/project-view.md).
+    summaries: bool = False
+    # A stage gate (G0…G4) to assess every project for: each project then carries the contract's
+    # `gate` block (ready / conditional / not-ready), as `pmo-check gate` prints it.
+    gate: str | None = None

@@ -24,6 +24,14 @@ def fails(doc: dict[str, Any], fail_on: str) -> bool:
 
 
 def exit_status(report: dict[str, Any], fail_on: str) -> int:
-    """1 when a document could not be read or has a finding that counts at `fail_on` (see `failing`), else 0.
-    Files skipped while walking a folder (`"skipped": true`) never make it 1."""
-    return 1 if any(fails(doc, fail_on) for doc in report["documents"]) else 0
+    """1 when a document could not be read, or a document or project has a finding that counts at
+    `fail_on` (see `failing`), else 0. Files skipped while walking a folder (`"skipped": true`) never make it 1."""
+    if any(fails(doc, fail_on) for doc in report["documents"]):
+        return 1
+    return 1 if any(failing(f, fail_on) for p in report.get("projects") or [] for f in p.get("findings") or []) else 0
+
+
+def gate_exit_status(report: dict[str, Any]) -> int:
+    """0 when there are projects and every one is ready for the gate, else 1."""
+    projects = report.get("projects") or []
+    return 0 if projects and all((p.get("gate") or {}).get("decision") == "ready" for p in projects) else 1

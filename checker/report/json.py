@@ -1,14 +1,12 @@
-"""The contract's JSON report (`pmo-check/report@1`) assembled from the document entries, and written."""
+"""The contract's JSON report (`pmo-check/report@1`) assembled from the document entries and the projects, and written."""
 from __future__ import annotations
 
 import json
-from collections import Counter
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, TextIO
 
 from checker.core.findings import SEVERITIES
 from checker.core.version import VERSION
-from checker.text.names import name_key
 
 if TYPE_CHECKING:
     from checker.report.formats import Render
@@ -26,59 +24,20 @@ def summarise(documents: list[dict[str, Any]]) -> dict[str, Any]:
             "skipped": sum(1 for d in documents if d.get("skipped")), "findings": counts}
 
 
-def group_projects(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Documents of one project: linked by a shared project id, or by the same name however it is
-    spelled (`checker.text.names.name_key`) unless their ids differ; keyed by the group's project
-    id, else by its most frequent name."""
-    projects = {i: doc.get("project") or {} for i, doc in enumerate(documents)}
-    named = [i for i, p in projects.items() if p.get("id") or p.get("name")]
-    parent = {i: i for i in named}
-    ids = {i: {str(projects[i]["id"]).strip().casefold()} if projects[i].get("id") else set() for i in named}
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(i: int, j: int, by_name: bool) -> None:
-        a, b = root(i), root(j)
-        if a != b and not (by_name and ids[a] and ids[b] and ids[a] != ids[b]):
-            parent[b] = a
-            ids[a] |= ids.pop(b)
-
-    first: dict[tuple[str, str], int] = {}
-    for by_name in (False, True):  # ids first: a name never joins two projects that have different ids
-        for i in named:
-            if by_name:
-                link = ("name", name_key(str(projects[i].get("name") or "")))
-            else:
-                link = ("id", str(projects[i].get("id") or "").strip().casefold())
-            if not link[1]:
-                continue
-            if link in first:
-                join(first[link], i, by_name)
-            else:
-                first[link] = i
-    groups: dict[int, list[int]] = {}
-    for i in named:
-        groups.setdefault(root(i), []).append(i)
-    out = []
-    for members in sorted(groups.values()):
-        keys = [str(projects[i]["id"]) for i in members if projects[i].get("id")]
-        names = Counter(str(projects[i]["name"]) for i in members if projects[i].get("name"))
-        key = keys[0] if keys else names.most_common(1)[0][0]
-        out.append({"key": key, "documents": [documents[i]["path"] for i in members], "findings": []})
-    return out
-
-
-def build_report(documents: list[dict[str, Any]]) -> dict[str, Any]:
+def build_report(documents: list[dict[str, Any]], projects: list[dict[str, Any]] | None = None, *,
+                 summaries: bool = False) -> dict[str, Any]:
+    """The report of the document entries and their projects (`checker.project.review`). Each entry's
+    summary (what the project view read) is left out unless `summaries`: it repeats the documents'
+    content and is an internal interface (docs/project-view.md)."""
+    if not summaries:
+        for doc in documents:
+            doc.pop("summary", None)
     return {
         "schema": SCHEMA,
         "tool": {"name": "pmo-check", "version": VERSION},
         "checked_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         "documents": documents,
-        "projects": group_projects(documents),
+        "projects": projects or [],
         "summary": summarise(documents),
     }
 

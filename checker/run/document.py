@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any, Iterable
 
 from checker.analysis.template_state import document_state
+from checker.config.governing import tailoring_for
 from checker.core.display import display_path
 from checker.core.errors import ReadError
 from checker.core.findings import Finding
@@ -19,20 +20,6 @@ from checker.core.options import Options
 from checker.run.scoring import document_score
 
 log = logging.getLogger("pmo_check")
-
-
-def tailoring_for(path: str, options: Options):
-    """The tailoring that governs `path`: the explicit config, the discovered one, or the defaults."""
-    from checker.config import settings as cfg
-    from checker.config import tailoring
-
-    if options.config is not None:
-        return tailoring.build(options.config)
-    if options.discover:
-        found = cfg.discover(path)
-        if found:
-            return tailoring.build(cfg.load_file(found))
-    return tailoring.default()
 
 
 def rules_of(tailored: Any = None) -> tuple:
@@ -109,6 +96,7 @@ def analyse(opened, options: Options) -> tuple[Any, Any, Any]:
 
 def _check_opened(opened, options: Options) -> dict[str, Any]:
     from checker.analysis.facts import extract_project
+    from checker.analysis.summary import summarize
     from checker.config import waivers
 
     ctx, result, tailored = analyse(opened, options)
@@ -127,6 +115,8 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     project = extract_project(vocab, doc)
     if project:
         entry["project"] = project
+    # What the project view compares across documents (checker.project works on summaries only).
+    entry["summary"] = summarize(ctx)
     # The model is not needed for the report: free it (a big register's grid) before the findings
     # become dicts, and drop each Finding as its dict is made.
     del doc, ctx
