@@ -251,13 +251,14 @@ def _date(value: Any, what: str) -> date:
 
 
 def validate_synonyms(extra: Mapping[str, Any], what: str) -> None:
-    """Extra synonyms must name things the lexicon has: `TYPE.sections.KEY = {en, zh}` or `common.…`."""
+    """Extra synonyms must name things the lexicon has: `TYPE.sections.KEY = {en, zh}`, `common.…` or
+    `nlp.…` (the words of the text helpers, rules/lexicons/nlp.yaml)."""
     from checker.lexicon.files import shipped
 
     for top, node in extra.items():
-        base = shipped("common") if top == "common" else shipped("doctypes").get(top)
+        base = shipped(top) if top in ("common", "nlp") else shipped("doctypes").get(top)
         if base is None:
-            raise ConfigError(f"{what}: {top!r} is not a document type (CHARTER, RISK_REGISTER, …) or 'common'")
+            raise ConfigError(f"{what}: {top!r} is not a document type (CHARTER, RISK_REGISTER, …), 'common' or 'nlp'")
         _check_node(node, base, f"{what}.{top}")
 
 

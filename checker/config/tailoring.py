@@ -466,12 +466,12 @@ def _vocabulary(key: str, extra: Mapping[str, Any]) -> Vocabulary:
     if not extra:
         return shipped_vocabulary()
     out: dict[str, dict[str, Any]] = {}
-    common = {k: v for k, v in extra.items() if k == "common"}
-    types = {k: v for k, v in extra.items() if k != "common"}
+    types = {k: v for k, v in extra.items() if k not in ("common", "nlp")}
     if types:
         out["doctypes"] = _deep_merge(copy.deepcopy(dict(shipped("doctypes"))), types)
-    if common:
-        out["common"] = _deep_merge(copy.deepcopy(dict(shipped("common"))), common["common"])
+    for name in ("common", "nlp"):
+        if name in extra:
+            out[name] = _deep_merge(copy.deepcopy(dict(shipped(name))), extra[name])
     return Vocabulary(key, out)
 
 

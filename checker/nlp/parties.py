@@ -1,0 +1,188 @@
+"""Who a name field names: people, roles and departments — "Wei Zhang" (a person), "IT Department" (a
+department), "项目经理" (a role), "UI Lead, Mr. Li" (one person with a role), "张伟、李娜" (two people).
+
+An owner, approver or project-manager field must name one accountable person (RR-08, COM-13, CH-02),
+so a comma is not enough to call it two people: a role next to a name is that person's role. The
+role, department and honorific words are the NLP lexicon's (`role`, `department`, `honorific`), matched
+on lemmas and jieba's words by the reader; a Chinese name is two to four characters starting with a
+family name of the lexicon's `surname` list; an English one is capitalised words that are no role or
+department word. A pretrained pipeline's named-entity recogniser, when one is configured, adds its
+PERSON spans.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from checker.nlp import routing
+from checker.nlp.reader import Reader
+from checker.text.normalize import nfkc
+
+Kind = Literal["person", "role", "department", "unknown"]
+
+_SEPARATORS = re.compile(r"(\s*(?:[、，,;；/／&＆+＋|\n]|\s+and\s+|\s+or\s+)\s*)", re.I)
+_ZH_AND = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和及与](?=[\u4e00-\u9fff]{2})")
+_BRACKETS = re.compile(r"^(?P<a>[^（(]*?)\s*[（(](?P<b>[^）)]*)[）)]\s*(?P<c>.*)$")
+_ROLE_JOINS = {",", "，", "-", "–", "—", ":", "："}  # 'UI Lead, Mr. Li': a role and a name joined like this are one
+_EN_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:[-'][A-Za-z]+)*|[A-Z]{2,}(?=[a-z]*$)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)$")
+_EN_GLUE = {"of", "for", "the", "and", "de", "van", "von", "der", "da", "di", "le", "la", "bin", "al"}
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class Party:
+    """One person, role or department a name field names (`unknown`: nothing to tell what it is)."""
+
+    kind: Kind
+    text: str
+    name: str | None = None  # the person's name (a person only)
+    role: str | None = None  # the role or unit written with it
+
+
+def parties(reader: Reader, text: str) -> list[Party]:
+    """The people, roles and departments `text` names, in order."""
+    t = " ".join(nfkc(text or "").split())
+    if not t:
+        return []
+    parts = _SEPARATORS.split(_ZH_AND.sub("、", t))
+    pieces = [p.strip() for p in parts[0::2]]
+    joins = [s.strip() for s in parts[1::2]]
+    found: list[tuple[Party, str]] = []
+    for i, piece in enumerate(pieces):
+        if piece:
+            found.append((_piece(reader, piece), joins[i - 1] if i and i - 1 < len(joins) else ""))
+    return _merge(found)
+
+
+def persons(reader: Reader, text: str) -> list[Party]:
+    return [p for p in parties(reader, text) if p.kind == "person"]
+
+
+def _merge(found: list[tuple[Party, str]]) -> list[Party]:
+    """A role and a person side by side ('UI Lead, Mr. Li', 'Wei Zhang, PM') are one person with that role."""
+    out: list[Party] = []
+    for party, join in found:
+        prev = out[-1] if out else None
+        if prev is not None and join in _ROLE_JOINS and {prev.kind, party.kind} == {"person", "role"} \
+                and not (prev.kind == "person" and prev.role):
+            person, role = (prev, party) if prev.kind == "person" else (party, prev)
+            out[-1] = Party("person", f"{prev.text}{join} {party.text}", person.name, role.text)
+            continue
+        out.append(party)
+    return out
+
+
+def _piece(reader: Reader, piece: str) -> Party:
+    m = _BRACKETS.match(piece)
+    if m and m.group("b").strip():
+        outer = _piece(reader, (m.group("a") + " " + m.group("c")).strip()) if (m.group("a") + m.group("c")).strip() \
+            else None
+        inner = _piece(reader, m.group("b").strip())
+        if outer is None:
+            return replace(inner, text=piece)
+        if outer.kind == "person":
+            return Party("person", piece, outer.name, outer.role or inner.text)
+        if inner.kind == "person":
+            return Party("person", piece, inner.name, outer.text)
+        return replace(outer, text=piece)
+    if routing.has_cjk(piece) and not re.search(r"[A-Za-z]{2,}", piece):
+        return _chinese(reader, piece)
+    return _english(reader, piece)
+
+
+def _covered(reader: Reader, text: str, *categories: str) -> list[tuple[int, int, str]]:
+    return [(h.start, h.end, h.category) for h in reader.hits(text, *categories)]
+
+
+def _english(reader: Reader, piece: str) -> Party:
+    tokens = reader.words(piece)
+    honorifics = set(reader.category("honorific").en)
+    # A form of address is read from the token ('Mrs.' is one token, 'mrs.' alone two): no phrase matching.
+    spans = _covered(reader, piece, "role", "department") + [
+        (w.start, w.start + len(w.text), "honorific") for w in tokens if w.text.lower().rstrip(".") in honorifics]
+    named = {c for _, _, c in spans}
+    words = [w for w in tokens if w.is_word]
+    free = [w for w in words if not any(a <= w.start < b for a, b, _ in spans)]
+    name_words = [w for w in free if _EN_NAME.match(w.text) and w.lemma not in _EN_GLUE]
+    honorific = "honorific" in named and bool(name_words)
+    if len(name_words) == 1 and not honorific and _before_role(piece, name_words[0], spans):
+        name_words = []  # 'Senior Project Manager': a capitalised word of the title, not a name
+    ner = reader.persons(piece)
+    unit = _ends_with(piece, spans, "department")
+    if name_words and not (unit and not honorific) and (
+            honorific or len(name_words) == len([w for w in free if w.lemma not in _EN_GLUE]) or ner):
+        first = min(w.start for w in name_words)
+        hon = [a for a, b, c in spans if c == "honorific" and a < first and not piece[b:first].strip(" .")]
+        start = min([first, *hon])
+        end = max(w.start + len(w.text) for w in name_words)
+        return Party("person", piece, piece[start:end].strip(), _rest(piece, start, end) or None)
+    if ner and not unit:
+        return Party("person", piece, piece)
+    if "role" in named and (not unit or _role_of_unit(piece, spans)):
+        return Party("role", piece)
+    if "department" in named:
+        return Party("department", piece)
+    return Party("unknown", piece)
+
+
+def _before_role(piece: str, word, spans: list[tuple[int, int, str]]) -> bool:
+    end = word.start + len(word.text)
+    return any(c == "role" and a > word.start and not piece[end:a].strip() for a, _, c in spans)
+
+
+def _role_of_unit(piece: str, spans: list[tuple[int, int, str]]) -> bool:
+    """'Head of IT', 'Director for Sales': a role of a unit, not the unit."""
+    first = min(spans, default=None)
+    return first is not None and first[2] == "role" and re.search(r"\b(?:of|for)\b", piece[first[1]:], re.I) is not None
+
+
+def _chinese(reader: Reader, piece: str) -> Party:
+    spans = _covered(reader, piece, "role", "department", "honorific")
+    surnames = reader.category("surname").zh
+    rest = piece
+    for a, b, _ in sorted(spans, reverse=True):
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    runs = [(m.start(), m.group(0)) for m in _CJK_RUN.finditer(rest)]
+    for pos, run in runs:
+        name = _zh_name(run, surnames)
+        if name:
+            role = _rest(piece, pos, pos + len(run)) or None
+            return Party("person", piece, name, role)
+    # 张经理, 王总, 李工: a family name with a title or a form of address is a person
+    for a, b, category in sorted(spans):
+        before = piece[:a]
+        if category in ("role", "honorific") and before and any(before.endswith(s) for s in surnames) \
+                and len(before) <= 2 and before in surnames:
+            return Party("person", piece, before + piece[a:b], piece[a:b])
+    kinds = {c for _, _, c in spans}
+    if "role" in kinds and _ends_with(piece, spans, "role"):
+        return Party("role", piece)
+    if "department" in kinds:
+        return Party("department", piece)
+    if "role" in kinds:
+        return Party("role", piece)
+    return Party("unknown", piece)
+
+
+def _zh_name(run: str, surnames: tuple[str, ...]) -> str | None:
+    """`run` (or its end) as a Chinese personal name: a family name and one to two more characters."""
+    for size in (4, 3, 2):
+        if len(run) < size:
+            continue
+        candidate = run[-size:] if len(run) > size else run
+        for surname in surnames:
+            if candidate.startswith(surname) and 1 <= len(candidate) - len(surname) <= 2:
+                return candidate if len(run) <= 4 else None
+    return None
+
+
+def _ends_with(piece: str, spans: list[tuple[int, int, str]], category: str) -> bool:
+    """Whether the piece's last word is of `category` ('IT Department' ends with a department word)."""
+    end = len(piece.rstrip(" .。"))
+    last = max(spans, key=lambda s: (s[1], s[1] - s[0]), default=None)
+    return last is not None and last[2] == category and last[1] >= end
+
+
+def _rest(piece: str, start: int, end: int) -> str:
+    return " ".join((piece[:start] + " " + piece[end:]).replace(",", " ").split()).strip(" :：-–")
