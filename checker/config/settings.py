@@ -28,7 +28,8 @@ from checker.io.paths import CONFIG_NAME
 PROFILES = ("pmbok", "prince2", "cn_pmo")
 SIZES = ("small", "medium", "large")
 RUNTIME_KEYS = ("today", "rule_ids")  # API-only options a dict config may also carry
-_TOP_KEYS = ("check", "rules", "synonyms", "suppress", "score", "service")  # [service]: read by addin_service
+_TOP_KEYS = ("check", "rules", "synonyms", "suppress", "score", "service", "nlp")  # [service]: read by addin_service
+_NLP_KEYS = ("en", "zh")  # [nlp]: an installed pretrained spaCy pipeline per language (checker.nlp)
 _CHECK_KEYS = ("profile", "size", "exclude", "locale", "packs")
 _RULE_KEYS = ("severity", "enabled", "params")
 _WAIVER_KEYS = ("rule", "path", "reason", "expires", "approved_by")
@@ -88,6 +89,7 @@ class Config:
     suppress: tuple[Waiver, ...] = ()
     runtime: dict[str, Any] = field(default_factory=dict)  # today / rule_ids given in a dict config
     bands: Bands = Bands()  # [score]: where reports draw green / amber / red
+    nlp: tuple[tuple[str, str], ...] = ()  # [nlp]: (language, installed spaCy pipeline) pairs
 
 
 def day_first(locale: str | None) -> bool | None:
@@ -206,12 +208,34 @@ def parse(data: dict[str, Any], source: str, root: str) -> Config:
     waivers = tuple(_waiver(w, i, where) for i, w in enumerate(raw_waivers, start=1))
 
     bands = parse_bands(_table(data.get("score", {}), f"{where}: [score]"), f"{where}: [score]")
+    nlp = _nlp_models(_table(data.get("nlp", {}), f"{where}: [nlp]"), f"{where}: [nlp]", root)
 
     key_src = json.dumps({"source": source, "data": data}, sort_keys=True, default=str, ensure_ascii=False)
     key = hashlib.sha256(key_src.encode("utf-8")).hexdigest()[:16]
     return Config(source=source, root=root, key=key, profile=profile, size=size, locale=locale, exclude=exclude,
                   packs=tuple(packs), rules=tuple(rules), synonyms=dict(synonyms), suppress=waivers,
-                  runtime=runtime, bands=bands)
+                  runtime=runtime, bands=bands, nlp=nlp)
+
+
+def _nlp_models(table: dict[str, Any], what: str, root: str) -> tuple[tuple[str, str], ...]:
+    """`[nlp] en = "en_core_web_sm"`: a pretrained spaCy pipeline the user has installed (a package name or
+    a folder), used instead of the blank one for that language. Never downloaded: it must be there."""
+    import importlib.util
+
+    _no_unknown(table, _NLP_KEYS, what)
+    out = []
+    for language, name in table.items():
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{what} {language} must be the name of an installed spaCy pipeline or a folder")
+        name = name.strip()
+        folder = os.path.normpath(os.path.join(root, os.path.expanduser(name)))
+        if os.path.isdir(folder):
+            name = folder
+        elif not re.fullmatch(r"[A-Za-z_][\w.]*", name) or importlib.util.find_spec(name) is None:
+            raise ConfigError(f"{what} {language} = {name!r}: no installed spaCy pipeline or folder of that name "
+                              f"(install it with pip; pmo-check never downloads one)")
+        out.append((language, name))
+    return tuple(sorted(out))
 
 
 def _waiver(raw: Any, index: int, where: str) -> Waiver:

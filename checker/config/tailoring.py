@@ -66,6 +66,7 @@ class Tailoring:
     waivers: tuple[Waiver, ...] = ()
     exclude: tuple[str, ...] = ()
     runtime: dict[str, Any] = field(default_factory=dict)
+    nlp: tuple[tuple[str, str], ...] = ()  # [nlp]: installed pretrained spaCy pipelines by language
 
     def excludes(self, path: str) -> bool:
         if not self.exclude:
@@ -368,7 +369,8 @@ def _build(config: Config | None, key: str) -> Tailoring:
                      root=config.root if config else os.getcwd(), profile=profile, size=size,
                      locale=config.locale if config else None, specs=tuple(enabled), disabled=tuple(disabled),
                      vocab=_vocabulary(key, extra), waivers=config.suppress if config else (),
-                     exclude=config.exclude if config else (), runtime=dict(config.runtime) if config else {})
+                     exclude=config.exclude if config else (), runtime=dict(config.runtime) if config else {},
+                     nlp=config.nlp if config else ())
 
 
 @dataclass(frozen=True)

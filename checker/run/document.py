@@ -102,6 +102,7 @@ def analyse(opened, options: Options) -> tuple[Any, Any, Any]:
     language = detect_language(text)
     ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=options.today or date.today(),
                   vocab=vocab, profile=tailored.profile, size=tailored.size, locale=tailored.locale,
+                  nlp_models=tailored.nlp,
                   message_language="zh" if language == "zh" else message_language(text) if language == "mixed" else "en")
     return ctx, result, tailored
 
