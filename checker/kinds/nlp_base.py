@@ -24,6 +24,7 @@ from checker.nlp.reader import Reader, reader
 from checker.text.normalize import norm_label
 
 _INTRO = re.compile(r"[:：]\s*$")
+_BULLET = re.compile(r"^\s*(?:[-–•·●▪◦*]|\d{1,2}\s*[.)、）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、)\s*\S")
 _NA = re.compile(r"^\s*(?:n/?a|none|nil|-+|—|无|暂无|不适用|略)\s*[.。]?\s*$", re.I)
 
 
@@ -40,6 +41,7 @@ class Entry:
     location: Location
     cells: dict[str, str] = field(default_factory=dict)  # normalised header label -> cell text ('' when empty)
     in_table: bool = False
+    listed: bool = False  # a list item (a bullet or number, or a Word list paragraph)
 
 
 def entries(ctx: Context, hit: SectionHit) -> list[Entry]:
@@ -47,7 +49,7 @@ def entries(ctx: Context, hit: SectionHit) -> list[Entry]:
     introduces them), else its list items and lines; a field's value is one entry per line or item."""
     if hit.kind != "heading":
         lines = [p.strip() for p in re.split(r"[\n;；]", hit.text or "") if p.strip()]
-        return [Entry(line, hit.location.with_text(line)) for line in lines if _real(ctx, line)]
+        return _listed([Entry(line, hit.location.with_text(line)) for line in lines if _real(ctx, line)])
     rows = list(_table_rows(ctx, hit))
     if rows:
         return rows
@@ -59,8 +61,17 @@ def entries(ctx: Context, hit: SectionHit) -> list[Entry]:
         for line in lines:
             if _INTRO.search(line) or not _real(ctx, line):
                 continue
-            out.append(Entry(line, block.location.with_text(line)))
-    return out
+            out.append(Entry(line, block.location.with_text(line), listed=block.kind == "list_item"))
+    return _listed(out)
+
+
+def _listed(found: list[Entry]) -> list[Entry]:
+    """The list items, when some lines are items (bullets, numbers) and others are not: the others
+    introduce, frame or follow the list ('Option 2: …' after a list of an option's benefits)."""
+    for e in found:
+        e.listed = e.listed or bool(_BULLET.match(e.text))
+    items = [e for e in found if e.listed]
+    return items if items and len(items) < len(found) else found
 
 
 def prose(hit: SectionHit) -> str:

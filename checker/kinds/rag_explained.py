@@ -95,7 +95,8 @@ class RagExplained(ProseKind):
                 if status is None:
                     continue
                 rest = hit.field.value.strip()[len(status):].strip(" :：-–,，.。")
-                yield (hit.field.label.strip(" :："), status, rest + "\n" + _following(ctx, hit.field.location),
+                after = _rows_below(ctx, hit.field.location) or _following(ctx, hit.field.location)
+                yield (hit.field.label.strip(" :："), status, rest + "\n" + after,
                        hit.location.with_text(hit.field.value.strip()), True)
 
     def _issue_lines(self, ctx: Context) -> list[str]:
@@ -147,6 +148,21 @@ def _following(ctx: Context, location: Location) -> str:
             break
         out.append(block.text)
     return "\n".join(out)
+
+
+def _rows_below(ctx: Context, location: Location) -> str:
+    """A form table's rows below a status field ('Status Description', 'Project Issues' …): its explanation."""
+    if location.table is None or location.row is None:
+        return ""
+    grid = next((g for g in ctx.doc.grids() if g.location.table == location.table
+                 and g.location.part == location.part), None)
+    if grid is None:
+        return ""
+    lines = []
+    for row in grid.rows[location.row + 1:]:
+        texts = list(dict.fromkeys(c.text.strip() for c in row if c.text.strip()))
+        lines.append(" ".join(texts))
+    return "\n".join(line for line in lines if line)
 
 
 @derived

@@ -46,6 +46,8 @@ class SmartItems(ProseKind):
         columns: dict[str, Words] = Field({}, description="name -> header synonyms: a table with such a column must "
                                                           "fill it on every row (hint_<name> says what is missing)")
         owner: bool = Field(False, description="each entry names an owner (a person or role, or an owner column)")
+        frequency: bool = Field(False, description="how often an entry is measured ('quarterly') makes it time-bound "
+                                                   "(a benefit's measurement; an objective needs a deadline)")
         owner_columns: Words = Field(["Owner", "Benefit Owner", "Responsible", "责任人", "负责人", "效益责任人"],
                                      description="header synonyms of an owner column (with `owner`)")
 
@@ -67,7 +69,8 @@ class SmartItems(ProseKind):
         section = display_name(ctx.vocab, ctx.doc_type, hit.key, lang)
         failing: list[tuple[Any, dict[str, Any]]] = []
         for entry in found:
-            verdict = assess(reader, entry.text, dated=dated, measured=_figure(entry), day_first=True)
+            verdict = assess(reader, entry.text, dated=dated, measured=_figure(entry), frequency=self.params.frequency,
+                             day_first=True)
             missing = [c for c in self.params.criteria if c in verdict.missing]
             missing += [name for name, labels in self.params.columns.items() if _empty_column(entry, labels)]
             if self.params.owner and not section_owner and not self._owned(reader, entry):

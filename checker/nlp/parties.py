@@ -25,7 +25,8 @@ _SEPARATORS = re.compile(r"(\s*(?:[、，,;；/／&＆+＋|\n]|\s+and\s+|\s+or\s
 _ZH_AND = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和及与](?=[\u4e00-\u9fff]{2})")
 _BRACKETS = re.compile(r"^(?P<a>[^（(]*?)\s*[（(](?P<b>[^）)]*)[）)]\s*(?P<c>.*)$")
 _ROLE_JOINS = {",", "，", "-", "–", "—", ":", "："}  # 'UI Lead, Mr. Li': a role and a name joined like this are one
-_EN_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:[-'][A-Za-z]+)*|[A-Z]{2,}(?=[a-z]*$)|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)$")
+# A capitalised word of a name ('Tomás', 'McAllister', "O'Neil", 'ZHANG'): an upper-case letter, then letters.
+_EN_NAME = re.compile(r"^(?:[^\W\d_a-z][^\W\d_A-Z]+(?:[-'][^\W\d_]+)*|Mc[^\W\d_a-z][^\W\d_]+|[A-Z]{2,})$")
 _EN_GLUE = {"of", "for", "the", "and", "de", "van", "von", "der", "da", "di", "le", "la", "bin", "al"}
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -106,8 +107,8 @@ def _english(reader: Reader, piece: str) -> Party:
     free = [w for w in words if not any(a <= w.start < b for a, b, _ in spans)]
     name_words = [w for w in free if _EN_NAME.match(w.text) and w.lemma not in _EN_GLUE]
     honorific = "honorific" in named and bool(name_words)
-    if len(name_words) == 1 and not honorific and _before_role(piece, name_words[0], spans):
-        name_words = []  # 'Senior Project Manager': a capitalised word of the title, not a name
+    if name_words and not honorific and _before_role(piece, name_words[-1], spans):
+        name_words = []  # 'Senior Project Manager', 'Data Migration Lead': capitalised words of the title
     ner = reader.persons(piece)
     unit = _ends_with(piece, spans, "department")
     if name_words and not (unit and not honorific) and (
@@ -166,15 +167,11 @@ def _chinese(reader: Reader, piece: str) -> Party:
 
 
 def _zh_name(run: str, surnames: tuple[str, ...]) -> str | None:
-    """`run` (or its end) as a Chinese personal name: a family name and one to two more characters."""
-    for size in (4, 3, 2):
-        if len(run) < size:
-            continue
-        candidate = run[-size:] if len(run) > size else run
-        for surname in surnames:
-            if candidate.startswith(surname) and 1 <= len(candidate) - len(surname) <= 2:
-                return candidate if len(run) <= 4 else None
-    return None
+    """`run` as a Chinese personal name: a family name and one or two more characters (the run is what is
+    left between the role and unit words, so a name is a whole run: '管理' in '项目管理' is none)."""
+    if not 2 <= len(run) <= 4:
+        return None
+    return run if any(run.startswith(s) and 1 <= len(run) - len(s) <= 2 for s in surnames) else None
 
 
 def _ends_with(piece: str, spans: list[tuple[int, int, str]], category: str) -> bool:

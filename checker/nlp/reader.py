@@ -6,7 +6,7 @@ its spaCy matchers are built from that configuration's words, on first use. A te
 when one of the asked categories may match it (`Category.may_match`), and then once for all
 categories: the rules of a document ask several questions of the same cells. English words are
 matched on lower-cased lemmas (PhraseMatcher on LEMMA, plus the lexicon's Matcher patterns),
-Chinese ones on jieba's words — a one-word term also inside a longer compound word of which the rest
+the lexicon's `exact` forms as written ('was' must not find 'is'), Chinese ones on jieba's words — a one-word term also inside a longer compound word of which the rest
 is a word of two or more characters ('优化' in '系统优化', not '有效' in '有效期').
 """
 from __future__ import annotations
@@ -141,6 +141,10 @@ class Reader:
         for match_id, start, end in matchers["phrases"](doc):
             span = doc[start:end]
             yield Hit(strings[match_id], language, span.start_char, span.end_char, span.text)
+        if matchers["exact"] is not None:
+            for match_id, start, end in matchers["exact"](doc):
+                span = doc[start:end]
+                yield Hit(strings[match_id], language, span.start_char, span.end_char, span.text)
         if matchers["tokens"] is not None:
             for match_id, start, end in matchers["tokens"](doc):
                 span = doc[start:end]
@@ -174,10 +178,13 @@ class Reader:
         nlp = pipe.nlp
         phrases = PhraseMatcher(nlp.vocab, attr="LEMMA" if language == "en" else "LOWER")
         tokens = Matcher(nlp.vocab) if language == "en" else None
+        exact = PhraseMatcher(nlp.vocab, attr="LOWER") if language == "en" else None
         single: dict[str, list[str]] = {}
         with pipe.lock:
             for name in names(self.vocab):
                 cat = category(self.vocab, name)
+                if exact is not None and cat.exact:
+                    exact.add(name, [nlp.make_doc(w.lower()) for w in cat.exact])
                 words = cat.words(language)
                 if not words:
                     continue
@@ -191,7 +198,7 @@ class Reader:
                 if tokens is not None and cat.patterns:
                     tokens.add(name, [list(p) for p in cat.patterns])
         return {"phrases": phrases, "tokens": tokens if tokens is not None and len(tokens) else None,
-                "single": single}
+                "exact": exact if exact is not None and len(exact) else None, "single": single}
 
 
 @derived

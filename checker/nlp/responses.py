@@ -16,12 +16,10 @@ _DIGIT = re.compile(r"\d")
 
 
 def is_generic(reader: Reader, text: str) -> bool:
-    """Only generic words (at least one of them an action), no number, no date."""
+    """Only generic words, no number, no date."""
     t = " ".join((text or "").split())
     if not t or _DIGIT.search(t) or not reader.may_have(t, "generic_action"):
         return False
     covered = [(h.start, h.end) for h in reader.hits(t, "generic_action", "generic_object")]
-    if not any(h.category == "generic_action" for h in reader.hits(t, "generic_action")):
-        return False
     words = [w for w in reader.words(t) if w.is_word]
-    return all(any(a <= w.start < b for a, b in covered) for w in words)
+    return bool(words) and all(any(a <= w.start < b for a, b in covered) for w in words)

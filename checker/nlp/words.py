@@ -31,6 +31,7 @@ class Category:
     en: tuple[str, ...]
     zh: tuple[str, ...]
     patterns: tuple[Any, ...]  # spaCy Matcher token patterns (English)
+    exact: tuple[str, ...]  # English forms matched as written, not by lemma ('was' is not 'is')
     _en_filter: re.Pattern[str] | None
     _zh_filter: re.Pattern[str] | None
 
@@ -60,7 +61,8 @@ def category(vocab: Vocabulary, name: str) -> Category:
     en = tuple(dict.fromkeys(str(w).strip() for w in raw.get("en") or [] if str(w).strip()))
     zh = tuple(dict.fromkeys(str(w).strip() for w in raw.get("zh") or [] if str(w).strip()))
     patterns = tuple(raw.get("patterns") or ())
-    return Category(name, en, zh, patterns, _en_filter(en, patterns), _zh_filter(zh))
+    exact = tuple(dict.fromkeys(str(w).strip() for w in raw.get("exact") or [] if str(w).strip()))
+    return Category(name, en, zh, patterns, exact, _en_filter(en + exact, patterns), _zh_filter(zh))
 
 
 def names(vocab: Vocabulary) -> tuple[str, ...]:
