@@ -1,6 +1,6 @@
 """Kind `near_duplicates` (RR-20): no two entries of a register say almost the same thing.
 
-The texts of `column` are compared by content (`checker.nlp.similar`: lemmas and Chinese characters,
+The texts of `column` are compared by content (`checker.nlp.similar`: words and Chinese characters,
 rapidfuzz's normalised Indel similarity); entries at least `threshold` alike form a group, reported
 once at its second entry, naming the others. Closed entries may repeat an open one's wording
 (a risk that returns), so `when` selects the rows compared (default: every row).
@@ -13,7 +13,6 @@ from pydantic import Field
 
 from checker.analysis.context import Context
 from checker.core.findings import Finding
-from checker.kinds.nlp_base import reader_of
 from checker.kinds.register_base import RegisterKind, RegisterParams, RowSelection
 from checker.nlp.similar import groups
 
@@ -36,7 +35,7 @@ class NearDuplicates(RegisterKind):
         texts = view.texts(key)
         ids = view.ids()
         sep = "、" if ctx.message_language == "zh" else ", "
-        for group in groups(reader_of(ctx), [texts[n] for n in selected], self.params.threshold):
+        for group in groups([texts[n] for n in selected], self.params.threshold):
             rows = [selected[i] for i in group]
             first, second = rows[0], rows[1]
             row = view.rows[second]

@@ -52,7 +52,7 @@ class RiskWording(RegisterKind):
                 continue
             bad = verdicts.get(text)
             if bad is None:
-                bad = verdicts[text] = not is_placeholder(ctx.vocab, text) and fails(reader, text)
+                bad = verdicts[text] = fails(reader, text) and not is_placeholder(ctx.vocab, text)
             if bad:
                 row = view.rows[n]
                 found.append((row, view.location_of(row, p.column), ids[n], text))

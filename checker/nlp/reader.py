@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.nlp import routing
 from checker.nlp.pipelines import Pipeline, pipeline
-from checker.nlp.words import Category, category, names
+from checker.nlp.words import Category, category, literal_filter, names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -52,10 +52,18 @@ class Word:
     start: int
 
 
-@dataclass(frozen=True)
 class _Reading:
-    docs: dict[str, "Doc"]
-    hits: dict[str, tuple[Hit, ...]]
+    """One text's docs (per pipeline) and, built as they are asked for, its hits per category: a register
+    asks one category of thousands of texts, and most words of a text are of no category asked."""
+
+    __slots__ = ("text", "docs", "_raw", "_hits", "_tokens_done")
+
+    def __init__(self, text: str, docs: dict[str, "Doc"], raw: list[tuple[str, str, int, int]]):
+        self.text = text
+        self.docs = docs
+        self._raw = raw  # (category, language, start char, end char) of the phrase matchers
+        self._hits: dict[str, tuple[Hit, ...]] = {}
+        self._tokens_done = False
 
 
 class Reader:
@@ -75,14 +83,18 @@ class Reader:
 
     def may_have(self, text: str, *categories: str) -> bool:
         """Whether any word of the categories may be in `text`, from literals alone (no spaCy)."""
-        return bool(text) and any(category(self.vocab, c).may_match(text) for c in categories)
+        return bool(text) and literal_filter(self.vocab, categories).may_match(text)
+
+    def may_cover(self, text: str, *categories: str) -> bool:
+        """Whether every word of `text` may be of the categories, from literals alone (no spaCy)."""
+        return literal_filter(self.vocab, categories).may_cover(text)
 
     def hits(self, text: str, *categories: str) -> list[Hit]:
         """The words of the categories in `text`, in text order."""
         if not self.may_have(text, *categories):
             return []
         reading = self._read(text)
-        found = [h for c in categories for h in reading.hits.get(c, ())]
+        found = [h for c in categories for h in self._category_hits(reading, c)]
         return sorted(found, key=lambda h: (h.start, -h.end))
 
     def has(self, text: str, *categories: str) -> bool:
@@ -121,46 +133,59 @@ class Reader:
         if found is not None:
             return found
         docs = {lang: self._pipeline(lang)(text) for lang in routing.languages(text)}
-        hits: dict[str, list[Hit]] = {}
-        for lang, doc in docs.items():
-            for hit in self._match(lang, doc):
-                hits.setdefault(hit.category, []).append(hit)
-        reading = _Reading(docs, {k: tuple(v) for k, v in hits.items()})
+        raw = [m for lang, doc in docs.items() for m in self._phrase_matches(lang, doc)]
+        reading = _Reading(text, docs, raw)
         with self._lock:
             self._readings[text] = reading
             if len(self._readings) > _MEMO:
                 self._readings.popitem(last=False)
         return reading
 
+    def _category_hits(self, reading: _Reading, name: str) -> tuple[Hit, ...]:
+        found = reading._hits.get(name)
+        if found is None:
+            if not reading._tokens_done and category(self.vocab, name).patterns:
+                reading._raw = reading._raw + [m for lang, doc in reading.docs.items()
+                                               for m in self._token_matches(lang, doc)]
+                reading._tokens_done = True
+            t = reading.text
+            found = reading._hits[name] = tuple(Hit(c, lang, a, b, t[a:b]) for c, lang, a, b in reading._raw
+                                                if c == name)
+        return found
+
     def _pipeline(self, language: str) -> Pipeline:
         return pipeline(language, self.models.get(language))
 
-    def _match(self, language: str, doc: "Doc") -> Iterable[Hit]:
+    def _phrase_matches(self, language: str, doc: "Doc") -> Iterable[tuple[str, str, int, int]]:
         matchers = self._matchers_for(language)
-        strings = doc.vocab.strings
-        for match_id, start, end in matchers["phrases"](doc):
-            span = doc[start:end]
-            yield Hit(strings[match_id], language, span.start_char, span.end_char, span.text)
-        if matchers["exact"] is not None:
-            for match_id, start, end in matchers["exact"](doc):
-                span = doc[start:end]
-                yield Hit(strings[match_id], language, span.start_char, span.end_char, span.text)
-        if matchers["tokens"] is not None:
-            for match_id, start, end in matchers["tokens"](doc):
-                span = doc[start:end]
-                yield Hit(strings[match_id], language, span.start_char, span.end_char, span.text)
+        names = matchers["names"]
+        for key in ("phrases", "exact"):
+            if matchers[key] is not None:
+                for match_id, start, end in matchers[key](doc):
+                    last = doc[end - 1]
+                    yield names[match_id], language, doc[start].idx, last.idx + len(last.text)
         if language == "zh":
             yield from self._compound_hits(doc, matchers["single"])
 
+    def _token_matches(self, language: str, doc: "Doc") -> Iterable[tuple[str, str, int, int]]:
+        """The lexicon's Matcher patterns: run only for a category that has some, when it is first asked."""
+        matchers = self._matchers_for(language)
+        if matchers["tokens"] is None:
+            return
+        names = matchers["names"]
+        for match_id, start, end in matchers["tokens"](doc):
+            last = doc[end - 1]
+            yield names[match_id], language, doc[start].idx, last.idx + len(last.text)
+
     @staticmethod
-    def _compound_hits(doc: "Doc", single: dict[str, list[str]]) -> Iterable[Hit]:
+    def _compound_hits(doc: "Doc", single: dict[str, list[str]]) -> Iterable[tuple[str, str, int, int]]:
         """One-word Chinese terms at the start or end of a longer word whose rest is itself a word."""
         for token in doc:
             t = token.text
             for size in range(1, len(t) - _COMPOUND_REST + 1):
                 for offset in {0, len(t) - size}:
                     for cat in single.get(t[offset:offset + size], ()):
-                        yield Hit(cat, "zh", token.idx + offset, token.idx + offset + size, t[offset:offset + size])
+                        yield cat, "zh", token.idx + offset, token.idx + offset + size
 
     def _matchers_for(self, language: str) -> dict[str, Any]:
         found = self._matchers.get(language)
@@ -198,7 +223,8 @@ class Reader:
                 if tokens is not None and cat.patterns:
                     tokens.add(name, [list(p) for p in cat.patterns])
         return {"phrases": phrases, "tokens": tokens if tokens is not None and len(tokens) else None,
-                "exact": exact if exact is not None and len(exact) else None, "single": single}
+                "exact": exact if exact is not None and len(exact) else None, "single": single,
+                "names": {nlp.vocab.strings[n]: n for n in names(self.vocab)}}
 
 
 @derived

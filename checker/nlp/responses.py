@@ -18,7 +18,7 @@ _DIGIT = re.compile(r"\d")
 def is_generic(reader: Reader, text: str) -> bool:
     """Only generic words, no number, no date."""
     t = " ".join((text or "").split())
-    if not t or _DIGIT.search(t) or not reader.may_have(t, "generic_action"):
+    if not t or _DIGIT.search(t) or not reader.may_cover(t, "generic_action", "generic_object"):
         return False
     covered = [(h.start, h.end) for h in reader.hits(t, "generic_action", "generic_object")]
     words = [w for w in reader.words(t) if w.is_word]
