@@ -50,6 +50,9 @@ def entries(ctx: Context, hit: SectionHit) -> list[Entry]:
     if hit.kind != "heading":
         lines = [p.strip() for p in re.split(r"[\n;；]", hit.text or "") if p.strip()]
         return _listed([Entry(line, hit.location.with_text(line)) for line in lines if _real(ctx, line)])
+    below = _cells_below(ctx, hit)
+    if below is not None:
+        return below
     rows = list(_table_rows(ctx, hit))
     if rows:
         return rows
@@ -57,11 +60,42 @@ def entries(ctx: Context, hit: SectionHit) -> list[Entry]:
     for block in hit.blocks or []:
         if block.kind in ("heading", "table"):
             continue
-        lines = [line.strip() for line in block.text.splitlines() if line.strip()]
-        for line in lines:
+        for line in lines_of(block.text):
             if _INTRO.search(line) or not _real(ctx, line):
                 continue
             out.append(Entry(line, block.location.with_text(line), listed=block.kind == "list_item"))
+    return _listed(out)
+
+
+def lines_of(text: str) -> list[str]:
+    """The lines of a text, a line that starts in lower case joined to the one before (a sentence broken
+    by hand inside a table cell: 'Raise the check total by increasing' / 'the number of appetizers')."""
+    out: list[str] = []
+    for line in (raw.strip() for raw in text.splitlines()):
+        if not line:
+            continue
+        if out and line[0].islower() and not _BULLET.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _cells_below(ctx: Context, hit: SectionHit) -> list[Entry] | None:
+    """A section whose heading is a table's title row ('Project Goals' above one cell of goals): its
+    entries are the lines of the cells below it in that table, not what follows the table."""
+    loc = hit.location
+    if loc.table is None or loc.row is None:
+        return None
+    grid = next((g for g in ctx.doc.grids() if g.location.table == loc.table and g.location.part == loc.part), None)
+    if grid is None:
+        return None
+    out = []
+    for row in grid.rows[loc.row + 1:]:
+        for cell in (c for c in row if not c.merged and c.text.strip()):
+            for line in lines_of(cell.text):
+                if not _INTRO.search(line) and _real(ctx, line):
+                    out.append(Entry(line, cell.location.with_text(line)))
     return _listed(out)
 
 

@@ -38,6 +38,7 @@ KINDS: dict[str, str] = {
     "generic_text": "generic_text:GenericText",
     "guidance_text": "guidance_text:GuidanceText",
     "macros": "security:Macros",
+    "mentions": "mentions:Mentions",
     "money_units": "money_units:MoneyUnits",
     "near_duplicates": "near_duplicates:NearDuplicates",
     "percentages": "percentages:Percentages",

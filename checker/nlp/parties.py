@@ -147,15 +147,18 @@ def _chinese(reader: Reader, piece: str) -> Party:
     runs = [(m.start(), m.group(0)) for m in _CJK_RUN.finditer(rest)]
     for pos, run in runs:
         name = _zh_name(run, surnames)
+        if name and len(run) == 2 and any(a == pos + len(run) for a, _, c in spans if c == "role"):
+            continue  # '高级经理': two characters right before a title are its modifier, not a name
         if name:
             role = _rest(piece, pos, pos + len(run)) or None
             return Party("person", piece, name, role)
-    # 张经理, 王总, 李工: a family name with a title or a form of address is a person
-    for a, b, category in sorted(spans):
-        before = piece[:a]
-        if category in ("role", "honorific") and before and any(before.endswith(s) for s in surnames) \
-                and len(before) <= 2 and before in surnames:
-            return Party("person", piece, before + piece[a:b], piece[a:b])
+    # 张经理, 王总, 李工, 余网络管理员: a family name with a title or a form of address is a person
+    titles = [(a, b) for a, b, c in spans if c in ("role", "honorific")]
+    if titles and titles[-1][1] >= len(piece.rstrip(" .。")):
+        for surname in surnames:
+            if piece.startswith(surname) and min(a for a, _ in titles) == len(surname) \
+                    and len(piece) - len(surname) <= 8:
+                return Party("person", piece, piece, piece[len(surname):])
     kinds = {c for _, _, c in spans}
     if "role" in kinds and _ends_with(piece, spans, "role"):
         return Party("role", piece)
@@ -183,3 +186,21 @@ def _ends_with(piece: str, spans: list[tuple[int, int, str]], category: str) -> 
 
 def _rest(piece: str, start: int, end: int) -> str:
     return " ".join((piece[:start] + " " + piece[end:]).replace(",", " ").split()).strip(" :：-–")
+
+
+_PROSE_NAME = re.compile(r"(?<![\w'-])(?:[^\W\d_a-z][^\W\d_A-Z]+[ \t]+){1,2}[^\W\d_a-z][^\W\d_A-Z]+(?![\w'])")
+
+
+def names_in_prose(reader: Reader, text: str) -> list[str]:
+    """English personal names inside sentences ('Wei Zhang is the project manager'): two or three
+    capitalised words none of which is a role, department or form-of-address word, not at a sentence start
+    unless followed by a verb-like lower-case word."""
+    honorifics = "|".join(re.escape(w) for w in reader.category("honorific").en)
+    out = [m.group(0) for m in re.finditer(rf"\b(?:{honorifics})\.?[ \t]+[^\W\d_a-z][^\W\d_A-Z]+", text, re.I)
+           if honorifics and m.group(0)[0].isupper()]
+    for m in _PROSE_NAME.finditer(text):
+        words = m.group(0).split()
+        party = _english(reader, m.group(0))
+        if party.kind == "person" and not any(w.lower() in _EN_GLUE for w in words):
+            out.append(m.group(0))
+    return out
