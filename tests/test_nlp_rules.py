@@ -14,8 +14,20 @@ import pytest
 from openpyxl import Workbook
 
 import checker
-from tests.support.clean_docs import (EN_BC, EN_CHARTER, EN_CHARTER_CONTROL, EN_STATUS, EN_STATUS_CONTROL, ZH_CHARTER,
-                                      ZH_CHARTER_CONTROL, ZH_STATUS, ZH_STATUS_CONTROL, control_for, make_docx)
+from tests.support.clean_docs import (
+    EN_BC,
+    EN_CHARTER,
+    EN_CHARTER_CONTROL,
+    EN_PMP,
+    EN_STATUS,
+    EN_STATUS_CONTROL,
+    ZH_CHARTER,
+    ZH_CHARTER_CONTROL,
+    ZH_STATUS,
+    ZH_STATUS_CONTROL,
+    control_for,
+    make_docx,
+)
 from tests.support.cli import ROOT
 
 TODAY = date(2026, 11, 25)
@@ -285,3 +297,69 @@ def test_spacy_and_jieba_load_only_when_a_text_needs_them(tmp_path):
     vague = make_docx(tmp_path / "章程.docx", sections=replaced(ZH_CHARTER, "二", "尽快完成系统优化。"),
                       control=ZH_CHARTER_CONTROL, zh=True, title="项目章程")
     assert _loaded(vague) == {"spacy": True, "jieba": True, "errors": []}
+
+
+# --- what a section must speak of (kind `mentions`) ------------------------------------------------------
+
+@pytest.mark.parametrize("body, missing", [
+    ("Wei Zhang is the project manager, with authority over spending up to USD 50,000 per decision.", None),
+    ("Wei Zhang is the project manager.", "authority"),
+    ("The project manager runs the team, approves spending up to USD 50,000 and escalates larger decisions.",
+     "name"),
+])
+def test_ch02_the_project_manager_is_named_with_an_authority_level(tmp_path, body, missing):
+    sections = replaced(EN_CHARTER, "11.", body)
+    got = rule(check(make_docx(tmp_path / "charter.docx", sections=sections, control=EN_CHARTER_CONTROL)), "CH-02")
+    if missing is None:
+        assert got == []
+    else:
+        [f] = got
+        assert f["severity"] == "blocker" and missing in f["message"]
+        assert f["location"]["text"].startswith("11. Assigned Project Manager")
+
+
+def test_ch02_in_chinese(tmp_path):
+    sections = replaced(ZH_CHARTER, "十一", "李明负责项目的日常管理工作。")
+    [f] = rule(check(make_docx(tmp_path / "章程.docx", sections=sections, control=ZH_CHARTER_CONTROL, zh=True,
+                               title="项目章程")), "CH-02")
+    assert f["message"] == "“委派的项目经理及其职责和职权”未写明项目经理的职权（可审批、支配或决策的范围）。"
+
+
+def test_ch09_and_ch11(tmp_path):
+    sections = replaced(replaced(EN_CHARTER, "9.", "The charter is approved by the sponsor."), "4.",
+                        "Data migration, integrations and training for all sales regions.")
+    doc = check(make_docx(tmp_path / "charter.docx", sections=sections, control=EN_CHARTER_CONTROL))
+    [f] = rule(doc, "CH-09")
+    assert f["message"] == ("“Project Approval Requirements” does not say who judges whether the project succeeded, "
+                            "who signs the project's closure.")
+    [boundary] = rule(doc, "CH-11")
+    assert boundary["severity"] == "minor" and "out of scope" in boundary["message"]
+
+
+def test_pmp03_the_plan_says_baselines_change_through_change_requests(tmp_path):
+    def plan(body):
+        sections = replaced(EN_PMP, "7.", body)
+        return check(make_docx(tmp_path / f"plan{len(body)}.docx", title="Project Management Plan", sections=sections,
+                               control=control_for("Project Management Plan")))
+    assert rule(plan("Every change to a baseline goes through a change request approved by the change board."),
+                "PMP-03") == []
+    [f] = rule(plan("The project manager keeps the plans up to date as the work progresses."), "PMP-03")
+    assert f["severity"] == "major" and "approved change requests" in f["message"]
+
+
+def test_business_case_options_and_ongoing_costs(tmp_path):
+    options = [["Option", "Cost", "Assessment"], ["Upgrade on premise", "USD 780,000", "Keeps the cost base"],
+               ["Move to SaaS CRM", "USD 1,200,000", "Meets all objectives"]]
+    sections = replaced(EN_BC, "7.", "One-off cost USD 1,200,000 (estimate accuracy ±15%).") + [("9. Business Options", options)]
+    doc = check(make_docx(tmp_path / "bc.docx", title="Business Case", sections=sections,
+                          control=control_for("Business Case")))
+    [f] = rule(doc, "BC-02")
+    assert f["message"] == "“Business Options” does not include a do-nothing (status quo) option, a stated preferred option."
+    [cost] = rule(doc, "BC-05")
+    assert cost["message"].startswith("“Costs” gives no ongoing operating or maintenance cost")
+
+
+def test_the_clean_documents_meet_the_mentions_rules(tmp_path):
+    for name, title, sections in (("charter.docx", "Project Charter", EN_CHARTER), ("bc.docx", "Business Case", EN_BC)):
+        doc = check(make_docx(tmp_path / name, title=title, sections=sections, control=control_for(title)))
+        assert [f for f in doc["findings"] if f["rule"] in ("CH-02", "CH-09", "CH-11", "BC-02", "BC-05")] == []

@@ -45,7 +45,7 @@ class Mentions(ProseKind):
                 if h is not None and not hit_is_empty(ctx.vocab, h, min_chars=1)]
         if not hits:
             return  # an absent section is the required-section rules' finding
-        text = ctx.doc.all_text(limit=200_000) if self.params.anywhere else "\n".join(h.text for h in hits)
+        text = _body_text(ctx) if self.params.anywhere else "\n".join(h.text for h in hits)
         location: Location = hits[0].location
         section = display_name(ctx.vocab, ctx.doc_type, hits[0].key, ctx.message_language)
         reader = reader_of(ctx)
@@ -63,6 +63,25 @@ class Mentions(ProseKind):
     def _concept(self, name: str, lang: str) -> str:
         text = self.spec.variants.get(f"concept_{name}")
         return text.get(lang) if text is not None else name
+
+
+def _body_text(ctx: Context, limit: int = 200_000) -> str:
+    """The document's text without its headings (a heading 'Description and Boundaries' states no boundary)."""
+    parts: list[str] = []
+    size = 0
+    for block in ctx.doc.text_blocks():
+        if block.kind != "heading" and block.text:
+            parts.append(block.text)
+            size += len(block.text)
+    for grid in ctx.doc.grids():
+        for row in grid.rows:
+            for cell in row:
+                if not cell.merged and cell.text:
+                    parts.append(cell.text)
+                    size += len(cell.text)
+        if size > limit:
+            break
+    return "\n".join(parts)[:limit]
 
 
 def _names(reader: Reader, text: str, kinds: set[str]) -> bool:

@@ -192,9 +192,9 @@ _PROSE_NAME = re.compile(r"(?<![\w'-])(?:[^\W\d_a-z][^\W\d_A-Z]+[ \t]+){1,2}[^\W
 
 
 def names_in_prose(reader: Reader, text: str) -> list[str]:
-    """English personal names inside sentences ('Wei Zhang is the project manager'): two or three
-    capitalised words none of which is a role, department or form-of-address word, not at a sentence start
-    unless followed by a verb-like lower-case word."""
+    """Personal names inside sentences: English ones ('Wei Zhang is the project manager': two or three
+    capitalised words none of which is a role, department or form-of-address word, or a form of address
+    with a name) and Chinese ones (`_zh_names_in_prose`)."""
     honorifics = "|".join(re.escape(w) for w in reader.category("honorific").en)
     out = [m.group(0) for m in re.finditer(rf"\b(?:{honorifics})\.?[ \t]+[^\W\d_a-z][^\W\d_A-Z]+", text, re.I)
            if honorifics and m.group(0)[0].isupper()]
@@ -203,4 +203,39 @@ def names_in_prose(reader: Reader, text: str) -> list[str]:
         party = _english(reader, m.group(0))
         if party.kind == "person" and not any(w.lower() in _EN_GLUE for w in words):
             out.append(m.group(0))
+    return out + (_zh_names_in_prose(reader, text) if routing.has_cjk(text) else [])
+
+
+# A Chinese name in a sentence stands where an appointment puts one: '任命李明为项目经理', '由王强担任',
+# '李明负责…', '李明（项目经理）', '…高级项目经理李明轩为…': before such a word, after a start, an appointing
+# word or a title.
+_ZH_NAME_END = re.compile(r"为|担任|出任|任项目|负责|作为|同志|[（(]")
+_ZH_NAME_BEFORE = ("任命", "由", "委派", "指定", "聘任", "聘请", "安排")
+_COMMON_WORD = 1000  # a word jieba's dictionary counts this often is a word ('高级', '周期'), not a name
+
+
+def _zh_names_in_prose(reader: Reader, text: str) -> list[str]:
+    surnames = reader.category("surname").zh
+    titles = reader.category("role").zh
+    out = []
+    for m in _ZH_NAME_END.finditer(text):
+        end = m.start()
+        for size in (2, 3, 4):
+            name, before = text[end - size:end], text[:end - size]
+            if len(name) < size or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+                break
+            opened = not before or not ("\u4e00" <= before[-1] <= "\u9fff") or before.endswith(_ZH_NAME_BEFORE) \
+                or before.endswith(titles)
+            if opened and any(name.startswith(s) for s in surnames) and not reader.hits(name, "role", "department") \
+                    and _word_frequency(name) < _COMMON_WORD:
+                out.append(name)
+                break
     return out
+
+
+def _word_frequency(word: str) -> int:
+    """How often jieba's dictionary counts `word` (0 when jieba has not been loaded: no Chinese was read)."""
+    import sys
+
+    jieba = sys.modules.get("jieba")
+    return int((jieba.dt.FREQ.get(word) or 0)) if jieba is not None and jieba.dt.initialized else 0
