@@ -168,7 +168,7 @@ def derived_reason(rule: dict[str, Any]) -> str:
     if "registry" in check.lower():
         return "cross-document: needs the project registry — pending the project-view issue"
     if rule["automation"] == "S":
-        return "needs NLP (S) — pending the NLP issue"
+        return "needs NLP (S) — not implemented yet (docs/nlp.md: what the text helpers do so far)"
     if rule["automation"] == "J":
         return "judgement (J) — to be reported as info, needs_review"
     if "GUESS-policy" in note:
@@ -228,7 +228,7 @@ def render(rules: list[dict[str, Any]], implemented: dict[str, list[dict[str, An
     w("Every rule of the PMO standard (`pmo-standard.md`, 303 rules) with its severity, automation level")
     w("(A deterministic, S semi-automatic/NLP, J judgement) and whether pmo-check implements it. A rule that no")
     w("pack implements says why: *cross-document* rules need several documents of one project (pending the")
-    w("project-view issue), *needs NLP* rules need text understanding (pending the NLP issue), *judgement*")
+    w("project-view issue), *needs NLP* rules need text understanding that checker/nlp does not do yet, *judgement*")
     w("rules are reported as `info` with `needs_review`, never as failures. `pmo-check rules` lists the")
     w("implemented rules; the Gherkin scenarios in `features/` are their executable specification.")
     w("")
