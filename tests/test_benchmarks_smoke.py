@@ -32,3 +32,16 @@ def test_workloads_are_deterministic(tmp_path):
     assert a.read_bytes() == b.read_bytes()
     a, b = register(tmp_path / "a.xlsx", QUICK), register(tmp_path / "b.xlsx", QUICK)
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_the_project_view_benchmark_runs_and_writes_json(tmp_path):
+    out = tmp_path / "projects.json"
+    env = {**os.environ, "PMO_BENCH_WORK": str(tmp_path / "work")}
+    result = subprocess.run([sys.executable, "-m", "benchmarks.projects", "--quick", "--json", str(out)], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert (data["documents"], data["projects"]) == (30, 3)
+    assert data["check_s"] > 0 and data["review_s"] > 0 and data["summaries_s"] > 0
+    assert data["decisions"] == {"ready": 3, "conditional": 0, "not-ready": 0}  # every fifth is seeded: none of 3
+    assert data["cross_document_findings"] == 0

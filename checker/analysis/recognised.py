@@ -22,7 +22,8 @@ from checker.analysis.sections import SectionHit, find_section
 from checker.analysis.template_state import document_state
 from checker.analysis.views import doc_control
 from checker.lexicon.files import words
-from checker.lexicon.matchers import section_entries
+from checker.lexicon.matchers import section_entries, type_sections
+from checker.lexicon.synonyms import STRONG, Match
 from checker.text.normalize import norm_label
 
 CLOSEST_MIN = 70  # rapidfuzz score (0-100) at which a label is worth showing as a candidate
@@ -114,10 +115,14 @@ def _content(label: str) -> str:
 
 
 def closest_labels(ctx: Context, key: str) -> list[dict[str, Any]]:
-    """The document's labels most like the element's names (fuzzy, token-level), best first."""
+    """The document's labels most like the element's names (fuzzy, token-level), best first. A label
+    that plainly names another element ('Overall Project Milestones') is never offered for this one
+    ('Overall Project Risk'): it is already that element, not a misspelt this."""
     names = [_content(n) for n in words(section_entries(ctx.vocab, ctx.doc_type).get(key))]
     names = [n for n in names if n]
-    labels = document_labels(ctx)
+    synonyms = type_sections(ctx.vocab, ctx.doc_type)
+    labels = [(label, where) for label, where in document_labels(ctx)
+              if not _names_another(synonyms.candidates(label), key)]
     if not names or not labels:
         return []
     choices = [_content(label) or "\0" for label, _ in labels]  # a label of generic words only matches nothing
@@ -128,3 +133,8 @@ def closest_labels(ctx: Context, key: str) -> list[dict[str, Any]]:
             best[i] = max(best.get(i, 0.0), score)
     ranked = sorted(best.items(), key=lambda kv: -kv[1])[:CLOSEST_SHOWN]
     return [{"label": labels[i][0], "score": round(score), "location": labels[i][1]} for i, score in ranked]
+
+
+def _names_another(candidates: tuple[Match, ...], key: str) -> bool:
+    strong = [m.key for m in candidates if m.score >= STRONG]
+    return bool(strong) and key not in strong

@@ -6,19 +6,29 @@ import json
 import sys
 from typing import Any
 
-from checker.cli.common import FORMATS
+from checker.cli.common import FORMATS, add_config, command
+
+DESCRIPTION = """\
+Show what pmo-check recognised in each document: its type with the evidence
+and the runner-up, whether it is a controlled document or a record and filled
+or a blank template, each element of its type with the heading or cell that
+gives it (or the closest candidates), its registers with their column mapping,
+and its document-control fields and project facts. Use it to see why a finding
+says something is missing."""
+
+EXAMPLES = (
+    ("pmo-check explain charter.docx", "what was recognised, as text"),
+    ("pmo-check explain risks.xlsx --format json", "the same as JSON, for a script"),
+)
 
 
 def add_parser(sub: Any) -> None:
-    explain = sub.add_parser(
-        "explain", help="show what was recognised in a document: type and evidence, elements, registers, facts",
-        description="Show what pmo-check recognised in each document: its type with the evidence and the "
-                    "runner-up, whether it is a controlled document or a record and filled or a blank template, "
-                    "each element of its type with the heading or cell that gives it (or the closest candidates), "
-                    "its registers with their column mapping, and its document-control fields and project facts.")
+    explain = command(sub, "explain", "show what was recognised in a document and where", DESCRIPTION, EXAMPLES,
+                      (("0", "every document was read"), ("1", "a document could not be read"),
+                       ("2", "bad options or an unreadable configuration")))
     explain.add_argument("paths", nargs="+", metavar="FILE", help="Word or Excel documents")
     explain.add_argument("--format", choices=FORMATS, default="text", help="text (default) or json")
-    explain.add_argument("--config", metavar="FILE", help="pmo-check.toml to use (default: the one next to each file)")
+    add_config(explain, "the one in each document's folder or the nearest folder above it")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -17,8 +17,8 @@ from typing import Iterable, Literal
 from pydantic import Field
 
 from checker.analysis.context import Context
-from checker.analysis.sections import SectionHit, display_name, find_all, find_section, hit_is_empty
 from checker.analysis.recognised import closest_labels
+from checker.analysis.sections import SectionHit, display_name, find_all, find_section, hit_is_empty
 from checker.analysis.titles import project_in_title
 from checker.core.findings import Finding
 from checker.kinds.params import KindParams, Regex, SectionSynonyms, Severity, Text
