@@ -8,12 +8,14 @@ from datetime import date
 import pytest
 
 from checker.lexicon.vocabulary import shipped_vocabulary
-from checker.nlp.dates import excel_serial, find_dates, find_range
-from checker.nlp.money import amount_in_words, find_amounts
+from checker.nlp.dates import find_dates, find_range
+from checker.nlp.money import find_amounts
 from checker.nlp.parties import parties
 from checker.nlp.quantities import find_durations, find_percentages
 from checker.nlp.reader import reader
 from checker.nlp.routing import language, languages
+from checker.text.dates import excel_serial
+from checker.text.money import upper_to_number
 
 
 @pytest.mark.parametrize("text, iso", [
@@ -50,7 +52,7 @@ def test_money_with_currency_unit_and_words():
     assert got == [(125000.0, "CNY", False), (125000.0, "CNY", True)]
     assert [(a.value, a.currency) for a in find_amounts("$1.2M one-off, 350万元 a year, EUR 30k")] == [
         (1_200_000.0, "USD"), (3_500_000.0, "CNY"), (30_000.0, "EUR")]
-    assert amount_in_words("壹佰贰拾万零伍佰元伍角陆分") == pytest.approx(1_200_500.56)
+    assert upper_to_number("壹佰贰拾万零伍佰元伍角陆分") == pytest.approx(1_200_500.56)
     assert find_amounts("Item 45 of 220") == []  # a bare number is no money
     assert [a.value for a in find_amounts("120", unit_hint="预算（万元）")] == [1_200_000.0]
 

@@ -1,6 +1,6 @@
 """Every date of a text as an ISO date or range: 2026-03-01, 2026年3月1日, 2026/3/1, 01/03/2026 (with the
-configured locale), March 2026, 2026年3月, Q3 2026, 2026年第三季度, H1 2026, 2026年上半年, 2026年底, end of 2026,
-and Excel serial numbers.
+configured locale), March 2026, 2026年3月, Q3 2026, 2026年第三季度, H1 2026, 2026年上半年, 2026年底, end of 2026
+(an Excel serial number is read by `checker.text.dates.excel_serial`).
 
 A single day is read by `checker.text.dates.parse_date` — the one reading of day/month order and of
 impossible dates (2026-02-30) — so a dd/mm date without a locale stays ambiguous and is not returned.
@@ -11,10 +11,10 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Any, Literal
+from datetime import date
+from typing import Literal
 
-from checker.text.dates import parse_date
+from checker.text.dates import month_number, parse_date
 from checker.text.normalize import nfkc
 
 Precision = Literal["day", "month", "quarter", "half", "year"]
@@ -22,10 +22,7 @@ Precision = Literal["day", "month", "quarter", "half", "year"]
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _MONTH_NAME = rf"(?:{_MONTHS})[a-z]*\.?"
 _YEAR = r"(?:19|20|21)\d\d"
-_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 (with Excel's 1900 leap-year bug for 1–60)
-SERIAL_RANGE = (20_000, 80_000)  # 1954 … 2119: a number in a date column outside this is not a date
 
 # One pattern per form, tried in this order; a text position is taken by the first form that reads it.
 _DAY = re.compile(
@@ -121,22 +118,10 @@ def find_range(text: str, *, day_first: bool | None = None) -> DateSpan | None:
     return first if first.start != first.end else None
 
 
-def excel_serial(value: Any) -> date | None:
-    """An Excel serial day number (45356 → 2024-03-05) as a date; None outside 1954–2119 or not a number."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        try:
-            value = float(str(value).strip())
-        except ValueError:
-            return None
-    if not SERIAL_RANGE[0] <= value <= SERIAL_RANGE[1]:
-        return None
-    return _EXCEL_EPOCH + timedelta(days=int(value))
-
-
 def _month(m: re.Match[str]) -> DateSpan | None:
     y = m.group("y") or m.group("y2") or m.group("y3") or m.group("y4")
     if m.group("name"):
-        month = _month_number(m.group("name"))
+        month = month_number(m.group("name")) or 0
     else:
         month = int(m.group("m") or m.group("m3") or m.group("m4"))
     if not month or not 1 <= month <= 12:
@@ -171,11 +156,6 @@ def _year(m: re.Match[str]) -> DateSpan:
         return DateSpan(date(year, 12, 31), date(year, 12, 31), m.group(0), m.start(), "day")
     year = int(m.group("y3") or m.group("y4"))
     return DateSpan(date(year, 1, 1), date(year, 12, 31), m.group(0), m.start(), "year")
-
-
-def _month_number(name: str) -> int:
-    key = name.lower().rstrip(".")[:3]
-    return _MONTH_KEYS.index(key) + 1 if key in _MONTH_KEYS else 0
 
 
 def _zh_day_ranges(t: str, spans: list[DateSpan]) -> list[DateSpan]:

@@ -1,24 +1,20 @@
 """Every amount of money in a text, normalised: ¥, 元, 万元, 亿元, USD, $1.2M, 1.2 million dollars, and
 financial 大写 amounts (人民币壹拾贰万伍仟元整).
 
-Digit amounts are read by `checker.text.money` (its pattern and its `parse_money`, the one place that
-knows units and currencies); an amount counts here only with a currency or a unit, written or given as
-a hint (a '预算（万元）' column), so a count or an item number is not money. 大写 amounts are converted
-with cn2an (imported only when a text holds one).
+Amounts are read by `checker.text.money` (its patterns, `parse_money` for digits and `upper_to_number`
+for 大写: the one place that knows units, currencies and financial numerals); an amount counts here only
+with a currency or a unit, written or given as a hint (a '预算（万元）' column), so a count or an item
+number is not money. This module finds every amount of a text.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from checker.text.money import AMOUNT, parse_money
+from checker.text.money import AMOUNT, UPPER, parse_money, upper_to_number
 from checker.text.normalize import nfkc
 
-_UPPER_DIGITS = "零〇壹贰貳叁參肆伍陆陸柒捌玖"
-_UPPER = re.compile(rf"(?:人民币|RMB)?\s*(?=[{_UPPER_DIGITS}拾佰仟万萬亿億]*[壹贰貳叁參肆伍陆陸柒捌玖])"
-                    rf"[{_UPPER_DIGITS}拾佰仟万萬亿億]+[元圆圓](?:[{_UPPER_DIGITS}]角)?(?:[{_UPPER_DIGITS}]分)?整?"
-                    rf"|(?:人民币)?[{_UPPER_DIGITS}]角(?:[{_UPPER_DIGITS}]分)?整?")
-_TRADITIONAL = str.maketrans({"貳": "贰", "參": "叁", "陸": "陆", "萬": "万", "億": "亿", "圓": "元", "圆": "元", "〇": "零"})
+_UPPER = re.compile(rf"(?:人民币|RMB)?\s*(?:{UPPER.pattern})")  # with the 人民币 that often leads it
 
 
 @dataclass(frozen=True)
@@ -50,20 +46,6 @@ def find_amounts(text: str, unit_hint: str | None = None) -> list[Amount]:
     return sorted(out, key=lambda a: a.pos)
 
 
-def amount_in_words(text: str) -> float | None:
-    """The first 大写 amount of `text` as a number (人民币壹拾贰万伍仟元整 → 125000.0), or None."""
-    m = _UPPER.search(nfkc(text or ""))
-    found = _in_words(m) if m else None
-    return found.value if found else None
-
-
 def _in_words(m: re.Match[str]) -> Amount | None:
-    import cn2an
-
-    raw = m.group(0)
-    words = re.sub(r"^(?:人民币|RMB)\s*", "", raw).translate(_TRADITIONAL)
-    try:
-        value = float(cn2an.cn2an(words, "normal"))
-    except (ValueError, KeyError, IndexError, TypeError):
-        return None
-    return Amount(value, "CNY", raw, m.start(), in_words=True)
+    value = upper_to_number(m.group(0))
+    return Amount(value, "CNY", m.group(0), m.start(), in_words=True) if value is not None else None
