@@ -90,6 +90,22 @@ def test_a_deadline_stated_for_all_objectives_makes_each_time_bound(tmp_path):
     assert rule(doc, "CH-04") == []
 
 
+def test_objectives_bulleted_with_a_symbol_font_glyph_are_quoted_without_it(tmp_path):
+    body = "\uf0b7 Deliver the booking app to the pilot stores\n\uf0b7 Offer online payment in the booking app"
+    sections = replaced(EN_CHARTER, "2.", body)
+    doc = check(make_docx(tmp_path / "charter.docx", sections=sections, control=EN_CHARTER_CONTROL))
+    quoted = [f["location"]["text"] for f in rule(doc, "CH-04")]
+    assert quoted == ["Deliver the booking app to the pilot stores", "Offer online payment in the booking app"]
+
+
+def test_every_listed_requirement_met_is_measurable_but_not_dated(tmp_path):
+    body = "The project succeeds when all the functions listed in the requirements specification are delivered."
+    sections = replaced(EN_CHARTER, "2.", body)
+    doc = check(make_docx(tmp_path / "charter.docx", sections=sections, control=EN_CHARTER_CONTROL))
+    [f] = rule(doc, "CH-04")
+    assert f["message"].endswith("is not time-bound.")
+
+
 def test_many_objectives_alike_are_one_finding(tmp_path):
     body = "\n".join(f"- Improve process {n}" for n in range(1, 10))
     sections = replaced(EN_CHARTER, "2.", body)
@@ -245,6 +261,19 @@ def test_minutes_record_decisions_apart_from_discussion(tmp_path, sections, expe
                           approvals=[], sections=base + sections))
     got = rule(doc, "MM-03")
     assert [f["message"][:len(expected)] for f in got] == ([expected] if expected else [])
+
+
+def test_chinese_minutes_with_a_decisions_heading_on_a_topic(tmp_path):
+    control = {"会议名称": "项目周例会", "会议时间": "2026-03-04", "主持人": "张伟", "记录人": "李娜"}
+    sections = [("参会人员", "张伟、李娜、王强"), ("会议议程", "确定接口方案"), ("讨论内容", "比较了两种接口方案的工作量。"),
+                ("接口方案决策", "经讨论，采用方案二，由王强在3月10日前完成接口文档。")]
+    doc = check(make_docx(tmp_path / "纪要.docx", title="会议纪要", control=control, revisions=[], approvals=[],
+                          sections=sections, zh=True))
+    assert rule(doc, "MM-03") == []
+    sections[-1] = ("后续安排", "王强在3月10日前完成接口文档。")
+    doc = check(make_docx(tmp_path / "纪要2.docx", title="会议纪要", control=control, revisions=[], approvals=[],
+                          sections=sections, zh=True))
+    assert [f["message"] for f in rule(doc, "MM-03")] == ["会议纪要未记录任何决议，也未说明本次会议无决议。"]
 
 
 # --- the clean samples, the configuration, the laziness ---------------------------------------------------

@@ -25,6 +25,8 @@ from checker.text.normalize import norm_label
 
 _INTRO = re.compile(r"[:：]\s*$")
 _BULLET = re.compile(r"^\s*(?:[-–•·●▪◦*]|\d{1,2}\s*[.)、）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、)\s*\S")
+# A bullet typed as a Symbol or Wingdings glyph (U+F0B7 and the like): a private-use character, never content.
+_GLYPH_BULLET = re.compile(r"^[\ue000-\uf8ff]+\s*")
 _NA = re.compile(r"^\s*(?:n/?a|none|nil|-+|—|无|暂无|不适用|略)\s*[.。]?\s*$", re.I)
 
 
@@ -69,12 +71,14 @@ def entries(ctx: Context, hit: SectionHit) -> list[Entry]:
 
 def lines_of(text: str) -> list[str]:
     """The lines of a text, a line that starts in lower case joined to the one before (a sentence broken
-    by hand inside a table cell: 'Raise the check total by increasing' / 'the number of appetizers')."""
+    by hand inside a table cell: 'Raise the check total by increasing' / 'the number of appetizers'), a
+    bullet typed as a symbol-font glyph left out."""
     out: list[str] = []
-    for line in (raw.strip() for raw in text.splitlines()):
+    for raw in text.splitlines():
+        line = _GLYPH_BULLET.sub("", raw.strip())
         if not line:
             continue
-        if out and line[0].islower() and not _BULLET.match(line):
+        if out and line[0].islower() and not _BULLET.match(line) and line == raw.strip():
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
