@@ -121,6 +121,72 @@ CLOSURE_SECTIONS = ("Project Summary", "Objectives Achieved", "Schedule Performa
 MINUTES_SECTIONS = ("Attendees", "Agenda", "Discussion", "Decisions", "Action Items", "Next Meeting")
 
 
+# Charter text as PMOs write it (fictional), for the workload that makes the NLP rules read: SMART and vague
+# objectives, risks with and without cause and effect, progress claims, people with roles, dates, amounts.
+PMO_OBJECTIVES_EN = (
+    "Migrate 100% of active customer accounts to the new CRM by 2026-06-30 with zero data loss.",
+    "Improve customer satisfaction with the service desk.",
+    "Reduce average case resolution time from 9.5 hours to under 4 hours within three months of go-live.",
+    "Deliver a robust, user-friendly reporting platform for the sales teams.",
+    "Retire the legacy billing system before the Q4 2026 licence renewal.",
+    "Enhance collaboration between sales and service as soon as possible.",
+    "Train all 420 users on the new processes by 2026-08-15.",
+    "Optimise the order-to-cash process across all regions.",
+)
+PMO_PROSE_EN = (
+    "Because the vendor shares its lead architect with another client, the design review may slip, delaying the build.",
+    "The steering committee meets monthly and reviews budget variance, schedule risk and vendor performance.",
+    "Data quality in the legacy CRM is lower than assumed, which could extend the migration rehearsals.",
+    "The project is on track and the design work is mostly complete.",
+    "Wei Zhang, Senior Project Manager, approves spending up to USD 50,000 per purchase order.",
+    "Key users may not be released by the regional sales managers during the quarter-end close.",
+    "Out of scope: the billing system, the dealer portal and any change to the ERP beyond the agreed interfaces.",
+    "The sponsor judges success against the objectives; the steering committee signs the closure report.",
+    "Monitor the vendor closely and follow up regularly on open actions.",
+    "If the integration tests fail twice, the go-live moves to the next release window in Q3 2026.",
+    "The pre-approved budget is USD 1,200,000 including a 10% contingency reserve held by the sponsor.",
+    "Training materials are reviewed by the business owners and translated into German and Dutch.",
+)
+PMO_PROSE_ZH = (
+    "由于供应商核心人员同时支持其他项目，接口开发可能延期，导致联调推迟。",
+    "项目进展顺利，需求分析工作基本完成。",
+    "2026年12月31日前完成三个仓库上线，库存准确率达到99.5%以上。",
+    "进一步提升仓储管理水平，优化业务流程。",
+    "加强沟通，密切关注供应商交付进度。",
+    "任命李明为项目经理，有权审批20万元以内的采购。",
+)
+
+
+def pmo_charter(path: Path, sizes: "Sizes") -> Path:
+    """A ~20-page charter in the words PMOs write (EN with Chinese paragraphs): the NLP rules' workload."""
+    rng = random.Random(21)
+    w = WordWriter("en")
+    w.properties(title="Project Charter", author=PEOPLE_EN[2], when=FIXED_DAY)
+    w.header_footer("Project Charter — PRJ-2026-021", "Confidential · 内部资料")
+    w.title("Project Charter", f"{PROJECT_NAME['en']} (21)")
+    w.kv_table(control_block("en", project_name=PROJECT_NAME["en"], project_id="PRJ-2026-021", title="Project Charter",
+                             version="1.2", status="Final", date="2026-01-12", author=PEOPLE_EN[2], owner=PEOPLE_EN[1]))
+    w.heading(REVISION_HISTORY["en"])
+    w.revision_table([(f"{0.8 + i / 10:.1f}", (date(2026, 1, 2) + timedelta(days=3 * i)).isoformat(), PEOPLE_EN[2],
+                       rng.choice(PMO_PROSE_EN)) for i in range(5)])
+    per_section = max(1, sizes.charter_paragraphs // len(CHARTER_SECTIONS))
+    for title in CHARTER_SECTIONS:
+        w.heading(title)
+        bank = PMO_OBJECTIVES_EN if title.startswith("Measurable") else PMO_PROSE_EN
+        for i in range(per_section):
+            if rng.random() < 0.15:
+                w.para(rng.choice(PMO_PROSE_ZH))
+            else:
+                w.para(" ".join(rng.choice(bank) for _ in range(rng.randint(3, 6))))
+        if title in ("Overall Project Risk", "Key Stakeholder List"):
+            w.table(("Item", "Owner", "Comment"), [(rng.choice(PMO_PROSE_EN)[:60], rng.choice(PEOPLE_EN),
+                                                    rng.choice(PMO_PROSE_EN)) for _ in range(8)])
+    w.heading(APPROVALS["en"])
+    w.approvals_table([(PEOPLE_EN[0], "Project Sponsor", f"/s/ {PEOPLE_EN[0]}", "2026-01-14"),
+                       (PEOPLE_EN[3], "PMO Director", f"/s/ {PEOPLE_EN[3]}", "2026-01-15")])
+    return w.save(path)
+
+
 def write_docx(path: Path, spec: DocSpec, seed: int) -> Path:
     rng = random.Random(seed)
     lang: Lang = "zh" if spec.zh else "en"
@@ -417,6 +483,8 @@ class Workload:
 
 WORKLOADS: tuple[Workload, ...] = (
     Workload("charter", "20-page charter (EN/ZH, 7 tables)", "charter.docx", charter, "docx"),
+    Workload("charter-nlp", "20-page charter in PMO wording, NLP rules on vs off", "charter-pmo.docx", pmo_charter,
+             "docx"),
     Workload("plan", "1,000-paragraph, 40-table project plan", "plan.docx", plan, "docx"),
     Workload("register", "5,000-row risk register", "register-5k.xlsx", register, "xlsx"),
     Workload("big-register", "200,000-row risk register", "register-200k.xlsx", big_register, "xlsx"),

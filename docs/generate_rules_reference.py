@@ -171,7 +171,7 @@ def derived_reason(rule: dict[str, Any]) -> str:
     if "registry" in check.lower():
         return "cross-document: needs the project registry — pending the project-view issue"
     if rule["automation"] == "S":
-        return "needs NLP (S) — pending the NLP issue"
+        return "needs NLP (S) — not implemented yet (docs/nlp.md: what the text helpers do so far)"
     if rule["automation"] == "J":
         return "judgement (J) — to be reported as info, needs_review"
     if "GUESS-policy" in note:
@@ -233,8 +233,8 @@ def render(rules: list[dict[str, Any]], implemented: dict[str, list[dict[str, An
     w("pmo-check implements it. A rule that no pack implements says why: *cross-document* rules need several")
     w("documents of one project (the project view, docs/project-view.md, runs the XD and GATE rules it")
     w("implements; the others are listed as not yet automated), *needs NLP* rules need text understanding")
-    w("(pending the NLP issue), *judgement* rules are reported as `info` with `needs_review`, never as")
-    w("failures. Everything here is in this repository: the standard's rule inventory (ids, titles,")
+    w("that checker/nlp does not do yet (docs/nlp.md), *judgement* rules are reported as `info` with")
+    w("`needs_review`, never as failures. Everything here is in this repository: the standard's rule inventory (ids, titles,")
     w("severities, what each rule checks and why) is `docs/standard_rules.yaml`, the rule packs are `rules/`,")
     w("and the Gherkin scenarios in `features/` are the implemented rules' executable specification.")
     w("`pmo-check rules` lists the implemented rules; `pmo-check rules RR-16` explains one: what the standard")

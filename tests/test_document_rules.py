@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 import checker
-from checker.kinds.uppercase_amount import upper_to_number
+from checker.text.money import upper_to_number
 from tests.support.checking import check_one
 from tests.support.clean_docs import EN_BC as BC
 from tests.support.clean_docs import (

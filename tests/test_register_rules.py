@@ -23,16 +23,16 @@ ZH_RISK_HEADER = ["风险编号", "风险描述", "风险类别", "识别日期"
 def en_risks():
     d = date
     return [
-        ["R-1", "Vendor may deliver late", "Supplier", d(2026, 10, 1), "Ann Lee", 4, 5, 20, "Critical", "Reduce",
+        ["R-1", "Because the vendor is short of staff, it may deliver late and delay go-live", "Supplier", d(2026, 10, 1), "Ann Lee", 4, 5, 20, "Critical", "Reduce",
          "Weekly vendor calls", "Switch to backup vendor", "Delivery slips > 1 week", d(2026, 12, 15), "Bob Smith",
          "Open", d(2026, 11, 18)],
-        ["R-2", "Key staff may leave", "Resource", d(2026, 10, 2), "Ann Lee", 2, 3, 6, "Medium", "Accept",
+        ["R-2", "Key staff may leave for a competing offer, which would slow the build", "Resource", d(2026, 10, 2), "Ann Lee", 2, 3, 6, "Medium", "Accept",
          "Cross-train the team", "", "", None, "Carol Diaz", "Open", d(2026, 11, 10)],
-        ["R-3", "Scope may creep", "Scope", d(2026, 10, 3), "Ann Lee", 3, 3, 9, "Medium", "Avoid",
+        ["R-3", "Scope may creep because requirements are not frozen, leading to rework", "Scope", d(2026, 10, 3), "Ann Lee", 3, 3, 9, "Medium", "Avoid",
          "Strict change control", "", "", None, "Dan Wu", "Open", d(2026, 11, 10)],
-        ["R-4", "Budget may be cut", "Financial", d(2026, 10, 4), "Ann Lee", 2, 2, 4, "Low", "Transfer",
+        ["R-4", "If the budget is cut, testing may be reduced", "Financial", d(2026, 10, 4), "Ann Lee", 2, 2, 4, "Low", "Transfer",
          "Insurance", "", "", None, "Eve Park", "Open", d(2026, 11, 10)],
-        ["R-5", "Technology may fail", "Technical", d(2026, 10, 5), "Ann Lee", 1, 4, 4, "Low", "Reduce",
+        ["R-5", "The new technology may fail under load, which would delay acceptance", "Technical", d(2026, 10, 5), "Ann Lee", 1, 4, 4, "Low", "Reduce",
          "Build a prototype", "", "", None, "Finn Roe", "Open", d(2026, 11, 10)],
     ]
 
@@ -40,15 +40,15 @@ def en_risks():
 def zh_risks():
     d = date
     return [
-        ["R-1", "供应商可能延期交付", "供应商", d(2026, 10, 1), "李安", 4, 5, 20, "极高", "减轻", "每周跟进供应商",
+        ["R-1", "由于供应商人手不足，可能延期交付，导致上线推迟", "供应商", d(2026, 10, 1), "李安", 4, 5, 20, "极高", "减轻", "每周跟进供应商",
          "启用备选供应商", "交付延误超过一周", d(2026, 12, 15), "张伟", "开放", d(2026, 11, 18)],
-        ["R-2", "核心人员可能离职", "资源", d(2026, 10, 2), "李安", 2, 3, 6, "中", "接受", "交叉培训", "", "", None,
+        ["R-2", "核心人员可能离职，从而影响开发进度", "资源", d(2026, 10, 2), "李安", 2, 3, 6, "中", "接受", "交叉培训", "", "", None,
          "王芳", "开放", d(2026, 11, 10)],
-        ["R-3", "范围可能蔓延", "范围", d(2026, 10, 3), "李安", 3, 3, 9, "中", "规避", "严格变更控制", "", "", None,
+        ["R-3", "由于需求未冻结，范围可能蔓延，造成返工", "范围", d(2026, 10, 3), "李安", 3, 3, 9, "中", "规避", "严格变更控制", "", "", None,
          "刘洋", "开放", d(2026, 11, 10)],
-        ["R-4", "预算可能削减", "财务", d(2026, 10, 4), "李安", 2, 2, 4, "低", "转移", "购买保险", "", "", None,
+        ["R-4", "如果预算削减，测试范围可能缩小", "财务", d(2026, 10, 4), "李安", 2, 2, 4, "低", "转移", "购买保险", "", "", None,
          "陈静", "开放", d(2026, 11, 10)],
-        ["R-5", "技术方案可能失败", "技术", d(2026, 10, 5), "李安", 1, 4, 4, "低", "减轻", "先做原型验证", "", "",
+        ["R-5", "新技术方案可能在高负载下失败，导致验收延期", "技术", d(2026, 10, 5), "李安", 1, 4, 4, "低", "减轻", "先做原型验证", "", "",
          None, "赵磊", "开放", d(2026, 11, 10)],
     ]
 

@@ -22,6 +22,7 @@ class Context:
     profile: str | None = None  # pmbok | prince2 | cn_pmo from pmo-check.toml (standard §0), None: not set
     size: str = "medium"  # small | medium | large
     locale: str | None = None  # e.g. zh-CN, en-US: resolves dd/mm vs mm/dd (checker.config.settings.day_first)
+    nlp_models: tuple[tuple[str, str], ...] = ()  # [nlp] of pmo-check.toml: pretrained spaCy pipelines (checker.nlp)
 
     # The readers' language (checker.text.language.message_language): Chinese for a `mixed` document
     # whose text is mostly Chinese.

@@ -166,6 +166,9 @@ def config_schema() -> dict[str, Any]:
             "score": {"type": "object", "additionalProperties": False, "description": "score bands (docs/scoring.md)",
                       "properties": {"green": {"type": "number", "minimum": 0, "maximum": 100},
                                      "amber": {"type": "number", "minimum": 0, "maximum": 100}}},
+            "nlp": {"type": "object", "additionalProperties": False,
+                    "description": "installed pretrained spaCy pipelines used instead of the blank ones (never downloaded)",
+                    "properties": {lang: {"type": "string"} for lang in ("en", "zh")}},
             "service": {"type": "object", "description": "the add-in service's settings (docs/service.md); "
                                                          "the environment overrides them"},
         },

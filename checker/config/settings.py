@@ -28,8 +28,10 @@ from checker.io.paths import CONFIG_NAME
 PROFILES = ("pmbok", "prince2", "cn_pmo")
 SIZES = ("small", "medium", "large")
 RUNTIME_KEYS = ("today", "rule_ids", "ignore")  # API-only options a dict config may also carry
-# [service]: read by addin_service; [gates] and [[projects]]: by the project view (docs/project-view.md)
-_TOP_KEYS = ("check", "rules", "synonyms", "suppress", "score", "service", "gates", "projects")
+# [service]: read by addin_service; [gates] and [[projects]]: by the project view (docs/project-view.md);
+# [nlp]: by checker.nlp
+_TOP_KEYS = ("check", "rules", "synonyms", "suppress", "score", "service", "gates", "projects", "nlp")
+_NLP_KEYS = ("en", "zh")  # [nlp]: an installed pretrained spaCy pipeline per language (checker.nlp)
 _CHECK_KEYS = ("profile", "size", "exclude", "locale", "packs", "as_of")
 _RULE_KEYS = ("severity", "enabled", "params")
 _WAIVER_KEYS = ("rule", "path", "reason", "expires", "approved_by")
@@ -108,6 +110,7 @@ class Config:
     as_of: date | None = None  # [check] as_of: the check date, for repeatable runs (`--as-of` wins)
     gates: dict[str, Any] = field(default_factory=dict)  # [gates.G2]: changes to the gates (checker.config.gates)
     projects: tuple[ProjectGroup, ...] = ()  # [[projects]]: forced grouping of documents into projects
+    nlp: tuple[tuple[str, str], ...] = ()  # [nlp]: (language, installed spaCy pipeline) pairs
 
 
 def day_first(locale: str | None) -> bool | None:
@@ -234,12 +237,13 @@ def parse(data: dict[str, Any], source: str, root: str) -> Config:
     if not isinstance(raw_projects, list):
         raise ConfigError(f"{where}: projects must be an array of tables ([[projects]])")
     projects = tuple(_project(p, i, where, root) for i, p in enumerate(raw_projects, start=1))
+    nlp = _nlp_models(_table(data.get("nlp", {}), f"{where}: [nlp]"), f"{where}: [nlp]", root)
 
     key_src = json.dumps({"source": source, "data": data}, sort_keys=True, default=str, ensure_ascii=False)
     key = hashlib.sha256(key_src.encode("utf-8")).hexdigest()[:16]
     return Config(source=source, root=root, key=key, profile=profile, size=size, locale=locale, exclude=exclude,
                   packs=tuple(packs), rules=tuple(rules), synonyms=dict(synonyms), suppress=waivers,
-                  runtime=runtime, bands=bands, as_of=as_of, gates=gates, projects=projects)
+                  runtime=runtime, bands=bands, as_of=as_of, gates=gates, projects=projects, nlp=nlp)
 
 
 def _project(raw: Any, index: int, where: str, root: str) -> ProjectGroup:
@@ -256,6 +260,27 @@ def _project(raw: Any, index: int, where: str, root: str) -> ProjectGroup:
     if name is not None and (not isinstance(name, str) or not name.strip()):
         raise ConfigError(f"{what} name must be a non-empty text")
     return ProjectGroup(key.strip(), tuple(paths), root, name.strip() if name else None)
+
+
+def _nlp_models(table: dict[str, Any], what: str, root: str) -> tuple[tuple[str, str], ...]:
+    """`[nlp] en = "en_core_web_sm"`: a pretrained spaCy pipeline the user has installed (a package name or
+    a folder), used instead of the blank one for that language. Never downloaded: it must be there."""
+    import importlib.util
+
+    _no_unknown(table, _NLP_KEYS, what)
+    out = []
+    for language, name in table.items():
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{what} {language} must be the name of an installed spaCy pipeline or a folder")
+        name = name.strip()
+        folder = os.path.normpath(os.path.join(root, os.path.expanduser(name)))
+        if os.path.isdir(folder):
+            name = folder
+        elif not re.fullmatch(r"[A-Za-z_][\w.]*", name) or importlib.util.find_spec(name) is None:
+            raise ConfigError(f"{what} {language} = {name!r}: no installed spaCy pipeline or folder of that name "
+                              f"(install it with pip; pmo-check never downloads one)")
+        out.append((language, name))
+    return tuple(sorted(out))
 
 
 def _waiver(raw: Any, index: int, where: str) -> Waiver:
@@ -295,13 +320,14 @@ def _date(value: Any, what: str) -> date:
 
 
 def validate_synonyms(extra: Mapping[str, Any], what: str) -> None:
-    """Extra synonyms must name things the lexicon has: `TYPE.sections.KEY = {en, zh}` or `common.…`."""
+    """Extra synonyms must name things the lexicon has: `TYPE.sections.KEY = {en, zh}`, `common.…` or
+    `nlp.…` (the words of the text helpers, rules/lexicons/nlp.yaml)."""
     from checker.lexicon.files import shipped
 
     for top, node in extra.items():
-        base = shipped("common") if top == "common" else shipped("doctypes").get(top)
+        base = shipped(top) if top in ("common", "nlp") else shipped("doctypes").get(top)
         if base is None:
-            raise ConfigError(f"{what}: {top!r} is not a document type (CHARTER, RISK_REGISTER, …) or 'common'")
+            raise ConfigError(f"{what}: {top!r} is not a document type (CHARTER, RISK_REGISTER, …), 'common' or 'nlp'")
         _check_node(node, base, f"{what}.{top}")
 
 

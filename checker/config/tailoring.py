@@ -72,6 +72,7 @@ class Tailoring:
     as_of: date | None = None  # [check] as_of: the check date of the documents it governs
     gates: Mapping[str, Gate] = field(default_factory=dict)  # G0…G4 for this profile and size (checker.config.gates)
     projects: tuple[ProjectGroup, ...] = ()  # [[projects]] of pmo-check.toml: forced grouping
+    nlp: tuple[tuple[str, str], ...] = ()  # [nlp]: installed pretrained spaCy pipelines by language
 
     def excludes(self, path: str) -> bool:
         if not self.exclude:
@@ -384,7 +385,8 @@ def _build(config: Config | None, key: str) -> Tailoring:
                      exclude=config.exclude if config else (), runtime=dict(config.runtime) if config else {},
                      as_of=config.as_of if config else None,
                      gates=gate_defs.resolve(raw_gates, profile, size, profile_types),
-                     projects=config.projects if config else ())
+                     projects=config.projects if config else (),
+                     nlp=config.nlp if config else ())
 
 
 @dataclass(frozen=True)
@@ -482,12 +484,12 @@ def _vocabulary(key: str, extra: Mapping[str, Any]) -> Vocabulary:
     if not extra:
         return shipped_vocabulary()
     out: dict[str, dict[str, Any]] = {}
-    common = {k: v for k, v in extra.items() if k == "common"}
-    types = {k: v for k, v in extra.items() if k != "common"}
+    types = {k: v for k, v in extra.items() if k not in ("common", "nlp")}
     if types:
         out["doctypes"] = _deep_merge(copy.deepcopy(dict(shipped("doctypes"))), types)
-    if common:
-        out["common"] = _deep_merge(copy.deepcopy(dict(shipped("common"))), common["common"])
+    for name in ("common", "nlp"):
+        if name in extra:
+            out[name] = _deep_merge(copy.deepcopy(dict(shipped(name))), extra[name])
     return Vocabulary(key, out)
 
 

@@ -9,7 +9,7 @@ Text that is not a date at all ('Q3', 'weekly', 'TBD') is left to the placeholde
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Iterable, Iterator, Literal
 
 from pydantic import Field
@@ -20,7 +20,7 @@ from checker.core.location import Location
 from checker.kinds.prose_base import ProseKind, ProseParams
 from checker.model.a1 import column_index_from_string
 from checker.model.elements import Cell
-from checker.text.dates import parse_date
+from checker.text.dates import excel_serial, parse_date
 from checker.text.normalize import nfkc
 
 DATE_LABEL = re.compile(
@@ -33,9 +33,6 @@ _SHAPES = [
     re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
 ]
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
-_EXCEL_EPOCH = date(1899, 12, 30)
-
-
 _A1 = re.compile(r"([A-Z]{1,3})(\d+)")
 _LONG_NUMBER = re.compile(r"\d{3,}")  # a header label holds no long number
 
@@ -103,8 +100,8 @@ def classify_value(text: str, value: object, today: date) -> tuple[str, str] | N
         d = value.date() if isinstance(value, datetime) else value
         return ("range", d.isoformat()) if not 2000 <= d.year <= today.year + 20 else None
     if isinstance(value, (int, float)) and not isinstance(value, bool) and not text.strip().count("-"):
-        if 20000 <= value <= 80000 and float(value).is_integer():  # an Excel serial left unformatted
-            d = _EXCEL_EPOCH + timedelta(days=int(value))
+        d = excel_serial(value) if float(value).is_integer() else None  # an Excel serial left unformatted
+        if d is not None:
             return ("range", d.isoformat()) if not 2000 <= d.year <= today.year + 20 else None
         return None
     t = nfkc(text or "")

@@ -5,8 +5,9 @@ Params:
   require: keys that must be non-empty on selected rows — ONE finding per row naming everything
            missing, at the first missing cell (variant default). A list entry may be a list of
            alternatives (`[closure_date, closure]`: any one filled).
-  single: keys that must name exactly one owner: non-empty, no separators (, ; / 、 ， & 和 及)
-          between names, and — with `reject_units` — not only a department/team (variant `single`)
+  single: keys that must name exactly one owner: non-empty, one person or role (`checker.nlp.parties`:
+          "UI Lead, Mr. Li" is one person with a role, "张伟、李娜" two people — variant `single`), and —
+          with `reject_units` — not only a department/team (variant `unit`)
   after: [[earlier, later], …] date pairs on selected rows: later ≥ earlier (variant `order`)
   vocabulary: {column, values}: the value must come from the vocabulary (variant `vocabulary`),
               checked on every row whatever `when` says
@@ -14,26 +15,21 @@ Params:
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable
 
 from pydantic import Field
 
 from checker.analysis.context import Context
-from checker.analysis.registers import RegisterView, Row, split_names, words_of
+from checker.analysis.registers import RegisterView, Row, words_of
 from checker.core.findings import Finding
+from checker.kinds.nlp_base import reader_of
 from checker.kinds.params import KindParams, Words
 from checker.kinds.register_base import RegisterKind, RegisterParams, RowSelection
 from checker.kinds.vocabulary import VocabularyRef, in_set, normset
 from checker.lexicon.predicates import is_placeholder
 from checker.lexicon.vocabulary import Vocabulary, derived
-from checker.model.elements import Cell
-
-_SEPARATOR = re.compile(r"[,;/、，；&＆]|\s和\s?|[\u4e00-\u9fff]和[\u4e00-\u9fff]|及|\band\b", re.I)
-_UNIT = re.compile(
-    r"^(?:the\s+)?[\w\s]*(?:team|department|dept\.?|division|group|committee|board|office|unit|pmo|vendor|supplier)$"
-    r"|^[\u4e00-\u9fff]{0,8}(?:部|部门|中心|小组|团队|组|委员会|办公室|科|处|室|事业部|供应商|公司)$", re.I)
-
+from checker.nlp.parties import parties
+from checker.nlp.reader import Reader
 
 _MEMO = 4096  # distinct texts remembered (responses and triggers rarely repeat)
 
@@ -77,7 +73,7 @@ class RowRequired(RegisterKind):
         real: dict[str, bool] = {}
         variants = {"blank": "no_owner" if p.require is None else None, "several": "single",
                     "unit": "unit" if p.reject_units else None, None: None}
-        problems = {key: view.column(key, _owner_problem) for key in single}
+        problems = {key: _owner_problems(reader_of(ctx), view, key) for key in single}
         for n in self.select(ctx, view):
             row = rows[n]
             missing = []
@@ -154,11 +150,26 @@ def _real_value(vocab: Vocabulary, text: str) -> bool:
     return bool(text) and not is_placeholder(vocab, text)
 
 
-def _owner_problem(cell: Cell) -> str | None:
-    """What stops a cell from naming one owner: `blank`, `several` names, or a `unit` (a department)."""
-    text = " ".join(cell.text.split())
-    if not text:
+def _owner_problems(reader: Reader, view: RegisterView, key: str) -> list[str | None]:
+    """Per row, what stops the `key` cell from naming one owner (worked out once per distinct text)."""
+
+    def compute() -> list[str | None]:
+        seen: dict[str, str | None] = {}
+        out = []
+        for text in view.texts(key):
+            if text not in seen:
+                seen[text] = _owner_problem(reader, text)
+            out.append(seen[text])
+        return out
+
+    return view.memo(("owner_problems", key, id(reader)), compute)
+
+
+def _owner_problem(reader: Reader, text: str) -> str | None:
+    """`blank`, `several` (two people, roles or units), `unit` (only a department or team), or None."""
+    named = parties(reader, text)
+    if not named:
         return "blank"
-    if len(split_names(text)) > 1 or _SEPARATOR.search(text):
+    if len(named) > 1:
         return "several"
-    return "unit" if _UNIT.match(text) else None
+    return "unit" if named[0].kind == "department" else None

@@ -9,7 +9,7 @@ from typing import Any, Mapping
 from checker.core import yamlio
 from checker.core.resources import rules_folder
 
-NAMES = ("doctypes", "common", "section_synonyms")
+NAMES = ("doctypes", "common", "section_synonyms", "nlp")  # nlp: the text helpers' words (checker.nlp)
 
 
 @lru_cache(maxsize=None)

@@ -90,6 +90,7 @@ def analyse(opened, options: Options) -> tuple[Any, Any, Any]:
     today = options.today or tailored.as_of or date.today()
     ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=today,
                   vocab=vocab, profile=tailored.profile, size=tailored.size, locale=tailored.locale,
+                  nlp_models=tailored.nlp,
                   message_language="zh" if language == "zh" else message_language(text) if language == "mixed" else "en")
     return ctx, result, tailored
 

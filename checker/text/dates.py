@@ -7,7 +7,7 @@ not guessed (dd/mm vs mm/dd is ambiguous unless one part is > 12).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from checker.text.normalize import nfkc
@@ -31,6 +31,8 @@ _CN_NUMERAL_DATE = re.compile(
 # A line that is only a date, or a month and year, and nothing else: what a cover or a title block
 # dates the document with ('2026年3月', 'March 2026', '5 March 2026', '二〇二六年三月').
 _DATE_WORDS = re.compile(r"(?:date[d]?|as of|issued?|updated|日期|时间|于)[\s:：]*", re.I)
+_EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 (with Excel's 1900 leap-year bug for 1–60)
+SERIAL_RANGE = (20_000, 80_000)  # 1954 … 2119: a number in a date column outside this is not a date
 
 
 def _make(y: int, m: int, d: int) -> date | None:
@@ -40,7 +42,8 @@ def _make(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _month(name: str) -> int | None:
+def month_number(name: str) -> int | None:
+    """'Mar', 'March', 'Sept.' → 3, 3, 9; None when the word is no month."""
     return _MONTHS.get(name[:3].lower())
 
 
@@ -65,11 +68,11 @@ def parse_date(value: Any, *, day_first: bool | None = None) -> date | None:
     if m:
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
     m = _MDY_TEXT.search(text)
-    if m and _month(m.group(1)):
-        return _make(int(m.group(3)), _month(m.group(1)) or 0, int(m.group(2)))
+    if m and month_number(m.group(1)):
+        return _make(int(m.group(3)), month_number(m.group(1)) or 0, int(m.group(2)))
     m = _DMY_TEXT.search(text)
-    if m and _month(m.group(2)):
-        return _make(int(m.group(3)), _month(m.group(2)) or 0, int(m.group(1)))
+    if m and month_number(m.group(2)):
+        return _make(int(m.group(3)), month_number(m.group(2)) or 0, int(m.group(1)))
     m = _DMY_NUM.search(text)
     if m:
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -129,7 +132,19 @@ def date_line(text: str) -> date | None:
         if rest:
             return None
         if pattern is _MY_TEXT:
-            month = _month(found[0].group(1))
+            month = month_number(found[0].group(1))
             return _make(int(found[0].group(2)), month, 1) if month else None
         return parse_date(t)
     return None
+
+
+def excel_serial(value: Any) -> date | None:
+    """An Excel serial day number (45356 → 2024-03-05) as a date; None outside 1954–2119 or not a number."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        try:
+            value = float(str(value).strip())
+        except ValueError:
+            return None
+    if not SERIAL_RANGE[0] <= value <= SERIAL_RANGE[1]:
+        return None
+    return _EXCEL_EPOCH + timedelta(days=int(value))

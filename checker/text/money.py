@@ -1,4 +1,5 @@
-"""Money amounts with currency and unit normalised: 350万元 → 3,500,000 CNY; $1.2M → 1,200,000 USD.
+"""Money amounts with currency and unit normalised: 350万元 → 3,500,000 CNY; $1.2M → 1,200,000 USD; and
+financial 大写 amounts (人民币壹拾贰万伍仟元整 → 125,000), the one reading of them (COM-17, checker.nlp.money).
 
 元 vs 万元 confusion is a 10,000× error (COM-11), so the unit is always applied, and a header unit
 such as '预算（万元）' can be passed in when the cell itself holds only a number.
@@ -147,3 +148,41 @@ def _apply_hint(num: float, currency: str | None, unit_hint: str | None) -> Mone
     if found is not None:
         currency = currency or currency_code(found.group(0).strip(" 0123456789"))
     return Money(num, currency)
+
+
+# Financial 大写 amounts: digits 壹…玖, units 拾佰仟 within a section of four, 万 and 亿 between sections.
+_DIGITS = {"零": 0, "〇": 0, "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6,
+           "柒": 7, "捌": 8, "玖": 9, "两": 2}
+_SMALL = {"拾": 10, "佰": 100, "仟": 1000}
+_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+UPPER = re.compile(r"(?=[零〇拾佰仟万萬亿億]*[壹贰貳叁參肆伍陆陸柒捌玖])[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億]+[圆元圓](?:[零〇壹贰貳叁參肆伍陆陸柒捌玖]角)?"
+                   r"(?:[零〇壹贰貳叁參肆伍陆陸柒捌玖]分)?整?|[零〇壹贰貳叁參肆伍陆陸柒捌玖]角(?:[零〇壹贰貳叁參肆伍陆陸柒捌玖]分)?整?")
+
+
+def upper_to_number(text: str) -> float | None:
+    """人民币壹拾贰万伍仟元整 → 125000.0; None when it is not a well-formed 大写 amount."""
+    m = UPPER.search(text)
+    if not m:
+        return None
+    s = m.group(0)
+    yuan_part, _, rest = re.split(r"([圆元圓])", s, maxsplit=1) if re.search(r"[圆元圓]", s) else ("", "", s)
+    total = 0
+    section = 0
+    digit = 0
+    for ch in yuan_part:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _SMALL:
+            section += (digit or (1 if ch == "拾" else 0)) * _SMALL[ch]
+            digit = 0
+        elif ch in _BIG:
+            section += digit
+            total = (total + section) * _BIG[ch] if _BIG[ch] > 10_000 else total + section * _BIG[ch]
+            section = digit = 0
+        else:
+            return None
+    total += section + digit
+    jiao = re.search(r"([零〇壹贰貳叁參肆伍陆陸柒捌玖])角", rest)
+    fen = re.search(r"([零〇壹贰貳叁參肆伍陆陸柒捌玖])分", rest)
+    cents = (_DIGITS[jiao.group(1)] * 10 if jiao else 0) + (_DIGITS[fen.group(1)] if fen else 0)
+    return total + cents / 100

@@ -121,7 +121,7 @@ EN_BC = [
     ("2. Reasons", "The CRM platform is out of support in 2026 and blocks the new sales process."),
     ("3. Objectives", "Replace the CRM by 2026-06-30 and cut licence cost by 30% from 2027."),
     ("4. Scope", "Data migration, integrations and user training; billing and website are out of scope."),
-    ("5. Expected Benefits", "USD 300,000 licence saving per year from 2027; sales reporting in real time."),
+    ("5. Expected Benefits", "USD 300,000 licence saving per year from 2027 (benefit owner: Dana Lee); sales reporting in real time."),
     ("6. Timescale", "Start Date: 2026-01-05\nEnd Date: 2026-06-30"),
     ("7. Costs", "One-off cost USD 1,200,000 (estimate accuracy ±15%); running cost USD 80,000 per year."),
     ("8. Major Risks", [["Risk", "Response"], ["Data quality issues", "Two rehearsal migrations"], ["Vendor delay", "Penalty clause in contract"]]),

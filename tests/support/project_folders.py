@@ -255,15 +255,15 @@ def _bc(f: dict[str, Any]) -> tuple[list, dict]:
                 (_h(f, "2. Background", "二、项目背景"), "现有仓储系统无法支持多仓协同，库存差错率高，需建设统一平台。"),
                 (_h(f, "3. Objectives", "三、建设目标"), [["编号", "目标", "完成时间"], *[list(o) for o in f["objectives"]]]),
                 (_h(f, "4. Scope", "四、建设内容"), "需求分析、系统开发、数据迁移和培训；不包括财务系统改造。"),
-                (_h(f, "5. Expected Benefits", "五、预期效益"), "每年减少库存损失约人民币80万元，库存周转天数下降20%。"),
+                (_h(f, "5. Expected Benefits", "五、预期效益"), f"每年减少库存损失约人民币80万元（效益责任人：{f['sponsor']}），库存周转天数下降20%。"),
                 (_h(f, "6. Timescale", "六、实施周期"), f"项目开始时间：{f['start']}\n项目结束时间：{f['end']}"),
-                (_h(f, "7. Costs", "七、投资估算"), f"项目总投资{f['budget']}，其中软件开发占60%。"),
+                (_h(f, "7. Costs", "七、投资估算"), f"项目总投资{f['budget']}，其中软件开发占60%；上线后每年运维费用约人民币20万元。"),
                 (_h(f, "8. Major Risks", "八、主要风险"), [["风险", "应对措施"], ["供应商交付延期", "合同约定违约条款"]])], {}
     return [("1. Requestor", f"{f['sponsor']}, VP Sales, sponsors this request on behalf of the sales department."),
             ("2. Reasons", "The CRM platform is out of support in 2026 and blocks the new sales process."),
             ("3. Objectives", [["ID", "Objective", "Target date"], *[list(o) for o in f["objectives"]]]),
             ("4. Scope", "Data migration, integrations and user training; billing and website are out of scope."),
-            ("5. Expected Benefits", "USD 300,000 licence saving per year from 2027; sales reporting in real time."),
+            ("5. Expected Benefits", f"USD 300,000 licence saving per year from 2027 (benefit owner: {f['sponsor']}); sales reporting in real time."),
             ("6. Timescale", f"Start Date: {f['start']}\nEnd Date: {f['end']}"),
             ("7. Costs", f"Total cost {f['budget']} (estimate accuracy ±15%); running cost USD 80,000 per year."),
             ("8. Major Risks", [["Risk", "Response"], ["Data quality issues", "Two rehearsal migrations"]])], {}
