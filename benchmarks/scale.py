@@ -12,8 +12,10 @@ For each file, in fresh processes: the first check (`checker.check`, after the i
 a worker builds before its first document, `checker.run.worker._preload`) and the floor
 (`benchmarks.floor`: unzip, parse, walk the text) in CPU time, the median of `repeat` runs, and the
 peak RSS of the check. Printed: µs of check per unit (flat from 20k to 200k when the check is
-linear), the check over the floor of the same file, and the peak. CPU time and ratios within one run
-keep the figures meaningful on a shared, loaded machine; the load average is printed with them.
+linear), the growth from the size below (the check's time ratio beside the size ratio, ×10 when
+linear, and the change in µs per unit), the check over the floor of the same file, and the peak.
+CPU time and ratios within one run keep the figures meaningful on a shared, loaded machine; the load
+average is printed with them.
 """
 from __future__ import annotations
 
@@ -28,8 +30,7 @@ from pathlib import Path
 from typing import Any, Callable
 from xml.sax.saxutils import escape
 
-from benchmarks.workloads import (PEOPLE_EN, PLAN_SECTIONS, STATUSES, _paragraph, _sentence, work_dir,
-                                  write_register)
+from benchmarks.workloads import PEOPLE_EN, PLAN_SECTIONS, STATUSES, _paragraph, _sentence, work_dir, write_register
 from tests.support import ooxml
 from tests.support.pmo_template import control_block
 from tests.support.projects import PROJECT_NAME
@@ -149,15 +150,18 @@ def run(layouts: list[str], repeat: int, quick: bool) -> list[dict[str, Any]]:
             rows.append(measure(layout, units, repeat, quick))
         first, last = rows[-2], rows[-1]  # the two largest sizes: linear means flat per-unit cost
         last["growth"] = last["us_per_unit"] / first["us_per_unit"]
+        last["time_ratio"] = last["check_s"] / first["check_s"]  # linear: near the size ratio
+        last["size_ratio"] = last["units"] / first["units"]
     return rows
 
 
 def render(rows: list[dict[str, Any]], load: tuple[float, float]) -> None:
     print(f"first check in a fresh process, CPU time, median; load average {load[0]:.1f} at start, {load[1]:.1f} at end")
     print(f"{'layout':<9} {'units':>8} {'size':>9} {'floor':>9} {'check':>9} {'µs/unit':>8} {'×floor':>7} "
-          f"{'peak MB':>8} {'per unit vs the size below':>27}  findings / errors")
+          f"{'peak MB':>8} {'time × for size ×, per unit':>27}  findings / errors")
     for r in rows:
-        growth = f"{(r['growth'] - 1) * 100:+.0f} %" if "growth" in r else ""
+        growth = (f"×{r['time_ratio']:.1f} for ×{r['size_ratio']:.0f}, {(r['growth'] - 1) * 100:+.0f} %"
+                  if "growth" in r else "")
         errors = ",".join(r["summary"].get("error_codes") or []) or "-"
         print(f"{r['layout']:<9} {r['units']:>8,} {r['bytes'] / 2**20:>7.1f}MB {r['floor_s']:>8.2f}s {r['check_s']:>8.2f}s "
               f"{r['us_per_unit']:>8.1f} {r['ratio']:>6.1f}× {r['peak_mb']:>8.0f} {growth:>27}  "
