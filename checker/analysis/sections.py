@@ -38,7 +38,7 @@ _NA_ONLY = re.compile(r"^\s*(?:n/?a|na|none|nil|not applicable|-+|—+|无|略|�
 class SectionHit:
     key: str
     title: str  # the heading or label as the document writes it
-    text: str  # the section's content (heading body, or the field's value)
+    content: str | tuple[str, ...]  # the section's content (heading body, or the field's value), or its parts
     location: Location  # the heading, or the field's value cell
     kind: Literal["heading", "field", "column"]
     section: Section | None = None
@@ -52,11 +52,26 @@ class SectionHit:
             self.blocks = list(self.section.all_blocks()) if self.section is not None else []
 
     @property
+    def text(self) -> str:
+        """The content as one text. A heading followed by the sibling sections it folds in keeps the
+        parts (the sections' bodies, shared with the outline) and joins them when asked, never keeping
+        the join: a long plan's headings each fold in up to eleven sections, and kept joined, their
+        copies were ten times the document's text."""
+        content = self.content
+        return content if content.__class__ is str else "\n".join(content)
+
+    @property
     def norm_text(self) -> str:
-        """`nfkc(text)`, worked out once: several rules read the same (often long) section."""
-        if self._norm_text is None:
-            self._norm_text = nfkc(self.text or "")
-        return self._norm_text
+        """`nfkc(text)`, worked out once for a text of one part (several rules read the same section);
+        for parts, each time, unless normalising changes it (a long text of ASCII lines is its own
+        normal form, and computing that is a join)."""
+        if self._norm_text is not None:
+            return self._norm_text
+        text = self.text or ""
+        norm = nfkc(text)
+        if self.content.__class__ is str or norm is not text:
+            self._norm_text = norm
+        return norm
 
 
 def children(vocab: Vocabulary, doc_type: str, key: str) -> list[str]:
@@ -224,7 +239,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
             if sibling.heading is not None:
                 blocks.append(sibling.heading)
             blocks.extend(all_blocks)
-        text = parts[0] if len(parts) == 1 else "\n".join([t for t in parts if t.strip()])
+        text = parts[0] if len(parts) == 1 else tuple(t for t in parts if t.strip())  # joined when asked
         for m in matches:
             hits.setdefault(m.key, []).append(SectionHit(
                 m.key, section.title, text, section.heading.location.with_text(section.title),
