@@ -1,12 +1,14 @@
 """pmo-check benchmark suite.
 
     python -m benchmarks [--quick] [--only NAME[,NAME]] [--json FILE] [--profile] [--repeat N]
+    python -m benchmarks --scale [--only LAYOUT[,LAYOUT]] [--repeat N] [--json FILE]
 
 Generates the workloads (deterministic, cached under benchmarks/.work/), then for each one measures
 in the same run the floor (zip + lxml parse + text walk of the parts the checker reads) and the full
 check (`checker.check`, in process, best of N after a warm-up), the reader/classify/rules split, the
 peak memory of a fresh process doing the check, and for the folder and cold-start workloads the
-whole `pmo-check` process. Prints a table and optionally writes JSON. See benchmarks/README.md.
+whole `pmo-check` process. Prints a table and optionally writes JSON. `--scale` measures instead how
+the check grows with a document's size (benchmarks/scale.py). See benchmarks/README.md.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from benchmarks import scale
 from benchmarks.floor import floor
 from benchmarks.workloads import WORKLOADS, Workload, prepare
 
@@ -320,7 +323,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="FILE", help="write the results as JSON")
     parser.add_argument("--repeat", type=int, default=3, help="timed repeats of in-process checks (best of)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of each in-process check")
+    parser.add_argument("--scale", action="store_true",
+                        help="per-unit cost at 1k, 20k and 200k paragraphs or rows (layouts: " + ", ".join(scale.LAYOUTS)
+                             + "); --repeat defaults to 3 fresh processes per figure")
     args = parser.parse_args(argv)
+    if args.scale:
+        return scale_main(parser, args)
     names = set(args.only.split(",")) if args.only else None
     unknown = (names or set()) - {w.name for w in WORKLOADS}
     if unknown:
@@ -336,6 +344,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump({"machine": info, "quick": args.quick, "results": rows}, fh, indent=2, ensure_ascii=False)
+    return 0
+
+
+def scale_main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    layouts = args.only.split(",") if args.only else list(scale.LAYOUTS)
+    unknown = set(layouts) - set(scale.LAYOUTS)
+    if unknown:
+        parser.error(f"unknown layout(s): {', '.join(sorted(unknown))}")
+    start = os.getloadavg()[0]
+    rows = scale.run(layouts, 1 if args.quick else args.repeat, args.quick)
+    load = (start, os.getloadavg()[0])
+    scale.render(rows, load)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump({"machine": machine(), "load": load, "quick": args.quick, "scale": rows}, fh, indent=2,
+                      ensure_ascii=False)
     return 0
 
 

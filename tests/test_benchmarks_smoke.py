@@ -25,6 +25,21 @@ def test_quick_benchmark_runs_and_writes_json(tmp_path):
     assert data["machine"]["cores"] >= 1
 
 
+def test_scale_benchmark_runs_and_reports_the_growth(tmp_path):
+    """`--scale --quick`: every layout at two tiny sizes, checked in fresh processes, with the growth
+    from the smaller to the larger size (its ratios are measured, never asserted here)."""
+    out = tmp_path / "scale.json"
+    env = {**os.environ, "PMO_BENCH_WORK": str(tmp_path / "work")}
+    result = subprocess.run([sys.executable, "-m", "benchmarks", "--scale", "--quick", "--only", "tables,register",
+                             "--json", str(out)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = json.loads(out.read_text(encoding="utf-8"))["scale"]
+    assert [(r["layout"], r["units"]) for r in rows] == [("tables", 100), ("tables", 400), ("register", 100), ("register", 400)]
+    for r in rows:
+        assert r["floor_s"] > 0 and r["check_s"] > 0 and r["peak_mb"] > 0 and r["summary"]["errors"] == 0
+    assert rows[1]["size_ratio"] == 4 and rows[1]["time_ratio"] > 0 and "µs/unit" in result.stdout
+
+
 def test_workloads_are_deterministic(tmp_path):
     from benchmarks.workloads import QUICK, charter, register
 

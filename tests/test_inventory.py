@@ -17,6 +17,7 @@ from openpyxl import Workbook
 import checker
 from checker.analysis import inventory as inv
 from checker.analysis.inventory import Inventory
+from checker.core.location import Location
 from checker.core.options import Options
 from checker.io.readers import read_document
 from checker.io.safe_open import open_document
@@ -24,6 +25,8 @@ from checker.kinds.money_units import _DECLARED
 from checker.kinds.uppercase_amount import UPPER
 from checker.lexicon import predicates as vocab
 from checker.lexicon.vocabulary import shipped_vocabulary
+from checker.model.document import Document
+from checker.model.elements import Block
 from checker.text import search
 from checker.text.normalize import nfkc
 from checker.text.prefilter import Prefilter
@@ -51,13 +54,12 @@ def _corpus():
     return out
 
 
-@pytest.fixture(params=["kept", "gathered per scan"])
+@pytest.fixture(params=["kept", "joined per scan"])
 def big(request, monkeypatch):
-    """Run a test twice: as it is, and with every set too big to keep (the path a big register takes:
-    texts gathered again for each scan, joined in many small chunks)."""
+    """Run a test twice: as it is, and with every set too big to keep its joined forms (the path a
+    200,000-paragraph plan takes: its texts joined again for each scan, in many small chunks)."""
     if request.param != "kept":
         monkeypatch.setattr(search, "_CHUNK", 64)
-        monkeypatch.setattr(inv, "_KEEP", 0)
     return request.param != "kept"
 
 
@@ -65,8 +67,7 @@ def test_a_joined_scan_finds_what_a_per_text_check_finds(big):
     texts = _corpus()
     literal_sets = [PLACEHOLDERS.en_filter.anchors, PLACEHOLDERS.zh_filter.anchors, ("tba", "tbc", "tbd", "tb\u0307"),
                     ("i̇", "σ", "ς", "ss", "x"), ("删除本段", "purpose:", "(删除本段)"), ("元", "圆", "角"), ("a\x00t",), ("",)]
-    # Kept, or (too big to keep) gathered again for each scan in batches that repeat some texts.
-    ts = TextSet(set(texts)) if not big else TextSet(None, lambda: iter([set(texts[::2]), set(texts[1::2]), set(texts[:3000])]))
+    ts = TextSet(set(texts))  # joined forms kept, or (too big) joined again for each scan, chunk by chunk
     for literals in literal_sets:
         for forms in [(f,) for f in FORMS] + [(RAW, NFKC), (LOWER, NFKC | LOWER)]:
             assert ts.containing([Search(literals, forms)]) == _reference(texts, literals, forms), (literals, forms)
@@ -138,6 +139,21 @@ def test_places_keep_appendix_page_and_set_aside_texts_apart(tmp_path, big):
     places = Inventory(_model(tmp_path / "w.xlsx"))
     assert places.cells["sheet"].texts == ["Visible"]
     assert sorted(places.cells["set_aside"].texts) == ["Aside", "Hidden"]
+
+
+def test_the_document_is_walked_once_whatever_its_size(monkeypatch, big):
+    """No size at which a place loses its texts and every scan walks the document again (once, above
+    65,536 distinct texts): a 70,000-paragraph body is gathered in one walk and every scan finds its texts."""
+    blocks = [Block("paragraph", f"Deliverable {i} is due in week {i % 52}.", Location(paragraph=i), i) for i in range(70_000)]
+    blocks[123] = Block("paragraph", "Owner: TBD", Location(paragraph=123), 123)
+    walks = []
+    walk = inv._walk
+    monkeypatch.setattr(inv, "_walk", lambda doc: walks.append(doc) or walk(doc))
+    places = Inventory(Document(path="big.docx", format="docx", blocks=blocks))
+    for literal, want in (("TBD", {"Owner: TBD"}), ("week 51.", {b.text for b in blocks if b.text.endswith("week 51.")})):
+        assert search.containing(places.sets(), Search((literal,))) == want
+    assert len(places.paragraphs["body"].texts) == 70_000
+    assert len(walks) == 1
 
 
 def test_a_repeated_placeholder_is_reported_at_every_place_in_order(tmp_path, big):

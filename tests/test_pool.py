@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import checker
 from checker.config.settings import load
 from checker.core.options import Options
 from checker.run.document import check_file
@@ -46,13 +47,40 @@ def open_document(path, *args, **kwargs):
 _so.open_document = open_document
 '''
 
+# A document named "vast…" needs ever more memory while it is read: 64 MiB blocks of address space
+# (zero pages from calloc, never touched, so the machine's memory is not used), until the cap says no;
+# the worker writes how much it got next to the document before the MemoryError goes on.
+VAST_HOOK = '''
+import ctypes as _ctypes
+
+_before_vast = open_document
+
+
+def open_document(path, *args, **kwargs):
+    if "vast" in os.path.basename(str(path)):
+        hoard = []
+        try:
+            while True:
+                hoard.append((_ctypes.c_char * (64 * 2**20))())
+        except MemoryError:
+            got = len(hoard) * 64 * 2**20
+            del hoard
+            with open(str(path) + ".hoarded", "w") as fh:
+                fh.write(str(got))
+            raise
+    return _before_vast(path, *args, **kwargs)
+
+
+_so.open_document = open_document
+'''
+
 
 @pytest.fixture()
 def hooked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder for documents; workers started from now on run the misbehaviour hook."""
     hook = tmp_path / "hook"
     hook.mkdir()
-    (hook / "sitecustomize.py").write_text(textwrap.dedent(HOOK) + RLIMIT_HOOK, encoding="utf-8")
+    (hook / "sitecustomize.py").write_text(textwrap.dedent(HOOK) + RLIMIT_HOOK + VAST_HOOK, encoding="utf-8")
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(p for p in (str(hook), os.environ.get("PYTHONPATH")) if p))
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -209,3 +237,22 @@ def test_exceeding_the_default_cap_is_too_large(hooked: Path) -> None:
     with CheckPool(workers=1, timeout=60) as pool:
         entries = [f.result(timeout=90) for f in [pool.submit(str(hooked / n)) for n in names]]
     assert [outcome(e) for e in entries] == ["too-large", "ok"]
+
+
+@pytest.mark.parametrize("config, cap", [({}, DEFAULT_MEMORY_LIMIT), ({"memory_limit": 2048 * MiB}, 2048 * MiB)])
+def test_a_document_over_the_cap_is_too_large_and_the_others_are_checked(hooked: Path, config: dict, cap: int) -> None:
+    """Through the public API with real workers: the document that needs more memory than the cap (the
+    default 1 GiB, or 2048 MiB) gets a clear `too-large` entry after it had all but the cap (so the cap
+    in force is the one configured, not another), and every other document is checked as when alone."""
+    good = [make_docx(hooked / "a.docx"), make_docx(hooked / "b.docx", sections=[])]
+    vast = make_docx(hooked / "vast.docx")
+    report = checker.check([str(good[0]), str(vast), str(good[1])], {**config, "workers": 2, "timeout": 120})
+    entries = {Path(d["path"]).name: d for d in report["documents"]}
+    error = entries["vast.docx"]["error"]
+    assert error["code"] == "too-large" and "too large" in error["message"] and "Traceback" not in error["message"]
+    hoarded = int(Path(str(vast) + ".hoarded").read_text())
+    assert cap - 640 * MiB < hoarded < cap  # the interpreter and the engine hold the rest of the address space
+    for path in good:
+        alone = checker.check([str(path)])["documents"][0]
+        assert entries[path.name]["error"] is None
+        assert entries[path.name]["findings"] == alone["findings"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from openpyxl.comments import Comment
@@ -485,3 +486,25 @@ def test_compact_rows_read_like_cell_lists(monkeypatch):
     assert [[(r.row, {k: c.text for k, c in r.cells.items()}) for r in s.records] for s in lazy.sheets] == \
            [[(r.row, {k: c.text for k, c in r.cells.items()}) for r in s.records] for s in eager.sheets]
     assert checker.check([str(sample)], config=config)["documents"][0]["findings"] == expected
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_docs"
+
+
+@pytest.mark.parametrize("name", sorted(str(p.relative_to(SAMPLES)) for p in SAMPLES.rglob("*.xlsx")))
+def test_compact_rows_give_every_workbook_the_same_findings(monkeypatch, name):
+    """The rules read a big sheet's compact rows without building their cells (register columns,
+    dates, score formulas, total rows), cells only for findings: every sample workbook (scores that
+    disagree, duplicate ids, broken schedules) has the same findings either way, locations included."""
+    from datetime import date
+
+    import checker
+    import checker.io.readers.xlsx as reader
+
+    sample = SAMPLES / name
+    config = {"today": date(2026, 11, 25)}
+    expected = checker.check([str(sample)], config=config)["documents"][0]
+    monkeypatch.setattr(reader, "LAZY_ROWS_MIN_CELLS", 0)
+    compact = checker.check([str(sample)], config=config)["documents"][0]
+    assert compact["findings"] == expected["findings"]
+    assert compact["doc_type"] == expected["doc_type"]

@@ -7,8 +7,9 @@ values (statuses, owners, categories) thousands of times. Here each *place* keep
 shown there, and a scan looks for literals in them joined into one string (`str.find`, at C speed),
 mapping each match back to its text. A kind then does its exact work only for the few texts that can
 hit, and walks the document — in its own order, for locations — only when one did. No owner (block,
-cell) is kept per text, and a place with too many texts to keep (a 200,000-row register's sheet) is
-gathered again for each scan: the inventory must not add to the peak memory of a big register.
+cell) is kept per text, only references to the document's own strings, at any size: the inventory is
+gathered in one walk, and a scan of a place with millions of characters joins them a chunk at a time
+(`checker.text.search.TextSet`) instead of walking the document again.
 
 Places keep apart what the kinds treat differently: paragraphs and table cells of the body outside
 appendices, of appendices (where guidance belongs), and of page headers and footers; cells of visible
@@ -35,10 +36,6 @@ BODY, APPENDIX, PAGE = "body", "appendix", "page"  # body outside / under an app
 SHEET, SET_ASIDE = "sheet", "set_aside"  # visible worksheets; hidden or appendix worksheets
 PARAGRAPH_PLACES = (BODY, APPENDIX, PAGE)
 CELL_PLACES = (BODY, APPENDIX, PAGE, SHEET, SET_ASIDE)
-_KEEP = 1 << 16  # distinct texts a place keeps; one with more is gathered again, this many at a time, per scan
-
-
-  # distinct texts a place keeps; one with more is gathered again, this many at a time, per scan
 _TEXT = attrgetter("text")
 
 
@@ -71,53 +68,26 @@ class Inventory:
     and `cells[place]` (table and worksheet cells)."""
 
     def __init__(self, doc: Document):
-        texts: dict[tuple[str, bool], set[str] | None] = {(p, False): set() for p in PARAGRAPH_PLACES}
+        texts: dict[tuple[str, bool], set[str]] = {(p, False): set() for p in PARAGRAPH_PLACES}
         texts.update({(p, True): set() for p in CELL_PLACES})
-        for key, batch in _walk(doc, CELL_PLACES):
-            into = texts[key]
-            if into is not None:
-                into.update(batch)
-                if len(into) > _KEEP:
-                    texts[key] = None  # too many to keep: gathered again for each scan
-        self.paragraphs = {p: self._set(doc, texts[p, False], (p, False)) for p in PARAGRAPH_PLACES}
-        self.cells = {p: self._set(doc, texts[p, True], (p, True)) for p in CELL_PLACES}
-
-    @staticmethod
-    def _set(doc: Document, texts: set[str] | None, key: tuple[str, bool]) -> TextSet:
-        return TextSet(texts, None if texts is not None else lambda: _batches(doc, key))
+        for key, batch in _walk(doc):
+            texts[key].update(batch)
+        self.paragraphs = {p: TextSet(texts[p, False]) for p in PARAGRAPH_PLACES}
+        self.cells = {p: TextSet(texts[p, True]) for p in CELL_PLACES}
 
     def sets(self, paragraphs: Iterable[str] = PARAGRAPH_PLACES, cells: Iterable[str] = CELL_PLACES) -> list[TextSet]:
         return [self.paragraphs[p] for p in paragraphs] + [self.cells[p] for p in cells]
 
 
-def _batches(doc: Document, key: tuple[str, bool]) -> Iterator[set[str]]:
-    """The texts of one place (paragraphs or cells), up to `_KEEP` distinct texts at a time."""
-    batch: set[str] = set()
-    for got, texts in _walk(doc, (key[0],)):
-        if got == key:
-            batch.update(texts)
-            if len(batch) >= _KEEP:
-                yield batch
-                batch = set()
-    if batch:
-        yield batch
-
-
-def _walk(doc: Document, places: Iterable[str]) -> Iterator[tuple[tuple[str, bool], Iterable[str]]]:
-    """((place, whether cells), texts) for the texts shown at `places`: a Word table or a worksheet row
-    at a time, the paragraphs of a place at once. Merged cells' copies are included (they repeat the
+def _walk(doc: Document) -> Iterator[tuple[tuple[str, bool], Iterable[str]]]:
+    """((place, whether cells), texts) for every text the document shows: a Word table or a worksheet
+    row at a time, the paragraphs of a place at once. Merged cells' copies are included (they repeat the
     text of the cell they copy)."""
-    places = set(places)
-    parts = []
-    if BODY in places or APPENDIX in places:
-        parts.append(((block, APPENDIX if appendix else BODY) for block, appendix in body_blocks(doc)))
-    if PAGE in places:
-        parts.append(((block, PAGE) for block in (*doc.headers, *doc.footers)))
+    parts = (((block, APPENDIX if appendix else BODY) for block, appendix in body_blocks(doc)),
+             ((block, PAGE) for block in (*doc.headers, *doc.footers)))
     for blocks in parts:
         paragraphs: dict[str, list[str]] = {}
         for block, place in blocks:
-            if place not in places:
-                continue
             if block.grid is not None:
                 yield from _rows(block.grid, place)
             if block.grid is None or block.kind != "table":
@@ -125,9 +95,7 @@ def _walk(doc: Document, places: Iterable[str]) -> Iterator[tuple[tuple[str, boo
         for place, texts in paragraphs.items():
             yield (place, False), texts
     for sheet in doc.sheets:
-        place = SET_ASIDE if is_set_aside_sheet(sheet) else SHEET
-        if place in places:
-            yield from _rows(sheet.grid, place)
+        yield from _rows(sheet.grid, SET_ASIDE if is_set_aside_sheet(sheet) else SHEET)
 
 
 def _rows(grid: Grid, place: str) -> Iterator[tuple[tuple[str, bool], Iterable[str]]]:

@@ -29,7 +29,7 @@ from checker.lexicon.matchers import column_values, common_block_columns, type_c
 from checker.lexicon.synonyms import Match
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.a1 import get_column_letter
-from checker.model.elements import Cell, Grid, RowCells, Sheet, SheetRow
+from checker.model.elements import Cell, Grid, RowCells, Sheet, SheetRow, row_text
 from checker.text.dates import parse_date
 from checker.text.normalize import nfkc, norm_label
 
@@ -161,9 +161,18 @@ class Row:
             return raw[c]
         return Cell("", self.index, c, shape.blank_at(self.index, c))
 
+    def formula(self, key: str) -> str | None:
+        """The formula of the `key` cell, if it holds one (no cell built for a big sheet's row)."""
+        c = self._shape.columns.get(key)
+        raw = self._raw
+        if c is None or c >= len(raw):
+            return None
+        return raw.formula_at(c) if raw.__class__ is SheetRow else raw[c].formula
+
     def text(self, key: str) -> str:
-        c = self.cell(key)
-        return _spaced(c.text) if c is not None else ""
+        c = self._shape.columns.get(key)
+        raw = self._raw
+        return _spaced(row_text(raw, c)) if c is not None and c < len(raw) else ""  # no cell built
 
     def has(self, key: str) -> bool:
         return bool(self.text(key))
@@ -220,23 +229,24 @@ class RegisterView:
         seen: dict[Any, Any] = {}
         out: list[Any] = []
         append = out.append
-        for cell in self._cells(key):
-            try:
+        c = self.columns[key]
+        for row in self.rows:
+            raw = row._raw
+            if raw.__class__ is SheetRow and c < len(raw):
+                cell, pair = None, (raw.texts[c], raw.values[c])  # a big sheet's compact row: a cell only for a new pair
+            else:
+                cell = raw[c] if c < len(raw) else row.cell(key)
                 pair = (cell.text, cell.value)
+            try:
                 value = seen.get(pair, _MISSING)
                 if value is _MISSING:
-                    value = of(cell)
+                    value = of(cell if cell is not None else raw[c])
                     if len(seen) < _COLUMN_MEMO:
                         seen[pair] = value
             except TypeError:  # an unhashable value
-                value = of(cell)
+                value = of(cell if cell is not None else raw[c])
             append(value)
         return out
-
-    def _cells(self, key: str) -> list[Cell]:
-        """Each row's `key` cell (the key is one of `columns`), as `Row.cell` gives it."""
-        c = self.columns[key]
-        return [row._raw[c] if c < len(row._raw) else row.cell(key) for row in self.rows]
 
     def texts(self, key: str) -> list[str]:
         """`Row.text(key)` of every row ('' where blank or without the column)."""

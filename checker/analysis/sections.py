@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from functools import lru_cache
 from typing import Any, Literal
 
 from checker.analysis.context import Context
@@ -39,7 +38,7 @@ _NA_ONLY = re.compile(r"^\s*(?:n/?a|na|none|nil|not applicable|-+|—+|无|略|�
 class SectionHit:
     key: str
     title: str  # the heading or label as the document writes it
-    text: str  # the section's content (heading body, or the field's value)
+    content: str | tuple[str, ...]  # the section's content (heading body, or the field's value), or its parts
     location: Location  # the heading, or the field's value cell
     kind: Literal["heading", "field", "column", "content"]
     section: Section | None = None
@@ -53,11 +52,26 @@ class SectionHit:
             self.blocks = list(self.section.all_blocks()) if self.section is not None else []
 
     @property
+    def text(self) -> str:
+        """The content as one text. A heading followed by the sibling sections it folds in keeps the
+        parts (the sections' bodies, shared with the outline) and joins them when asked, never keeping
+        the join: a long plan's headings each fold in up to eleven sections, and kept joined, their
+        copies were ten times the document's text."""
+        content = self.content
+        return content if content.__class__ is str else "\n".join(content)
+
+    @property
     def norm_text(self) -> str:
-        """`nfkc(text)`, worked out once: several rules read the same (often long) section."""
-        if self._norm_text is None:
-            self._norm_text = nfkc(self.text or "")
-        return self._norm_text
+        """`nfkc(text)`, worked out once for a text of one part (several rules read the same section);
+        for parts, each time, unless normalising changes it (a long text of ASCII lines is its own
+        normal form, and computing that is a join)."""
+        if self._norm_text is not None:
+            return self._norm_text
+        text = self.text or ""
+        norm = nfkc(text)
+        if self.content.__class__ is str or norm is not text:
+            self._norm_text = norm
+        return norm
 
 
 def children(vocab: Vocabulary, doc_type: str, key: str) -> list[str]:
@@ -80,7 +94,6 @@ def display_name(vocab: Vocabulary, doc_type: str, key: str, language: str,
 _PARTS = re.compile(r"\s*(?:[,，、/／;；&＆+＋—–]|\s-\s|\band\b|\bor\b|和|及|与|以及)\s*", re.I)
 
 
-@lru_cache(maxsize=65536)  # pure in (matcher, label); headings repeat across rules and documents
 def _heading_prefix(synonyms: Synonyms, label: str):
     """'Handover to Operations', '进度执行情况': a heading that opens with a section's name.
 
@@ -91,15 +104,17 @@ def _heading_prefix(synonyms: Synonyms, label: str):
     n = norm_label(label)
     if not n or len(n) > 60:
         return None
-    for syn, key, _ in getattr(synonyms, "_partial", ()):
-        rest = len(n) - len(syn)
-        if 0 < rest <= 20 and n.startswith(syn) and (
-                (has_cjk(syn) and len(syn) >= 2) or (len(syn) >= 4 and not n[len(syn)].isalnum())):
-            return Match(key, STRONG, syn)
-    return None
+    # The synonym first in the matcher's order (longest first) among the label's prefixes that leave
+    # 1 to 20 characters: at most 20 dict probes, whatever the number of synonyms.
+    rank, best = synonyms.partial_rank, None
+    for cut in range(max(1, len(n) - 20), len(n)):
+        found = rank.get(n[:cut])
+        if found is not None and (best is None or found[0] < best[0]) and (
+                (has_cjk(n[:cut]) and cut >= 2) or (cut >= 4 and not n[cut].isalnum())):
+            best = (found[0], found[1], n[:cut])
+    return Match(best[1], STRONG, best[2]) if best is not None else None
 
 
-@lru_cache(maxsize=65536)
 def _label_match(synonyms: Synonyms, label: str):
     """A label naming one key; a compound heading ('Assigned PM, Responsibility and Authority
     Level', '假设条件与制约因素') matches through its first part that names one."""
@@ -141,14 +156,9 @@ def _part_candidate(synonyms: Synonyms, part: str) -> Match | None:
     return _strong_candidate(synonyms, part) if has_cjk(part) or len(part.split()) >= 2 else None
 
 
-def _label_matches(synonyms: Synonyms, label: str) -> list:
-    """Every key a label names: 'Alternatives and Recommendation' holds two sections."""
-    return list(_label_matches_cached(synonyms, label))
-
-
-@lru_cache(maxsize=65536)
-def _label_matches_cached(synonyms: Synonyms, label: str) -> tuple:
-    first = _label_match(synonyms, label)
+def _label_matches(synonyms: Synonyms, label: str, first: Match | None) -> tuple[Match, ...]:
+    """Every key a label names ('Alternatives and Recommendation' holds two sections), given what it
+    names first (`_label_match`)."""
     if first is None:
         return ()
     out = [first]
@@ -164,17 +174,54 @@ def _label_matches_cached(synonyms: Synonyms, label: str) -> tuple:
     return tuple(out)
 
 
+class _Labels:
+    """What each distinct label of one document names under one synonym set, worked out once.
+
+    A document's labels (headings, field labels, first-column and header cells) are asked about by
+    several scans of `_index` and by every rule that reads a section; kept per document (on the rule
+    context), the memo is as big as the document's labels and no bigger, so a 200,000-paragraph plan's
+    ~240,000 labels are each matched once instead of missing a bounded cross-document cache every time.
+    """
+
+    __slots__ = ("synonyms", "_first", "_all")
+
+    def __init__(self, synonyms: Synonyms):
+        self.synonyms = synonyms
+        self._first: dict[str, Match | None] = {}
+        self._all: dict[str, tuple[Match, ...]] = {}
+
+    def first(self, label: str) -> Match | None:
+        """The key a label names (`_label_match`)."""
+        try:
+            return self._first[label]
+        except KeyError:
+            found = self._first[label] = _label_match(self.synonyms, label)
+            return found
+
+    def names(self, label: str) -> bool:
+        return self.first(label) is not None
+
+    def all(self, label: str) -> tuple[Match, ...]:
+        """Every key a label names (`_label_matches`)."""
+        try:
+            return self._all[label]
+        except KeyError:
+            found = self._all[label] = _label_matches(self.synonyms, label, self.first(label))
+            return found
+
+
 def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     """Every heading and field label of the document that names one of the synonyms' keys."""
     hits: dict[str, list[SectionHit]] = {}
-    names = lambda label: _label_match(synonyms, label) is not None  # noqa: E731
+    labels = ctx.memo(f"sections.labels:{id(synonyms)}", lambda: _Labels(synonyms))
+    names = labels.names
     siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
     bodies = ctx.memo("sections.bodies", lambda: _bodies(ctx.doc.outline))
     contents = ctx.memo("sections.contents", lambda: _contents_entries(ctx.doc.outline, bodies))
     for section in ctx.doc.outline.walk():
         if section.heading is None or id(section) in contents:
             continue
-        matches = _label_matches(synonyms, section.title)
+        matches = labels.all(section.title)
         if not matches:
             continue
         body, all_blocks = bodies[id(section)]
@@ -184,7 +231,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
         own = {m.key for m in matches}
         own.update(k for key in list(own) for k in children(ctx.vocab, ctx.doc_type, key))
         for sibling in _following_siblings(section, siblings):
-            named = _label_match(synonyms, sibling.title)
+            named = labels.first(sibling.title)
             if named is not None and named.key not in own:
                 break  # the next section; a sub-field of this one ('Dates' under 'Milestones') is its content
             body, all_blocks = bodies[id(sibling)]
@@ -192,7 +239,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
             if sibling.heading is not None:
                 blocks.append(sibling.heading)
             blocks.extend(all_blocks)
-        text = parts[0] if len(parts) == 1 else "\n".join([t for t in parts if t.strip()])
+        text = parts[0] if len(parts) == 1 else tuple(t for t in parts if t.strip())  # joined when asked
         for m in matches:
             hits.setdefault(m.key, []).append(SectionHit(
                 m.key, section.title, text, section.heading.location.with_text(section.title),
@@ -200,7 +247,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     for f in ctx.doc.fields:
         if f.source == "properties":
             continue
-        matches = _label_matches(synonyms, f.label)
+        matches = labels.all(f.label)
         if not matches:
             continue
         value = f.value
@@ -212,7 +259,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
             hits.setdefault(m.key, []).append(SectionHit(m.key, f.label, text, f.location, "field", field=f))
     # A label paragraph over a table or a list ('Milestones' alone on its line, the dated table under it).
     for i, label in ctx.memo("sections.label_paragraphs", lambda: _label_paragraphs(ctx.doc.blocks)):
-        matches = _label_matches(synonyms, label)
+        matches = labels.all(label)
         if not matches:
             continue
         block = ctx.doc.blocks[i]
@@ -228,7 +275,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     for first, label, row, anchor, grid in ctx.memo("sections.first_labels", lambda: _first_column_labels(ctx.doc)):
         if anchor in seen:
             continue
-        matches = _label_matches(synonyms, label)
+        matches = labels.all(label)
         if not matches:
             continue
         rest = [c.text.strip() for c in row if not c.merged and c.text.strip() and c is not first]
@@ -242,7 +289,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
         for cell in grid.rows[r]:
             if cell.merged or not cell.text.strip():
                 continue
-            m = _label_match(synonyms, cell.text)
+            m = labels.first(cell.text)
             if m is None:
                 continue
             values = "\n".join(row[cell.col].text for row in grid.rows[r + 1:]

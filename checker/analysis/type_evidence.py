@@ -34,7 +34,7 @@ from checker.analysis.type_vocab import (
 )
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.document import Document
-from checker.model.elements import Grid
+from checker.model.elements import Grid, row_text
 from checker.text.normalize import has_cjk, nfkc, norm_label
 
 FEATURES = ("title_name", "title_terms", "heading_name", "heading_terms", "filename_name", "filename_terms", "sheet",
@@ -233,7 +233,7 @@ def _labels(doc: Document) -> Iterable[str]:
     yield from (f.label for f in doc.fields)
     # A form laid out as a table often uses first-column labels without a value to the right.
     for grid in doc.grids():
-        yield from (row[0].text for row in grid.rows if row and len(row[0].text) <= 40)
+        yield from (text for text in (row_text(row, 0) for row in grid.rows if row) if len(text) <= 40)
 
 
 def _sections(doc: Document, vocab: Vocabulary, types: tuple[TypeVocab, ...], put) -> None:

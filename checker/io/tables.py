@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from checker.core.location import Location
 from checker.lexicon.synonyms import Synonyms
-from checker.model.elements import Cell, Grid
+from checker.model.elements import Cell, Grid, row_filled
 
 HEADER_SCAN_ROWS = 15
 SMALL_GRID_ROWS = 80
@@ -66,9 +66,8 @@ _THREE_DIGITS = re.compile(r"\d{3,}")
 def is_total_row(row: Sequence[Cell]) -> bool:
     """A total or subtotal row of a table of records: its first filled cell says so ('Total Risk
     Score', '合计'). It sums the records; it is not one."""
-    for cell in row:
-        if not cell.merged and not cell.blank:
-            return bool(TOTAL_LABEL.match(cell.text))
+    for _col, text in row_filled(row):  # a big register's row: no cell built
+        return bool(TOTAL_LABEL.match(text))
     return False
 
 

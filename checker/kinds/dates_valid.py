@@ -19,7 +19,7 @@ from checker.core.findings import Finding
 from checker.core.location import Location
 from checker.kinds.prose_base import ProseKind, ProseParams
 from checker.model.a1 import column_index_from_string
-from checker.model.elements import Cell
+from checker.model.elements import Cell, SheetRow
 from checker.text.dates import excel_serial, parse_date
 from checker.text.normalize import nfkc
 
@@ -37,11 +37,12 @@ _A1 = re.compile(r"([A-Z]{1,3})(\d+)")
 _LONG_NUMBER = re.compile(r"\d{3,}")  # a header label holds no long number
 
 
-def date_values(ctx: Context) -> Iterator[tuple[str, object, Location | Cell]]:
+def date_values(ctx: Context) -> Iterator[tuple[str, object, Location | Cell | tuple[SheetRow, int]]]:
     """(text, typed value, where) of every value the document labels as a date.
 
-    `where` is the field's Location or the Cell (whose `.location` is built only for a finding): a
-    big register's date columns are scanned, not copied with a Location per cell.
+    `where` is the field's Location, the Cell (whose `.location` is built only for a finding), or for a
+    big worksheet's compact row (row, column), whose cell is built only for a finding: a big register's
+    date columns are scanned, not copied with a Location (or a Cell) per cell.
     """
     seen: set[tuple] = set()
     field_cells: set[tuple[str, int, int]] = set()  # (sheet, worksheet row, column) of sheet fields
@@ -64,6 +65,9 @@ def date_values(ctx: Context) -> Iterator[tuple[str, object, Location | Cell]]:
         r0, cols = header
         in_order = sorted(cols)
         for row in grid.rows[r0 + 1:]:
+            if row.__class__ is SheetRow:
+                yield from _compact_dates(row, in_order, field_cells)
+                continue
             for c in in_order:  # a row holds its cell of grid column c at index c
                 if c >= len(row):
                     break
@@ -79,6 +83,21 @@ def date_values(ctx: Context) -> Iterator[tuple[str, object, Location | Cell]]:
                     if anchor not in seen:
                         seen.add(anchor)
                         yield cell.text, cell.value, cell
+
+
+def _compact_dates(row: SheetRow, cols: list[int], field_cells: set[tuple[str, int, int]]
+                   ) -> Iterator[tuple[str, object, tuple[SheetRow, int]]]:
+    """`date_values` of a big worksheet's compact row: its dates read from the row's texts and values,
+    the cell of one built only if a problem is found in it (`date_problems`)."""
+    texts, values, merged, frame = row.texts, row.values, row.merged, row.frame
+    for c in cols:
+        if c >= len(texts):
+            break
+        text, value = texts[c], values[c]
+        if not (merged and c in merged) and (text.strip() or value is not None):
+            if field_cells and (frame.name, row.r + frame.top, c + frame.left) in field_cells:
+                continue
+            yield text, value, (row, c)
 
 
 def _date_header(rows: list[list[Cell]]) -> tuple[int, set[int]] | None:
@@ -141,6 +160,8 @@ def date_problems(ctx: Context) -> list[tuple[str, str, str, Location | Cell]]:
             except KeyError:
                 got = known[key] = classify_value(text, value, ctx.today)
             if got is not None:
+                if where.__class__ is tuple:  # (compact row, column): the cell, now that it is a finding's
+                    where = where[0][where[1]]
                 out.append((got[0], got[1], text, where))
         return out
 

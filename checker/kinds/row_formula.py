@@ -86,19 +86,18 @@ class RowFormula(RegisterKind):
             if ok is None:
                 ok = agrees[(pv, iv, score)] = any(abs(score - f) <= tol * max(1.0, abs(f)) for f in _candidates(pv, iv))
             row = rows[n]
-            s = row.cell("score")
             if not ok:
-                yield self.row_finding(ctx, view, row, s.location, id=ids[n], p=_fmt(pv), i=_fmt(iv),
+                yield self.row_finding(ctx, view, row, row.cell("score").location, id=ids[n], p=_fmt(pv), i=_fmt(iv),
                                        expected=_fmt(_candidates(pv, iv)[0]), score=_fmt(score))
                 continue
-            formula = s.formula
+            formula = row.formula("score")  # a big register's rows: no cell built but for a finding
             if formula and sheet is not None:
                 line = top + row.index
                 p_ref, i_ref = f"{p_col}{line}", f"{i_col}{line}"
                 if formula == f"{p_ref}*{i_ref}":
                     continue  # the template's own formula: no need to parse it
                 if not {p_ref, i_ref} <= {f"{col}{k}" for col, k in _REF.findall(formula.upper())}:
-                    yield self.row_finding(ctx, view, row, s.location, id=ids[n], variant="formula",
+                    yield self.row_finding(ctx, view, row, row.cell("score").location, id=ids[n], variant="formula",
                                            formula="=" + formula, cells=" × ".join(sorted((p_ref, i_ref))))
 
     def _band(self, ctx: Context, view: RegisterView) -> Iterable[Finding]:

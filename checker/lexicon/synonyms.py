@@ -108,6 +108,11 @@ class Synonyms:
                 self._exact.setdefault(n, key)
                 self._partial.append((n, key, _distinctive(n)))
         self._partial.sort(key=lambda item: -len(item[0]))  # longest synonym wins
+        # Each synonym's first place in that order and its key: a label's prefixes are looked up here
+        # (a few dict probes) instead of trying every synonym against the label.
+        self.partial_rank: dict[str, tuple[int, str]] = {}
+        for i, (syn, key, _) in enumerate(self._partial):
+            self.partial_rank.setdefault(syn, (i, key))
         self._cache: dict[str, Match | None] = {}  # label -> match, partial matches allowed
         self._cache_whole: dict[str, Match | None] = {}  # the same, allow_partial=False
         # The partial candidates bucketed by last / first character (each bucket keeps the

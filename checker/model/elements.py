@@ -122,6 +122,10 @@ class SheetRow(Sequence):
     def __len__(self) -> int:
         return len(self.texts)
 
+    def formula_at(self, c: int) -> str | None:
+        """The formula of cell `c` (no cell built)."""
+        return self._formula(c) if self.formulas else None
+
     def _formula(self, c: int) -> str | None:
         f = self.formulas
         if f:
@@ -153,6 +157,11 @@ class SheetRow(Sequence):
         return iter([Cell(t, r, c, frame, v, f.get(c) if f else None, c in m if m else False)
                      for c, (t, v) in enumerate(zip(self.texts, self.values))])
 
+    def filled(self) -> Iterator[tuple[int, str]]:
+        """(grid column, text) of the cells that are not merged copies and not blank, no cell built."""
+        m = self.merged
+        return ((c, t) for c, t in enumerate(self.texts) if t and not t.isspace() and not (m and c in m))
+
     def __reversed__(self) -> Iterator[Cell]:
         return reversed(list(self))
 
@@ -163,6 +172,19 @@ class SheetRow(Sequence):
 
     def __repr__(self) -> str:
         return repr(list(self))
+
+
+def row_filled(row: Sequence[Cell]) -> Iterator[tuple[int, str]]:
+    """(column, text) of a row's cells that are not merged copies and not blank, in order, without
+    building the cells of a compact worksheet row (`SheetRow`)."""
+    if row.__class__ is SheetRow:
+        return row.filled()  # type: ignore[attr-defined]
+    return ((c.col, c.text) for c in row if not c.merged and not c.blank)
+
+
+def row_text(row: Sequence[Cell], c: int) -> str:
+    """The text of a row's cell `c` (IndexError as `row[c]`), without building a compact row's cell."""
+    return row.texts[c] if row.__class__ is SheetRow else row[c].text  # type: ignore[attr-defined]
 
 
 @dataclass

@@ -9,7 +9,7 @@ from array import array
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from checker.text.normalize import nfkc
 
@@ -113,17 +113,17 @@ class TextSet:
 
     ASCII texts are joined apart from the others: their joined string keeps one byte per character,
     lower-casing it is cheap, NFKC cannot change it, and literals outside ASCII need not be looked for.
-    A set built from its texts keeps them, and their joined forms when they fit in one
-    chunk. A bigger one (a 200,000-row register) keeps nothing: each scan gathers its texts again, up
-    in batches, so that neither they nor their joined copies outlive the scan.
+    A set keeps its texts (references to the document's strings, at any size), and their joined forms
+    when they fit in one chunk. A bigger one (a 200,000-paragraph plan) joins them again, a chunk at a
+    time, for each scan, so that the joined copies never outlive the scan: time linear in the texts, and
+    no more memory than one chunk's forms.
     """
 
-    __slots__ = ("_ascii", "_other", "_kept", "_gather")
+    __slots__ = ("_ascii", "_other", "_kept")
 
-    def __init__(self, texts: set[str] | None, gather: Callable[[], Iterator[set[str]]] | None = None):
-        """`texts` is taken over (and emptied); None with `gather`, which yields the texts in batches."""
-        self._gather = gather if texts is None else None
-        self._ascii, self._other = _partition(texts) if texts is not None else ([], [])
+    def __init__(self, texts: set[str]):
+        """`texts` is taken over (and emptied)."""
+        self._ascii, self._other = _partition(texts)
         self._kept: list[_Chunk] | None = None
 
     @property
@@ -133,12 +133,10 @@ class TextSet:
     def _chunks(self) -> Iterable[_Chunk]:
         if self._kept is not None:
             return self._kept
-        if self._gather is not None:
-            return (chunk for batch in self._gather() for chunk in _chunked(*_partition(batch)))
-        chunks = list(_chunked(self._ascii, self._other))
         if sum(map(len, self._ascii)) + sum(map(len, self._other)) <= _CHUNK:
-            self._kept = chunks
-        return chunks
+            self._kept = list(_chunked(self._ascii, self._other))
+            return self._kept
+        return _chunked(self._ascii, self._other)  # a generator: each chunk's forms go with it
 
     def containing(self, searches: Iterable[Search]) -> set[str]:
         """The texts in which one of `searches` finds one of its literals."""
