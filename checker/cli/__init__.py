@@ -14,7 +14,7 @@ from checker import __version__
 from checker.cli.common import Parser
 
 # The commands, in the order `--help` lists them: each module has `add_parser(sub)` and `run(args)`.
-COMMANDS = ("check", "rules", "annotate", "serve", "manifest")
+COMMANDS = ("check", "rules", "annotate", "audit", "scorecard", "db", "serve", "manifest")
 
 
 def build_parser() -> Parser:

@@ -28,7 +28,8 @@ from checker.io.paths import CONFIG_NAME
 PROFILES = ("pmbok", "prince2", "cn_pmo")
 SIZES = ("small", "medium", "large")
 RUNTIME_KEYS = ("today", "rule_ids")  # API-only options a dict config may also carry
-_TOP_KEYS = ("check", "rules", "synonyms", "suppress", "score", "service")  # [service]: read by addin_service
+# [service] is read by addin_service, [audit] by checker.audit.settings: each validates its own keys.
+_TOP_KEYS = ("check", "rules", "synonyms", "suppress", "score", "service", "audit")
 _CHECK_KEYS = ("profile", "size", "exclude", "locale", "packs")
 _RULE_KEYS = ("severity", "enabled", "params")
 _WAIVER_KEYS = ("rule", "path", "reason", "expires", "approved_by")
@@ -200,6 +201,7 @@ def parse(data: dict[str, Any], source: str, root: str) -> Config:
     validate_synonyms(synonyms, f"{where}: [synonyms]")
 
     _table(data.get("service", {}), f"{where}: [service]")  # its keys are the service's to validate
+    _table(data.get("audit", {}), f"{where}: [audit]")  # and these the audit's
     raw_waivers = data.get("suppress", [])
     if not isinstance(raw_waivers, list):
         raise ConfigError(f"{where}: suppress must be an array of tables ([[suppress]])")
