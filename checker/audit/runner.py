@@ -81,6 +81,7 @@ class AuditResult:
     findings: dict[str, int]
     store: str
     status: int  # the exit status, as for `check`
+    this_attempt: int  # documents recorded by this process (less than `documents` when resumed)
 
 
 def audit(request: AuditRequest, checks_factory: Callable[..., Checks] = open_checks,
@@ -125,7 +126,7 @@ def _audit(store: Store, request: AuditRequest, sources: list[Any], mapping: Pmo
                 session.delete(session.get(Run, run_id))
         raise
     try:
-        _execute(sessions, run_id, request, list(zip(source_ids, sources)), mapping, checks_factory)
+        recorded = _execute(sessions, run_id, request, list(zip(source_ids, sources)), mapping, checks_factory)
     except BaseException:
         with sessions.begin() as session:
             run = session.get(Run, run_id)
@@ -134,7 +135,7 @@ def _audit(store: Store, request: AuditRequest, sources: list[Any], mapping: Pmo
         locks.release(sessions, run_id)
         raise
     locks.release(sessions, run_id)
-    return _result(sessions, run_id, resumed, store.url, request.fail_on)
+    return _result(sessions, run_id, resumed, store.url, request.fail_on, recorded)
 
 
 def _source_id(sessions: sessionmaker[Session], source: Any) -> int:
@@ -219,7 +220,8 @@ def _previous(session: Session, source_id: int) -> tuple[dict[str, Previous], Ru
 
 
 def _execute(sessions: sessionmaker[Session], run_id: int, request: AuditRequest, sources: list[tuple[int, Any]],
-             mapping: PmoMapping, checks_factory: Callable[..., Checks]) -> None:
+             mapping: PmoMapping, checks_factory: Callable[..., Checks]) -> int:
+    """The run's work; the number of documents this process recorded."""
     progress = Progress(run_id, bar=request.progress_bar)
     listings: list[tuple[int, Any, Listing, dict[str, Previous]]] = []
     with sessions.begin() as session:
@@ -242,7 +244,7 @@ def _execute(sessions: sessionmaker[Session], run_id: int, request: AuditRequest
         try:
             _dispatch(request, listings, done, mapping, writer, checks_factory)
         finally:
-            writer.close()
+            recorded = writer.close().documents
     finally:
         progress.close()
     if request.write_back:
@@ -257,6 +259,7 @@ def _execute(sessions: sessionmaker[Session], run_id: int, request: AuditRequest
             listing = next(lst for sid, _, lst, _ in listings if sid == rs.source_id)
             rs.listed, rs.delta_link, rs.state = True, listing.delta_link, listing.state
         run.status, run.finished_at, run.heartbeat_at = "finished", locks.now(), locks.now()
+    return recorded
 
 
 def _mean(session: Session, run_id: int) -> float | None:
@@ -380,7 +383,8 @@ def _annotate(folder: str, source: Any, item: Item, entry: Mapping[str, Any], da
     os.replace(partial, target)
 
 
-def _result(sessions: sessionmaker[Session], run_id: int, resumed: bool, url: str, fail_on: str) -> AuditResult:
+def _result(sessions: sessionmaker[Session], run_id: int, resumed: bool, url: str, fail_on: str,
+            recorded: int) -> AuditResult:
     with sessions.begin() as session:
         run = session.get(Run, run_id)
         counts = dict(session.execute(select(Finding.severity, func.count()).join(Document)
@@ -391,4 +395,4 @@ def _result(sessions: sessionmaker[Session], run_id: int, resumed: bool, url: st
         # As for `check`: 1 for an unreadable document or a finding at or above the fail level.
         failing = fail_on != "never" and any(n and at_or_above(s, fail_on) for s, n in findings.items())
         return AuditResult(run_id, resumed, run.documents, run.checked, run.reused, run.errors, projects,
-                           run.mean_score, findings, url, int(bool(run.errors) or failing))
+                           run.mean_score, findings, url, int(bool(run.errors) or failing), recorded)

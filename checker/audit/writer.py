@@ -11,7 +11,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Mapping
 
@@ -51,11 +51,11 @@ class Reused:
 
 @dataclass
 class Counts:
+    """What this writer recorded (a resumed run's totals are in its Run row)."""
+
     documents: int = 0
     checked: int = 0
     reused: int = 0
-    errors: int = 0
-    by_kind: dict[str, int] = field(default_factory=dict)
 
 
 def project_key(project: Mapping[str, Any] | None) -> str | None:

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     except (ConfigError, SourceError, StoreError, SourceBusy, MappingError, OSError) as exc:
         sys.stderr.write(f"pmo-check: {exc}\n")
         return 2
-    resumed = " (resumed)" if result.resumed else ""
+    resumed = f" (resumed: {result.this_attempt} recorded now)" if result.resumed else ""
     mean = f"{result.mean_score:g}" if result.mean_score is not None else "—"
     sys.stdout.write(
         f"audit run {result.run_id}{resumed} finished: {result.documents} documents ({result.checked} checked, "
