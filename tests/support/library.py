@@ -39,17 +39,17 @@ def groups(project: int) -> dict[str, str]:
 
 def document_bytes(project: int, kind: str, defect: bool = False, revision: int = 1, properties: bool = True) -> bytes:
     """A clean document of `kind` for `project` (with a placeholder when `defect`); `revision` changes
-    the content (its version number) without changing what the rules find."""
+    the file (its core `revision` property) without changing what the rules find."""
     import tempfile
 
     title, sections = KINDS[kind]
     control = control_for(title, **{"Project Name": f"Project {project_id(project)}", "Project ID": project_id(project),
-                                    "Version": f"1.{revision}",
                                     "Project Manager": groups(project)["manager"]})
     with tempfile.TemporaryDirectory() as folder:
         path = make_docx(Path(folder) / "doc.docx", title=title, control=control,
                          sections=list(sections) + ([DEFECT] if defect else []))
         doc = open_docx(str(path))
+    doc.core_properties.revision = revision
     if properties:
         add_custom_properties(doc, {"Portfolio": groups(project)["portfolio"],
                                     "Department": groups(project)["department"]})
