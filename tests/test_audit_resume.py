@@ -107,3 +107,24 @@ def test_a_run_that_never_finished_is_marked_and_left_out_of_the_scorecard(tmp_p
     assert '"id": "2"' in card.stdout and '"id": "1"' not in card.stdout
     nothing = run_cli("audit", str(library), "--db", url, "--workers", "1", "--resume")
     assert "nothing to resume" in nothing.stderr and "audit run 3 finished" in nothing.stdout
+
+
+def test_sigterm_stops_a_run_that_resume_finishes_without_errors(tmp_path: Path):
+    library = write_library(tmp_path / "lib", library_docs(30))
+    db = tmp_path / "audit.db"
+    url = f"sqlite:///{db}"
+    proc = _start(library, url)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and ((_recorded(db) or (0, 0))[1] < 3):
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2 and "interrupted" in err and "Traceback" not in err, out + err
+    s = open_store(url, migrate=False)
+    with s.sessions() as session:
+        run = session.get(Run, 1)
+        assert run.status == "interrupted" and 3 <= run.documents < 90
+        assert session.scalar(select(func.count()).select_from(Document).where(Document.error_code.is_not(None))) == 0
+    s.close()
+    resumed = run_cli("audit", str(library), "--db", url, "--workers", "1", "--resume")
+    assert resumed.returncode == 0 and "audit run 1 (resumed" in resumed.stdout and "0 unreadable" in resumed.stdout

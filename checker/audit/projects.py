@@ -9,32 +9,32 @@ report's `projects` block; it is stored with its findings, evidence and gates.
 from __future__ import annotations
 
 import importlib
-from collections import Counter
-from typing import Any, Callable
+from collections import Counter, defaultdict
+from typing import Any, Callable, Mapping
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from checker.audit.models import Document, GateResult, Project, ProjectFinding
+from checker.audit.models import Document, Finding, GateResult, Project, ProjectFinding
 
 _FINDING_KEYS = ("rule", "severity", "message", "evidence")
 
 
-def entry_of(doc: Document) -> dict[str, Any]:
-    """A stored document as the report's entry (what the project view reads)."""
-    entry: dict[str, Any] = {"path": doc.path, "sha256": doc.sha256, "format": doc.format, "doc_type": doc.doc_type,
-                             "doc_type_confidence": doc.doc_type_confidence, "language": doc.language,
-                             "score": doc.score, "rules_applied": doc.rules_applied or [],
-                             "findings": [{"rule": f.rule, "severity": f.severity, "message": f.message,
-                                           **({"suggestion": f.suggestion} if f.suggestion else {}),
-                                           **({"location": f.location} if f.location else {}),
-                                           **({"suppressed": True} if f.suppressed else {}),
-                                           **({"needs_review": True} if f.needs_review else {}), **(f.extra or {})}
-                                          for f in doc.findings],
-                             "error": {"code": doc.error_code, "message": doc.error_message or ""} if doc.error_code
-                             else None}
-    if doc.project:
-        entry["project"] = doc.project
+def entry_of(doc: Mapping[str, Any], findings: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """A stored document (its row and its findings' rows) as the report's entry, which the project view reads."""
+    entry: dict[str, Any] = {"path": doc["path"], "sha256": doc["sha256"], "format": doc["format"],
+                             "doc_type": doc["doc_type"], "doc_type_confidence": doc["doc_type_confidence"],
+                             "language": doc["language"], "score": doc["score"], "rules_applied": doc["rules_applied"] or [],
+                             "findings": [{"rule": f["rule"], "severity": f["severity"], "message": f["message"],
+                                           **({"suggestion": f["suggestion"]} if f["suggestion"] else {}),
+                                           **({"location": f["location"]} if f["location"] else {}),
+                                           **({"suppressed": True} if f["suppressed"] else {}),
+                                           **({"needs_review": True} if f["needs_review"] else {}), **(f["extra"] or {})}
+                                          for f in findings],
+                             "error": {"code": doc["error_code"], "message": doc["error_message"] or ""}
+                             if doc["error_code"] else None}
+    if doc["project"]:
+        entry["project"] = doc["project"]
     return entry
 
 
@@ -61,16 +61,21 @@ def _grouped(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def store_projects(session: Session, run_id: int) -> int:
     """Replace the run's projects by the project view of its documents; the number of projects."""
-    docs = list(session.scalars(select(Document).where(Document.run_id == run_id)
-                                .options(selectinload(Document.findings)).order_by(Document.id)))
-    by_path = {d.path: d for d in docs}
+    documents, findings = Document.__table__, Finding.__table__
+    docs = list(session.execute(select(documents).where(documents.c.run_id == run_id).order_by(documents.c.id))
+                .mappings())
+    found: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
+    for row in session.execute(select(findings).join(documents).where(documents.c.run_id == run_id)
+                               .order_by(findings.c.id)).mappings():
+        found[row["document_id"]].append(row)
+    by_path = {d["path"]: d for d in docs}
     session.execute(delete(Project).where(Project.run_id == run_id))
-    projects = project_view()([entry_of(d) for d in docs])
+    projects = project_view()([entry_of(d, found[d["id"]]) for d in docs])
     for p in projects:
         members = [by_path[path] for path in p.get("documents", []) if path in by_path]
-        row = Project(run_id=run_id, key=str(p["key"])[:200], name=_common(d.project_name for d in members),
+        row = Project(run_id=run_id, key=str(p["key"])[:200], name=_common(d["project_name"] for d in members),
                       stage=p.get("stage"), score=p.get("score"), documents=list(p.get("documents", [])),
-                      **{k: _common(getattr(d, k) for d in members) for k in ("portfolio", "department", "manager")})
+                      **{k: _common(d[k] for d in members) for k in ("portfolio", "department", "manager")})
         row.findings = [ProjectFinding(rule=f["rule"], severity=f["severity"], message=f.get("message") or "",
                                        evidence=list(f.get("evidence") or []),
                                        extra={k: v for k, v in f.items() if k not in _FINDING_KEYS} or None)

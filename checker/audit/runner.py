@@ -289,15 +289,18 @@ def _dispatch(request: AuditRequest, listings: list[tuple[int, Any, Listing, dic
     if not to_check:
         return
     checks = checks_factory(request.scheduler, request.workers, request.timeout, request.memory_limit)
-    slots = threading.BoundedSemaphore(max(2, IN_FLIGHT_PER_WORKER * getattr(checks, "size", 1)))
+    capacity = max(2, IN_FLIGHT_PER_WORKER * getattr(checks, "size", 1))
+    slots = threading.Semaphore(capacity)  # a slot per document between its fetch and its record
+    stopping = threading.Event()
     failures: list[BaseException] = []
-    futures: list[Future] = []
     max_bytes = request.options.limits.max_file_bytes
     annotators = ThreadPoolExecutor(2, thread_name_prefix="pmo-check-audit-annotate") if request.annotate else None
 
     def submit(sid: int, source: Any, item: Item, options: Options, config_key: str) -> None:
-        def finish(entry: Mapping[str, Any], properties: Mapping[str, str], data: bytes | None = None) -> None:
+        def finish(entry: Mapping[str, Any] | None, properties: Mapping[str, str], data: bytes | None = None) -> None:
             try:
+                if entry is None or stopping.is_set():
+                    return  # cancelled: the run stops, a resumed run checks it
                 entry = {**entry, "path": item.path}
                 named = (entry.get("project") or {}).get("manager")
                 groups = resolve(mapping, project=project_key(entry.get("project")), path=item.path,
@@ -311,6 +314,9 @@ def _dispatch(request: AuditRequest, listings: list[tuple[int, Any, Listing, dic
                 slots.release()
 
         slots.acquire()
+        if stopping.is_set():
+            slots.release()
+            return
         if item.error is not None:
             finish(_error_entry(item, item.error), {})
             return
@@ -319,36 +325,43 @@ def _dispatch(request: AuditRequest, listings: list[tuple[int, Any, Listing, dic
         except ReadError as err:
             finish(_error_entry(item, err), {})
             return
+        except BaseException as exc:  # noqa: BLE001 - e.g. Graph unreachable: the run stops, resumable
+            failures.append(exc)
+            slots.release()
+            return
         properties = document_properties(item.local_path if data is None else None, data)
-        future = checks.submit(item.path if data is not None else item.local_path, options, data)
-        futures.append(future)
         kept = data if annotators is not None else None
+        future = checks.submit(item.path if data is not None else item.local_path, options, data)
         future.add_done_callback(lambda f: finish(_entry_of(f, item), properties, kept))
 
+    fetchers = ThreadPoolExecutor(DOWNLOADERS, thread_name_prefix="pmo-check-audit-fetch")
     try:
-        with ThreadPoolExecutor(DOWNLOADERS, thread_name_prefix="pmo-check-audit-fetch") as fetchers:
-            for fetched in [fetchers.submit(submit, *task) for task in to_check]:
-                fetched.result()
-                if failures:
-                    raise failures[0]
-        for future in list(futures):
-            try:
-                future.result()
-            except BaseException:  # noqa: BLE001 - turned into an entry by _entry_of
-                pass
+        for fetched in [fetchers.submit(submit, *task) for task in to_check]:
+            fetched.result()
+            if failures:
+                raise failures[0]
+        for _ in range(capacity):  # every document recorded (its callback done), not only checked
+            slots.acquire()
         if failures:
             raise failures[0]
     except BaseException:
+        stopping.set()
+        fetchers.shutdown(wait=False, cancel_futures=True)
         checks.shutdown(wait=False, cancel_futures=True)
+        slots.release(capacity)  # fetchers waiting for a slot see `stopping` and return
         raise
     finally:
         if annotators is not None:
             annotators.shutdown(wait=True)
+    fetchers.shutdown(wait=True)
     checks.shutdown(wait=True)
 
 
-def _entry_of(future: Future, item: Item) -> dict[str, Any]:
-    """The check's entry; a check that could not run at all (a lost cluster worker) is recorded as such."""
+def _entry_of(future: Future, item: Item) -> dict[str, Any] | None:
+    """The check's entry (None when it was cancelled); a check that could not run at all (a lost cluster
+    worker) is recorded as such."""
+    if future.cancelled():
+        return None
     try:
         return future.result()
     except BaseException as exc:  # noqa: BLE001 - one document never stops the run

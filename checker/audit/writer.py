@@ -11,12 +11,13 @@ from __future__ import annotations
 import queue
 import threading
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Mapping
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session, sessionmaker
 
 from checker.audit.locks import now
 from checker.audit.models import Document, Finding, Run
@@ -65,40 +66,37 @@ def project_key(project: Mapping[str, Any] | None) -> str | None:
     return str(key)[:200] if key else None
 
 
-def checked_document(run_id: int, record: Checked, when: datetime) -> Document:
+def checked_rows(run_id: int, record: Checked, when: datetime) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The `documents` row and the `findings` rows of a checked document."""
     entry, item = record.entry, record.item
     project = entry.get("project") or None
     error = entry.get("error") or {}
-    doc = Document(run_id=run_id, source_id=record.source_id, key=item.key, path=item.path, url=item.url,
-                   etag=item.etag, version=item.version, sha256=entry.get("sha256"), size=item.size,
-                   modified_at=item.modified_at, format=entry.get("format"), doc_type=entry.get("doc_type") or "UNKNOWN",
-                   doc_type_confidence=entry.get("doc_type_confidence"), language=entry.get("language"),
-                   project_key=project_key(project), project_name=(project or {}).get("name"), project=project,
-                   score=entry.get("score"), error_code=error.get("code"), error_message=error.get("message"),
-                   rules_applied=entry.get("rules_applied"), config_key=record.config_key, checked=True,
-                   checked_at=when, **_groups(record.groups))
-    doc.findings = [Finding(**{k: f.get(k) for k in ("rule", "severity", "location")},
-                            message=f.get("message") or "", suggestion=f.get("suggestion"),
-                            suppressed=bool(f.get("suppressed")), needs_review=bool(f.get("needs_review")),
-                            extra={k: v for k, v in f.items() if k not in _FINDING_KEYS} or None)
-                    for f in entry.get("findings") or ()]
-    return doc
+    doc = {"run_id": run_id, "source_id": record.source_id, "key": item.key, "path": item.path, "url": item.url,
+           "etag": item.etag, "version": item.version, "sha256": entry.get("sha256"), "size": item.size,
+           "modified_at": item.modified_at, "format": entry.get("format"), "doc_type": entry.get("doc_type") or "UNKNOWN",
+           "doc_type_confidence": entry.get("doc_type_confidence"), "language": entry.get("language"),
+           "project_key": project_key(project), "project_name": (project or {}).get("name"), "project": project,
+           "score": entry.get("score"), "error_code": error.get("code"), "error_message": error.get("message"),
+           "rules_applied": entry.get("rules_applied"), "config_key": record.config_key, "checked": True,
+           "checked_at": when, **_groups(record.groups)}
+    findings = [{"rule": f.get("rule"), "severity": f.get("severity"), "location": f.get("location"),
+                 "message": f.get("message") or "", "suggestion": f.get("suggestion"),
+                 "suppressed": bool(f.get("suppressed")), "needs_review": bool(f.get("needs_review")),
+                 "extra": {k: v for k, v in f.items() if k not in _FINDING_KEYS} or None}
+                for f in entry.get("findings") or ()]
+    return doc, findings
 
 
-def reused_document(run_id: int, record: Reused, old: Document) -> Document:
+def reused_rows(run_id: int, record: Reused, old: Mapping[str, Any],
+                old_findings: list[Mapping[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The rows of a document carried over from `old` (an earlier run's row) into this run."""
     item = record.item
-    doc = Document(run_id=run_id, source_id=record.source_id, key=item.key, path=item.path, url=item.url or old.url,
-                   etag=item.etag, version=item.version, sha256=old.sha256, size=item.size or old.size,
-                   modified_at=item.modified_at or old.modified_at, format=old.format, doc_type=old.doc_type,
-                   doc_type_confidence=old.doc_type_confidence, language=old.language, project_key=old.project_key,
-                   project_name=old.project_name, project=old.project, score=old.score, error_code=old.error_code,
-                   error_message=old.error_message, rules_applied=old.rules_applied, config_key=old.config_key,
-                   checked=False, checked_at=old.checked_at,
-                   **{k: v or getattr(old, k) for k, v in _groups(record.groups).items()})
-    doc.findings = [Finding(rule=f.rule, severity=f.severity, message=f.message, suggestion=f.suggestion,
-                            location=f.location, suppressed=f.suppressed, needs_review=f.needs_review, extra=f.extra)
-                    for f in old.findings]
-    return doc
+    doc = {k: v for k, v in old.items() if k != "id"}
+    doc.update(run_id=run_id, source_id=record.source_id, key=item.key, path=item.path, url=item.url or old["url"],
+               etag=item.etag, version=item.version, size=item.size or old["size"],
+               modified_at=item.modified_at or old["modified_at"], checked=False,
+               **{k: v or old[k] for k, v in _groups(record.groups).items()})
+    return doc, [{k: v for k, v in f.items() if k not in ("id", "document_id")} for f in old_findings]
 
 
 def _groups(groups: Mapping[str, str | None]) -> dict[str, str | None]:
@@ -152,28 +150,34 @@ class Writer:
             self.failure = exc
 
     def _flush(self, records: list[Any]) -> None:
+        """One transaction: the documents (Core inserts: a batch can hold thousands of findings), their
+        findings, and the run's counters and heartbeat."""
+        if not records:
+            return
         when = now()
+        documents, findings = Document.__table__, Finding.__table__
         with self.sessions.begin() as session:
             previous = [r.previous for r in records if isinstance(r, Reused)]
-            old = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(previous))
-                                                    .options(selectinload(Document.findings)))} if previous else {}
-            for record in records:
-                if isinstance(record, Checked):
-                    doc = checked_document(self.run_id, record, when)
-                else:
-                    doc = reused_document(self.run_id, record, old[record.previous])
-                session.add(doc)
-            run = session.get(Run, self.run_id)
-            run.heartbeat_at = when
-            for record in records:
-                errored = bool(record.entry.get("error")) if isinstance(record, Checked) else \
-                    old[record.previous].error_code is not None
-                run.documents += 1
-                run.errors += errored
-                if isinstance(record, Checked):
-                    run.checked += 1
-                else:
-                    run.reused += 1
+            old: dict[int, Mapping[str, Any]] = {}
+            old_findings: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
+            if previous:
+                old = {row["id"]: row for row in session.execute(select(documents).where(documents.c.id.in_(previous)))
+                       .mappings()}
+                for row in session.execute(select(findings).where(findings.c.document_id.in_(previous))
+                                           .order_by(findings.c.id)).mappings():
+                    old_findings[row["document_id"]].append(row)
+            rows = [checked_rows(self.run_id, r, when) if isinstance(r, Checked)
+                    else reused_rows(self.run_id, r, old[r.previous], old_findings[r.previous]) for r in records]
+            ids = session.execute(insert(documents).returning(documents.c.id, sort_by_parameter_order=True),
+                                  [doc for doc, _ in rows]).scalars().all()
+            children = [{**f, "document_id": doc_id} for doc_id, (_, fs) in zip(ids, rows) for f in fs]
+            if children:
+                session.execute(insert(findings), children)
+            checked = sum(isinstance(r, Checked) for r in records)
+            session.execute(update(Run).where(Run.id == self.run_id).values(
+                heartbeat_at=when, documents=Run.documents + len(records), checked=Run.checked + checked,
+                reused=Run.reused + len(records) - checked,
+                errors=Run.errors + sum(1 for doc, _ in rows if doc["error_code"] is not None)))
         for record in records:
             self.counts.documents += 1
             if isinstance(record, Checked):
