@@ -3,12 +3,13 @@ SQLite file and on PostgreSQL where the machine has it; the models and the migra
 `pmo-check db` command; a store that is not at the current schema is refused with what to run."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from checker.audit import store
@@ -16,6 +17,7 @@ from checker.audit.locks import now
 from checker.audit.models import Base, Document, Run, RunSource, Source
 from tests.support import postgres
 from tests.support.cli import run_cli
+from tests.support.library import library_docs, write_library
 
 TABLES = {"sources", "runs", "run_sources", "source_locks", "documents", "findings", "projects", "project_findings",
           "gate_results"}
@@ -122,3 +124,21 @@ def test_a_reader_refuses_a_store_without_the_current_schema(tmp_path: Path):
         store.open_store(url, migrate=False)
     card = run_cli("scorecard", "--db", url, "--format", "json")
     assert card.returncode == 2 and "pmo-check db upgrade" in card.stderr
+
+
+def test_an_audit_and_its_scorecard_on_postgresql(pg_url: str, tmp_path: Path):
+    docs = library_docs(2)
+    library = write_library(tmp_path / "lib", docs, defects={docs[0].name})
+    first = run_cli("audit", str(library), "--db", pg_url, "--workers", "1")
+    assert first.returncode == 1 and "audit run 1 finished: 6 documents (6 checked" in first.stdout, first.stderr
+    second = run_cli("audit", str(library), "--db", pg_url, "--workers", "1")
+    assert "audit run 2 finished: 6 documents (0 checked, 6 unchanged)" in second.stdout, second.stderr
+    card = run_cli("scorecard", "--db", pg_url, "--format", "json")
+    assert card.returncode == 0 and [r["id"] for r in json.loads(card.stdout)["runs"]] == ["2", "1"]
+    s = store.open_store(pg_url, migrate=False)
+    try:
+        with s.sessions() as session:
+            assert session.scalar(select(func.count()).select_from(Document)) == 12
+    finally:
+        store.downgrade(s.engine, "base")
+        s.close()

@@ -16,7 +16,8 @@ from typing import Any, Protocol
 class Checks(Protocol):
     """What the run submits documents to."""
 
-    needs_data: bool
+    needs_data: bool  # documents must travel as bytes (the workers may not see the files)
+    size: int  # documents checked at once
 
     def submit(self, path: str, options: Any, data: bytes | None = None) -> Future: ...
 

@@ -163,6 +163,9 @@ def _start(sessions: sessionmaker[Session], source_ids: list[int], request: Audi
                                      .order_by(Run.id.desc()).limit(1)).first()
             if latest is not None and latest.status != "finished" and \
                     sorted(rs.source_id for rs in latest.sources) == sorted(source_ids):
+                if latest.status == "running":  # its process is alive: mark_dead_runs left it running
+                    raise locks.SourceBusy(f"run {latest.id} is still running (process {latest.holder}); "
+                                           f"wait for it to finish, or stop it before resuming")
                 latest.status, latest.holder, latest.heartbeat_at = "running", locks.this_process(), locks.now()
                 return latest.id, True
             log.warning("nothing to resume for these sources: starting a new run")
@@ -289,7 +292,7 @@ def _dispatch(request: AuditRequest, listings: list[tuple[int, Any, Listing, dic
     if not to_check:
         return
     checks = checks_factory(request.scheduler, request.workers, request.timeout, request.memory_limit)
-    capacity = max(2, IN_FLIGHT_PER_WORKER * getattr(checks, "size", 1))
+    capacity = max(2, IN_FLIGHT_PER_WORKER * checks.size)
     slots = threading.Semaphore(capacity)  # a slot per document between its fetch and its record
     stopping = threading.Event()
     failures: list[BaseException] = []

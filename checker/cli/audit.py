@@ -39,6 +39,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
+    from checker.audit.graph import GraphError
     from checker.audit.locks import SourceBusy
     from checker.audit.metadata import MappingError
     from checker.audit.runner import AuditRequest, audit
@@ -65,13 +66,16 @@ def run(args: argparse.Namespace) -> int:
             workers=args.workers if args.workers is not None else settings.workers,
             scheduler=args.scheduler or settings.scheduler, resume=args.resume, full=args.full, options=options,
             settings=settings, timeout=args.timeout or settings.timeout,
-            memory_limit=args.memory_limit * 2**20 or None if args.memory_limit is not None else settings.memory_limit,
+            memory_limit=settings.memory_limit if args.memory_limit is None else (args.memory_limit * 2**20 or None),
             fail_on=args.fail_on, annotate=args.annotate, write_back=args.write_back or settings.write_back,
             progress_bar={"auto": None, "bar": True, "lines": False}[args.progress])
         signal.signal(signal.SIGTERM, _interrupt)  # a stopped job leaves its run resumable, as Ctrl-C does
         result = audit(request)
     except (ConfigError, SourceError, StoreError, SourceBusy, MappingError, OSError) as exc:
         sys.stderr.write(f"pmo-check: {exc}\n")
+        return 2
+    except GraphError as exc:  # the identity provider or Graph refused the audit app (the run stays resumable)
+        sys.stderr.write(f"pmo-check: SharePoint: {exc.message}\n")
         return 2
     resumed = f" (resumed: {result.this_attempt} recorded now)" if result.resumed else ""
     mean = f"{result.mean_score:g}" if result.mean_score is not None else "—"
