@@ -82,7 +82,8 @@ def mark_dead_runs(sessions: sessionmaker[Session]) -> list[int]:
     marked = []
     with sessions.begin() as session:
         for run in session.scalars(select(Run).where(Run.status == "running")):
-            if not Holder.parse(run.holder).alive(run.heartbeat_at):
+            holders = [run.holder, *session.scalars(select(SourceLock.holder).where(SourceLock.run_id == run.id))]
+            if not any(Holder.parse(h).alive(run.heartbeat_at) for h in holders):
                 run.status = "interrupted"
                 marked.append(run.id)
         if marked:
@@ -96,15 +97,13 @@ def acquire(sessions: sessionmaker[Session], run_id: int, source_ids: list[int],
     for _ in range(5):  # a lock released or taken over between our reads: look again
         try:
             with sessions.begin() as session:
-                session.execute(delete(SourceLock).where(SourceLock.run_id == run_id))
                 for source_id in source_ids:
                     session.add(SourceLock(source_id=source_id, run_id=run_id, holder=holder, acquired_at=now()))
             return
         except IntegrityError:
             pass
         with sessions.begin() as session:
-            for lock in session.scalars(select(SourceLock).where(SourceLock.source_id.in_(source_ids),
-                                                                 SourceLock.run_id != run_id)):
+            for lock in session.scalars(select(SourceLock).where(SourceLock.source_id.in_(source_ids))):
                 run = session.get(Run, lock.run_id)
                 if Holder.parse(lock.holder).alive(run.heartbeat_at if run else None):
                     since = aware(lock.acquired_at).strftime("%Y-%m-%d %H:%M UTC")

@@ -125,6 +125,10 @@ def _audit(store: Store, request: AuditRequest, sources: list[Any], mapping: Pmo
             with sessions.begin() as session:
                 session.delete(session.get(Run, run_id))
         raise
+    if resumed:
+        with sessions.begin() as session:
+            run = session.get(Run, run_id)
+            run.status, run.holder, run.heartbeat_at = "running", locks.this_process(), locks.now()
     try:
         recorded = _execute(sessions, run_id, request, list(zip(source_ids, sources)), mapping, checks_factory)
     except BaseException:
@@ -166,8 +170,7 @@ def _start(sessions: sessionmaker[Session], source_ids: list[int], request: Audi
                 if latest.status == "running":  # its process is alive: mark_dead_runs left it running
                     raise locks.SourceBusy(f"run {latest.id} is still running (process {latest.holder}); "
                                            f"wait for it to finish, or stop it before resuming")
-                latest.status, latest.holder, latest.heartbeat_at = "running", locks.this_process(), locks.now()
-                return latest.id, True
+                return latest.id, True  # taken over once its sources are held
             log.warning("nothing to resume for these sources: starting a new run")
         run = Run(started_at=locks.now(), status="running", holder=locks.this_process(), heartbeat_at=locks.now(),
                   tool_version=VERSION, config_key=_options_key(request.options),
@@ -219,7 +222,7 @@ def _previous(session: Session, source_id: int) -> tuple[dict[str, Previous], Ru
     rows = session.execute(select(Document.id, Document.key, Document.path, Document.version, Document.etag,
                                   Document.url, Document.config_key)
                            .where(Document.run_id == last.run_id, Document.source_id == source_id))
-    return {r.key: Previous(r.id, r.path, r.version, r.etag, r.url, r.config_key, r.key) for r in rows}, last
+    return {r.key: Previous(r.id, r.path, r.version, r.etag, r.url, r.config_key) for r in rows}, last
 
 
 def _execute(sessions: sessionmaker[Session], run_id: int, request: AuditRequest, sources: list[tuple[int, Any]],
@@ -291,7 +294,10 @@ def _dispatch(request: AuditRequest, listings: list[tuple[int, Any, Listing, dic
                 to_check.append((sid, source, item, options, config_key))
     if not to_check:
         return
-    checks = checks_factory(request.scheduler, request.workers, request.timeout, request.memory_limit)
+    from checker.run.pool import default_workers
+
+    workers = max(1, min(request.workers or default_workers(), len(to_check)))  # no idle processes to start
+    checks = checks_factory(request.scheduler, workers, request.timeout, request.memory_limit)
     capacity = max(2, IN_FLIGHT_PER_WORKER * checks.size)
     slots = threading.Semaphore(capacity)  # a slot per document between its fetch and its record
     stopping = threading.Event()

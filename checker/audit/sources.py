@@ -49,7 +49,6 @@ class Previous:
     etag: str | None
     url: str | None
     config_key: str
-    item_id: str | None = None
 
 
 @dataclass(frozen=True)
