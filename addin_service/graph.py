@@ -8,7 +8,8 @@ by the upload limit. Only the user's own rights apply; the service never holds a
 MSAL's OBO call always asks the identity provider, so each user gets a token cache of their own
 (keyed by tenant and object id, at most `MAX_USERS` kept): a later request of the same user is
 answered from it by `acquire_token_silent` until the token expires. The Graph token never leaves
-the service.
+the service. The HTTP side is the Graph client the bulk audit uses too (`checker.audit.graph`:
+User-Agent, Retry-After, bounded downloads), with a short patience for throttling, since a user waits.
 """
 from __future__ import annotations
 
@@ -29,8 +30,6 @@ from checker.audit.graph import GraphClient, GraphError, app_credential, msal_ap
 MAX_USERS = 1000
 # A request of the task pane waits for a throttled Graph at most this long, then answers 502.
 MAX_RETRIES, MAX_WAIT = 2, 10.0
-
-__all__ = ["Download", "GraphDocuments", "GraphError"]
 
 
 @dataclass(frozen=True)

@@ -239,3 +239,15 @@ def test_the_command_line_audits_the_library_and_a_second_run_checks_only_change
     with s.sessions() as session:
         assert [r.status for r in session.scalars(select(Run))] == ["finished", "finished"]
     s.close()
+
+
+def test_annotated_copies_of_library_documents(standin, tls, tmp_path: Path):
+    from docx import Document as open_docx
+
+    standin.put("prj-2026-102/charter.docx", document_bytes(2, "charter", defect=True, revision=2, properties=False))
+    out = tmp_path / "annotated"
+    result, _ = _audit(standin, tls[0], f"sqlite:///{tmp_path / 'audit.db'}", source=f"{LIBRARY}/prj-2026-102",
+                       annotate=str(out))
+    copy = out / "Documents" / "prj-2026-102" / "charter.docx"  # at the document's path in the library
+    assert result.checked == 3 and sorted(p.name for p in out.rglob("*.docx")) == ["charter.docx"]
+    assert any("COM-02" in c.text for c in open_docx(str(copy)).comments)

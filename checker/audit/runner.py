@@ -256,7 +256,7 @@ def _execute(sessions: sessionmaker[Session], run_id: int, request: AuditRequest
     if request.write_back:
         for sid, source, _, _ in listings:
             if hasattr(source, "write_back"):
-                source.write_back(sessions, run_id, sid)
+                source.write_back(sessions, run_id, sid, request.fail_on)
     with sessions.begin() as session:
         store_projects(session, run_id)
         run = session.get(Run, run_id)
@@ -397,7 +397,8 @@ def _annotate(folder: str, source: Any, item: Item, entry: Mapping[str, Any], da
     except (AnnotateError, ReadError) as exc:
         log.warning("%s: not annotated: %s", item.path, exc)
         return
-    target = os.path.join(folder, *[p for p in item.key.split("/") if p not in ("", ".", "..")])
+    where = item.key if item.local_path else item.path  # a library item's key is its id: use its path
+    target = os.path.join(folder, *[p for p in where.split("/") if p not in ("", ".", "..")])
     os.makedirs(os.path.dirname(target), exist_ok=True)
     partial = f"{target}.partial"
     with open(partial, "wb") as fh:

@@ -174,13 +174,14 @@ class LibrarySource:
                 raise ReadError("too-large", f"The document is larger than {max_bytes // 2**20} MiB.") from None
             raise ReadError("not-found", f"The document could not be downloaded: {exc.message}") from None
 
-    def write_back(self, sessions: Any, run_id: int, source_id: int) -> int:
-        """Each document checked in this run gets its score and status in its columns (`If-Match` its
-        eTag: one edited meanwhile is left for the next audit). Returns how many were written."""
+    def write_back(self, sessions: Any, run_id: int, source_id: int, fail_on: str = "major") -> int:
+        """Each document checked in this run gets its score and status (`Fail`: a finding at or above
+        `fail_on`) in its columns, `If-Match` its eTag: one edited meanwhile is left for the next
+        audit. Returns how many were written."""
         from sqlalchemy import select
 
         from checker.audit.models import Document, Finding
-        from checker.core.findings import at_or_above
+        from checker.core.findings import SEVERITIES, at_or_above
 
         columns = self.settings.write_back_columns
         drive = self.drive()["id"]
@@ -189,7 +190,7 @@ class LibrarySource:
                                                                Document.checked.is_(True), Document.error_code.is_(None))))
             failing = set(session.scalars(select(Finding.document_id).where(
                 Finding.document_id.in_([d.id for d in docs]), Finding.suppressed.is_(False),
-                Finding.severity.in_([s for s in ("blocker", "major", "minor", "info") if at_or_above(s, "major")]))))
+                Finding.severity.in_([s for s in SEVERITIES if fail_on != "never" and at_or_above(s, fail_on)]))))
         written = 0
         for doc in docs:
             body = {columns["score"]: doc.score, columns["status"]: "Fail" if doc.id in failing else "Pass"}
