@@ -4,6 +4,8 @@ SQLite file and on PostgreSQL where the machine has it; the models and the migra
 from __future__ import annotations
 
 import json
+import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import IntegrityError
 
-from checker.audit import store
+from checker.audit import locks, store
 from checker.audit.locks import now
 from checker.audit.models import Base, Document, Run, RunSource, Source
 from tests.support import postgres
@@ -141,4 +143,26 @@ def test_an_audit_and_its_scorecard_on_postgresql(pg_url: str, tmp_path: Path):
             assert session.scalar(select(func.count()).select_from(Document)) == 12
     finally:
         store.downgrade(s.engine, "base")
+        s.close()
+
+
+def test_a_run_on_another_host_is_alive_while_its_heartbeat_is_fresh(tmp_path: Path):
+    s = store.open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    try:
+        with s.sessions.begin() as session:
+            for beat in (now(), now() - locks.STALE_AFTER - timedelta(minutes=1)):
+                session.add(Run(started_at=beat, holder="pmo-batch-02.example.com:4242:1234", heartbeat_at=beat,
+                                tool_version="1", config_key="k", options={}, documents=0, checked=0, reused=0,
+                                errors=0))
+        assert locks.mark_dead_runs(s.sessions) == [2]  # the one whose heartbeat stopped 11 minutes ago
+        beat = locks.Heartbeat(s.sessions, 1, every=0.05)
+        try:
+            with s.sessions() as session:
+                before = session.get(Run, 1).heartbeat_at
+            time.sleep(0.3)
+            with s.sessions() as session:
+                assert session.get(Run, 1).heartbeat_at > before
+        finally:
+            beat.stop()
+    finally:
         s.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from checker.audit.models import Run, SourceLock
 
 STALE_AFTER = timedelta(minutes=10)  # a holder on another host without a heartbeat for this long is gone
+HEARTBEAT_EVERY = 60.0  # seconds between a running audit's heartbeats
 
 
 class SourceBusy(Exception):
@@ -121,3 +123,26 @@ def acquire(sessions: sessionmaker[Session], run_id: int, source_ids: list[int],
 def release(sessions: sessionmaker[Session], run_id: int) -> None:
     with sessions.begin() as session:
         session.execute(delete(SourceLock).where(SourceLock.run_id == run_id))
+
+
+class Heartbeat:
+    """Keeps a run's heartbeat fresh while it works — listing a big library, a long document — since
+    audits on other hosts judge its locks by it."""
+
+    def __init__(self, sessions: sessionmaker[Session], run_id: int, every: float = HEARTBEAT_EVERY) -> None:
+        self.sessions, self.run_id, self.every = sessions, run_id, every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._beat, name="pmo-check-audit-heartbeat", daemon=True)
+        self._thread.start()
+
+    def _beat(self) -> None:
+        while not self._stop.wait(self.every):
+            try:
+                with self.sessions.begin() as session:
+                    session.execute(update(Run).where(Run.id == self.run_id).values(heartbeat_at=now()))
+            except Exception:  # noqa: BLE001 - a missed beat is retried; the run itself reports store errors
+                continue
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()

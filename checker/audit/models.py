@@ -26,8 +26,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-RUN_STATES = ("running", "finished", "interrupted")
-
 
 class Base(DeclarativeBase):
     """The store's metadata."""

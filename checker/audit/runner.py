@@ -129,15 +129,18 @@ def _audit(store: Store, request: AuditRequest, sources: list[Any], mapping: Pmo
         with sessions.begin() as session:
             run = session.get(Run, run_id)
             run.status, run.holder, run.heartbeat_at = "running", locks.this_process(), locks.now()
+    heartbeat = locks.Heartbeat(sessions, run_id)
     try:
         recorded = _execute(sessions, run_id, request, list(zip(source_ids, sources)), mapping, checks_factory)
     except BaseException:
+        heartbeat.stop()
         with sessions.begin() as session:
             run = session.get(Run, run_id)
             if run is not None and run.status == "running":
                 run.status = "interrupted"
         locks.release(sessions, run_id)
         raise
+    heartbeat.stop()
     locks.release(sessions, run_id)
     return _result(sessions, run_id, resumed, store.url, request.fail_on, recorded)
 
