@@ -17,6 +17,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 from addin_service.auth import AuthError, AuthUnavailable
 from addin_service.errors import ApiError
 from addin_service.service import Service
+from checker.project import review
 from checker.report.json import build_report
 from checker.run.pool import STARTUP_TIMEOUT, WorkerStartError
 
@@ -83,7 +84,7 @@ def check():
         raise ApiError(503, "unavailable", "The checker is not available right now; try again shortly.") from None
     log.info("checked %s bytes sha256=%s: %s", len(data), hashlib.sha256(data).hexdigest()[:12],
              (entry.get("error") or {}).get("code") or entry.get("doc_type"))
-    return jsonify(build_report([entry]))
+    return jsonify(build_report([entry], review([entry], options)))
 
 
 @api.get("/rules")

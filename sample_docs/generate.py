@@ -582,7 +582,13 @@ def en_plan(out: Path, rel: str, variant: str | None = None) -> Output:
                  category="Project Management Plan")
     w.header_footer(f"{p['name']}  |  {p['id']}  |  Project Management Plan", f"{p['company']} - Internal")
     w.title("Project Management Plan", p["name"], p["company"])
-    doc_control(w, p, "Project Management Plan", "1.2", "Approved", "2026-04-22", "Marcus Webb", "Marcus Webb")
+    # Owner goes too: COM-01 accepts either an author or an owner, so dropping only Author would not be a defect.
+    drop = ("Version", "Author", "Owner") if variant == "missing_fields" else ()
+    t = doc_control(w, p, "Project Management Plan", "1.2", "Approved", "2026-04-22", "Marcus Webb", "Marcus Webb",
+                    drop=drop)
+    if variant == "missing_fields":
+        w.defect("COM-01", {"table": t}, "Document-control block has no Version row.")
+        w.defect("COM-01", {"table": t}, "Document-control block has no Author row (and no Owner row, which COM-01 accepts instead).")
     revs = [
         ("0.1", "2026-01-12", "Marcus Webb", "First draft: life cycle, milestones, resource plan."),
         ("0.2", "2026-01-23", "Marcus Webb", "Subsidiary plans completed; quality plan agreed with QA lead (L. Fischer)."),
@@ -907,13 +913,8 @@ def en_status_report(out: Path, rel: str, variant: str | None = None) -> Output:
                  category="Status Report")
     w.header_footer(f"{p['name']}  |  {p['id']}  |  Status Report No. 19", f"{p['company']} - Internal")
     w.title("Project Status Report", f"{p['name']} - Report No. 19", p["company"])
-    # Owner goes too: COM-01 accepts either an author or an owner, so dropping only Author would not be a defect.
-    drop = ("Version", "Author", "Owner") if variant == "missing_fields" else ()
-    t = doc_control(w, p, "Project Status Report No. 19", "1.0", "Final", "2026-09-21", "Marcus Webb", "Marcus Webb",
-                    extra=[("Report Date", "2026-09-21"), ("Reporting Period", "2026-09-07 to 2026-09-18")], drop=drop)
-    if variant == "missing_fields":
-        w.defect("COM-01", {"table": t}, "Document-control block has no Version row.")
-        w.defect("COM-01", {"table": t}, "Document-control block has no Author row (and no Owner row, which COM-01 accepts instead).")
+    doc_control(w, p, "Project Status Report No. 19", "1.0", "Final", "2026-09-21", "Marcus Webb", "Marcus Webb",
+                extra=[("Report Date", "2026-09-21"), ("Reporting Period", "2026-09-07 to 2026-09-18")])
     revision_history(w, [
         ("0.1", "2026-09-21", "Marcus Webb", "Draft for PMO review."),
         ("1.0", "2026-09-21", "Marcus Webb", "PMO comments on the budget table addressed; issued to the Steering Committee."),
@@ -3287,7 +3288,7 @@ BUILDS: list[tuple[Callable[..., Output], str, dict]] = [
     (en_charter, "defects/charter_placeholders.docx", {"variant": "placeholders"}),
     (en_charter, "defects/charter_no_approval.docx", {"variant": "no_approval"}),
     (zh_charter, "defects/项目章程_缺修订记录.docx", {"variant": "no_revisions"}),
-    (en_status_report, "defects/status_report_missing_fields.docx", {"variant": "missing_fields"}),
+    (en_plan, "defects/plan_missing_fields.docx", {"variant": "missing_fields"}),
     (zh_risk_register, "defects/风险登记册_评分错误.xlsx", {"variant": "score_error"}),
     (en_plan, "defects/plan_version_mismatch.docx", {"variant": "version_mismatch"}),
     (en_business_case, "en/business_case.docx", {}),

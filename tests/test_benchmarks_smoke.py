@@ -45,3 +45,16 @@ def test_audit_benchmark_runs_on_a_small_library(tmp_path):
     for row in data["results"]:
         assert row["documents"] == 40 and row["errors"] == 0 and row["docs_per_s"] > 0 and row["cpu_ms_per_doc"] > 0
     assert data["ratio_2_to_1"] > 0
+
+
+def test_the_project_view_benchmark_runs_and_writes_json(tmp_path):
+    out = tmp_path / "projects.json"
+    env = {**os.environ, "PMO_BENCH_WORK": str(tmp_path / "work")}
+    result = subprocess.run([sys.executable, "-m", "benchmarks.projects", "--quick", "--json", str(out)], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert (data["documents"], data["projects"]) == (30, 3)
+    assert data["check_s"] > 0 and data["review_s"] > 0 and data["summaries_s"] > 0
+    assert data["decisions"] == {"ready": 3, "conditional": 0, "not-ready": 0}  # every fifth is seeded: none of 3
+    assert data["cross_document_findings"] == 0

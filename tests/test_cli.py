@@ -18,9 +18,13 @@ def test_json_report_is_the_only_thing_on_stdout_and_validates(tmp_path, validat
     assert by_name["charter.docx"]["doc_type"] == "CHARTER"
     assert by_name["notes.txt"]["error"]["code"] == "unsupported-format"
     assert by_name["notes.txt"]["format"] == "other" and by_name["notes.txt"]["score"] is None
+    assert by_name["notes.txt"]["skipped"] is True  # met while walking the folder: listed, not a failure
     assert report["summary"]["documents"] == 2 and report["summary"]["errors"] == 1
-    assert result.returncode == 1  # an unreadable document fails the run
+    assert report["summary"]["skipped"] == 1
+    assert result.returncode == 0
     assert "Traceback" not in result.stderr
+    named = run_cli("check", str(tmp_path / "notes.txt"), "--format", "json")  # named explicitly: it fails
+    assert json.loads(named.stdout)["documents"][0].get("skipped") is None and named.returncode == 1
 
 
 def test_missing_file_is_an_entry_not_a_crash(tmp_path, validate_report):

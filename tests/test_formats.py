@@ -110,9 +110,9 @@ def test_sarif_results_are_the_findings_with_logical_locations(report):
                   and "paragraph" in r["locations"][0].get("properties", {}))
     location = result["locations"][0]
     assert location["physicalLocation"]["artifactLocation"]["uri"].endswith("charter_placeholders.docx")
-    assert location["logicalLocations"][0] == {"name": f"¶{tbd['location']['paragraph']}", "kind": "paragraph",
-                                               "fullyQualifiedName": f"{tbd['location']['heading']} › ¶"
-                                                                     f"{tbd['location']['paragraph']}"}
+    human = f"paragraph {tbd['location']['paragraph'] + 1}"  # 1-based, as a Word user counts
+    assert location["logicalLocations"][0] == {"name": human, "kind": "paragraph",
+                                               "fullyQualifiedName": f"{tbd['location']['heading']} › {human}"}
     assert result["level"] == "error" and result["kind"] == "fail"
     register = by_name(report, "风险登记册_评分错误.xlsx")
     cell = next(f for f in register["findings"] if f.get("location", {}).get("cell"))

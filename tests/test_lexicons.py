@@ -21,9 +21,10 @@ DOC_TYPES = [
     "CHANGE_LOG", "MEETING_MINUTES", "STATUS_REPORT", "END_STAGE_REPORT", "CLOSURE_REPORT", "LESSONS",
 ]
 REGISTER_TYPES = {"SCHEDULE", "RACI", "STAKEHOLDER_REGISTER", "RISK_REGISTER", "ISSUE_REGISTER", "CHANGE_LOG"}
-TYPE_KEYS = {"names", "form", "sections", "columns", "sheet_names", "skip_sheets", "vocabularies"}
+TYPE_KEYS = {"names", "form", "nature", "sections", "columns", "sheet_names", "skip_sheets", "vocabularies"}
 ENTRY_KEYS = {"en", "zh", "required", "light", "parent", "vocabulary", "table_columns", "note",
-              "required_when_meeting_type"}
+              "required_when_meeting_type", "values"}
+VALUE_KINDS = {"rating", "date", "id", "text"}
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -65,6 +66,7 @@ def test_type_names_and_form(doctypes, doc_type):
     assert names["zh"] and all(isinstance(n, str) and n.strip() for n in names["zh"])
     assert any(HAN.search(n) for n in names["zh"]), names["zh"]   # SCHEDULE zh carries 'WBS' as given
     assert spec["form"] in {"document", "register", "either"}
+    assert spec["nature"] in {"controlled", "record", "either"}  # what COM-01/COM-04 apply to (docs/applicability.md)
     if doc_type in REGISTER_TYPES:
         assert spec["form"] == "register"
     # every type carries something to check besides its names
@@ -82,6 +84,7 @@ def test_entries_have_synonyms_and_boolean_required(doctypes, doc_type):
         assert en or zh, f"{where}: no synonyms"
         assert all(isinstance(t, str) and t.strip() for t in en + zh), where
         assert isinstance(entry.get("required"), bool), f"{where}: required must be a boolean"
+        assert entry.get("values", "text") in VALUE_KINDS, f"{where}: values must be one of {VALUE_KINDS}"
         if "light" in entry:
             assert entry["light"] is True and doc_type == "INIT_REQUEST_BC", where
         if "parent" in entry:

@@ -81,6 +81,8 @@ def test_the_configuration_guide_example_is_valid(config_validator):
     data = tomllib.loads(example)
     for waiver in data.get("suppress", []):
         waiver["expires"] = waiver["expires"].isoformat() if isinstance(waiver["expires"], date) else waiver["expires"]
+    if isinstance(data.get("check", {}).get("as_of"), date):  # TOML dates are strings of format date in JSON
+        data["check"]["as_of"] = data["check"]["as_of"].isoformat()
     assert errors(config_validator, data) == []
 
 

@@ -23,9 +23,9 @@ class Context:
     size: str = "medium"  # small | medium | large
     locale: str | None = None  # e.g. zh-CN, en-US: resolves dd/mm vs mm/dd (checker.config.settings.day_first)
 
-    @property
-    def message_language(self) -> str:
-        return "zh" if self.language == "zh" else "en"
+    # The readers' language (checker.text.language.message_language): Chinese for a `mixed` document
+    # whose text is mostly Chinese.
+    message_language: str = "en"
 
     def memo(self, key: str, compute: Any) -> Any:
         """Compute a derived view of the document once, however many rules ask for it."""

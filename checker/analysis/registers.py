@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable
 
+from checker.analysis.column_types import column_kind, fits
 from checker.analysis.context import Context
 from checker.core.location import Location
-from checker.io.tables import find_tables, is_data_row
-from checker.lexicon.matchers import common_block_columns, type_column_synonyms, type_columns
-from checker.lexicon.synonyms import Synonyms
+from checker.io.tables import find_tables, is_data_row, is_total_row
+from checker.lexicon.matchers import column_values, common_block_columns, type_column_synonyms, type_columns
+from checker.lexicon.synonyms import Match
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.a1 import get_column_letter
 from checker.model.elements import Cell, Grid, RowCells, Sheet, SheetRow
@@ -320,26 +321,82 @@ class RegisterView:
         return self.labels.get(col, key) if col is not None else key
 
 
-def _remap(labels: dict[int, str], child: dict[int, str], parent: dict[int, str], synonyms: Synonyms) -> dict[str, int]:
-    columns: dict[str, int] = {}
+MIN_COLUMN_SCORE = 0.7  # weakest header evidence that maps a column (a head noun, a word among a few)
+_MISFIT = 0.5  # a header match whose column's values do not fit the key counts this much
+
+
+def _remap(vocab: Vocabulary, doc_type: str, labels: dict[int, str], child: dict[int, str],
+           parent: dict[int, str], kind_of: Callable[[int], Any]) -> dict[str, int]:
+    """Header labels → column keys, each key to the column with the best evidence.
+
+    Every label offers its candidate keys (`Synonyms.candidates`: exact, core words, head noun, a
+    word of a few). A key whose column values do not fit it (a rating key over free text;
+    `kind_of(column)` is `column_types.column_kind`, asked only for such keys and the first
+    column) counts for less, so that of two 'Impact' columns the 1–5 rating wins over the
+    consequence text. The strongest pairs are taken first, one key per column. A rating named by
+    two rating words ('Probability Rating', 'Impact Score') is the dimension it rates: the first
+    word decides. A first column of short ids or sequence numbers under an unmatched label ('No.',
+    '序号', 'Rank') is the type's identifier.
+    """
+    synonyms = type_column_synonyms(vocab, doc_type)
+    expected = column_values(vocab, doc_type)
+    pairs: list[tuple[float, int, str]] = []
     for c in sorted(labels):
-        candidates = [labels[c], child.get(c, ""), parent.get(c, "")]
-        match = None
-        for text in candidates:
+        seen: dict[str, float] = {}
+        for rank, text in enumerate((labels[c], child.get(c, ""), parent.get(c, ""))):
             if not text or len(text) > 60:
                 continue
-            m = synonyms.match(text)
-            if m is not None and m.strong:
-                match = m
-                break
-        if match is None:
+            for m in _rated(synonyms.candidates(text), expected, norm_label(text)):
+                if m.score < MIN_COLUMN_SCORE:
+                    continue
+                score = m.score - rank * 0.01  # the column's own label before its parent's
+                if m.key in expected and not fits(expected[m.key], kind_of(c)):
+                    score *= _MISFIT
+                seen[m.key] = max(seen.get(m.key, 0.0), score)
+        pairs.extend((score, c, key) for key, score in seen.items())
+    pairs.sort(key=lambda p: (-p[0], p[1]))
+    columns: dict[str, int] = {}
+    taken: set[int] = set()
+    for _score, c, key in pairs:
+        if c in taken:
             continue
-        key = match.key
         if key in _SPLIT_KEYS:
-            key = next(sub for sub, pattern in _SPLIT_KEYS[key] if pattern.search(labels[c]))
-        if key not in columns:
-            columns[key] = c
+            key = next(sub for sub, pattern in _SPLIT_KEYS[key] if pattern.search(labels.get(c) or child.get(c, "")))
+        if key in columns:
+            continue
+        columns[key] = c
+        taken.add(c)
+    id_key = next((k for k in type_columns(vocab, doc_type) if _ID_KEYS.search(k)), None)
+    if id_key is not None and id_key not in columns and labels:
+        first = min(labels)
+        if first not in taken and len(labels[first]) <= 12 and kind_of(first) in ("id", "number"):
+            columns[id_key] = first
     return columns
+
+
+def _rated(candidates: tuple[Match, ...], expected: dict[str, str], label: str) -> tuple[Match, ...]:
+    """'Probability Rating' rates probability, not the score: of two rating keys a label names
+    (neither exactly), the one whose word comes first is the dimension, the other its measure."""
+    rated = [m for m in candidates if expected.get(m.key) == "rating" and m.score < 1.0]
+    if len(rated) < 2:
+        return candidates
+    first = min(rated, key=lambda m: (label.find(m.synonym) if m.synonym in label else len(label)))
+    top = max(m.score for m in rated)
+    return tuple(Match(m.key, top + 0.01, m.synonym) if m is first else m for m in candidates)
+
+
+def column_kinds(vocab: Vocabulary, grid: Grid, header_row: int) -> Callable[[int], Any]:
+    """column → what its data cells hold (`column_types.column_kind`, from the rows under the
+    header), worked out for a column when first asked."""
+    rows = grid.rows[header_row + 1: header_row + 61]
+    known: dict[int, Any] = {}
+
+    def kind_of(c: int) -> Any:
+        if c not in known:
+            known[c] = column_kind(vocab, (row[c] for row in rows if c < len(row)))
+        return known[c]
+
+    return kind_of
 
 
 def _is_block_header(vocab: Vocabulary, row: list[Cell]) -> bool:
@@ -353,22 +410,54 @@ def _is_block_header(vocab: Vocabulary, row: list[Cell]) -> bool:
 
 
 def _build_rows(vocab: Vocabulary, grid: Grid, header_row: int, shape: RowShape, hidden: set[int]) -> list[Row]:
+    """The register's records under its header. Not records: blank template rows, a total row
+    ('Total Risk Score | … | 21.25'), and whatever follows a blank row that is another table — a
+    signature block, or a legend ('5: High') or notes that leave the register's usual columns empty."""
     columns = shape.columns
     ordered = sorted(columns.values())
     id_cols = set(ordered[:1]) | {c for k, c in columns.items() if _ID_KEYS.search(k)}
     order = sorted(ordered, key=lambda c: c in id_cols)
     rows: list[Row] = []
+    filled: dict[int, int] = {}  # column -> records filling it
     gap = False
     for r in range(header_row + 1, len(grid.rows)):
         raw = grid.rows[r]
-        if gap and _is_block_header(vocab, raw):
-            break  # an approvals/revision block under the register ends it
+        if gap and (_is_block_header(vocab, raw) or _leaves_usual_columns(raw, filled, len(rows))):
+            break  # an approvals/revision block, a legend or notes under the register end it
         if not is_data_row(raw, order, id_cols):
             gap = gap or all(c.blank for c in raw)
             continue
+        if is_total_row(raw):
+            continue
+        if len(rows) < _USUAL_SAMPLE:
+            for c in ordered:
+                if c < len(raw) and not raw[c].blank and not raw[c].merged:
+                    filled[c] = filled.get(c, 0) + 1
         # A compact row's own index object is shared (one int fewer per row of a big register).
         rows.append(Row(raw.r if raw.__class__ is SheetRow else r, raw, shape, r in hidden))
     return rows
+
+
+_USUAL_SAMPLE = 50  # records that tell which columns a register usually fills
+_USUAL_SHARE = 0.8  # a column filled in this share of them is one the register usually fills
+
+
+def _leaves_usual_columns(raw: Any, filled: dict[int, int], count: int) -> bool:
+    """After a blank row: does this row leave most of the columns the records usually fill empty
+    (or is it a legend line such as '5: High')? Then it belongs to another table."""
+    if count < 2:
+        return False
+    texts = [c.text.strip() for c in raw if not c.merged and not c.blank]
+    if texts and all(_LEGEND.match(t) for t in texts):
+        return True
+    usual = [c for c, n in filled.items() if n >= _USUAL_SHARE * min(count, _USUAL_SAMPLE)]
+    if not usual:
+        return False
+    kept = sum(1 for c in usual if c < len(raw) and not raw[c].blank and not raw[c].merged)
+    return kept * 2 < len(usual)
+
+
+_LEGEND = re.compile(r"^\d{1,3}(?:\s*[-–~]\s*\d{1,3})?\s*[:：=]\s*\S")
 
 
 def _sheet_view(ctx: Context, sheet: Sheet, doc_type: str) -> RegisterView | None:
@@ -380,7 +469,7 @@ def _sheet_view(ctx: Context, sheet: Sheet, doc_type: str) -> RegisterView | Non
     parent = ({c: cell.text.strip() for c, cell in enumerate(grid.rows[hr - 1]) if not cell.blank}
               if hr > 0 else {})
     labels = dict(sheet.header_labels) or {c: t for c, t in child.items()}
-    columns = _remap(labels, child, parent, type_column_synonyms(ctx.vocab, doc_type))
+    columns = _remap(ctx.vocab, doc_type, labels, child, parent, column_kinds(ctx.vocab, grid, hr))
     if len(columns) < 2:
         return None
     hidden = {rec.row for rec in sheet.records if rec.hidden}
@@ -403,7 +492,8 @@ def _table_views(ctx: Context, doc_type: str) -> list[RegisterView]:
     for table in find_tables(grids, type_column_synonyms(ctx.vocab, doc_type), min_hits=3):
         grid = table.grid
         labels = {c.col: c.text.strip() for c in grid.rows[table.header_row] if not c.blank}
-        columns = _remap(labels, {}, {}, type_column_synonyms(ctx.vocab, doc_type)) or table.columns
+        kind_of = column_kinds(ctx.vocab, grid, table.header_row)
+        columns = _remap(ctx.vocab, doc_type, labels, {}, {}, kind_of) or table.columns
         if required and len(set(required) & set(columns)) < max(3, len(required) * _word_table_share(ctx.vocab, doc_type)):
             continue  # a table in a report that shares a few column names is not the register
         base = grid.location

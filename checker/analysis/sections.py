@@ -20,6 +20,7 @@ from typing import Any, Literal
 from checker.analysis.context import Context
 from checker.core.location import Location
 from checker.io.fields import record_header_row
+from checker.io.tables import looks_like_header_row
 from checker.lexicon.files import words
 from checker.lexicon.matchers import doc_control_synonyms, section_entries, type_sections
 from checker.lexicon.predicates import is_placeholder, placeholder_matches
@@ -30,7 +31,7 @@ from checker.model.elements import Block, Cell, Field, Grid, Section
 from checker.text.normalize import has_cjk, nfkc, norm_label
 
 EMPTY_EN, EMPTY_ZH = 20, 10
-_TWO_DIGITS, _THREE_DIGITS = re.compile(r"\d{2,}"), re.compile(r"\d{3,}")
+_TWO_DIGITS = re.compile(r"\d{2,}")
 _NA_ONLY = re.compile(r"^\s*(?:n/?a|na|none|nil|not applicable|-+|—+|无|略|暂无|不适用|没有|/)\s*[.。]?\s*$", re.I)
 
 
@@ -76,7 +77,7 @@ def display_name(vocab: Vocabulary, doc_type: str, key: str, language: str,
     return names[0] if names else key.replace("_", " ")
 
 
-_PARTS = re.compile(r"\s*(?:[,，、/／;；&＆—–]|\s-\s|\band\b|\bor\b|和|及|与|以及)\s*", re.I)
+_PARTS = re.compile(r"\s*(?:[,，、/／;；&＆+＋—–]|\s-\s|\band\b|\bor\b|和|及|与|以及)\s*", re.I)
 
 
 @lru_cache(maxsize=65536)  # pure in (matcher, label); headings repeat across rules and documents
@@ -108,6 +109,9 @@ def _label_match(synonyms: Synonyms, label: str):
     m = _heading_prefix(synonyms, label)
     if m is not None:
         return m
+    m = _strong_candidate(synonyms, label)
+    if m is not None:
+        return m
     bare = re.sub(r"\s*[（(][^()（）]*[)）]\s*$", "", label)  # 'Work Completed This Period (09-07 to 09-18)'
     if bare != label and bare.strip():
         return _label_match(synonyms, bare)
@@ -117,10 +121,24 @@ def _label_match(synonyms: Synonyms, label: str):
         if part and part != label:
             m = synonyms.match(part)
             if m is None or not m.strong:
-                m = _heading_prefix(synonyms, part)
+                m = _heading_prefix(synonyms, part) or _part_candidate(synonyms, part)
             if m is not None and m.strong and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4):
                 return m
     return None
+
+
+def _strong_candidate(synonyms: Synonyms, label: str) -> Match | None:
+    """The best of `Synonyms.candidates` when it names a key: the same core words ('Project
+    Exclusions', '项目的除外责任', 'Communication Plan'), a close spelling, or the words of a
+    longer synonym all there ('Review of the Project Objectives')."""
+    found = synonyms.candidates(label) if len(label) <= 80 else ()
+    return found[0] if found and found[0].strong else None
+
+
+def _part_candidate(synonyms: Synonyms, part: str) -> Match | None:
+    """`_strong_candidate` for one part of a compound label, when the part is a phrase: a lone
+    English word beside others ('Financial / fee management') is too weak to name a section."""
+    return _strong_candidate(synonyms, part) if has_cjk(part) or len(part.split()) >= 2 else None
 
 
 def _label_matches(synonyms: Synonyms, label: str) -> list:
@@ -138,6 +156,8 @@ def _label_matches_cached(synonyms: Synonyms, label: str) -> tuple:
         for part in _PARTS.split(label):
             if part and part != label:
                 m = synonyms.match(part)
+                if m is None or not m.strong:
+                    m = _part_candidate(synonyms, part)
                 if m is not None and m.strong and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4) \
                         and all(m.key != o.key for o in out):
                     out.append(m)
@@ -150,8 +170,9 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     names = lambda label: _label_match(synonyms, label) is not None  # noqa: E731
     siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
     bodies = ctx.memo("sections.bodies", lambda: _bodies(ctx.doc.outline))
+    contents = ctx.memo("sections.contents", lambda: _contents_entries(ctx.doc.outline, bodies))
     for section in ctx.doc.outline.walk():
-        if section.heading is None:
+        if section.heading is None or id(section) in contents:
             continue
         matches = _label_matches(synonyms, section.title)
         if not matches:
@@ -160,9 +181,12 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
         parts, blocks = [body], list(all_blocks)
         # Typed headings that are really content (bold dates, names under 'Milestones') follow as
         # siblings; fold them in up to the next heading that names a section.
+        own = {m.key for m in matches}
+        own.update(k for key in list(own) for k in children(ctx.vocab, ctx.doc_type, key))
         for sibling in _following_siblings(section, siblings):
-            if names(sibling.title):
-                break
+            named = _label_match(synonyms, sibling.title)
+            if named is not None and named.key not in own:
+                break  # the next section; a sub-field of this one ('Dates' under 'Milestones') is its content
             body, all_blocks = bodies[id(sibling)]
             parts += (sibling.title, body)
             if sibling.heading is not None:
@@ -182,15 +206,26 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
         value = f.value
         if _looks_like_label(ctx.vocab, value, synonyms):
             value = ""  # a header cell beside the label ('Project Deliverables | Detailed Description')
-        below = _rows_below(f, ctx, names) if not value.strip() else ""
+        below = _rows_below(f, ctx, names) if not value.strip() else _detail_rows(f, ctx)
         text = "\n".join(t for t in (value, below) if t.strip())
         for m in matches:
             hits.setdefault(m.key, []).append(SectionHit(m.key, f.label, text, f.location, "field", field=f))
+    # A label paragraph over a table or a list ('Milestones' alone on its line, the dated table under it).
+    for i, label in ctx.memo("sections.label_paragraphs", lambda: _label_paragraphs(ctx.doc.blocks)):
+        matches = _label_matches(synonyms, label)
+        if not matches:
+            continue
+        block = ctx.doc.blocks[i]
+        content = _content_under(ctx.doc.blocks, i)
+        for m in matches:
+            hits.setdefault(m.key, []).append(SectionHit(m.key, label, "\n".join(
+                b.text if b.grid is None else "\n".join(" | ".join(c.text for c in row if not c.merged) for row in b.grid.rows)
+                for b in content), block.location.with_text(label), "heading", blocks=content))
     # First-column labels of form tables that the field reader did not pair (a weekly-report form
     # whose second row looks like a header): the rest of the row, or the rows under it, is the value.
     seen = {h.field.label_location.anchor() for hs in hits.values() for h in hs
             if h.field is not None and h.field.label_location is not None}
-    for first, label, row, anchor in ctx.memo("sections.first_labels", lambda: _first_column_labels(ctx.doc)):
+    for first, label, row, anchor, grid in ctx.memo("sections.first_labels", lambda: _first_column_labels(ctx.doc)):
         if anchor in seen:
             continue
         matches = _label_matches(synonyms, label)
@@ -198,7 +233,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
             continue
         rest = [c.text.strip() for c in row if not c.merged and c.text.strip() and c is not first]
         inline = first.text.strip()[len(label):].strip()
-        text = "\n".join(t for t in [inline, *rest] if t)
+        text = "\n".join(t for t in [inline, *rest] if t) or _box_below(grid, first.row, names)
         seen.add(anchor)
         for m in matches:
             hits.setdefault(m.key, []).append(SectionHit(m.key, label, text, first.location.with_text(label), "field"))
@@ -216,15 +251,46 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     return hits
 
 
-def _first_column_labels(doc: Document) -> list[tuple[Cell, str, list[Cell], tuple]]:
-    """(cell, label, row, the cell's anchor) for every table row whose first filled cell sits in
-    the first two columns and could be a form label: its first line is short and has no number of
-    two digits or more. What `_index` checks against each synonym set, worked out once."""
+_SENTENCE = re.compile(r"[。.!?！？;；,，]\s*\S")
+
+
+def _label_paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
+    """(block index, label) of every short body paragraph that reads as a label — no sentence, not
+    a contents line (a tab and a page number, a 'toc' style) — directly over a table or a list."""
     out = []
-    for block in doc.blocks:
-        if block.grid is None:
+    for i, block in enumerate(blocks[:-1]):
+        if block.kind != "paragraph" or block.source != "body" or (block.style or "").lower().startswith("toc"):
             continue
-        for row in block.grid.rows:
+        text = block.text.strip()
+        if not text or len(text) > 30 or "\t" in block.text or _SENTENCE.search(text):
+            continue
+        if blocks[i + 1].kind in ("table", "list_item"):
+            out.append((i, text.rstrip(":：").strip()))
+    return out
+
+
+def _content_under(blocks: list[Block], i: int) -> list[Block]:
+    """The table or list under a label paragraph, up to the next heading or paragraph."""
+    out: list[Block] = []
+    for block in blocks[i + 1: i + 200]:
+        if block.kind not in ("table", "list_item"):
+            break
+        out.append(block)
+    return out
+
+
+def _first_column_labels(doc: Document) -> list[tuple[Cell, str, list[Cell], tuple, Grid]]:
+    """(cell, label, row, the cell's anchor, its grid) for every table row (Word tables, and worksheets that
+    are not registers, lookups or forms) whose first filled cell sits in the first two columns and
+    could be a form label: its first line is short and has no number of two digits or more. What
+    `_index` checks against each synonym set, worked out once."""
+    out = []
+    grids = [b.grid for b in doc.blocks if b.grid is not None]
+    # A sheet that is neither a register, a lookup list nor a form the reader made headings of:
+    # a template's labels stand alone in merged rows ('Product Scope Description', its box below).
+    grids += [sh.grid for sh in doc.sheets if sh.role == "other" and not sh.hidden]
+    for grid in grids:
+        for row in grid.rows:
             for first in row:
                 if not first.merged and first.text.strip():
                     break
@@ -235,8 +301,22 @@ def _first_column_labels(doc: Document) -> list[tuple[Cell, str, list[Cell], tup
             label = first.text.strip().splitlines()[0]
             if len(label) > 60 or _TWO_DIGITS.search(label):
                 continue
-            out.append((first, label, row, first.location.anchor()))
+            out.append((first, label, row, first.location.anchor(), grid))
     return out
+
+
+def _box_below(grid: Grid, r: int, names) -> str:
+    """A label alone on its row (a title row across a box): its content is in the rows under it,
+    up to the next row whose first filled cell names a section."""
+    out: list[str] = []
+    for row in grid.rows[r + 1: r + 30]:
+        texts = [c.text.strip() for c in row if not c.merged and c.text.strip()]
+        if not texts:
+            continue
+        if names(texts[0].splitlines()[0].rstrip(":：")):
+            break
+        out.append(" | ".join(texts))
+    return "\n".join(out)
 
 
 def _header_rows(vocab: Vocabulary, doc: Document) -> list[tuple[Grid, int]]:
@@ -244,18 +324,31 @@ def _header_rows(vocab: Vocabulary, doc: Document) -> list[tuple[Grid, int]]:
     (`record_header_row`), or the first row of a Word table of three or more columns whose first
     row looks like column names."""
     sheet_rows = {id(sh.grid): sh.header_row for sh in doc.sheets}
+    hidden = {id(sh.grid) for sh in doc.sheets if sh.hidden}
     out = []
     for grid in doc.grids():
+        if id(grid) in hidden:
+            continue  # a hidden sheet (a template's master copy, a lookup) is not the document's content
         r = sheet_rows.get(id(grid)) if id(grid) in sheet_rows else None
         if r is None:
             r = record_header_row(vocab, grid)
-        if r is None and len(grid.rows) >= 2 and id(grid) not in sheet_rows and grid.width >= 3:
-            head = [c for c in grid.rows[0] if not c.merged and c.text.strip()]
-            if len(head) >= 2 and all(len(c.text) <= 40 and not _THREE_DIGITS.search(c.text) for c in head):
-                r = 0  # a Word table whose first row names its columns
+        if r is None and len(grid.rows) >= 2 and id(grid) not in sheet_rows and grid.width >= 3 \
+                and looks_like_header_row(grid.rows[0]):
+            r = 0  # a Word table whose first row names its columns
         if r is not None:
             out.append((grid, r))
     return out
+
+
+def _contents_entries(root: Section, bodies: dict[int, tuple[str, list[Block]]]) -> set[int]:
+    """ids of the sections that are lines of a contents list typed as headings: nothing under
+    them, and their title (numbering aside) comes back as a later heading with the real content."""
+    sections = [s for s in root.walk() if s.heading is not None]
+    later: dict[str, int] = {}
+    for i, s in enumerate(sections):
+        later[norm_label(s.title)] = i  # the last heading of each title
+    return {id(s) for i, s in enumerate(sections)
+            if not bodies[id(s)][0].strip() and later.get(norm_label(s.title), i) > i}
 
 
 def _bodies(root: Section) -> dict[int, tuple[str, list[Block]]]:
@@ -343,6 +436,27 @@ def _paragraphs_below(f: Field, names, blocks: list[Block]) -> str:
                     out.append(t)
             return "\n".join(x for x in out if x.strip())
     return ""
+
+
+_DETAIL = re.compile(r"^[^:：\n]{1,60}[:：]\s*\S")
+
+
+def _detail_rows(f: Field, ctx: Context) -> str:
+    """'Initial Funding | <constraint>' followed by a row 'Total funding amount: 1000 $ |': the rows
+    under a first-column label whose first cell is a 'Label: value' line are that label's details."""
+    if f.source != "table" or f.label_location is None:
+        return ""
+    found = _cells_by_anchor(ctx).get(f.label_location.anchor())
+    if found is None or found[1].col != 0:
+        return ""
+    grid, label = found
+    out: list[str] = []
+    for row in grid.rows[label.row + 1: label.row + 12]:
+        first = next((c for c in row if not c.merged and c.text.strip()), None)
+        if first is None or first.col != 0 or not _DETAIL.match(first.text.strip()):
+            break
+        out.append(first.text.strip())
+    return "\n".join(out)
 
 
 def _rows_below(f: Field, ctx: Context, names) -> str:

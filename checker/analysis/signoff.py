@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from checker.analysis.context import Context
-from checker.analysis.views import approval_tables, first_value, revision_tables
+from checker.analysis.views import approval_tables, first_value, record_rows, revision_tables
 from checker.core.location import Location
 from checker.io.tables import TableView
 from checker.lexicon.files import words
@@ -30,6 +30,8 @@ def _signoff_labels(vocab: Vocabulary) -> Synonyms:
     """Labels of a sign-off field: the doc-control approver's and the approvals block's headings."""
     labels = words((vocab.common.get("doc_control_fields") or {}).get("approver"))
     labels += words((vocab.common.get("approvals") or {}).get("header"))
+    # '<role> signature' ('专家组组长签名', 'Sponsor Signature') asks for that role's sign-off.
+    labels += words(((vocab.common.get("approvals") or {}).get("columns") or {}).get("signature"))
     return Synonyms({"approver": labels})
 
 
@@ -41,6 +43,17 @@ def is_signoff_label(vocab: Vocabulary, label: str) -> bool:
         return True
     bare = _TRAILING_DATE.sub("", label)
     return bare != label and bool(bare.strip()) and syn.match(bare) is not None
+
+
+def signoff_fields(ctx: Context) -> list[Field]:
+    """The document's sign-off fields: labels that ask for a sign-off, outside the rows of a table
+    of records (a deliverables list whose 'UAT Sign-off' row is a deliverable, not an approval)."""
+    def compute() -> list[Field]:
+        records = record_rows(ctx)
+        return [f for f in ctx.doc.fields if f.source != "properties" and is_signoff_label(ctx.vocab, f.label)
+                and (f.label_location is None or f.label_location.anchor() not in records)]
+
+    return ctx.memo("signoff.fields", compute)
 
 
 @derived
@@ -125,7 +138,7 @@ def approval_state(ctx: Context) -> ApprovalState:
                         version_location=v.location if v is not None else None,
                         complete=not missing_parts(vocab, table, cells)))
             return state
-        fields = [f for f in ctx.doc.fields if f.source != "properties" and is_signoff_label(vocab, f.label)]
+        fields = signoff_fields(ctx)
         if not fields:
             return state
         state.found = True

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from checker.analysis.context import Context
-from checker.lexicon.files import words
+from checker.lexicon.matchers import doc_type_names
 from checker.lexicon.predicates import placeholder_matches
-from checker.lexicon.vocabulary import Vocabulary, derived
+from checker.lexicon.vocabulary import Vocabulary
+from checker.model.document import Document
 from checker.text.normalize import has_cjk, nfkc
 
 # What is left of a title once the document type is taken out, and is still not a project's name.
@@ -29,19 +30,40 @@ _GENERIC_WORDS = frozenset(
     "项目 文档 文件 模板 样例 范本 范例 草案 草稿 初稿 终稿 定稿 月度 季度 年度 周 月 阶段 最终 修订 更新 名称 "
     "说明 填写 指南 指引".split())
 _GENERIC = re.compile("|".join(sorted((w if has_cjk(w) else rf"\b{w}\b" for w in _GENERIC_WORDS), key=len, reverse=True)))
+_TITLE_ROWS = 3  # a worksheet's title sits in its first rows
 _PUNCTUATION = " \t\n:：-–—|/\\()（）《》<>“”\"'「」【】[]、,，.。;；"
 
 
 def titles(ctx: Context) -> list[str]:
     """What may be the document's title: its Title property, its first heading or short paragraph,
-    or the short cells of the first row of a table that opens it (a form carries its title there)."""
+    the short cells of the first row of a table that opens it (a form carries its title there), or
+    a worksheet's title cell."""
     doc = ctx.doc
     out = [doc.properties.title] if doc.properties.title.strip() else []
+    if doc.is_workbook:
+        return out + sheet_titles(doc)
     first = next((b for b in doc.blocks if b.kind == "table" or b.text.strip()), None)
     if first is not None and first.grid is not None and first.grid.rows:
         out.extend(c.text for c in first.grid.rows[0] if 0 < len(c.text.strip()) <= 80)
     elif first is not None and (first.kind == "heading" or len(first.text.strip()) <= 80):
         out.append(first.text)
+    return out
+
+
+def sheet_titles(doc: Document) -> list[str]:
+    """The first line of each visible worksheet's title cell: the first text cell of its top rows,
+    above its register's header row ('Quality management plan for project: Apollo')."""
+    out: list[str] = []
+    for sheet in doc.sheets:
+        if sheet.hidden or sheet.role == "lookup":
+            continue
+        top = len(sheet.grid.rows) if sheet.header_row is None else sheet.header_row
+        cell = next((c for row in sheet.grid.rows[:min(top, _TITLE_ROWS)] for c in row
+                     if not c.merged and isinstance(c.value, str) and c.text.strip()), None)
+        if cell is not None:
+            line = cell.text.strip().splitlines()[0].strip()
+            if 0 < len(line) <= 120:
+                out.append(line)
     return out
 
 
@@ -55,7 +77,7 @@ def name_beside_type(vocab: Vocabulary, title: str) -> str | None:
     if placeholder_matches(vocab, title):
         return None  # 'Project Charter [Insert Project Name]' names no project
     t = " ".join(nfkc(title).lower().split())
-    for name in _type_names(vocab):
+    for name in doc_type_names(vocab):
         i = t.find(name)
         if i < 0 or (not has_cjk(name) and not _word_bounded(t, i, len(name))):
             continue
@@ -83,11 +105,3 @@ def _speaks_of(rest: str, type_name: str) -> bool:
 def _word_bounded(text: str, start: int, size: int) -> bool:
     end = start + size
     return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-
-
-@derived
-def _type_names(vocab: Vocabulary) -> tuple[str, ...]:
-    """Every document type's names, folded, longest first ('project management plan' before 'plan')."""
-    names = {" ".join(nfkc(n).lower().split()) for spec in vocab.doc_types.values()
-             for n in words(spec.get("names"))}
-    return tuple(sorted((n for n in names if n), key=len, reverse=True))

@@ -11,16 +11,21 @@ import sys
 from typing import Sequence
 
 from checker import __version__
-from checker.cli.common import Parser
+from checker.cli.common import HelpFormatter, Parser, epilog
 
 # The commands, in the order `--help` lists them: each module has `add_parser(sub)` and `run(args)`.
-COMMANDS = ("check", "rules", "annotate", "audit", "scorecard", "db", "serve", "manifest")
+COMMANDS = ("check", "gate", "rules", "explain", "init", "annotate", "audit", "scorecard", "db", "serve", "manifest")
 
 
 def build_parser() -> Parser:
-    parser = Parser(prog="pmo-check", description="Check project-management documents against the PMO standard.")
-    parser.add_argument("--version", action="version", version=f"pmo-check {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+    parser = Parser(prog="pmo-check", description="Check project-management documents against the PMO standard.",
+                    epilog=epilog((("pmo-check check projects/apollo", "check a folder of Word and Excel documents"),
+                                   ("pmo-check COMMAND --help", "a command's options, examples and exit statuses"))),
+                    formatter_class=HelpFormatter)
+    parser.add_argument("--version", action="version", version=f"pmo-check {__version__}",
+                        help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser, metavar="COMMAND",
+                                title="commands")
     for name in COMMANDS:
         importlib.import_module(f"checker.cli.{name}").add_parser(sub)
     return parser

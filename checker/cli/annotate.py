@@ -7,15 +7,26 @@ import os
 import sys
 from typing import Any
 
+from checker.cli.common import add_config, command
 from checker.core.findings import SEVERITIES
+
+DESCRIPTION = """\
+Check documents and write copies of them into DIR with each finding as a Word
+comment at its paragraph or table cell, or as a note on a highlighted Excel
+cell. The originals are never changed. Standard output lists what was written."""
+
+EXAMPLES = (
+    ("pmo-check annotate charter.docx --output reviewed/", "reviewed/charter.docx with the findings as comments"),
+    ("pmo-check annotate projects/apollo --output reviewed/", "every document of a folder"),
+)
 
 
 def add_parser(sub: Any) -> None:
-    annotate = sub.add_parser("annotate", help="write copies of documents with the findings as comments / cell notes")
-    annotate.add_argument("paths", nargs="+", metavar="FILE")
+    annotate = command(sub, "annotate", "write copies of documents with the findings as comments / cell notes",
+                       DESCRIPTION, EXAMPLES)
+    annotate.add_argument("paths", nargs="+", metavar="FILE", help="documents (or folders) to check and annotate")
     annotate.add_argument("--output", required=True, metavar="DIR", help="folder for the annotated copies")
-    annotate.add_argument("--config", metavar="FILE",
-                          help="pmo-check.toml to use (default: the one next to each document, if any)")
+    add_config(annotate, "the one in each document's folder or the nearest folder above it")
     annotate.add_argument("--fail-on", choices=(*SEVERITIES, "never"), default="major",
                           help="lowest severity that makes the exit status 1 (default: major)")
 
@@ -40,6 +51,9 @@ def run(args: argparse.Namespace) -> int:
     status = exit_status(report, args.fail_on)
     taken: set[str] = set()
     for doc in report["documents"]:
+        if doc.get("skipped"):
+            sys.stdout.write(f"skipped (not Word or Excel): {doc['path']}\n")
+            continue
         if doc.get("error"):
             sys.stdout.write(f"not annotated: {doc['path']}: {doc['error']['code']}: {doc['error']['message']}\n")
             continue

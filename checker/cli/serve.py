@@ -5,11 +5,23 @@ import argparse
 import sys
 from typing import Any
 
-from checker.cli.common import count
+from checker.cli.common import PLAIN_EXIT_STATUSES, command, count, workers
+
+DESCRIPTION = """\
+Run the service of the Office add-in (API, manifest, task pane) with a
+production WSGI server, over HTTPS with sign-in by Microsoft Entra ID
+(docs/service.md). Settings come from the environment (PMO_CHECK_*), the
+[service] table of pmo-check.toml and these options, options first."""
+
+EXAMPLES = (
+    ("pmo-check serve --dev", "try the add-in on this machine: http://127.0.0.1:8443, no sign-in"),
+    ("pmo-check serve --host 0.0.0.0 --cert cert.pem --key key.pem", "serve the organisation over HTTPS"),
+)
 
 
 def add_parser(sub: Any) -> None:
-    serve = sub.add_parser("serve", help="run the service for the Office add-in (HTTPS; --dev: HTTP without sign-in)")
+    serve = command(sub, "serve", "run the service for the Office add-in (HTTPS; --dev: HTTP without sign-in)",
+                    DESCRIPTION, EXAMPLES, (("0", "stopped"), PLAIN_EXIT_STATUSES[1]))
     serve.add_argument("--host", help="address to listen on (default: 127.0.0.1, or [service] host)")
     serve.add_argument("--port", type=count, help="port (default: 8443, or [service] port)")
     serve.add_argument("--cert", metavar="FILE", help="TLS certificate (PEM, with its chain)")
@@ -18,7 +30,7 @@ def add_parser(sub: Any) -> None:
                        help="pmo-check.toml: [service] settings, and the default checking configuration")
     serve.add_argument("--public-url", metavar="URL",
                        help="the https:// address Office reaches the service at (for the manifest)")
-    serve.add_argument("--workers", type=count, metavar="N", help="check worker processes (default: one per CPU)")
+    serve.add_argument("--workers", type=workers, metavar="N", help="check worker processes (default: one per CPU)")
     serve.add_argument("--dev", action="store_true",
                        help="plain HTTP without sign-in, loopback only: for trying the add-in on this machine")
 

@@ -30,13 +30,22 @@ def load_pack(path: Path | Traversable) -> list[RuleSpec]:
     name = str(data.get("pack") or Path(path.name).stem)
     applies = data.get("applies_to")
     pack_applies = None if applies in (None, "all", "ALL") else tuple(applies)
-    specs = [rule_spec(r, name, pack_applies, source=str(path)) for r in data.get("rules") or []]
+    defaults = pack_defaults(data)
+    specs = [rule_spec({**defaults, **r}, name, pack_applies, source=str(path)) for r in data.get("rules") or []]
     for spec in specs:
         kind = registry.kind(spec.kind)
         if kind is None:
             raise PackError(f"{path.name}: rule {spec.id}: unknown kind {spec.kind!r} (kinds: {', '.join(registry.names())})")
         parse(kind.Params, spec.params, f"{path.name}: rule {spec.id}", PackError)
     return specs
+
+
+def pack_defaults(data: dict) -> dict:
+    """What a pack says for all its rules unless a rule says otherwise: `documents`, `blank_template`."""
+    return {k: data[k] for k in PACK_DEFAULTS if k in data}
+
+
+PACK_DEFAULTS = ("documents", "blank_template")
 
 
 @lru_cache(maxsize=None)

@@ -29,7 +29,7 @@ from checker.config.settings import PROFILES, SIZES
 from checker.core.findings import SEVERITIES
 from checker.core.resources import rules_folder
 from checker.kinds import registry
-from checker.kinds.spec import AUTOMATION, RuleSpec
+from checker.kinds.spec import AUTOMATION, DOCUMENTS, RuleSpec
 
 SCHEMAS = Path(str(rules_folder())) / "schemas"  # written in a checkout, where the folder is a path
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -42,8 +42,34 @@ _TEXT = {"anyOf": [{"type": "string"},
          "description": "a text, or {en, zh}"}
 _APPLIES = {"anyOf": [{"enum": ["all", "ALL"]}, {"type": "array", "items": {"type": "string", "pattern": "^[A-Z_]+$"}}],
             "description": "document types (or all)"}
+_DOCUMENTS = {"enum": list(DOCUMENTS), "default": "all",
+              "description": "all documents, only controlled ones (plans, charters, reports) or only records "
+                             "(status reports, minutes, forms, registers) (docs/applicability.md)"}
+_BLANK_TEMPLATE = {"anyOf": [{"enum": ["all", "none"]}, {"type": "array", "items": {"type": "string"}}],
+                   "default": "all", "description": "on a blank template: every finding, none, or only these "
+                                                    "message variants (`message`: the main one)"}
 _SYNONYMS = {"type": "object", "description": "extra words, the shape of rules/lexicons/*.yaml "
                                               "(TYPE.sections|columns|…, common.…): {en: [...], zh: [...]}"}
+
+
+def _gates() -> dict[str, Any]:
+    """`gates:` of rules/gates.yaml and organisation packs, `[gates]` of pmo-check.toml (checker.config.gates)."""
+    from checker.config.gates import GATE_IDS, STATES
+
+    required = {"type": "object", "additionalProperties": False, "required": ["state"], "properties": {
+        "state": {"enum": list(STATES)},
+        "profiles": {"type": "array", "items": {"enum": list(PROFILES)}, "description": "required only under these"},
+        "sizes": {"type": "array", "items": {"enum": list(SIZES)}, "description": "required only for these sizes"},
+        "satisfied_by": {"type": "array", "items": {"type": "string"}, "description": "types that stand in for it"},
+        "note": {"type": "string"}}}
+    gate = {"type": "object", "additionalProperties": False, "properties": {
+        "name": _TEXT,
+        "required_docs": {"type": "object", "description": "document type → requirement (false: not required)",
+                          "additionalProperties": {"anyOf": [required, {"const": False}]}},
+        "exit_criteria": {"type": "array", "items": {"type": "string", "pattern": RULE_ID},
+                          "description": "rule ids that must not fail (replaces the list)"}}}
+    return {"type": "object", "description": "stage gates G0–G4 (docs/project-view.md)",
+            "propertyNames": {"enum": list(GATE_IDS)}, "additionalProperties": gate}
 
 
 def pack_schema() -> dict[str, Any]:
@@ -60,7 +86,7 @@ def pack_schema() -> dict[str, Any]:
                                "description": "A deterministic, S semi-automatic (NLP), J judgement"},
                 "title": _TEXT, "message": _TEXT,
                 "messages": {"type": "object", "additionalProperties": _TEXT, "description": "message variants"},
-                "suggestion": _TEXT, "applies_to": _APPLIES,
+                "suggestion": _TEXT, "applies_to": _APPLIES, "documents": _DOCUMENTS, "blank_template": _BLANK_TEMPLATE,
                 "params": {"type": "object", "description": "the kind's parameters (docs/configuration.md)"}},
             "oneOf": variants, "discriminator": {"propertyName": "kind"}}
     override = {"type": "object", "additionalProperties": False, "properties": {
@@ -82,6 +108,8 @@ def pack_schema() -> dict[str, Any]:
             "description": {"type": "string"},
             "extends": {**_WORDS, "description": "organisation pack: builtin, or the built-in packs it keeps"},
             "applies_to": _APPLIES,
+            "documents": {**_DOCUMENTS, "description": "the default of the pack's rules"},
+            "blank_template": {**_BLANK_TEMPLATE, "description": "the default of the pack's rules"},
             "overrides": {"type": "object", "description": "changes to existing rules, by id",
                           "properties": {rid: {"$ref": "#/$defs/override", "properties": {"params": {"$ref": ref}}}
                                          for rid, ref in params.tailored.items()},
@@ -91,6 +119,7 @@ def pack_schema() -> dict[str, Any]:
             "synonyms": _SYNONYMS,
             "profiles": {"type": "object", "propertyNames": {"enum": list(PROFILES)}, "additionalProperties": tailoring},
             "sizes": {"type": "object", "propertyNames": {"enum": list(SIZES)}, "additionalProperties": size},
+            "gates": _gates(),
         },
         "$defs": {"rule": rule, "override": override, **params.maps(), **params.defs},
     }
@@ -118,13 +147,22 @@ def config_schema() -> dict[str, Any]:
                 "profile": {"enum": list(PROFILES)}, "size": {"enum": list(SIZES), "default": "medium"},
                 "exclude": {"type": "array", "items": {"type": "string"}, "description": "globs of files not checked"},
                 "locale": {"type": "string", "pattern": r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$"},
-                "packs": {"type": "array", "items": {"type": "string"}, "description": "organisation packs"}}},
+                "packs": {"type": "array", "items": {"type": "string"}, "description": "organisation packs"},
+                "as_of": {"type": "string", "format": "date",
+                          "description": "the check date ages are measured against (default: today)"}}},
             "rules": {"type": "object", "description": "per-rule tailoring; the key is a rule id or a glob",
                       "properties": {rid: {"$ref": "#/$defs/tailored", "properties": {"params": {"$ref": ref}}}
                                      for rid, ref in params.tailored.items()},
                       "additionalProperties": {"$ref": "#/$defs/tailored"}},
             "synonyms": _SYNONYMS,
             "suppress": {"type": "array", "items": {"$ref": "#/$defs/waiver"}},
+            "gates": _gates(),
+            "projects": {"type": "array", "description": "documents forced into projects (docs/project-view.md)",
+                         "items": {"type": "object", "additionalProperties": False, "required": ["key", "paths"],
+                                   "properties": {"key": {"type": "string", "minLength": 1},
+                                                  "paths": {"type": "array", "items": {"type": "string"},
+                                                            "description": "globs relative to this file's folder"},
+                                                  "name": {"type": "string"}}}},
             "score": {"type": "object", "additionalProperties": False, "description": "score bands (docs/scoring.md)",
                       "properties": {"green": {"type": "number", "minimum": 0, "maximum": 100},
                                      "amber": {"type": "number", "minimum": 0, "maximum": 100}}},

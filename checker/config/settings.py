@@ -27,12 +27,14 @@ from checker.io.paths import CONFIG_NAME
 
 PROFILES = ("pmbok", "prince2", "cn_pmo")
 SIZES = ("small", "medium", "large")
-RUNTIME_KEYS = ("today", "rule_ids")  # API-only options a dict config may also carry
-# [service] is read by addin_service, [audit] by checker.audit.settings: each validates its own keys.
-_TOP_KEYS = ("check", "rules", "synonyms", "suppress", "score", "service", "audit")
-_CHECK_KEYS = ("profile", "size", "exclude", "locale", "packs")
+RUNTIME_KEYS = ("today", "rule_ids", "ignore")  # API-only options a dict config may also carry
+# [service]: read by addin_service; [audit]: by checker.audit.settings (each validates its own keys);
+# [gates] and [[projects]]: by the project view (docs/project-view.md)
+_TOP_KEYS = ("check", "rules", "synonyms", "suppress", "score", "service", "audit", "gates", "projects")
+_CHECK_KEYS = ("profile", "size", "exclude", "locale", "packs", "as_of")
 _RULE_KEYS = ("severity", "enabled", "params")
 _WAIVER_KEYS = ("rule", "path", "reason", "expires", "approved_by")
+_PROJECT_KEYS = ("key", "paths", "name")
 _LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 # Locales that write numeric dates month first (03/04/2026 = 4 March is day-first everywhere else).
 _MONTH_FIRST = {"en-us", "en-ph", "en-as", "en-gu", "en-mp", "en-pr", "en-um", "en-vi", "en-fm", "en-mh", "en-pw",
@@ -74,6 +76,21 @@ class Waiver:
             ("/" not in pattern and fnmatch.fnmatch(os.path.basename(path), pattern))
 
 
+@dataclass(frozen=True)
+class ProjectGroup:
+    """`[[projects]]`: documents matching `paths` (globs relative to the file's folder `root`) are one
+    project, `key`, whatever ids and names they carry (the project view's forced grouping)."""
+
+    key: str
+    paths: tuple[str, ...]
+    root: str
+    name: str | None = None
+
+    def matches(self, path: str) -> bool:
+        rel = os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+        return any(fnmatch.fnmatch(rel, p.replace("\\", "/").removeprefix("./")) for p in self.paths)
+
+
 @dataclass(frozen=True, eq=False)
 class Config:
     source: str  # the file, or "<dict>"
@@ -89,6 +106,9 @@ class Config:
     suppress: tuple[Waiver, ...] = ()
     runtime: dict[str, Any] = field(default_factory=dict)  # today / rule_ids given in a dict config
     bands: Bands = Bands()  # [score]: where reports draw green / amber / red
+    as_of: date | None = None  # [check] as_of: the check date, for repeatable runs (`--as-of` wins)
+    gates: dict[str, Any] = field(default_factory=dict)  # [gates.G2]: changes to the gates (checker.config.gates)
+    projects: tuple[ProjectGroup, ...] = ()  # [[projects]]: forced grouping of documents into projects
 
 
 def day_first(locale: str | None) -> bool | None:
@@ -208,12 +228,36 @@ def parse(data: dict[str, Any], source: str, root: str) -> Config:
     waivers = tuple(_waiver(w, i, where) for i, w in enumerate(raw_waivers, start=1))
 
     bands = parse_bands(_table(data.get("score", {}), f"{where}: [score]"), f"{where}: [score]")
+    as_of = _date(check["as_of"], f"{where}: [check] as_of") if "as_of" in check else None
+    from checker.config.gates import validate as validate_gates
+
+    gates = validate_gates(_table(data.get("gates", {}), f"{where}: [gates]"), f"{where}: [gates]")
+    raw_projects = data.get("projects", [])
+    if not isinstance(raw_projects, list):
+        raise ConfigError(f"{where}: projects must be an array of tables ([[projects]])")
+    projects = tuple(_project(p, i, where, root) for i, p in enumerate(raw_projects, start=1))
 
     key_src = json.dumps({"source": source, "data": data}, sort_keys=True, default=str, ensure_ascii=False)
     key = hashlib.sha256(key_src.encode("utf-8")).hexdigest()[:16]
     return Config(source=source, root=root, key=key, profile=profile, size=size, locale=locale, exclude=exclude,
                   packs=tuple(packs), rules=tuple(rules), synonyms=dict(synonyms), suppress=waivers,
-                  runtime=runtime, bands=bands)
+                  runtime=runtime, bands=bands, as_of=as_of, gates=gates, projects=projects)
+
+
+def _project(raw: Any, index: int, where: str, root: str) -> ProjectGroup:
+    what = f"{where}: [[projects]] #{index}"
+    raw = _table(raw, what)
+    _no_unknown(raw, _PROJECT_KEYS, what)
+    key = raw.get("key")
+    if not isinstance(key, str) or not key.strip():
+        raise ConfigError(f"{what} needs a key (the project's id or name)")
+    paths = _strings(raw.get("paths", []), f"{what} paths")
+    if not paths:
+        raise ConfigError(f"{what} needs paths: globs of the project's documents, relative to this file's folder")
+    name = raw.get("name")
+    if name is not None and (not isinstance(name, str) or not name.strip()):
+        raise ConfigError(f"{what} name must be a non-empty text")
+    return ProjectGroup(key.strip(), tuple(paths), root, name.strip() if name else None)
 
 
 def _waiver(raw: Any, index: int, where: str) -> Waiver:

@@ -23,14 +23,17 @@ import os
 import re
 import threading
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from typing import Any, Callable, Mapping
 
 import yaml
 from pydantic import ValidationError
 
-from checker.config.packs import builtin_specs
-from checker.config.settings import PROFILES, SIZES, Config, Waiver, validate_synonyms
+from checker.config import gates as gate_defs
+from checker.config.gates import Gate
+from checker.config.packs import builtin_specs, pack_defaults
+from checker.config.settings import PROFILES, SIZES, Config, ProjectGroup, Waiver, validate_synonyms
 from checker.core import yamlio
 from checker.core.errors import ConfigError, PackError
 from checker.core.findings import SEVERITIES
@@ -48,8 +51,8 @@ STANDARD_PREFIXES = frozenset({
     "STK", "RR", "IR", "CR", "CL", "MM", "SR", "ESR", "CLS", "LL", "GATE", "XD"})
 TOOL_PREFIXES = frozenset({"SUP"})  # the checker's own findings (checker.suppress)
 _OWN_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
-_PACK_KEYS = ("pack", "description", "extends", "applies_to", "overrides", "disable", "rules", "synonyms",
-              "profiles", "sizes")
+_PACK_KEYS = ("pack", "description", "extends", "applies_to", "documents", "blank_template", "overrides", "disable",
+              "rules", "synonyms", "profiles", "sizes", "gates")
 _OVERRIDE_KEYS = ("severity", "params", "enabled", "applies_to", "synonyms")
 
 @dataclass(frozen=True, eq=False)
@@ -66,6 +69,9 @@ class Tailoring:
     waivers: tuple[Waiver, ...] = ()
     exclude: tuple[str, ...] = ()
     runtime: dict[str, Any] = field(default_factory=dict)
+    as_of: date | None = None  # [check] as_of: the check date of the documents it governs
+    gates: Mapping[str, Gate] = field(default_factory=dict)  # G0…G4 for this profile and size (checker.config.gates)
+    projects: tuple[ProjectGroup, ...] = ()  # [[projects]] of pmo-check.toml: forced grouping
 
     def excludes(self, path: str) -> bool:
         if not self.exclude:
@@ -132,6 +138,7 @@ class _OrgPack:
     rules: list[RuleSpec]
     synonyms: dict[str, Any]
     tailoring: dict[str, Any]  # profiles / sizes
+    gates: dict[str, Any]  # changes to the gates (checker.config.gates)
 
 
 def _load_org_pack(path: str) -> _OrgPack:
@@ -181,7 +188,7 @@ def _load_org_pack(path: str) -> _OrgPack:
         if not isinstance(raw, Mapping):
             raise ConfigError(f"{where}: each rule is a mapping (id, kind, severity, title, message, …)")
         try:
-            rules.append(_spec(dict(raw), name, pack_applies, source=path))
+            rules.append(_spec({**pack_defaults(data), **raw}, name, pack_applies, source=path))
         except PackError as exc:
             raise ConfigError(f"{where}: {exc}") from None
     synonyms = data.get("synonyms") or {}
@@ -189,7 +196,9 @@ def _load_org_pack(path: str) -> _OrgPack:
         raise ConfigError(f"{where}: synonyms must be a mapping like the lexicon's")
     validate_synonyms(synonyms, f"{where}: synonyms")
     tailoring = {k: data[k] for k in ("profiles", "sizes") if data.get(k)}
-    return _OrgPack(name, path, extends, clean, [str(d).upper() for d in disable], rules, dict(synonyms), tailoring)
+    gates = gate_defs.validate(data.get("gates") or {}, f"{where}: gates")
+    return _OrgPack(name, path, extends, clean, [str(d).upper() for d in disable], rules, dict(synonyms), tailoring,
+                    gates)
 
 
 def _prefix(rule_id: str) -> str:
@@ -364,11 +373,18 @@ def _build(config: Config | None, key: str) -> Tailoring:
         _deep_merge(extra, pack.synonyms)
     if config:
         _deep_merge(extra, config.synonyms)
+    raw_gates = dict(gate_defs.shipped())
+    for overlay in [*(pack.gates for pack in org), config.gates if config else {}]:
+        raw_gates = gate_defs.merge(raw_gates, overlay)
+    profile_types = frozenset(prof.get("doc_types") or []) if prof is not None else None
     return Tailoring(key=key, source=config.source if config else None,
                      root=config.root if config else os.getcwd(), profile=profile, size=size,
                      locale=config.locale if config else None, specs=tuple(enabled), disabled=tuple(disabled),
                      vocab=_vocabulary(key, extra), waivers=config.suppress if config else (),
-                     exclude=config.exclude if config else (), runtime=dict(config.runtime) if config else {})
+                     exclude=config.exclude if config else (), runtime=dict(config.runtime) if config else {},
+                     as_of=config.as_of if config else None,
+                     gates=gate_defs.resolve(raw_gates, profile, size, profile_types),
+                     projects=config.projects if config else ())
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,9 @@ class Finding:
     # A missing-section finding's section names in the document's language: the task pane inserts
     # them as headings (the report's optional `missing_sections`).
     missing_sections: tuple[str, ...] = ()
+    # Which of the rule's messages this is (None: its main one); the pack's `blank_template` selects
+    # by it. Not part of the report.
+    variant: str | None = None
 
     @property
     def suppressed(self) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from fnmatch import fnmatchcase
 from typing import Any
 
 from checker.core.limits import Limits
@@ -12,8 +13,9 @@ from checker.core.limits import Limits
 class Options:
     """What a run may set: the check date, a rule subset, resource bounds and the configuration."""
 
-    today: date | None = None
-    rule_ids: frozenset[str] | None = None  # only these rules, when given
+    today: date | None = None  # the check date ages are measured against; None: `[check] as_of`, else today
+    rule_ids: frozenset[str] | None = None  # only these rules (ids or globs such as "RR-*"), when given
+    ignore: frozenset[str] = frozenset()  # never these rules (ids or globs)
     # Resource bounds (docs/security.md): the opening layer's limits, and for a run the executor's.
     limits: Limits = Limits()
     workers: int | None = None  # worker processes for several documents; None: one per CPU, 0: inline
@@ -24,3 +26,15 @@ class Options:
     # pmo-check.toml nearest to each document; neither: the defaults.
     config: Any = None
     discover: bool = True
+
+    def selects(self, rule_id: str) -> bool:
+        """The rule runs: it matches `rule_ids` (when given) and no `ignore` pattern (`--select`/`--ignore`)."""
+        if self.rule_ids is not None and not any(fnmatchcase(rule_id, p) for p in self.rule_ids):
+            return False
+        return not any(fnmatchcase(rule_id, p) for p in self.ignore)
+    # Keep each document's summary (checker.analysis.summary) in the report: the audit stores them to
+    # review projects later; a printed report leaves them out (docs/project-view.md).
+    summaries: bool = False
+    # A stage gate (G0…G4) to assess every project for: each project then carries the contract's
+    # `gate` block (ready / conditional / not-ready), as `pmo-check gate` prints it.
+    gate: str | None = None

@@ -9,13 +9,27 @@ import re
 from typing import Iterable
 
 from checker.core.location import Location
-from checker.lexicon.matchers import is_column_name
+from checker.lexicon.matchers import field_labels, is_column_name
 from checker.lexicon.vocabulary import Vocabulary
 from checker.model.elements import Block, Field, Grid
-from checker.text.normalize import label_unit, nfkc
+from checker.text.normalize import has_cjk, label_unit, nfkc, norm_label
 
 _LINE = re.compile(r"^\s*(?P<label>[^:：\n]{1,40}?)\s*[:：]\s*(?P<value>.*)$")
+# What sets apart several pairs written on one line: a run of spaces or a tab, or one space before
+# a Chinese label and its colon ('签发人：CIO 签发时间：2021年9月').
+_GAP = re.compile(r"(?:[ \u3000]{2,}|\t)+|[ \u3000](?=[\u4e00-\u9fff]{2,12}[:：])")
 _MAX_LABEL = 40
+_MAX_VALUE_LINES = 12  # lines under a label line that are its value (a list of names)
+_MAX_VALUE_PARAGRAPH = 200  # a paragraph under a label is its value only when it is short
+_MAX_NAMED_VALUE = 120
+# A title line that names its project after the label: '<document> for project: <name>'.
+_FOR_PROJECT = re.compile(r"\S\s+(?:for|of)\s+(?:the\s+)?project$", re.I)
+_LIST_ITEM = re.compile(r"^\s*(?:[（(]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]|[-•·*▪●○◆■□])")
+_CONTENTS_ENTRY = re.compile(r"\t\s*\d+\s*$")  # 'Project Name<TAB>5': a line of the contents, not a field
+_FOOTER_ROWS = 6  # the rows at the bottom of a register sheet that may be its footer
+_IDENTIFYING_KEYS = frozenset({f"doc_control_fields.{k}" for k in ("project_name", "project_id", "doc_title", "doc_id", "version", "date")}
+                              | {f"project_facts.{k}" for k in ("id", "name", "budget", "start", "end")})
+_SIGNOFF_KEYS = frozenset({"doc_control_fields.approver", "doc_control_fields.reviewer"})
 
 
 def _looks_like_label(text: str) -> bool:
@@ -79,12 +93,17 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
         i = 0
         while i < len(cells):
             label = cells[i]
-            if not _looks_like_label(label.text):
+            if not _looks_like_label(label.text) or is_self_contained(label.text):
+                i += 1
+                continue
+            if i + 1 >= len(cells) and len(cells) > 1 and _is_label_value(vocab, label.text):
+                # A blank form's last label on its row ('Project Name | Date Prepared'): empty.
+                out.append(Field(label.text.strip(), "", label.location, label.location, source))  # type: ignore[arg-type]
                 i += 1
                 continue
             if i + 1 < len(cells):
                 value = cells[i + 1]
-                if _is_prompt_label(value.text):
+                if _is_prompt_label(value.text) or _is_label_value(vocab, value.text) or _is_field_line(vocab, value.text):
                     # 'Project Name: | Prepared on:' - the next cell is another label, so this
                     # label's value is missing; the label's own cell is where it belongs.
                     out.append(Field(label.text.strip(), "", label.location, label.location, source))  # type: ignore[arg-type]
@@ -95,37 +114,187 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
                 i += 2
                 continue
             below = grid.cell(r + 1, label.col)
-            if below is not None and not below.merged and len(cells) == 1:
+            if (below is not None and not below.merged and len(cells) == 1
+                    and not is_self_contained(below.text) and not _is_prompt_label(below.text)):
                 out.append(Field(label.text.strip(), below.text.strip(), below.location, label.location, source))  # type: ignore[arg-type]
+            elif _is_prompt_label(label.text):
+                # 'Project Name:' with the next label under it: an empty field, in its place.
+                out.append(Field(label.text.strip(), "", label.location, label.location, source))  # type: ignore[arg-type]
             i += 1
-    # Cells that hold a whole 'Label: value' line.
+    # Cells that hold whole 'Label: value' lines (a cell that is only 'Label:' and was paired above
+    # is not read again).
+    paired = {f.label_location.anchor() for f in out if f.label_location is not None}
     for row in rows:
         for cell in row:
-            if not cell.merged and ("：" in cell.text or ":" in cell.text):
+            if (not cell.merged and ("：" in cell.text or ":" in cell.text)
+                    and not (_is_prompt_label(cell.text) and cell.location.anchor() in paired)):
                 out.extend(fields_from_lines(cell.text, cell.location, source))
     return out
 
 
-def fields_from_lines(text: str, location: Location, source: str = "line") -> list[Field]:
-    """`Label: value` pairs, one per line of `text`."""
+def footer_fields(vocab: Vocabulary, grid: Grid, start: int, source: str = "sheet") -> list[Field]:
+    """Doc-control `Label: value` cells in the last rows of a register sheet, under its records
+    ('Version: 01 | Date: 01 Apr 2024' in a footer row): only cells whose every label is a known
+    field label, so a record's 'Note: …' cell is not read as a field."""
     out: list[Field] = []
-    for line in nfkc(text).splitlines():
-        m = _LINE.match(line)
-        if not m:
-            continue
-        label = m.group("label").strip()
-        if not _looks_like_label(label) or "http" in label.lower():
-            continue
-        out.append(Field(label, m.group("value").strip(), location.with_text(line), location, source))  # type: ignore[arg-type]
+    for r in range(max(start, len(grid.rows) - _FOOTER_ROWS), len(grid.rows)):
+        for cell in grid.rows[r]:
+            if cell.merged or not isinstance(cell.value, str) or not (":" in cell.text or "：" in cell.text):
+                continue
+            found = fields_from_lines(cell.text, cell.location, source)
+            if found and all(field_labels(vocab).match(f.label, allow_partial=False) is not None for f in found):
+                out.extend(found)
     return out
+
+
+def fields_from_lines(text: str, location: Location, source: str = "line") -> list[Field]:
+    """`Label: value` pairs in `text`, however a form writes them on its lines.
+
+    One pair a line; several pairs on one line, set apart by runs of spaces or tabs ('变更：通过
+    签字：… 日期：…', 'Version: 1.0    Date: 2026-03-05'); and a label alone on its line with the
+    value on the lines under it ('Prepared by:' then one name a line), up to the next label line.
+    """
+    out: list[Field] = []
+    lines = nfkc(text).splitlines()
+    i = 0
+    while i < len(lines):
+        pairs = _pairs_of_line(lines[i])
+        i += 1
+        if not pairs:
+            continue
+        label, value, line = pairs[-1]
+        if not value:
+            # The value under the label: the following lines that are not labels themselves.
+            under: list[str] = []
+            while i < len(lines) and len(under) < _MAX_VALUE_LINES and not _pairs_of_line(lines[i]):
+                if lines[i].strip():
+                    under.append(lines[i].strip())
+                i += 1
+            pairs[-1] = (label, "\n".join(under), "\n".join([line, *under]) if under else line)
+        for label, value, line in pairs:
+            key = "project_name" if _FOR_PROJECT.search(label) else None  # 'Quality plan for project: Apollo'
+            out.append(Field(label, value, location.with_text(line), location, source, key=key))  # type: ignore[arg-type]
+    return out
+
+
+def _pairs_of_line(line: str) -> list[tuple[str, str, str]]:
+    """The (label, value, text) pairs of one line: one, or several set apart by runs of spaces."""
+    m = _LINE.match(line)
+    if not m or not _is_line_label(m.group("label").strip()):
+        return []
+    segments: list[str] = []
+    pieces = _GAP.split(line.strip())
+    gaps = _GAP.findall(line.strip())
+    for n, piece in enumerate(pieces):
+        # A piece starts a new pair only when the text so far is a whole pair and the piece opens
+        # with a label of its own ('学    院：' keeps its spaced-out label in one piece).
+        head = _LINE.match(piece)
+        if segments and head and ("：" in segments[-1] or ":" in segments[-1]) and _is_line_label(head.group("label").strip()):
+            segments.append(piece)
+        elif segments:
+            segments[-1] += gaps[n - 1] + piece
+        else:
+            segments.append(piece)
+    out: list[tuple[str, str, str]] = []
+    for segment in segments:
+        m = _LINE.match(segment)
+        if m:
+            out.append((m.group("label").strip(), m.group("value").strip(), segment.strip()))
+    return out
+
+
+def _is_line_label(label: str) -> bool:
+    return _looks_like_label(label) and "http" not in label.lower()
+
+
+def is_self_contained(text: str) -> bool:
+    """A cell holding a label on its first line and the value on the next ('Date:' / '8/2/16'): a
+    field by itself, neither the label of the cell beside it nor that cell's value."""
+    lines = [line for line in nfkc(text).splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    m = _LINE.match(lines[0])
+    return bool(m) and not m.group("value").strip() and _is_line_label(m.group("label").strip())
 
 
 def fields_from_blocks(vocab: Vocabulary, blocks: Iterable[Block], source: str | None = None) -> list[Field]:
+    """Fields of tables, `Label: value` lines, and label paragraphs whose value is the paragraph(s)
+    after them: 'Prepared by:' then one name a paragraph, or a known label alone on its line
+    ('Project Name', then the name) as unstyled exports and title blocks write them."""
     out: list[Field] = []
-    for block in blocks:
+    blocks = list(blocks)
+    for n, block in enumerate(blocks):
         src = source or ("line" if block.source in ("body", "textbox") else block.source)
         if block.kind == "table" and block.grid is not None:
             out.extend(fields_from_grid(vocab, block.grid, "table" if src == "line" else src))
-        elif "：" in block.text or ":" in block.text:
-            out.extend(fields_from_lines(block.text, block.location, src))
+            continue
+        found = fields_from_lines(block.text, block.location, src) if ("：" in block.text or ":" in block.text) else []
+        if found and not found[-1].value and _is_prompt_label(block.text.splitlines()[-1] if block.text.strip() else ""):
+            below = _paragraphs_below(vocab, blocks, n + 1, _MAX_VALUE_LINES)
+            if below:
+                last = found[-1]
+                found[-1] = Field(last.label, "\n".join(b.text.strip() for b in below), below[0].location,  # type: ignore[arg-type]
+                                  block.location, src)
+        elif (not found and "\t" in block.text.strip() and not _CONTENTS_ENTRY.search(block.text)
+              and _is_label_line(vocab, block.text.split("\t")[0], any_label=True)):
+            # 'Prepared by<TAB>name': a label and its value set apart by a tab stop.
+            label, _, value = block.text.strip().partition("\t")
+            found = [Field(label.strip(), value.strip(), block.location, block.location, src)]  # type: ignore[arg-type]
+        elif not found and block.text[:1] not in (" ", "\t", "\u3000") and _is_label_line(vocab, block.text):
+            # (an indented line is a caption under a signature line, not a label)
+            below = _paragraphs_below(vocab, blocks, n + 1, 1, headings=True)
+            value = below[0].text.strip() if below else ""
+            if value and len(value) <= _MAX_NAMED_VALUE and not _LIST_ITEM.match(value) and value[-1] not in "。；;.":
+                # (a numbered line or a sentence under it makes the label a section's heading)
+                found = [Field(block.text.strip(), below[0].text.strip(), below[0].location, block.location, src)]  # type: ignore[arg-type]
+        out.extend(found)
     return out
+
+
+def _paragraphs_below(vocab: Vocabulary, blocks: list[Block], start: int, limit: int, headings: bool = False) -> list[Block]:
+    """The paragraphs right after a label paragraph that are its value: up to the next heading,
+    table, label or long paragraph."""
+    out: list[Block] = []
+    for block in blocks[start:start + limit]:
+        text = block.text.strip()
+        if (block.kind == "table" or not text or (block.kind == "heading" and not headings)
+                or len(text) > _MAX_VALUE_PARAGRAPH or _pairs_of_line(text.splitlines()[0])
+                or _is_prompt_label(text) or _is_label_line(vocab, text.split("\t")[0], any_label=True)):
+            break
+        out.append(block)
+    return out
+
+
+def _is_label_value(vocab: Vocabulary, text: str) -> bool:
+    """A cell beside a label that is itself the label of an identifying field ('Project Name |
+    Date Prepared' in a blank form): the next label, not the value. A role ('Document Owner |
+    Project Manager') is a value."""
+    t = text.strip()
+    if not t or len(t) > _MAX_LABEL or "\n" in t:
+        return False
+    m = field_labels(vocab).match(t, allow_partial=False)
+    return m is not None and m.key in _IDENTIFYING_KEYS
+
+
+def _is_field_line(vocab: Vocabulary, text: str) -> bool:
+    """A cell beside a label that is a whole field of its own ('Project Name | Week Ending: 10'):
+    its first line is a known label, a colon and a value."""
+    lines = text.strip().splitlines()
+    pairs = _pairs_of_line(lines[0]) if lines else []
+    return bool(pairs) and field_labels(vocab).match(pairs[0][0], allow_partial=False) is not None
+
+
+def _is_label_line(vocab: Vocabulary, text: str, any_label: bool = False) -> bool:
+    """A paragraph that is only a field label, no colon: a distinctive one ('Project Name', '编制日期')
+    that identifies the document, not a sign-off label (under 'Approved by' comes a signature line
+    and a role caption, not the approver); with `any_label`, any label of a field."""
+    t = text.strip()
+    if not t or len(t) > _MAX_LABEL or "\n" in t:
+        return False
+    m = field_labels(vocab).match(t, allow_partial=False)
+    if m is None:
+        return False
+    if any_label:
+        return True
+    n = norm_label(t)
+    return m.key not in _SIGNOFF_KEYS and (len(n.split()) >= 2 or (has_cjk(n) and len(n) >= 3))

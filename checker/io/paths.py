@@ -1,8 +1,11 @@
 """Turning the command line's PATH arguments into the list of files to check.
 
-Folders are walked recursively in a stable order. Every file is reported, including the ones we
-cannot read (they become `unsupported-format` entries), except files a `pmo-check.toml` in the
-folder explicitly excludes, Office lock files (`~$name.docx`) and hidden folders such as `.git`.
+Folders are walked recursively in a stable order. Ignored without a word: hidden files and folders
+(a name starting with `.`: `.git`, `.DS_Store`, macOS `._x.docx` resource forks), Office lock files
+(`~$name.docx`) and what a `pmo-check.toml` in the folder or above it excludes. Every other file is
+reported: a Word or Excel file (by its extension, `WORD_EXCEL`) is checked, and any other file met
+while walking is a `skipped` entry (`unsupported-format`, listed but never a failure). A file named
+on the command line is always checked, whatever its name: if it is not Word or Excel, it fails.
 """
 from __future__ import annotations
 
@@ -15,12 +18,23 @@ from typing import Iterable, Iterator
 from checker.core.errors import ReadError
 
 CONFIG_NAME = "pmo-check.toml"
+# Extensions of Word and Excel files, checked when met in a folder. The opener decides by content, so a
+# legacy or binary one (.doc, .xls, .xlsb) becomes an unreadable document that says how to convert it.
+WORD_EXCEL = frozenset({".docx", ".docm", ".dotx", ".dotm", ".doc", ".dot",
+                        ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlt", ".xlsb"})
 
 
 @dataclass(frozen=True)
 class Item:
     path: str
     error: ReadError | None = None
+    skipped: bool = False  # met while walking a folder and not Word or Excel: listed, never a failure
+
+
+def skipped_item(path: str) -> Item:
+    ext = os.path.splitext(path)[1].lower()
+    what = f"a {ext} file" if ext else "a file without an extension"
+    return Item(path, ReadError("unsupported-format", f"Skipped: {what}, not a Word or Excel document."), True)
 
 
 def _excludes(folder: str) -> list[str]:
@@ -43,7 +57,7 @@ def _walk(root: str) -> Iterator[str]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         excludes[folder] = _excludes(folder)
         for name in sorted(files):
-            if name.startswith("~$"):
+            if name.startswith(("~$", ".")):
                 continue
             path = os.path.join(folder, name)
             if _excluded(path, root, excludes):
@@ -67,7 +81,8 @@ def expand(paths: Iterable[str]) -> list[Item]:
     items: list[Item] = []
     seen: set[str] = set()
     for raw in paths:
-        if os.path.isdir(raw):
+        walked = os.path.isdir(raw)
+        if walked:
             candidates = list(_walk(raw))
         elif os.path.exists(raw):
             candidates = [raw]
@@ -78,5 +93,6 @@ def expand(paths: Iterable[str]) -> list[Item]:
             key = os.path.realpath(path)
             if key not in seen:
                 seen.add(key)
-                items.append(Item(path))
+                office = os.path.splitext(path)[1].lower() in WORD_EXCEL
+                items.append(Item(path) if office or not walked else skipped_item(path))
     return items

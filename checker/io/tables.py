@@ -17,6 +17,7 @@ from checker.model.elements import Cell, Grid
 HEADER_SCAN_ROWS = 15
 SMALL_GRID_ROWS = 80
 SEQUENCE = re.compile(r"[A-Za-z]{0,6}[-_ ]?\d{1,6}")  # a row number or code pre-filled in a template ('R-001', '12')
+TOTAL_LABEL = re.compile(r"^\s*(?:(?:grand\s+|sub-?)?totals?\b|sum\b|合计|总计|小计|共计|总和)", re.I)
 
 
 @dataclass
@@ -49,6 +50,25 @@ def is_data_row(row: Sequence[Cell], order: list[int], id_cols: set[int]) -> boo
         if c in id_cols and SEQUENCE.fullmatch(text.strip()):
             continue
         return True
+    return False
+
+
+def looks_like_header_row(row: Sequence[Cell]) -> bool:
+    """Whether a table's row reads as column names: two or more short labels, none holding a number
+    of three digits or more (a data row has values)."""
+    head = [c for c in row if not c.merged and c.text.strip()]
+    return len(head) >= 2 and all(len(c.text) <= 40 and not _THREE_DIGITS.search(c.text) for c in head)
+
+
+_THREE_DIGITS = re.compile(r"\d{3,}")
+
+
+def is_total_row(row: Sequence[Cell]) -> bool:
+    """A total or subtotal row of a table of records: its first filled cell says so ('Total Risk
+    Score', '合计'). It sums the records; it is not one."""
+    for cell in row:
+        if not cell.merged and not cell.blank:
+            return bool(TOTAL_LABEL.match(cell.text))
     return False
 
 
@@ -87,9 +107,13 @@ def table_view(grid: Grid, header_row: int, columns: dict[str, int]) -> TableVie
     rows: list[dict[str, Cell]] = []
     locations: list[Location] = []
     in_sheet = grid.location.sheet is not None
+    header = _texts_by_column(grid.rows[header_row])
     for r in range(header_row + 1, len(grid.rows)):
         if in_sheet and not any(c.text.strip() for c in grid.rows[r]):
             break  # in a worksheet a blank row ends the block: what follows is another table
+        texts = _texts_by_column(grid.rows[r])
+        if len(texts) >= 2 and all(header.get(c) == t for c, t in texts.items()):
+            continue  # the header repeated over the next block (a signature block per role)
         cells: dict[str, Cell] = {}
         for key, col in columns.items():
             cell = grid.cell(r, col)
@@ -101,6 +125,10 @@ def table_view(grid: Grid, header_row: int, columns: dict[str, int]) -> TableVie
         first = grid.rows[r][0] if grid.rows[r] else next(iter(cells.values()))
         locations.append(first.location)
     return TableView(grid, header_row, columns, rows, locations)
+
+
+def _texts_by_column(row: Sequence[Cell]) -> dict[int, str]:
+    return {c.col: " ".join(c.text.split()).lower() for c in row if not c.merged and c.text.strip()}
 
 
 def find_tables(grids: list[Grid], synonyms: Synonyms, *, min_hits: int = 2,

@@ -7,10 +7,10 @@ a signature column. Rows left half-filled are reported where the missing value b
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable
 
 from checker.analysis.context import Context
-from checker.analysis.signoff import is_signoff_label, missing_parts
+from checker.analysis.signoff import missing_parts, signoff_fields
 from checker.analysis.views import approval_tables
 from checker.core.findings import Finding
 from checker.io.tables import TableView
@@ -32,7 +32,7 @@ class Approvals(Kind):
         if tables:
             yield from self._check_tables(ctx, tables, lang)
             return
-        fields = [f for f in ctx.doc.fields if is_signoff_label(ctx.vocab, f.label)]
+        fields = signoff_fields(ctx)
         if not fields:
             yield self.finding(ctx, None, variant="missing")
             return
@@ -47,10 +47,12 @@ class Approvals(Kind):
     def _check_tables(self, ctx: Context, tables: list[TableView], lang: str) -> Iterable[Finding]:
         complete = 0
         problems: list[Finding] = []
+        sep = "、" if lang == "zh" else ", "
         for table in tables:
-            for cells in table.rows:
+            rows: list[tuple[str, list[str], Any]] = []  # (who, missing parts, where) of each incomplete row
+            for i, cells in enumerate(table.rows):
                 filled = {k: c for k, c in cells.items() if not c.blank and not is_placeholder(ctx.vocab, c.text)}
-                if not filled:
+                if not filled or _signed_under(ctx, table.rows, i, filled):
                     continue
                 missing = missing_parts(ctx.vocab, table, cells)
                 if not missing:
@@ -60,9 +62,13 @@ class Approvals(Kind):
                 who = next((cells[k].text.strip() for k in ("name", "role")
                             if k in cells and not cells[k].blank and not is_placeholder(ctx.vocab, cells[k].text)), "")
                 where = cells[missing[0]] if missing[0] in cells else next(iter(cells.values()))
-                problems.append(self.finding(ctx, where.location, variant="incomplete",
-                                             missing=("、" if lang == "zh" else ", ").join(_part(m, lang) for m in missing),
-                                             who=who or "—"))
+                rows.append((who or "—", missing, where))
+            if rows:
+                # One block signed by nobody is one defect: its rows make one finding, at the first of them.
+                parts = [m for m in ("name", "role", "signature", "date") if any(m in r[1] for r in rows)]
+                problems.append(self.finding(ctx, rows[0][2].location, variant="incomplete",
+                                             missing=sep.join(_part(m, lang) for m in parts),
+                                             who=sep.join(dict.fromkeys(r[0] for r in rows))))
         if complete == 0 and not problems:
             first = tables[0]
             cell = next(iter(first.rows[0].values())) if first.rows else None
@@ -76,6 +82,20 @@ class Approvals(Kind):
             return True
         date_labels = ("date", "日期", "时间", "批准时间", "签字日期")
         return any(any(d in f.label.lower() for d in date_labels) and parse_date(f.value) for f in ctx.doc.fields)
+
+
+def _signed_under(ctx: Context, rows: list, i: int, filled: dict) -> bool:
+    """A role's caption row ('Project Sponsor:') over its own block of rows: the block, not the
+    caption, holds the approval; the caption is reported only when nothing under it is filled."""
+    if len(filled) != 1 or not next(iter(filled.values())).text.strip().endswith((":", "：")):
+        return False
+    for cells in rows[i + 1:]:
+        texts = [c.text.strip() for c in cells.values() if not c.blank and not is_placeholder(ctx.vocab, c.text)]
+        if len(texts) == 1 and texts[0].endswith((":", "：")):
+            return False  # the next role's caption: this block is empty
+        if texts:
+            return True
+    return False
 
 
 def _part(key: str, lang: str) -> str:

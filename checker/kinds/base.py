@@ -4,11 +4,12 @@ from __future__ import annotations
 from typing import Any, ClassVar, Iterable
 
 from checker.analysis.context import Context
+from checker.analysis.template_state import document_state, nature_of
 from checker.core.errors import PackError
 from checker.core.findings import Finding
 from checker.core.location import Location
 from checker.kinds.params import KindParams, parse
-from checker.kinds.spec import RuleSpec
+from checker.kinds.spec import DEFAULT_VARIANT, RuleSpec
 
 
 class Kind:
@@ -24,8 +25,19 @@ class Kind:
         self.params = parse(self.Params, spec.params, f"rule {spec.id}:", PackError)
 
     def applies(self, ctx: Context) -> bool:
-        """Cheap pre-filter: the document type first; kinds add their own conditions."""
-        return self.spec.applies_to is None or ctx.doc_type in self.spec.applies_to
+        """Cheap pre-filter: the document type and the documents the pack says (controlled or records)
+        first; kinds add their own conditions."""
+        spec = self.spec
+        if spec.applies_to is not None and ctx.doc_type not in spec.applies_to:
+            return False
+        return spec.documents == "all" or (nature_of(ctx) == "controlled") == (spec.documents == "controlled")
+
+    def wanted(self, ctx: Context, finding: Finding) -> bool:
+        """On a blank template, only the findings the pack's `blank_template` names count."""
+        keep = self.spec.blank_template
+        if keep is None or document_state(ctx).state != "template":
+            return True
+        return (finding.variant or DEFAULT_VARIANT) in keep
 
     def check(self, ctx: Context) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -43,7 +55,8 @@ class Kind:
         if suggestion is not None and suggestion.__class__ is not str:
             suggestion = suggestion.format_map(_Default(args))
         spec = self.spec
-        return Finding(spec.id, severity or spec.severity, message, suggestion, location, spec.automation == "J")
+        return Finding(spec.id, severity or spec.severity, message, suggestion, location, spec.automation == "J",
+                       variant=variant)
 
     def _texts_for(self, variant: str | None, lang: str) -> tuple[Any, Any]:
         """The message and suggestion templates of (variant, language), looked up once per rule:

@@ -41,6 +41,7 @@ class DocControl(Kind):
     class Params(KindParams):
         fields: list[Words] = Field([], description="doc-control keys required; a list entry means any one of them")
 
+
     params: Params
 
     def check(self, ctx: Context) -> Iterable[Finding]:

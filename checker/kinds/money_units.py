@@ -18,7 +18,7 @@ from checker.analysis.inventory import inventory
 from checker.core.findings import Finding
 from checker.kinds.prose_base import ProseKind
 from checker.model.elements import Cell, Grid
-from checker.text.money import CN_SCALED_UNIT, CN_UNIT
+from checker.text.money import CN_SCALED_UNIT, CN_UNIT, names_currency
 from checker.text.normalize import nfkc
 from checker.text.prefilter import Prefilter, prefiltered
 from checker.text.search import NFKC, Search, TextSet, containing
@@ -30,8 +30,7 @@ NOT_MONEY_LABEL = re.compile(r"%|percent|比例|占比|比率|\brate\b|\bid\b|�
                              r"impact|影响|来源|source|科目|item|名称|name|status|状态|控制|threshold|临界|"
                              r"variance\s*%|index|指数|cpi|spi|duration|工期|天|days?|hours?|工时|人月|人天|"
                              r"单位|unit|精度|accuracy|precision|管理计划|plan\b|计划$|方法|method|频率", re.I)
-_UNIT = re.compile(rf"{CN_UNIT}|人民币|RMB|CNY|USD|US\$|HKD|EUR|GBP|[$¥￥€£]|\bdollars?\b|\beuros?\b|"
-                   r"\b(?:k|m|million|thousand)\b", re.I)
+_SCALE = re.compile(rf"{CN_UNIT}|人民币|\b(?:k|m|million|thousand)\b", re.I)
 _DECLARED = re.compile(rf"(?:金额|货币|币种)?单位\s*[:：]\s*(?:人民币)?\s*(?:{CN_UNIT}|美元)|"
                        r"(?:all\s+)?(?:amounts?|figures?|costs?|values?)\s+(?:are\s+)?(?:in|shown in|expressed in)\s+"
                        r"(?:[A-Z]{3}|\$|dollars|euros|thousands|millions)|\bcurrency\s*[:：]\s*[A-Z]{3}|"
@@ -46,10 +45,15 @@ _LONG_NUMBER = re.compile(r"\d{3,}")  # a header label holds no long number
 _UNITS = re.compile(rf"{CN_SCALED_UNIT}|(?<![百万亿千])元")  # each unit once: 元 not inside 万元
 
 
+def _has_unit(text: str) -> bool:
+    """A money unit (元, 万元, k, million) or a currency (any ISO 4217 code, sign or currency word)."""
+    return bool(_SCALE.search(text)) or names_currency(text)
+
+
 def bare_amount(text: str) -> bool:
     """A number that looks like money (≥ 100) and carries no currency or unit."""
     t = nfkc(text or "")
-    if _UNIT.search(t):
+    if _has_unit(t):
         return False
     t = _DATEISH.sub(" ", t)
     return bool(_NUMBER.search(t))
@@ -81,7 +85,7 @@ class MoneyUnits(ProseKind):
         for f in ctx.doc.fields:
             if f.source == "properties" or not MONEY_LABEL.search(f.label) or NOT_MONEY_LABEL.search(f.label):
                 continue
-            if _UNIT.search(nfkc(f.label)):
+            if _has_unit(nfkc(f.label)):
                 continue
             if bare_amount(f.value):
                 yield self.finding(ctx, f.location.with_text(f.value), variant="field", field=f.label.strip(" :："),
@@ -99,6 +103,8 @@ class MoneyUnits(ProseKind):
             for col, head in cols.items():
                 values = [row[col] for row in grid.rows[r0 + 1:] if col < len(row) and not row[col].merged
                           and (row[col].text.strip() or isinstance(row[col].value, (int, float)))]
+                if any(_has_unit(nfkc(c.text)) for c in values):
+                    continue  # a total or a cell of the column says the currency: it holds for the column
                 bare = [c for c in values if _bare_cell(c)]
                 if bare and len(bare) * 2 >= len([c for c in values if _DIGIT.search(c.text)]):
                     yield self.finding(ctx, head.location.with_text(head.text), variant="column",
@@ -117,7 +123,7 @@ class MoneyUnits(ProseKind):
 
 def _bare_cell(c: Cell) -> bool:
     if isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
-        return abs(c.value) >= 100 and not _UNIT.search(c.text)
+        return abs(c.value) >= 100 and not _has_unit(c.text)
     return bare_amount(c.text) and len(c.text) <= 40
 
 
@@ -133,7 +139,7 @@ def _money_header(grid: Grid) -> tuple[int, dict[int, Cell]] | None:
         if len(labels) < 2 or len(labels) < len([c for c in row if c.text.strip()]) - 1:
             continue
         cols = {c.col: c for c in labels if MONEY_LABEL.search(c.text) and not NOT_MONEY_LABEL.search(c.text)
-                and not _UNIT.search(nfkc(c.text))}
+                and not _has_unit(nfkc(c.text))}
         money_any = [c for c in labels if MONEY_LABEL.search(c.text)]
         if money_any:
             return r, cols

@@ -2,9 +2,8 @@
 
 Sections are found by `checker.sections.find_section` (headings, form labels, page-header fields).
 `mode: missing` (the type rules CH-01, SS-01, …) reports each required section that is nowhere to be
-found, located after the nearest preceding section the document does have (the standard's order);
-more than `group_above` (6) missing sections become one finding that lists them, which is what a
-reviewer writes about a skeleton document. `mode: empty` (COM-14) reports required sections that are
+found: one finding that lists them (one defect, one finding: what a reviewer writes), or, when only one
+is missing, located after the nearest preceding section the document does have (the standard's order). `mode: empty` (COM-14) reports required sections that are
 present but hold nothing: under 20 characters (10 Chinese), only N/A/无/略 without a reason, or only
 template prompt text.
 
@@ -18,6 +17,7 @@ from typing import Iterable, Literal
 from pydantic import Field
 
 from checker.analysis.context import Context
+from checker.analysis.recognised import closest_labels
 from checker.analysis.sections import SectionHit, display_name, find_all, find_section, hit_is_empty
 from checker.analysis.titles import project_in_title
 from checker.core.findings import Finding
@@ -42,6 +42,19 @@ def _with_own_synonyms(vocab: Vocabulary, doc_type: str, own: tuple[tuple[str, t
     return Synonyms(mapping)
 
 
+# The document's own labels are quoted ‘like this’ (「」 in Chinese): the rule's element names keep “”.
+_CLOSEST = {"en": (" Closest labels in the document: {items}.", "‘{label}’ ({element})", "; "),
+            "zh": ("文档中最接近的标题：{items}。", "「{label}」（{element}）", "；")}
+
+
+def _closest(ctx: Context, keys: list[str], name) -> str:
+    """What the document has that comes closest to the missing elements, so a reader can tell a real
+    gap from one written under another name (`pmo-check explain` shows all candidates)."""
+    lead, item, joiner = _CLOSEST[ctx.message_language]
+    found = [item.format(label=c[0]["label"], element=name(k)) for k in keys if (c := closest_labels(ctx, k))]
+    return lead.format(items=joiner.join(found)) if found else ""
+
+
 class Escalation(KindParams):
     key: str = Field(description="a section key of the type")
     pattern: Regex = Field(description="what the section says that makes the finding more severe")
@@ -61,7 +74,8 @@ class RequiredSections(ProseKind):
         except_keys: list[str] = Field([], description="sections another rule reports (not reported twice)")
         synonyms: SectionSynonyms = Field({}, description="extra key -> {en, zh} entries, for keys not in the lexicon")
         names: dict[str, Text] = Field({}, description="key -> how messages call the section (EN/ZH)")
-        group_above: int = Field(6, ge=0, description="more missing or empty sections than this make one finding")
+        group_above: int = Field(1, ge=0, description="more missing (or empty) sections than this make one finding "
+                                                      "that lists them")
         min_chars: int | None = Field(None, ge=1, description="empty: fewer characters is empty (default 20, 10 Chinese)")
         placeholder_only: bool = Field(True, description="empty: only template prompt text counts as empty")
         short_ok: list[str] = Field([], description="empty: keys where one character is enough (names, ids)")
@@ -141,10 +155,11 @@ class RequiredSections(ProseKind):
             if any(re.search(cond.pattern, h.norm_text, re.I | re.M)
                    for h in find_all(ctx, cond.key) if h.kind != "column"):
                 severity = cond.severity
-        if len(missing) > self._group_above:
+        if len(missing) > self._group_above and "many" in self.spec.variants:
             finding = self.finding(ctx, None, variant="many", sections=sep(ctx).join(name(k) for k in missing),
                                    count=len(missing), severity=severity)
             finding.missing_sections = tuple(name(k) for k in missing)
+            finding.message += _closest(ctx, missing, name)
             yield finding
             return
         order = list(section_entries(ctx.vocab, ctx.doc_type)) or keys
@@ -156,6 +171,7 @@ class RequiredSections(ProseKind):
             else:
                 finding = self.finding(ctx, None, section=name(key), severity=severity)
             finding.missing_sections = (name(key),)
+            finding.message += _closest(ctx, [key], name)
             yield finding
 
     @staticmethod

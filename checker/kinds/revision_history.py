@@ -13,7 +13,14 @@ from checker.core.findings import Finding
 from checker.kinds.base import Kind
 from checker.lexicon.predicates import is_placeholder
 from checker.text.dates import parse_date
+from checker.text.money import parse_money
 from checker.text.versions import parse_version
+
+
+def _is_amount(value: str) -> bool:
+    """A money amount with its currency or unit ('3000元', '$2,500'): never a version."""
+    money = parse_money(value)
+    return money is not None and money.currency is not None
 
 
 class RevisionHistory(Kind):
@@ -55,6 +62,8 @@ class RevisionHistory(Kind):
                 where = summary.location if summary is not None else loc
                 yield self.finding(ctx, where, variant="summary", version=version_cell.text.strip() if version_cell else "")
         header = first_value(ctx, "version")
+        if header is not None and _is_amount(header.value):
+            header = None  # 'CLion 6.0 版本：3000元' is a price line, not the document's version
         header_version = parse_version(header.value) if header is not None else None
         if header_version is not None and previous_version is not None and header_version != previous_version:
             # Point at the last entry: the usual fix is the missing row for the current version.

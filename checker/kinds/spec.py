@@ -9,8 +9,12 @@ from checker.core.findings import SEVERITIES
 
 # The keys of a rule in a pack (its params are the kind's: `Kind.Params`).
 RULE_KEYS = ("id", "kind", "severity", "automation", "title", "message", "messages", "suggestion", "applies_to",
-             "params")
+             "documents", "blank_template", "params")
 AUTOMATION = ("A", "S", "J")  # deterministic, semi-automatic (NLP), judgement
+# What a rule applies to besides document types (docs/applicability.md): every document, only the
+# version-controlled ones (plans, charters, reports), or only records (status reports, forms, registers).
+DOCUMENTS = ("all", "controlled", "records")
+DEFAULT_VARIANT = "message"  # the name of a rule's main message in `blank_template`
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,10 @@ class RuleSpec:
     suggestion: Text | None
     applies_to: tuple[str, ...] | None  # None: every document type
     params: dict[str, Any] = field(default_factory=dict)
+    documents: str = "all"  # one of DOCUMENTS
+    # On a blank template, the findings (by message variant) that still count: None all of them, ()
+    # none (a template is empty by design); e.g. ("missing",): what the template itself lacks.
+    blank_template: tuple[str, ...] | None = None
     pack: str = ""
     source: str = ""  # the pack file the rule comes from
     variants: dict[str, Text] = field(default_factory=dict)  # other messages a kind may need
@@ -66,6 +74,10 @@ def rule_spec(raw: dict[str, Any], pack: str, pack_applies: tuple[str, ...] | No
     if not isinstance(params, dict):
         raise PackError(f"{pack}/{rid}: params must be a mapping")
     applies = raw.get("applies_to", pack_applies)
+    documents = str(raw.get("documents", "all"))
+    if documents not in DOCUMENTS:
+        raise PackError(f"{pack}/{rid}: documents must be one of {', '.join(DOCUMENTS)}")
+    variants = {k: Text.of(v, f"{pack}/{rid} messages.{k}") for k, v in (raw.get("messages") or {}).items()}
     return RuleSpec(
         id=str(rid),
         kind=str(raw.get("kind") or ""),
@@ -78,5 +90,21 @@ def rule_spec(raw: dict[str, Any], pack: str, pack_applies: tuple[str, ...] | No
         params=dict(params),
         pack=pack,
         source=source,
-        variants={k: Text.of(v, f"{pack}/{rid} messages.{k}") for k, v in (raw.get("messages") or {}).items()},
+        variants=variants,
+        documents=documents,
+        blank_template=blank_template(raw.get("blank_template", "all"), variants, f"{pack}/{rid}"),
     )
+
+
+def blank_template(raw: Any, variants: dict[str, Text], where: str) -> tuple[str, ...] | None:
+    """`all` (None), `none` (()) or the message variants that still count on a blank template."""
+    if raw in ("all", None):
+        return None
+    if raw == "none":
+        return ()
+    names = [raw] if isinstance(raw, str) else raw
+    known = {DEFAULT_VARIANT, *variants}
+    if not isinstance(names, list) or any(n not in known for n in names):
+        raise PackError(f"{where}: blank_template must be all, none or message variants of the rule "
+                        f"({', '.join(sorted(known))})")
+    return tuple(names)

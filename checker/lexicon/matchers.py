@@ -7,6 +7,7 @@ from typing import Any
 from checker.lexicon.files import words
 from checker.lexicon.synonyms import Synonyms
 from checker.lexicon.vocabulary import Vocabulary, derived
+from checker.text.normalize import nfkc
 
 COMMON_BLOCKS = ("approvals", "revision_history", "distribution")
 
@@ -34,9 +35,28 @@ def type_sections(vocab: Vocabulary, doc_type: str) -> Synonyms:
 
 
 @derived
+def section_names(vocab: Vocabulary) -> Synonyms:
+    """The section synonyms of every document type as one matcher: what a heading may name."""
+    mapping: dict[str, list[str]] = {}
+    for doc_type in vocab.doc_types:
+        for key, entry in section_entries(vocab, doc_type).items():
+            mapping.setdefault(key, []).extend(words(entry))
+        for key, extra in extra_section_synonyms(vocab, doc_type).items():
+            mapping.setdefault(key, []).extend(extra)
+    return Synonyms(mapping)
+
+
+@derived
 def type_columns(vocab: Vocabulary, doc_type: str) -> dict[str, dict[str, Any]]:
     """The column entries (`{en, zh, required}`) of a document type."""
     return dict(vocab.type_spec(doc_type).get("columns") or {})
+
+
+@derived
+def column_values(vocab: Vocabulary, doc_type: str) -> dict[str, str]:
+    """column key → the kind of value it holds (`values:` in doctypes.yaml: rating, date, id, text)."""
+    return {key: str(entry["values"]) for key, entry in type_columns(vocab, doc_type).items()
+            if isinstance(entry, dict) and entry.get("values")}
 
 
 @derived
@@ -47,6 +67,30 @@ def type_column_synonyms(vocab: Vocabulary, doc_type: str) -> Synonyms:
 @derived
 def doc_control_synonyms(vocab: Vocabulary) -> Synonyms:
     return Synonyms.from_entries(vocab.common.get("doc_control_fields") or {})
+
+
+@derived
+def project_fact_labels(vocab: Vocabulary) -> Synonyms:
+    """Labels of the project facts the report extracts (id, name, sponsor, manager, budget, dates)."""
+    return Synonyms.from_entries(vocab.common.get("project_facts") or {})
+
+
+@derived
+def doc_type_names(vocab: Vocabulary) -> tuple[str, ...]:
+    """Every document type's names, folded, longest first ('project management plan' before 'plan')."""
+    names = {" ".join(nfkc(n).lower().split()) for spec in vocab.doc_types.values() for n in words(spec.get("names"))}
+    return tuple(sorted((n for n in names if n), key=len, reverse=True))
+
+
+@derived
+def field_labels(vocab: Vocabulary) -> Synonyms:
+    """Every label of a document-control field or a project fact, as one matcher: what a label
+    written alone on its line may be ('Project Name', '编制日期')."""
+    mapping: dict[str, list[str]] = {}
+    for group in ("doc_control_fields", "project_facts"):
+        for key, entry in (vocab.common.get(group) or {}).items():
+            mapping.setdefault(f"{group}.{key}", []).extend(words(entry))
+    return Synonyms(mapping)
 
 
 @derived

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from checker.lexicon.files import words
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.normalize import nfkc, norm_label
 from checker.text.prefilter import Prefilter
@@ -40,6 +41,9 @@ class _Placeholders:
         self.en = re.compile(spec.get("en_regex", r"(?!x)x"), re.I)
         self.zh = re.compile(spec.get("zh_regex", r"(?!x)x"))
         self.en_filter, self.zh_filter = Prefilter(self.en), Prefilter(self.zh)
+        markers = words(spec.get("mentioned_after"))
+        self.mention = re.compile("(?:" + "|".join(sorted(map(re.escape, markers), key=len, reverse=True)) + ")",
+                                  re.I) if markers else None
         self._hits: dict[str, tuple[re.Match[str], ...]] = {}
 
     def hits(self, text: str) -> tuple[re.Match[str], ...]:
@@ -58,7 +62,22 @@ class _Placeholders:
         if self.zh_filter.may_match(t):
             hits += (m for m in self.zh.finditer(t) if not _prose_pending(m, t))
         hits.sort(key=lambda m: m.start())
-        return tuple(hits)
+        return tuple(m for m in hits if not self._mentioned(m, t))
+
+    def _mentioned(self, m: re.Match[str], text: str) -> bool:
+        """A prompt the text speaks about rather than leaves in place: quoted ('the app shows “请输入…”'),
+        or right after a word that introduces a format or a message ('格式必须符合xxx@xxx.xxx',
+        'format: YYYY-MM-DD', '提示请输入信息')."""
+        if _PENDING.match(m.group(0)):
+            return False  # 'Message: TBD' leaves the value to be decided, whatever the label says
+        start = m.start() - len(_TOKEN_BEFORE.search(text[:m.start()]).group(0))  # 'xxx@' before '.xxx'
+        before = text[max(0, start - _MENTION_WINDOW):start]
+        if before and before[-1] in _CLOSE_QUOTES and _CLOSE_QUOTES[before[-1]] in text[m.end():m.end() + 40]:
+            return True
+        if self.mention is None:
+            return False
+        clause = _CLAUSE_END.split(before)[-1]
+        return any(len(clause) - hit.end() <= _MENTION_GAP for hit in self.mention.finditer(clause))
 
 
 @derived
@@ -66,6 +85,12 @@ def placeholders(vocab: Vocabulary) -> _Placeholders:
     return _Placeholders(vocab)
 
 
+_MENTION_WINDOW = 24  # how far before a prompt a word that introduces it may stand ...
+_MENTION_GAP = 6  # ... and how many characters may lie between them ('格式必须符合xxx')
+_CLAUSE_END = re.compile(r"[。；;!?！？\n]|\.\s")
+_PENDING = re.compile(r"(?:TBD|TBC|TBA|TODO|FIXME|待)", re.I)
+_TOKEN_BEFORE = re.compile(r"[A-Za-z0-9@.\-/:_+]*$")  # the rest of a format mask before a match
+_CLOSE_QUOTES = {"“": "”", '"': '"', "'": "'", "‘": "’", "「": "」", "『": "』"}
 _PENDING_VALUE_LEN = 16  # '待定', '（待补充）', '预算：待定': a pending marker is the value itself
 
 

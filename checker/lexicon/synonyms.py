@@ -5,13 +5,57 @@ loads them and matches labels against them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
+
+from rapidfuzz import fuzz, process
 
 from checker.lexicon.files import words
 from checker.text.normalize import has_cjk, norm_label, norm_label_without_unit
 
 _UNSEEN: Any = object()
+
+# Scores of the looser evidence `Synonyms.candidates` weighs (see its docstring).
+CORE = 0.9  # the same words once a 'project' prefix and possessives are dropped
+CLOSE = 0.8  # a close spelling (rapidfuzz token_sort_ratio >= FUZZY)
+COVERS = 0.8  # the label's words cover every content word of a synonym of two or more
+WORD = 0.7  # the label holds a one-word synonym among a few other words
+TAIL = 0.7  # the label is the head noun of a longer synonym ('Description' of 'Risk Description')
+FUZZY = 90
+_STOP = frozenset({"of", "the", "a", "an", "and", "or", "for", "to", "in", "on", "by", "with", "per", "vs", "&", "/"})
+_CORE_EN = re.compile(r"^(?:the\s+)?project(?:'s|’s)?\s+|(?:'s|’s)(?=\s|$)")
+_CORE_ZH = re.compile(r"^(?:本项目|该项目|项目)|的")
+_WORDS = re.compile(r"[a-z0-9]+")
+_POSSESSIVE_EN = re.compile(r"(?:'s|’s)(?=\s|$)")
+_POSSESSIVE_ZH = re.compile(r"的")
+_PLAN_ZH = re.compile(r"(?:管理)?(?:计划|规划)$|管理$")
+
+
+def core_form(normalised: str, *, strip_project: bool = True) -> str:
+    """A normalised label without a leading 'project'/'项目', possessives ('s, 的) and English
+    plurals: 'Project Deliverables' and 'Deliverable', '项目的除外责任' and '除外责任' are one label.
+    A plan component is the same whether called 'X Management Plan', 'X Plan' or 'X Management'
+    ('Communication Plan', '风险管理' and '沟通管理计划' name their plans). Synonyms keep their
+    'project' (`strip_project=False`): 'Name' is no 'Project Name', while 'Project Exclusions' is
+    'Exclusions'."""
+    if has_cjk(normalised):
+        out = (_CORE_ZH if strip_project else _POSSESSIVE_ZH).sub("", normalised).strip()
+        if _PLAN_ZH.search(out):
+            out = _PLAN_ZH.sub("", out) or out
+    else:
+        out = (_CORE_EN if strip_project else _POSSESSIVE_EN).sub("", normalised)
+        words = [w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in out.split()]
+        if len(words) >= 2 and words[-1] in ("plan", "management"):
+            words = [w for w in words[:-1] if w != "management"] or words
+        out = " ".join(words)
+    out = out.strip()
+    return out if len(out) >= (2 if has_cjk(out) else 4) else normalised
+
+
+def content_words(normalised: str) -> tuple[str, ...]:
+    """An English label's words without articles, prepositions and conjunctions."""
+    return tuple(w for w in _WORDS.findall(normalised) if w not in _STOP)
 
 
 # A match at or above this score names its key (exact 1.0, suffix 0.85, distinctive or heading
@@ -29,6 +73,17 @@ class Match:
     def strong(self) -> bool:
         """The label names the key (not just contains one of its synonyms)."""
         return self.score >= STRONG
+
+    @property
+    def bare_cjk_head(self) -> bool:
+        """A longer label that only ends with a two-character Chinese synonym: '成本项目' ends with 项目
+        but is a cost item, not the project ('Proposed Project' does name it)."""
+        return self.score < 1.0 and has_cjk(self.synonym) and not _distinctive(self.synonym)
+
+
+def _distinctive(synonym: str) -> bool:
+    """≥ 3 Chinese characters or ≥ 2 English words (of a normalised synonym)."""
+    return (len(synonym) >= 3) if has_cjk(synonym) else len(synonym.split()) >= 2
 
 
 class Synonyms:
@@ -51,9 +106,7 @@ class Synonyms:
                 if not n:
                     continue
                 self._exact.setdefault(n, key)
-                cjk = has_cjk(n)
-                distinctive = (cjk and len(n) >= 3) or (not cjk and len(n.split()) >= 2)
-                self._partial.append((n, key, distinctive))
+                self._partial.append((n, key, _distinctive(n)))
         self._partial.sort(key=lambda item: -len(item[0]))  # longest synonym wins
         self._cache: dict[str, Match | None] = {}  # label -> match, partial matches allowed
         self._cache_whole: dict[str, Match | None] = {}  # the same, allow_partial=False
@@ -67,6 +120,26 @@ class Synonyms:
             if item[2]:
                 self._by_first.setdefault(item[0][0], []).append(item)
         self._distinctive = [item for item in self._partial if item[2]]
+        self._candidates: dict[str, tuple[Match, ...]] = {}
+        # For the looser evidence: each synonym's core form and content words, and the English
+        # synonyms as one list for rapidfuzz (one C call per label).
+        self._core: dict[str, list[str]] = {}
+        self._by_word: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        self._tails: dict[str, list[tuple[str, str]]] = {}
+        for syn, key, _ in self._partial:
+            self._core.setdefault(core_form(syn, strip_project=False), []).append(key)
+            if not has_cjk(syn):
+                cw = content_words(syn)
+                if cw:
+                    self._by_word.setdefault(cw[0], []).append((cw, key, syn))
+                tails = [" ".join(cw[i:]) for i in range(1, len(cw))]
+            else:
+                tails = [syn[i:] for i in range(1, len(syn) - 1)]
+            for tail in tails:
+                if len(tail) >= (2 if has_cjk(tail) else 4):
+                    self._tails.setdefault(tail, []).append((key, syn))
+        self._latin = [(syn, key) for syn, key, _ in self._partial if not has_cjk(syn) and len(syn) >= 6]
+        self._latin_names = [syn for syn, _ in self._latin]
 
     @classmethod
     def from_entries(cls, entries: Mapping[str, Any]) -> "Synonyms":
@@ -103,6 +176,72 @@ class Synonyms:
             if syn in n:
                 return Match(key, 0.6, syn)
         return None
+
+    def candidates(self, label: str) -> tuple[Match, ...]:
+        """Every key `label` may name with the best evidence for each, strongest first.
+
+        Besides `match` (exact 1.0, suffix 0.85, distinctive prefix 0.8, containment 0.6): the
+        same core words (`core_form`, 0.9); a close spelling ('Aknowledgement', 0.8); the label's
+        words covering all the content words of a synonym of two or more ('Review of the project
+        objectives' for 'Review of project objectives', 0.8); a one-word synonym among at most
+        three other words ('Probability risk rating' holds 'probability', 0.7); the head noun of a
+        longer synonym ('Description' of 'Risk Description', '描述' of '风险描述', 0.7). What a label names
+        is the first candidate at or above `STRONG`; weaker ones need other evidence (a column's
+        values, a section's content) and are what a "closest" list shows.
+        """
+        found = self._candidates.get(label)
+        if found is None:
+            if len(self._candidates) > 100_000:
+                self._candidates.clear()
+            found = self._candidates[label] = self._candidates_of(label)
+        return found
+
+    def _candidates_of(self, label: str) -> tuple[Match, ...]:
+        n = norm_label(label)
+        if not n or len(n) > 80:
+            return ()
+        best: dict[str, Match] = {}
+
+        def put(key: str, score: float, syn: str) -> None:
+            if key not in best or best[key].score < score:
+                best[key] = Match(key, score, syn)
+
+        for allow_partial in (False, True):
+            m = self.match(label, allow_partial=allow_partial)
+            if m is not None:
+                put(m.key, m.score, m.synonym)
+        core = core_form(n)
+        for form in dict.fromkeys((core, core_form(n, strip_project=False))):
+            for key in self._core.get(form, ()):
+                put(key, CORE, form)
+        tail = core if has_cjk(core) else " ".join(content_words(core))
+        for key, syn in self._tails.get(tail, ()):
+            put(key, TAIL, syn)
+        if not has_cjk(n):
+            words = content_words(n)
+            present = set(words)
+            for w in present:
+                for cw, key, syn in self._by_word.get(w, ()):
+                    if not set(cw) <= present:
+                        continue
+                    extra = len(words) - len(cw)
+                    if len(cw) >= 2 and extra <= 3:
+                        put(key, COVERS, syn)
+                    elif len(cw) == 1 and 0 < extra <= 3 and len(w) >= 4:
+                        put(key, WORD, syn)
+            if len(n) >= 6 and self._latin:
+                size = len(n.split())
+                for syn, score, j in process.extract(n, self._latin_names, scorer=fuzz.token_sort_ratio,
+                                                     processor=None, score_cutoff=FUZZY, limit=5):
+                    if len(syn.split()) == size:  # a spelling of the same words, not one word fewer
+                        put(self._latin[j][1], CLOSE if score < 100 else 1.0, syn)
+        else:
+            for syn, key, _ in self._partial:
+                if has_cjk(syn) and len(syn) >= 2 and syn != n:
+                    c = core_form(syn, strip_project=False)
+                    if len(c) >= 2 and c in core and len(core) - len(c) <= 4:
+                        put(key, 0.75 if core.endswith(c) else 0.6, syn)
+        return tuple(sorted(best.values(), key=lambda m: -m.score))
 
     def keys(self) -> set[str]:
         return set(self._exact.values())

@@ -240,14 +240,17 @@ class Section:
 
 @dataclass
 class Field:
-    """A label and its value, found in a 2-column form table, a `Label: value` line or a sheet form."""
+    """A label and its value, found in a 2-column form table, a `Label: value` line or a sheet form;
+    or a value a document gives by its place, without a label (a cover's project-name or date line),
+    whose `key` then says what it is."""
 
     label: str
     value: str
     location: Location  # where the value is (or would be, when it is empty)
     label_location: Location | None = None
-    source: Literal["table", "line", "sheet", "header", "footer", "properties"] = "table"
+    source: Literal["table", "line", "sheet", "header", "footer", "properties", "cover"] = "table"
     unit: str | None = None  # a unit declared by the value's column header, e.g. 'Amount (USD)'
+    key: str | None = None  # the doc-control key of a value recognised by its place ('project_name', 'date')
 
 
 @dataclass

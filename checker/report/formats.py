@@ -23,6 +23,8 @@ FORMATS: dict[str, str] = {
     "html": "checker.report.html",
     "csv": "checker.report.csv",
 }
+# `pmo-check gate`: the same formats, with a gate report for people (text, HTML); JSON carries the gate blocks.
+GATE_FORMATS: dict[str, str] = {**FORMATS, "text": "checker.report.gate_text", "html": "checker.report.gate_html"}
 # Encoding of a format written to a file: CSV carries a byte-order mark so that Excel reads UTF-8
 # (Chinese) text correctly; standard output never gets one.
 FILE_ENCODING: dict[str, str] = {"csv": "utf-8-sig"}
@@ -36,8 +38,9 @@ class Render:
     bands: Bands = Bands()
     fail_on: str = "major"
     color: bool | None = None  # text only: None decides from the terminal
+    quiet: bool = False  # text only: just the documents and findings that make the exit status 1
 
 
-def write(fmt: str, report: dict[str, Any], out: TextIO, render: Render) -> None:
-    """Write `report` as `fmt` (a key of FORMATS) to `out`."""
-    importlib.import_module(FORMATS[fmt]).write(report, out, render)
+def write(fmt: str, report: dict[str, Any], out: TextIO, render: Render, table: Mapping[str, str] = FORMATS) -> None:
+    """Write `report` as `fmt` (a key of `table`: FORMATS, or GATE_FORMATS for a gate report) to `out`."""
+    importlib.import_module(table[fmt]).write(report, out, render)

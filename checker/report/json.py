@@ -1,4 +1,4 @@
-"""The contract's JSON report (`pmo-check/report@1`) assembled from the document entries, and written."""
+"""The contract's JSON report (`pmo-check/report@1`) assembled from the document entries and the projects, and written."""
 from __future__ import annotations
 
 import json
@@ -21,27 +21,23 @@ def summarise(documents: list[dict[str, Any]]) -> dict[str, Any]:
             if not f.get("suppressed"):
                 counts[f["severity"]] += 1
     return {"documents": len(documents), "errors": sum(1 for d in documents if d.get("error")),
-            "findings": counts}
+            "skipped": sum(1 for d in documents if d.get("skipped")), "findings": counts}
 
 
-def group_projects(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Documents of one project, keyed by project id (or name when there is no id)."""
-    groups: dict[str, list[str]] = {}
-    for doc in documents:
-        project = doc.get("project") or {}
-        key = project.get("id") or project.get("name")
-        if key:
-            groups.setdefault(str(key), []).append(doc["path"])
-    return [{"key": k, "documents": v, "findings": []} for k, v in groups.items()]
-
-
-def build_report(documents: list[dict[str, Any]]) -> dict[str, Any]:
+def build_report(documents: list[dict[str, Any]], projects: list[dict[str, Any]] | None = None, *,
+                 summaries: bool = False) -> dict[str, Any]:
+    """The report of the document entries and their projects (`checker.project.review`). Each entry's
+    summary (what the project view read) is left out unless `summaries`: it repeats the documents'
+    content and is an internal interface (docs/project-view.md)."""
+    if not summaries:
+        for doc in documents:
+            doc.pop("summary", None)
     return {
         "schema": SCHEMA,
         "tool": {"name": "pmo-check", "version": VERSION},
         "checked_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         "documents": documents,
-        "projects": group_projects(documents),
+        "projects": projects or [],
         "summary": summarise(documents),
     }
 

@@ -4,7 +4,8 @@ A rule that applied and found nothing passes. It fails when it has an unsuppress
 above the run's fail level (`--fail-on`, as the exit status); findings below it, and judgement
 rules' "needs review" notes, are printed in the case's `system-out`. A rule whose findings are
 all suppressed is `skipped` with the waiver's reason. An unreadable document is one case with an
-`error`. Cross-document findings form a suite per project.
+`error`; a file skipped while walking a folder (not Word or Excel) one `skipped` case. Cross-document
+findings form a suite per project.
 """
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from typing import Any, Iterable, TextIO
 
 from lxml import etree
 
-from checker.core.findings import at_or_above
 from checker.report.catalogue import describe
+from checker.report.exit_status import failing
 from checker.report.formats import Render
 from checker.report.where import where
 from checker.report.xmltext import xml_safe
@@ -43,7 +44,8 @@ def _document_suite(doc: dict[str, Any], render: Render, timestamp: str | None) 
     if doc.get("error"):
         suite = _new_suite(doc["path"], timestamp)
         case = etree.SubElement(suite, "testcase", name="read", classname=_safe(doc["path"]), time="0")
-        etree.SubElement(case, "error", type=doc["error"]["code"], message=_safe(doc["error"]["message"]))
+        etree.SubElement(case, "skipped" if doc.get("skipped") else "error", type=doc["error"]["code"],
+                         message=_safe(doc["error"]["message"]))
         _count(suite)
         return suite
     suite = _suite(doc["path"], doc["path"], doc["findings"], doc.get("rules_applied") or (),
@@ -75,10 +77,9 @@ def _suite(name: str, classname: str, findings: list[dict[str, Any]], applied: I
         case = etree.SubElement(suite, "testcase", name=_safe(f"{rule_id} {rule.title.get(language)}"),
                                 classname=_safe(classname), time="0")
         live = [f for f in found if not f.get("suppressed")]
-        failing = [f for f in live if render.fail_on != "never" and not f.get("needs_review")
-                   and at_or_above(f["severity"], render.fail_on)]
-        if failing:
-            worst = failing[0]
+        failures = [f for f in live if failing(f, render.fail_on)]
+        if failures:
+            worst = failures[0]
             failure = etree.SubElement(case, "failure", type=worst["severity"], message=_safe(worst["message"]))
             failure.text = _safe("\n".join(_line(f, language) for f in live))
         elif live:

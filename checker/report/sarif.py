@@ -4,7 +4,7 @@ One run per document language (English first, then Chinese; `run.language`), so 
 help — title, the standard's rationale, suggestion — is in the language of the documents the run's
 results are about; each run has its own `automationDetails.id` so that dashboards keep them apart.
 A Word or Excel document has no lines: a finding's location is the artifact plus a logical location
-(`¶12`, `table 1 row 3 col 2`, `Risks!E7`) with the contract's location in its property bag.
+(`paragraph 12`, `table 1, row 3, column 2`, `Risks!E7`) with the contract's location in its property bag.
 Unreadable documents are tool execution notifications; suppressed findings carry `suppressions`.
 """
 from __future__ import annotations
@@ -71,7 +71,7 @@ def _run(report: dict[str, Any], language: str, render: Render) -> dict[str, Any
                                    for e in f.get("evidence") or [] if e.get("path")]
             result["properties"]["project"] = project.get("key")
             results.append(result)
-    notifications = [{"level": "error", "message": {"text": f"{d['error']['code']}: {d['error']['message']}"},
+    notifications = [{"level": "note" if d.get("skipped") else "error", "message": {"text": f"{d['error']['code']}: {d['error']['message']}"},
                       "locations": [_location(d["path"], index[d["path"]], None, language)],
                       "descriptor": {"id": d["error"]["code"]}}
                      for d in documents if d.get("error")]

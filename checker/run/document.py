@@ -10,6 +10,8 @@ from contextlib import nullcontext
 from datetime import date
 from typing import Any, Iterable
 
+from checker.analysis.template_state import document_state
+from checker.config.governing import tailoring_for
 from checker.core.display import display_path
 from checker.core.errors import ReadError
 from checker.core.findings import Finding
@@ -18,20 +20,6 @@ from checker.core.options import Options
 from checker.run.scoring import document_score
 
 log = logging.getLogger("pmo_check")
-
-
-def tailoring_for(path: str, options: Options):
-    """The tailoring that governs `path`: the explicit config, the discovered one, or the defaults."""
-    from checker.config import settings as cfg
-    from checker.config import tailoring
-
-    if options.config is not None:
-        return tailoring.build(options.config)
-    if options.discover:
-        found = cfg.discover(path)
-        if found:
-            return tailoring.build(cfg.load_file(found))
-    return tailoring.default()
 
 
 def rules_of(tailored: Any = None) -> tuple:
@@ -85,24 +73,37 @@ def check_file(path: str, options: Options | None = None, data: bytes | None = N
                            opened.sha256, opened.format)
 
 
-def _check_opened(opened, options: Options) -> dict[str, Any]:
+def analyse(opened, options: Options) -> tuple[Any, Any, Any]:
+    """(the rule context, the classification, the tailoring) of an opened document: everything the
+    rules (and `pmo-check explain`) read."""
     from checker.analysis.classify import classify
     from checker.analysis.context import Context
-    from checker.analysis.facts import extract_project
-    from checker.config import waivers
     from checker.io.readers import read_document
-    from checker.text.language import detect_language
+    from checker.text.language import detect_language, message_language
 
     tailored = tailoring_for(opened.path, options)
     vocab = tailored.vocab
     doc = read_document(opened, vocab)
     result = classify(doc, vocab)
-    language = detect_language(doc.all_text(limit=200_000))  # what detect_language samples
-    ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=options.today or date.today(),
-                  vocab=vocab, profile=tailored.profile, size=tailored.size, locale=tailored.locale)
+    text = doc.all_text(limit=200_000)  # what the language detection samples
+    language = detect_language(text)
+    today = options.today or tailored.as_of or date.today()
+    ctx = Context(doc=doc, doc_type=result.doc_type, language=language, today=today,
+                  vocab=vocab, profile=tailored.profile, size=tailored.size, locale=tailored.locale,
+                  message_language="zh" if language == "zh" else message_language(text) if language == "mixed" else "en")
+    return ctx, result, tailored
+
+
+def _check_opened(opened, options: Options) -> dict[str, Any]:
+    from checker.analysis.facts import extract_project
+    from checker.analysis.summary import summarize
+    from checker.config import waivers
+
+    ctx, result, tailored = analyse(opened, options)
+    doc, vocab, language = ctx.doc, ctx.vocab, ctx.language
     applied: dict[str, str] = {}
     findings = list(run_rules(ctx, options, tailored, applied))
-    findings = waivers.apply(findings, ctx, tailored)
+    findings = [f for f in waivers.apply(findings, ctx, tailored) if options.selects(f.rule)]  # SUP-* too
     entry: dict[str, Any] = {
         "path": display_path(opened.path),
         "sha256": opened.sha256,
@@ -114,6 +115,8 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     project = extract_project(vocab, doc)
     if project:
         entry["project"] = project
+    # What the project view compares across documents (checker.project works on summaries only).
+    entry["summary"] = summarize(ctx)
     # The model is not needed for the report: free it (a big register's grid) before the findings
     # become dicts, and drop each Finding as its dict is made.
     del doc, ctx
@@ -138,13 +141,13 @@ def run_rules(ctx, options: Options, tailored: Any = None, applied: dict[str, st
     """The findings of every rule that applies to the document; each such rule's id and severity go
     into `applied` (the score weighs the rules that applied, not only those that found something)."""
     for rule in rules_of(tailored):
-        if options.rule_ids is not None and rule.spec.id not in options.rule_ids:
+        if not options.selects(rule.spec.id):
             continue
-        if not rule.applies(ctx):
+        if not rule.applies(ctx) or (rule.spec.blank_template == () and document_state(ctx).state == "template"):
             continue
         if applied is not None:
             applied[rule.spec.id] = rule.spec.severity
         try:
-            yield from rule.check(ctx)
+            yield from (f for f in rule.check(ctx) if rule.wanted(ctx, f))
         except Exception as exc:  # noqa: BLE001 - a faulty rule must not lose the other findings
             log.error("%s: rule %s failed: %s: %s", ctx.doc.path, rule.spec.id, type(exc).__name__, exc)

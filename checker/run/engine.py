@@ -7,39 +7,19 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any
+from typing import Any, Callable
 
+from checker.config.governing import options as _options
+from checker.config.governing import tailoring_for
 from checker.core.errors import ReadError
 from checker.core.options import Options
 from checker.io.paths import expand
 from checker.report.json import build_report
-from checker.run.document import error_entry, tailoring_for
+from checker.run.document import error_entry
 
 log = logging.getLogger("pmo_check")
 
 SCHEMA = "pmo-check/report@1"
-
-
-_RUNTIME = ("today", "rule_ids", "limits", "workers", "timeout", "memory_limit", "isolate")
-
-
-def _options(config: Any) -> Options:
-    """Options from the API's `config`: Options, a dict (runtime options such as `today` and/or the
-    pmo-check.toml shape), a path to a TOML file, or None. Raises checker.ConfigError."""
-    from collections.abc import Mapping
-
-    from checker.config.settings import load as load_config
-
-    if isinstance(config, Options):
-        return config
-    if config is None:
-        return Options()
-    if isinstance(config, Mapping):
-        runtime = {k: v for k, v in config.items() if k in _RUNTIME}
-        rest = {k: v for k, v in config.items() if k not in _RUNTIME}
-        loaded = load_config(rest) if rest else None
-        return Options(**runtime, config=loaded, discover=loaded is None)
-    return Options(config=load_config(config), discover=False)
 
 
 def _expand(paths: Any) -> list[Any]:
@@ -79,7 +59,7 @@ def _tailor_items(items: list[Any], paths: Any, options: Options) -> list[Any]:
             continue
     kept = []
     for item in items:
-        if item.error is not None:
+        if item.error is not None and not item.skipped:
             kept.append(item)
             continue
         tailored = tailoring_for(item.path, options)
@@ -105,8 +85,11 @@ def tailored_packs(tailored: Any) -> tuple[str, ...]:
     return ()
 
 
-def check(paths: list[str], config: Any = None) -> dict[str, Any]:
-    """The contract's Python API: the JSON report for files and folders, as a dict."""
+def check(paths: list[str], config: Any = None,
+          progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """The contract's Python API: the JSON report for files and folders, as a dict. `progress(done,
+    total)` is called before the first document is checked and as each one finishes."""
+    from checker.project import review
     from checker.run.executor import run_checks
 
     options = _options(config)
@@ -117,12 +100,32 @@ def check(paths: list[str], config: Any = None) -> dict[str, Any]:
             pass
     items = _tailor_items(_expand(paths), paths, options)
     # Each document in a worker process with a time budget (checker/run/executor.py); one alone inline.
-    checked = iter(run_checks([item.path for item in items if item.error is None], options))
-    documents = [error_entry(item.path, item.error, None) if item.error is not None else next(checked)
-                 for item in items]
-    report = build_report(documents)
+    todo = [item.path for item in items if item.error is None]
+    finished = 0
+
+    def done(path: str) -> None:
+        nonlocal finished
+        finished += 1
+        progress(finished, len(todo))  # type: ignore[misc]
+
+    if progress is not None:
+        progress(0, len(todo))
+    checked = iter(run_checks(todo, options, done=done if progress is not None else None))
+    documents = [_unchecked(item) if item.error is not None else next(checked) for item in items]
+    # The project view: documents grouped into projects and checked against each other (XD-*), and
+    # assessed for a gate when one is asked; it reads the summaries the workers returned.
+    projects = review(documents, options)
+    report = build_report(documents, projects, summaries=options.summaries)
     _score_projects(report)
     return report
+
+
+def _unchecked(item: Any) -> dict[str, Any]:
+    """The entry of a path that was not opened: not found, or skipped while walking a folder."""
+    entry = error_entry(item.path, item.error, None)
+    if item.skipped:
+        entry["skipped"] = True
+    return entry
 
 
 def _score_projects(report: dict[str, Any]) -> None:

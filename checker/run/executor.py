@@ -20,7 +20,8 @@ import logging
 import pickle
 import signal
 import threading
-from typing import Any, Sequence
+from concurrent.futures import as_completed
+from typing import Any, Callable, Sequence
 
 from checker.core.errors import ReadError
 from checker.run.entries import failure_entry, memory_entry, timeout_entry
@@ -31,13 +32,16 @@ log = logging.getLogger("pmo_check")
 
 def run_checks(paths: Sequence[str], options: Any = None, workers: int | None = None,
                timeout: float | None = None, memory_limit: int | None = -1,
-               isolate: bool | None = None) -> list[dict[str, Any]]:
-    """One report entry per path, in input order; never raises.
+               isolate: bool | None = None, done: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
+    """One report entry per path, in input order; never raises (but for KeyboardInterrupt).
 
     `workers`, `timeout`, `memory_limit` and `isolate` default to the options' values (see
     `checker.core.options.Options`); `workers=0` checks inline, `memory_limit=None` or 0 sets no
-    cap; a value that makes no sense (negative, not a number) falls back to the default.
+    cap; a value that makes no sense (negative, not a number) falls back to the default. `done` is
+    called with each path as its document finishes (a progress bar), in the order they finish.
+    On Ctrl-C, documents not started yet are dropped and the workers stop after their current one.
     """
+    done = done or (lambda path: None)
     from checker.core.options import Options
 
     options = options if options is not None else Options()
@@ -60,14 +64,28 @@ def run_checks(paths: Sequence[str], options: Any = None, workers: int | None = 
             log.warning("options cannot be sent to worker processes (%s); checking in this process", exc)
             inline = True
     if inline:
-        return [check_inline(p, options, timeout) for p in paths]
+        return _inline(paths, options, timeout, done)
     try:
         with CheckPool(min(size, len(paths)), timeout, memory_cap(memory_limit)) as pool:
-            futures = [pool.submit(p, options) for p in paths]
-            return [_entry(future, path, options, timeout) for future, path in zip(futures, paths)]
+            try:
+                futures = {pool.submit(p, options): p for p in paths}
+                for future in as_completed(futures):
+                    done(futures[future])
+            except BaseException:  # Ctrl-C: no new documents; the pool's exit waits for the running ones
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+            return [_entry(future, path, options, timeout) for future, path in futures.items()]
     except OSError as exc:  # no processes at all: never lose a document
         log.warning("worker processes unavailable (%s: %s); checking in this process", type(exc).__name__, exc)
-        return [check_inline(p, options, timeout) for p in paths]
+        return _inline(paths, options, timeout, done)
+
+
+def _inline(paths: Sequence[str], options: Any, timeout: float, done: Callable[[str], None]) -> list[dict[str, Any]]:
+    entries = []
+    for path in paths:
+        entries.append(check_inline(path, options, timeout))
+        done(path)
+    return entries
 
 
 def _entry(future: Any, path: str, options: Any, timeout: float) -> dict[str, Any]:

@@ -21,23 +21,8 @@ def _zh_share(sample: str) -> float | None:
 
 
 def detect_language(text: str) -> str:
-    """`zh`, `en` or `mixed`, from the share of Chinese characters against Latin words.
-
-    A long text is judged from ~20k characters spread over its first 200k; when that sample's share
-    is near a threshold (0.3 or 0.7) the whole 200k are counted, as before.
-    """
-    text = text[:200_000]
-    share = None
-    if len(text) > _SAMPLE_FULL:
-        step = len(text) // _SAMPLE_CHUNKS
-        sample = "\n".join(text[i * step: i * step + _SAMPLE_CHUNK] for i in range(_SAMPLE_CHUNKS))
-        share = _zh_share(sample)
-        if share is not None and (abs(share - 0.7) < _SAMPLE_MARGIN or abs(share - 0.3) < _SAMPLE_MARGIN):
-            share = None
-        if share is None:
-            share = _zh_share(text)
-    else:
-        share = _zh_share(text)
+    """`zh`, `en` or `mixed`, from the share of Chinese characters against Latin words."""
+    share = chinese_share(text)
     if share is None:
         return "en"
     if share >= 0.7:
@@ -45,3 +30,30 @@ def detect_language(text: str) -> str:
     if share <= 0.3:
         return "en"
     return "mixed"
+
+
+def message_language(text: str) -> str:
+    """The language to speak to the document's readers in: Chinese when most of its text is (a Chinese
+    report full of English terms is `mixed`, and its readers read Chinese)."""
+    share = chinese_share(text)
+    return "zh" if share is not None and share >= 0.5 else "en"
+
+
+def chinese_share(text: str) -> float | None:
+    """The weighed share of Chinese in `text` (None: no words at all).
+
+    A long text is judged from ~20k characters spread over its first 200k; when that sample's share
+    is near a threshold (0.3, 0.5 or 0.7) the whole 200k are counted.
+    """
+    text = text[:200_000]
+    share = None
+    if len(text) > _SAMPLE_FULL:
+        step = len(text) // _SAMPLE_CHUNKS
+        sample = "\n".join(text[i * step: i * step + _SAMPLE_CHUNK] for i in range(_SAMPLE_CHUNKS))
+        share = _zh_share(sample)
+        if share is not None and any(abs(share - t) < _SAMPLE_MARGIN for t in (0.3, 0.5, 0.7)):
+            share = None
+        if share is None:
+            share = _zh_share(text)
+        return share
+    return _zh_share(text)

@@ -17,20 +17,57 @@ CN_MONEY_UNITS = ("百万元", "亿元", "万元", "千元", "元")
 CN_UNIT = "|".join(CN_MONEY_UNITS)
 CN_SCALED_UNIT = "|".join(u for u in CN_MONEY_UNITS if u != "元")  # the ones that multiply an amount
 
+# ISO 4217 currency codes (active ones; XXX 'no currency' and XTS 'testing' left out: XXX is a
+# template's placeholder). Written in capitals as a word, any of them names a currency.
+ISO_4217 = frozenset("""
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD
+CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP
+GEL GHS GIP GMD GNF GTQ GYD HKD HNL HRK HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW
+KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD
+NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE
+SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED
+VES VND VUV WST XAF XAG XAU XBA XBB XBC XBD XCD XDR XOF XPD XPF XPT XSU XUA YER ZAR ZMW ZWG ZWL
+""".split())
+# Codes that are also English words in capitals ('ALL COSTS', 'TOP 100'): a currency only beside a number.
+_WORD_CODES = frozenset("ALL TOP CUP MOP BOB PEN SOS TRY MAD GEL BAM DOP NIO SHP CAD PHP".split())
+_CODE = "(?-i:" + "|".join(sorted(ISO_4217 | {"RMB"})) + ")(?![A-Za-z])"
+# Currency signs: Unicode's currency symbols (the U+20A0 block and the older ones: $ ¢ £ ¤ ¥ ৳ ฿ …),
+# and signs written with letters, which count only beside a number.
+_SIGN = "[$\xa2-\xa5\u058f\u060b\u07fe\u07ff\u09f2\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db\u20a0-\u20cf" \
+        "\ua838\ufdfc\ufe69\uff04\uffe0\uffe1\uffe5\uffe6]"
+_LETTER_SIGN = r"(?-i:US\$|HK\$|NZ\$|NT\$|[ACRS]\$|Rs\.?|Rp|RM|kr|zł|Fr\.)"
+_CURRENCY_WORD = r"dollars?|euros?|pounds? sterling|yuan|rupees?|pesos?|francs?"
+
 # An amount as written: currency, number and unit (only the number is required).
 AMOUNT = re.compile(
-    r"(?P<cur>¥|￥|RMB|CNY|USD|US\$|HK\$|HKD|\$|EUR|€|GBP|£)?\s*"
-    r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    rf"(?P<cur>(?<![A-Za-z]){_CODE}|{_LETTER_SIGN}|{_SIGN})?\s*"
+    r"(?P<num>\d{1,2}(?:[,，]\d{2})+[,，]\d{3}(?:\.\d+)?|\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     rf"(?P<unit>{CN_UNIT}|百万|人民币|万|亿|million|thousand|k\b|K\b|M\b|m\b)?\s*"
-    r"(?P<cur2>USD|CNY|RMB|EUR|GBP|HKD|dollars?)?",
+    rf"(?P<cur2>(?<![A-Za-z]){_CODE}|{_LETTER_SIGN}|{_SIGN}|(?:{_CURRENCY_WORD})\b)?",
+    re.I,
+)
+# A text that names a currency anywhere: a code in capitals as a word (a word-like code only beside
+# a number), a sign, a letter sign beside a number, or a currency word.
+_NAMES_CURRENCY = re.compile(
+    rf"(?<![A-Za-z])(?-i:{'|'.join(sorted(ISO_4217 - _WORD_CODES | {'RMB'}))})(?![A-Za-z])|{_SIGN}|"
+    rf"(?<![A-Za-z]){_CODE}\s?\d|\d\s?{_CODE}|"
+    rf"(?<![A-Za-z]){_LETTER_SIGN}\s?\d|\d\s?(?-i:kr|zł)(?![a-z])|\b(?:{_CURRENCY_WORD})\b|"
+    # A capital letter glued to an amount of three digits or more is a local sign (R2,000 rand,
+    # K5,000 kwacha, M300 maloti); with fewer digits it is a quarter, a week or a version (Q3, W12, V2).
+    r"(?<![A-Za-z0-9])(?-i:[A-Z])\d{1,3}(?:[,，]\d{3})+(?![\dA-Za-z])|(?<![A-Za-z0-9])(?-i:[A-Z])\d{3,}(?![\dA-Za-z])",
     re.I,
 )
 # The factor of each unit (lower-case for the Latin ones).
 MULTIPLIERS = {"元": 1, "人民币": 1, "千元": 1e3, "万": 1e4, "万元": 1e4, "百万": 1e6, "百万元": 1e6,
                "亿": 1e8, "亿元": 1e8, "k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
-_CURRENCIES = {"¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "usd": "USD", "us$": "USD", "$": "USD",
-               "dollar": "USD", "dollars": "USD", "eur": "EUR", "€": "EUR", "gbp": "GBP", "£": "GBP",
-               "hk$": "HKD", "hkd": "HKD"}
+# Signs and words that stand for one currency; a code stands for itself; any other sign ($ of another
+# country's dollar, ¤) names a currency the document does not say which.
+_CURRENCIES = {"¥": "CNY", "￥": "CNY", "rmb": "CNY", "$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD",
+               "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "hk$": "HKD", "nz$": "NZD", "nt$": "TWD",
+               "a$": "AUD", "c$": "CAD", "s$": "SGD", "r$": "BRL", "₹": "INR", "rs": "INR", "rs.": "INR",
+               "rp": "IDR", "rm": "MYR", "zł": "PLN", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₦": "NGN", "₱": "PHP",
+               "₫": "VND", "₴": "UAH", "₪": "ILS", "฿": "THB", "₵": "GHS", "₸": "KZT", "₭": "LAK", "₮": "MNT",
+               "₲": "PYG", "₡": "CRC", "₼": "AZN", "₾": "GEL", "৳": "BDT"}
 _CNY_UNITS = {*CN_MONEY_UNITS, "人民币"}
 
 
@@ -58,8 +95,7 @@ def parse_money(value: Any, unit_hint: str | None = None) -> Money | None:
     for m in AMOUNT.finditer(text):
         num = float(m.group("num").replace(",", "").replace("，", ""))
         unit = (m.group("unit") or "").strip()
-        cur_raw = (m.group("cur") or m.group("cur2") or "").lower()
-        currency = _CURRENCIES.get(cur_raw)
+        currency = currency_code(m.group("cur") or m.group("cur2") or "")
         if unit:
             num *= MULTIPLIERS.get(unit, MULTIPLIERS.get(unit.lower(), 1))
             if unit in _CNY_UNITS:
@@ -75,12 +111,26 @@ def parse_money(value: Any, unit_hint: str | None = None) -> Money | None:
     return best
 
 
+def currency_code(written: str) -> str | None:
+    """The ISO code of a currency as written ('EGP', '€', 'Rs.'), None when it is not one currency."""
+    w = written.strip()
+    if w.upper() in ISO_4217 and w == w.upper():
+        return w
+    return _CURRENCIES.get(w.lower())
+
+
+def names_currency(text: str | None) -> bool:
+    """True when `text` names a currency: an ISO 4217 code ('500 EGP', 'Cost (INR)'), a currency
+    sign ($ € ¥ ₹ ₦ ₱ …), a sign written with letters beside a number ('R$ 50', 'Rs. 500'), a word."""
+    return bool(text) and bool(_NAMES_CURRENCY.search(nfkc(text or "")))
+
+
 def is_unit(text: str | None) -> bool:
     """True when `text` names a currency or a money unit ('万元', 'USD', 'k€'), not any bracketed note."""
     if not text:
         return False
     t = nfkc(text).strip().lower()
-    return any(u in t for u in MULTIPLIERS if len(u) > 1 or t == u) or any(c in t for c in _CURRENCIES)
+    return any(u in t for u in MULTIPLIERS if len(u) > 1 or t == u) or names_currency(nfkc(text))
 
 
 def _apply_hint(num: float, currency: str | None, unit_hint: str | None) -> Money:
@@ -93,8 +143,7 @@ def _apply_hint(num: float, currency: str | None, unit_hint: str | None) -> Mone
             if unit in _CNY_UNITS:
                 currency = currency or "CNY"
             break
-    for token, code in _CURRENCIES.items():
-        if token in hint.lower():
-            currency = currency or code
-            break
+    found = _NAMES_CURRENCY.search(hint)
+    if found is not None:
+        currency = currency or currency_code(found.group(0).strip(" 0123456789"))
     return Money(num, currency)

@@ -10,8 +10,9 @@ import pytest
 
 from addin_service import create_app, load_settings
 from checker.run.pool import CheckPool
-from tests.addin.identity import CLIENT_ID, TENANT, IdentityProvider, make_certificate
+from tests.addin.identity import CLIENT_ID, TENANT, IdentityProvider
 from tests.addin.served import Served, start
+from tests.support.local_https import make_certificate
 
 
 @pytest.fixture(scope="session")

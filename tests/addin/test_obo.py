@@ -4,10 +4,7 @@ HTTPS stand-in that serves the document only to the exchanged token."""
 from __future__ import annotations
 
 import base64
-import http.server
 import json
-import ssl
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -21,6 +18,7 @@ from addin_service.auth import TokenValidator
 from addin_service.graph import GraphDocuments
 from tests.addin.documents import charter_with_defects
 from tests.addin.identity import CLIENT_ID, TENANT, USER_OID
+from tests.support.local_https import LocalHttps, QuietHandler
 
 SECRET = "app-secret-for-tests"
 DOC_URL = "https://contoso.sharepoint.com/sites/pmo/Shared%20Documents/Apollo/charter.docx"
@@ -80,40 +78,26 @@ class GraphStub:
         stub = self
         self.seen_auth: list[str | None] = []
 
-        class Handler(http.server.BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:  # noqa: N802
                 path = urlsplit(self.path).path
                 stub.seen_auth.append(self.headers.get("Authorization"))
                 share = "u!" + base64.urlsafe_b64encode(DOC_URL.encode()).decode().rstrip("=")
                 if path == "/download/charter.docx":
-                    return self._send(200, document, "application/octet-stream")
+                    return self.send(200, document, "application/octet-stream")
                 if self.headers.get("Authorization") != "Bearer graph-token-for-user":
-                    return self._send(401, b'{"error": {"code": "InvalidAuthenticationToken"}}')
+                    return self.send(401, b'{"error": {"code": "InvalidAuthenticationToken"}}')
                 if path == f"/v1.0/shares/{share}/driveItem":
-                    return self._send(200, json.dumps({"name": "charter.docx", "size": len(document), "file": {}}).encode())
+                    return self.send(200, json.dumps({"name": "charter.docx", "size": len(document), "file": {}}).encode())
                 if path == f"/v1.0/shares/{share}/driveItem/content":
                     self.send_response(302)
                     self.send_header("Location", f"{stub.url.replace('127.0.0.1', 'localhost')}/download/charter.docx")
                     self.end_headers()
                     return None
-                return self._send(404, b'{"error": {"code": "itemNotFound"}}')
+                return self.send(404, b'{"error": {"code": "itemNotFound"}}')
 
-            def _send(self, status: int, body: bytes, kind: str = "application/json") -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(str(cert), str(key))
-        self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
-        self.url = f"https://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.https = LocalHttps(Handler, cert, key)
+        self.url = self.https.url
 
 
 @pytest.fixture()
@@ -127,7 +111,7 @@ def obo_app(pool, tls, idp, tmp_path: Path):
     validator = TokenValidator(idp.url, TENANT, CLIENT_ID)
     app = create_app(settings, pool=pool, validator=validator, graph=GraphDocuments(settings, http_client=entra))
     yield app.test_client(), user_token, entra, graph_stub
-    graph_stub.server.shutdown()
+    graph_stub.https.close()
 
 
 def test_check_by_url_on_behalf_of_the_user(obo_app, validate_report) -> None:

@@ -29,6 +29,7 @@ from lxml import etree
 
 from checker.core.errors import ReadError
 from checker.core.location import Location
+from checker.io.cover import cover_fields
 from checker.io.fields import fields_from_blocks
 from checker.io.readers.ooxml_props import parse_core_properties, parse_custom_properties, safe_parser
 from checker.lexicon.vocabulary import Vocabulary
@@ -107,6 +108,7 @@ def read_docx(path: str, data: bytes, fmt: str, vocab: Vocabulary) -> Document:
     field_blocks = [b for b in doc.blocks if b.kind == "table" or b.location.table is None]
     doc.fields = (fields_from_blocks(vocab, field_blocks) + fields_from_blocks(vocab, headers, "header")
                   + fields_from_blocks(vocab, footers, "footer"))
+    doc.fields += cover_fields(vocab, doc.blocks, doc.fields)
     return doc
 
 

@@ -29,7 +29,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 from checker.core.errors import ReadError
 from checker.core.gc_pause import cyclic_gc_paused
 from checker.core.location import Location
-from checker.io.fields import fields_from_grid
+from checker.io.fields import fields_from_grid, footer_fields
 from checker.io.readers.ooxml_props import parse_core_properties, parse_custom_properties
 from checker.io.tables import SEQUENCE, is_data_row
 from checker.lexicon.files import words
@@ -39,6 +39,7 @@ from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.document import Document
 from checker.model.elements import Block, Cell, Grid, Properties, Record, Sheet, SheetFrame, SheetRow
 from checker.model.outline import looks_like_heading_text, numbered_heading_level
+from checker.text.money import names_currency
 from checker.text.normalize import norm_label
 
 MAX_CELLS = 5_000_000
@@ -70,6 +71,12 @@ _ID_KEYS = re.compile(r"(^|_)(id|no|seq|number|index)$")
 _LOOKUP_WORDS = ("lookup", "legend", "instruction", "readme", "read me", "dropdown", "drop-down",
                  "字典", "下拉", "数据源", "参数表", "图例", "填写说明", "使用说明")
 _LOOKUP_EXACT = ("说明", "选项", "list", "lists", "ref", "refs", "reference", "options", "values", "scales")
+_DATE = "date"  # the number style of a date/time format
+# A number format's currency: '[$€-407]', '[$USD]' (a locale tag alone, '[$-409]', is no currency); or
+# a literal: a quoted string, an escaped character, or a sign written bare ("$", \€, $).
+_FORMAT_CURRENCY = re.compile(r"\[\$([^\]\-]*)(?:-[0-9A-Fa-f]+)?\]")
+_FORMAT_BRACKETS = re.compile(r"\[[^\]]*\]")
+_FORMAT_LITERAL = re.compile(r'"([^"]*)"|\\(.)|([^\s0#?,.%Ee+\-_*()"\\@/:;]+)')
 _READ_ERRORS = (etree.XMLSyntaxError, KeyError, ValueError, zipfile.BadZipFile)
 
 
@@ -82,10 +89,10 @@ def read_xlsx(path: str, data: bytes, fmt: str, vocab: Vocabulary) -> Document:
     with zf, cyclic_gc_paused():  # millions of cells, no cycles: see checker.core.gc_pause
         book = _read_workbook(zf)
         strings = _read_shared_strings(zf, book.parts.get("sharedStrings"), book.ns)
-        date_styles = _read_date_styles(zf, book.parts.get("styles"), book.ns)
+        number_styles = _read_number_styles(zf, book.parts.get("styles"), book.ns)
         epoch = CALENDAR_MAC_1904 if book.date1904 else CALENDAR_WINDOWS_1900
         budget = _CellBudget()
-        loaded = [_load_sheet(zf, info, book, strings, date_styles, epoch, budget) for info in book.sheets]
+        loaded = [_load_sheet(zf, info, book, strings, number_styles, epoch, budget) for info in book.sheets]
         _resolve_validations(loaded, book)
         doc = Document(
             path=path,
@@ -249,8 +256,9 @@ def _read_shared_strings(zf: zipfile.ZipFile, part: str | None, ns: str) -> list
     return out
 
 
-def _read_date_styles(zf: zipfile.ZipFile, part: str | None, ns: str) -> dict[str, bool]:
-    """Cell style index (the `s` attribute, as written) -> does its number format show a date/time?"""
+def _read_number_styles(zf: zipfile.ZipFile, part: str | None, ns: str) -> dict[str, str]:
+    """Cell style index (the `s` attribute, as written) -> how its number format shows a number:
+    `_DATE` for a date/time, a template such as '$%s' or '%s EGP' for an amount in a currency, else ''."""
     if not part or part not in zf.NameToInfo:
         return {}
     try:
@@ -261,17 +269,40 @@ def _read_date_styles(zf: zipfile.ZipFile, part: str | None, ns: str) -> dict[st
     xfs = root.find(f"{{{ns}}}cellXfs")
     if xfs is None:
         return {}
-    return {str(i): _is_date_format_id(xf.get("numFmtId") or "0", custom) for i, xf in enumerate(xfs.iterchildren(f"{{{ns}}}xf"))}
+    return {str(i): _number_style(xf.get("numFmtId") or "0", custom) for i, xf in enumerate(xfs.iterchildren(f"{{{ns}}}xf"))}
 
 
-def _is_date_format_id(fmt_id: str, custom: dict[str | None, str]) -> bool:
+def _number_style(fmt_id: str, custom: dict[str | None, str]) -> str:
     if fmt_id in custom:
         code = custom[fmt_id]
     elif fmt_id.isdigit() and int(fmt_id) in _EAST_ASIAN_DATE_IDS:
-        return True
+        return _DATE
     else:
         code = BUILTIN_FORMATS.get(int(fmt_id), "General") if fmt_id.isdigit() else "General"
-    return is_date_format(code) and not is_timedelta_format(code)
+    if is_date_format(code) and not is_timedelta_format(code):
+        return _DATE
+    return _currency_template(code)
+
+
+def _currency_template(code: str) -> str:
+    """How a number format shows its currency: '"$"#,##0' -> '$%s', '#,##0 [$EGP]' -> '%s EGP', '' for
+    none. A reader sees the sign on the cell, so the cell's text carries it (COM-11 reads it there)."""
+    section = code.split(";")[0]
+    marker = ""
+    bracket = _FORMAT_CURRENCY.search(section)
+    if bracket is not None and names_currency(bracket.group(1).strip() + "1"):
+        marker, at = bracket.group(1).strip(), bracket.start()
+    else:
+        literal = _FORMAT_BRACKETS.sub("", section)
+        for m in _FORMAT_LITERAL.finditer(literal):
+            text = (m.group(1) or m.group(2) or m.group(3) or "").strip()
+            if text and names_currency(text + "1"):
+                marker, at, section = text, m.start(), literal
+                break
+    if not marker:
+        return ""
+    digit = next((i for i, ch in enumerate(section) if ch in "0#?"), len(section))
+    return f"{marker}%s" if at < digit else f"%s {marker}"
 
 
 def _read_properties(zf: zipfile.ZipFile) -> Properties:
@@ -364,7 +395,7 @@ class _SheetContext:
     name: str
     ns: str
     strings: list[str]
-    date_styles: dict[str, bool]
+    number_styles: dict[str, str]  # style -> _DATE, a currency template ('$%s') or ''
     epoch: datetime
     budget: _CellBudget
     frame: SheetFrame = field(init=False)  # shared by every cell of the sheet: its location on demand
@@ -476,7 +507,7 @@ def _read_row(row_el: etree._Element, number: int, ctx: _SheetContext) -> _RawRo
                     by_value = numbers[style] = {}
                 decoded = by_value.get(value_text)
                 if decoded is None:
-                    decoded = _decode_number(value_text, ctx.date_styles.get(style or "0", False), ctx.epoch)
+                    decoded = _decode_number(value_text, ctx.number_styles.get(style or "0", ""), ctx.epoch)
                     if len(by_value) < 65536:
                         by_value[value_text] = decoded
                 text, value = decoded
@@ -533,13 +564,13 @@ def _formula(el: etree._Element, ref: str, shared: _SharedFormulas) -> str | Non
     return text or None
 
 
-def _decode_number(raw: str, is_date: bool, epoch: datetime) -> tuple[str, Any]:
-    """A numeric `<v>` to (display text, typed value)."""
+def _decode_number(raw: str, style: str, epoch: datetime) -> tuple[str, Any]:
+    """A numeric `<v>` to (display text, typed value); `style` is the cell's number style."""
     try:
         number = float(raw)
     except ValueError:
         return raw, raw
-    if is_date:
+    if style == _DATE:
         try:
             moment = from_excel(number, epoch)
         except (ValueError, OverflowError):
@@ -547,8 +578,10 @@ def _decode_number(raw: str, is_date: bool, epoch: datetime) -> tuple[str, Any]:
         if moment is not None:
             return _date_text(moment), moment
     if number.is_integer() and abs(number) < 1e15:
-        return str(int(number)), int(number)
-    return format(number, ".15g"), number
+        text, value = str(int(number)), int(number)
+    else:
+        text, value = format(number, ".15g"), number
+    return (style.replace("%s", text) if style else text), value
 
 
 def _date_text(moment: datetime | time) -> str:
@@ -595,8 +628,8 @@ class _Loaded:
 
 
 def _load_sheet(zf: zipfile.ZipFile, info: _SheetInfo, book: _Workbook, strings: list[str],
-                date_styles: dict[str, bool], epoch: datetime, budget: _CellBudget) -> _Loaded:
-    ctx = _SheetContext(info.name, book.ns, strings, date_styles, epoch, budget)
+                number_styles: dict[str, str], epoch: datetime, budget: _CellBudget) -> _Loaded:
+    ctx = _SheetContext(info.name, book.ns, strings, number_styles, epoch, budget)
     try:
         raw = _stream_sheet(zf, info.part, ctx)
     except KeyError:
@@ -827,6 +860,7 @@ def _analyse_workbook(doc: Document, loaded: list[_Loaded], vocab: Vocabulary) -
             _apply_header(sheet, header, item.hidden_rows, item.frame)
             above = Grid(sheet.grid.rows[: header.first], sheet.grid.location)
             doc.fields.extend(fields_from_grid(vocab, above, "sheet"))
+            doc.fields.extend(footer_fields(vocab, sheet.grid, header.last + 1))
         else:
             found = fields_from_grid(vocab, sheet.grid, "sheet")
             if _is_short_lists(sheet.grid, item.merges):

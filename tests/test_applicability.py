@@ -1,0 +1,114 @@
+"""What a rule applies to, said in its pack: controlled documents vs records, filled documents vs blank
+templates; and one defect gives one finding (#16)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import checker
+from checker.analysis.context import Context
+from checker.analysis.template_state import document_state
+from checker.core.errors import PackError
+from checker.core.options import Options
+from checker.io.readers import read_document
+from checker.io.safe_open import open_document
+from checker.kinds.spec import rule_spec
+from checker.lexicon.vocabulary import shipped_vocabulary
+from tests.support.clean_docs import EN_CHARTER, EN_SECTIONS, EN_STATUS, make_docx
+
+TODAY = {"today": date(2026, 11, 25)}
+
+
+def _rules(path: Path) -> list[tuple[str, str]]:
+    doc = checker.check([str(path)], config=TODAY)["documents"][0]
+    assert doc["error"] is None, doc["error"]
+    return [(f["rule"], f["message"]) for f in doc["findings"]]
+
+
+def _state(path: Path, doc_type: str):
+    vocab = shipped_vocabulary()
+    doc = read_document(open_document(str(path), Options().limits), vocab)
+    return document_state(Context(doc=doc, doc_type=doc_type, language="en", today=date(2026, 11, 25), vocab=vocab))
+
+
+def test_a_record_needs_no_document_control_block_or_revision_history(tmp_path: Path) -> None:
+    """A weekly status report identifies itself by its project, period and author; version and revision
+    history belong to controlled documents (a plan, a charter)."""
+    control = {"Project Name": "Apollo CRM Migration", "Reporting Period": "2026-03-23 to 2026-03-29",
+               "Prepared by": "Wei Zhang"}
+    report = make_docx(tmp_path / "status.docx", title="Weekly Status Report", control=control, revisions=[],
+                       approvals=[], sections=EN_STATUS)
+    assert not [r for r, _ in _rules(report) if r in ("COM-01", "COM-04")]
+    plan = make_docx(tmp_path / "charter.docx", control=control, revisions=[], sections=EN_SECTIONS)
+    found = dict(_rules(plan))
+    assert "COM-04" in found and "version" in found["COM-01"]
+
+
+def test_the_nature_of_a_document_comes_from_its_type(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "status.docx", title="Weekly Status Report", sections=EN_STATUS)
+    assert _state(path, "STATUS_REPORT").nature == "record"
+    assert _state(path, "CHARTER").nature == "controlled"
+
+
+def _blank_charter(path: Path) -> Path:
+    control = {"Project Name": "", "Document Title": "Project Charter", "Date": "", "Author": "[Insert name]"}
+    sections = [(heading, "") for heading, _ in EN_CHARTER[:8]]
+    approvals = [("", "Project Sponsor", "", ""), ("", "PMO Director", "", "")]
+    return make_docx(path, title="Project Charter Template", control=control, revisions=[], approvals=approvals,
+                     sections=sections)
+
+
+def test_a_blank_template_hears_what_it_lacks_not_that_it_is_empty(tmp_path: Path) -> None:
+    path = _blank_charter(tmp_path / "charter template.docx")
+    state = _state(path, "CHARTER")
+    assert state.state == "template" and state.empty >= state.slots * 0.6
+    found = _rules(path)
+    rules = {r for r, _ in found}
+    # What a template is for: empty fields, empty sections, prompts, nobody signed. Not findings.
+    assert not rules & {"COM-02", "COM-14"}
+    assert not any(r == "COM-01" and "empty" in m for r, m in found)
+    assert not any(r == "COM-06" and "nobody" in m for r, m in found)
+    # What the template itself lacks still is: no Version field, no revision history, missing elements.
+    assert any(r == "COM-01" and "version" in m for r, m in found)
+    assert any(r == "COM-04" and "No revision-history table" in m for r, m in found)
+    assert "CH-01" in rules
+
+
+def test_the_same_document_filled_in_gets_the_filled_document_rules(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "charter.docx", sections=EN_CHARTER)
+    assert _state(path, "CHARTER").state == "filled"
+
+
+def test_missing_elements_make_one_finding_that_lists_them(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "charter.docx", sections=EN_CHARTER[:5])
+    ch01 = [m for r, m in _rules(path) if r == "CH-01"]
+    assert len(ch01) == 1
+    assert "Pre-approved Financial Resources" in ch01[0] and "Project Exit Criteria" in ch01[0]
+
+
+def test_an_approval_block_nobody_signed_is_one_finding(tmp_path: Path) -> None:
+    approvals = [("", "Project Sponsor", "", ""), ("", "PMO Director", "", ""), ("", "Head of IT", "", "")]
+    path = make_docx(tmp_path / "charter.docx", sections=EN_CHARTER, approvals=approvals)
+    com06 = [m for r, m in _rules(path) if r == "COM-06"]
+    assert len(com06) == 1 and "Project Sponsor" in com06[0] and "Head of IT" in com06[0]
+
+
+@pytest.mark.parametrize("raw, error", [
+    ({"documents": "forms"}, "documents must be one of"),
+    ({"blank_template": ["nope"]}, "blank_template must be all, none or message variants"),
+])
+def test_applicability_keys_are_checked_when_a_pack_is_read(raw: dict, error: str) -> None:
+    rule = {"id": "ACME-01", "kind": "placeholders", "severity": "major", "title": "t", "message": "m", **raw}
+    with pytest.raises(PackError, match=error):
+        rule_spec(rule, "acme", None)
+
+
+def test_every_rule_that_can_miss_several_elements_can_say_so_in_one_finding() -> None:
+    from checker.config.packs import builtin_specs
+
+    for spec in builtin_specs():
+        if spec.kind == "required_sections" and spec.params.get("mode", "missing") == "missing":
+            keys = spec.params.get("keys")
+            assert (keys is not None and len(keys) == 1) or "many" in spec.variants, spec.id

@@ -1,0 +1,384 @@
+"""Recognition of registers, sections and tables laid out as real documents lay them out (#16):
+column headers worded otherwise and columns typed by their values, legend and total rows under a
+register, sections under other names or in other layouts. Every document is built here."""
+from __future__ import annotations
+
+from datetime import date
+
+from openpyxl import Workbook
+
+import checker
+from checker.lexicon.matchers import type_column_synonyms, type_sections
+from checker.lexicon.vocabulary import shipped_vocabulary
+
+TODAY = date(2026, 11, 25)
+
+
+def check(path):
+    doc = checker.check([str(path)], config={"today": TODAY})["documents"][0]
+    assert doc["error"] is None, doc["error"]
+    return doc
+
+
+def of_rule(doc, rid):
+    return [f for f in doc["findings"] if f["rule"] == rid]
+
+
+def sheet_workbook(path, sheet, rows):
+    """One sheet whose rows are written from A1 down (None leaves a cell blank)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for r, line in enumerate(rows, start=1):
+        for c, value in enumerate(line, start=1):
+            if value is not None:
+                ws.cell(r, c, value)
+    wb.save(path)
+    return path
+
+
+# --- registers -------------------------------------------------------------------------------------
+
+RISKS = [
+    (1, "Supplier may deliver late", "Delivery slips by weeks", 4, 5, 20, "Weekly supplier calls", "A. Lee", "Open"),
+    (2, "Key staff may leave", "Knowledge is lost", 2, 3, 6, "Cross-train the team", "B. Wu", "Open"),
+    (3, "Scope may creep", "Budget overrun", 3, 3, 9, "Strict change control", "C. Diaz", "Open"),
+    (4, "Budget may be cut", "Features dropped", 2, 2, 4, "Phase the delivery", "D. Park", "Open"),
+]
+
+
+def test_register_columns_worded_otherwise_and_typed_by_values(tmp_path):
+    """'No.' of 1, 2, 3 is the ID, 'Description' the description, 'Probability Rating' the
+    probability (not the score), 'Response' the response; of two 'Impact' columns the 1-5 rating
+    is the impact and the free-text consequence is not checked against the scale."""
+    header = ["No.", "Description", "Impact", "Probability Rating", "Impact Rating", "Risk Score", "Response",
+              "Risk Owner", "Status"]
+    path = sheet_workbook(tmp_path / "risk register.xlsx", "Risk Register",
+                          [["Risk Register"], [], header, *RISKS])
+    doc = check(path)
+    assert doc["doc_type"] == "RISK_REGISTER"
+    assert of_rule(doc, "RR-05") == [] and of_rule(doc, "RR-02") == []
+    missing = of_rule(doc, "RR-01")[0]["message"]
+    for present in ("Risk ID", "Risk Description", "Probability", "Impact", "Risk Score", "Mitigation"):
+        assert f"{present}," not in missing and not missing.endswith(f"{present}."), (present, missing)
+
+
+def test_total_and_legend_rows_under_a_register_are_not_risks(tmp_path):
+    """A total row, then after a blank row a probability/impact legend ('5: High'), are not risks:
+    no 'risk without an ID', no 'impact off the scale' on them."""
+    header = ["Risk ID", "Risk Description", "Probability", "Impact", "Risk Score", "Mitigation", "Risk Owner",
+              "Status"]
+    rows = [[f"R-{n}", d, p, i, s, m, o, st] for n, d, _c, p, i, s, m, o, st in RISKS]
+    below = [["Total Risk Score", None, None, None, 39], [],
+             [None, None, "Probability rating", None, "Impact rating"],
+             [None, None, "5: High", None, "5: High"],
+             [None, None, "3: Moderate", None, "3: Moderate"],
+             [None, None, "1: Low", None, "1: Low"]]
+    doc = check(sheet_workbook(tmp_path / "risk register.xlsx", "Risk Register",
+                               [["Risk Register"], [], header, *rows, *below]))
+    assert doc["doc_type"] == "RISK_REGISTER"
+    assert of_rule(doc, "RR-02") == []
+    assert of_rule(doc, "RR-05") == []
+
+
+def test_short_chinese_column_labels_are_the_register_columns(tmp_path):
+    """序号 / 描述 / 类别 / 级别 / 措施: the head nouns of the standard's column names."""
+    header = ["序号", "风险描述", "类别", "发生概率", "影响程度", "风险值", "级别", "应对策略", "措施", "责任人", "状态"]
+    rows = [[1, "供应商可能延期交付", "供应商", 4, 5, 20, "高", "减轻", "每周跟进供应商", "张伟", "开放"],
+            [2, "核心人员可能离职", "资源", 2, 3, 6, "中", "接受", "交叉培训", "王芳", "开放"]]
+    doc = check(sheet_workbook(tmp_path / "风险登记册.xlsx", "风险登记册", [["风险登记册"], [], header, *rows]))
+    assert doc["doc_type"] == "RISK_REGISTER"
+    missing = of_rule(doc, "RR-01")
+    text = missing[0]["message"] if missing else ""
+    for present in ("风险编号", "风险类别", "风险等级", "应对措施"):
+        assert present not in text, (present, text)
+
+
+def test_candidates_give_every_key_a_label_may_name_with_its_score():
+    """What the 'closest' evidence reads: candidate keys with scores, strongest first."""
+    vocab = shipped_vocabulary()
+    columns = type_column_synonyms(vocab, "RISK_REGISTER")
+    keys = [m.key for m in columns.candidates("Probability risk rating")]
+    assert {"probability", "score"} <= set(keys)
+    assert columns.candidates("Description")[0].key == "description"
+    assert columns.candidates("Description")[0].score < 0.8  # a head noun alone is weak evidence
+    scope = type_sections(vocab, "SCOPE_STATEMENT")
+    assert scope.candidates("项目的除外责任")[0].key == "exclusions"
+    assert scope.candidates("项目的除外责任")[0].strong
+    assert scope.candidates("Project Exclusion")[0].key == "exclusions"  # a close spelling
+    assert scope.candidates("Completely unrelated words") == ()
+
+
+# --- sections ---------------------------------------------------------------------------------------
+
+def test_scope_statement_labels_with_a_project_prefix_or_possessive_in_sheet_boxes(tmp_path):
+    """A sheet form whose element labels read '项目的约束', '项目的除外责任' (a 'project' prefix and
+    the possessive 的), each a merged title row over a box of text rows: every element is there."""
+    boxes = [("项目背景与目的", "现有纸质考勤效率低，项目将实现考勤数字化。"),
+             ("项目的目标", "2026年6月30日前上线，预算不超过20万元。"),
+             ("项目的产品范围描述", "一个网页考勤系统：登录、考勤记录、统计报表。"),
+             ("项目可交付成果", "系统软件、用户手册、培训材料。"),
+             ("项目的验收标准", "全部功能通过用户验收测试，准确率不低于99%。"),
+             ("项目的除外责任", "不包括移动端应用，不对接财务系统。"),
+             ("项目的约束", "预算20万元，团队5人，6月30日前完成。"),
+             ("项目的假设", "学校提供服务器，用户愿意配合测试。"),
+             ("审批", "批准人：王强，项目发起人，2026年1月10日")]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "项目范围说明书"
+    ws.cell(1, 1, "项目范围说明书")
+    ws.merge_cells("A1:D1")
+    ws.cell(2, 1, "项目名称")
+    ws.cell(2, 2, "考勤系统")
+    row = 3
+    for label, body in boxes:
+        ws.cell(row, 1, label)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+        ws.cell(row + 1, 1, body)
+        ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=4)
+        row += 3
+    path = tmp_path / "项目范围说明书.xlsx"
+    wb.save(path)
+    doc = check(path)
+    assert doc["doc_type"] == "SCOPE_STATEMENT"
+    assert of_rule(doc, "SS-01") == [], of_rule(doc, "SS-01")
+    assert of_rule(doc, "COM-14") == [], of_rule(doc, "COM-14")
+
+
+def test_plan_components_written_as_numbered_sections(tmp_path):
+    """A plan whose subsidiary plans are its own numbered sections ('Schedule Management',
+    'Communication Plan', 'Risk Management') and whose resources are a team-roles section."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    w.title("Project Management Plan", "Attendance System")
+    w.heading("1. Project Objectives")
+    w.bullets(["Deliver a tested attendance system by 30 June 2026 within a budget of USD 20,000."])
+    w.heading("2. Team Roles and Responsibilities")
+    w.table(["Role", "Name", "Responsibilities"], [["Project Manager", "A. Lee", "Plan and track the work"],
+                                                  ["Developer", "B. Wu", "Build the system"]])
+    w.heading("3. Project Life Cycle")
+    w.para("Waterfall: initiation, planning, design, build, test, closure; each phase ends with a review.")
+    w.heading("4. Milestones")
+    w.table(["Milestone", "Date"], [["Design approved", "2026-03-01"], ["System live", "2026-06-30"]])
+    w.heading("5. Schedule Management")
+    w.para("The schedule is kept in the project plan file and updated weekly by the project manager.")
+    w.heading("6. Communication Plan")
+    w.para("A weekly status report to the sponsor; a monthly steering meeting with the stakeholders.")
+    w.heading("7. Risk Management")
+    w.para("Risks are logged in the risk register, rated 1-5 and reviewed every two weeks.")
+    w.heading("8. Change and Configuration Management")
+    w.para("Changes go through a written change request assessed by the change control board.")
+    w.heading("9. Baselines")
+    w.para("The scope, schedule and cost baselines are set at plan approval and changed only by approved CRs.")
+    w.heading("10. Management Reviews")
+    w.para("A phase-gate review at the end of each phase, chaired by the sponsor.")
+    w.heading("11. Approval")
+    w.approvals_table([["C. Diaz", "Sponsor", "C. Diaz", "2026-01-10"]])
+    doc = check(w.save(tmp_path / "project management plan.docx"))
+    assert doc["doc_type"] == "PMP"
+    assert of_rule(doc, "PMP-01") == [], of_rule(doc, "PMP-01")
+
+
+# --- tables misread ---------------------------------------------------------------------------------
+
+def _charter(w, approvals_rows):
+    w.title("Project Charter", "Attendance System")
+    w.kv_table([("Project Name", "Attendance System"), ("Version", "1.0"), ("Date", "2026-01-05"),
+                ("Prepared by", "A. Lee")])
+    w.heading("Project Purpose")
+    w.para("Paper attendance registers are slow and error-prone; the project digitises them.")
+    w.heading("Signatures")
+    w.table(["Project Sponsor:", "", ""], approvals_rows)
+
+
+def test_a_signature_block_per_role_repeats_its_header_row(tmp_path):
+    """'Role:' caption, then 'Name | Signature | Date' over each role's rows: the repeated header
+    rows are not approvers, and a caption over a signed block is not an unsigned approval."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    _charter(w, [["Name", "Signature", "Date"], ["C. Diaz", "Signed", "2026-01-10"],
+                 ["Project Manager:", "", ""], ["Name", "Signature", "Date"], ["A. Lee", "Signed", "2026-01-11"]])
+    doc = check(w.save(tmp_path / "charter.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    assert of_rule(doc, "COM-06") == [], of_rule(doc, "COM-06")
+
+
+def test_an_empty_role_block_is_reported_at_its_caption(tmp_path):
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    _charter(w, [["Name", "Signature", "Date"], ["C. Diaz", "Signed", "2026-01-10"],
+                 ["Project Manager:", "", ""], ["Name", "Signature", "Date"], ["", "", ""]])
+    doc = check(w.save(tmp_path / "charter.docx"))
+    got = of_rule(doc, "COM-06")
+    assert [f["location"].get("row") for f in got] == [3], got
+    assert "Name" not in got[0]["message"]
+
+
+def test_a_deliverable_named_like_a_sign_off_is_not_an_approval(tmp_path):
+    """A deliverables table with a 'UAT Sign-off' row: no approval there, so the missing approval
+    block is what is reported."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    w.title("Project Scope Statement", "Attendance System")
+    w.kv_table([("Project Name", "Attendance System"), ("Version", "1.0"), ("Date", "2026-01-05"),
+                ("Prepared by", "A. Lee")])
+    w.heading("Deliverables")
+    w.table(["No.", "Deliverable", "Due", "Owner"], [["1", "Project Charter", "W1", "A. Lee"],
+                                                     ["2", "UAT Sign-off", "W10", "All"],
+                                                     ["3", "Closure Report", "W12", "All"]])
+    doc = check(w.save(tmp_path / "project scope statement.docx"))
+    assert doc["doc_type"] == "SCOPE_STATEMENT"
+    got = of_rule(doc, "COM-06")
+    assert len(got) == 1 and got[0].get("location") in (None, {}), got
+
+
+def test_review_blocks_signed_by_role_are_the_approval_section(tmp_path):
+    """An application form ends with review blocks ('专家组组长签名', '领导小组组长签名'): it has an
+    approval section, so the finding is about its unsigned lines, not a missing block."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("zh")
+    w.title("项目立项申请书")
+    w.kv_table([("项目名称", "考勤系统"), ("申请人", "李安"), ("申请日期", "2026年1月5日"),
+                ("项目背景", "纸质考勤效率低，需要数字化。"), ("预期效益", "节省教师每周两小时。"),
+                ("项目负责人签名", "李安 2026年1月5日"), ("专家组组长签名", ""), ("领导小组组长签名", "")])
+    doc = check(w.save(tmp_path / "立项申请书.docx"))
+    assert doc["doc_type"] == "INIT_REQUEST_BC"
+    got = of_rule(doc, "COM-06")
+    assert all("未找到" not in f["message"] for f in got), got
+
+
+def _charter_start(w):
+    w.title("Project Charter", "Attendance System")
+    w.heading("Project Purpose")
+    w.para("Paper attendance registers are slow and error-prone; the project digitises them.")
+    w.heading("Measurable Project Objectives and Success Criteria")
+    w.para("Attendance recorded digitally in every course by 30 June 2026, at 99% accuracy.")
+    w.heading("Project Sponsor")
+    w.para("C. Diaz, Head of Department, approves the budget and the scope.")
+    w.heading("Summary Budget")
+    w.para("USD 20,000 for development and training.")
+
+
+def test_a_label_paragraph_over_a_milestone_table_is_the_milestones_section(tmp_path):
+    """'Milestones' alone on a plain line, the dated table (columns not named as milestones) under it."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    _charter_start(w)
+    w.para("Milestones")
+    w.table(["Due", "Work completed", "Owner", "Outputs"],
+            [["2026-03-01", "Design approved", "A. Lee", "Design document"],
+             ["2026-06-30", "System live", "B. Wu", "Deployed system"]])
+    doc = check(w.save(tmp_path / "charter.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    assert not any("Milestone" in f["message"] for f in of_rule(doc, "CH-01")), of_rule(doc, "CH-01")
+
+
+def test_dates_typed_as_headings_under_a_milestones_heading_are_its_content(tmp_path):
+    """A heading 'Overall Project Milestones' whose dates follow as headings ('Dates', 'Project
+    Prototype', 'November 25, 2026'): the section holds them, it is neither missing nor empty."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    _charter_start(w)
+    w.heading("Overall Project Milestones")
+    for text in ("Dates", "Project Prototype", "November 25, 2026", "Project Presentation", "November 28, 2026"):
+        w.heading(text)
+    doc = check(w.save(tmp_path / "charter.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    assert not any("Milestone" in f["message"] for f in of_rule(doc, "CH-01") + of_rule(doc, "COM-14"))
+
+
+def test_a_price_line_ending_in_version_is_not_the_document_version(tmp_path):
+    """'编译器6.0版本：3000元' (a licence price in a cost list) is no document version to compare
+    with the revision history's last row."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("zh")
+    w.title("考勤系统项目章程")
+    w.revision_table([["1.0", "2026-01-05", "李安", "初稿"]])
+    w.heading("项目目的")
+    w.para("纸质考勤效率低、易出错，项目将考勤数字化。")
+    w.heading("项目目标")
+    w.para("2026年6月30日前上线，全部课程使用电子考勤，准确率不低于99%。")
+    w.heading("主要里程碑")
+    w.para("2026年3月1日设计评审；2026年6月30日系统上线。")
+    w.heading("项目发起人")
+    w.para("王强，教务处处长。")
+    w.heading("项目经理")
+    w.para("李安，负责计划与跟踪。")
+    w.heading("项目总体预算")
+    w.para("·编译器6.0版本：3000元")
+    w.para("·云服务器：3200元")
+    doc = check(w.save(tmp_path / "项目章程.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    assert not any("3000" in f["message"] for f in of_rule(doc, "COM-04")), of_rule(doc, "COM-04")
+
+
+def test_a_general_information_table_is_not_an_empty_revision_history(tmp_path):
+    """'Prepared By: | … / Date: | 1 Nov 2026 | Version: | 1.0': labels beside their values, not a
+    revision-history header over no rows; the missing revision history is reported as missing."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    w.title("Project Charter", "Attendance System")
+    w.table(["Project Title:", "Attendance System", "", ""],
+            [["Prepared By:", "A. Lee", "", ""], ["Date:", "November 1, 2026", "Version:", "1.0"]])
+    w.heading("Project Purpose")
+    w.para("Paper attendance registers are slow and error-prone; the project digitises them.")
+    doc = check(w.save(tmp_path / "charter.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    got = of_rule(doc, "COM-04")
+    assert len(got) == 1 and not got[0].get("location"), got
+    assert "no entries" not in got[0]["message"]
+
+
+def test_an_amount_in_the_row_under_its_budget_label_counts(tmp_path):
+    """A resources table: 'Initial Funding | <constraint>', then 'Total funding amount: 1000 $' in the
+    next row's first cell. The budget gives its amount."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    w.title("Project Charter", "Attendance System")
+    w.heading("Project Purpose")
+    w.para("Paper attendance registers are slow and error-prone; the project digitises them.")
+    w.heading("Measurable Project Objectives and Success Criteria")
+    w.para("Attendance recorded digitally in every course by 30 June 2026, at 99% accuracy.")
+    w.heading("Project Sponsor")
+    w.para("C. Diaz, Head of Department, approves the budget and the scope.")
+    w.heading("Resources")
+    w.table(["Resource", "Constraints"], [["Initial Funding", "A limited budget may restrict the scope."],
+                                          ["Total funding amount: 1000 $", ""],
+                                          ["Personnel", "Skilled developers may be scarce."]])
+    doc = check(w.save(tmp_path / "charter.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    assert of_rule(doc, "CH-06") == [], of_rule(doc, "CH-06")
+
+
+def test_a_contents_list_typed_as_headings_is_not_where_sections_are(tmp_path):
+    """Contents lines typed as headings ('1. Project Objectives' … with nothing under them) come
+    back later with the content: each section is recognised at its real heading, not the contents line."""
+    from tests.support.word import WordWriter
+
+    titles = ["1. Project Objectives", "2. Milestones", "3. Schedule Management"]
+    w = WordWriter("en")
+    w.title("Project Management Plan", "Attendance System")
+    for t in titles:
+        w.heading(t)
+    real = {}
+    for t, body in zip(titles, ["Deliver the attendance system by 30 June 2026 within USD 20,000.",
+                                "Design approved 1 March 2026; system live 30 June 2026.",
+                                "The schedule is updated weekly by the project manager."]):
+        real[t] = w.heading(t)
+        w.para(body)
+    from checker.run.explain import explain_file
+    result = explain_file(str(w.save(tmp_path / "project management plan.docx")))
+    assert result["type"]["doc_type"] == "PMP"
+    found = [e["found"] for e in result["elements"] if "found" in e and e["found"]["as"] == "heading"]
+    assert found, result["elements"]
+    assert all(f["location"]["paragraph"] >= real[titles[0]] for f in found), found
