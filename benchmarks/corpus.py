@@ -51,7 +51,7 @@ def measure(root: str, verdicts_path: str, train: doctype.Trainer | None) -> dic
         "precision": tallies(judgement, group_of),
         "unjudged": [{"path": f.path, "rule": f.rule, "location": f.location, "severity": f.severity,
                       "group": group_of.get(f.path, "unlabelled"), "message": f.message}
-                     for f in judgement.unjudged],
+                     for f in judgement.to_judge],
         "gone": [{"path": v.path, "rule": v.rule, "location": v.location, "verdict": v.verdict,
                   "reason": v.reason, "line": v.line} for v in judgement.gone],
     }
@@ -84,7 +84,7 @@ def _print_text(result: dict[str, Any]) -> None:
         print(f"    {'rule':<9}{'prec':>7}{'true':>6}{'false':>6}{'partly':>7}{'unjudged':>9}")
         for rule, r in t["by_rule"].items():
             print(f"    {rule:<9}{_pct(r['precision']):>7}{r['true']:>6}{r['false']:>6}{r['partly']:>7}{r['unjudged']:>9}")
-    print(f"\n{len(result['unjudged'])} blocker/major findings have no verdict yet "
+    print(f"\n{len(result['unjudged'])} verdicts are missing for blocker/major findings or their elements "
           "(python -m benchmarks.corpus --unjudged lists them)")
     print(f"{len(result['gone'])} verdicts are for findings that are gone (kept, never deleted):")
     for g in result["gone"]:

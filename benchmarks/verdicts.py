@@ -26,6 +26,14 @@ they should go) is told apart by the element the message names in quotes, when t
 checker's own vocabulary (a string of the rule packs in `rules/`): `-#Project Purpose`. Quoted text
 taken from the document (a heading, an owner's name) never enters a key; findings still alike after
 that get `#1`, `#2`, ... in report order.
+
+A finding that names what is missing (the report's `missing_sections` or `missing_fields`: a
+charter lacking three elements, a header lacking version and author) is judged element by element,
+one row per element keyed `LOCATION#ELEMENT` (`-#Project Purpose`, `p3#version`): "this element is
+really missing". A row judged where the element was expected elsewhere (an earlier location) still
+judges the claim. The finding is right when every element it names is really missing, partly right
+when some are, and unjudged while an element has no row; so a finding whose list changes is judged
+on exactly what it now says.
 """
 from __future__ import annotations
 
@@ -56,10 +64,14 @@ class Finding:
     location: str
     severity: str
     message: str
+    elements: tuple[str, ...] = ()  # what it says is missing, each judged on its own row
 
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.path, self.rule, self.location)
+
+    def element_keys(self) -> list[tuple[str, str, str]]:
+        return [(self.path, self.rule, f"{self.location}#{e}") for e in self.elements]
 
 
 @dataclass(frozen=True)
@@ -150,7 +162,7 @@ def findings_of(report: dict[str, Any], root: str) -> list[Finding]:
         keys = []
         for f in raw:
             base = location_key(f.get("location"))
-            subject = _subject(f.get("message", ""))
+            subject = None if _elements(f) else _subject(f.get("message", ""))
             keys.append(f"{base}#{subject}" if subject else base)
         # Findings of one rule still alike after the subject are numbered in report order.
         seen: dict[tuple[str, str], int] = {}
@@ -158,11 +170,15 @@ def findings_of(report: dict[str, Any], root: str) -> list[Finding]:
         for f, key in zip(raw, keys):
             totals[(f["rule"], key)] = totals.get((f["rule"], key), 0) + 1
         for f, key in zip(raw, keys):
-            if totals[(f["rule"], key)] > 1:
+            if totals[(f["rule"], key)] > 1 and not _elements(f):
                 n = seen[(f["rule"], key)] = seen.get((f["rule"], key), 0) + 1
                 key = f"{key}#{n}"
-            out.append(Finding(path, f["rule"], key, f["severity"], f.get("message", "")))
+            out.append(Finding(path, f["rule"], key, f["severity"], f.get("message", ""), _elements(f)))
     return out
+
+
+def _elements(finding: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(finding.get("missing_sections") or finding.get("missing_fields") or ())
 
 
 def read_verdicts(path: str | os.PathLike[str]) -> list[Verdict]:
@@ -234,27 +250,61 @@ def _round(x: float | None) -> float | None:
 
 @dataclass(frozen=True)
 class Judgement:
-    """Findings matched to verdicts: what is judged, what needs a verdict, what verdict has no finding."""
+    """Findings matched to verdicts: what is judged, what needs a verdict (`to_judge`: the rows to
+    add, one per unjudged element of a finding that names several), what verdict has no finding."""
 
     judged: list[tuple[Finding, Verdict]]
     unjudged: list[Finding]
     gone: list[Verdict]
+    to_judge: list[Finding]
 
 
 def match(findings: Iterable[Finding], verdicts: Iterable[Verdict]) -> Judgement:
+    verdicts = list(verdicts)
     by_key = {v.key: v for v in verdicts}
+    # A row on an element judges the claim "this element is missing" wherever it was expected: the
+    # latest row of (path, rule, element) stands in when the finding's location has none.
+    by_element: dict[tuple[str, str, str], Verdict] = {}
+    for v in verdicts:
+        if "#" in v.location:
+            by_element[(v.path, v.rule, v.location.split("#", 1)[1])] = v
     judged: list[tuple[Finding, Verdict]] = []
     unjudged: list[Finding] = []
+    to_judge: list[Finding] = []
     used: set[tuple[str, str, str]] = set()
     for f in findings:
+        if f.elements:
+            rows = [by_key.get(k) or by_element.get((f.path, f.rule, e)) for k, e in zip(f.element_keys(), f.elements)]
+            for k, e, v in zip(f.element_keys(), f.elements, rows):
+                if v is None:
+                    to_judge.append(Finding(f.path, f.rule, k[2], f.severity, f"[{e}] {f.message}"))
+                else:
+                    used.add(v.key)
+            if any(v is None for v in rows):
+                unjudged.append(f)
+            else:
+                judged.append((f, _combined(f, rows)))  # type: ignore[arg-type]
+            continue
         v = by_key.get(f.key)
         if v is None:
             unjudged.append(f)
+            to_judge.append(f)
         else:
             judged.append((f, v))
             used.add(f.key)
     gone = [v for key, v in by_key.items() if key not in used]
-    return Judgement(judged, unjudged, gone)
+    return Judgement(judged, unjudged, gone, to_judge)
+
+
+def _combined(finding: Finding, rows: list[Verdict]) -> Verdict:
+    """The verdict of a finding that names several missing elements, from its elements' rows."""
+    right = [v for v in rows if v.verdict]
+    if len(right) == len(rows):
+        return Verdict(finding.path, finding.rule, finding.location, True, "every element really missing",
+                       min(v.line for v in rows))
+    reason = (f"partly: {len(right)} of {len(rows)} elements really missing" if right
+              else "no element it names is missing")
+    return Verdict(finding.path, finding.rule, finding.location, False, reason, min(v.line for v in rows))
 
 
 def tallies(judgement: Judgement, group_of: dict[str, str]) -> dict[str, dict[str, Any]]:

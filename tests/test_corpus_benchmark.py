@@ -58,29 +58,53 @@ def _run(capsys, *argv: str) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
+def _elements(finding: dict) -> list:
+    return finding.get("missing_sections") or finding.get("missing_fields") or []
+
+
 def test_corpus_benchmark_scores_doc_types_and_verdicts(tmp_path, capsys):
     root = _corpus(tmp_path / "corpus")
     verdicts = tmp_path / "verdicts.tsv"
 
-    # Without a verdict file every blocker/major finding needs a verdict.
+    # Without a verdict file every blocker/major finding needs a verdict: one row per finding, or one
+    # per element for a finding that names what is missing.
     code, out = _run(capsys, str(root), "--verdicts", str(verdicts), "--unjudged", "--json")
     assert code == 0
     unjudged = json.loads(out)["unjudged"]
     report = check([str(root)])
-    expected = Counter((Path(d["path"]).name, f["rule"]) for d in report["documents"]
-                       for f in d["findings"] if f["severity"] in ("blocker", "major"))
+    expected: Counter = Counter()
+    for d in report["documents"]:
+        for f in d["findings"]:
+            if f["severity"] in ("blocker", "major"):
+                expected[(Path(d["path"]).name, f["rule"])] += len(_elements(f)) or 1
     assert Counter((Path(u["path"]).name, u["rule"]) for u in unjudged) == expected
     thin = [u for u in unjudged if u["path"] == "alpha__one/thin charter.docx"]
-    assert len(thin) >= 3 and len({(u["rule"], u["location"]) for u in thin}) == len(thin)  # each finding its own key
+    assert len({(u["rule"], u["location"]) for u in thin}) == len(thin)  # each row its own key
+    thin_doc = next(d for d in report["documents"] if d["path"].endswith("thin charter.docx"))
+    grouped = next(f for f in thin_doc["findings"] if f["rule"] == "CH-01")
+    elements = _elements(grouped)
+    assert len(elements) >= 3
+    rows = [u for u in thin if u["rule"] == "CH-01"]
+    assert [u["location"] for u in rows] == [f"-#{e}" for e in elements]
+    single = next(u for u in thin if u["rule"] != "CH-01")
 
-    # Judge three findings of the filled thin charter (one partly right) and keep one gone verdict.
-    verdicts.write_text(
-        "# comment lines are allowed\n" + HEADER
-        + f"{thin[0]['path']}\t{thin[0]['rule']}\t{thin[0]['location']}\ttrue\tsection really missing\n"
-        + f"{thin[1]['path']}\t{thin[1]['rule']}\t{thin[1]['location']}\ttrue\tsection really missing\n"
-        + f"{thin[2]['path']}\t{thin[2]['rule']}\t{thin[2]['location']}\tfalse\tpartly: present under another heading\n"
-        + "alpha__one/charter.docx\tCH-01\tp99#Project Purpose\tfalse\tan old false alarm, fixed since\n",
-        encoding="utf-8")
+    # Judge the single finding true, and every element of the grouped one but the last: it stays unjudged.
+    # The first element is judged where an earlier version expected it (after a heading): the row
+    # judges the claim 'this element is missing' wherever it was expected.
+    element_rows = [f"alpha__one/thin charter.docx\tCH-01\tp4#{elements[0]}\ttrue\treally missing\n"] + [
+        f"alpha__one/thin charter.docx\tCH-01\t-#{e}\ttrue\treally missing\n" for e in elements[1:-1]]
+    head = ("# comment lines are allowed\n" + HEADER
+            + f"{single['path']}\t{single['rule']}\t{single['location']}\ttrue\treal defect\n" + "".join(element_rows)
+            + "alpha__one/charter.docx\tCH-01\tp99#Project Purpose\tfalse\tan old false alarm, fixed since\n")
+    verdicts.write_text(head, encoding="utf-8")
+    result = json.loads(_run(capsys, str(root), "--verdicts", str(verdicts), "--json")[1])
+    filled = result["precision"]["filled"]["overall"]
+    assert (filled["true"], filled["false"]) == (1, 0)
+    assert [u["location"] for u in result["unjudged"] if u["rule"] == "CH-01"] == [f"-#{elements[-1]}"]
+
+    # The last element is there under another name: the grouped finding is partly right.
+    verdicts.write_text(head + f"alpha__one/thin charter.docx\tCH-01\t-#{elements[-1]}\tfalse\tpresent as a table\n",
+                        encoding="utf-8")
     code, out = _run(capsys, str(root), "--verdicts", str(verdicts), "--json")
     assert code == 0
     result = json.loads(out)
@@ -95,17 +119,19 @@ def test_corpus_benchmark_scores_doc_types_and_verdicts(tmp_path, capsys):
     assert dt["loro"]["total"] == 3 and dt["loro"]["note"].startswith("LORO: trained on every repository but")
 
     filled = result["precision"]["filled"]["overall"]
-    assert (filled["true"], filled["false"], filled["partly"]) == (2, 1, 1)
-    assert filled["unjudged"] == len(thin) - 3
-    assert filled["precision"] == round(2 / 3, 4) and filled["precision_with_partly"] == 1.0
+    assert (filled["true"], filled["false"], filled["partly"]) == (1, 1, 1)
+    thin_rows = sum(1 for u in thin if u["rule"] != "CH-01") + 1  # the grouped finding counts once
+    assert filled["unjudged"] == thin_rows - 2
+    assert filled["precision"] == 0.5 and filled["precision_with_partly"] == 1.0
     by_rule = result["precision"]["filled"]["by_rule"]
-    for judged in {t["rule"] for t in thin[:2]}:  # the two true verdicts, counted under their rules
-        assert by_rule[judged]["true"] == sum(1 for t in thin[:2] if t["rule"] == judged)
+    assert (by_rule["CH-01"]["false"], by_rule["CH-01"]["partly"]) == (1, 1)
+    assert by_rule[single["rule"]]["true"] == 1
     template = result["precision"]["template"]["overall"]
-    assert template["precision"] is None and template["unjudged"] == sum(
-        1 for u in unjudged if u["path"] == "beta__two/scope.docx")
-    assert result["precision"]["all"]["overall"]["unjudged"] == len(unjudged) - 3
-    assert len(result["unjudged"]) == len(unjudged) - 3
+    assert template["precision"] is None
+    scope_findings = [f for d in report["documents"] if d["path"].endswith("scope.docx") for f in d["findings"]
+                      if f["severity"] in ("blocker", "major")]
+    assert template["unjudged"] == len(scope_findings)
+    assert len(result["unjudged"]) == len(unjudged) - 1 - len(elements)
     assert [(g["rule"], g["location"], g["verdict"]) for g in result["gone"]] == [("CH-01", "p99#Project Purpose", False)]
 
     # The text report says the same for a person.
@@ -113,16 +139,15 @@ def test_corpus_benchmark_scores_doc_types_and_verdicts(tmp_path, capsys):
     assert code == 0
     assert "Doc type: 2/3 as labelled (66.7%)" in out
     assert "LORO: trained on every repository but the one scored:" in out
-    assert "filled documents: 66.7% (2 true / 3 judged; 100.0% counting 1 partly right as right" in out
+    assert "filled documents: 50.0% (1 true / 2 judged; 100.0% counting 1 partly right as right" in out
     assert "1 verdicts are for findings that are gone" in out and "p99#Project Purpose" in out
 
     # --unjudged lists what still needs a verdict, the verdict file's key columns first.
     code, out = _run(capsys, str(root), "--verdicts", str(verdicts), "--unjudged")
     lines = out.splitlines()
-    assert len(lines) == len(unjudged) - 3
+    assert len(lines) == len(unjudged) - 1 - len(elements)
     assert all(len(line.split("\t")) == 6 for line in lines)
-    judged_keys = {(u["path"], u["rule"], u["location"]) for u in thin[:3]}
-    assert not judged_keys & {tuple(line.split("\t")[:3]) for line in lines}
+    assert not {(single["path"], single["rule"], single["location"])} & {tuple(line.split("\t")[:3]) for line in lines}
 
 
 def test_leave_one_repository_out_trains_without_the_repository_it_scores(tmp_path):

@@ -25,6 +25,9 @@ class Finding:
     # A missing-section finding's section names in the document's language: the task pane inserts
     # them as headings (the report's optional `missing_sections`).
     missing_sections: tuple[str, ...] = ()
+    # A missing-fields finding's field names in the document's language (COM-01: 'version',
+    # 'author/owner'): the report's optional `missing_fields`, so that each can be told apart.
+    missing_fields: tuple[str, ...] = ()
     # Which of the rule's messages this is (None: its main one); the pack's `blank_template` selects
     # by it. Not part of the report.
     variant: str | None = None
@@ -47,6 +50,8 @@ class Finding:
             out["evidence"] = self.evidence
         if self.missing_sections:
             out["missing_sections"] = list(self.missing_sections)
+        if self.missing_fields:
+            out["missing_fields"] = list(self.missing_fields)
         if self.suppression is not None:
             out["suppressed"] = True
             out["suppression"] = dict(self.suppression)

@@ -68,7 +68,9 @@ class DocControl(Kind):
             missing.append("/".join(field_name(k, lang) for k in options))
         if missing:
             anchor = next(iter(doc_control(ctx).values()), [None])[0]
-            yield self.finding(ctx, anchor.label_location if anchor else None, field=sep.join(missing))
+            finding = self.finding(ctx, anchor.label_location if anchor else None, field=sep.join(missing))
+            finding.missing_fields = tuple(missing)
+            yield finding
 
     @staticmethod
     def _as_section(ctx: Context, key: str) -> bool:
