@@ -91,6 +91,7 @@ def check(paths: list[str], config: Any = None,
     total)` is called before the first document is checked and as each one finishes."""
     from checker.project import review
     from checker.run.executor import run_checks
+    from checker.run.scoring import score_projects
 
     options = _options(config)
     if paths is not None and not isinstance(paths, (str, bytes, os.PathLike, list)):
@@ -116,7 +117,7 @@ def check(paths: list[str], config: Any = None,
     # assessed for a gate when one is asked; it reads the summaries the workers returned.
     projects = review(documents, options)
     report = build_report(documents, projects, summaries=options.summaries)
-    _score_projects(report)
+    score_projects(report["projects"], report["documents"])
     return report
 
 
@@ -126,12 +127,3 @@ def _unchecked(item: Any) -> dict[str, Any]:
     if item.skipped:
         entry["skipped"] = True
     return entry
-
-
-def _score_projects(report: dict[str, Any]) -> None:
-    """Each project's stage and score (checker.run.scoring.project_score) from its documents' entries."""
-    from checker.run.scoring import project_score
-
-    by_path = {doc["path"]: doc for doc in report["documents"]}
-    for project in report["projects"]:
-        project["stage"], project["score"] = project_score(by_path[p] for p in project["documents"])
