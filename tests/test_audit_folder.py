@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 import checker
 from checker.audit.models import Document, Finding, Project, Run, SourceLock
 from checker.audit.store import open_store
+from checker.cli import main
 from tests.support.cli import ROOT, run_cli
 from tests.support.library import groups, library_docs, project_id, write_library
 
@@ -139,8 +140,10 @@ def test_unreadable_files_are_recorded_and_annotated_copies_written(tmp_path: Pa
     assert not (out / docs[1].name).exists()  # a document without findings gets no copy
 
 
-def test_a_second_audit_of_a_busy_source_is_refused(tmp_path: Path):
-    library = write_library(tmp_path / "lib", library_docs(8))
+def test_a_second_audit_of_a_busy_source_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture):
+    # Enough documents for one worker to be busy a while; the second audit starts in this process,
+    # without a Python start-up, the moment the first holds its source.
+    library = write_library(tmp_path / "lib", library_docs(30))
     url = f"sqlite:///{tmp_path / 'audit.db'}"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     first = subprocess.Popen([sys.executable, "-m", "checker.cli", "audit", str(library), "--db", url, "--workers", "1"],
@@ -150,16 +153,17 @@ def test_a_second_audit_of_a_busy_source_is_refused(tmp_path: Path):
         while time.monotonic() < deadline and not _locked(tmp_path / "audit.db"):
             time.sleep(0.05)
         assert _locked(tmp_path / "audit.db"), "the first audit never held its source"
-        second = run_cli("audit", str(library), "--db", url, "--workers", "1")
-        assert second.returncode == 2, second.stdout + second.stderr
-        assert "is being audited by run 1" in second.stderr and "wait for it to finish" in second.stderr
+        status = main(["audit", str(library), "--db", url, "--workers", "1"])
+        second = capsys.readouterr()
+        assert status == 2, second.out + second.err
+        assert "is being audited by run 1" in second.err and "wait for it to finish" in second.err
         out, err = first.communicate(timeout=120)
         assert first.returncode == 0, out + err
     finally:
         if first.poll() is None:
             first.kill()
     again = run_cli("audit", str(library), "--db", url, "--workers", "1")
-    assert again.returncode == 0 and "(0 checked, 24 unchanged)" in again.stdout
+    assert again.returncode == 0 and "(0 checked, 90 unchanged)" in again.stdout
     with _store(url).sessions() as session:  # the refused audit left no run behind
         assert [r.status for r in session.scalars(select(Run).order_by(Run.id))] == ["finished", "finished"]
 

@@ -22,10 +22,10 @@ from checker.audit.settings import AuditSettings
 from checker.audit.sharepoint import LibrarySource
 from checker.audit.sources import parse_library
 from checker.audit.store import open_store
-from tests.addin.identity import make_certificate
 from tests.support.cli import ROOT
 from tests.support.graph_standin import CLIENT_ID, SECRET, TENANT, GraphStandIn
 from tests.support.library import document_bytes, groups, library_docs
+from tests.support.local_https import make_certificate
 
 LIBRARY = "sharepoint://contoso.sharepoint.com/sites/pmo/Shared Documents"
 
