@@ -60,8 +60,7 @@ def measure(mode: str, folder: Path, scheduler: str | None) -> dict[str, Any]:
 
     with tempfile.TemporaryDirectory() as work:
         request = AuditRequest(sources=(str(folder),), db=f"sqlite:///{work}/audit.db",
-                               workers=1 if mode == "local-1" else 2, scheduler=scheduler, full=True,
-                               progress_bar=False)
+                               workers=1 if mode == "local-1" else 2, scheduler=scheduler, full=True)
         load = os.getloadavg()[0]
         own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()

@@ -129,15 +129,39 @@ def test_unreadable_files_are_recorded_and_annotated_copies_written(tmp_path: Pa
     url = f"sqlite:///{tmp_path / 'audit.db'}"
     out = tmp_path / "annotated"
     result = run_cli("audit", str(library), "--db", url, "--workers", "1", "--annotate", str(out))
-    assert result.returncode == 1 and "2 unreadable" in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "1 unreadable, 1 skipped (not Word or Excel)" in result.stdout, result.stdout
     errors = {Path(p).name: r[2] for p, r in _rows(url, 1).items() if r[2]}
     assert errors == {"broken.docx": "corrupt", "notes.txt": "unsupported-format"}
+    with _store(url).sessions() as session:
+        assert {Path(d.path).name for d in session.scalars(select(Document).where(Document.skipped))} == {"notes.txt"}
     copy = out / docs[0].name
     comments = [c.text for c in open_docx(str(copy)).comments]
     with _store(url).sessions() as session:
         findings = session.scalars(select(Finding).join(Document).where(Document.path.endswith(docs[0].name))).all()
     assert len(comments) == len([f for f in findings if not f.suppressed]) > 0
     assert not (out / docs[1].name).exists()  # a document without findings gets no copy
+
+
+def test_files_that_are_not_word_or_excel_are_listed_and_never_fail_the_run(tmp_path: Path):
+    library = write_library(tmp_path / "lib", library_docs(1))
+    (library / "notes.txt").write_text("minutes", encoding="utf-8")
+    (library / "slides.pptx").write_bytes(b"PK\x03\x04 a presentation")
+    url = f"sqlite:///{tmp_path / 'audit.db'}"
+    report = checker.check([str(library)], {"workers": 0})
+    assert report["summary"]["skipped"] == 2 and not any(d.get("error") and not d.get("skipped")
+                                                         for d in report["documents"])
+    result = run_cli("audit", str(library), "--db", url, "--workers", "1")
+    assert result.returncode == 0, result.stdout + result.stderr  # as for `check` of the same folder
+    assert "0 unreadable, 2 skipped (not Word or Excel)" in result.stdout
+    with _store(url).sessions() as session:
+        run = session.get(Run, 1)
+        assert (run.documents, run.errors) == (5, 0)
+        skipped = session.scalars(select(Document).where(Document.skipped)).all()
+        assert sorted(Path(d.path).name for d in skipped) == ["notes.txt", "slides.pptx"]
+        assert all(d.error_code == "unsupported-format" and d.summary is None for d in skipped)
+        projects = session.scalars(select(Project)).all()  # a skipped file belongs to no project
+        assert not any(d.path in p.documents for p in projects for d in skipped)
 
 
 def test_a_second_audit_of_a_busy_source_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture):
@@ -200,7 +224,7 @@ def test_clear_errors_for_what_cannot_be_audited(tmp_path: Path):
     assert result.returncode == 2 and "PMO_CHECK_TENANT_ID" in result.stderr and "PMO_CHECK_CLIENT_SECRET" in result.stderr
 
 
-def test_progress_is_plain_lines_in_a_log_and_a_bar_on_a_terminal(tmp_path: Path):
+def test_progress_is_plain_lines_in_a_log_and_checks_bar_on_a_terminal(tmp_path: Path):
     library = write_library(tmp_path / "lib", library_docs(1))
     url = f"sqlite:///{tmp_path / 'audit.db'}"
     plain = run_cli("audit", str(library), "--db", url, "--workers", "1", "--full")
@@ -224,5 +248,6 @@ def test_progress_is_plain_lines_in_a_log_and_a_bar_on_a_terminal(tmp_path: Path
     os.close(controller)
     text = screen.decode("utf-8", "replace")
     assert proc.returncode == 0
-    assert "audit run 2" in text and "3/3" in text and "━" in text  # rich's bar, not log lines
-    assert "pmo-check: audit run 2:" not in text
+    assert "checking" in text and "3/3" in text and "━" in text  # check's progress bar (checker.cli.progress)…
+    assert text.endswith("\x1b[2K")  # …removed at the end, as for `check`
+    assert "pmo-check: audit run 2:" not in text  # no log lines besides

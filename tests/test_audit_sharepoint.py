@@ -87,14 +87,16 @@ def test_first_and_incremental_audits_of_a_library(standin: GraphStandIn, tls, t
     cert = tls[0]
     db = f"sqlite:///{tmp_path / 'audit.db'}"
     first, _ = _audit(standin, cert, db)
-    assert (first.documents, first.checked, first.errors) == (13, 13, 1)  # 12 documents and a PDF
+    # 12 documents and a PDF, skipped as `check` skips it in a folder: listed, never an error.
+    assert (first.documents, first.checked, first.errors, first.skipped) == (13, 13, 0, 1)
     docs = _docs(db, first.run_id)
     charter = docs["Documents/prj-2026-101/charter.docx"]
     assert charter.url == "https://contoso.sharepoint.com/sites/pmo/Shared%20Documents/prj-2026-101/charter.docx"
     assert charter.doc_type == "CHARTER" and charter.score == 100.0 and charter.version.startswith('"c:')
     assert (charter.department, charter.portfolio, charter.manager) == (groups(1)["department"], groups(1)["portfolio"],
                                                                         groups(1)["manager"])
-    assert docs["Documents/Templates/readme.pdf"].error_code == "unsupported-format"
+    pdf = docs["Documents/Templates/readme.pdf"]
+    assert pdf.error_code == "unsupported-format" and pdf.skipped
     assert not standin.graph_requests("/download/readme")  # judged by its name, never downloaded
     # The enumeration came in pages (nextLink followed verbatim) and ended with a delta link, kept.
     assert len(standin.graph_requests("cursor=")) >= 2
@@ -114,7 +116,7 @@ def test_first_and_incremental_audits_of_a_library(standin: GraphStandIn, tls, t
     standin.touch_fields("prj-2026-102/scope.docx", Department="Group Finance")
     before = len(standin.log)
     second, _ = _audit(standin, cert, db)
-    assert (second.documents, second.checked, second.reused) == (13, 3, 10)  # the PDF is judged again, cheaply
+    assert (second.documents, second.checked, second.reused) == (13, 2, 11)  # the unchanged PDF carried over
     asked = [path for _, path, _ in standin.log[before:] if "/root/delta" in path]
     assert asked and asked[0] == link.removeprefix(standin.url)  # the kept delta link, not a new enumeration
     docs = _docs(db, second.run_id)
@@ -143,7 +145,7 @@ def test_throttling_is_waited_out_and_an_expired_delta_link_resyncs(standin, tls
     paths = [path for _, path, _ in standin.log[before:] if "/root/delta" in path]
     assert "token=" in paths[0]  # answered 410: enumerated again from the start
     assert "token=" not in paths[1] and "/root/delta?%24select=" in paths[1]
-    assert second.documents == 13 and second.checked == 1 and second.reused == 12  # resynced; cTags still match
+    assert second.documents == 13 and second.checked == 0 and second.reused == 13  # resynced; cTags still match
 
 
 def test_write_back_with_if_match_is_no_edit_for_the_next_audit(standin, tls, tmp_path: Path):
@@ -156,7 +158,7 @@ def test_write_back_with_if_match_is_no_edit_for_the_next_audit(standin, tls, tm
     patches = [e for e in standin.log if e[0] == "PATCH"]
     assert len(patches) == 12
     second, _ = _audit(standin, tls[0], db, settings, write_back=True)
-    assert second.checked == 1 and second.reused == 12  # the new eTags are no edit: only the PDF is judged again
+    assert second.checked == 0 and second.reused == 13  # the new eTags are no edit; the PDF's cTag is unchanged too
 
     # A column edited after the check: 412, the cTag still matches, written with the new eTag. A document
     # edited after the check: 412, the cTag moved on, left for the next audit.
@@ -227,11 +229,12 @@ def test_the_command_line_audits_the_library_and_a_second_run_checks_only_change
     db = f"sqlite:///{tmp_path / 'audit.db'}"
     cmd = [sys.executable, "-m", "checker.cli", "audit", LIBRARY, "--db", db, "--workers", "2"]
     first = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
-    assert first.returncode == 1, first.stderr  # the PDF is unreadable for the checker
-    assert "audit run 1 finished: 121 documents (121 checked, 0 unchanged), 1 unreadable, 40 projects" in first.stdout
+    assert first.returncode == 0, first.stderr  # the PDF is skipped, never a failure (as `check` in a folder)
+    assert ("audit run 1 finished: 121 documents (121 checked, 0 unchanged), 0 unreadable, "
+            "1 skipped (not Word or Excel), 40 projects") in first.stdout
     standin.put("prj-2026-120/plan.docx", document_bytes(20, "plan", defect=True, revision=2, properties=False))
     second = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
-    assert "audit run 2 finished: 121 documents (2 checked, 119 unchanged)" in second.stdout, second.stderr
+    assert "audit run 2 finished: 121 documents (1 checked, 120 unchanged)" in second.stdout, second.stderr
     card = subprocess.run([sys.executable, "-m", "checker.cli", "scorecard", "--db", db, "--format", "json"],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert card.returncode == 0 and '"schema": "pmo-check/scorecard@1"' in card.stdout

@@ -116,10 +116,14 @@ class Document(Base):
     score: Mapped[float | None] = mapped_column(Float)
     error_code: Mapped[str | None] = mapped_column(String(40))
     error_message: Mapped[str | None] = mapped_column(Text)
+    skipped: Mapped[bool] = mapped_column(Boolean, default=False)  # not Word or Excel: listed, never a failure
     rules_applied: Mapped[list[str] | None] = mapped_column(JSON)
     config_key: Mapped[str] = mapped_column(String(64))
     checked: Mapped[bool] = mapped_column(Boolean)  # checked in this run (False: carried over unchanged)
     checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))  # when this result was made
+    # What the project view reads of the document (checker.analysis.summary), kept so that a run's
+    # projects are reviewed from the store, carried-over documents included.
+    summary: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     findings: Mapped[list[Finding]] = relationship(back_populates="document", cascade="all, delete-orphan",
                                                    order_by="Finding.id")
 
@@ -174,7 +178,8 @@ class ProjectFinding(Base):
 
 
 class GateResult(Base):
-    """A gate decision for a project (the report's `gate` block)."""
+    """A gate decision for a project: the report's `gate` block (`extra`: its other keys, such as the
+    gate's name and each requirement's state)."""
 
     __tablename__ = "gate_results"
     __table_args__ = (UniqueConstraint("project_id", "gate", name="uq_gate_results_project_gate"),)
@@ -185,3 +190,4 @@ class GateResult(Base):
     missing_documents: Mapped[list[str]] = mapped_column(JSON, default=list)
     failed: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     conditions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    extra: Mapped[dict[str, Any] | None] = mapped_column(JSON)

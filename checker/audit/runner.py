@@ -19,9 +19,11 @@ import hashlib
 import logging
 import os
 import threading
+from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Mapping
+from itertools import groupby
+from typing import Any, Callable, Iterator, Mapping
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -37,10 +39,11 @@ from checker.audit.settings import AuditSettings
 from checker.audit.sources import FolderSource, Item, Listing, Previous, parse_source
 from checker.audit.store import DEFAULT_URL, Store, open_store
 from checker.audit.writer import Checked, Reused, Writer, project_key
-from checker.core.errors import ReadError
-from checker.core.findings import SEVERITIES, at_or_above
+from checker.core.errors import ConfigError, ReadError
+from checker.core.findings import SEVERITIES
 from checker.core.options import Options
 from checker.core.version import VERSION
+from checker.report.exit_status import exit_status, unreadable
 
 log = logging.getLogger("pmo_check")
 
@@ -65,7 +68,8 @@ class AuditRequest:
     fail_on: str = "major"
     annotate: str | None = None  # a folder for annotated copies of the checked documents
     write_back: bool = False
-    progress_bar: bool | None = None  # None: on a terminal
+    gate: str | None = None  # G0…G4: each project's readiness for that gate is assessed and stored
+    progress: Callable[[int, int], None] | None = None  # (recorded, total), e.g. a progress bar; None: log lines
 
 
 @dataclass(frozen=True)
@@ -82,12 +86,19 @@ class AuditResult:
     store: str
     status: int  # the exit status, as for `check`
     this_attempt: int  # documents recorded by this process (less than `documents` when resumed)
+    skipped: int = 0  # files listed that are not Word or Excel (never a failure)
+    gates: dict[str, int] = field(default_factory=dict)  # projects by gate decision (with `gate`)
 
 
 def audit(request: AuditRequest, checks_factory: Callable[..., Checks] = open_checks,
           graph: Any = None) -> AuditResult:
     """Run one audit (see the module docstring). Raises SourceError, ConfigError, StoreError,
     SourceBusy, MappingError for what the user must fix; a document that fails is only recorded."""
+    if request.gate is not None:
+        from checker.config.gates import GATE_IDS
+
+        if request.gate not in GATE_IDS:
+            raise ConfigError(f"{request.gate!r} is not a gate (gates: {', '.join(GATE_IDS)})")
     parsed = [parse_source(s) for s in request.sources]
     sources = [p if isinstance(p, FolderSource) else _library(p, request.settings, graph) for p in parsed]
     if len({s.uri for s in sources}) != len(sources):
@@ -177,7 +188,8 @@ def _start(sessions: sessionmaker[Session], source_ids: list[int], request: Audi
             log.warning("nothing to resume for these sources: starting a new run")
         run = Run(started_at=locks.now(), status="running", holder=locks.this_process(), heartbeat_at=locks.now(),
                   tool_version=VERSION, config_key=_options_key(request.options),
-                  options={"workers": request.workers, "scheduler": request.scheduler, "full": request.full},
+                  options={"workers": request.workers, "scheduler": request.scheduler, "full": request.full,
+                           "gate": request.gate},
                   documents=0, checked=0, reused=0, errors=0)
         run.sources = [RunSource(source_id=s, listed=False) for s in source_ids]
         session.add(run)
@@ -186,9 +198,12 @@ def _start(sessions: sessionmaker[Session], source_ids: list[int], request: Audi
 
 
 def _options_key(options: Options) -> str:
+    """What a document's result depends on besides its content: a result is carried over only under the same."""
     config = getattr(options.config, "key", None) or ("discover" if options.discover else "default")
     rules = ",".join(sorted(options.rule_ids)) if options.rule_ids else "*"
-    return hashlib.sha256(f"{VERSION}|{config}|{rules}".encode()).hexdigest()[:16]
+    ignored = ",".join(sorted(options.ignore))
+    as_of = options.today.isoformat() if options.today else "today"
+    return hashlib.sha256(f"{VERSION}|{config}|{rules}|{ignored}|{as_of}".encode()).hexdigest()[:16]
 
 
 class _Configs:
@@ -231,7 +246,7 @@ def _previous(session: Session, source_id: int) -> tuple[dict[str, Previous], Ru
 def _execute(sessions: sessionmaker[Session], run_id: int, request: AuditRequest, sources: list[tuple[int, Any]],
              mapping: PmoMapping, checks_factory: Callable[..., Checks]) -> int:
     """The run's work; the number of documents this process recorded."""
-    progress = Progress(run_id, bar=request.progress_bar)
+    progress = Progress(run_id, request.progress)
     listings: list[tuple[int, Any, Listing, dict[str, Previous]]] = []
     with sessions.begin() as session:
         done = {(s, k) for s, k in session.execute(select(Document.source_id, Document.key)
@@ -247,7 +262,7 @@ def _execute(sessions: sessionmaker[Session], run_id: int, request: AuditRequest
 
         def written(record: Any) -> None:
             kind = "checked" if isinstance(record, Checked) else "unchanged"
-            progress.advance(kind, bool(record.entry.get("error")) if isinstance(record, Checked) else False)
+            progress.advance(kind, isinstance(record, Checked) and unreadable(record.entry))
 
         writer = Writer(sessions, run_id, on_written=written)
         try:
@@ -261,7 +276,11 @@ def _execute(sessions: sessionmaker[Session], run_id: int, request: AuditRequest
             if hasattr(source, "write_back"):
                 source.write_back(sessions, run_id, sid, request.fail_on)
     with sessions.begin() as session:
-        store_projects(session, run_id)
+        # Reviewed under the options the documents were checked with: a library's documents have no
+        # folder, so no pmo-check.toml is looked for beside them (see _Configs).
+        folders = any(isinstance(source, FolderSource) for _, source in sources)
+        review_options = request.options if folders else replace(request.options, discover=False)
+        store_projects(session, run_id, review_options, request.gate)
         run = session.get(Run, run_id)
         run.mean_score = _mean(session, run_id)
         for rs in run.sources:
@@ -289,7 +308,8 @@ def _dispatch(request: AuditRequest, listings: list[tuple[int, Any, Listing, dic
             options, config_key = configs.of(item)
             before = previous.get(item.key)
             if (not request.full and before is not None and item.version is not None
-                    and before.version == item.version and before.config_key == config_key and item.error is None):
+                    and before.version == item.version and before.config_key == config_key
+                    and (item.error is None or item.skipped)):
                 groups = resolve(mapping, project=None, path=item.path, columns=item.columns, properties={},
                                  named_manager=None)
                 writer.put(Reused(sid, item, before.document_id, groups))
@@ -382,9 +402,13 @@ def _entry_of(future: Future, item: Item) -> dict[str, Any] | None:
 
 
 def _error_entry(item: Item, err: ReadError) -> dict[str, Any]:
+    """The entry of a document that was not checked; a skipped one (not Word or Excel) says so, as in `check`."""
     from checker.run.document import error_entry
 
-    return error_entry(item.path, err, None)
+    entry = error_entry(item.path, err, None)
+    if item.skipped:
+        entry["skipped"] = True
+    return entry
 
 
 def _annotate(folder: str, source: Any, item: Item, entry: Mapping[str, Any], data: bytes | None, max_bytes: int) -> None:
@@ -416,9 +440,31 @@ def _result(sessions: sessionmaker[Session], run_id: int, resumed: bool, url: st
         counts = dict(session.execute(select(Finding.severity, func.count()).join(Document)
                                       .where(Document.run_id == run_id, Finding.suppressed.is_(False))
                                       .group_by(Finding.severity)).all())
-        projects = session.scalar(select(func.count()).select_from(Project).where(Project.run_id == run_id)) or 0
+        projects = list(session.scalars(select(Project).where(Project.run_id == run_id)))
+        skipped = session.scalar(select(func.count()).select_from(Document)
+                                 .where(Document.run_id == run_id, Document.skipped.is_(True))) or 0
         findings = {s: int(counts.get(s, 0)) for s in SEVERITIES}
-        # As for `check`: 1 for an unreadable document or a finding at or above the fail level.
-        failing = fail_on != "never" and any(n and at_or_above(s, fail_on) for s, n in findings.items())
-        return AuditResult(run_id, resumed, run.documents, run.checked, run.reused, run.errors, projects,
-                           run.mean_score, findings, url, int(bool(run.errors) or failing), recorded)
+        # As for `check` (checker.report.exit_status), over the run's stored documents and projects.
+        report = {"documents": _status_entries(session, run_id),
+                  "projects": [{"findings": [{"rule": f.rule, "severity": f.severity, **(f.extra or {})}
+                                             for f in p.findings]} for p in projects]}
+        status = exit_status(report, fail_on)
+        gates = Counter(g.decision for p in projects for g in p.gates)
+        return AuditResult(run_id, resumed, run.documents, run.checked, run.reused, run.errors, len(projects),
+                           run.mean_score, findings, url, status, recorded, skipped, dict(gates))
+
+
+def _status_entries(session: Session, run_id: int) -> Iterator[dict[str, Any]]:
+    """The run's documents as the report entries `exit_status` reads (error, skipped, findings), streamed
+    in document order: the first failing one ends the reading."""
+    documents, findings = Document.__table__, Finding.__table__
+    rows = session.execute(select(documents.c.id, documents.c.error_code, documents.c.skipped, findings.c.rule,
+                                  findings.c.severity, findings.c.suppressed, findings.c.needs_review)
+                           .outerjoin(findings).where(documents.c.run_id == run_id)
+                           .order_by(documents.c.id, findings.c.id).execution_options(yield_per=2000))
+    for _, group in groupby(rows, key=lambda row: row.id):
+        found = list(group)
+        first = found[0]
+        yield {"error": {"code": first.error_code} if first.error_code else None, "skipped": first.skipped,
+               "findings": [{"rule": f.rule, "severity": f.severity, "suppressed": f.suppressed,
+                             "needs_review": f.needs_review} for f in found if f.rule is not None]}

@@ -24,12 +24,13 @@ from checker.audit.metadata import library_columns
 from checker.audit.settings import AuditSettings
 from checker.audit.sources import Item, LibraryAddress, Listing, Previous, SourceError
 from checker.core.errors import ReadError
+from checker.io.paths import WORD_EXCEL, skipped_item
+from checker.io.safe_open import LEGACY_MESSAGE
 
 log = logging.getLogger("pmo_check")
 
 SELECT = "id,name,file,folder,size,eTag,cTag,webUrl,lastModifiedDateTime,parentReference,deleted,root"
-CHECKED = (".docx", ".docm", ".xlsx", ".xlsm")
-LEGACY = (".doc", ".xls", ".dot", ".xlt")
+LEGACY = (".doc", ".xls", ".dot", ".xlt")  # Word 97–2003 and Excel 97–2003 files and templates
 
 
 class LibrarySource:
@@ -152,14 +153,14 @@ class LibrarySource:
                 log.warning("%s: its columns could not be read (%s)", path, exc.message)
         modified = entry.get("lastModifiedDateTime")
         ext = os.path.splitext(entry["name"])[1].lower()
-        error = None
-        if ext in LEGACY:
-            error = ReadError("legacy-format", "A legacy binary Office file: save it as .docx or .xlsx to check it.")
-        elif ext not in CHECKED:
-            error = ReadError("unsupported-format", "Not a Word (.docx) or Excel (.xlsx) document.")
+        error, skipped = None, False
+        if ext not in WORD_EXCEL:  # as `check` walking a folder: listed, never a failure, never downloaded
+            error, skipped = skipped_item(entry["name"]).error, True
+        elif ext in LEGACY:  # judged by its name: a download would only find the legacy format
+            error = ReadError("legacy-format", LEGACY_MESSAGE)
         return Item(key=key, path=f"{drive.get('name') or self.address.library}/{path}", version=version,
                     etag=entry.get("eTag"), url=entry.get("webUrl"), size=entry.get("size"),
-                    modified_at=_when(modified), columns=columns, item_id=key, error=error)
+                    modified_at=_when(modified), columns=columns, item_id=key, error=error, skipped=skipped)
 
     # ------------------------------------------------------------------ content and write-back
 

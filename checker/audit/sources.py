@@ -37,6 +37,7 @@ class Item:
     local_path: str | None = None  # a file to check where it is
     item_id: str | None = None  # the library's driveItem id
     error: ReadError | None = None  # listed, but cannot be checked (e.g. not found)
+    skipped: bool = False  # not Word or Excel (with `error`): listed, never a failure, as `check` does
 
 
 @dataclass(frozen=True)
@@ -80,17 +81,19 @@ class FolderSource:
         base = self.root if os.path.isdir(self.root) else os.path.dirname(self.root) or "."
         for found in expand([self.root]):
             key = os.path.relpath(found.path, base).replace(os.sep, "/")
-            if found.error is not None:
+            if found.error is not None and not found.skipped:
                 items.append(Item(key, display_path(found.path), None, error=found.error))
                 continue
             try:
                 stat = os.stat(found.path)
             except OSError:
-                items.append(Item(key, display_path(found.path), None, local_path=found.path))
+                items.append(Item(key, display_path(found.path), None, local_path=found.path, error=found.error,
+                                  skipped=found.skipped))
                 continue
+            # A skipped file has a version too: unchanged, it is carried over like any document.
             items.append(Item(key, display_path(found.path), f"{stat.st_size}:{stat.st_mtime_ns}", size=stat.st_size,
                               modified_at=datetime.fromtimestamp(stat.st_mtime, timezone.utc),
-                              local_path=found.path))
+                              local_path=found.path, error=found.error, skipped=found.skipped))
         return Listing(items)
 
     def fetch(self, item: Item, max_bytes: int) -> bytes:

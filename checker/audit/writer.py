@@ -77,8 +77,9 @@ def checked_rows(run_id: int, record: Checked, when: datetime) -> tuple[dict[str
            "doc_type_confidence": entry.get("doc_type_confidence"), "language": entry.get("language"),
            "project_key": project_key(project), "project_name": (project or {}).get("name"), "project": project,
            "score": entry.get("score"), "error_code": error.get("code"), "error_message": error.get("message"),
-           "rules_applied": entry.get("rules_applied"), "config_key": record.config_key, "checked": True,
-           "checked_at": when, **_groups(record.groups)}
+           "skipped": bool(entry.get("skipped")), "rules_applied": entry.get("rules_applied"),
+           "config_key": record.config_key, "checked": True, "checked_at": when, "summary": entry.get("summary"),
+           **_groups(record.groups)}
     findings = [{"rule": f.get("rule"), "severity": f.get("severity"), "location": f.get("location"),
                  "message": f.get("message") or "", "suggestion": f.get("suggestion"),
                  "suppressed": bool(f.get("suppressed")), "needs_review": bool(f.get("needs_review")),
@@ -177,7 +178,7 @@ class Writer:
             session.execute(update(Run).where(Run.id == self.run_id).values(
                 heartbeat_at=when, documents=Run.documents + len(records), checked=Run.checked + checked,
                 reused=Run.reused + len(records) - checked,
-                errors=Run.errors + sum(1 for doc, _ in rows if doc["error_code"] is not None)))
+                errors=Run.errors + sum(1 for doc, _ in rows if doc["error_code"] is not None and not doc["skipped"])))
         for record in records:
             self.counts.documents += 1
             if isinstance(record, Checked):
