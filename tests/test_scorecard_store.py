@@ -77,7 +77,10 @@ def test_json_is_the_contracts_and_matches_the_database(store_url):
     assert result.returncode == 0, result.stderr
     card = json.loads(result.stdout)
     e = _expected(store_url)
-    assert set(card) == {"schema", "runs", "groups"} and card["schema"] == "pmo-check/scorecard@1"
+    # The contract's keys, and the projects (an extension) with the stage and score of docs/scoring.md.
+    assert set(card) == {"schema", "runs", "groups", "projects"} and card["schema"] == "pmo-check/scorecard@1"
+    assert {p["key"]: p["score"] for p in card["projects"]} == e["projects"]
+    assert all("gate" not in p for p in card["projects"])  # audited without --gate
     assert [(r["id"], r["documents"], r["mean_score"]) for r in card["runs"]] == list(reversed(e["runs"]))
     assert {g["key"]: g["mean_score"] for g in card["groups"]} == e["departments"][-1]
     assert sum(g["documents"] for g in card["groups"]) == len(DOCS)
