@@ -6,12 +6,30 @@ import argparse
 import sys
 from typing import Any
 
+from checker.cli.common import command
+
+DESCRIPTION = """\
+Manage the audit store's schema by the Alembic migrations shipped with
+pmo-check: upgrade it (`pmo-check audit` does so by itself), downgrade it, or
+say which revision it is at. `pmo-check scorecard` reads only a store at the
+current revision."""
+
+EXAMPLES = (
+    ("pmo-check db current --db sqlite:///pmo-audit.db", "which revision the store is at"),
+    ("pmo-check db upgrade --db postgresql+psycopg://pmo@db/pmo", "bring a shared store to this version"),
+    ("pmo-check db downgrade base --db sqlite:///old.db", "remove every table of the store"),
+)
+
 
 def add_parser(sub: Any) -> None:
-    db = sub.add_parser("db", help="manage the audit store's schema")
-    db.add_argument("action", choices=("upgrade", "downgrade", "current"))
-    db.add_argument("revision", nargs="?", help="for upgrade (default: head) and downgrade (required; base: empty)")
-    db.add_argument("--db", metavar="URL", help="the audit store (default: sqlite:///pmo-audit.db)")
+    db = command(sub, "db", "manage the audit store's schema", DESCRIPTION, EXAMPLES,
+                 (("0", "done: the store's revision is printed"),
+                  ("2", "bad options, a store that cannot be reached, or an unknown revision")))
+    db.add_argument("action", choices=("upgrade", "downgrade", "current"), metavar="ACTION",
+                    help="upgrade, downgrade or current")
+    db.add_argument("revision", nargs="?", metavar="REVISION",
+                    help="upgrade to it (default: head); downgrade to it (required; base: no table)")
+    db.add_argument("--db", metavar="URL", help="the audit store, a SQLAlchemy URL (default: sqlite:///pmo-audit.db)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
 
     url = args.db or store.DEFAULT_URL
     if args.action == "downgrade" and not args.revision:
-        sys.stderr.write("pmo-check: db downgrade needs the revision to go down to (base: remove every table)\n")
+        sys.stderr.write("pmo-check: error: db downgrade needs the revision to go down to (base: remove every table)\n")
         return 2
     try:
         engine = store.engine_for(url)

@@ -8,23 +8,50 @@ import io
 import json
 import os
 import sys
-from datetime import date
 from typing import Any
+
+from checker.cli.common import add_config, command, day
 
 GROUPINGS = ("portfolio", "department", "manager", "project")
 FORMATS = ("html", "xlsx", "json", "csv")
 
+DESCRIPTION = """\
+The PMO's compliance scorecard over the audit database that `pmo-check audit`
+fills: the latest state of every audited source (scores, worst projects, most
+frequent findings, a heat map of rules by document type) and the trend over
+the finished runs, grouped by portfolio, department, manager or project.
+As one self-contained HTML page, an Excel workbook, the contract's JSON
+(pmo-check/scorecard@1) or CSV (one row per group). docs/scorecard.md says
+what each number is."""
+
+EXAMPLES = (
+    ("pmo-check scorecard --format html --output scorecard.html", "the page for the PMO, by project"),
+    ("pmo-check scorecard --group-by department --format xlsx --output pmo.xlsx", "a workbook by department"),
+    ("pmo-check scorecard --since 2026-10-01 --format json", "the runs since October, for other tools"),
+)
+
+EXIT_STATUSES = (
+    ("0", "the scorecard was written"),
+    ("2", "bad options, a store that cannot be read, or no finished audit run"),
+)
+
 
 def add_parser(sub: Any) -> None:
-    card = sub.add_parser("scorecard", help="compliance scorecards over the audit database")
-    card.add_argument("--db", metavar="URL", help="the audit store (default: sqlite:///pmo-audit.db)")
-    card.add_argument("--group-by", choices=GROUPINGS, default="project")
-    card.add_argument("--since", type=date.fromisoformat, metavar="DATE", help="only audit runs started on or after DATE")
-    card.add_argument("--format", choices=FORMATS, required=True)
-    card.add_argument("--output", metavar="FILE", help="write it to FILE (an xlsx needs one unless piped)")
-    card.add_argument("--language", choices=("en", "zh"), help="of the HTML and Excel files (default: the documents')")
-    card.add_argument("--title", help="the scorecard's title")
-    card.add_argument("--config", metavar="FILE", help="pmo-check.toml: score bands and rule titles")
+    card = command(sub, "scorecard", "compliance scorecards over the audit database", DESCRIPTION, EXAMPLES,
+                   EXIT_STATUSES)
+    card.add_argument("--format", choices=FORMATS, required=True,
+                      help="html (one page), xlsx (a workbook), json (pmo-check/scorecard@1) or csv")
+    card.add_argument("--output", metavar="FILE",
+                      help="write it to FILE instead of standard output (xlsx: needed on a terminal)")
+    card.add_argument("--db", metavar="URL", help="the audit store, a SQLAlchemy URL (default: sqlite:///pmo-audit.db)")
+    card.add_argument("--group-by", choices=GROUPINGS, default="project",
+                      help="group by portfolio, department, manager or project (default)")
+    card.add_argument("--since", type=day, metavar="DATE",
+                      help="only audit runs started on or after DATE, YYYY-MM-DD (default: every run)")
+    card.add_argument("--language", choices=("en", "zh"),
+                      help="of the HTML and Excel files (default: the one most documents are in)")
+    card.add_argument("--title", metavar="TEXT", help="the scorecard's title (default: Compliance scorecard)")
+    add_config(card, "none: the standard's score bands and rule titles")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
 
         config = load_file(args.config)
     if args.format == "xlsx" and args.output is None and sys.stdout.isatty():
-        sys.stderr.write("pmo-check: an Excel scorecard goes to a file: give --output FILE.xlsx\n")
+        sys.stderr.write("pmo-check: error: an Excel scorecard goes to a file: give --output FILE.xlsx\n")
         return 2
     try:
         store = open_store(args.db or DEFAULT_URL, migrate=False)
