@@ -86,10 +86,13 @@ def _docs(db: str, run_id: int) -> dict[str, Document]:
 def test_first_and_incremental_audits_of_a_library(standin: GraphStandIn, tls, tmp_path: Path):
     cert = tls[0]
     db = f"sqlite:///{tmp_path / 'audit.db'}"
+    standin.put("prj-2026-101/~$charter.docx", b"\x00owner")  # Word's lock file beside an open document
+    standin.put(".trash/charter.docx", document_bytes(1, "charter", properties=False))  # a hidden folder
     first, _ = _audit(standin, cert, db)
-    # 12 documents and a PDF, skipped as `check` skips it in a folder: listed, never an error.
+    # Lock files and hidden folders are passed over as `check` passes them over; 12 documents and a PDF, skipped as `check` skips it in a folder: listed, never an error.
     assert (first.documents, first.checked, first.errors, first.skipped) == (13, 13, 0, 1)
     docs = _docs(db, first.run_id)
+    assert not any("~$" in path or ".trash" in path for path in docs)
     charter = docs["Documents/prj-2026-101/charter.docx"]
     assert charter.url == "https://contoso.sharepoint.com/sites/pmo/Shared%20Documents/prj-2026-101/charter.docx"
     assert charter.doc_type == "CHARTER" and charter.score == 100.0 and charter.version.startswith('"c:')

@@ -24,7 +24,7 @@ from checker.audit.metadata import library_columns
 from checker.audit.settings import AuditSettings
 from checker.audit.sources import Item, LibraryAddress, Listing, Previous, SourceError
 from checker.core.errors import ReadError
-from checker.io.paths import WORD_EXCEL, skipped_item
+from checker.io.paths import WORD_EXCEL, ignored, skipped_item
 from checker.io.safe_open import LEGACY_MESSAGE
 
 log = logging.getLogger("pmo_check")
@@ -99,6 +99,8 @@ class LibrarySource:
             path = self._path(parents.get(key), folders)
             if path is None:
                 continue  # outside the audited folder
+            if ignored(entry["name"]) or any(ignored(name, folder=True) for name in path.split("/") if name):
+                continue  # hidden files and folders, Office lock files: passed over as `check` passes them over
             items.append(self._item(drive, entry, f"{path}/{entry['name']}" if path else entry["name"], key in changed))
         return Listing(sorted(items, key=lambda i: i.path), link,
                        {"drive": drive["id"], "folders": folders, "parents": {k: parents.get(k) for k in known}})
