@@ -147,6 +147,13 @@ def test_files_that_are_not_word_or_excel_are_listed_and_never_fail_the_run(tmp_
     library = write_library(tmp_path / "lib", library_docs(1))
     (library / "notes.txt").write_text("minutes", encoding="utf-8")
     (library / "slides.pptx").write_bytes(b"PK\x03\x04 a presentation")
+    # Passed over as `check` passes them over: a lock file, the configuration, its pack, an excluded folder.
+    (library / "~$charter.docx").write_bytes(b"\x00owner")
+    (library / "pmo-check.toml").write_text('[check]\nexclude = ["drafts/*"]\npacks = ["./our-pmo.yaml"]\n',
+                                            encoding="utf-8")
+    (library / "our-pmo.yaml").write_text("pack: ours\ndisable: [COM-05]\n", encoding="utf-8")
+    (library / "drafts").mkdir()
+    (library / "drafts" / "draft.txt").write_text("a draft", encoding="utf-8")
     url = f"sqlite:///{tmp_path / 'audit.db'}"
     report = checker.check([str(library)], {"workers": 0})
     assert report["summary"]["skipped"] == 2 and not any(d.get("error") and not d.get("skipped")
@@ -157,6 +164,7 @@ def test_files_that_are_not_word_or_excel_are_listed_and_never_fail_the_run(tmp_
     with _store(url).sessions() as session:
         run = session.get(Run, 1)
         assert (run.documents, run.errors) == (5, 0)
+        assert set(session.scalars(select(Document.path))) == {d["path"] for d in report["documents"]}
         skipped = session.scalars(select(Document).where(Document.skipped)).all()
         assert sorted(Path(d.path).name for d in skipped) == ["notes.txt", "slides.pptx"]
         assert all(d.error_code == "unsupported-format" and d.summary is None for d in skipped)

@@ -100,7 +100,8 @@ def audit(request: AuditRequest, checks_factory: Callable[..., Checks] = open_ch
         if request.gate not in GATE_IDS:
             raise ConfigError(f"{request.gate!r} is not a gate (gates: {', '.join(GATE_IDS)})")
     parsed = [parse_source(s) for s in request.sources]
-    sources = [p if isinstance(p, FolderSource) else _library(p, request.settings, graph) for p in parsed]
+    sources = [replace(p, options=request.options) if isinstance(p, FolderSource) else _library(p, request.settings, graph)
+               for p in parsed]
     if len({s.uri for s in sources}) != len(sources):
         raise locks.SourceBusy("the same source is given twice")
     mapping = load_mapping(request.settings.mapping)

@@ -16,6 +16,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from checker.core.display import display_path
 from checker.core.errors import ReadError
+from checker.core.options import Options
 
 
 class SourceError(Exception):
@@ -67,6 +68,7 @@ class FolderSource:
 
     root: str
     kind: str = "folder"
+    options: Options = field(default_factory=Options)  # the run's: which configuration excludes what
 
     @property
     def uri(self) -> str:
@@ -74,12 +76,13 @@ class FolderSource:
 
     def list(self, previous: Mapping[str, Previous], delta_link: str | None, state: Mapping[str, Any] | None,
              full: bool) -> Listing:
-        """Every file under the folder (a folder has no change feed: each is compared by size and time)."""
-        from checker.io.paths import expand
+        """Every file under the folder that `check` would list (a folder has no change feed: each is
+        compared by size and time). Raises ConfigError for a pmo-check.toml the run cannot use."""
+        from checker.run.engine import listed
 
         items = []
         base = self.root if os.path.isdir(self.root) else os.path.dirname(self.root) or "."
-        for found in expand([self.root]):
+        for found in listed([self.root], self.options):
             key = os.path.relpath(found.path, base).replace(os.sep, "/")
             if found.error is not None and not found.skipped:
                 items.append(Item(key, display_path(found.path), None, error=found.error))

@@ -46,6 +46,13 @@ def _expand(paths: Any) -> list[Any]:
     return items
 
 
+def listed(paths: list[str], options: Options) -> list[Any]:
+    """What `check` lists for `paths` (checker.io.paths.Item each): folders walked, the configuration's
+    own files and what it excludes left out, skipped files kept. Raises ConfigError for a configuration
+    the run cannot use. The audit lists its folders with it."""
+    return _tailor_items(_expand(paths), paths, options)
+
+
 def _tailor_items(items: list[Any], paths: Any, options: Options) -> list[Any]:
     """Validate every configuration the run will use (ConfigError before any report), and drop the
     configuration's own files and what an explicit or ancestor pmo-check.toml excludes from folders."""
@@ -99,7 +106,7 @@ def check(paths: list[str], config: Any = None,
             paths = list(paths)  # a generator is read once, by _expand and _tailor_items alike
         except TypeError:
             pass
-    items = _tailor_items(_expand(paths), paths, options)
+    items = listed(paths, options)
     # Each document in a worker process with a time budget (checker/run/executor.py); one alone inline.
     todo = [item.path for item in items if item.error is None]
     finished = 0
