@@ -3,6 +3,7 @@ history per run, unchanged documents carried over, PMO metadata, annotated copie
 recorded, a second audit of a busy source refused, progress as plain lines or a bar."""
 from __future__ import annotations
 
+import json
 import os
 import pty
 import shutil
@@ -170,6 +171,27 @@ def test_files_that_are_not_word_or_excel_are_listed_and_never_fail_the_run(tmp_
         assert all(d.error_code == "unsupported-format" and d.summary is None for d in skipped)
         projects = session.scalars(select(Project)).all()  # a skipped file belongs to no project
         assert not any(d.path in p.documents for p in projects for d in skipped)
+
+
+def test_rule_selection_and_the_check_date_are_checks(tmp_path: Path):
+    docs = library_docs(2)
+    library = write_library(tmp_path / "lib", docs, {d.name for d in docs[::2]})
+    url = f"sqlite:///{tmp_path / 'audit.db'}"
+    typo = run_cli("audit", str(library), "--db", url, "--select", "COM-2")
+    assert typo.returncode == 2 and "no rule matches COM-2" in typo.stderr
+    chosen = ("--select", "COM-*", "--ignore", "COM-05", "--as-of", "2026-11-25")
+    result = run_cli("audit", str(library), "--db", url, "--workers", "2", *chosen)
+    report = json.loads(run_cli("check", str(library), "--format", "json", "--workers", "1", *chosen).stdout)
+    assert result.returncode == 1 and "audit run 1 finished" in result.stdout, result.stdout + result.stderr
+    rows = _rows(url, 1)
+    assert rows == {d["path"]: (d["doc_type"], d["score"], None, sorted((f["rule"], f["severity"], False)
+                                                                         for f in d["findings"]))
+                    for d in report["documents"]}
+    rules = {rule for row in rows.values() for rule, _, _ in row[3]}
+    assert rules and all(r.startswith("COM-") and r != "COM-05" for r in rules)
+    # Another check date is another configuration: nothing is carried over.
+    again = run_cli("audit", str(library), "--db", url, "--workers", "2", "--select", "COM-*", "--as-of", "2026-12-01")
+    assert f"({len(docs)} checked, 0 unchanged)" in again.stdout, again.stdout + again.stderr
 
 
 def test_a_second_audit_of_a_busy_source_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture):
