@@ -60,6 +60,24 @@ def _blank_charter(path: Path) -> Path:
                      sections=sections)
 
 
+def test_a_document_of_no_known_type_is_not_held_to_a_controlled_documents_rules(tmp_path: Path) -> None:
+    """A defect list the checker cannot type is of no known nature: nothing says a PMO version-controls
+    it, so it hears nothing of a missing version, author or revision history (COM-01, COM-04)."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    w.para("Calculator app - defects found in week 12")
+    w.table(["No.", "Defect", "Found by", "Severity", "Status"],
+            [["1", "Division by zero crashes the app", "Tester A", "High", "Fixed"],
+             ["2", "Result field truncates long numbers", "Tester B", "Low", "Open"]])
+    path = w.save(tmp_path / "defects.docx")
+    doc = checker.check([str(path)], config=TODAY)["documents"][0]
+    assert doc["doc_type"] == "UNKNOWN"
+    assert _state(path, "UNKNOWN").nature == "unknown"
+    assert not [r for r, _ in _rules(path) if r in ("COM-01", "COM-04")]
+    assert _state(path, "CHARTER").nature == "controlled"  # the same text typed as a charter would be
+
+
 def test_a_blank_template_hears_what_it_lacks_not_that_it_is_empty(tmp_path: Path) -> None:
     path = _blank_charter(tmp_path / "charter template.docx")
     state = _state(path, "CHARTER")

@@ -81,7 +81,9 @@ def test_an_english_title_block_past_organisation_lines_and_a_project_period(tmp
     w.para("16 February 2026 – 8 May 2026")  # the project's period, not the document's date
     w.para("Prepared by: Team Four")
     _body(w)
-    path = w.save(tmp_path / "pmp.docx")
+    # Named as its title says: a plan typed UNKNOWN (its title sits under organisation lines) is
+    # of no known nature, and the controlled documents' COM-01 would not apply to it.
+    path = w.save(tmp_path / "project management plan.docx")
     doc = read_path(path)
     assert by_place(doc) == {"project_name": "Campus Parking Permit System"}
     [finding] = findings(check_one(path), "COM-01")

@@ -22,7 +22,7 @@ DOC_TYPES = [
 ]
 REGISTER_TYPES = {"SCHEDULE", "RACI", "STAKEHOLDER_REGISTER", "RISK_REGISTER", "ISSUE_REGISTER", "CHANGE_LOG"}
 TYPE_KEYS = {"names", "form", "nature", "sections", "columns", "sheet_names", "skip_sheets", "vocabularies"}
-ENTRY_KEYS = {"en", "zh", "required", "light", "parent", "vocabulary", "table_columns", "note",
+ENTRY_KEYS = {"en", "zh", "required", "light", "parent", "vocabulary", "table_columns", "note", "content",
               "required_when_meeting_type", "values"}
 VALUE_KINDS = {"rating", "date", "id", "text"}
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -92,6 +92,12 @@ def test_entries_have_synonyms_and_boolean_required(doctypes, doc_type):
             assert entry["required"] == parent["required"], f"{where}: subfield required differs from parent"
         for col, sub in (entry.get("table_columns") or {}).items():
             assert (sub.get("en") or sub.get("zh")), f"{where}.table_columns.{col}"
+        if "content" in entry:  # cues are regular expressions that compile, with a positive `min`
+            cue = entry["content"]
+            assert set(cue) <= {"en", "zh", "min"} and (cue.get("en") or cue.get("zh")), where
+            for pattern in (cue.get("en") or []) + (cue.get("zh") or []):
+                re.compile(pattern)
+            assert int(cue.get("min", 1)) >= 1, where
 
 
 @pytest.mark.parametrize("doc_type", DOC_TYPES)

@@ -21,14 +21,14 @@ from checker.lexicon.vocabulary import Vocabulary, shipped_vocabulary
 from tests.support.clean_docs import ZH_CHARTER, make_docx
 
 TODAY = date(2026, 11, 25)
-# Extra synonyms of a PMO: its charters call the exit criteria 项目终止条件, its registers call
-# probability 'Chance'. The default configuration knows neither word.
-TAILORED = {"synonyms": {"CHARTER": {"sections": {"exit_criteria": {"zh": ["项目终止条件"]}}},
+# Extra synonyms of a PMO: its charters call the exit criteria 项目收尾判据, its registers call
+# probability 'Chance'. The default configuration knows neither word (nor reads 判据 as a criterion).
+TAILORED = {"synonyms": {"CHARTER": {"sections": {"exit_criteria": {"zh": ["项目收尾判据"]}}},
                          "RISK_REGISTER": {"columns": {"probability": {"en": ["Chance"]}}}}}
 
 
 def _charter(path: Path) -> Path:
-    sections = [("十、项目终止条件", text) if heading.startswith("十、") else (heading, text)
+    sections = [("十、项目收尾判据", text) if heading.startswith("十、") else (heading, text)
                 for heading, text in ZH_CHARTER]
     return make_docx(path, title="项目章程", zh=True, sections=sections)
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from checker.analysis.by_content import find_by_content
 from checker.analysis.classify import Classification
 from checker.analysis.context import Context
 from checker.analysis.registers import register
@@ -61,7 +62,7 @@ def _type(c: Classification) -> dict[str, Any]:
 def _element(ctx: Context, key: str, entry: Any) -> dict[str, Any]:
     spec = entry if isinstance(entry, dict) else {}
     out: dict[str, Any] = {"key": key, "required": bool(spec.get("required")), "names": words(entry)[:4]}
-    hit = find_section(ctx, key)
+    hit = find_section(ctx, key) or find_by_content(ctx, key)
     if hit is not None:
         out["found"] = _hit(hit)
     else:

@@ -41,7 +41,7 @@ class SectionHit:
     title: str  # the heading or label as the document writes it
     text: str  # the section's content (heading body, or the field's value)
     location: Location  # the heading, or the field's value cell
-    kind: Literal["heading", "field", "column"]
+    kind: Literal["heading", "field", "column", "content"]
     section: Section | None = None
     field: Field | None = None
     blocks: list[Block] | None = None

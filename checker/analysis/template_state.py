@@ -18,7 +18,7 @@ from checker.lexicon.predicates import is_placeholder
 from checker.model.elements import Section
 from checker.text.normalize import norm_label, strip_numbering
 
-Nature = Literal["controlled", "record"]
+Nature = Literal["controlled", "record", "unknown"]
 State = Literal["filled", "template"]
 
 # A slot is a place the template asks the writer to fill: a form field's value, the body of a heading
@@ -51,7 +51,11 @@ def document_state(ctx: Context) -> DocumentState:
 def nature_of(ctx: Context) -> Nature:
     """`controlled` for the plans, charters and reports a PMO version-controls; `record` for status
     reports, minutes, forms and registers. A type that may be either (lessons: a report or a
-    register) is a record when laid out as a register workbook."""
+    register) is a record when laid out as a register workbook. A document of no recognised type
+    is `unknown`: nothing says a PMO version-controls it (a checklist, a defect list, a personal
+    report), so the controlled documents' rules do not apply to it."""
+    if ctx.doc_type == "UNKNOWN":
+        return "unknown"
     spec = ctx.vocab.type_spec(ctx.doc_type)
     nature = str(spec.get("nature") or "controlled")
     if nature == "either":

@@ -44,7 +44,8 @@ def write(explanation: dict[str, Any], stream: TextIO, *, color: bool | None = N
         name = f"{e['key']}{' *' if e['required'] else ''}"
         if "found" in e:
             f = e["found"]
-            out(f"  [green]found[/green]     {name:<28} as {f['as']} “{escape(f['label'])}” at {where(f['location'])}")
+            how = "by content" if f["as"] == "content" else f"as {f['as']}"  # a cue in the text, no label
+            out(f"  [green]found[/green]     {name:<28} {how} “{escape(f['label'])}” at {where(f['location'])}")
         else:
             closest = "; ".join(f"“{escape(c['label'])}” ({c['score']}) at {where(c['location'])}" for c in e["closest"])
             out(f"  [yellow]not found[/yellow] {name:<28} " + (f"closest: {closest}" if closest else "no similar label"))

@@ -1,0 +1,111 @@
+"""Elements a document states without a heading or label that names them.
+
+Real documents give a charter's purpose under 'Goals', its stakeholders in a roles table, a closure
+report's conclusion under 'Overall verdict', a scope statement's exclusions in a sentence ('… is not
+included'). A reviewer reads them as present; a checker that only looks for the element's name
+reports them missing. So an element of the standard may also carry `content` cues in
+`rules/lexicons/doctypes.yaml`: regular expressions (EN/ZH) for what a sentence or cell that *states*
+the element says ('the purpose of this project', '不包括', 'will be closed when'). A required
+element that no label names is found when the opening of a text of the document (its first line,
+up to 60 characters, 30 in Chinese: what the text is about) matches its cues in at least
+`min` distinct phrases (default 1: two for a list, such as stakeholders); the finding is then not made, and `pmo-check explain` shows the
+element as found "by content" with the text that gave it.
+
+Cues are read in the body, tables and visible worksheets, never in contents lines, page headers,
+revision-history and approval tables (they record the document, not the project) or set-aside
+(hidden, appendix) sheets. They describe what an element is, from the standard's
+definitions, not how one document words it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.analysis.context import Context
+from checker.analysis.inventory import body_blocks, is_set_aside_sheet
+from checker.analysis.sections import SectionHit
+from checker.analysis.views import approval_tables, revision_tables
+from checker.core.location import Location
+from checker.lexicon.matchers import section_entries
+from checker.lexicon.vocabulary import Vocabulary, derived
+from checker.text.normalize import has_cjk, nfkc
+
+_MAX_TEXTS = 20_000  # a worksheet past this many cells is a register, not prose stating elements
+_LEAD_EN, _LEAD_ZH = 60, 30  # characters of a text's first line that say what the text is about
+
+
+@dataclass(frozen=True)
+class Cue:
+    pattern: re.Pattern[str]
+    min: int  # distinct phrases that must match ('customer' and 'sponsor' name two parties; 'customer' twice, one)
+
+
+@derived
+def content_cues(vocab: Vocabulary, doc_type: str) -> dict[str, Cue]:
+    """section key → its content cue, for the elements of `doc_type` that have one."""
+    out: dict[str, Cue] = {}
+    for key, entry in section_entries(vocab, doc_type).items():
+        spec = entry.get("content") if isinstance(entry, dict) else None
+        if not spec:
+            continue
+        patterns = [str(p) for lang in ("en", "zh") for p in spec.get(lang) or []]
+        if patterns:
+            out[key] = Cue(re.compile("|".join(f"(?:{p})" for p in patterns), re.I), int(spec.get("min", 1)))
+    return out
+
+
+def _lead(text: str) -> str:
+    """What a text is about: its first line, up to 60 characters (30 in Chinese). A label, a
+    heading or a sentence's opening names its subject there ('The purpose of this project is',
+    '本项目不包括硬件'); a word deep in a long paragraph only passes by."""
+    line = nfkc(text.strip().split("\n", 1)[0])
+    return line[: _LEAD_ZH if has_cjk(line[:_LEAD_ZH]) else _LEAD_EN]
+
+
+def _texts(ctx: Context) -> list[tuple[str, Location]]:
+    """(lead, location) of the document's paragraphs and cells, in document order."""
+    def compute() -> list[tuple[str, Location]]:
+        out: list[tuple[str, Location]] = []
+        control = {id(t.grid) for t in (*revision_tables(ctx), *approval_tables(ctx))}
+        for block, _ in body_blocks(ctx.doc):
+            if (block.style or "").lower().startswith("toc") or "\t" in block.text.strip():
+                continue  # a contents line names a section, it does not state it
+            if block.grid is not None and id(block.grid) in control:
+                continue  # 'Budget breakdown added' in a revision row records a change, not a budget
+            if block.grid is not None:
+                out.extend((_lead(c.text), c.location) for row in block.grid.rows for c in row
+                           if not c.merged and c.text.strip())
+            elif block.text.strip():
+                out.append((_lead(block.text), block.location))
+        for sheet in ctx.doc.sheets:
+            if is_set_aside_sheet(sheet):
+                continue
+            for row in sheet.grid.rows:
+                out.extend((_lead(c.text), c.location) for c in row if not c.merged and c.text.strip())
+                if len(out) > _MAX_TEXTS:
+                    return out
+        return out
+
+    return ctx.memo("by_content.texts", compute)
+
+
+def find_by_content(ctx: Context, key: str) -> SectionHit | None:
+    """The first text that states element `key` by its content cues, as a hit of kind `content`
+    (None when the element has no cue or too few texts match)."""
+    cue = content_cues(ctx.vocab, ctx.doc_type).get(key)
+    if cue is None:
+        return None
+
+    def compute() -> SectionHit | None:
+        first: tuple[str, Location, str] | None = None
+        phrases: set[str] = set()
+        for text, where in _texts(ctx):
+            for m in cue.pattern.finditer(text):
+                first = first or (text, where, m.group(0))
+                phrases.add(m.group(0).casefold())
+                if len(phrases) >= cue.min:
+                    text, where, phrase = first
+                    return SectionHit(key, phrase, text, where.with_text(text[:80]), "content")
+        return None
+
+    return ctx.memo(f"by_content:{ctx.doc_type}:{key}", compute)

@@ -1,0 +1,99 @@
+"""Elements a document states without a label that names them (#16): a charter's purpose written
+under 'Goals', a scope statement's exclusions in a sentence, a closure report's conclusion under
+'Overall verdict'. They are found by their content cues (rules/lexicons/doctypes.yaml `content`),
+reported found "by content" by explain, and not reported missing; an element nothing states is
+still reported. Every document is built here."""
+from __future__ import annotations
+
+from datetime import date
+
+import checker
+from checker.run.explain import explain_file
+from tests.support.word import WordWriter
+
+TODAY = date(2026, 11, 25)
+
+
+def check(path):
+    doc = checker.check([str(path)], config={"today": TODAY})["documents"][0]
+    assert doc["error"] is None, doc["error"]
+    return doc
+
+
+def missing(doc, rid):
+    """The elements the rule's findings say are missing."""
+    return {e for f in doc["findings"] if f["rule"] == rid for e in f.get("missing_sections") or ()}
+
+
+def element(path, key):
+    return next(e for e in explain_file(str(path))["elements"] if e["key"] == key)
+
+
+def _charter(w: WordWriter, goals: str):
+    w.title("Project Charter", "Attendance System")
+    w.kv_table([("Project Name", "Attendance System"), ("Version", "1.0"), ("Date", "2026-01-05"),
+                ("Prepared by", "A. Lee")])
+    w.heading("1. Goals")
+    w.para(goals)
+    w.heading("2. Budget")
+    w.para("USD 20,000 approved by the finance committee.")
+
+
+def test_a_purpose_stated_under_another_heading_is_found_by_content(tmp_path):
+    w = WordWriter("en")
+    _charter(w, "The purpose of this project is to replace paper attendance registers, which lose records "
+                "every term.")
+    path = w.save(tmp_path / "project charter.docx")
+    doc = check(path)
+    assert doc["doc_type"] == "CHARTER"
+    assert "Project Purpose" not in missing(doc, "CH-01"), missing(doc, "CH-01")
+    found = element(path, "purpose")["found"]
+    assert found["as"] == "content" and found["location"]["paragraph"] is not None, found
+    assert "purpose" in found["label"].lower()
+
+
+def test_an_element_no_text_states_is_still_reported(tmp_path):
+    """Nothing in this charter states an exit criterion or a risk: both stay missing, with the
+    elements the goals paragraph does state (purpose) found."""
+    w = WordWriter("en")
+    _charter(w, "The purpose of this project is to replace paper attendance registers.")
+    doc = check(w.save(tmp_path / "project charter.docx"))
+    gone = missing(doc, "CH-01")
+    assert {"Project Exit Criteria", "Overall Project Risk"} <= gone, gone
+    assert "Project Purpose" not in gone
+
+
+def test_a_passing_mention_deep_in_a_paragraph_states_nothing(tmp_path):
+    """Only a text's opening says what it is about: a risk named at the end of a long goals
+    paragraph does not make the charter's overall-risk element, and a duty of 'risk management'
+    names no risk at all."""
+    w = WordWriter("en")
+    _charter(w, "The purpose of this project is to replace paper attendance registers across all twelve "
+                "faculties, and in passing to lower the risk of lost records.")
+    w.bullets(["Planning, supervising, risk management"])
+    assert "Overall Project Risk" in missing(check(w.save(tmp_path / "project charter.docx")), "CH-01")
+
+
+def test_exclusions_stated_in_a_chinese_sentence(tmp_path):
+    w = WordWriter("zh")
+    w.title("项目范围说明书", "考勤系统")
+    w.kv_table([("项目名称", "考勤系统"), ("版本号", "1.0"), ("编制日期", "2026-01-05"), ("编制人", "李明")])
+    w.heading("一、范围说明")
+    w.para("本项目建设考勤系统软件，不包括考勤机等硬件的采购与安装。")
+    path = w.save(tmp_path / "项目范围说明书.docx")
+    doc = check(path)
+    assert doc["doc_type"] == "SCOPE_STATEMENT"
+    assert "项目除外责任" not in missing(doc, "SS-01"), missing(doc, "SS-01")
+    assert element(path, "exclusions")["found"]["label"] == "不包括"
+
+
+def test_a_contents_line_states_nothing(tmp_path):
+    """A contents line ('Lessons<tab>5') names a section; it does not state lessons learned."""
+    w = WordWriter("en")
+    w.title("Project Closure Report", "Attendance System")
+    w.para("Lessons\t5")
+    w.heading("1. Deliverables")
+    w.para("The attendance system was delivered and accepted by the registrar on 30 June 2026.")
+    doc = check(w.save(tmp_path / "project closure report.docx"))
+    assert doc["doc_type"] == "CLOSURE_REPORT"
+    assert "Lessons" in missing(doc, "CLS-01"), missing(doc, "CLS-01")
