@@ -49,6 +49,19 @@ def test_workloads_are_deterministic(tmp_path):
     assert a.read_bytes() == b.read_bytes()
 
 
+def test_audit_benchmark_runs_on_a_small_library(tmp_path):
+    out = tmp_path / "audit.json"
+    env = {**os.environ, "PMO_BENCH_WORK": str(tmp_path / "work")}
+    result = subprocess.run([sys.executable, "-m", "benchmarks.audit", "--quick", "--modes", "local-1,local-2",
+                             "--json", str(out)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["mode"] for r in data["results"]] == ["local-1", "local-2"]
+    for row in data["results"]:
+        assert row["documents"] == 40 and row["errors"] == 0 and row["docs_per_s"] > 0 and row["cpu_ms_per_doc"] > 0
+    assert data["ratio_2_to_1"] > 0
+
+
 def test_the_project_view_benchmark_runs_and_writes_json(tmp_path):
     out = tmp_path / "projects.json"
     env = {**os.environ, "PMO_BENCH_WORK": str(tmp_path / "work")}

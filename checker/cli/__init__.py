@@ -14,7 +14,7 @@ from checker import __version__
 from checker.cli.common import HelpFormatter, Parser, epilog
 
 # The commands, in the order `--help` lists them: each module has `add_parser(sub)` and `run(args)`.
-COMMANDS = ("check", "gate", "rules", "explain", "init", "annotate", "serve", "manifest")
+COMMANDS = ("check", "gate", "rules", "explain", "init", "annotate", "audit", "scorecard", "db", "serve", "manifest")
 
 
 def build_parser() -> Parser:

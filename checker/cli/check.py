@@ -56,17 +56,9 @@ def add_parser(sub: Any) -> None:
 
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:
-    """The options of every command that checks documents (check, gate): configuration, check date,
+    """The options of every command that checks documents here (check, gate): configuration, check date,
     rule selection and the executor's resources."""
-    rules = parser.add_argument_group("rules")
-    add_config(rules, "the one in each document's folder or the nearest folder above it")
-    rules.add_argument("--as-of", type=day, metavar="DATE",
-                       help="the check date that ages and deadlines are measured against, YYYY-MM-DD "
-                            "(default: [check] as_of, else today)")
-    rules.add_argument("--select", type=rule_patterns, action="extend", metavar="RULES",
-                       help="run only these rules: comma-separated ids or globs (COM-02,RR-*); repeatable")
-    rules.add_argument("--ignore", type=rule_patterns, action="extend", metavar="RULES",
-                       help="never run these rules (ids or globs); wins over --select; repeatable")
+    add_rule_options(parser, "the one in each document's folder or the nearest folder above it")
     limits = parser.add_argument_group("resources")
     limits.add_argument("--workers", type=workers, metavar="N",
                         help="worker processes checking documents in parallel (default: one per CPU; "
@@ -76,6 +68,20 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     limits.add_argument("--max-size", type=mib, metavar="MiB", help="largest file accepted, in MiB (default: 200)")
     limits.add_argument("--memory-limit", type=memory_cap, metavar="MiB",
                         help="memory cap per worker process, in MiB (default: 1024; 0: no cap)")
+
+
+def add_rule_options(parser: argparse.ArgumentParser, config_default: str) -> None:
+    """The options that decide what is checked: `--config` (`config_default` says which one is used
+    without it), `--as-of`, `--select`, `--ignore`; `options(args)` reads them."""
+    rules = parser.add_argument_group("rules")
+    add_config(rules, config_default)
+    rules.add_argument("--as-of", type=day, metavar="DATE",
+                       help="the check date that ages and deadlines are measured against, YYYY-MM-DD "
+                            "(default: [check] as_of, else today)")
+    rules.add_argument("--select", type=rule_patterns, action="extend", metavar="RULES",
+                       help="run only these rules: comma-separated ids or globs (COM-02,RR-*); repeatable")
+    rules.add_argument("--ignore", type=rule_patterns, action="extend", metavar="RULES",
+                       help="never run these rules (ids or globs); wins over --select; repeatable")
 
 
 def options(args: argparse.Namespace) -> Any:
@@ -114,9 +120,19 @@ def render(args: argparse.Namespace, opts: Any) -> Any:
                   quiet=args.quiet)
 
 
-def _unknown_patterns(args: argparse.Namespace, known: Any) -> list[str]:
-    """--select / --ignore patterns that name no rule: a typo would silently check nothing."""
-    return [p for p in (*(args.select or ()), *(args.ignore or ())) if not fnmatch.filter(known, p)]
+def patterns_name_rules(args: argparse.Namespace, rules: Any) -> bool:
+    """True when every --select / --ignore pattern names a rule of `rules` (the run's catalogue) or a
+    built-in one; else False, and the usage error: a typo would silently check nothing."""
+    from checker.report.catalogue import catalogue
+
+    if not (args.select or args.ignore):
+        return True
+    known = {*rules, *catalogue()}
+    unknown = [p for p in (*(args.select or ()), *(args.ignore or ())) if not fnmatch.filter(known, p)]
+    if unknown:
+        sys.stderr.write(f"pmo-check: error: no rule matches {', '.join(unknown)} "
+                         f"(`pmo-check rules` lists the rule ids)\n")
+    return not unknown
 
 
 def write_report(args: argparse.Namespace, report: dict[str, Any], how: Any, table: Any = None) -> bool:
@@ -148,14 +164,10 @@ def run_report(args: argparse.Namespace, opts: Any) -> tuple[dict[str, Any], Any
     """The report of the command line's documents and what its formats need, with a progress bar on a
     terminal; None (and a message) when --select / --ignore name no rule."""
     from checker.cli.progress import progress_bar
-    from checker.report.catalogue import catalogue
     from checker.run.engine import check
 
     how = render(args, opts)
-    unknown = _unknown_patterns(args, {*how.rules, *catalogue()}) if args.select or args.ignore else []
-    if unknown:
-        sys.stderr.write(f"pmo-check: error: no rule matches {', '.join(unknown)} "
-                         f"(`pmo-check rules` lists the rule ids)\n")
+    if not patterns_name_rules(args, how.rules):
         return None
     with progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as progress:
         report = check(args.paths, opts, progress=progress)

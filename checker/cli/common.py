@@ -80,6 +80,11 @@ def workers(text: str) -> int:
                          "give 1 or more, or 0 to check in this process (leave it out for one per CPU)")
 
 
+def processes(text: str) -> int:
+    """Worker processes where checking in the command's own process is no option (audit)."""
+    return _whole_number(text, "a number of worker processes", 1, "give 1 or more (leave it out for one per CPU)")
+
+
 def count(text: str) -> int:
     return _whole_number(text, "a number", 0, "give 0 or more")
 

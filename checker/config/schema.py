@@ -171,6 +171,8 @@ def config_schema() -> dict[str, Any]:
                     "properties": {lang: {"type": "string"} for lang in ("en", "zh")}},
             "service": {"type": "object", "description": "the add-in service's settings (docs/service.md); "
                                                          "the environment overrides them"},
+            "audit": {"type": "object", "description": "the bulk audit's settings (docs/audit.md); "
+                                                       "the environment overrides them"},
         },
         "$defs": {"tailored": tailored, "waiver": waiver, **params.defs},
     }

@@ -28,9 +28,9 @@ from checker.io.paths import CONFIG_NAME
 PROFILES = ("pmbok", "prince2", "cn_pmo")
 SIZES = ("small", "medium", "large")
 RUNTIME_KEYS = ("today", "rule_ids", "ignore")  # API-only options a dict config may also carry
-# [service]: read by addin_service; [gates] and [[projects]]: by the project view (docs/project-view.md);
-# [nlp]: by checker.nlp
-_TOP_KEYS = ("check", "rules", "synonyms", "suppress", "score", "service", "gates", "projects", "nlp")
+# [service]: read by addin_service; [audit]: by checker.audit.settings (each validates its own keys);
+# [gates] and [[projects]]: by the project view (docs/project-view.md); [nlp]: by checker.nlp
+_TOP_KEYS = ("check", "rules", "synonyms", "suppress", "score", "service", "audit", "gates", "projects", "nlp")
 _NLP_KEYS = ("en", "zh")  # [nlp]: an installed pretrained spaCy pipeline per language (checker.nlp)
 _CHECK_KEYS = ("profile", "size", "exclude", "locale", "packs", "as_of")
 _RULE_KEYS = ("severity", "enabled", "params")
@@ -223,6 +223,7 @@ def parse(data: dict[str, Any], source: str, root: str) -> Config:
     validate_synonyms(synonyms, f"{where}: [synonyms]")
 
     _table(data.get("service", {}), f"{where}: [service]")  # its keys are the service's to validate
+    _table(data.get("audit", {}), f"{where}: [audit]")  # and these the audit's
     raw_waivers = data.get("suppress", [])
     if not isinstance(raw_waivers, list):
         raise ConfigError(f"{where}: suppress must be an array of tables ([[suppress]])")

@@ -37,6 +37,12 @@ def skipped_item(path: str) -> Item:
     return Item(path, ReadError("unsupported-format", f"Skipped: {what}, not a Word or Excel document."), True)
 
 
+def ignored(name: str, folder: bool = False) -> bool:
+    """A name a folder walk passes over without a word: hidden (`.git`, `._x.docx`), or, for a file,
+    an Office lock file (`~$name.docx`). SharePoint libraries are listed by the same rule."""
+    return name.startswith(".") or (not folder and name.startswith("~$"))
+
+
 def _excludes(folder: str) -> list[str]:
     config = os.path.join(folder, CONFIG_NAME)
     if not os.path.isfile(config):
@@ -54,10 +60,10 @@ def _walk(root: str) -> Iterator[str]:
     root = os.path.normpath(root)
     excludes: dict[str, list[str]] = {}
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not ignored(d, folder=True))
         excludes[folder] = _excludes(folder)
         for name in sorted(files):
-            if name.startswith(("~$", ".")):
+            if ignored(name):
                 continue
             path = os.path.join(folder, name)
             if _excluded(path, root, excludes):

@@ -46,6 +46,13 @@ def _expand(paths: Any) -> list[Any]:
     return items
 
 
+def listed(paths: list[str], options: Options) -> list[Any]:
+    """What `check` lists for `paths` (checker.io.paths.Item each): folders walked, the configuration's
+    own files and what it excludes left out, skipped files kept. Raises ConfigError for a configuration
+    the run cannot use. The audit lists its folders with it."""
+    return _tailor_items(_expand(paths), paths, options)
+
+
 def _tailor_items(items: list[Any], paths: Any, options: Options) -> list[Any]:
     """Validate every configuration the run will use (ConfigError before any report), and drop the
     configuration's own files and what an explicit or ancestor pmo-check.toml excludes from folders."""
@@ -91,6 +98,7 @@ def check(paths: list[str], config: Any = None,
     total)` is called before the first document is checked and as each one finishes."""
     from checker.project import review
     from checker.run.executor import run_checks
+    from checker.run.scoring import score_projects
 
     options = _options(config)
     if paths is not None and not isinstance(paths, (str, bytes, os.PathLike, list)):
@@ -98,7 +106,7 @@ def check(paths: list[str], config: Any = None,
             paths = list(paths)  # a generator is read once, by _expand and _tailor_items alike
         except TypeError:
             pass
-    items = _tailor_items(_expand(paths), paths, options)
+    items = listed(paths, options)
     # Each document in a worker process with a time budget (checker/run/executor.py); one alone inline.
     todo = [item.path for item in items if item.error is None]
     finished = 0
@@ -116,7 +124,7 @@ def check(paths: list[str], config: Any = None,
     # assessed for a gate when one is asked; it reads the summaries the workers returned.
     projects = review(documents, options)
     report = build_report(documents, projects, summaries=options.summaries)
-    _score_projects(report)
+    score_projects(report["projects"], report["documents"])
     return report
 
 
@@ -126,12 +134,3 @@ def _unchecked(item: Any) -> dict[str, Any]:
     if item.skipped:
         entry["skipped"] = True
     return entry
-
-
-def _score_projects(report: dict[str, Any]) -> None:
-    """Each project's stage and score (checker.run.scoring.project_score) from its documents' entries."""
-    from checker.run.scoring import project_score
-
-    by_path = {doc["path"]: doc for doc in report["documents"]}
-    for project in report["projects"]:
-        project["stage"], project["score"] = project_score(by_path[p] for p in project["documents"])

@@ -98,6 +98,14 @@ def project_score(documents: Iterable[Mapping[str, Any]]) -> tuple[str | None, f
     return stage, (round(sum(w * s for w, s in scored) / total, 1) if total else None)
 
 
+def score_projects(projects: Iterable[dict[str, Any]], documents: Iterable[Mapping[str, Any]]) -> None:
+    """Give each of the report's `projects` its `stage` and `score` (`project_score`) from the entries of
+    `documents` it lists: what a check's report and an audit's stored projects both carry."""
+    by_path = {d["path"]: d for d in documents}
+    for project in projects:
+        project["stage"], project["score"] = project_score(by_path[p] for p in project["documents"])
+
+
 def group_score(project_scores: Iterable[float | None]) -> float | None:
     """A group's score: the mean of its projects' scores (projects without one left out)."""
     values = [s for s in project_scores if s is not None]

@@ -21,6 +21,7 @@ GROUPINGS = ("portfolio", "department", "manager", "project")
 WORST = 10  # projects listed as the worst
 FREQUENT = 15  # rules listed as the most frequent findings
 HEAT_RULES = 20  # rules (columns) of the heat map
+DECISIONS = ("ready", "conditional", "not-ready")  # a gate block's decision (docs/project-view.md)
 
 
 class ScorecardInputError(ValueError):
@@ -46,6 +47,7 @@ class Project:
     groups: Mapping[str, str]
     documents: list[dict[str, Any]]  # the input's documents of the project
     findings: Counter  # severity → unsuppressed findings
+    gate: Mapping[str, Any] | None = None  # the report's `gate` block, when the project was assessed for one
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,15 @@ class Scorecard:
                 "runs": [{"id": r.id, "started_at": r.started_at, "documents": r.documents, "mean_score": r.mean_score}
                          for r in self.runs],
                 "groups": [{"key": g.key, "documents": g.documents, "mean_score": g.score}
-                           for g in self.groupings.get(self.group_by, [])]}
+                           for g in self.groupings.get(self.group_by, [])],
+                "projects": [{"key": p.key, "name": p.name, "stage": p.stage, "score": p.score,
+                              "documents": len(p.documents), **({"gate": dict(p.gate)} if p.gate else {})}
+                             for p in self.projects]}
+
+    @property
+    def gates(self) -> bool:
+        """Whether any project carries a gate decision (the HTML and Excel tables then show it)."""
+        return any(p.gate for p in self.projects)
 
 
 def build(data: Mapping[str, Any], bands: Bands | None = None) -> Scorecard:
@@ -111,7 +121,7 @@ def build(data: Mapping[str, Any], bands: Bands | None = None) -> Scorecard:
     severities: dict[str, Counter] = defaultdict(Counter)
     for f in live:
         severities[f["path"]][f["severity"]] += 1
-    projects = _projects(documents, severities, bands)
+    projects = _projects(documents, severities, bands, _gates(_list(data, "projects")))
     groupings = {name: _groups(name, projects, bands) for name in GROUPINGS
                  if name == "project" or any(name in p.groups for p in projects)}
 
@@ -163,7 +173,8 @@ def _headline(runs: list[Run], documents: list[dict[str, Any]], projects: list[P
     }
 
 
-def _projects(documents: list[dict[str, Any]], severities: Mapping[str, Counter], bands: Bands) -> list[Project]:
+def _projects(documents: list[dict[str, Any]], severities: Mapping[str, Counter], bands: Bands,
+              gates: Mapping[str, Mapping[str, Any]]) -> list[Project]:
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for doc in documents:
         members[doc.get("project") or "—"].append(doc)
@@ -175,7 +186,7 @@ def _projects(documents: list[dict[str, Any]], severities: Mapping[str, Counter]
         for d in docs:
             found.update(severities.get(d["path"], Counter()))
         out.append(Project(key, next((d["project_name"] for d in docs if d.get("project_name")), None), stage, score,
-                           bands.of(score), {**groups, "project": key}, docs, found))
+                           bands.of(score), {**groups, "project": key}, docs, found, gates.get(key)))
     return sorted(out, key=lambda p: (p.score is None, p.score if p.score is not None else 0, p.key))
 
 
@@ -198,6 +209,20 @@ def _list(data: Mapping[str, Any], key: str) -> list[Any]:
     if not isinstance(value, list):
         raise ScorecardInputError(f"{key} must be a list")
     return value
+
+
+def _gates(raw: list[Any]) -> dict[str, Mapping[str, Any]]:
+    """The gate block of each project that has one, by project key."""
+    out = {}
+    for p in raw:
+        if not isinstance(p, Mapping) or not p.get("key"):
+            raise ScorecardInputError("each project needs a key")
+        gate = p.get("gate")
+        if gate is not None:
+            if not isinstance(gate, Mapping) or not gate.get("id") or gate.get("decision") not in DECISIONS:
+                raise ScorecardInputError("a project's gate needs an id and a decision (ready, conditional, not-ready)")
+            out[str(p["key"])] = gate
+    return out
 
 
 def _run(raw: Any) -> Run:

@@ -120,11 +120,18 @@ def _grouping(ws: Any, card: Scorecard, name: str, L: Any) -> None:
 
 def _projects(ws: Any, card: Scorecard, L: Any) -> None:
     names = [g for g in ("portfolio", "department", "manager") if g in card.groupings]
-    columns = [L["project"], L["title"], *[L[n] for n in names], L["stage"], L["documents"],
+    gates = [L["gate"], L["decision"]] if card.gates else []
+    columns = [L["project"], L["title"], *[L[n] for n in names], L["stage"], *gates, L["documents"],
                *[L[s] for s in SEVERITIES], L["score"], L["band"]]
-    rows = [[p.key, p.name, *[p.groups.get(n) for n in names], L[p.stage] if p.stage else None, len(p.documents),
+    rows = [[p.key, p.name, *[p.groups.get(n) for n in names], L[p.stage] if p.stage else None,
+             *(_gate(p, L) if gates else []), len(p.documents),
              *[p.findings[s] for s in SEVERITIES], p.score, L[p.band] if p.band else None] for p in card.projects]
     _table(ws, columns, rows, card, score_col=len(columns) - 1)
+
+
+def _gate(project: Any, L: Any) -> list[str | None]:
+    """The gate and its decision in the project's language of the workbook (None: not assessed)."""
+    return [project.gate["id"], L[project.gate["decision"]]] if project.gate else [None, None]
 
 
 def _documents(ws: Any, card: Scorecard, L: Any) -> None:
