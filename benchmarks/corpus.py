@@ -8,7 +8,9 @@ CORPUS_DIR (default: ../shared/corpus next to the repository) holds the document
 - doc-type accuracy overall, per repository and per labelled type, a confusion list, and the
   leave-one-repository-out figure (see benchmarks/doctype.py);
 - the precision of blocker and major findings, overall and by rule, for filled documents, blank
-  templates and all, from the verdict file `benchmarks/verdicts.tsv` (see benchmarks/verdicts.py);
+  templates and all, from the verdict file `benchmarks/verdicts.tsv` (see benchmarks/verdicts.py):
+  a finding that names several missing elements is right only when every one is really missing
+  (the headline figure), and the claims line counts each element it names on its own;
 - the blocker/major findings that have no verdict yet, and the verdicts whose finding is gone.
 
 `--unjudged` prints only the findings that need a verdict, one per line as the verdict file's first
@@ -81,6 +83,9 @@ def _print_text(result: dict[str, Any]) -> None:
         print(f"\nPrecision of blocker+major findings, {group} documents: {_pct(o['precision']).strip()} "
               f"({o['true']} true / {o['true'] + o['false']} judged; {_pct(o['precision_with_partly']).strip()} "
               f"counting {o['partly']} partly right as right; {o['unjudged']} unjudged)")
+        c = t["claims"]
+        print(f"    claims (each element a finding says is missing, on its own): {_pct(c['precision']).strip()} "
+              f"({c['true']} true / {c['true'] + c['false']} judged)")
         print(f"    {'rule':<9}{'prec':>7}{'true':>6}{'false':>6}{'partly':>7}{'unjudged':>9}")
         for rule, r in t["by_rule"].items():
             print(f"    {rule:<9}{_pct(r['precision']):>7}{r['true']:>6}{r['false']:>6}{r['partly']:>7}{r['unjudged']:>9}")

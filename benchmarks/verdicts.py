@@ -257,6 +257,7 @@ class Judgement:
     unjudged: list[Finding]
     gone: list[Verdict]
     to_judge: list[Finding]
+    claims: list[tuple[Finding, Verdict | None]]  # each element of a finding on its own, else the finding
 
 
 def match(findings: Iterable[Finding], verdicts: Iterable[Verdict]) -> Judgement:
@@ -272,9 +273,11 @@ def match(findings: Iterable[Finding], verdicts: Iterable[Verdict]) -> Judgement
     unjudged: list[Finding] = []
     to_judge: list[Finding] = []
     used: set[tuple[str, str, str]] = set()
+    claims: list[tuple[Finding, Verdict | None]] = []
     for f in findings:
         if f.elements:
             rows = [by_key.get(k) or by_element.get((f.path, f.rule, e)) for k, e in zip(f.element_keys(), f.elements)]
+            claims.extend((f, v) for v in rows)
             for k, e, v in zip(f.element_keys(), f.elements, rows):
                 if v is None:
                     to_judge.append(Finding(f.path, f.rule, k[2], f.severity, f"[{e}] {f.message}"))
@@ -286,6 +289,7 @@ def match(findings: Iterable[Finding], verdicts: Iterable[Verdict]) -> Judgement
                 judged.append((f, _combined(f, rows)))  # type: ignore[arg-type]
             continue
         v = by_key.get(f.key)
+        claims.append((f, v))
         if v is None:
             unjudged.append(f)
             to_judge.append(f)
@@ -293,7 +297,7 @@ def match(findings: Iterable[Finding], verdicts: Iterable[Verdict]) -> Judgement
             judged.append((f, v))
             used.add(f.key)
     gone = [v for key, v in by_key.items() if key not in used]
-    return Judgement(judged, unjudged, gone, to_judge)
+    return Judgement(judged, unjudged, gone, to_judge, claims)
 
 
 def _combined(finding: Finding, rows: list[Verdict]) -> Verdict:
@@ -317,6 +321,10 @@ def tallies(judgement: Judgement, group_of: dict[str, str]) -> dict[str, dict[st
             overall[group] = overall.get(group, Tally()).add(v)
             rules = by_rule.setdefault(group, {})
             rules[f.rule] = rules.get(f.rule, Tally()).add(v)
-    return {group: {"overall": overall[group].as_dict(),
+    claims: dict[str, Tally] = {}
+    for f, v in judgement.claims:
+        for group in (group_of.get(f.path, "unlabelled"), "all"):
+            claims[group] = claims.get(group, Tally()).add(v)
+    return {group: {"overall": overall[group].as_dict(), "claims": claims.get(group, Tally()).as_dict(),
                     "by_rule": {rule: t.as_dict() for rule, t in sorted(by_rule[group].items())}}
             for group in sorted(overall, key=lambda g: (_GROUP_ORDER.index(g) if g in _GROUP_ORDER else 2, g))}

@@ -26,7 +26,8 @@ def test_a_clean_charter_has_no_common_findings(tmp_path, zh):
 
 def test_missing_doc_control_fields_are_listed_in_one_finding(tmp_path):
     control = {k: v for k, v in EN_CONTROL.items() if k not in ("Version", "Author")}
-    got = findings(make_docx(tmp_path / "c.docx", control=control), "COM-01")
+    # No revision history either: its rows would give the version (test_form_fields shows that).
+    got = findings(make_docx(tmp_path / "c.docx", control=control, revisions=[]), "COM-01")
     assert len(got) == 1
     assert got[0]["severity"] == "major"
     assert "version" in got[0]["message"] and "author/owner" in got[0]["message"]
@@ -44,7 +45,7 @@ def test_an_empty_doc_control_value_points_at_its_cell(tmp_path):
 
 def test_chinese_document_gets_chinese_messages(tmp_path):
     control = {k: v for k, v in ZH_CONTROL.items() if k != "版本号"}
-    got = findings(make_docx(tmp_path / "c.docx", zh=True, title="项目章程", control=control), "COM-01")
+    got = findings(make_docx(tmp_path / "c.docx", zh=True, title="项目章程", control=control, revisions=[]), "COM-01")
     assert len(got) == 1
     assert "缺少文档控制信息" in got[0]["message"] and "版本号" in got[0]["message"]
 
@@ -161,8 +162,12 @@ def test_doc_control_written_as_headings_and_a_form_title(tmp_path):
 
 
 def test_a_column_named_version_is_not_the_documents_version(tmp_path):
+    """A deliverables table's Version column versions the deliverables; only a revision history's
+    rows give the document's version (test_form_fields shows those)."""
     control = {k: v for k, v in EN_CONTROL.items() if k != "Version"}
-    got = findings(make_docx(tmp_path / "c.docx", control=control), "COM-01")
+    deliverables = [("Project Deliverables", [["Deliverable", "Version", "Due"], ["Migration runbook", "2.1", "2026-04-30"],
+                                              ["Training pack", "1.0", "2026-05-15"]])]
+    got = findings(make_docx(tmp_path / "c.docx", control=control, revisions=[], sections=deliverables), "COM-01")
     assert len(got) == 1 and "version" in got[0]["message"]
 
 

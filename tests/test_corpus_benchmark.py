@@ -123,6 +123,10 @@ def test_corpus_benchmark_scores_doc_types_and_verdicts(tmp_path, capsys):
     thin_rows = sum(1 for u in thin if u["rule"] != "CH-01") + 1  # the grouped finding counts once
     assert filled["unjudged"] == thin_rows - 2
     assert filled["precision"] == 0.5 and filled["precision_with_partly"] == 1.0
+    # Claims: each element of the grouped finding on its own (all but the last really missing), and
+    # the single finding; the unjudged findings' claims are not judged.
+    claims = result["precision"]["filled"]["claims"]
+    assert (claims["true"], claims["false"]) == (1 + len(elements) - 1, 1)
     by_rule = result["precision"]["filled"]["by_rule"]
     assert (by_rule["CH-01"]["false"], by_rule["CH-01"]["partly"]) == (1, 1)
     assert by_rule[single["rule"]]["true"] == 1
@@ -140,6 +144,7 @@ def test_corpus_benchmark_scores_doc_types_and_verdicts(tmp_path, capsys):
     assert "Doc type: 2/3 as labelled (66.7%)" in out
     assert "LORO: trained on every repository but the one scored:" in out
     assert "filled documents: 50.0% (1 true / 2 judged; 100.0% counting 1 partly right as right" in out
+    assert "claims (each element a finding says is missing, on its own): " in out
     assert "1 verdicts are for findings that are gone" in out and "p99#Project Purpose" in out
 
     # --unjudged lists what still needs a verdict, the verdict file's key columns first.

@@ -431,3 +431,39 @@ def test_a_field_in_the_cell_beside_a_label_is_not_that_labels_value() -> None:
     doc = read(d)
     assert fields(doc) == {"Project Name": "", "Week Ending": "10 March 2026"}
     assert extract_project(VOCAB, doc) == {}
+
+
+# -- document control given by the revision history or an issuer -------------------------------------
+
+
+def test_version_and_date_given_only_by_the_revision_history(tmp_path: Path) -> None:
+    """The cover names project, title and writer; the version and its date are in the revision table
+    right after it: a reviewer reads them there. Who revised a version is not who owns the document,
+    so an author missing from the cover stays missing even with a reviser in the table."""
+    w = WordWriter("zh")
+    w.heading("智慧仓储管理系统")
+    w.heading("项目管理计划")
+    w.para("编写人：李明")
+    w.revision_table([["V1.0", "2026-03-01", "王芳", "初稿"], ["V1.1", "2026-03-15", "王芳", "补充里程碑"]])
+    _body(w)
+    path = w.save(tmp_path / "项目管理计划.docx")
+    assert findings(check_one(path), "COM-01") == []
+
+    w = WordWriter("zh")
+    w.heading("智慧仓储管理系统")
+    w.heading("项目管理计划")
+    w.revision_table([["V1.0", "2026-03-01", "王芳", "初稿"]])
+    _body(w)
+    [finding] = findings(check_one(w.save(tmp_path / "项目管理计划-无编写人.docx")), "COM-01")
+    assert finding["missing_fields"] == ["编制人/文档负责人"], finding
+
+
+def test_the_issuer_of_a_charter_form_or_an_authoring_group_is_its_author(tmp_path: Path) -> None:
+    """'签发人' (who issued the charter) and a course team's '组号' on the cover say who wrote it."""
+    for label, value in (("签发人", "信息中心"), ("组号", "7")):
+        w = WordWriter("zh")
+        w.heading("智慧仓储管理系统")
+        w.heading("项目管理计划")
+        w.kv_table([("版本号", "V1.0"), ("日期", "2026-03-01"), (label, value)])
+        _body(w)
+        assert findings(check_one(w.save(tmp_path / f"{label}.docx")), "COM-01") == [], label

@@ -2,8 +2,9 @@
 
 A field is satisfied by a non-empty value that is not template prompt text. A list inside `fields`
 means any one of them will do (`[author, owner]`). The document title may also be the document's
-own title (its first heading or title paragraph), which is how most real documents carry it; and
-the project name may be given in that title beside the document type (`checker.titles`).
+own title (its first heading or title paragraph), which is how most real documents carry it; the
+project name may be given in that title beside the document type (`checker.titles`); and the
+version and date may be given only by the revision history's rows.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pydantic import Field
 from checker.analysis.context import Context
 from checker.analysis.sections import find_section
 from checker.analysis.titles import project_in_title, titles
-from checker.analysis.views import doc_control, first_value
+from checker.analysis.views import doc_control, first_value, revision_tables
 from checker.core.findings import Finding
 from checker.kinds.base import Kind
 from checker.kinds.params import KindParams, Words
@@ -28,6 +29,11 @@ FIELD_NAMES = {
     "author": ("author", "编制人"), "owner": ("owner", "文档负责人"), "client": ("client", "客户"),
     "reviewer": ("reviewer", "审核人"), "approver": ("approver", "批准人"),
 }
+
+
+# What a revision-history row gives of the document. Not its author: who revised a version is not
+# who owns the document (a plan whose control block names no author still lacks one).
+_REVISION_KEYS = ("version", "date")
 
 
 def field_name(key: str, language: str) -> str:
@@ -59,6 +65,8 @@ class DocControl(Kind):
                 continue
             if not present and any(self._as_section(ctx, key) for key in options):
                 continue
+            if not present and any(self._in_revision_history(ctx, key) for key in options):
+                continue
             if present:
                 f = present[0]
                 # An empty value or a prompt left in place: point at the cell to fill in.
@@ -71,6 +79,16 @@ class DocControl(Kind):
             finding = self.finding(ctx, anchor.label_location if anchor else None, field=sep.join(missing))
             finding.missing_fields = tuple(missing)
             yield finding
+
+    @staticmethod
+    def _in_revision_history(ctx: Context, key: str) -> bool:
+        """A version or date that the revision history gives (its rows say the document's versions and
+        when each was made): a reviewer reads them there, whatever the cover says."""
+        if key not in _REVISION_KEYS:
+            return False
+        return any(not row[key].blank and not is_placeholder(ctx.vocab, row[key].text)
+                   for table in revision_tables(ctx) if key in table.columns
+                   for row in table.filled_rows() if key in row)
 
     @staticmethod
     def _as_section(ctx: Context, key: str) -> bool:
