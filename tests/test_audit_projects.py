@@ -30,15 +30,7 @@ def audited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, list]:
     """Three projects (ready, missing its RACI matrix, a plan ending after its charter) under the
     client's profile, audited twice for G2: the folder, the store and the two runs' outputs."""
     folder = tmp_path_factory.mktemp("projects")
-    pf.english().write(folder)
-    chinese = pf.chinese()
-    chinese.types = tuple(t for t in chinese.types if t != "RACI")
-    chinese.write(folder)
-    mixed = pf.chinese(headings_lang="en")
-    mixed.id, mixed.name, mixed.prefix = "ZC-2026-015", "园区能源管理平台", "energy_"
-    mixed.set("PMP", plan_end="2026-11-09")
-    mixed.write(folder)
-    (folder / "pmo-check.toml").write_text('[check]\nprofile = "cn_pmo"\n', encoding="utf-8")
+    pf.three_projects(folder)
     (folder / "~$charter.docx").write_bytes(b"\x00owner")  # Word's lock file: ignored, as `check` ignores it
     (folder / "notes.txt").write_text("minutes of the kick-off", encoding="utf-8")  # skipped, never failing
     url = f"sqlite:///{folder.parent / (folder.name + '.db')}"

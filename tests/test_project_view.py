@@ -26,20 +26,8 @@ def _check(paths: list[Path], **options) -> dict:
 
 @pytest.fixture(scope="module")
 def three_projects(tmp_path_factory) -> Path:
-    """A mixed folder of three projects, as a new user would give it: an English one ready for G2, a
-    Chinese one without its RACI matrix, and one with English headings over Chinese content whose plan
-    ends ten days after its charter."""
-    folder = tmp_path_factory.mktemp("mixed")
-    pf.english().write(folder)
-    chinese = pf.chinese()
-    chinese.types = tuple(t for t in chinese.types if t != "RACI")
-    chinese.write(folder)
-    mixed = pf.chinese(headings_lang="en")
-    mixed.id, mixed.name, mixed.prefix = "ZC-2026-015", "园区能源管理平台", "energy_"
-    mixed.set("PMP", plan_end="2026-11-09")
-    mixed.write(folder)
-    (folder / "pmo-check.toml").write_text(CN_PMO, encoding="utf-8")
-    return folder
+    """The three projects of `pf.three_projects` (ready; without its RACI matrix; a plan ending late)."""
+    return pf.three_projects(tmp_path_factory.mktemp("mixed"))
 
 
 def test_summaries_travel_with_entries_but_stay_out_of_the_printed_report(tmp_path):

@@ -676,3 +676,19 @@ def _lessons(f: dict[str, Any]) -> tuple:
 
 _REGISTER = {"SCHEDULE": _schedule, "LESSONS": _lessons, "RACI": _raci, "RISK_REGISTER": _risks, "STAKEHOLDER_REGISTER": _stakeholders,
              "ISSUE_REGISTER": _issues, "CHANGE_LOG": _changes}
+
+
+def three_projects(folder: Path) -> Path:
+    """A mixed folder of three projects under the client's profile, as a new user would give it: an
+    English one ready for G2, a Chinese one without its RACI matrix, and one with English headings over
+    Chinese content whose plan ends ten days after its charter."""
+    english().write(folder)
+    zh = chinese()
+    zh.types = tuple(t for t in zh.types if t != "RACI")
+    zh.write(folder)
+    mixed = chinese(headings_lang="en")
+    mixed.id, mixed.name, mixed.prefix = "ZC-2026-015", "园区能源管理平台", "energy_"
+    mixed.set("PMP", plan_end="2026-11-09")
+    mixed.write(folder)
+    (folder / "pmo-check.toml").write_text('[check]\nprofile = "cn_pmo"\n', encoding="utf-8")
+    return folder
