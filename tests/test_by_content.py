@@ -97,3 +97,23 @@ def test_a_contents_line_states_nothing(tmp_path):
     doc = check(w.save(tmp_path / "project closure report.docx"))
     assert doc["doc_type"] == "CLOSURE_REPORT"
     assert "Lessons" in missing(doc, "CLS-01"), missing(doc, "CLS-01")
+
+
+def test_each_label_line_of_a_form_cell_states_its_element(tmp_path):
+    """A form cell of 'Label: value' lines is read line by line, as the same lines written as
+    paragraphs are: the assessment on its third line states the impact. A sentence on a later line
+    of a cell only passes by."""
+    def form(lang, cell):
+        w = WordWriter(lang)
+        w.title("Change Request" if lang == "en" else "变更申请单")
+        w.table([cell, "Title" if lang == "en" else "变更标题", "Partner SSO" if lang == "en" else "增加报表模块"], [])
+        return w.save(tmp_path / f"cr-{lang}-{len(cell)}.docx")
+
+    en = form("en", "CR ID: CR-007\nDecision: Approved\nAssessment: affects the go-live by 3 days")
+    assert check(en)["doc_type"] == "CHANGE_REQUEST"
+    assert "Impact Analysis" not in missing(check(en), "CR-01")
+    assert element(en, "impact")["found"]["as"] == "content"
+    zh = form("zh", "变更编号：CR-03\n审批结论：同意\n评估：影响工期3天")
+    assert "影响分析" not in missing(check(zh), "CR-01")
+    passing = form("en", "CR ID: CR-007\nDecision: Approved\nThe vendor thinks it affects nothing.")
+    assert "Impact Analysis" in missing(check(passing), "CR-01")

@@ -177,6 +177,12 @@ def fields_from_lines(text: str, location: Location, source: str = "line") -> li
     return out
 
 
+def field_lines(text: str) -> list[str]:
+    """The lines of `text` that open a `Label: value` pair: in a form cell or paragraph of such
+    lines each line is about its own label, as a paragraph is about its first words."""
+    return [line.strip() for line in nfkc(text).splitlines() if _pairs_of_line(line)]
+
+
 def _pairs_of_line(line: str) -> list[tuple[str, str, str]]:
     """The (label, value, text) pairs of one line: one, or several set apart by runs of spaces."""
     m = _LINE.match(line)
