@@ -26,7 +26,7 @@ from checker.analysis.inventory import body_blocks, is_set_aside_sheet
 from checker.analysis.sections import SectionHit
 from checker.analysis.views import approval_tables, revision_tables
 from checker.core.location import Location
-from checker.io.fields import field_lines
+from checker.io.fields import pair_texts
 from checker.lexicon.matchers import section_entries
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.normalize import has_cjk, nfkc
@@ -64,12 +64,11 @@ def _lead(text: str) -> str:
 
 
 def _openings(text: str) -> list[str]:
-    """What a text is about: its lead, and the lead of each later line that opens a `Label: value`
-    pair ('变更编号：CR-03' then '评估：影响工期3天' in one cell read as the lines of a form)."""
-    first, _, rest = text.strip().partition("\n")
-    if ":" not in rest and "：" not in rest:
-        return [_lead(first)]
-    return [_lead(first), *(_lead(line) for line in field_lines(rest))]
+    """What a text is about: its lead, and the lead of each `Label: value` pair it holds ('变更编号：
+    CR-03' then '评估：影响工期3天' and '变更：通过  签字：…' in one cell, read as the fields of a form)."""
+    if ":" not in text and "：" not in text:
+        return [_lead(text)]
+    return [_lead(text), *(_lead(pair) for pair in pair_texts(text))]
 
 
 def _texts(ctx: Context) -> list[tuple[str, Location]]:

@@ -177,10 +177,11 @@ def fields_from_lines(text: str, location: Location, source: str = "line") -> li
     return out
 
 
-def field_lines(text: str) -> list[str]:
-    """The lines of `text` that open a `Label: value` pair: in a form cell or paragraph of such
-    lines each line is about its own label, as a paragraph is about its first words."""
-    return [line.strip() for line in nfkc(text).splitlines() if _pairs_of_line(line)]
+def pair_texts(text: str) -> list[str]:
+    """The `Label: value` pairs of `text` as written, one a line or several on a line ('变更：通过',
+    '责任人签字：…'): in a form cell or paragraph of such lines each pair is about its own label,
+    as a paragraph is about its first words."""
+    return [segment for line in nfkc(text).splitlines() for _, _, segment in _pairs_of_line(line)]
 
 
 def _pairs_of_line(line: str) -> list[tuple[str, str, str]]:
