@@ -97,3 +97,42 @@ def test_a_contents_line_states_nothing(tmp_path):
     doc = check(w.save(tmp_path / "project closure report.docx"))
     assert doc["doc_type"] == "CLOSURE_REPORT"
     assert "Lessons" in missing(doc, "CLS-01"), missing(doc, "CLS-01")
+
+
+def test_each_label_line_of_a_form_cell_states_its_element(tmp_path):
+    """A form cell of 'Label: value' lines is read line by line, as the same lines written as
+    paragraphs are: the assessment on its third line states the impact. A sentence on a later line
+    of a cell only passes by."""
+    def form(lang, cell):
+        w = WordWriter(lang)
+        w.title("Change Request" if lang == "en" else "变更申请单")
+        w.table([cell, "Title" if lang == "en" else "变更标题", "Partner SSO" if lang == "en" else "增加报表模块"], [])
+        return w.save(tmp_path / f"cr-{lang}-{len(cell)}.docx")
+
+    en = form("en", "CR ID: CR-007\nDecision: Approved\nAssessment: affects the go-live by 3 days")
+    assert check(en)["doc_type"] == "CHANGE_REQUEST"
+    assert "Impact Analysis" not in missing(check(en), "CR-01")
+    assert element(en, "impact")["found"]["as"] == "content"
+    zh = form("zh", "变更编号：CR-03\n审批结论：同意\n评估：影响工期3天")
+    assert "影响分析" not in missing(check(zh), "CR-01")
+    passing = form("en", "CR ID: CR-007\nDecision: Approved\nThe vendor thinks it affects nothing.")
+    assert "Impact Analysis" in missing(check(passing), "CR-01")
+
+
+def test_a_disposition_and_a_signature_on_a_form_line_state_the_decision_and_its_approver(tmp_path):
+    """'变更：通过 责任人签字：…' states the decision and who signed it under labels of its own; a
+    recommendation to approve, the requester's signature or an empty signature line do not."""
+    def form(name, lang, lines):
+        w = WordWriter(lang)
+        w.title("Change Request" if lang == "en" else "变更申请单")
+        w.table(["\n".join(lines), "Title" if lang == "en" else "变更标题", "Partner SSO" if lang == "en" else "增加报表模块"], [])
+        return missing(check(w.save(tmp_path / f"{name}.docx")), "CR-01")
+
+    got = form("zh", "zh", ["变更申请ID：023", "变更：通过     责任人签字：王强     日期：2024年4月11日"])
+    assert not {"变更编号", "审批结论", "审批人"} & got, got
+    got = form("en", "en", ["Change Request ID: 7", "Outcome: Approved    Sponsor signature: Dana Lee"])
+    assert not {"CR ID", "Disposition", "Approver"} & got, got
+    got = form("zh-none", "zh", ["建议：同意", "申请人签字：李雷", "签字：________"])
+    assert {"审批结论", "审批人"} <= got, got
+    got = form("en-none", "en", ["Recommendation: Approve", "Requester signature: Wei Zhang", "Signature: ________"])
+    assert {"Disposition", "Approver"} <= got, got

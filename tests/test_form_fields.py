@@ -19,6 +19,7 @@ from checker.lexicon.predicates import is_placeholder
 from checker.lexicon.vocabulary import shipped_vocabulary
 from checker.model.document import Document
 from tests.support.checking import check_one
+from tests.support.clean_docs import EN_CR_FORM
 from tests.support.docx_quirks import new_document, read
 from tests.support.word import WordWriter
 from tests.support.workbook import SheetWriter, save
@@ -240,6 +241,58 @@ def test_a_chinese_line_of_two_pairs_set_apart_by_one_space() -> None:
     assert fields(read(d)) == {"签发人": "CIO", "签发时间": "2026年9月"}
 
 
+def test_a_cell_of_label_value_lines_gives_every_line_and_is_no_label_of_the_next_cell(tmp_path: Path) -> None:
+    """A change-request form's cell holding several 'Label: value' lines (one a value under its label)
+    beside a label and its value: every line is a field at that cell, and the pair beside it stays a pair."""
+    w = WordWriter("zh")
+    w.heading("变更申请单")
+    w.table(["变更编号：CR-03\n审批结论：同意\n审批人：\n王强", "变更标题", "增加报表模块"], [])
+    _body(w)
+    doc = read_path(w.save(tmp_path / "cr.docx"))
+    got = {f.label: f for f in doc.fields}
+    assert {k: got[k].value for k in ("变更编号", "审批结论", "审批人", "变更标题")} == {
+        "变更编号": "CR-03", "审批结论": "同意", "审批人": "王强", "变更标题": "增加报表模块"}
+    assert (got["审批人"].location.table, got["审批人"].location.row, got["审批人"].location.col) == (0, 0, 0)
+    assert got["审批人"].location.text.replace(":", "：") == "审批人：\n王强"
+    assert got["变更标题"].location.col == 2
+    assert not [f for f in doc.fields if "\n" in f.label or "：" in f.label]
+
+
+def test_a_change_request_stating_its_fields_in_one_cell_misses_none_of_them(tmp_path: Path) -> None:
+    in_cell = {"CR ID": "CR-007", "Decision": "Approved", "Approver": "Dana Lee", "Title": None}
+    w = WordWriter("en")
+    w.heading("Change Request")
+    w.table(["CR ID: CR-007\nDecision: Approved", "Title", "Add SSO for partners"], [])
+    w.table(["Approver: Dana Lee", "Requested By", "Wei Zhang"], [])
+    w.kv_table([(k, v) for k, v in EN_CR_FORM.items() if k not in in_cell and k != "Requested By"])
+    path = w.save(tmp_path / "cr.docx")
+    entry = check_one(path)
+    assert entry["doc_type"] == "CHANGE_REQUEST"
+    assert findings(entry, "CR-01") == []
+
+    w = WordWriter("zh")
+    w.heading("变更申请单")
+    w.table(["变更编号：CR-03\n审批结论：同意\n审批人：王强  2024-04-11", "变更标题", "增加报表模块"], [])
+    w.kv_table([("申请人", "李雷"), ("申请日期", "2024-04-01"), ("变更内容", "在月末结算中增加库存差异报表。"),
+                ("变更原因", "财务部要求按月核对库存差异。"), ("影响分析", "见下列各项"), ("范围", "增加一张报表"),
+                ("进度", "5天"), ("成本", "2万元"), ("质量", "无影响"), ("资源", "一名开发人员"), ("风险", "低"),
+                ("受影响文档/基线", "范围基线V1.1"), ("备选方案", "手工导出（每月需两人天）"), ("建议", "批准"),
+                ("审批理由", "需求合理，成本在授权范围内")])
+    entry = check_one(w.save(tmp_path / "变更申请单.docx"))
+    assert entry["doc_type"] == "CHANGE_REQUEST"
+    assert findings(entry, "CR-01") == []
+
+
+def test_a_sentence_with_a_colon_is_no_field() -> None:
+    d = new_document()
+    d.add_paragraph("After the review on Monday the steering committee agreed: the go-live moves to June.")
+    d.add_paragraph("经过周一的评审，指导委员会一致同意如下安排：上线时间推迟到六月。")
+    t = d.add_table(rows=1, cols=2)
+    t.rows[0].cells[0].text = "Decision: Approved\nAfter the review on Monday the steering committee agreed: go."
+    t.rows[0].cells[1].text = "经评审，会议一致认为：方案可行。\n审批结论：同意"
+    assert fields(read(d)) == {"Decision": "Approved", "审批结论": "同意"}
+
+
 # -- workbooks -----------------------------------------------------------------------------------------
 
 
@@ -252,6 +305,32 @@ def _register(ws, title_lines: list[str], footer: list[str]) -> None:
     ])
     for c, text in enumerate(footer, 1):
         ws.cell(last + 2, 1 + 3 * (c - 1), text)
+
+
+def test_a_change_request_sheet_stating_fields_in_one_cell_misses_none_of_them(tmp_path: Path) -> None:
+    """The same form laid out in a sheet: a cell of lines (one a value under its label) beside a pair."""
+    wb = Workbook()
+    sw = SheetWriter(wb.active)
+    sw.title("Change Request")
+    wb.active.append(["CR ID: CR-007\nDecision: Approved", "Title", "Add SSO for partners"])
+    wb.active.append(["Approver:\nDana Lee", "Requested By", "Wei Zhang"])
+    sw.pairs(4, [(k, v) for k, v in EN_CR_FORM.items() if k not in ("CR ID", "Decision", "Approver", "Title", "Requested By")])
+    entry = check_one(save(wb, tmp_path / "cr.xlsx"))
+    assert entry["doc_type"] == "CHANGE_REQUEST" and findings(entry, "CR-01") == []
+
+    wb = Workbook()
+    sw = SheetWriter(wb.active)
+    sw.title("变更申请单")
+    wb.active.append(["变更编号：CR-03\n审批结论：同意\n审批人：\n王强", "变更标题", "增加报表模块"])
+    sw.pairs(3, [("申请人", "李雷"), ("申请日期", "2024-04-01"), ("变更内容", "在月末结算中增加库存差异报表。"),
+                 ("变更原因", "财务部要求按月核对库存差异。"), ("影响分析", "见下列各项"), ("范围", "增加一张报表"),
+                 ("进度", "5天"), ("成本", "2万元"), ("质量", "无影响"), ("资源", "一名开发人员"), ("风险", "低"),
+                 ("受影响文档/基线", "范围基线V1.1"), ("备选方案", "手工导出（每月需两人天）"), ("建议", "批准"),
+                 ("审批理由", "需求合理，成本在授权范围内")])
+    path = save(wb, tmp_path / "变更申请单.xlsx")
+    assert fields(read_workbook(path))["审批人"] == "王强"
+    entry = check_one(path)
+    assert entry["doc_type"] == "CHANGE_REQUEST" and findings(entry, "CR-01") == []
 
 
 def test_a_sheet_title_names_the_project_and_a_footer_row_gives_version_and_date(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from checker.analysis.inventory import body_blocks, is_set_aside_sheet
 from checker.analysis.sections import SectionHit
 from checker.analysis.views import approval_tables, revision_tables
 from checker.core.location import Location
+from checker.io.fields import pair_texts
 from checker.lexicon.matchers import section_entries
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.normalize import has_cjk, nfkc
@@ -62,6 +63,14 @@ def _lead(text: str) -> str:
     return line[: _LEAD_ZH if has_cjk(line[:_LEAD_ZH]) else _LEAD_EN]
 
 
+def _openings(text: str) -> list[str]:
+    """What a text is about: its lead, and the lead of each `Label: value` pair it holds ('变更编号：
+    CR-03' then '评估：影响工期3天' and '变更：通过  签字：…' in one cell, read as the fields of a form)."""
+    if ":" not in text and "：" not in text:
+        return [_lead(text)]
+    return [_lead(text), *(_lead(pair) for pair in pair_texts(text))]
+
+
 def _texts(ctx: Context) -> list[tuple[str, Location]]:
     """(lead, location) of the document's paragraphs and cells, in document order."""
     def compute() -> list[tuple[str, Location]]:
@@ -73,15 +82,15 @@ def _texts(ctx: Context) -> list[tuple[str, Location]]:
             if block.grid is not None and id(block.grid) in control:
                 continue  # 'Budget breakdown added' in a revision row records a change, not a budget
             if block.grid is not None:
-                out.extend((_lead(c.text), c.location) for row in block.grid.rows for c in row
-                           if not c.merged and c.text.strip())
+                out.extend((lead, c.location) for row in block.grid.rows for c in row
+                           if not c.merged and c.text.strip() for lead in _openings(c.text))
             elif block.text.strip():
-                out.append((_lead(block.text), block.location))
+                out.extend((lead, block.location) for lead in _openings(block.text))
         for sheet in ctx.doc.sheets:
             if is_set_aside_sheet(sheet):
                 continue
             for row in sheet.grid.rows:
-                out.extend((_lead(c.text), c.location) for c in row if not c.merged and c.text.strip())
+                out.extend((lead, c.location) for c in row if not c.merged and c.text.strip() for lead in _openings(c.text))
                 if len(out) > _MAX_TEXTS:
                     return out
         return out

@@ -177,6 +177,13 @@ def fields_from_lines(text: str, location: Location, source: str = "line") -> li
     return out
 
 
+def pair_texts(text: str) -> list[str]:
+    """The `Label: value` pairs of `text` as written, one a line or several on a line ('变更：通过',
+    '责任人签字：…'): in a form cell or paragraph of such lines each pair is about its own label,
+    as a paragraph is about its first words."""
+    return [segment for line in nfkc(text).splitlines() for _, _, segment in _pairs_of_line(line)]
+
+
 def _pairs_of_line(line: str) -> list[tuple[str, str, str]]:
     """The (label, value, text) pairs of one line: one, or several set apart by runs of spaces."""
     m = _LINE.match(line)
@@ -204,17 +211,19 @@ def _pairs_of_line(line: str) -> list[tuple[str, str, str]]:
 
 
 def _is_line_label(label: str) -> bool:
-    return _looks_like_label(label) and "http" not in label.lower()
+    # A Chinese label has no comma: '经评审，会议一致认为：…' is a sentence that runs on past its colon.
+    return _looks_like_label(label) and "http" not in label.lower() and not (has_cjk(label) and "," in nfkc(label))
 
 
 def is_self_contained(text: str) -> bool:
-    """A cell holding a label on its first line and the value on the next ('Date:' / '8/2/16'): a
-    field by itself, neither the label of the cell beside it nor that cell's value."""
+    """A cell that is a field by itself, neither the label of the cell beside it nor that cell's
+    value: a label on its first line and the value on the next ('Date:' / '8/2/16'), or any whole
+    `Label: value` line ('变更编号：CR-03', a form's first cell of 'CR ID: 7' / 'Decision: Approved')."""
     lines = [line for line in nfkc(text).splitlines() if line.strip()]
-    if len(lines) < 2:
-        return False
-    m = _LINE.match(lines[0])
-    return bool(m) and not m.group("value").strip() and _is_line_label(m.group("label").strip())
+    m = _LINE.match(lines[0]) if lines else None
+    if len(lines) >= 2 and m and not m.group("value").strip() and _is_line_label(m.group("label").strip()):
+        return True
+    return any(value for line in lines for _, value, _ in _pairs_of_line(line))
 
 
 def fields_from_blocks(vocab: Vocabulary, blocks: Iterable[Block], source: str | None = None) -> list[Field]:
