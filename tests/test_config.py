@@ -267,3 +267,14 @@ def test_api_rejects_a_bad_config_dict():
     with pytest.raises(checker.ConfigError, match="J"):
         rid = next(s.id for s in tailoring.default().specs if s.automation == "J")
         checker.check([], config={"rules": {rid: {"severity": "blocker"}}})
+
+
+def test_today_may_be_given_as_an_iso_date_string(tmp_path):
+    """`checker.check(paths, {"today": "2026-11-25"})` is the same check as with a date (the rules that
+    age dates read it); a string that is no date is a configuration error, not a failed rule."""
+    doc = make_docx(tmp_path / "charter.docx")
+    as_date = checker.check([str(doc)], config={"today": date(2026, 11, 25)})
+    as_text = checker.check([str(doc)], config={"today": "2026-11-25"})
+    assert as_text["documents"][0]["findings"] == as_date["documents"][0]["findings"]
+    with pytest.raises(checker.ConfigError, match="today"):
+        checker.check([str(doc)], config={"today": "next week"})

@@ -8,8 +8,10 @@ stored entries without re-checking them) resolve both the same way.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
+from checker.core.errors import ConfigError
 from checker.core.options import Options
 
 # The API's runtime options (Options fields), as opposed to the pmo-check.toml shape.
@@ -27,10 +29,19 @@ def options(config: Any) -> Options:
         return Options()
     if isinstance(config, Mapping):
         runtime = {k: v for k, v in config.items() if k in RUNTIME}
+        if isinstance(runtime.get("today"), str):  # '2026-11-25', as callers of the API write a date
+            runtime["today"] = _iso_date(runtime["today"])
         rest = {k: v for k, v in config.items() if k not in RUNTIME}
         loaded = load_config(rest) if rest else None
         return Options(**runtime, config=loaded, discover=loaded is None)
     return Options(config=load_config(config), discover=False)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ConfigError(f"configuration: today = {text!r} is not a date (write it as 2027-01-31)") from None
 
 
 def tailoring_for(path: str, options: Options):
