@@ -1,20 +1,20 @@
 """Elements a document states without a heading or label that names them.
 
-Real documents give a charter's purpose under 'Goals', its stakeholders in a roles table, a closure
-report's conclusion under 'Overall verdict', a scope statement's exclusions in a sentence ('… is not
-included'). A reviewer reads them as present; a checker that only looks for the element's name
-reports them missing. So an element of the standard may also carry `content` cues in
-`rules/lexicons/doctypes.yaml`: regular expressions (EN/ZH) for what a sentence or cell that *states*
-the element says ('the purpose of this project', '不包括', 'will be closed when'). A required
-element that no label names is found when the opening of a text of the document (its first line,
-up to 60 characters, 30 in Chinese: what the text is about) matches its cues in at least
-`min` distinct phrases (default 1: two for a list, such as stakeholders); the finding is then not made, and `pmo-check explain` shows the
-element as found "by content" with the text that gave it.
+Real documents give a charter's purpose under 'Goals', a closure report's conclusion under 'Overall
+verdict', a scope statement's exclusions in a sentence ('… is not included'), a change request's
+decision as a form line ('变更：通过'). A reviewer reads them as present; a checker that only looks for
+the element's name reports them missing. So an element of the standard may also carry `content`
+cues in `rules/lexicons/doctypes.yaml`: regular expressions (EN/ZH) for what a text that *states* the
+element opens with ('The purpose of this project', '不包括', 'Contingency'). A required element that no
+label names is found when the opening of a text (its first line, and each `Label: value` pair it
+holds; up to 60 characters, 30 in Chinese: what the text is about) matches its cues in at least `min`
+distinct phrases (default 1); the finding is then not made, and `pmo-check explain` shows the element
+as found "by content" with the text that gave it.
 
 Cues are read in the body, tables and visible worksheets, never in contents lines, page headers,
 revision-history and approval tables (they record the document, not the project) or set-aside
-(hidden, appendix) sheets. They describe what an element is, from the standard's
-definitions, not how one document words it.
+(hidden, appendix) sheets. They describe what an element is, from the standard's definitions, not how
+one document words it.
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ _LEAD_EN, _LEAD_ZH = 60, 30  # characters of a text's first line that say what t
 @dataclass(frozen=True)
 class Cue:
     pattern: re.Pattern[str]
-    min: int  # distinct phrases that must match ('customer' and 'sponsor' name two parties; 'customer' twice, one)
+    min: int  # distinct phrases that must match (a phrase said twice counts once)
 
 
 @derived
@@ -64,8 +64,8 @@ def _lead(text: str) -> str:
 
 
 def _openings(text: str) -> list[str]:
-    """What a text is about: its lead, and the lead of each `Label: value` pair it holds ('变更编号：
-    CR-03' then '评估：影响工期3天' and '变更：通过  签字：…' in one cell, read as the fields of a form)."""
+    """What a text is about: its lead, and the lead of each `Label: value` pair it holds
+    ('变更编号：CR-03', then '评估：影响工期3天' and '变更：通过  签字：…' in one cell: a form's fields)."""
     if ":" not in text and "：" not in text:
         return [_lead(text)]
     return [_lead(text), *(_lead(pair) for pair in pair_texts(text))]
@@ -90,7 +90,8 @@ def _texts(ctx: Context) -> list[tuple[str, Location]]:
             if is_set_aside_sheet(sheet):
                 continue
             for row in sheet.grid.rows:
-                out.extend((lead, c.location) for c in row if not c.merged and c.text.strip() for lead in _openings(c.text))
+                out.extend((lead, c.location) for c in row if not c.merged and c.text.strip()
+                           for lead in _openings(c.text))
                 if len(out) > _MAX_TEXTS:
                     return out
         return out

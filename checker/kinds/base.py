@@ -30,10 +30,9 @@ class Kind:
         spec = self.spec
         if spec.applies_to is not None and ctx.doc_type not in spec.applies_to:
             return False
-        nature = nature_of(ctx)
         if spec.documents == "all":
             return True
-        return nature == "controlled" if spec.documents == "controlled" else nature == "record"
+        return nature_of(ctx) == ("controlled" if spec.documents == "controlled" else "record")
 
     def wanted(self, ctx: Context, finding: Finding) -> bool:
         """On a blank template, only the findings the pack's `blank_template` names count."""
