@@ -224,6 +224,7 @@ def _open_package(data: bytes) -> tuple[_Package, str]:
 
 
 _BODY_EVENTS = (P, TBL, SDT, CUSTOM_XML, BODY)
+_FLUSH_ITEMS = 64  # body items read (and dropped) at a time: the per-item cost of a flush, shared
 
 
 def _read_body(package: _Package, main: str, reader: "_StoryReader") -> list[etree._Element]:
@@ -233,16 +234,18 @@ def _read_body(package: _Package, main: str, reader: "_StoryReader") -> list[etr
     The whole part's tree was four times the model: a 200,000-paragraph plan's 120 MB document.xml
     made a 900 MB tree. Parsed as a stream (`iterparse`, the same safe settings as `safe_parser`),
     only the items being read are in memory. A body item is complete when it ends, and so are the
-    items before it: each end of a body-level paragraph, table or wrapper reads the body's children
-    up to it, in order, as one pass over the whole body would, and the body's end reads the rest."""
+    items before it: every `_FLUSH_ITEMS`th end of a body-level paragraph, table or wrapper reads the
+    body's children up to it, in order, as one pass over the whole body would, and the body's end
+    reads the rest."""
     body: etree._Element | None = None
     final: list[etree._Element] = []
 
+    pending = 0  # body items ended since the last flush
+
     def flush(items: list[etree._Element]) -> None:
-        for child in items:
-            if child.tag == SECT_PR and not final:
-                final.append(child)  # kept alive by the reference; removed from the tree with the rest
-            body.remove(child)
+        if not final:  # the body's own w:sectPr, kept alive by the reference once dropped from the tree
+            final.extend(next(([child] for child in items if child.tag == SECT_PR), []))
+        del body[:len(items)]
         reader.read_items(_cell_parts(items)[1])
 
     with _opened_part(package, main) as stream:
@@ -260,7 +263,10 @@ def _read_body(package: _Package, main: str, reader: "_StoryReader") -> list[etr
             if body is None and _is_root_child(parent):
                 body = parent
             if parent is body:
-                flush(_through(body, el))
+                pending += 1
+                if pending == _FLUSH_ITEMS:
+                    flush(_through(body, el))
+                    pending = 0
     if body is None:
         raise ReadError("corrupt", "The Word document has no body.")
     return final
