@@ -447,6 +447,43 @@ def test_corrupt_bytes_and_missing_main_part_raise_corrupt():
     assert err.value.code == "corrupt"
 
 
+def test_long_body_read_as_a_stream_keeps_every_item_whole_and_in_order():
+    # The body is parsed as a stream and each item read when it ends; the parser reads ahead of the
+    # events it reports, so the items after the one that ended may be half-built (a long body:
+    # many read-ahead chunks). Items inside a body-level content control come in their place.
+    d = new_document()
+    long_tail = " ".join(["words"] * 60)
+    for i in range(3000):
+        append_xml(d, paragraph(f"Paragraph {i}", f" {long_tail} end {i}"))
+        if i % 500 == 250:
+            append_xml(d, table_xml([[f"Label {i}", f"Value {i}"]]),
+                       f"<w:sdt><w:sdtContent>{paragraph(f'Controlled {i}')}</w:sdtContent></w:sdt>")
+    doc = read(d)
+    expected = []
+    for i in range(3000):
+        expected.append(f"Paragraph {i} {long_tail} end {i}")
+        if i % 500 == 250:
+            expected.append(f"Controlled {i}")
+    assert texts(doc.blocks) == expected
+    grids = [b.grid for b in doc.blocks if b.kind == "table"]
+    assert [g.cell(0, 1).text for g in grids] == [f"Value {i}" for i in range(3000) if i % 500 == 250]
+    assert doc.blocks[-1].location.paragraph == 3000 + 6 - 1  # every paragraph counted once
+
+
+def test_document_xml_broken_after_many_items_raises_corrupt():
+    data = to_bytes(new_document())
+    body = "".join(paragraph(f"Paragraph {i} of a long body") for i in range(5000))
+    broken = (f'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+              f'<w:body>{body}<w:p><w:r></w:p></w:body></w:document>').encode()
+    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for item in src.infolist():
+            z.writestr(item, broken if item.filename == "word/document.xml" else src.read(item))
+    with pytest.raises(ReadError) as err:
+        read_docx("x.docx", out.getvalue(), "docx", shipped_vocabulary())
+    assert err.value.code == "corrupt"
+
+
 def test_unparseable_document_xml_raises_corrupt():
     data = to_bytes(new_document())
     src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()

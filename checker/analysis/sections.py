@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any, Literal
+from typing import Any, Iterator, Literal
 
 from checker.analysis.context import Context
 from checker.core.location import Location
@@ -34,11 +34,41 @@ _TWO_DIGITS = re.compile(r"\d{2,}")
 _NA_ONLY = re.compile(r"^\s*(?:n/?a|na|none|nil|not applicable|-+|—+|无|略|暂无|不适用|没有|/)\s*[.。]?\s*$", re.I)
 
 
+class Parts:
+    """A heading's content as spans of the outline's shared texts (`_Bodies.pieces`) with the titles
+    of the sibling sections it folds in between them: iterated, its non-blank texts in order.
+
+    Joined when asked, never kept joined: a section's content is its own text and its
+    sub-sections', so a plan's every paragraph is in the content of each heading above it, and
+    the joins were three times the document's text (a 200,000-paragraph plan: 300 MB)."""
+
+    __slots__ = ("bodies", "spans")
+
+    def __init__(self, bodies: "_Bodies", spans: tuple[tuple[int, int] | str, ...]):
+        self.bodies = bodies
+        self.spans = spans
+
+    def __iter__(self) -> Iterator[str]:
+        return self._texts(self.bodies.pieces, lambda title: title)
+
+    def normalized(self) -> Iterator[str]:
+        """`nfkc` of each text (NFKC never combines across a line feed: joined, the whole text's)."""
+        return self._texts(self.bodies.norm_pieces(), nfkc)
+
+    def _texts(self, pieces: list[str], title_form) -> Iterator[str]:
+        for span in self.spans:
+            if span.__class__ is str:
+                if span.strip():  # type: ignore[union-attr]
+                    yield title_form(span)
+            else:
+                yield from pieces[span[0]:span[1]]  # type: ignore[index]
+
+
 @dataclass
 class SectionHit:
     key: str
     title: str  # the heading or label as the document writes it
-    content: str | tuple[str, ...]  # the section's content (heading body, or the field's value), or its parts
+    content: str | Parts  # the section's content (a field's value), or a heading's parts
     location: Location  # the heading, or the field's value cell
     kind: Literal["heading", "field", "column", "content"]
     section: Section | None = None
@@ -53,25 +83,22 @@ class SectionHit:
 
     @property
     def text(self) -> str:
-        """The content as one text. A heading followed by the sibling sections it folds in keeps the
-        parts (the sections' bodies, shared with the outline) and joins them when asked, never keeping
-        the join: a long plan's headings each fold in up to eleven sections, and kept joined, their
-        copies were ten times the document's text."""
+        """The content as one text (a heading's parts joined each time: see `Parts`)."""
         content = self.content
-        return content if content.__class__ is str else "\n".join(content)
+        return content if content.__class__ is str else "\n".join(content)  # type: ignore[arg-type]
 
     @property
     def norm_text(self) -> str:
         """`nfkc(text)`, worked out once for a text of one part (several rules read the same section);
-        for parts, each time, unless normalising changes it (a long text of ASCII lines is its own
-        normal form, and computing that is a join)."""
+        a heading's parts are joined each time from their normal forms, worked out once per document
+        (`_Bodies.norm_pieces`)."""
         if self._norm_text is not None:
             return self._norm_text
-        text = self.text or ""
-        norm = nfkc(text)
-        if self.content.__class__ is str or norm is not text:
-            self._norm_text = norm
-        return norm
+        content = self.content
+        if content.__class__ is str:
+            norm = self._norm_text = nfkc(content or "")  # type: ignore[arg-type]
+            return norm
+        return "\n".join(content.normalized())  # type: ignore[union-attr]
 
 
 def children(vocab: Vocabulary, doc_type: str, key: str) -> list[str]:
@@ -216,7 +243,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     labels = ctx.memo(f"sections.labels:{id(synonyms)}", lambda: _Labels(synonyms))
     names = labels.names
     siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
-    bodies = ctx.memo("sections.bodies", lambda: _bodies(ctx.doc.outline))
+    bodies = ctx.memo("sections.bodies", lambda: _Bodies(ctx.doc.outline))
     contents = ctx.memo("sections.contents", lambda: _contents_entries(ctx.doc.outline, bodies))
     for section in ctx.doc.outline.walk():
         if section.heading is None or id(section) in contents:
@@ -224,8 +251,8 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
         matches = labels.all(section.title)
         if not matches:
             continue
-        body, all_blocks = bodies[id(section)]
-        parts, blocks = [body], list(all_blocks)
+        spans: list[tuple[int, int] | str] = [bodies.span(section)]
+        blocks = bodies.blocks(section)
         # Typed headings that are really content (bold dates, names under 'Milestones') follow as
         # siblings; fold them in up to the next heading that names a section.
         own = {m.key for m in matches}
@@ -234,12 +261,11 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
             named = labels.first(sibling.title)
             if named is not None and named.key not in own:
                 break  # the next section; a sub-field of this one ('Dates' under 'Milestones') is its content
-            body, all_blocks = bodies[id(sibling)]
-            parts += (sibling.title, body)
+            spans += (sibling.title, bodies.span(sibling))
             if sibling.heading is not None:
                 blocks.append(sibling.heading)
-            blocks.extend(all_blocks)
-        text = parts[0] if len(parts) == 1 else tuple(t for t in parts if t.strip())  # joined when asked
+            blocks.extend(bodies.blocks(sibling))
+        text = Parts(bodies, tuple(spans))  # joined when asked
         for m in matches:
             hits.setdefault(m.key, []).append(SectionHit(
                 m.key, section.title, text, section.heading.location.with_text(section.title),
@@ -387,7 +413,7 @@ def _header_rows(vocab: Vocabulary, doc: Document) -> list[tuple[Grid, int]]:
     return out
 
 
-def _contents_entries(root: Section, bodies: dict[int, tuple[str, list[Block]]]) -> set[int]:
+def _contents_entries(root: Section, bodies: "_Bodies") -> set[int]:
     """ids of the sections that are lines of a contents list typed as headings: nothing under
     them, and their title (numbering aside) comes back as a later heading with the real content."""
     sections = [s for s in root.walk() if s.heading is not None]
@@ -395,34 +421,56 @@ def _contents_entries(root: Section, bodies: dict[int, tuple[str, list[Block]]])
     for i, s in enumerate(sections):
         later[norm_label(s.title)] = i  # the last heading of each title
     return {id(s) for i, s in enumerate(sections)
-            if not bodies[id(s)][0].strip() and later.get(norm_label(s.title), i) > i}
+            if bodies.blank(s) and later.get(norm_label(s.title), i) > i}
 
 
-def _bodies(root: Section) -> dict[int, tuple[str, list[Block]]]:
-    """id(section) → (`section.body_text()`, `list(section.all_blocks())`) for the whole outline, in
-    one pass: a parent's text and blocks extend its own with its children's, instead of walking
-    every sub-section again for each section and each synonym set."""
-    out: dict[int, tuple[str, list[Block]]] = {}
+class _Bodies:
+    """Every section's body text (`Section.body_text()`'s non-blank parts) and blocks
+    (`Section.all_blocks()`) for the whole outline, from one walk: a section and its sub-sections
+    are consecutive in the walk, so each section's are a span of two shared lists, and a section's
+    text is not copied into each section above it."""
 
-    def visit(section: Section) -> tuple[str, list[Block]]:
-        parts: list[str] = []
+    __slots__ = ("pieces", "_norms", "_blocks", "_spans")
+
+    def __init__(self, root: Section):
+        self.pieces: list[str] = []  # the non-blank texts of the blocks (a table's: its cells) in walk order
+        self._norms: list[str] | None = None
+        self._blocks: list[Block] = []
+        self._spans: dict[int, tuple[int, int, int, int]] = {}
+        self._visit(root)
+
+    def _visit(self, section: Section) -> None:
+        pieces, blocks = self.pieces, self._blocks
+        p0, b0 = len(pieces), len(blocks)
         for block in section.blocks:
             if block.kind == "table" and block.grid is not None:
-                parts.extend(c.text for row in block.grid.rows for c in row if not c.merged)
-            else:
-                parts.append(block.text)
-        parts = [p for p in parts if p.strip()]
-        blocks = list(section.blocks)
+                pieces.extend(t for row in block.grid.rows for c in row if not c.merged and (t := c.text).strip())
+            elif block.text.strip():
+                pieces.append(block.text)
+        blocks.extend(section.blocks)
         for child in section.children:
-            text, child_blocks = visit(child)
-            if text:
-                parts.append(text)
-            blocks.extend(child_blocks)
-        body = out[id(section)] = ("\n".join(parts), blocks)
-        return body
+            self._visit(child)
+        self._spans[id(section)] = (p0, len(pieces), b0, len(blocks))
 
-    visit(root)
-    return out
+    def norm_pieces(self) -> list[str]:
+        """`nfkc` of each piece, once (a piece already in normal form is itself: no copy)."""
+        if self._norms is None:
+            self._norms = [nfkc(piece) for piece in self.pieces]
+        return self._norms
+
+    def span(self, section: Section) -> tuple[int, int]:
+        """(start, end) of the section's texts in `pieces`."""
+        p0, p1, _, _ = self._spans[id(section)]
+        return p0, p1
+
+    def blank(self, section: Section) -> bool:
+        p0, p1, _, _ = self._spans[id(section)]
+        return p0 == p1
+
+    def blocks(self, section: Section) -> list[Block]:
+        """A new list of the section's blocks, its sub-sections' included."""
+        _, _, b0, b1 = self._spans[id(section)]
+        return self._blocks[b0:b1]
 
 
 def _sibling_index(root: Section) -> dict[int, tuple[Section, int]]:

@@ -58,6 +58,9 @@ def percent_complete(ctx: Context) -> dict[str, Any] | None:
     return None
 
 
+_UNSET = object()  # not worked out yet (None is an answer)
+
+
 def _unit(label: str, declared: str | None = None) -> str | None:
     return next((u for u in (label_unit(label), declared) if is_unit(u)), None)
 
@@ -105,8 +108,14 @@ def _grid_mentions(grid: Grid) -> Iterator[tuple[Mention, Location | None]]:
                         yield Mention(roles[cell.col], found[0].text, money=found[0].money), cell.location
             continue
         preferred = [c for c in cells if c.col in amount_cols[-1:]]
+        own_unit: Any = _UNSET  # the label's own unit, worked out once per row when a column has none
         for cell in preferred or cells:
-            found = money_in(_cell_text(cell), text, units.get(cell.col) or _unit(text))
+            unit = units.get(cell.col)
+            if not unit:
+                if own_unit is _UNSET:
+                    own_unit = _unit(text)
+                unit = own_unit
+            found = money_in(_cell_text(cell), text, unit)
             if found:
                 yield found[0], cell.location
                 break
