@@ -577,6 +577,22 @@ def test_lessons_register_missing_columns(tmp_path):
     assert len(got) == 1 and "Recommendation" in got[0]["message"]
 
 
+def test_a_lesson_that_went_well_asks_no_action(tmp_path):
+    """A retrospective register's Type column (went well / needs improvement) is the lessons' category:
+    a practice that went well is one to keep and asks no action of anyone; one that needs improvement
+    without an action is still reported."""
+    header = ["ID", "Date", "Type", "Lesson Description", "Cause", "Impact", "Recommendation", "Owner", "Status"]
+    rows = [["L-1", date(2026, 11, 1), "Went well", "Daily stand-ups kept the team aligned", "Short meetings",
+             "No rework", "", "", "Closed"],
+            ["L-2", date(2026, 11, 2), "Needs improvement", "Test data arrived late", "No data owner",
+             "Two days lost", "", "", "Open"]]
+    path = workbook(tmp_path / "retrospective.xlsx", "Lessons Learned Register", header, rows, sheet="Lessons")
+    doc, got = findings(path, "LL-")
+    assert doc["doc_type"] == "LESSONS"
+    assert [f["message"] for f in got if f["rule"] == "LL-02"] == ["Lesson L-2 has no Recommendation."]
+    assert not [f for f in got if f["rule"] == "LL-01"]  # Type is the category column
+
+
 # --- schedule --------------------------------------------------------------------------------------
 
 SCH_HEADER = ["ID", "Task Name", "Start", "Finish", "Duration", "Predecessors", "Owner", "% Complete",

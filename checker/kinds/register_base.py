@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import re
 from array import array
 from typing import Any, Iterable, Literal, Sequence
 
@@ -21,7 +22,7 @@ from checker.analysis.registers import RegisterView, Row, disposition_of, id_of,
 from checker.core.findings import Finding
 from checker.core.location import Location
 from checker.kinds.base import Kind
-from checker.kinds.params import KindParams, Words, one_or_many
+from checker.kinds.params import KindParams, Regex, Words, one_or_many
 from checker.lexicon.vocabulary import Vocabulary
 from checker.text.normalize import norm_label
 
@@ -49,6 +50,8 @@ class When(KindParams):
     summary: bool | None = Field(None, description="schedule rows that are (not) WBS summary rows")
     filled: Words | None = Field(None, description="these columns are all filled")
     empty: Words | None = Field(None, description="these columns are all empty")
+    category_not: Regex | None = Field(None, description="rows whose category says this are left out "
+                                                         "(a lesson that went well asks no action)")
 
 
 class RowSelection(KindParams):
@@ -135,6 +138,10 @@ class RegisterKind(Kind):
         if cond == "filled":
             columns = [view.texts(k) for k in wanted]
             return [i for i in keep if all(texts[i] for texts in columns)]
+        if cond == "category_not":
+            pattern = re.compile(want, re.I)
+            categories = view.texts("category")
+            return [i for i in keep if not pattern.search(categories[i])]
         raise ValueError(f"unknown row condition {cond!r}")  # When has no other field
 
     def high_levels(self) -> tuple[str, ...]:
