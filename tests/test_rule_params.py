@@ -115,7 +115,7 @@ def test_bad_regular_expression_and_unknown_row_condition(tmp_path):
     message = config_error(tmp_path, '[rules."PMP-09"]\nparams = { or_text = "(quality" }\n')
     assert "[rules.\"PMP-09\"] params.or_text: '(quality': not a valid regular expression" in message
     message = config_error(tmp_path, '[rules."RR-16"]\nparams = { when = { state = "open" } }\n')
-    assert "params.when.state: unknown key (known: disposition," in message
+    assert "params.when.state: unknown key (known: category_not, disposition," in message
 
 
 def test_glob_names_the_rule_it_broke(tmp_path):
