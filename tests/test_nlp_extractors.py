@@ -13,8 +13,9 @@ from checker.nlp.money import find_amounts
 from checker.nlp.parties import parties
 from checker.nlp.quantities import find_durations, find_percentages
 from checker.nlp.reader import reader
-from checker.nlp.routing import language, languages
+from checker.nlp.routing import languages
 from checker.text.dates import excel_serial
+from checker.text.language import detect_language
 from checker.text.money import upper_to_number
 
 
@@ -84,8 +85,9 @@ def test_people_roles_and_departments(text, kinds, name, role):
 def test_language_routing_per_paragraph_or_cell():
     assert languages("负责人：Wei Zhang") == ("en", "zh")
     assert languages("项目经理") == ("zh",) and languages("Project Manager") == ("en",) and languages("2026") == ()
-    assert language("The project is on track.") == "en" and language("项目进展顺利。") == "zh"
-    assert language("本周完成数据迁移演练和 UAT sign-off") == "mixed"
+    # A text's own language is checker.text's, the one the document's language is worked out with.
+    assert detect_language("The project is on track.") == "en" and detect_language("项目进展顺利。") == "zh"
+    assert detect_language("本周完成数据迁移演练和 UAT sign-off") == "mixed"
 
 
 def test_words_are_matched_on_lemmas_and_jieba_words():

@@ -8,10 +8,8 @@ stored entries without re-checking them) resolve both the same way.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
-from checker.core.errors import ConfigError
 from checker.core.options import Options
 
 # The API's runtime options (Options fields), as opposed to the pmo-check.toml shape.
@@ -21,6 +19,7 @@ RUNTIME = ("today", "rule_ids", "ignore", "limits", "workers", "timeout", "memor
 def options(config: Any) -> Options:
     """Options from the API's `config`: Options, a dict (runtime options such as `today` and/or the
     pmo-check.toml shape), a path to a TOML file, or None. Raises checker.ConfigError."""
+    from checker.config.settings import as_date
     from checker.config.settings import load as load_config
 
     if isinstance(config, Options):
@@ -30,18 +29,11 @@ def options(config: Any) -> Options:
     if isinstance(config, Mapping):
         runtime = {k: v for k, v in config.items() if k in RUNTIME}
         if isinstance(runtime.get("today"), str):  # '2026-11-25', as callers of the API write a date
-            runtime["today"] = _iso_date(runtime["today"])
+            runtime["today"] = as_date(runtime["today"], "configuration: today")
         rest = {k: v for k, v in config.items() if k not in RUNTIME}
         loaded = load_config(rest) if rest else None
         return Options(**runtime, config=loaded, discover=loaded is None)
     return Options(config=load_config(config), discover=False)
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise ConfigError(f"configuration: today = {text!r} is not a date (write it as 2027-01-31)") from None
 
 
 def tailoring_for(path: str, options: Options):

@@ -230,7 +230,7 @@ def parse(data: dict[str, Any], source: str, root: str) -> Config:
     waivers = tuple(_waiver(w, i, where) for i, w in enumerate(raw_waivers, start=1))
 
     bands = parse_bands(_table(data.get("score", {}), f"{where}: [score]"), f"{where}: [score]")
-    as_of = _date(check["as_of"], f"{where}: [check] as_of") if "as_of" in check else None
+    as_of = as_date(check["as_of"], f"{where}: [check] as_of") if "as_of" in check else None
     from checker.config.gates import validate as validate_gates
 
     gates = validate_gates(_table(data.get("gates", {}), f"{where}: [gates]"), f"{where}: [gates]")
@@ -303,11 +303,12 @@ def _waiver(raw: Any, index: int, where: str) -> Waiver:
     for key in ("reason", "approved_by"):
         if not isinstance(raw[key], str) or not raw[key].strip():
             raise ConfigError(f"{what} {key} must be a non-empty text")
-    return Waiver(tuple(rules), path, raw["reason"].strip(), _date(raw["expires"], f"{what} expires"),
+    return Waiver(tuple(rules), path, raw["reason"].strip(), as_date(raw["expires"], f"{what} expires"),
                   raw["approved_by"].strip(), index)
 
 
-def _date(value: Any, what: str) -> date:
+def as_date(value: Any, what: str) -> date:
+    """A configuration's date (a TOML date, or '2027-01-31'); ConfigError names `what` otherwise."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):

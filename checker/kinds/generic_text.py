@@ -20,7 +20,7 @@ from checker.kinds.register_base import RegisterKind, RegisterParams, RowSelecti
 from checker.lexicon.predicates import is_placeholder
 from checker.nlp.reader import Reader
 from checker.nlp.responses import is_generic
-from checker.nlp.routing import has_cjk
+from checker.text.normalize import has_cjk
 
 
 class GenericText(RegisterKind):

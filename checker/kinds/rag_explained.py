@@ -25,8 +25,7 @@ from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Block
 from checker.nlp.parties import parties
 from checker.nlp.reader import Reader
-from checker.nlp.routing import has_cjk
-from checker.text.normalize import norm_label
+from checker.text.normalize import has_cjk, norm_label
 
 PARTS = ("cause", "action", "owner")
 NAMES = {"en": {"cause": "the cause", "action": "the corrective action", "owner": "the owner"},

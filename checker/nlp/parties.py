@@ -15,9 +15,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from checker.nlp import routing
 from checker.nlp.reader import Reader
-from checker.text.normalize import nfkc
+from checker.text.normalize import has_cjk, nfkc
 
 Kind = Literal["person", "role", "department", "unknown"]
 
@@ -87,7 +86,7 @@ def _piece(reader: Reader, piece: str) -> Party:
         if inner.kind == "person":
             return Party("person", piece, inner.name, outer.text)
         return replace(outer, text=piece)
-    if routing.has_cjk(piece) and not re.search(r"[A-Za-z]{2,}", piece):
+    if has_cjk(piece) and not re.search(r"[A-Za-z]{2,}", piece):
         return _chinese(reader, piece)
     return _english(reader, piece)
 
@@ -203,7 +202,7 @@ def names_in_prose(reader: Reader, text: str) -> list[str]:
         party = _english(reader, m.group(0))
         if party.kind == "person" and not any(w.lower() in _EN_GLUE for w in words):
             out.append(m.group(0))
-    return out + (_zh_names_in_prose(reader, text) if routing.has_cjk(text) else [])
+    return out + (_zh_names_in_prose(reader, text) if has_cjk(text) else [])
 
 
 # A Chinese name in a sentence stands where an appointment puts one: '任命李明为项目经理', '由王强担任',

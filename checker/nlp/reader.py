@@ -20,6 +20,7 @@ from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.nlp import routing
 from checker.nlp.pipelines import Pipeline, pipeline
 from checker.nlp.words import Category, category, literal_filter, names
+from checker.text.normalize import has_cjk
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -110,7 +111,7 @@ class Reader:
             return []
         language = "zh" if "zh" in docs else "en"
         return [Word(t.text, (t.lemma_ or t.lower_) if language == "en" else t.lower_, language,
-                     (t.is_alpha or routing.has_cjk(t.text)) and not t.is_punct, t.idx)
+                     (t.is_alpha or has_cjk(t.text)) and not t.is_punct, t.idx)
                 for t in doc if not t.is_space]
 
     def sentences(self, text: str) -> list[str]:
@@ -218,7 +219,7 @@ class Reader:
                 phrases.add(name, [d for d in docs if len(d)])
                 if language == "zh":
                     for w, d in zip(words, docs):
-                        if len(d) == 1 and routing.has_cjk(w):
+                        if len(d) == 1 and has_cjk(w):
                             single.setdefault(w, []).append(name)
                 if tokens is not None and cat.patterns:
                     tokens.add(name, [list(p) for p in cat.patterns])

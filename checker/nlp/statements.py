@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from checker.nlp import routing
 from checker.nlp.reader import Reader
+from checker.text.normalize import has_cjk
 
 _CLAUSE = re.compile(r"[，,；;]")
 _NEGATED = re.compile(r"\b(?:no|not|never)\b[^.;]*$", re.I)
@@ -50,7 +50,7 @@ def _uncertain(reader: Reader, text: str) -> bool:
 
 
 def _clause_then_event(reader: Reader, text: str) -> bool:
-    if not routing.has_cjk(text):
+    if not has_cjk(text):
         return False
     clauses = [c for c in _CLAUSE.split(text) if c.strip()]
     return len(clauses) > 1 and any(reader.has(c, "uncertain") for c in clauses[1:])
