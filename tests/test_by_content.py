@@ -5,19 +5,9 @@ reported found "by content" by explain, and not reported missing; an element not
 still reported. Every document is built here."""
 from __future__ import annotations
 
-from datetime import date
-
-import checker
 from checker.run.explain import explain_file
+from tests.support.checking import check_one as check
 from tests.support.word import WordWriter
-
-TODAY = date(2026, 11, 25)
-
-
-def check(path):
-    doc = checker.check([str(path)], config={"today": TODAY})["documents"][0]
-    assert doc["error"] is None, doc["error"]
-    return doc
 
 
 def missing(doc, rid):

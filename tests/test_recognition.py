@@ -3,21 +3,11 @@ column headers worded otherwise and columns typed by their values, legend and to
 register, sections under other names or in other layouts. Every document is built here."""
 from __future__ import annotations
 
-from datetime import date
-
 from openpyxl import Workbook
 
-import checker
 from checker.lexicon.matchers import type_column_synonyms, type_sections
 from checker.lexicon.vocabulary import shipped_vocabulary
-
-TODAY = date(2026, 11, 25)
-
-
-def check(path):
-    doc = checker.check([str(path)], config={"today": TODAY})["documents"][0]
-    assert doc["error"] is None, doc["error"]
-    return doc
+from tests.support.checking import check_one as check
 
 
 def of_rule(doc, rid):
