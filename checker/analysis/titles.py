@@ -4,7 +4,8 @@ Many real documents carry the project's name only in their title line, beside th
 rather than in a 'Project Name' field or section; a reviewer accepts that as naming the project
 (COM-01's project name, CH-01's project title). What is left of a title once a document type's name
 is taken out names a project unless it is only versions, periods (Week 12, 2026年3月), generic words
-(Template, Monthly, 模板, 月度, Project Name) or a placeholder.
+(Template, Monthly, 模板, 月度, Project Name) or a placeholder. A body that opens by naming its
+project ('The Apollo CRM Migration project will …') names it too.
 """
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ _GENERIC_WORDS = frozenset(
     "说明 填写 指南 指引".split())
 _GENERIC = re.compile("|".join(sorted((w if has_cjk(w) else rf"\b{w}\b" for w in _GENERIC_WORDS), key=len, reverse=True)))
 _TITLE_ROWS = 3  # a worksheet's title sits in its first rows
+# 'The Apollo CRM Migration project': capitalised words (with their joining words) before 'project'.
+_NAMED_PROJECT = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]his)\s+((?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|the|&)\s+)?){1,6})project\b")
+_OPENING, _OPENING_PARAGRAPHS, _SHORT_LINE = 300, 3, 40  # the first sentences of the body's first paragraphs
 _PUNCTUATION = " \t\n:：-–—|/\\()（）《》<>“”\"'「」【】[]、,，.。;；"
 
 
@@ -67,10 +71,33 @@ def sheet_titles(doc: Document) -> list[str]:
     return out
 
 
+def project_named(ctx: Context) -> bool:
+    """Whether the document names its project in its title or in its opening sentence."""
+    return project_in_title(ctx) or project_in_opening(ctx) is not None
+
+
 def project_in_title(ctx: Context) -> bool:
     """Whether a title names the project beside the document type ('Project Charter: Apollo CRM
     Migration'); a title that is the type alone, or the type and 'Template', does not."""
     return any(name_beside_type(ctx.vocab, title) for title in titles(ctx))
+
+
+def project_in_opening(ctx: Context) -> str | None:
+    """The project's name as the body's first sentences give it: 'The Electronic Recycling Factory
+    project involves …' (a proper name, capitalised, before the word 'project')."""
+    if ctx.doc.is_workbook:
+        return None
+    seen = 0
+    for block in ctx.doc.blocks:
+        if block.kind != "paragraph" or block.location.table is not None or len(block.text.strip()) <= _SHORT_LINE:
+            continue
+        m = _NAMED_PROJECT.search(block.text[:_OPENING])
+        if m and _GENERIC.sub(" ", m.group(1).lower()).strip(_PUNCTUATION):
+            return m.group(1).strip()
+        seen += 1
+        if seen == _OPENING_PARAGRAPHS:
+            return None
+    return None
 
 
 def name_beside_type(vocab: Vocabulary, title: str) -> str | None:

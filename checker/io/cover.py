@@ -10,7 +10,8 @@ what each line is (their label is empty: the document gives none).
 The cover ends at the contents, the first numbered heading, the first list or sentence, or after
 `MAX_LINES` lines; it is a cover only if one of its lines is the document's title (it names a
 document type or ends with a document's head noun, `common.yaml` `document_nouns`). A date range is
-the project's period, not the document's date.
+the project's period, not the document's date. A form table on the cover that names a person or a
+team (a course report's 'Name' / '姓名' row, a '组长' row: `cover_writer_labels`) names who wrote it.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Block, Field
 from checker.model.outline import numbered_heading_level
 from checker.text.dates import date_line, parse_date
-from checker.text.normalize import has_cjk, nfkc
+from checker.text.normalize import has_cjk, nfkc, norm_label
 
 MAX_LINES = 16  # a cover or title block is a page of short lines
 MAX_LINE = 80  # longer is a sentence of the body
@@ -45,12 +46,17 @@ def cover_fields(vocab: Vocabulary, blocks: Iterable[Block], fields: Iterable[Fi
     """The document-control fields a cover gives by position: `project_name`, `date`, `version` (a
     field found by its label elsewhere is kept: these come after it). The title itself is the
     document's title (`checker.analysis.titles`)."""
-    lines, body_next = _cover_lines(blocks)
+    lines, tables, body_next = _cover_lines(blocks)
     titles = [i for i, b in enumerate(lines) if _is_title(vocab, b.text)]
     if not titles:
         return []
+    fields = list(fields)
     taken = {f.location.anchor() for f in fields if f.location is not None}
     out: list[Field] = []
+    writer = next((f for f in fields if f.source == "table" and f.location.table in tables and f.value.strip()
+                   and not is_placeholder(vocab, f.value) and norm_label(f.label) in _writer_labels(vocab)), None)
+    if writer is not None:
+        out.append(Field(writer.label, writer.value, writer.location, writer.label_location, "cover", key="author"))
     project = _project_line(vocab, lines, titles[0], taken, body_next)
     if project is not None:
         out.append(_field("project_name", project))
@@ -66,12 +72,17 @@ def _field(key: str, block: Block) -> Field:
     return Field("", text, block.location.with_text(text), block.location, "cover", key=key)
 
 
-def _cover_lines(blocks: Iterable[Block]) -> tuple[list[Block], bool]:
-    """The text blocks of the leading run of short lines (tables of a cover form are skipped), and
-    whether the body (a sentence, a list, a numbered heading) follows its last line right away."""
+def _cover_lines(blocks: Iterable[Block]) -> tuple[list[Block], set[int], bool]:
+    """The text blocks of the leading run of short lines, the numbers of the (form) tables among
+    them, and whether the body (a sentence, a list, a numbered heading) follows its last line right
+    away."""
     out: list[Block] = []
+    tables: set[int] = set()
     body_next = False
     for block in blocks:
+        if block.kind == "table" and block.source == "body" and block.location.table is not None:
+            tables.add(block.location.table)
+            continue
         if block.source not in ("body", "textbox") or block.location.table is not None:
             continue
         body_next = False
@@ -87,7 +98,7 @@ def _cover_lines(blocks: Iterable[Block]) -> tuple[list[Block], bool]:
             body_next = True  # a sentence, a list or '1. Introduction': the body begins
             break
         out.append(block)
-    return out, body_next
+    return out, tables, body_next
 
 
 def _project_line(vocab: Vocabulary, lines: list[Block], title: int, taken: set, body_next: bool) -> Block | None:
@@ -156,6 +167,11 @@ def _is_organisation(vocab: Vocabulary, text: str) -> bool:
     if re.search(words_en, t, re.I):
         return True
     return any(t.endswith(s) for s in suffixes_zh)
+
+
+@derived
+def _writer_labels(vocab: Vocabulary) -> frozenset[str]:
+    return frozenset(norm_label(w) for w in words(vocab.common.get("cover_writer_labels") or {}))
 
 
 @derived

@@ -9,7 +9,7 @@ import re
 from typing import Iterable
 
 from checker.core.location import Location
-from checker.lexicon.matchers import field_labels, is_column_name
+from checker.lexicon.matchers import field_labels, is_column_name, section_names
 from checker.lexicon.vocabulary import Vocabulary
 from checker.model.elements import Block, Field, Grid
 from checker.text.normalize import has_cjk, label_unit, nfkc, norm_label
@@ -26,6 +26,7 @@ _MAX_NAMED_VALUE = 120
 _FOR_PROJECT = re.compile(r"\S\s+(?:for|of)\s+(?:the\s+)?project$", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[（(]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]|[-•·*▪●○◆■□])")
 _CONTENTS_ENTRY = re.compile(r"\t\s*\d+\s*$")  # 'Project Name<TAB>5': a line of the contents, not a field
+_MAX_LABEL_ROW = 4  # a cover form's row of labels; more is the header of a table of records
 _FOOTER_ROWS = 6  # the rows at the bottom of a register sheet that may be its footer
 _IDENTIFYING_KEYS = frozenset({f"doc_control_fields.{k}" for k in ("project_name", "project_id", "doc_title", "doc_id", "version", "date")}
                               | {f"project_facts.{k}" for k in ("id", "name", "budget", "start", "end")})
@@ -88,7 +89,11 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
     out: list[Field] = []
     header = record_header_row(vocab, grid)
     rows = grid.rows if header is None else grid.rows[:header]
+    above = _labels_above_values(vocab, rows, source)
     for r, row in enumerate(rows):
+        if r in above or r - 1 in above:
+            out.extend(above.get(r, []))
+            continue
         cells = [c for c in row if not c.merged]
         i = 0
         while i < len(cells):
@@ -130,6 +135,35 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
                     and not (_is_prompt_label(cell.text) and cell.location.anchor() in paired)):
                 out.extend(fields_from_lines(cell.text, cell.location, source))
     return out
+
+
+def _labels_above_values(vocab: Vocabulary, rows: list, source: str) -> dict[int, list[Field]]:
+    """Rows of field labels over a row of their values ('文档编号 | 产品版本 | 密级' above '| V2.2 |'),
+    as a cover form lays them out: each label pairs with the cell under it, by row number. Such a
+    row is two to four labels (no colon, no number or date: 'Label: | value' forms put values beside
+    their labels) naming two fields or more, and the row under it names no field or section."""
+    out: dict[int, list[Field]] = {}
+    for r in range(len(rows) - 1):
+        if r - 1 in out:
+            continue
+        cells = [c for c in rows[r] if not c.merged and c.text.strip()]
+        if len(cells) > _MAX_LABEL_ROW or not all(_looks_like_label(c.text) and "\n" not in c.text.strip() and not c.text.strip().endswith((":", "："))
+                   for c in cells):
+            continue
+        labels = [c for c in cells if field_labels(vocab).match(c.text) is not None]
+        below = {c.col: c for c in rows[r + 1] if not c.merged}
+        if (len(labels) < 2 or not any(c.text.strip() for c in below.values())
+                or any(field_labels(vocab).match(c.text) is not None or _names_section(vocab, c.text)
+                       for c in below.values() if c.text.strip())):
+            continue
+        out[r] = [Field(c.text.strip(), below[c.col].text.strip(), below[c.col].location, c.location, source)  # type: ignore[arg-type]
+                  for c in labels if c.col in below]
+    return out
+
+
+def _names_section(vocab: Vocabulary, text: str) -> bool:
+    hit = section_names(vocab).match(text) if len(text.strip()) <= _MAX_LABEL else None
+    return hit is not None and hit.strong
 
 
 def footer_fields(vocab: Vocabulary, grid: Grid, start: int, source: str = "sheet") -> list[Field]:

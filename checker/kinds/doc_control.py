@@ -14,7 +14,7 @@ from pydantic import Field
 
 from checker.analysis.context import Context
 from checker.analysis.sections import find_section
-from checker.analysis.titles import project_in_title, titles
+from checker.analysis.titles import project_named, titles
 from checker.analysis.views import doc_control, first_value, revision_tables
 from checker.core.findings import Finding
 from checker.kinds.base import Kind
@@ -61,7 +61,7 @@ class DocControl(Kind):
                 continue
             if options == ["doc_title"] and self._has_title(ctx):
                 continue
-            if options == ["project_name"] and not present and project_in_title(ctx):
+            if options == ["project_name"] and not present and project_named(ctx):
                 continue
             if not present and any(self._as_section(ctx, key) for key in options):
                 continue

@@ -20,7 +20,7 @@ from checker.analysis.by_content import find_by_content
 from checker.analysis.context import Context
 from checker.analysis.recognised import closest_labels
 from checker.analysis.sections import SectionHit, display_name, find_all, find_section, hit_is_empty
-from checker.analysis.titles import project_in_title
+from checker.analysis.titles import project_named
 from checker.core.findings import Finding
 from checker.kinds.params import KindParams, Regex, SectionSynonyms, Severity, Text
 from checker.kinds.prose_base import ProseKind, ProseParams, sep
@@ -145,7 +145,7 @@ class RequiredSections(ProseKind):
                 yield self.finding(ctx, h.location, section=h.title.strip(" :："))
             return
         titled = set(self.params.named_by_title)
-        missing = [k for k in keys if hits[k] is None and not (k in titled and project_in_title(ctx))
+        missing = [k for k in keys if hits[k] is None and not (k in titled and project_named(ctx))
                    and find_by_content(ctx, k) is None]
         or_text = self.params.or_text
         if missing and or_text and re.search(or_text, nfkc(ctx.doc.all_text()), re.I):

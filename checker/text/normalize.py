@@ -27,6 +27,8 @@ _REQUIRED_MARK = re.compile(r"[（(]\s*(?:必填|选填|可选|required|optional
 _BRACKETED_UNIT = re.compile(r"[（(][^()（）]{1,12}[)）]\s*$")
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Spaces between two Chinese characters only align a label on a cover form ("组    别", "学 院").
+_SPACED_CJK = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 _LINEWISE_FROM = 2_000  # characters
@@ -57,7 +59,7 @@ def norm_label(text: str) -> str:
     t = _DECORATION.sub(" ", t)
     t = t.replace("&", " and ").replace("/", " / ")
     t = _SPACE.sub(" ", t).strip(" .．、-–—_|").lower()
-    return t
+    return _SPACED_CJK.sub("", t) if " " in t and has_cjk(t) else t
 
 
 def label_unit(text: str) -> str | None:

@@ -30,6 +30,7 @@ from lxml import etree
 
 from checker.core.errors import ReadError
 from checker.core.location import Location
+from checker.io.closing import closing_fields
 from checker.io.cover import cover_fields
 from checker.io.fields import fields_from_blocks
 from checker.io.readers.ooxml_props import parse_core_properties, parse_custom_properties, safe_parser
@@ -108,6 +109,7 @@ def read_docx(path: str, data: bytes, fmt: str, vocab: Vocabulary) -> Document:
     doc.fields = (fields_from_blocks(vocab, field_blocks) + fields_from_blocks(vocab, headers, "header")
                   + fields_from_blocks(vocab, footers, "footer"))
     doc.fields += cover_fields(vocab, doc.blocks, doc.fields)
+    doc.fields += closing_fields(vocab, doc.blocks)
     return doc
 
 
