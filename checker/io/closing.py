@@ -34,7 +34,7 @@ def closing_fields(vocab: Vocabulary, blocks: Sequence[Block]) -> list[Field]:
     for block in lines:
         text = " ".join(nfkc(block.text).split())
         if block.kind == "paragraph" and len(text) <= MAX_LINE and _team_pattern(vocab).search(text):
-            return [Field("", text, block.location.with_text(text), block.location, "cover", key="author")]
+            return [Field("", text, block.location.with_text(text), block.location, "closing", key="author")]
     return []
 
 

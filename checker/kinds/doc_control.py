@@ -75,7 +75,8 @@ class DocControl(Kind):
                 continue
             missing.append("/".join(field_name(k, lang) for k in options))
         if missing:
-            anchor = next(iter(doc_control(ctx).values()), [None])[0]
+            # Where the document control is (or should be): not a closing line that signs it off.
+            anchor = next((f for fields in doc_control(ctx).values() for f in fields if f.source != "closing"), None)
             finding = self.finding(ctx, anchor.label_location if anchor else None, field=sep.join(missing))
             finding.missing_fields = tuple(missing)
             yield finding

@@ -270,7 +270,7 @@ class Field:
     value: str
     location: Location  # where the value is (or would be, when it is empty)
     label_location: Location | None = None
-    source: Literal["table", "line", "sheet", "header", "footer", "properties", "cover"] = "table"
+    source: Literal["table", "line", "sheet", "header", "footer", "properties", "cover", "closing"] = "table"
     unit: str | None = None  # a unit declared by the value's column header, e.g. 'Amount (USD)'
     key: str | None = None  # the doc-control key of a value recognised by its place ('project_name', 'date')
 
