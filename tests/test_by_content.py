@@ -64,6 +64,24 @@ def test_a_passing_mention_deep_in_a_paragraph_states_nothing(tmp_path):
     assert "Overall Project Risk" in missing(check(w.save(tmp_path / "project charter.docx")), "CH-01")
 
 
+def test_a_summary_states_the_purpose_in_its_second_sentence_but_not_in_its_fifth(tmp_path):
+    """'Menu Tablets is a pilot rollout … The purpose of this project is …': the opening sentences of
+    a paragraph say what it is about; the same words four sentences later only pass by."""
+    opening = "Menu tablets are rolled out at two restaurants in the bar area."
+    w = WordWriter("en")
+    _charter(w, f"{opening} The purpose of this project is to shorten the wait for an order.")
+    doc = check(w.save(tmp_path / "project charter.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    assert "Project Purpose" not in missing(doc, "CH-01"), missing(doc, "CH-01")
+
+    w = WordWriter("en")
+    _charter(w, f"{opening} Staff are trained in May. Guests order at the table. Kitchens see orders at once. "
+                "The purpose of this project is to shorten the wait for an order.")
+    doc = check(w.save(tmp_path / "project charter 2.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    assert "Project Purpose" in missing(doc, "CH-01")
+
+
 def test_exclusions_stated_in_a_chinese_sentence(tmp_path):
     w = WordWriter("zh")
     w.title("项目范围说明书", "考勤系统")

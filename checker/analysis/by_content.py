@@ -32,6 +32,8 @@ from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.normalize import has_cjk, nfkc
 
 _MAX_TEXTS = 20_000  # a worksheet past this many cells is a register, not prose stating elements
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|(?<=[。！？])")
+_SENTENCES = 3  # the opening sentences of a paragraph say what it is about; later ones pass by
 _LEAD_EN, _LEAD_ZH = 60, 30  # characters of a text's first line that say what the text is about
 
 
@@ -64,11 +66,14 @@ def _lead(text: str) -> str:
 
 
 def _openings(text: str) -> list[str]:
-    """What a text is about: its lead, and the lead of each `Label: value` pair it holds
-    ('变更编号：CR-03', then '评估：影响工期3天' and '变更：通过  签字：…' in one cell: a form's fields)."""
+    """What a text is about: its lead, the lead of its second and third sentences (a
+    summary's second sentence 'The purpose of this project is …'), and the lead of each `Label:
+    value` pair it holds ('变更编号：CR-03', then '评估：影响工期3天' and '变更：通过  签字：…' in one
+    cell: a form's fields)."""
+    sentences = [_lead(s) for s in _SENTENCE.split(text.strip().split("\n", 1)[0])[1:_SENTENCES] if s.strip()]
     if ":" not in text and "：" not in text:
-        return [_lead(text)]
-    return [_lead(text), *(_lead(pair) for pair in pair_texts(text))]
+        return [_lead(text), *sentences]
+    return [_lead(text), *sentences, *(_lead(pair) for pair in pair_texts(text))]
 
 
 def _texts(ctx: Context) -> list[tuple[str, Location]]:
