@@ -144,3 +144,21 @@ def test_a_disposition_and_a_signature_on_a_form_line_state_the_decision_and_its
     assert {"审批结论", "审批人"} <= got, got
     got = form("en-none", "en", ["Recommendation: Approve", "Requester signature: Wei Zhang", "Signature: ________"])
     assert {"Disposition", "Approver"} <= got, got
+
+
+def test_a_rate_is_the_basis_of_an_estimate(tmp_path):
+    """'800元/人天' (an amount per unit) says how the cost was estimated; amounts alone do not."""
+    def plan(rate_line: str, name: str):
+        w = WordWriter("zh")
+        w.title("项目成本计划", "考勤系统")
+        w.kv_table([("项目名称", "考勤系统"), ("版本号", "1.0"), ("编制日期", "2026-01-05"), ("编制人", "李明")])
+        w.heading("一、费用科目")
+        w.table(["成本项目", "金额"], [["开发成本", "188800元"], ["管理成本", "37760元"], ["总计", "226560元"]])
+        w.heading("二、人力成本")
+        w.para(rate_line)
+        doc = check(w.save(tmp_path / name))
+        assert doc["doc_type"] == "COST_PLAN"
+        return missing(doc, "COST-01")
+
+    assert "估算依据" not in plan("800元/人天，共11人参与开发。", "项目成本计划.docx")
+    assert "估算依据" in plan("开发人员共11人，开发成本188800元。", "项目成本计划2.docx")
