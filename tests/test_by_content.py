@@ -162,3 +162,29 @@ def test_a_rate_is_the_basis_of_an_estimate(tmp_path):
 
     assert "估算依据" not in plan("800元/人天，共11人参与开发。", "项目成本计划.docx")
     assert "估算依据" in plan("开发人员共11人，开发成本188800元。", "项目成本计划2.docx")
+
+
+def test_a_status_row_and_an_id_title_line_state_the_decision_and_the_title(tmp_path):
+    """A details table's 'Status | Approved & Implemented' row is the pair 'Status: Approved …' and
+    states the decision; 'CR-001: Frontend stack change' under the document title gives the title.
+    A pending status decides nothing, and a bare id titles nothing."""
+    def request(name, title_line, status):
+        w = WordWriter("en")
+        w.title("Change Request Document")
+        w.para(title_line)
+        w.heading("Change Request Details")
+        w.table(["Field", "Details"], [["Change Request ID", "CR-001"], ["Date Submitted", "16 March 2026"],
+                                       ["Submitted By", "A. Lee"], ["Priority", "High"], ["Status", status]])
+        w.heading("1. Description of Change")
+        w.para("Replace the desktop user interface with a web interface built from the existing designs.")
+        w.heading("2. Impact Assessment")
+        w.para("Schedule: about 3 days of learning; cost: none; scope: unchanged.")
+        doc = check(w.save(tmp_path / name))
+        assert doc["doc_type"] == "CHANGE_REQUEST"
+        return missing(doc, "CR-01") | {e for f in doc["findings"] if f["rule"] == "CR-01"
+                                        for e in f.get("missing_fields") or ()}
+
+    gone = request("change request.docx", "CR-001: Frontend Technology Stack Change", "Approved & Implemented")
+    assert not {"Title", "Disposition"} & gone, gone
+    gone = request("change request 2.docx", "CR-001", "Pending")
+    assert {"Title", "Disposition"} <= gone, gone

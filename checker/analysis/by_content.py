@@ -80,7 +80,9 @@ def _texts(ctx: Context) -> list[tuple[str, Location]]:
     """(lead, location) of the document's paragraphs and cells, in document order."""
     def compute() -> list[tuple[str, Location]]:
         out: list[tuple[str, Location]] = []
-        control = {id(t.grid) for t in (*revision_tables(ctx), *approval_tables(ctx))}
+        control_views = (*revision_tables(ctx), *approval_tables(ctx))
+        control = {id(t.grid) for t in control_views}
+        control_tables = {t.grid.location.table for t in control_views} - {None}
         for block, _ in body_blocks(ctx.doc):
             if (block.style or "").lower().startswith("toc") or "\t" in block.text.strip():
                 continue  # a contents line names a section, it does not state it
@@ -91,6 +93,11 @@ def _texts(ctx: Context) -> list[tuple[str, Location]]:
                            if not c.merged and c.text.strip() for lead in _openings(c.text))
             elif block.text.strip():
                 out.extend((lead, block.location) for lead in _openings(block.text))
+        # A form row's label and value cells read as the pair they are ('Status | Approved' is
+        # 'Status: Approved'), as a `Label: value` line would.
+        out.extend((_lead(f"{f.label.strip(' :：')}: {f.value}"), f.location) for f in ctx.doc.fields
+                   if f.source in ("table", "sheet") and f.label.strip() and f.value.strip()
+                   and f.location.table not in control_tables)
         for sheet in ctx.doc.sheets:
             if is_set_aside_sheet(sheet):
                 continue
