@@ -13,6 +13,11 @@ def com01(doc) -> str:
     return " ".join(f["message"] for f in doc["findings"] if f["rule"] == "COM-01")
 
 
+def ss01(doc) -> set[str]:
+    """The scope-statement elements SS-01 reports missing (one finding or several)."""
+    return {e for f in doc["findings"] if f["rule"] == "SS-01" for e in f.get("missing_sections") or ()}
+
+
 def _zh_charter(w: WordWriter) -> None:
     w.heading("1 项目目的")
     w.para("纸质考勤效率低、易出错，项目将考勤数字化。")
@@ -92,10 +97,12 @@ def test_a_project_named_in_the_opening_sentence_is_the_project_name(tmp_path):
     doc = check(w.save(tmp_path / "named.docx"))
     assert doc["doc_type"] == "SCOPE_STATEMENT" and "version" in com01(doc)
     assert "project name" not in com01(doc)
+    assert "Project Name" not in ss01(doc)
 
     w = WordWriter("en")
     _en_scope(w, "The project designs, builds and opens a recycling plant for the city's electronic waste.")
-    assert "project name" in com01(check(w.save(tmp_path / "unnamed.docx")))
+    doc = check(w.save(tmp_path / "unnamed.docx"))
+    assert "project name" in com01(doc) and "Project Name" in ss01(doc)
 
 
 def test_labels_over_their_values_and_a_product_version_on_a_cover_form(tmp_path):
