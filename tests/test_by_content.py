@@ -188,3 +188,22 @@ def test_a_status_row_and_an_id_title_line_state_the_decision_and_the_title(tmp_
     assert not {"Title", "Disposition"} & gone, gone
     gone = request("change request 2.docx", "CR-001", "Pending")
     assert {"Title", "Disposition"} <= gone, gone
+
+
+def test_a_project_completion_section_reviews_the_deliverables(tmp_path):
+    """'项目完成情况' with its table of modules and their completion reviews what was delivered; a
+    team's '分工及完成情况' reviews the team, not the deliverables."""
+    def report(heading: str, name: str):
+        w = WordWriter("zh")
+        w.title("项目总结报告", "考勤系统")
+        w.kv_table([("项目名称", "考勤系统"), ("版本号", "1.0"), ("编制日期", "2026-07-05"), ("编制人", "李明")])
+        w.heading(f"一、{heading}")
+        w.table(["功能模块", "完成情况"], [["考勤登记", "完成"], ["统计报表", "完成"]])
+        w.heading("二、经验教训")
+        w.para("需求评审应更早邀请教务处参加。")
+        doc = check(w.save(tmp_path / name))
+        assert doc["doc_type"] == "CLOSURE_REPORT"
+        return missing(doc, "CLS-01")
+
+    assert "交付成果" not in report("项目完成情况", "项目总结报告.docx")
+    assert "交付成果" in report("成员分工及完成情况", "项目总结报告2.docx")
