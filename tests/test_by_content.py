@@ -207,3 +207,25 @@ def test_a_project_completion_section_reviews_the_deliverables(tmp_path):
 
     assert "交付成果" not in report("项目完成情况", "项目总结报告.docx")
     assert "交付成果" in report("成员分工及完成情况", "项目总结报告2.docx")
+
+
+def test_a_chinese_charter_form_states_budget_exit_criteria_risk_and_sponsor_in_its_lines(tmp_path):
+    """'成本：275,000美元' is a budget (in dollars), '项目完成的标准：…' the exit criteria, '项目的挑战和劣势：…'
+    the main threat, '签发人：CIO' who authorises the charter. Without those lines all four are missing."""
+    def charter(lines: list[str], name: str):
+        w = WordWriter("zh")
+        w.title("项目章程", "操作系统升级")
+        w.kv_table([("项目名称", "操作系统升级"), ("版本号", "1.0"), ("编制日期", "2021-09-01"), ("编制人", "余明")])
+        w.heading("一、项目背景")
+        w.para("项目发起的原因：现有服务器速度过慢，需要升级操作系统。")
+        for line in lines:
+            w.para(line)
+        doc = check(w.save(tmp_path / name))
+        assert doc["doc_type"] == "CHARTER"
+        return missing(doc, "CH-01")
+
+    four = {"预先批准的财务资源", "项目退出标准", "整体项目风险", "发起人或其他批准项目章程的人员的姓名和职权"}
+    stated = charter(["项目的挑战和劣势：员工熟悉旧系统，可能抵触升级。", "成本：275,000美元（包括许可证与培训费）",
+                      "项目完成的标准：硬件安装完毕，软件调试完毕，用户满意", "签发人：CIO 签发时间：2021年9月"], "项目章程.docx")
+    assert not four & stated, four & stated
+    assert four <= charter(["项目目标：2021年12月前完成全部服务器升级。"], "项目章程2.docx")
