@@ -229,3 +229,29 @@ def test_a_chinese_charter_form_states_budget_exit_criteria_risk_and_sponsor_in_
                       "项目完成的标准：硬件安装完毕，软件调试完毕，用户满意", "签发人：CIO 签发时间：2021年9月"], "项目章程.docx")
     assert not four & stated, four & stated
     assert four <= charter(["项目目标：2021年12月前完成全部服务器升级。"], "项目章程2.docx")
+
+
+def test_goals_that_say_what_the_project_builds_and_why(tmp_path):
+    """'The goal of this project is to create …' gives the purpose and says what is built; a goal
+    that is a target only ('Raise sales by 10 %') does neither. '业务概况' gives a charter's reason."""
+    def en(goal: str, name: str):
+        w = WordWriter("en")
+        _charter(w, goal)
+        doc = check(w.save(tmp_path / name))
+        assert doc["doc_type"] == "CHARTER"
+        return missing(doc, "CH-01")
+
+    stated = en("The goal of this project is to create a space where readers review and discuss books.",
+                "project charter.docx")
+    assert not {"Project Purpose", "High-level Project Description"} & stated, stated
+    target = en("Raise the number of weekly reviews from 40 to 100 by June 2026.", "project charter 2.docx")
+    assert {"Project Purpose", "High-level Project Description"} <= target, target
+
+    w = WordWriter("zh")
+    w.title("项目章程", "操作系统升级")
+    w.kv_table([("项目名称", "操作系统升级"), ("版本号", "1.0"), ("编制日期", "2021-09-01"), ("编制人", "余明")])
+    w.para("业务概况：公司服务器仍运行旧系统，速度慢且不再获得安全更新。")
+    w.para("项目目标：2022年3月前全部服务器升级。")
+    doc = check(w.save(tmp_path / "项目章程.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    assert "项目目的" not in missing(doc, "CH-01")
