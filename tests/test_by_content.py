@@ -255,3 +255,22 @@ def test_goals_that_say_what_the_project_builds_and_why(tmp_path):
     doc = check(w.save(tmp_path / "项目章程.docx"))
     assert doc["doc_type"] == "CHARTER"
     assert "项目目的" not in missing(doc, "CH-01")
+
+
+def test_three_roles_that_name_someone_are_the_key_stakeholders(tmp_path):
+    """'项目发起人：CIO', '项目经理：…', '项目团队：…' name the charter's key stakeholders without a list
+    of them; the project manager alone, or roles left blank, do not."""
+    def charter(lines: list[str], name: str):
+        w = WordWriter("zh")
+        w.title("项目章程", "操作系统升级")
+        w.kv_table([("项目名称", "操作系统升级"), ("版本号", "1.0"), ("编制日期", "2021-09-01"), ("编制人", "余明")])
+        for line in lines:
+            w.para(line)
+        w.para("项目目标：2022年3月前全部服务器升级。")
+        doc = check(w.save(tmp_path / name))
+        assert doc["doc_type"] == "CHARTER"
+        return missing(doc, "CH-01")
+
+    assert "关键相关方名单" not in charter(["项目发起人：CIO（首席信息官）", "项目经理：余明", "项目团队：欧文、李安"], "项目章程.docx")
+    assert "关键相关方名单" in charter(["项目经理：余明"], "项目章程2.docx")
+    assert "关键相关方名单" in charter(["项目发起人：", "项目经理：余明", "项目团队："], "项目章程3.docx")

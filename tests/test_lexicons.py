@@ -92,12 +92,14 @@ def test_entries_have_synonyms_and_boolean_required(doctypes, doc_type):
             assert entry["required"] == parent["required"], f"{where}: subfield required differs from parent"
         for col, sub in (entry.get("table_columns") or {}).items():
             assert (sub.get("en") or sub.get("zh")), f"{where}.table_columns.{col}"
-        if "content" in entry:  # cues are regular expressions that compile, with a positive `min`
-            cue = entry["content"]
-            assert set(cue) <= {"en", "zh", "min"} and (cue.get("en") or cue.get("zh")), where
-            for pattern in (cue.get("en") or []) + (cue.get("zh") or []):
-                re.compile(pattern)
-            assert int(cue.get("min", 1)) >= 1, where
+        if "content" in entry:  # one cue or a list: regular expressions that compile, with a positive `min`
+            cues = entry["content"] if isinstance(entry["content"], list) else [entry["content"]]
+            assert cues, where
+            for cue in cues:
+                assert set(cue) <= {"en", "zh", "min"} and (cue.get("en") or cue.get("zh")), where
+                for pattern in (cue.get("en") or []) + (cue.get("zh") or []):
+                    re.compile(pattern)
+                assert int(cue.get("min", 1)) >= 1, where
 
 
 @pytest.mark.parametrize("doc_type", DOC_TYPES)

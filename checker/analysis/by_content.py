@@ -44,16 +44,20 @@ class Cue:
 
 
 @derived
-def content_cues(vocab: Vocabulary, doc_type: str) -> dict[str, Cue]:
-    """section key → its content cue, for the elements of `doc_type` that have one."""
-    out: dict[str, Cue] = {}
+def content_cues(vocab: Vocabulary, doc_type: str) -> dict[str, tuple[Cue, ...]]:
+    """section key → its content cues (any one states the element), for the elements of `doc_type`
+    that have them. `content` is one cue or a list of cues: a list says an element may be stated in
+    different ways ('Key stakeholders', or three roles each naming someone)."""
+    out: dict[str, tuple[Cue, ...]] = {}
     for key, entry in section_entries(vocab, doc_type).items():
         spec = entry.get("content") if isinstance(entry, dict) else None
-        if not spec:
-            continue
-        patterns = [str(p) for lang in ("en", "zh") for p in spec.get(lang) or []]
-        if patterns:
-            out[key] = Cue(re.compile("|".join(f"(?:{p})" for p in patterns), re.I), int(spec.get("min", 1)))
+        cues = []
+        for one in (spec if isinstance(spec, list) else [spec] if spec else []):
+            patterns = [str(p) for lang in ("en", "zh") for p in one.get(lang) or []]
+            if patterns:
+                cues.append(Cue(re.compile("|".join(f"(?:{p})" for p in patterns), re.I), int(one.get("min", 1))))
+        if cues:
+            out[key] = tuple(cues)
     return out
 
 
@@ -114,11 +118,11 @@ def _texts(ctx: Context) -> list[tuple[str, Location]]:
 def find_by_content(ctx: Context, key: str) -> SectionHit | None:
     """The first text that states element `key` by its content cues, as a hit of kind `content`
     (None when the element has no cue or too few texts match)."""
-    cue = content_cues(ctx.vocab, ctx.doc_type).get(key)
-    if cue is None:
+    cues = content_cues(ctx.vocab, ctx.doc_type).get(key)
+    if cues is None:
         return None
 
-    def compute() -> SectionHit | None:
+    def stated(cue: Cue) -> SectionHit | None:
         first: tuple[str, Location, str] | None = None
         phrases: set[str] = set()
         for text, where in _texts(ctx):
@@ -129,5 +133,8 @@ def find_by_content(ctx: Context, key: str) -> SectionHit | None:
                     text, where, phrase = first
                     return SectionHit(key, phrase, text, where.with_text(text[:80]), "content")
         return None
+
+    def compute() -> SectionHit | None:
+        return next((hit for hit in map(stated, cues) if hit is not None), None)
 
     return ctx.memo(f"by_content:{ctx.doc_type}:{key}", compute)
