@@ -97,6 +97,11 @@ def test_candidates_give_every_key_a_label_may_name_with_its_score():
     assert scope.candidates("项目的除外责任")[0].strong
     assert scope.candidates("Project Exclusion")[0].key == "exclusions"  # a close spelling
     assert scope.candidates("Completely unrelated words") == ()
+    change = type_sections(vocab, "CHANGE_REQUEST")
+    # '申请变更的内容' ends with '变更内容' once its 的 goes: it names the change's description.
+    assert change.candidates("1．申请变更的内容")[0].key == "description"
+    assert change.candidates("1．申请变更的内容")[0].strong
+    assert change.candidates("申请变更的内容说明")[0].score < 0.8  # its head noun is 说明, not 内容
 
 
 # --- sections ---------------------------------------------------------------------------------------

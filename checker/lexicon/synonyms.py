@@ -21,6 +21,7 @@ CORE = 0.9  # the same words once a 'project' prefix and possessives are dropped
 CLOSE = 0.8  # a close spelling (rapidfuzz token_sort_ratio >= FUZZY)
 COVERS = 0.8  # the label's words cover every content word of a synonym of two or more
 WORD = 0.7  # the label holds a one-word synonym among a few other words
+SUFFIX = 0.85  # the label ends with a synonym (its head noun), as `Synonyms.match` scores it
 TAIL = 0.7  # the label is the head noun of a longer synonym ('Description' of 'Risk Description')
 FUZZY = 90
 _STOP = frozenset({"of", "the", "a", "an", "and", "or", "for", "to", "in", "on", "by", "with", "per", "vs", "&", "/"})
@@ -172,7 +173,7 @@ class Synonyms:
         for syn, key, _ in self._by_last.get(n[-1], ()):
             rest = len(n) - len(syn)
             if 0 < rest <= 20 and n.endswith(syn) and (has_cjk(syn) and len(syn) >= 2 or n[-len(syn) - 1] == " "):
-                return Match(key, 0.85, syn)
+                return Match(key, SUFFIX, syn)
         for syn, key, distinctive in self._by_first.get(n[0], ()):
             rest = len(n) - len(syn)
             if distinctive and 0 < rest <= 20 and n.startswith(syn) and (has_cjk(syn) or not n[len(syn)].isalnum()):
@@ -245,7 +246,9 @@ class Synonyms:
                 if has_cjk(syn) and len(syn) >= 2 and syn != n:
                     c = core_form(syn, strip_project=False)
                     if len(c) >= 2 and c in core and len(core) - len(c) <= 4:
-                        put(key, 0.75 if core.endswith(c) else 0.6, syn)
+                        # '申请变更的内容' ends with '变更内容' once its 的 is dropped: the suffix rule
+                        # of `match` (the head noun comes last), for a distinctive synonym.
+                        put(key, SUFFIX if core.endswith(c) and len(c) >= 3 else 0.75 if core.endswith(c) else 0.6, syn)
         return tuple(sorted(best.values(), key=lambda m: -m.score))
 
     def keys(self) -> set[str]:
