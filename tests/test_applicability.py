@@ -52,6 +52,31 @@ def test_the_nature_of_a_document_comes_from_its_type(tmp_path: Path) -> None:
     assert _state(path, "CHARTER").nature == "controlled"
 
 
+def test_an_application_form_is_a_record_and_a_business_case_is_controlled(tmp_path: Path) -> None:
+    """'立项申请书', 'Project Request Form': an application filed for a decision is identified and
+    dated by its own fields; a business case or proposal of the same type is version-controlled."""
+    from tests.support.word import WordWriter
+
+    def request(title: str, name: str) -> Path:
+        w = WordWriter("zh")
+        w.title(title)
+        w.kv_table([("项目名称", "考勤系统"), ("申请人", "李安"), ("申请日期", "2026-03-01")])
+        w.heading("一、项目背景")
+        w.para("纸质考勤效率低，拟建设电子考勤系统。")
+        w.heading("二、项目目标")
+        w.para("2026年6月底前全校上线。")
+        w.heading("三、投资估算")
+        w.para("预算20万元。")
+        return w.save(tmp_path / name)
+
+    application = request("立项申请书", "立项申请书.docx")
+    assert _state(application, "INIT_REQUEST_BC").nature == "record"
+    assert not [r for r, _ in _rules(application) if r in ("COM-01", "COM-04")]
+    proposal = request("项目建议书", "项目建议书.docx")
+    assert _state(proposal, "INIT_REQUEST_BC").nature == "controlled"
+    assert "COM-04" in dict(_rules(proposal))
+
+
 def _blank_charter(path: Path) -> Path:
     control = {"Project Name": "", "Document Title": "Project Charter", "Date": "", "Author": "[Insert name]"}
     sections = [(heading, "") for heading, _ in EN_CHARTER[:8]]

@@ -21,7 +21,7 @@ DOC_TYPES = [
     "CHANGE_LOG", "MEETING_MINUTES", "STATUS_REPORT", "END_STAGE_REPORT", "CLOSURE_REPORT", "LESSONS",
 ]
 REGISTER_TYPES = {"SCHEDULE", "RACI", "STAKEHOLDER_REGISTER", "RISK_REGISTER", "ISSUE_REGISTER", "CHANGE_LOG"}
-TYPE_KEYS = {"names", "form", "nature", "sections", "columns", "sheet_names", "skip_sheets", "vocabularies"}
+TYPE_KEYS = {"names", "form", "nature", "record_when_titled", "sections", "columns", "sheet_names", "skip_sheets", "vocabularies"}
 ENTRY_KEYS = {"en", "zh", "required", "light", "parent", "vocabulary", "table_columns", "note", "content",
               "required_when_meeting_type", "values"}
 VALUE_KINDS = {"rating", "date", "id", "text"}

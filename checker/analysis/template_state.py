@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from checker.analysis.context import Context
+from checker.analysis.titles import titles
+from checker.lexicon.files import words
 from checker.lexicon.matchers import doc_control_synonyms, project_fact_labels, type_sections
 from checker.lexicon.predicates import is_placeholder
 from checker.model.elements import Section
@@ -58,10 +61,19 @@ def nature_of(ctx: Context) -> Nature:
         return "unknown"
     spec = ctx.vocab.type_spec(ctx.doc_type)
     nature = str(spec.get("nature") or "controlled")
+    if spec.get("record_when_titled") and _titled_as(ctx, words(spec["record_when_titled"])):
+        return "record"  # '立项申请书', 'Project Request Form': an application form, not a business case
     if nature == "either":
         registers = [s for s in ctx.doc.sheets if s.role == "register" and not s.hidden]
         return "record" if ctx.doc.is_workbook and registers else "controlled"
     return "record" if nature == "record" else "controlled"
+
+
+def _titled_as(ctx: Context, names: list[str]) -> bool:
+    """Whether the document's title or file name ends with one of `names` (its head noun)."""
+    heads = [norm_label(t) for t in titles(ctx)] + [norm_label(Path(ctx.doc.path).stem)]
+    wanted = [norm_label(n) for n in names]
+    return any(h.rstrip(" .").endswith(w) for h in heads for w in wanted if h and w)
 
 
 def _state(ctx: Context) -> DocumentState:
