@@ -274,3 +274,23 @@ def test_three_roles_that_name_someone_are_the_key_stakeholders(tmp_path):
     assert "关键相关方名单" not in charter(["项目发起人：CIO（首席信息官）", "项目经理：余明", "项目团队：欧文、李安"], "项目章程.docx")
     assert "关键相关方名单" in charter(["项目经理：余明"], "项目章程2.docx")
     assert "关键相关方名单" in charter(["项目发起人：", "项目经理：余明", "项目团队："], "项目章程3.docx")
+
+
+def test_an_sdlc_column_gives_the_plans_life_cycle(tmp_path):
+    """A team-roles table with an 'SDLC Role' column (Planning, Analysis, Design, Implementation) lays
+    out the software development life cycle the plan follows; a plain 'Role' column does not."""
+    def plan(column: str, name: str):
+        w = WordWriter("en")
+        w.title("Project Management Plan", "Attendance System")
+        w.kv_table([("Project Name", "Attendance System"), ("Version", "1.0"), ("Date", "2026-01-05"),
+                    ("Prepared by", "A. Lee")])
+        w.heading("1. Team Roles")
+        w.table(["Name", column], [["A. Lee", "Planning"], ["B. Wu", "Design"], ["C. Diaz", "Implementation"]])
+        w.heading("2. Schedule Management")
+        w.para("The schedule is kept in the project plan file and updated weekly by the project manager.")
+        doc = check(w.save(tmp_path / name))
+        assert doc["doc_type"] == "PMP"
+        return missing(doc, "PMP-01")
+
+    assert "Life cycle / Phases / Development approach" not in plan("SDLC Role", "project management plan.docx")
+    assert "Life cycle / Phases / Development approach" in plan("Role", "project management plan 2.docx")
