@@ -294,3 +294,29 @@ def test_an_sdlc_column_gives_the_plans_life_cycle(tmp_path):
 
     assert "Life cycle / Phases / Development approach" not in plan("SDLC Role", "project management plan.docx")
     assert "Life cycle / Phases / Development approach" in plan("Role", "project management plan 2.docx")
+
+
+def test_a_closure_report_reviews_its_requirements_and_names_what_is_unfinished(tmp_path):
+    """'是否实现了项目立项时的所有需求？实现。' reviews what the project set out to do; '两项低优先级需求
+    未完成' names what is left to follow on. A report that says neither lacks both."""
+    def report(lines: list[str], name: str):
+        w = WordWriter("zh")
+        w.title("项目总结报告", "问答社区")
+        w.kv_table([("项目名称", "问答社区"), ("版本号", "1.0"), ("编制日期", "2021-01-08"), ("编制人", "胡明")])
+        w.heading("一、项目概况")
+        w.para("问答社区于2020年9月立项，2021年1月上线。")
+        w.heading("二、交付成果")
+        w.para("问答社区网站及其源代码、用户手册。")
+        w.heading("三、经验教训")
+        w.para("前后端接口应尽早约定。")
+        w.heading("四、结论")
+        w.para("项目按期结项。")
+        for line in lines:
+            w.para(line)
+        doc = check(w.save(tmp_path / name))
+        assert doc["doc_type"] == "CLOSURE_REPORT"
+        return missing(doc, "CLS-01")
+
+    both = {"目标完成情况", "遗留问题"}
+    assert not both & report(["是否实现了项目立项时的所有需求？基本实现，两项低优先级需求未完成。"], "项目总结报告.docx")
+    assert both <= report(["小组每周开会一次。"], "项目总结报告2.docx")
