@@ -320,3 +320,34 @@ def test_a_closure_report_reviews_its_requirements_and_names_what_is_unfinished(
     both = {"目标完成情况", "遗留问题"}
     assert not both & report(["是否实现了项目立项时的所有需求？基本实现，两项低优先级需求未完成。"], "项目总结报告.docx")
     assert both <= report(["小组每周开会一次。"], "项目总结报告2.docx")
+
+
+def test_what_a_project_replaces_is_its_background(tmp_path):
+    """'The system will replace the current paper registers' states the situation that calls for the
+    project (its background and purpose); '代替手工管理方式' says the same in Chinese."""
+    def scope(opening: str, name: str, lang: str = "en"):
+        w = WordWriter(lang)
+        if lang == "en":
+            w.title("Project Scope Document", "Attendance System")
+            w.kv_table([("Project Name", "Attendance System"), ("Version", "1.0"), ("Date", "2026-01-05"),
+                        ("Prepared by", "A. Lee")])
+            w.heading("1. Project Scope Statement")
+            w.para(opening)
+            w.heading("2. Out of Scope")
+            w.para("A mobile application is not included.")
+        else:
+            w.title("项目范围说明书", "图书管理系统")
+            w.kv_table([("项目名称", "图书管理系统"), ("版本号", "1.0"), ("编制日期", "2026-01-05"), ("编制人", "李明")])
+            w.heading("一、范围说明")
+            w.para(opening)
+            w.heading("二、除外责任")
+            w.para("不包括图书采购。")
+        doc = check(w.save(tmp_path / name))
+        assert doc["doc_type"] == "SCOPE_STATEMENT"
+        return missing(doc, "SS-01")
+
+    key_en, key_zh = "Project Background & Purpose", "项目背景与目的"
+    assert key_en not in scope("The attendance system will digitise attendance at the university. "
+                               "The system will replace the current paper registers.", "project scope.docx")
+    assert key_en in scope("The attendance system will digitise attendance at the university.", "project scope 2.docx")
+    assert key_zh not in scope("系统采用信息化方式代替手工管理方式，支持借阅与归还。", "项目范围说明书.docx", "zh")

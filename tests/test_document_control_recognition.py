@@ -126,3 +126,37 @@ def test_labels_over_their_values_and_a_product_version_on_a_cover_form(tmp_path
     doc = check(w.save(tmp_path / "product.docx"))
     assert doc["doc_type"] == "CHARTER"
     assert not [f for f in doc["findings"] if f["rule"] == "COM-04" and "V2.2" in f["message"]]
+
+
+def test_a_title_that_is_the_projects_name_names_the_project(tmp_path):
+    """A WBS whose level-1 box is '1.0 Marketing Data Application Development Project' names its
+    project; 'Software Project' or 'The Project' names none."""
+    from openpyxl import Workbook
+
+    from checker.analysis.titles import project_as_title
+    from checker.lexicon.vocabulary import shipped_vocabulary
+
+    vocab = shipped_vocabulary()
+    assert project_as_title(vocab, "Apollo CRM Migration Project") == "Apollo CRM Migration"
+    assert project_as_title(vocab, "Software Project") is None
+    assert project_as_title(vocab, "The Project") is None
+
+    def wbs(top: str, name: str) -> str:
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "WBS"
+        ws["A1"], ws["F1"] = top, "Level 1"
+        rows = [("1.1 Design", "1.2 Development", "1.3 Testing"),
+                ("1.1.1 Define requirements", "1.2.1 Build prototype", "1.3.1 Test prototype"),
+                ("1.1.2 Develop initial design", "1.2.2 Beta test", "1.3.2 Gain customer acceptance")]
+        for r, row in enumerate(rows, start=3):
+            for c, text in enumerate(row, start=1):
+                ws.cell(r, c, text)
+        wb.save(tmp_path / name)
+        doc = check(tmp_path / name)
+        assert doc["doc_type"] == "SCHEDULE"
+        return com01(doc)
+
+    named = wbs("1.0 Marketing Data Application Development Project", "WBS.xlsx")
+    assert "version" in named and "project name" not in named
+    assert "project name" in wbs("1.0 Software Project", "WBS2.xlsx")

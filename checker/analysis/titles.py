@@ -16,7 +16,7 @@ from checker.lexicon.matchers import doc_type_names
 from checker.lexicon.predicates import placeholder_matches
 from checker.lexicon.vocabulary import Vocabulary
 from checker.model.document import Document
-from checker.text.normalize import has_cjk, nfkc
+from checker.text.normalize import has_cjk, nfkc, strip_numbering
 
 # What is left of a title once the document type is taken out, and is still not a project's name.
 _VERSION = re.compile(r"\bv(?:ersion)?\s?\d+(?:\.\d+)*\b|\b\d+(?:\.\d+)+\b|版本\s*\S*|[vV]\d+(?:\.\d+)*", re.I)
@@ -34,7 +34,9 @@ _GENERIC = re.compile("|".join(sorted((w if has_cjk(w) else rf"\b{w}\b" for w in
 _TITLE_ROWS = 3  # a worksheet's title sits in its first rows
 # 'The Apollo CRM Migration project': capitalised words (with their joining words) before 'project'.
 _NAMED_PROJECT = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]his)\s+((?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|the|&)\s+)?){1,6})project\b")
-_OPENING, _OPENING_PARAGRAPHS, _SHORT_LINE = 300, 3, 40  # the first sentences of the body's first paragraphs
+_OPENING, _OPENING_PARAGRAPHS, _SHORT_LINE = 300, 3, 40
+_SUBJECT_WORDS = frozenset("software system systems management information it new our this".split())  # 'Software Project'
+_PROJECT_TITLE = re.compile(r"^((?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|the|&)\s+)?){1,8})Project$")  # the first sentences of the body's first paragraphs
 _PUNCTUATION = " \t\n:：-–—|/\\()（）《》<>“”\"'「」【】[]、,，.。;；"
 
 
@@ -73,7 +75,19 @@ def sheet_titles(doc: Document) -> list[str]:
 
 def project_named(ctx: Context) -> bool:
     """Whether the document names its project in its title or in its opening sentence."""
-    return project_in_title(ctx) or project_in_opening(ctx) is not None
+    return project_in_title(ctx) or project_in_opening(ctx) is not None or any(
+        project_as_title(ctx.vocab, title) for title in titles(ctx))
+
+
+def project_as_title(vocab: Vocabulary, title: str) -> str | None:
+    """A title that is the project's name with the word 'project' ('1.0 Marketing Data Application
+    Development Project', the level-1 box of a WBS): the name before it."""
+    m = _PROJECT_TITLE.match(" ".join(strip_numbering(nfkc(title)).split()))
+    if m is None or placeholder_matches(vocab, title):
+        return None
+    name = _EDGE_WORDS.sub("", m.group(1)).strip()
+    words = [w for w in _GENERIC.sub(" ", name.lower()).split() if w not in _SUBJECT_WORDS]
+    return name if words else None
 
 
 def project_in_title(ctx: Context) -> bool:
