@@ -160,3 +160,20 @@ def test_a_title_that_is_the_projects_name_names_the_project(tmp_path):
     named = wbs("1.0 Marketing Data Application Development Project", "WBS.xlsx")
     assert "version" in named and "project name" not in named
     assert "project name" in wbs("1.0 Software Project", "WBS2.xlsx")
+
+
+def test_the_system_a_chinese_scope_statement_builds_names_the_project(tmp_path):
+    """'为此设计图书馆管理信息系统…' in the opening paragraph names the project by the system it builds."""
+    def scope(opening: str, name: str) -> str:
+        w = WordWriter("zh")
+        w.title("初步范围说明书")
+        w.heading("1 设计背景")
+        w.para(opening)
+        w.heading("2 设计范围")
+        w.para("系统包括查询、用户管理、书籍管理三大部分，不包括图书采购。")
+        doc = check(w.save(tmp_path / name))
+        assert doc["doc_type"] == "SCOPE_STATEMENT"
+        return com01(doc)
+
+    assert "项目名称" not in scope("图书管理工作信息量大。为此设计图书馆管理信息系统，以信息化方式代替手工管理。", "范围说明书.docx")
+    assert "项目名称" in scope("图书管理工作信息量大，需要以信息化方式代替手工管理。", "范围说明书2.docx")

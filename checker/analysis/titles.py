@@ -29,11 +29,13 @@ _GENERIC_WORDS = frozenset(
     "annual yearly interim initial updated revised detailed preliminary summary executive new name title "
     "guide guidance instructions "
     "项目 文档 文件 模板 样例 范本 范例 草案 草稿 初稿 终稿 定稿 月度 季度 年度 周 月 阶段 最终 修订 更新 名称 "
-    "说明 填写 指南 指引".split())
+    "说明 填写 指南 指引 初步 详细 概要 总体 正式".split())
 _GENERIC = re.compile("|".join(sorted((w if has_cjk(w) else rf"\b{w}\b" for w in _GENERIC_WORDS), key=len, reverse=True)))
 _TITLE_ROWS = 3  # a worksheet's title sits in its first rows
 # 'The Apollo CRM Migration project': capitalised words (with their joining words) before 'project'.
-_NAMED_PROJECT = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]his)\s+((?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|the|&)\s+)?){1,6})project\b")
+_NAMED_PROJECT = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]his)\s+((?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|the|&)\s+)?){1,6})project\b"
+                            # '为此设计图书馆管理信息系统': the system a Chinese project builds is its name
+                            r"|(?:设计|开发|建设|构建|搭建|研发)(?:一[个套款])?([\u4e00-\u9fff]{2,16}(?:系统|平台|网站|小程序))")
 _OPENING, _OPENING_PARAGRAPHS, _SHORT_LINE = 300, 3, 40
 _SUBJECT_WORDS = frozenset("software system systems management information it new our this".split())  # 'Software Project'
 _PROJECT_TITLE = re.compile(r"^((?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|the|&)\s+)?){1,8})Project$")  # the first sentences of the body's first paragraphs
@@ -98,16 +100,19 @@ def project_in_title(ctx: Context) -> bool:
 
 def project_in_opening(ctx: Context) -> str | None:
     """The project's name as the body's first sentences give it: 'The Electronic Recycling Factory
-    project involves …' (a proper name, capitalised, before the word 'project')."""
+    project involves …' (a proper name, capitalised, before the word 'project'), '…设计图书馆管理信息
+    系统…' (the system it builds)."""
     if ctx.doc.is_workbook:
         return None
     seen = 0
     for block in ctx.doc.blocks:
-        if block.kind != "paragraph" or block.location.table is not None or len(block.text.strip()) <= _SHORT_LINE:
+        text = block.text.strip()
+        if block.kind != "paragraph" or block.location.table is not None or len(text) <= _SHORT_LINE // (2 if has_cjk(text) else 1):
             continue
         m = _NAMED_PROJECT.search(block.text[:_OPENING])
-        if m and _GENERIC.sub(" ", m.group(1).lower()).strip(_PUNCTUATION):
-            return m.group(1).strip()
+        name = m and (m.group(1) or m.group(2))
+        if name and _GENERIC.sub(" ", name.lower()).strip(_PUNCTUATION):
+            return name.strip()
         seen += 1
         if seen == _OPENING_PARAGRAPHS:
             return None
