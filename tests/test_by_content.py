@@ -162,6 +162,9 @@ def test_a_rate_is_the_basis_of_an_estimate(tmp_path):
 
     assert "估算依据" not in plan("800元/人天，共11人参与开发。", "项目成本计划.docx")
     assert "估算依据" in plan("开发人员共11人，开发成本188800元。", "项目成本计划2.docx")
+    # '各阶段开发费用' (a chart of the cost per phase) spreads the budget over time; a total does not.
+    assert "分期预算" not in plan("各阶段开发费用见下图。", "项目成本计划3.docx")
+    assert "分期预算" in plan("开发费用合计188800元。", "项目成本计划4.docx")
 
 
 def test_a_status_row_and_an_id_title_line_state_the_decision_and_the_title(tmp_path):
