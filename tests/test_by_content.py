@@ -354,3 +354,19 @@ def test_what_a_project_replaces_is_its_background(tmp_path):
                                "The system will replace the current paper registers.", "project scope.docx")
     assert key_en in scope("The attendance system will digitise attendance at the university.", "project scope 2.docx")
     assert key_zh not in scope("系统采用信息化方式代替手工管理方式，支持借阅与归还。", "项目范围说明书.docx", "zh")
+
+
+def test_what_the_product_will_provide_are_its_high_level_requirements(tmp_path):
+    """'… The portal will contain vehicle listings, search and booking …' (a goal's third sentence)
+    states what the product must do; a goal that says only why does not."""
+    def charter(goal: str, name: str):
+        w = WordWriter("en")
+        _charter(w, goal)
+        doc = check(w.save(tmp_path / name))
+        assert doc["doc_type"] == "CHARTER"
+        return missing(doc, "CH-01")
+
+    why = "Renters want a cheaper alternative to rental companies. Owners want to earn from idle cars."
+    assert "High-level Requirements" not in charter(
+        f"{why} The portal will contain vehicle listings, search and booking, and owner earnings.", "project charter.docx")
+    assert "High-level Requirements" in charter(why, "project charter 2.docx")
