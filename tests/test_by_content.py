@@ -370,3 +370,18 @@ def test_what_the_product_will_provide_are_its_high_level_requirements(tmp_path)
     assert "High-level Requirements" not in charter(
         f"{why} The portal will contain vehicle listings, search and booking, and owner earnings.", "project charter.docx")
     assert "High-level Requirements" in charter(why, "project charter 2.docx")
+
+
+def test_a_planned_completion_date_gives_the_charters_summary_schedule(tmp_path):
+    """A charter form's '完成时间 | 预计完成时间为：2017年3月30日' gives the project's end, a part of its
+    summary milestone schedule; a charter with no date at all lacks the schedule."""
+    def charter(rows, name):
+        w = WordWriter("zh")
+        w.title("项目章程", "数据分析平台")
+        w.kv_table([("项目名称", "数据分析平台"), ("项目经理", "刘明"), ("项目目标", "为教育局提供教师数据分析平台。"), *rows])
+        doc = check(w.save(tmp_path / name))
+        assert doc["doc_type"] == "CHARTER"
+        return missing(doc, "CH-01")
+
+    assert "总体里程碑进度计划" not in charter([("完成时间", "预计完成时间为：2017年3月30日")], "项目章程.docx")
+    assert "总体里程碑进度计划" in charter([("资金", "见项目输入")], "项目章程2.docx")
