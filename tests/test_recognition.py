@@ -372,3 +372,42 @@ def test_a_contents_list_typed_as_headings_is_not_where_sections_are(tmp_path):
     found = [e["found"] for e in result["elements"] if "found" in e and e["found"]["as"] == "heading"]
     assert found, result["elements"]
     assert all(f["location"]["paragraph"] >= real[titles[0]] for f in found), found
+
+
+# --- forms awaiting a decision ---------------------------------------------------------------------
+
+def _application(w, blocks):
+    """A filled application form whose last table holds the review blocks `blocks` (title, signature line)."""
+    w.title("项目立项申请书")
+    w.kv_table([("项目名称", "考勤系统"), ("申请人", "李安"), ("申请日期", "2026年1月5日"),
+                ("项目背景", "纸质考勤效率低，需要数字化。"), ("预期效益", "节省教师每周两小时。")])
+    w.table(["审核"], [[f"{title}\n{line}"] for title, line in blocks])
+
+
+def test_the_deciding_bodies_blank_opinion_blocks_on_an_application_are_not_left_placeholders(tmp_path):
+    """An application ends with the opinion blocks of the bodies that decide it after submission (a
+    college's review, an expert group's, the school's): their blank date lines wait for the decision.
+    The supervisor's opinion, which comes with the application, is still the applicant's to get."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("zh")
+    _application(w, [("指导教师意见（是否同意立项）", "签名：    年  月  日"),
+                     ("学院评审意见（是否同意立项）", "工作组组长签名：    年  月  日"),
+                     ("校专家组评审意见", "专家组组长签名：    年  月  日"),
+                     ("学校意见", "领导小组组长签名：    年  月  日")])
+    doc = check(w.save(tmp_path / "立项申请书.docx"))
+    assert doc["doc_type"] == "INIT_REQUEST_BC"
+    got = of_rule(doc, "COM-02")
+    assert [f["location"]["row"] for f in got] == [1], got
+    assert "指导教师" in got[0]["location"]["text"]
+
+
+def test_a_deciding_body_s_blank_block_in_a_document_that_needs_no_decision_after_is_still_a_placeholder(tmp_path):
+    """The same review block in a charter (approved as it is issued) is reported."""
+    from tests.support.clean_docs import ZH_CHARTER, make_docx
+
+    path = make_docx(tmp_path / "项目章程.docx", zh=True, title="项目章程",
+                     sections=[*ZH_CHARTER, ("委员会审批意见", "委员会主任签名：    年  月  日")])
+    doc = check(path)
+    assert doc["doc_type"] == "CHARTER"
+    assert [f["location"]["text"] for f in of_rule(doc, "COM-02")] == ["委员会主任签名： 年 月 日"]
