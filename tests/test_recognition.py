@@ -411,3 +411,18 @@ def test_a_deciding_body_s_blank_block_in_a_document_that_needs_no_decision_afte
     doc = check(path)
     assert doc["doc_type"] == "CHARTER"
     assert [f["location"]["text"] for f in of_rule(doc, "COM-02")] == ["委员会主任签名： 年 月 日"]
+
+
+# --- tables read as forms --------------------------------------------------------------------------
+
+def test_a_total_row_whose_amount_sits_in_the_last_column_is_not_an_empty_total(tmp_path):
+    """A cost table 'item | rate | estimate' whose total row leaves the rate blank and gives the sum in
+    the estimate column: the total is there, not an empty field (COM-14)."""
+    from tests.support.clean_docs import EN_COST, make_docx
+
+    items = ("1. Cost Items", [["Cost Item", "Rate", "Estimate (USD)"], ["Labour", "USD 80/hour", "800,000"],
+                               ["Software", "USD 50,000/year", "250,000"], ["Total", "", "1,050,000"]])
+    path = make_docx(tmp_path / "cost plan.docx", title="Cost Management Plan", sections=[items, *EN_COST[1:]])
+    doc = check(path)
+    assert doc["doc_type"] == "COST_PLAN"
+    assert of_rule(doc, "COM-14") == []

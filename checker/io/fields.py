@@ -102,7 +102,8 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
                 i += 1
                 continue
             if i + 1 < len(cells):
-                value = cells[i + 1]
+                at = _figure_further_right(vocab, cells, i + 1)
+                value = cells[at]
                 if _is_prompt_label(value.text) or _is_label_value(vocab, value.text) or _is_field_line(vocab, value.text):
                     # 'Project Name: | Prepared on:' - the next cell is another label, so this
                     # label's value is missing; the label's own cell is where it belongs.
@@ -111,7 +112,7 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
                     continue
                 out.append(Field(label.text.strip(), value.text.strip(), value.location, label.location, source,  # type: ignore[arg-type]
                                  unit=_column_unit(grid, r, value.col)))
-                i += 2
+                i = at + 1
                 continue
             below = grid.cell(r + 1, label.col)
             if (below is not None and not below.merged and len(cells) == 1
@@ -130,6 +131,23 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
                     and not (_is_prompt_label(cell.text) and cell.location.anchor() in paired)):
                 out.extend(fields_from_lines(cell.text, cell.location, source))
     return out
+
+
+def _figure_further_right(vocab: Vocabulary, cells: list, start: int) -> int:
+    """Where the value of a label is (`start`: the cell next to it). When that cell is blank and the
+    row's first filled cell further right is a figure, that cell: a total row of a table ('Total |
+    (blank rate) | 72,200'), the amount in its own column. Not a label, nor a cell without a digit."""
+    if cells[start].text.strip():
+        return start
+    for at in range(start + 1, len(cells)):
+        t = cells[at].text.strip()
+        if not t:
+            continue
+        if (re.search(r"\d", t) and "\n" not in t and not _is_prompt_label(t)
+                and not _is_label_value(vocab, t) and not _is_field_line(vocab, t)):
+            return at
+        return start
+    return start
 
 
 def footer_fields(vocab: Vocabulary, grid: Grid, start: int, source: str = "sheet") -> list[Field]:
