@@ -359,6 +359,15 @@ def test_cr05_decision_vocabulary_and_rationale(tmp_path):
     assert len(got) == 1 and "rationale" in got[0]["message"]
 
 
+def test_cr05_a_decision_that_names_what_it_decides_is_from_the_vocabulary(tmp_path):
+    """'Approve the change' and 'Change rejected' are approvals and rejections in other words; a decision
+    that is no disposition ('Change discussed') is still reported."""
+    assert findings(cr(tmp_path, Decision="Approve the change"), "CR-05") == []
+    assert findings(cr(tmp_path, "r.docx", Decision="Change rejected"), "CR-05") == []
+    got = findings(cr(tmp_path, "d.docx", Decision="Change discussed"), "CR-05")
+    assert len(got) == 1 and "Change discussed" in got[0]["message"]
+
+
 def test_cr08_approved_change_needs_implementation_owner_and_date(tmp_path):
     got = findings(cr(tmp_path, **{"Implementation Plan": "To be agreed with the team"}), "CR-08")
     assert len(got) == 1 and "target date" in got[0]["message"]

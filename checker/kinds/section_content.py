@@ -107,6 +107,8 @@ class Check(Place):
                                                            "table with such a column fills it")
     vocabulary: str | None = Field(None, pattern=r"^common\.\w+$",
                                    description="`common.<name>`: short values must be its words")
+    naming: Regex | None = Field(None, description="vocabulary: what a value may name beside its word (the "
+                                                   "thing decided: 'Approve the change', '批准变更')")
     present: bool = Field(False, description="the place must exist and be filled")
     when: list[TextCondition] = Field([], description="only check when every condition's text matches")
     name: Text | None = Field(None, description="present: how the message calls the place (EN/ZH)")
@@ -149,6 +151,7 @@ class _Check:
                      for i, w in enumerate(spec.when)]
         # The common vocabulary the value must come from (`common.x`: its name in common.yaml).
         self.vocabulary = spec.vocabulary.split(".", 1)[-1] if spec.vocabulary else None
+        self.naming = re.compile(spec.naming, re.I) if spec.naming else None
         self.prefix = spec.variant
 
 
@@ -265,7 +268,11 @@ class SectionContent(ProseKind):
                 continue
             if status_synonyms(ctx.vocab).match(value, allow_partial=False) is not None:
                 continue  # a document status (Final, 已发布) in a field that shares the label
-            m = _common_vocabulary(ctx.vocab, chk.vocabulary).match(value)
+            words_of = _common_vocabulary(ctx.vocab, chk.vocabulary)
+            m = words_of.match(value)
+            if (m is None or not m.strong) and chk.naming is not None:
+                # The word with the thing it decides ('批准变更', 'Change approved'): the word alone.
+                m = words_of.match(" ".join(chk.naming.sub(" ", value).split()) or value)
             if m is None or not m.strong:
                 yield self.finding(ctx, hit.location.with_text(hit.text), variant=self._v(chk, "vocabulary"),
                                    section=hit.title.strip(" :："), value=value)
