@@ -426,3 +426,28 @@ def test_a_total_row_whose_amount_sits_in_the_last_column_is_not_an_empty_total(
     doc = check(path)
     assert doc["doc_type"] == "COST_PLAN"
     assert of_rule(doc, "COM-14") == []
+
+
+def test_a_wbs_box_named_after_a_sign_off_is_a_task_not_an_approval_field(tmp_path):
+    """A WBS drawn in merged cells, boxes side by side ('1.1.2 Gain final design approval | 1.2.2 Gain
+    prototype sign-off'): the boxes are items of one numbered hierarchy, not a label and its value, so
+    the sign-off task is no unsigned approval field (COM-06 asks for the approval block instead)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "WBS"
+    ws["F2"] = "1 Mobile App Launch"
+    ws.merge_cells("F2:G4")
+    levels = [["1.1 Design", "1.2 Development", "1.3 Testing", "1.4 Launch"],
+              ["1.1.1 Draft the initial design", "1.2.1 Build a prototype", "1.3.1 Hire testers", "1.4.1 Train support staff"],
+              ["1.1.2 Gain final design approval", "1.2.2 Gain prototype sign-off", "1.3.2 Run the beta test",
+               "1.4.2 Launch the app"]]
+    for i, boxes in enumerate(levels):
+        for j, text in enumerate(boxes):
+            r, c = 7 + 4 * i, 3 + 3 * j
+            ws.cell(r, c, text)
+            ws.merge_cells(start_row=r, start_column=c, end_row=r + 2, end_column=c + 1)
+    wb.save(tmp_path / "WBS.xlsx")
+    doc = check(tmp_path / "WBS.xlsx")
+    assert doc["doc_type"] == "SCHEDULE"
+    got = of_rule(doc, "COM-06")
+    assert len(got) == 1 and not got[0].get("location") and "sign-off" not in got[0]["message"], got

@@ -25,6 +25,9 @@ _MAX_NAMED_VALUE = 120
 # A title line that names its project after the label: '<document> for project: <name>'.
 _FOR_PROJECT = re.compile(r"\S\s+(?:for|of)\s+(?:the\s+)?project$", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[（(]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]|[-•·*▪●○◆■□])")
+# A figure: a number with at most a currency or unit around it ('72,200', 'USD 1,050,000', '72200元').
+_FIGURE = re.compile(r"[^\d\n]{0,4}\d[\d\s.,，]*[^\d\n]{0,4}")
+_OUTLINE_CODE = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+\S")  # '1.2.6 Task': an item of a numbered hierarchy
 _CONTENTS_ENTRY = re.compile(r"\t\s*\d+\s*$")  # 'Project Name<TAB>5': a line of the contents, not a field
 _FOOTER_ROWS = 6  # the rows at the bottom of a register sheet that may be its footer
 _IDENTIFYING_KEYS = frozenset({f"doc_control_fields.{k}" for k in ("project_name", "project_id", "doc_title", "doc_id", "version", "date")}
@@ -90,10 +93,14 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
     rows = grid.rows if header is None else grid.rows[:header]
     for r, row in enumerate(rows):
         cells = [c for c in row if not c.merged]
+        # '1.1.6 Gain design approval | 1.2.6 Gain prototype sign-off': boxes of a WBS drawn in cells,
+        # items of one numbered hierarchy side by side, neither a label nor a value.
+        outline = sum(1 for c in cells if _OUTLINE_CODE.match(c.text)) >= 2
         i = 0
         while i < len(cells):
             label = cells[i]
-            if not _looks_like_label(label.text) or is_self_contained(label.text):
+            if not _looks_like_label(label.text) or is_self_contained(label.text) or (
+                    outline and _OUTLINE_CODE.match(label.text)):
                 i += 1
                 continue
             if i + 1 >= len(cells) and len(cells) > 1 and _is_label_value(vocab, label.text):
@@ -102,7 +109,7 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
                 i += 1
                 continue
             if i + 1 < len(cells):
-                at = _figure_further_right(vocab, cells, i + 1)
+                at = _figure_further_right(cells, i + 1)
                 value = cells[at]
                 if _is_prompt_label(value.text) or _is_label_value(vocab, value.text) or _is_field_line(vocab, value.text):
                     # 'Project Name: | Prepared on:' - the next cell is another label, so this
@@ -133,20 +140,17 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
     return out
 
 
-def _figure_further_right(vocab: Vocabulary, cells: list, start: int) -> int:
+def _figure_further_right(cells: list, start: int) -> int:
     """Where the value of a label is (`start`: the cell next to it). When that cell is blank and the
     row's first filled cell further right is a figure, that cell: a total row of a table ('Total |
-    (blank rate) | 72,200'), the amount in its own column. Not a label, nor a cell without a digit."""
+    (blank rate) | 72,200'), the amount in its own column. Not a label, a date or a coded item."""
     if cells[start].text.strip():
         return start
     for at in range(start + 1, len(cells)):
         t = cells[at].text.strip()
         if not t:
             continue
-        if (re.search(r"\d", t) and "\n" not in t and not _is_prompt_label(t)
-                and not _is_label_value(vocab, t) and not _is_field_line(vocab, t)):
-            return at
-        return start
+        return at if _FIGURE.fullmatch(t) else start
     return start
 
 
