@@ -71,6 +71,21 @@ def test_total_and_legend_rows_under_a_register_are_not_risks(tmp_path):
     assert of_rule(doc, "RR-05") == []
 
 
+def test_a_negative_impact_on_an_opportunity_row_is_the_register_s_sign_for_a_gain(tmp_path):
+    """A register of threats and opportunities (category T / O) signs an opportunity's impact: '-4' on
+    an O row is on the scale; on a threat row it is not."""
+    header = ["Risk ID", "Risk Description", "Category", "Probability", "Impact", "Risk Score", "Mitigation",
+              "Risk Owner", "Status"]
+    rows = [[f"R-{n}", d, "T", p, i, s, m, o, st] for n, d, _c, p, i, s, m, o, st in RISKS]
+    rows[1][4] = -3  # a threat with a negative impact: off the scale
+    rows.append(["R-5", "A new release may attract customers", "O", 4, -4, -16, "Prepare the launch campaign",
+                 "E. Kim", "Open"])
+    doc = check(sheet_workbook(tmp_path / "risk register.xlsx", "Risk Register",
+                               [["Risk Register"], [], header, *rows]))
+    assert doc["doc_type"] == "RISK_REGISTER"
+    assert [f["location"]["cell"] for f in of_rule(doc, "RR-05")] == ["E5"]
+
+
 def test_short_chinese_column_labels_are_the_register_columns(tmp_path):
     """序号 / 描述 / 类别 / 级别 / 措施: the head nouns of the standard's column names."""
     header = ["序号", "风险描述", "类别", "发生概率", "影响程度", "风险值", "级别", "应对策略", "措施", "责任人", "状态"]
