@@ -466,3 +466,27 @@ def test_a_wbs_box_named_after_a_sign_off_is_a_task_not_an_approval_field(tmp_pa
     assert doc["doc_type"] == "SCHEDULE"
     got = of_rule(doc, "COM-06")
     assert len(got) == 1 and not got[0].get("location") and "sign-off" not in got[0]["message"], got
+
+
+def test_a_form_row_with_a_name_and_a_date_is_not_an_approvals_header(tmp_path):
+    """A change form in one table: the applicant's row ('申请人签字 | name | 申请日期 | date') holds
+    values, so it is no header of an approvals table whose 'rows' (the approval title, the approval
+    row) would lack signatures; the approval row under its title is signed and dated (COM-06)."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("zh")
+    w.title("项目变更申请表")
+    rows = [["项目名称", "考勤系统", "变更编号", "CR-003"],
+            ["变更标题", "统计报表新增周报表", "申请人", "李安"],
+            ["变更内容", "统计报表模块新增周报表功能", "", ""],
+            ["变更原因", "用户需要按周查看考勤统计", "", ""],
+            ["对成本的影响", "增加人民币8000元", "对进度的影响", "延长3天"],
+            ["备选方案", "维持月报表，用户自行汇总", "建议", "批准"],
+            ["申请人签字", "李安", "申请日期", "2026年4月1日"],
+            ["审批结果", "", "", ""],
+            ["审批意见", "批准", "审批人签字", "王强"],
+            ["日期", "2026年4月3日", "审批理由", "工作量小，用户需求明确"]]
+    w.table(rows[0], rows[1:])
+    doc = check(w.save(tmp_path / "变更申请表.docx"))
+    assert doc["doc_type"] == "CHANGE_REQUEST"
+    assert of_rule(doc, "COM-06") == []
