@@ -352,6 +352,20 @@ def test_cr03_schedule_in_days_and_cost_in_money(tmp_path):
     assert len(got) == 2 and {f["location"]["text"] for f in got} == {"Slight delay", "some extra effort"}
 
 
+def test_cr03_a_yes_no_question_about_the_impact_analysis_is_not_the_cost_impact(tmp_path):
+    """'Cost / schedule impact analysis required | Yes' asks whether the analysis is needed; the cost
+    impact is the 'Cost' row under it, and that is where a cost without money is reported."""
+    form = {}
+    for k, v in EN_CR_FORM.items():
+        if k == "Scope":
+            form["Cost / schedule impact analysis required"] = "Yes"
+        form[k] = v
+    form["Cost"] = "10 person-days of extra work"
+    path = make_docx(tmp_path / "cr.docx", title="Change Request", sections=[], control=form, revisions=[], approvals=[])
+    got = findings(path, "CR-03")
+    assert [f["location"]["text"] for f in got] == ["10 person-days of extra work"], got
+
+
 def test_cr05_decision_vocabulary_and_rationale(tmp_path):
     got = findings(cr(tmp_path, Decision="Maybe later"), "CR-05")
     assert len(got) == 1 and "Maybe later" in got[0]["message"]

@@ -56,6 +56,15 @@ def has_money(text: str) -> bool:
     return bool(re.search(r"\d", t)) and bool(_UNIT_DECL.search(t))
 
 
+_YES_NO = re.compile(r"^\s*(?:yes|no|y|n|true|false|required|not required|是|否|需要|不需要)\s*[.。]?\s*$", re.I)
+
+
+def _answers_whether(hit: SectionHit) -> bool:
+    """A field whose value only says yes or no ('是否需要成本/进度影响分析 | 是'): it answers whether
+    the section is needed, it does not hold it."""
+    return hit.kind == "field" and bool(_YES_NO.match(hit.norm_text))
+
+
 _FULL_BC = re.compile(r"business case|商业论证|可行性研究|可研报告", re.I)
 
 
@@ -129,7 +138,13 @@ class _Place:
             self.synonyms = Synonyms({key: list(spec.labels)})
 
     def find(self, ctx: Context) -> SectionHit | None:
-        return next((h for h in (find_section(ctx, k, self.synonyms) for k in self.keys) if h is not None), None)
+        hit = next((h for h in (find_section(ctx, k, self.synonyms) for k in self.keys) if h is not None), None)
+        if hit is None or not _answers_whether(hit):
+            return hit
+        # 'Cost/schedule impact analysis needed? | Yes' asks whether the section is needed: the
+        # section itself is the next place that names it ('Impact on cost | +10 person-days').
+        return next((h for h in self.find_all(ctx) if h is not hit and not _answers_whether(h)
+                     and not hit_is_empty(ctx.vocab, h)), hit)
 
     def find_all(self, ctx: Context) -> list[SectionHit]:
         return [h for k in self.keys for h in find_all(ctx, k, self.synonyms)]
