@@ -490,3 +490,29 @@ def test_a_form_row_with_a_name_and_a_date_is_not_an_approvals_header(tmp_path):
     doc = check(w.save(tmp_path / "变更申请表.docx"))
     assert doc["doc_type"] == "CHANGE_REQUEST"
     assert of_rule(doc, "COM-06") == []
+
+
+def test_a_section_that_shows_a_picture_is_not_empty(tmp_path):
+    """'项目组织图' with the chart drawn as a picture under it, no text: the section holds the chart
+    (COM-14); the same heading with nothing under it is empty."""
+    from tests.support.word import WordWriter
+
+    def plan(path, chart: bool):
+        w = WordWriter("zh")
+        w.title("人力资源计划")
+        w.heading("一、角色与职责")
+        w.table(["角色", "职责"], [["项目经理", "统筹项目进度、成本与质量"], ["开发工程师", "完成模块的编码与单元测试"]])
+        w.heading("二、项目组织图")
+        if chart:
+            w.picture()
+        w.heading("三、人员配备管理计划")
+        w.para("开发人员于2026年3月从公司内部调配，项目验收后回到原部门。")
+        w.heading("四、培训需求")
+        w.para("开发人员在项目启动前完成两天的框架培训。")
+        return check(w.save(path))
+
+    with_chart = plan(tmp_path / "人力资源计划.docx", chart=True)
+    assert with_chart["doc_type"] == "RESOURCE_PLAN"
+    assert not any("组织图" in f["message"] for f in of_rule(with_chart, "COM-14")), of_rule(with_chart, "COM-14")
+    without = plan(tmp_path / "人力资源计划（无图）.docx", chart=False)
+    assert any("组织图" in f["message"] for f in of_rule(without, "COM-14")), of_rule(without, "COM-14")
