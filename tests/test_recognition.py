@@ -516,3 +516,40 @@ def test_a_section_that_shows_a_picture_is_not_empty(tmp_path):
     assert not any("组织图" in f["message"] for f in of_rule(with_chart, "COM-14")), of_rule(with_chart, "COM-14")
     without = plan(tmp_path / "人力资源计划（无图）.docx", chart=False)
     assert any("组织图" in f["message"] for f in of_rule(without, "COM-14")), of_rule(without, "COM-14")
+
+
+def test_a_label_merged_over_rows_beside_its_own_small_table_holds_that_table(tmp_path):
+    """A charter sheet form: '项目经理' merged over four rows, beside 'name | former department | authority
+    in the project' whose values sit two rows down. The PM section holds them (no COM-14), and '全权'
+    (full authority) under the authority column states the PM's authority (no CH-02)."""
+    wb = Workbook()
+    ws = wb.active
+
+    def box(r, label, value, rows=5):
+        ws.cell(r, 1, label)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r + rows - 1, end_column=2)
+        ws.cell(r, 3, value)
+        ws.merge_cells(start_row=r, start_column=3, end_row=r + rows - 1, end_column=10)
+
+    ws["A1"] = "项目章程"
+    ws.merge_cells("A1:J1")
+    ws["A2"], ws["C2"], ws["H2"], ws["I2"] = "项目名称", "考勤系统升级", "批准时间", "2026-01-05"
+    for cells in ("A2:B2", "C2:G2", "I2:J2"):
+        ws.merge_cells(cells)
+    box(3, "项目背景", "纸质考勤效率低、差错多，学校决定建设数字化考勤系统以减少教师的工作量。")
+    box(8, "项目目标", "2026年6月30日前在全校所有课程上线考勤系统，考勤准确率达到99%以上。")
+    box(13, "项目范围", "包括考勤终端部署、考勤数据统计和与教务系统的接口，不包括工资核算。")
+    box(18, "里程碑", "2026年3月完成设计；2026年5月完成试点；2026年6月全校上线。")
+    box(23, "资源条件", "人员：开发工程师两名、测试工程师一名；设备：服务器一台。")
+    ws.cell(31, 1, "项目经理")
+    ws.merge_cells("A31:B34")
+    for col, head, value in ((3, "姓名", "李安"), (5, "原先所在的部门或职务", "信息中心"), (8, "在项目中的权力范围", "全权")):
+        ws.cell(31, col, head)
+        ws.merge_cells(start_row=31, start_column=col, end_row=32, end_column=col + 1)
+        ws.cell(33, col, value)
+        ws.merge_cells(start_row=33, start_column=col, end_row=34, end_column=col + 1)
+    box(35, "项目预算", "总预算人民币20万元，其中硬件12万元、软件8万元。")
+    wb.save(tmp_path / "项目章程.xlsx")
+    doc = check(tmp_path / "项目章程.xlsx")
+    assert doc["doc_type"] == "CHARTER"
+    assert of_rule(doc, "COM-14") == [] and of_rule(doc, "CH-02") == [], doc["findings"]

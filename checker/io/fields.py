@@ -108,6 +108,13 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
                 out.append(Field(label.text.strip(), "", label.location, label.location, source))  # type: ignore[arg-type]
                 i += 1
                 continue
+            boxed = _box_beside(grid, label)
+            if boxed is not None:
+                # '项目经理' merged over four rows beside 'Name | Department | Authority' and their
+                # values two rows down: the small table is the label's value.
+                out.append(Field(label.text.strip(), boxed[0], boxed[1], label.location, source))  # type: ignore[arg-type]
+                i += 1
+                continue
             if i + 1 < len(cells):
                 at = _figure_further_right(cells, i + 1)
                 value = cells[at]
@@ -138,6 +145,31 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
                     and not (_is_prompt_label(cell.text) and cell.location.anchor() in paired)):
                 out.extend(fields_from_lines(cell.text, cell.location, source))
     return out
+
+
+def _box_beside(grid: Grid, label) -> tuple[str, Location] | None:
+    """A label merged over several rows beside a small table of its own: column names on the label's
+    first row, their values on a later row of its span ('Project Manager' | 'Name | Department |
+    Authority', the values two rows down). The value as 'name: value' lines, and where it starts.
+    Not when the label's rows hold more than that (a page-header table beside a logo cell, whose
+    later rows carry other fields)."""
+    span = 1
+    while (below := grid.cell(label.row + span, label.col)) is not None and below.merged and below.text == label.text:
+        span += 1
+    if span < 2:
+        return None
+    heads = {c.col: c.text.strip() for c in grid.rows[label.row] if c.col > label.col and not c.merged and c.text.strip()}
+    if len(heads) < 2 or not all(_looks_like_label(h) and not _FIGURE.fullmatch(h) for h in heads.values()):
+        return None
+    found: tuple[str, Location] | None = None
+    for r in range(label.row + 1, label.row + span):
+        values = [c for c in grid.rows[r] if c.col > label.col and not c.merged and c.text.strip()]
+        if not values:
+            continue
+        if found is not None or not {c.col for c in values} <= heads.keys():
+            return None  # more beside the label than one row of values under its column names
+        found = "\n".join(f"{heads[c.col]}：{c.text.strip()}" for c in values), values[0].location
+    return found
 
 
 def _figure_further_right(cells: list, start: int) -> int:
