@@ -553,3 +553,23 @@ def test_a_label_merged_over_rows_beside_its_own_small_table_holds_that_table(tm
     doc = check(tmp_path / "项目章程.xlsx")
     assert doc["doc_type"] == "CHARTER"
     assert of_rule(doc, "COM-14") == [] and of_rule(doc, "CH-02") == [], doc["findings"]
+
+
+def test_the_final_status_report_may_leave_the_next_period_not_applicable(tmp_path):
+    """The project's last weekly report ('For Week Ending: Final Week') has no next week to plan: 'N/A'
+    there is the answer (COM-14); an ordinary week's 'N/A' is still an empty section."""
+    from tests.support.clean_docs import EN_STATUS, EN_STATUS_CONTROL, make_docx
+
+    sections = [(title, "N/A" if title == "Next Reporting Period" else body) for title, body in EN_STATUS]
+
+    def report(name, period):
+        control = {k: v for k, v in EN_STATUS_CONTROL.items() if k != "Report Date"}
+        control["For Week Ending"] = period
+        return check(make_docx(tmp_path / name, title="Status Report", control=control, sections=sections,
+                               revisions=[], approvals=[]))
+
+    final = report("final.docx", "Final Week")
+    assert final["doc_type"] == "STATUS_REPORT"
+    assert of_rule(final, "COM-14") == []
+    ordinary = report("week.docx", "2026-03-29")
+    assert [f["location"]["text"] for f in of_rule(ordinary, "COM-14")] == ["Next Reporting Period"], of_rule(ordinary, "COM-14")
