@@ -352,11 +352,54 @@ def test_cr03_schedule_in_days_and_cost_in_money(tmp_path):
     assert len(got) == 2 and {f["location"]["text"] for f in got} == {"Slight delay", "some extra effort"}
 
 
+def test_cr03_a_yes_no_question_about_the_impact_analysis_is_not_the_cost_impact(tmp_path):
+    """'Cost / schedule impact analysis required | Yes' asks whether the analysis is needed; the cost
+    impact is the 'Cost' row under it, and that is where a cost without money is reported."""
+    form = {}
+    for k, v in EN_CR_FORM.items():
+        if k == "Scope":
+            form["Cost / schedule impact analysis required"] = "Yes"
+        form[k] = v
+    form["Cost"] = "10 person-days of extra work"
+    path = make_docx(tmp_path / "cr.docx", title="Change Request", sections=[], control=form, revisions=[], approvals=[])
+    got = findings(path, "CR-03")
+    assert [f["location"]["text"] for f in got] == ["10 person-days of extra work"], got
+
+
+def test_cr03_cr08_impact_rows_worded_as_change_forms_word_them(tmp_path):
+    """A Chinese change form's impact rows: '受影响的基准计划' lists the baselines to update (no CR-08), and
+    '对成本的影响' under the yes/no row '是否需要成本/进度影响分析' is the cost impact: effort in person-days,
+    no money, is reported there (CR-03), not at the question."""
+    form = {"项目名称": "考勤系统", "变更编号": "CR-003", "申请人": "李安", "申请日期": "2026-04-01",
+            "变更标题": "统计报表新增周报表", "变更内容": "统计报表模块新增周报表功能", "变更原因": "用户需要按周查看考勤统计",
+            "受影响的基准计划": "进度计划、费用计划、资源计划", "是否需要成本/进度影响分析": "是",
+            "对成本的影响": "增加10人天的工作量", "对进度的影响": "延长3天", "对范围的影响": "新增一张报表",
+            "对质量的影响": "无", "对资源的影响": "原模块开发人员", "对风险的影响": "低",
+            "备选方案": "维持月报表，用户自行汇总", "建议": "批准", "审批结论": "批准",
+            "审批理由": "工作量小，用户需求明确", "批准人": "王强", "审批日期": "2026-04-03",
+            "实施计划": "李安于2026-04-10前完成"}
+    path = make_docx(tmp_path / "变更申请单.docx", zh=True, title="变更申请单", sections=[], control=form,
+                     revisions=[], approvals=[])
+    doc = check_one(path)
+    assert doc["doc_type"] == "CHANGE_REQUEST"
+    assert [f["location"]["text"] for f in findings(path, "CR-03")] == ["增加10人天的工作量"]
+    assert findings(path, "CR-08") == []
+
+
 def test_cr05_decision_vocabulary_and_rationale(tmp_path):
     got = findings(cr(tmp_path, Decision="Maybe later"), "CR-05")
     assert len(got) == 1 and "Maybe later" in got[0]["message"]
     got = findings(cr(tmp_path, "r.docx", **{"Justification of Approval/Rejection/Deferral": None}), "CR-05")
     assert len(got) == 1 and "rationale" in got[0]["message"]
+
+
+def test_cr05_a_decision_that_names_what_it_decides_is_from_the_vocabulary(tmp_path):
+    """'Approve the change' and 'Change rejected' are approvals and rejections in other words; a decision
+    that is no disposition ('Change discussed') is still reported."""
+    assert findings(cr(tmp_path, Decision="Approve the change"), "CR-05") == []
+    assert findings(cr(tmp_path, "r.docx", Decision="Change rejected"), "CR-05") == []
+    got = findings(cr(tmp_path, "d.docx", Decision="Change discussed"), "CR-05")
+    assert len(got) == 1 and "Change discussed" in got[0]["message"]
 
 
 def test_cr08_approved_change_needs_implementation_owner_and_date(tmp_path):

@@ -71,6 +71,21 @@ def test_total_and_legend_rows_under_a_register_are_not_risks(tmp_path):
     assert of_rule(doc, "RR-05") == []
 
 
+def test_a_negative_impact_on_an_opportunity_row_is_the_register_s_sign_for_a_gain(tmp_path):
+    """A register of threats and opportunities (category T / O) signs an opportunity's impact: '-4' on
+    an O row is on the scale; on a threat row it is not."""
+    header = ["Risk ID", "Risk Description", "Category", "Probability", "Impact", "Risk Score", "Mitigation",
+              "Risk Owner", "Status"]
+    rows = [[f"R-{n}", d, "T", p, i, s, m, o, st] for n, d, _c, p, i, s, m, o, st in RISKS]
+    rows[1][4] = -3  # a threat with a negative impact: off the scale
+    rows.append(["R-5", "A new release may attract customers", "O", 4, -4, -16, "Prepare the launch campaign",
+                 "E. Kim", "Open"])
+    doc = check(sheet_workbook(tmp_path / "risk register.xlsx", "Risk Register",
+                               [["Risk Register"], [], header, *rows]))
+    assert doc["doc_type"] == "RISK_REGISTER"
+    assert [f["location"]["cell"] for f in of_rule(doc, "RR-05")] == ["E5"]
+
+
 def test_short_chinese_column_labels_are_the_register_columns(tmp_path):
     """序号 / 描述 / 类别 / 级别 / 措施: the head nouns of the standard's column names."""
     header = ["序号", "风险描述", "类别", "发生概率", "影响程度", "风险值", "级别", "应对策略", "措施", "责任人", "状态"]
@@ -377,3 +392,189 @@ def test_a_contents_list_typed_as_headings_is_not_where_sections_are(tmp_path):
     found = [e["found"] for e in result["elements"] if "found" in e and e["found"]["as"] == "heading"]
     assert found, result["elements"]
     assert all(f["location"]["paragraph"] >= real[titles[0]] for f in found), found
+
+
+# --- forms awaiting a decision ---------------------------------------------------------------------
+
+def _application(w, blocks):
+    """A filled application form whose last table holds the review blocks `blocks` (title, signature line)."""
+    w.title("项目立项申请书")
+    w.kv_table([("项目名称", "考勤系统"), ("申请人", "李安"), ("申请日期", "2026年1月5日"),
+                ("项目背景", "纸质考勤效率低，需要数字化。"), ("预期效益", "节省教师每周两小时。")])
+    w.table(["审核"], [[f"{title}\n{line}"] for title, line in blocks])
+
+
+def test_the_deciding_bodies_blank_opinion_blocks_on_an_application_are_not_left_placeholders(tmp_path):
+    """An application ends with the opinion blocks of the bodies that decide it after submission (a
+    college's review, an expert group's, the school's): their blank date lines wait for the decision.
+    The supervisor's opinion, which comes with the application, is still the applicant's to get."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("zh")
+    _application(w, [("指导教师意见（是否同意立项）", "签名：    年  月  日"),
+                     ("学院评审意见（是否同意立项）", "工作组组长签名：    年  月  日"),
+                     ("校专家组评审意见", "专家组组长签名：    年  月  日"),
+                     ("学校意见", "领导小组组长签名：    年  月  日")])
+    doc = check(w.save(tmp_path / "立项申请书.docx"))
+    assert doc["doc_type"] == "INIT_REQUEST_BC"
+    got = of_rule(doc, "COM-02")
+    assert [f["location"]["row"] for f in got] == [1], got
+    assert "指导教师" in got[0]["location"]["text"]
+
+
+def test_a_deciding_body_s_blank_block_in_a_document_that_needs_no_decision_after_is_still_a_placeholder(tmp_path):
+    """The same review block in a charter (approved as it is issued) is reported."""
+    from tests.support.clean_docs import ZH_CHARTER, make_docx
+
+    path = make_docx(tmp_path / "项目章程.docx", zh=True, title="项目章程",
+                     sections=[*ZH_CHARTER, ("委员会审批意见", "委员会主任签名：    年  月  日")])
+    doc = check(path)
+    assert doc["doc_type"] == "CHARTER"
+    assert [f["location"]["text"] for f in of_rule(doc, "COM-02")] == ["委员会主任签名： 年 月 日"]
+
+
+# --- tables read as forms --------------------------------------------------------------------------
+
+def test_a_total_row_whose_amount_sits_in_the_last_column_is_not_an_empty_total(tmp_path):
+    """A cost table 'item | rate | estimate' whose total row leaves the rate blank and gives the sum in
+    the estimate column: the total is there, not an empty field (COM-14)."""
+    from tests.support.clean_docs import EN_COST, make_docx
+
+    items = ("1. Cost Items", [["Cost Item", "Rate", "Estimate (USD)"], ["Labour", "USD 80/hour", "800,000"],
+                               ["Software", "USD 50,000/year", "250,000"], ["Total", "", "1,050,000"]])
+    path = make_docx(tmp_path / "cost plan.docx", title="Cost Management Plan", sections=[items, *EN_COST[1:]])
+    doc = check(path)
+    assert doc["doc_type"] == "COST_PLAN"
+    assert of_rule(doc, "COM-14") == []
+
+
+def test_a_wbs_box_named_after_a_sign_off_is_a_task_not_an_approval_field(tmp_path):
+    """A WBS drawn in merged cells, boxes side by side ('1.1.2 Gain final design approval | 1.2.2 Gain
+    prototype sign-off'): the boxes are items of one numbered hierarchy, not a label and its value, so
+    the sign-off task is no unsigned approval field (COM-06 asks for the approval block instead)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "WBS"
+    ws["F2"] = "1 Mobile App Launch"
+    ws.merge_cells("F2:G4")
+    levels = [["1.1 Design", "1.2 Development", "1.3 Testing", "1.4 Launch"],
+              ["1.1.1 Draft the initial design", "1.2.1 Build a prototype", "1.3.1 Hire testers", "1.4.1 Train support staff"],
+              ["1.1.2 Gain final design approval", "1.2.2 Gain prototype sign-off", "1.3.2 Run the beta test",
+               "1.4.2 Launch the app"]]
+    for i, boxes in enumerate(levels):
+        for j, text in enumerate(boxes):
+            r, c = 7 + 4 * i, 3 + 3 * j
+            ws.cell(r, c, text)
+            ws.merge_cells(start_row=r, start_column=c, end_row=r + 2, end_column=c + 1)
+    wb.save(tmp_path / "WBS.xlsx")
+    doc = check(tmp_path / "WBS.xlsx")
+    assert doc["doc_type"] == "SCHEDULE"
+    got = of_rule(doc, "COM-06")
+    assert len(got) == 1 and not got[0].get("location") and "sign-off" not in got[0]["message"], got
+
+
+def test_a_form_row_with_a_name_and_a_date_is_not_an_approvals_header(tmp_path):
+    """A change form in one table: the applicant's row ('申请人签字 | name | 申请日期 | date') holds
+    values, so it is no header of an approvals table whose 'rows' (the approval title, the approval
+    row) would lack signatures; the approval row under its title is signed and dated (COM-06)."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("zh")
+    w.title("项目变更申请表")
+    rows = [["项目名称", "考勤系统", "变更编号", "CR-003"],
+            ["变更标题", "统计报表新增周报表", "申请人", "李安"],
+            ["变更内容", "统计报表模块新增周报表功能", "", ""],
+            ["变更原因", "用户需要按周查看考勤统计", "", ""],
+            ["对成本的影响", "增加人民币8000元", "对进度的影响", "延长3天"],
+            ["备选方案", "维持月报表，用户自行汇总", "建议", "批准"],
+            ["申请人签字", "李安", "申请日期", "2026年4月1日"],
+            ["审批结果", "", "", ""],
+            ["审批意见", "批准", "审批人签字", "王强"],
+            ["日期", "2026年4月3日", "审批理由", "工作量小，用户需求明确"]]
+    w.table(rows[0], rows[1:])
+    doc = check(w.save(tmp_path / "变更申请表.docx"))
+    assert doc["doc_type"] == "CHANGE_REQUEST"
+    assert of_rule(doc, "COM-06") == []
+
+
+def test_a_section_that_shows_a_picture_is_not_empty(tmp_path):
+    """'项目组织图' with the chart drawn as a picture under it, no text: the section holds the chart
+    (COM-14); the same heading with nothing under it is empty."""
+    from tests.support.word import WordWriter
+
+    def plan(path, chart: bool):
+        w = WordWriter("zh")
+        w.title("人力资源计划")
+        w.heading("一、角色与职责")
+        w.table(["角色", "职责"], [["项目经理", "统筹项目进度、成本与质量"], ["开发工程师", "完成模块的编码与单元测试"]])
+        w.heading("二、项目组织图")
+        if chart:
+            w.picture()
+        w.heading("三、人员配备管理计划")
+        w.para("开发人员于2026年3月从公司内部调配，项目验收后回到原部门。")
+        w.heading("四、培训需求")
+        w.para("开发人员在项目启动前完成两天的框架培训。")
+        return check(w.save(path))
+
+    with_chart = plan(tmp_path / "人力资源计划.docx", chart=True)
+    assert with_chart["doc_type"] == "RESOURCE_PLAN"
+    assert not any("组织图" in f["message"] for f in of_rule(with_chart, "COM-14")), of_rule(with_chart, "COM-14")
+    without = plan(tmp_path / "人力资源计划（无图）.docx", chart=False)
+    assert any("组织图" in f["message"] for f in of_rule(without, "COM-14")), of_rule(without, "COM-14")
+
+
+def test_a_label_merged_over_rows_beside_its_own_small_table_holds_that_table(tmp_path):
+    """A charter sheet form: '项目经理' merged over four rows, beside 'name | former department | authority
+    in the project' whose values sit two rows down. The PM section holds them (no COM-14), and '全权'
+    (full authority) under the authority column states the PM's authority (no CH-02)."""
+    wb = Workbook()
+    ws = wb.active
+
+    def box(r, label, value, rows=5):
+        ws.cell(r, 1, label)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r + rows - 1, end_column=2)
+        ws.cell(r, 3, value)
+        ws.merge_cells(start_row=r, start_column=3, end_row=r + rows - 1, end_column=10)
+
+    ws["A1"] = "项目章程"
+    ws.merge_cells("A1:J1")
+    ws["A2"], ws["C2"], ws["H2"], ws["I2"] = "项目名称", "考勤系统升级", "批准时间", "2026-01-05"
+    for cells in ("A2:B2", "C2:G2", "I2:J2"):
+        ws.merge_cells(cells)
+    box(3, "项目背景", "纸质考勤效率低、差错多，学校决定建设数字化考勤系统以减少教师的工作量。")
+    box(8, "项目目标", "2026年6月30日前在全校所有课程上线考勤系统，考勤准确率达到99%以上。")
+    box(13, "项目范围", "包括考勤终端部署、考勤数据统计和与教务系统的接口，不包括工资核算。")
+    box(18, "里程碑", "2026年3月完成设计；2026年5月完成试点；2026年6月全校上线。")
+    box(23, "资源条件", "人员：开发工程师两名、测试工程师一名；设备：服务器一台。")
+    ws.cell(31, 1, "项目经理")
+    ws.merge_cells("A31:B34")
+    for col, head, value in ((3, "姓名", "李安"), (5, "原先所在的部门或职务", "信息中心"), (8, "在项目中的权力范围", "全权")):
+        ws.cell(31, col, head)
+        ws.merge_cells(start_row=31, start_column=col, end_row=32, end_column=col + 1)
+        ws.cell(33, col, value)
+        ws.merge_cells(start_row=33, start_column=col, end_row=34, end_column=col + 1)
+    box(35, "项目预算", "总预算人民币20万元，其中硬件12万元、软件8万元。")
+    wb.save(tmp_path / "项目章程.xlsx")
+    doc = check(tmp_path / "项目章程.xlsx")
+    assert doc["doc_type"] == "CHARTER"
+    assert of_rule(doc, "COM-14") == [] and of_rule(doc, "CH-02") == [], doc["findings"]
+
+
+def test_the_final_status_report_may_leave_the_next_period_not_applicable(tmp_path):
+    """The project's last weekly report ('For Week Ending: Final Week') has no next week to plan: 'N/A'
+    there is the answer (COM-14); an ordinary week's 'N/A' is still an empty section."""
+    from tests.support.clean_docs import EN_STATUS, EN_STATUS_CONTROL, make_docx
+
+    sections = [(title, "N/A" if title == "Next Reporting Period" else body) for title, body in EN_STATUS]
+
+    def report(name, period):
+        control = {k: v for k, v in EN_STATUS_CONTROL.items() if k != "Report Date"}
+        control["For Week Ending"] = period
+        return check(make_docx(tmp_path / name, title="Status Report", control=control, sections=sections,
+                               revisions=[], approvals=[]))
+
+    final = report("final.docx", "Final Week")
+    assert final["doc_type"] == "STATUS_REPORT"
+    assert of_rule(final, "COM-14") == []
+    ordinary = report("week.docx", "2026-03-29")
+    assert [f["location"]["text"] for f in of_rule(ordinary, "COM-14")] == ["Next Reporting Period"], of_rule(ordinary, "COM-14")

@@ -656,8 +656,8 @@ def hit_is_empty(vocab: Vocabulary, hit: SectionHit, *, min_chars: int | None = 
 
 
 def _hit_is_empty(vocab: Vocabulary, hit: SectionHit, min_chars: int | None, placeholder_only: bool) -> bool:
-    if hit.kind == "column":
-        return False
+    if hit.kind == "column" or (hit.kind == "heading" and any(b.kind == "figure" for b in hit.blocks)):
+        return False  # a column of values; a section that shows a picture (an organisation chart)
     if hit.kind == "heading" and any(
             b.grid is not None and sum(1 for r in b.grid.rows
                                        if any(not c.blank and not c.merged and not is_placeholder(vocab, c.text) for c in r)) >= 2

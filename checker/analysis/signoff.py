@@ -45,6 +45,30 @@ def is_signoff_label(vocab: Vocabulary, label: str) -> bool:
     return bare != label and bool(bare.strip()) and syn.match(bare) is not None
 
 
+@derived
+def _deciding_body_slot(vocab: Vocabulary) -> re.Pattern[str]:
+    """'学院评审意见', 'Review Board decision', 'decision of the committee', 'For office use only': a body
+    that decides a request named just before (or after 'of/by') what it decides (`deciding_bodies`)."""
+    entry = vocab.common.get("deciding_bodies") or {}
+    bodies, decisions = entry.get("bodies") or {}, entry.get("decisions") or {}
+
+    def alt(items) -> str:
+        return "|".join(sorted((re.escape(str(w)) for w in items or ()), key=len, reverse=True)) or "(?!)"
+
+    body_en, decision_en = alt(bodies.get("en")), alt(decisions.get("en"))
+    return re.compile(
+        rf"\b(?:{body_en})(?:'s)?\s+(?:{decision_en})\b"
+        rf"|\b(?:{decision_en})\s+(?:of|by)\s+(?:the\s+)?(?:\w+\s+)?(?:{body_en})\b"
+        rf"|(?:{alt(bodies.get('zh'))}).{{0,2}}?(?:{alt(decisions.get('zh'))})", re.I)
+
+
+def is_deciding_body_slot(vocab: Vocabulary, text: str) -> bool:
+    """Whether a signature or date slot belongs to a body that decides the request after it is
+    submitted (a college's review opinion, an expert group's, a committee's decision): on a request
+    form that slot is blank by design until the decision, unlike the applicant's own."""
+    return _deciding_body_slot(vocab).search(" ".join(text.split())) is not None
+
+
 def signoff_fields(ctx: Context) -> list[Field]:
     """The document's sign-off fields: labels that ask for a sign-off, outside the rows of a table
     of records (a deliverables list whose 'UAT Sign-off' row is a deliverable, not an approval)."""

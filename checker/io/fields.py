@@ -25,6 +25,9 @@ _MAX_NAMED_VALUE = 120
 # A title line that names its project after the label: '<document> for project: <name>'.
 _FOR_PROJECT = re.compile(r"\S\s+(?:for|of)\s+(?:the\s+)?project$", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[（(]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]|[-•·*▪●○◆■□])")
+# A figure: a number with at most a currency or unit around it ('72,200', 'USD 1,050,000', '72200元').
+_FIGURE = re.compile(r"[^\d\n]{0,4}\d[\d\s.,，]*[^\d\n]{0,4}")
+_OUTLINE_CODE = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+\S")  # '1.2.6 Task': an item of a numbered hierarchy
 _CONTENTS_ENTRY = re.compile(r"\t\s*\d+\s*$")  # 'Project Name<TAB>5': a line of the contents, not a field
 _MAX_LABEL_ROW = 4  # a cover form's row of labels; more is the header of a table of records
 _FOOTER_ROWS = 6  # the rows at the bottom of a register sheet that may be its footer
@@ -95,10 +98,14 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
             out.extend(above.get(r, []))
             continue
         cells = [c for c in row if not c.merged]
+        # '1.1.6 Gain design approval | 1.2.6 Gain prototype sign-off': boxes of a WBS drawn in cells,
+        # items of one numbered hierarchy side by side, neither a label nor a value.
+        outline = sum(1 for c in cells if _OUTLINE_CODE.match(c.text)) >= 2
         i = 0
         while i < len(cells):
             label = cells[i]
-            if not _looks_like_label(label.text) or is_self_contained(label.text):
+            if not _looks_like_label(label.text) or is_self_contained(label.text) or (
+                    outline and _OUTLINE_CODE.match(label.text)):
                 i += 1
                 continue
             if i + 1 >= len(cells) and len(cells) > 1 and _is_label_value(vocab, label.text):
@@ -106,8 +113,16 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
                 out.append(Field(label.text.strip(), "", label.location, label.location, source))  # type: ignore[arg-type]
                 i += 1
                 continue
+            boxed = _box_beside(grid, label)
+            if boxed is not None:
+                # '项目经理' merged over four rows beside 'Name | Department | Authority' and their
+                # values two rows down: the small table is the label's value.
+                out.append(Field(label.text.strip(), boxed[0], boxed[1], label.location, source))  # type: ignore[arg-type]
+                i += 1
+                continue
             if i + 1 < len(cells):
-                value = cells[i + 1]
+                at = _figure_further_right(cells, i + 1)
+                value = cells[at]
                 if _is_prompt_label(value.text) or _is_label_value(vocab, value.text) or _is_field_line(vocab, value.text):
                     # 'Project Name: | Prepared on:' - the next cell is another label, so this
                     # label's value is missing; the label's own cell is where it belongs.
@@ -116,7 +131,7 @@ def fields_from_grid(vocab: Vocabulary, grid: Grid, source: str = "table") -> li
                     continue
                 out.append(Field(label.text.strip(), value.text.strip(), value.location, label.location, source,  # type: ignore[arg-type]
                                  unit=_column_unit(grid, r, value.col)))
-                i += 2
+                i = at + 1
                 continue
             below = grid.cell(r + 1, label.col)
             if (below is not None and not below.merged and len(cells) == 1
@@ -164,6 +179,45 @@ def _labels_above_values(vocab: Vocabulary, rows: list, source: str) -> dict[int
 def _names_section(vocab: Vocabulary, text: str) -> bool:
     hit = section_names(vocab).match(text) if len(text.strip()) <= _MAX_LABEL else None
     return hit is not None and hit.strong
+
+
+def _box_beside(grid: Grid, label) -> tuple[str, Location] | None:
+    """A label merged over several rows beside a small table of its own: column names on the label's
+    first row, their values on a later row of its span ('Project Manager' | 'Name | Department |
+    Authority', the values two rows down). The value as 'name: value' lines, and where it starts.
+    Not when the label's rows hold more than that (a page-header table beside a logo cell, whose
+    later rows carry other fields)."""
+    span = 1
+    while (below := grid.cell(label.row + span, label.col)) is not None and below.merged and below.text == label.text:
+        span += 1
+    if span < 2:
+        return None
+    heads = {c.col: c.text.strip() for c in grid.rows[label.row] if c.col > label.col and not c.merged and c.text.strip()}
+    if len(heads) < 2 or not all(_looks_like_label(h) and not _FIGURE.fullmatch(h) for h in heads.values()):
+        return None
+    found: tuple[str, Location] | None = None
+    for r in range(label.row + 1, label.row + span):
+        values = [c for c in grid.rows[r] if c.col > label.col and not c.merged and c.text.strip()]
+        if not values:
+            continue
+        if found is not None or not {c.col for c in values} <= heads.keys():
+            return None  # more beside the label than one row of values under its column names
+        found = "\n".join(f"{heads[c.col]}：{c.text.strip()}" for c in values), values[0].location
+    return found
+
+
+def _figure_further_right(cells: list, start: int) -> int:
+    """Where the value of a label is (`start`: the cell next to it). When that cell is blank and the
+    row's first filled cell further right is a figure, that cell: a total row of a table ('Total |
+    (blank rate) | 72,200'), the amount in its own column. Not a label, a date or a coded item."""
+    if cells[start].text.strip():
+        return start
+    for at in range(start + 1, len(cells)):
+        t = cells[at].text.strip()
+        if not t:
+            continue
+        return at if _FIGURE.fullmatch(t) else start
+    return start
 
 
 def footer_fields(vocab: Vocabulary, grid: Grid, start: int, source: str = "sheet") -> list[Field]:

@@ -77,7 +77,9 @@ def find_header(grid: Grid, synonyms: Synonyms, *, min_hits: int = 2, must_have:
 
     `min_share` is the least share of the row's labelled cells that must be known columns: a
     revision-history table is mostly revision columns, while a 12-column change log that happens
-    to have a 'Baseline Version' and a 'Decision Date' column is not a revision history.
+    to have a 'Baseline Version' and a 'Decision Date' column is not a revision history. A row that
+    holds a number of three digits or more (a date, an amount) is values, not column names: a form's
+    row 'Applicant's signature | <name> | Date | 2024-04-01' is no approvals header.
     """
     best: tuple[int, dict[str, int]] | None = None
     # A small grid (a cover sheet, a form) may hold its table anywhere; a big one starts with it.
@@ -85,15 +87,19 @@ def find_header(grid: Grid, synonyms: Synonyms, *, min_hits: int = 2, must_have:
     for r, row in enumerate(scan):
         columns: dict[str, int] = {}
         labelled = 0
+        values = False
         for cell in row:
             text = cell.text
             if cell.merged or len(text) > 60 or not text.strip():
                 continue
             labelled += 1
+            if _THREE_DIGITS.search(text):
+                values = True  # a date or an amount: a form row ('Signed | A. Lee | Date | 2024-04-01')
+                break
             m = synonyms.match(text)
             if m is not None and m.strong and m.key not in columns:
                 columns[m.key] = cell.col
-        if len(columns) < min_hits or (must_have and not any(k in columns for k in must_have)):
+        if values or len(columns) < min_hits or (must_have and not any(k in columns for k in must_have)):
             continue
         if len(columns) < min_share * labelled:
             continue

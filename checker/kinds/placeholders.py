@@ -3,16 +3,20 @@
 Every text the document shows is scanned — body, table cells, page headers and footers, sheet
 cells — once per distinct text (`checker.inventory`), and each hit points at its own paragraph or
 cell. A prompt inside a field that carries authority (approver, date, owner, budget, baseline)
-escalates, because a document approved with 'TBD' in its budget is not approved.
+escalates, because a document approved with 'TBD' in its budget is not approved. On a request that
+others decide after it is submitted (`decided_after`), the blank date and signature lines of the deciding
+bodies' opinion blocks (a college's review, an expert group's, a committee's decision) are not the
+submitter's: they wait for the decision.
 """
 from __future__ import annotations
 
-from typing import AbstractSet, Any, Iterable, Iterator
+from typing import AbstractSet, Any, Callable, Iterable, Iterator
 
 from pydantic import Field
 
 from checker.analysis.context import Context
 from checker.analysis.inventory import cells_with, inventory
+from checker.analysis.signoff import is_deciding_body_slot
 from checker.analysis.views import approval_tables
 from checker.core.findings import Finding
 from checker.kinds.base import Kind
@@ -39,6 +43,9 @@ class Placeholders(Kind):
     class Params(KindParams):
         escalate_fields: list[str] = Field([], description="doc-control/fact keys whose prompt text escalates")
         escalate_to: Severity = Field("blocker", description="the severity of a prompt in such a field")
+        decided_after: list[str] = Field([], description="document types (requests, applications) that bodies "
+                                                         "decide after submission: their opinion blocks' blank "
+                                                         "lines are not reported")
 
     params: Params
 
@@ -53,7 +60,10 @@ class Placeholders(Kind):
             return
         sensitive = self._sensitive_locations(ctx)  # looked up only when there is a hit
         seen: set[tuple] = set()
-        for text, owner in _texts(ctx, hits.keys()):
+        awaiting = ctx.doc_type in self.params.decided_after
+        for text, owner, around in _texts(ctx, hits.keys()):
+            if awaiting and is_deciding_body_slot(ctx.vocab, around()):
+                continue  # a deciding body's slot: blank until the request is decided
             location = owner.location  # built on demand for worksheet cells: only for hits
             for m in hits[text]:
                 key = (location.anchor(), m.group(0))
@@ -71,13 +81,15 @@ class Placeholders(Kind):
         return out
 
 
-def _texts(ctx: Context, wanted: AbstractSet[str]) -> Iterator[tuple[str, Any]]:
-    """(text, its block or cell) of every text the document shows that is one of `wanted`, in document
-    order: paragraphs (body, headers, footers), then cells; `location` is read on a hit only."""
+def _texts(ctx: Context, wanted: AbstractSet[str]) -> Iterator[tuple[str, Any, Callable[[], str]]]:
+    """(text, its block or cell, what labels it) of every text the document shows that is one of
+    `wanted`, in document order: paragraphs (body, headers, footers), then cells; `location` is read on
+    a hit only. What labels a text: a paragraph and the heading it sits under, a cell and its row (the
+    block's title is often the label cell beside the signature line)."""
     doc = ctx.doc
     for block in (*doc.blocks, *doc.headers, *doc.footers):
         if block.grid is None and block.text in wanted:
-            yield block.text, block
+            yield block.text, block, lambda b=block: f"{b.location.heading or ''}\n{b.text}"
     for grid in doc.grids():
         for cell in cells_with(grid.rows, wanted):
-            yield cell.text, cell
+            yield cell.text, cell, lambda row=grid.rows[cell.row]: "\n".join(c.text for c in row if not c.merged)

@@ -5,7 +5,7 @@ Sections are found by `checker.sections.find_section` (headings, form labels, pa
 found: one finding that lists them (one defect, one finding: what a reviewer writes), or, when only one
 is missing, located after the nearest preceding section the document does have (the standard's order). `mode: empty` (COM-14) reports required sections that are
 present but hold nothing: under 20 characters (10 Chinese), only N/A/无/略 without a reason, or only
-template prompt text.
+template prompt text; a final report's next-period section (`final_period`) may be N/A.
 
 Params: see `RequiredSections.Params` (docs/configuration.md lists them).
 """
@@ -25,7 +25,7 @@ from checker.core.findings import Finding
 from checker.kinds.params import KindParams, Regex, SectionSynonyms, Severity, Text
 from checker.kinds.prose_base import ProseKind, ProseParams, sep
 from checker.lexicon.files import words
-from checker.lexicon.matchers import extra_section_synonyms, section_entries
+from checker.lexicon.matchers import extra_section_synonyms, field_labels, section_entries
 from checker.lexicon.synonyms import Synonyms
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.normalize import nfkc
@@ -56,6 +56,23 @@ def _closest(ctx: Context, keys: list[str], name) -> str:
     return lead.format(items=joiner.join(found)) if found else ""
 
 
+class FinalPeriod(KindParams):
+    keys: list[str] = Field(description="sections about the next period (nothing follows the last one)")
+    pattern: Regex = Field(description="what the report's date or period field says on the final report")
+
+
+def _reports_final_period(ctx: Context, pattern: str) -> bool:
+    """The report's date or reporting-period field says it covers the project's last period ('For
+    Week Ending: Final Week'): its next-period section has nothing to hold."""
+    labels = field_labels(ctx.vocab)
+    for f in ctx.doc.fields:
+        m = labels.match(f.label)
+        if (m is not None and m.key == "doc_control_fields.date") or re.search(r"period|周期", f.label, re.I):
+            if re.search(pattern, nfkc(f.value), re.I):
+                return True
+    return False
+
+
 class Escalation(KindParams):
     key: str = Field(description="a section key of the type")
     pattern: Regex = Field(description="what the section says that makes the finding more severe")
@@ -81,6 +98,8 @@ class RequiredSections(ProseKind):
         placeholder_only: bool = Field(True, description="empty: only template prompt text counts as empty")
         short_ok: list[str] = Field([], description="empty: keys where one character is enough (names, ids)")
         skip: dict[str, list[str]] = Field({}, description="empty: doc type -> keys a content rule reports itself")
+        final_period: FinalPeriod | None = Field(None, description="empty: next-period sections a final report "
+                                                                   "may leave N/A")
         named_by_title: list[str] = Field([], description="keys a title naming the project satisfies (CH-01)")
         or_text: Regex | None = Field(None, description="missing sections are fine when the text says this "
                                                        "(a reference to a separate plan)")
@@ -134,6 +153,9 @@ class RequiredSections(ProseKind):
                 placeholder_only=self.params.placeholder_only)]
             # Sections whose emptiness a content rule of the type reports itself (CH-10: no risk listed).
             skip = set(self.params.skip.get(ctx.doc_type) or ())
+            final = self.params.final_period
+            if final is not None and any(h.key in final.keys for h in empty) and _reports_final_period(ctx, final.pattern):
+                skip.update(final.keys)  # the last report: no next period to plan
             seen: set[tuple] = set()
             empty = [h for h in empty if h.key not in skip and
                      not (h.location.anchor() in seen or seen.add(h.location.anchor()))]

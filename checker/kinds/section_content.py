@@ -56,6 +56,15 @@ def has_money(text: str) -> bool:
     return bool(re.search(r"\d", t)) and bool(_UNIT_DECL.search(t))
 
 
+_YES_NO = re.compile(r"^\s*(?:yes|no|y|n|true|false|required|not required|是|否|需要|不需要)\s*[.。]?\s*$", re.I)
+
+
+def _answers_whether(hit: SectionHit) -> bool:
+    """A field whose value only says yes or no ('是否需要成本/进度影响分析 | 是'): it answers whether
+    the section is needed, it does not hold it."""
+    return hit.kind == "field" and bool(_YES_NO.match(hit.norm_text))
+
+
 _FULL_BC = re.compile(r"business case|商业论证|可行性研究|可研报告", re.I)
 
 
@@ -107,6 +116,8 @@ class Check(Place):
                                                            "table with such a column fills it")
     vocabulary: str | None = Field(None, pattern=r"^common\.\w+$",
                                    description="`common.<name>`: short values must be its words")
+    naming: Regex | None = Field(None, description="vocabulary: what a value may name beside its word (the "
+                                                   "thing decided: 'Approve the change', '批准变更')")
     present: bool = Field(False, description="the place must exist and be filled")
     when: list[TextCondition] = Field([], description="only check when every condition's text matches")
     name: Text | None = Field(None, description="present: how the message calls the place (EN/ZH)")
@@ -127,7 +138,13 @@ class _Place:
             self.synonyms = Synonyms({key: list(spec.labels)})
 
     def find(self, ctx: Context) -> SectionHit | None:
-        return next((h for h in (find_section(ctx, k, self.synonyms) for k in self.keys) if h is not None), None)
+        hit = next((h for h in (find_section(ctx, k, self.synonyms) for k in self.keys) if h is not None), None)
+        if hit is None or not _answers_whether(hit):
+            return hit
+        # 'Cost/schedule impact analysis needed? | Yes' asks whether the section is needed: the
+        # section itself is the next place that names it ('Impact on cost | +10 person-days').
+        return next((h for h in self.find_all(ctx) if h is not hit and not _answers_whether(h)
+                     and not hit_is_empty(ctx.vocab, h)), hit)
 
     def find_all(self, ctx: Context) -> list[SectionHit]:
         return [h for k in self.keys for h in find_all(ctx, k, self.synonyms)]
@@ -149,6 +166,7 @@ class _Check:
                      for i, w in enumerate(spec.when)]
         # The common vocabulary the value must come from (`common.x`: its name in common.yaml).
         self.vocabulary = spec.vocabulary.split(".", 1)[-1] if spec.vocabulary else None
+        self.naming = re.compile(spec.naming, re.I) if spec.naming else None
         self.prefix = spec.variant
 
 
@@ -265,7 +283,11 @@ class SectionContent(ProseKind):
                 continue
             if status_synonyms(ctx.vocab).match(value, allow_partial=False) is not None:
                 continue  # a document status (Final, 已发布) in a field that shares the label
-            m = _common_vocabulary(ctx.vocab, chk.vocabulary).match(value)
+            words_of = _common_vocabulary(ctx.vocab, chk.vocabulary)
+            m = words_of.match(value)
+            if (m is None or not m.strong) and chk.naming is not None:
+                # The word with the thing it decides ('批准变更', 'Change approved'): the word alone.
+                m = words_of.match(" ".join(chk.naming.sub(" ", value).split()) or value)
             if m is None or not m.strong:
                 yield self.finding(ctx, hit.location.with_text(hit.text), variant=self._v(chk, "vocabulary"),
                                    section=hit.title.strip(" :："), value=value)

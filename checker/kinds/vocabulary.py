@@ -22,12 +22,13 @@ from typing import Annotated, Any, Iterable
 from pydantic import Field, PlainValidator, WithJsonSchema
 
 from checker.analysis.context import Context
-from checker.analysis.registers import RegisterView, Row, words_of
+from checker.analysis.registers import RegisterView, Row, cell_number, words_of
 from checker.analysis.risk_scales import scales
 from checker.core.findings import Finding
 from checker.kinds.register_base import RegisterKind, RegisterParams, RowSelection
 from checker.lexicon.vocabulary import Vocabulary as Lexicon  # the kind below is `Vocabulary`
 from checker.lexicon.vocabulary import derived
+from checker.model.elements import Cell
 from checker.text.normalize import nfkc, norm_label
 
 _OPPORTUNITY = re.compile(r"opportunit|机会|正面|positive|upside", re.I)
@@ -78,6 +79,38 @@ def _allowed(vocab: Lexicon, ref: Any, doc_type: str) -> frozenset[str]:
         words += [str(n) for n in range(1, 6)] + [f"P{n}" for n in range(0, 6)]
         return normset(words)
     return normset(words_of(vocab, ref, doc_type))
+
+
+# Where a register says whether a row is a threat or an opportunity: its own column, else a category
+# column that holds it ('T' / 'O', Threat / Opportunity).
+_TYPE_COLUMNS = ("threat_opportunity", "category")
+_LETTERS = frozenset({"t", "o"})
+
+
+def _signed_opportunity(vocab: Lexicon, view: RegisterView, row: Row, key: str) -> bool:
+    """A negative rating whose magnitude is on the scale, on a row the register marks an opportunity:
+    registers that keep threats and opportunities together sign an opportunity's impact (a gain)."""
+    cell = row.cell(key)
+    n = cell_number(cell) if cell is not None else None
+    if n is None or n >= 0 or not _is_opportunity(view, row):
+        return False
+    magnitude = Cell(str(-n), cell.row, cell.col, cell.location, -n)
+    found = scales(vocab)
+    return found.on_probability_scale(magnitude) if key.endswith("probability") else found.on_impact_scale(magnitude)
+
+
+def _is_opportunity(view: RegisterView, row: Row) -> bool:
+    """The row's threat/opportunity column (or a category column used as one) says opportunity: the
+    word, or the letter O in a column of T/O letters."""
+    for key in _TYPE_COLUMNS:
+        kind = nfkc(row.text(key)).strip()
+        if not kind:
+            continue
+        if _OPPORTUNITY.search(kind):
+            return True
+        if kind.lower() == "o":
+            return {t.strip().lower() for t in view.texts(key) if t.strip()} <= _LETTERS
+    return False
 
 
 def _hashable(ref: Any) -> Any:
@@ -148,6 +181,8 @@ class Vocabulary(RegisterKind):
                     ok = known.get(value)
                     if ok is None:
                         ok = known[value] = in_set(value, allowed)
+                if not ok and valid is not None and _signed_opportunity(ctx.vocab, view, rows[n], key):
+                    ok = True  # '-4' on an opportunity row: the register's sign for a gain, on the scale
                 if not ok:
                     yield self.row_finding(ctx, view, rows[n], rows[n].cell(key).location, id=ids[n],
                                            column=view.label(key), value=value, allowed=self._show(allowed))

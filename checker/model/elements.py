@@ -15,7 +15,7 @@ from typing import Any, Iterator, Literal
 from checker.core.location import Location
 from checker.model.a1 import get_column_letter
 
-BlockKind = Literal["heading", "paragraph", "list_item", "table"]
+BlockKind = Literal["heading", "paragraph", "list_item", "table", "figure"]  # figure: a picture alone on its line, no text
 Part = Literal["body", "header", "footer", "properties", "comments"]
 
 

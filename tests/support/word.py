@@ -11,6 +11,8 @@ each table, page numbers).
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, Sequence
@@ -176,6 +178,12 @@ class WordWriter:
         p.add_run(text)
         return idx
 
+    def picture(self, width_cm: float = 8.0) -> int:
+        """A picture alone on its paragraph (an organisation chart, a diagram): a small PNG made here."""
+        idx = self.next_paragraph
+        self.doc.add_picture(io.BytesIO(_png(4, 3)), width=Cm(width_cm))
+        return idx
+
     def bullets(self, items: list[str], numbered: bool = False) -> None:
         if self.mode == "bold":  # typed numbering, as Chinese office documents do
             for i, item in enumerate(items, 1):
@@ -262,6 +270,15 @@ def add_custom_properties(doc: DocxDocument, props: dict[str, str]) -> None:
     package = doc.part.package
     part = Part(PackURI("/docProps/custom.xml"), CUSTOM_PROPS_CONTENT_TYPE, blob.encode("utf-8"), package)
     package.relate_to(part, CUSTOM_PROPS_RELTYPE)
+
+
+def _png(width: int, height: int) -> bytes:
+    """A grey PNG of `width` × `height` pixels, written from its chunks (no imaging library needed)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))  # filter byte, then grey pixels
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
 def _tighten(cell: _Cell, font_size: float, bold: bool = False) -> None:

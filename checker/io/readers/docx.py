@@ -522,9 +522,11 @@ class _CommentAnchors:
 
 
 class _Extracted:
-    """A paragraph's visible text, whether all of it is bold, and its text boxes."""
+    """A paragraph's visible text, whether all of it is bold, its text boxes and whether it shows a
+    picture (a drawing, a VML shape, an embedded object)."""
 
-    __slots__ = ("default_bold", "anchors", "pieces", "textboxes", "all_bold", "has_text", "open_fields")
+    __slots__ = ("default_bold", "anchors", "pieces", "textboxes", "all_bold", "has_text", "open_fields",
+                 "pictures")
 
     def __init__(self, default_bold: bool, anchors: _CommentAnchors | None):
         self.default_bold = default_bold
@@ -534,6 +536,7 @@ class _Extracted:
         self.all_bold = True
         self.has_text = False
         self.open_fields: list[bool] = []  # complex fields: True while in code
+        self.pictures = False
 
     @property
     def text(self) -> str:
@@ -557,6 +560,7 @@ class _Plain:
 
     __slots__ = ("text", "runs", "styles", "default_bold")
     textboxes: tuple[etree._Element, ...] = ()
+    pictures = False
 
     def __init__(self, text: str, runs: list[tuple[etree._Element | None, str]], styles: _Styles, default_bold: bool):
         self.text = text
@@ -680,8 +684,10 @@ def _run(r: etree._Element, out: _Extracted, styles: _Styles) -> None:
         elif tag == FLD_CHAR:
             _field_char(out, child.get(FLD_CHAR_TYPE))
         elif tag in (DRAWING, PICT, OBJECT):
+            out.pictures = True
             out.textboxes.extend(_find_textboxes(child))
         elif tag == ALT:
+            out.pictures = True
             out.textboxes.extend(_alternate_textboxes(child))
         elif tag == RPR:
             if rpr is None:
@@ -1081,6 +1087,11 @@ class _StoryReader:
             self.sect_prs.append(info.sect_pr)
         ext = _extract(p, self.styles, self._default_bold(info), anchors)
         self._emit_text(ext.text, info, ext, None, index, self.source, self.headings)
+        if ext.pictures and not ext.text.strip() and not ext.textboxes:
+            # A picture on its own line (an organisation chart, a diagram): content, though no text
+            # (a drawn text box is read as its text instead).
+            loc = Location(index, None, None, None, self.heading, "", self.part)
+            self.blocks.append(Block("figure", "", loc, index, None, info.style.name, None, self.source))  # type: ignore[arg-type]
         if ext.textboxes:
             self._textboxes(ext.textboxes, Location(paragraph=index, part=self.part), index)
 
