@@ -385,3 +385,23 @@ def test_a_planned_completion_date_gives_the_charters_summary_schedule(tmp_path)
 
     assert "总体里程碑进度计划" not in charter([("完成时间", "预计完成时间为：2017年3月30日")], "项目章程.docx")
     assert "总体里程碑进度计划" in charter([("资金", "见项目输入")], "项目章程2.docx")
+
+
+def test_a_proposed_change_is_no_recommendation(tmp_path):
+    """'建议的变更描述' names the proposed change, not a recommendation; '处理建议：同意变更' is one."""
+    def form(line: str, name: str):
+        w = WordWriter("zh")
+        w.title("变更申请单")
+        w.kv_table([("变更编号", "CR-03"), ("变更标题", "增加周报表"), ("申请人", "李安"), ("申请日期", "2024-04-01")])
+        w.heading("一、请求变更信息（建议的变更描述及参考资料）")
+        w.para("统计报表新增周报表功能。")
+        w.heading("二、影响分析")
+        w.para("对进度的影响：延长3天。")
+        w.para(line)
+        doc = check(w.save(tmp_path / name))
+        assert doc["doc_type"] == "CHANGE_REQUEST"
+        return missing(doc, "CR-01") | {e for f in doc["findings"] if f["rule"] == "CR-01"
+                                        for e in f.get("missing_fields") or ()}
+
+    assert "建议" in form("备注：无。", "变更申请单.docx")
+    assert "建议" not in form("处理建议：同意变更，下一版本实施。", "变更申请单2.docx")
