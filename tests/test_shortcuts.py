@@ -152,3 +152,76 @@ def test_close_section_synonyms_compare_only_lengths_that_can_match_and_miss_not
         every = sorted(j for _, _, j in process.extract(label, synonyms, scorer=fuzz.token_sort_ratio, processor=None,
                                                         score_cutoff=type_evidence.FUZZY_SECTION_SCORE, limit=None))
         assert sorted(type_evidence.close_synonyms(label, synonyms, lengths)) == every, label
+
+
+_PLACEHOLDER_BITS = ["lorem", "ipsum", "[insert", "name]", "click here", "to enter", "TBD", "tbd,", "XXX", "???", "——",
+                     "-", "N/A", "n/a", ".", "待", "定", "年", "月 日", "ＴＢＤ", "İ", "【", "此处填写】", "yyyy-mm-dd",
+                     "Error!", "Unknown document property name", "\u3000", "  ", "项目", "无",
+                     "The sponsor approves each stage gate", "budget variance and schedule risk"]
+
+
+def test_word_searches_find_a_text_of_every_join_that_may_hold_a_placeholder():
+    from checker.lexicon.predicates import placeholders
+    from checker.text.search import NFKC, TextSet, containing
+
+    found = placeholders(shipped_vocabulary())
+    rnd = random.Random(29)
+    passed = 0
+    for _ in range(3000):
+        texts = [text.nfkc("".join(rnd.choice(_PLACEHOLDER_BITS) for _ in range(rnd.randint(1, 3))))
+                 for _ in range(rnd.randint(1, 4))]
+        joined = " ".join(" ".join(t.split()) for t in texts)
+        for pre in (found.en_filter, found.zh_filter):
+            searches = pre.word_searches(NFKC)
+            assert searches is not None
+            if pre.may_match(joined):
+                passed += 1
+                assert containing([TextSet(set(texts))], *searches), texts
+    assert passed > 1000  # the sample holds placeholders, whole and split across texts
+
+
+# Long texts that are empty all the same: a placeholder covers them once joined (split across paragraphs,
+# or in a folded sibling's title), or they are only dashes.
+_FILLED_BY_PLACEHOLDERS = [("Baselines", ["Error!", "Unknown document property name"]),
+                           ("Objectives", ["[Insert the sponsor approves each stage gate", "and the budget variance]"]),
+                           ("Milestones", ["【此处填写项目的里程碑计划与关键节点及其说明内容】"]),
+                           ("Scope Baseline", ["-" * 24 + "."]),  # long, yet 'N/A' alone (`_NA_ONLY`)
+                           ("Key Management Reviews", []), ("[Insert", ["the sponsor approves each stage gate and the budget]"])]
+
+
+def test_a_heading_content_is_known_filled_only_when_its_joined_text_is_not_empty(tmp_path):
+    """`_Bodies.surely_filled` (no join, pieces scanned once) against `is_empty_text` of the joined content,
+    on plans whose sections hold placeholders whole, split across paragraphs, dashes, 'N/A' and prose."""
+    from checker.analysis.context import Context
+    from checker.analysis.sections import Parts, hit_is_empty, is_empty_text, section_index
+    from checker.io.readers.docx import read_docx
+    from tests.support.word import WordWriter
+
+    vocab = shipped_vocabulary()
+    rnd = random.Random(31)
+    names = ["Baselines", "Scope Baseline", "Objectives", "Milestones", "Key Management Reviews"]
+    outcomes: dict[tuple[bool, bool], int] = {}
+    for n in range(6):
+        w = WordWriter("en")
+        for s in range(40):
+            w.heading(f"{rnd.choice(names)}: part {s}" if s % 3 else rnd.choice(names), 1 if s % 5 == 0 else 2)
+            bits = _PLACEHOLDER_BITS if rnd.random() < 0.3 else _PLACEHOLDER_BITS[-6:]  # prose, '无', '-' or blanks
+            for _ in range(rnd.choice([0, 1, 1, 2, 3])):
+                w.para(" ".join(rnd.choice(bits) for _ in range(rnd.choice([1, 1, 2, 4]))))
+        for title, paragraphs in _FILLED_BY_PLACEHOLDERS:
+            w.heading(title, 1)
+            for paragraph in paragraphs:
+                w.para(paragraph)
+        path = w.save(tmp_path / f"plan-{n}.docx")
+        doc = read_docx(str(path), path.read_bytes(), "docx", vocab)
+        ctx = Context(doc=doc, doc_type="PMP", language="en", today=None, vocab=vocab)
+        for hits in section_index(ctx).values():
+            for hit in hits:
+                if hit.content.__class__ is not Parts:
+                    continue
+                plain = is_empty_text(vocab, hit.norm_text, hit.kind)
+                assert hit_is_empty(vocab, hit) == plain, hit.text
+                shortcut = hit.content.bodies.surely_filled(vocab, hit.content.spans)
+                assert not (shortcut and plain), hit.text
+                outcomes[(shortcut, plain)] = outcomes.get((shortcut, plain), 0) + 1
+    assert outcomes.get((True, False), 0) > 20 and outcomes.get((False, True), 0) > 5, outcomes
