@@ -225,3 +225,11 @@ def test_a_heading_content_is_known_filled_only_when_its_joined_text_is_not_empt
                 assert not (shortcut and plain), hit.text
                 outcomes[(shortcut, plain)] = outcomes.get((shortcut, plain), 0) + 1
     assert outcomes.get((True, False), 0) > 20 and outcomes.get((False, True), 0) > 5, outcomes
+
+
+def test_has_digit_answers_as_the_digit_regex():
+    alphabet = list("ab 0589项目２٣\u0660\U0001d7ce.,-x") + ["\t", "Ⅳ", "①", "²"]
+    texts = _random_texts(alphabet, 20000, seed=37, longest=10) + ["", "year 2026", "第二期", "２０２６年"]
+    assert sum(map(text.has_digit, texts)) > 5000
+    for t in texts:
+        assert text.has_digit(t) == bool(re.search(r"\d", t)), repr(t)

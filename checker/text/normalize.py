@@ -27,6 +27,7 @@ _REQUIRED_MARK = re.compile(r"[（(]\s*(?:必填|选填|可选|required|optional
 _BRACKETED_UNIT = re.compile(r"[（(][^()（）]{1,12}[)）]\s*$")
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
 
 
 _LINEWISE_FROM = 2_000  # characters
@@ -69,6 +70,16 @@ def label_unit(text: str) -> str | None:
 @lru_cache(maxsize=65536)
 def norm_label_without_unit(text: str) -> str:
     return norm_label(_BRACKETED_UNIT.sub("", nfkc(text).strip()))
+
+
+def has_digit(text: str) -> bool:
+    """`\\d` anywhere in `text`. ASCII text (most text) is looked at with ten `in` tests, each a C
+    scan at memory speed, instead of the regex's loop over every character (ten times slower on a
+    paragraph; the summary asks it of every paragraph)."""
+    if text.isascii():
+        return ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text or "5" in text
+                or "6" in text or "7" in text or "8" in text or "9" in text)
+    return _DIGIT.search(text) is not None
 
 
 def has_cjk(text: str) -> bool:
