@@ -233,3 +233,57 @@ def test_has_digit_answers_as_the_digit_regex():
     assert sum(map(text.has_digit, texts)) > 5000
     for t in texts:
         assert text.has_digit(t) == bool(re.search(r"\d", t)), repr(t)
+
+
+def _header_by_every_cell(grid, synonyms, *, min_hits=2, must_have=(), min_share=0.0):
+    """`find_header` as first written: every cell of every scanned row matched."""
+    from checker.io.tables import HEADER_SCAN_ROWS, SMALL_GRID_ROWS
+
+    best = None
+    for r, row in enumerate(grid.rows if len(grid.rows) <= SMALL_GRID_ROWS else grid.rows[:HEADER_SCAN_ROWS]):
+        columns: dict[str, int] = {}
+        labelled = 0
+        for cell in row:
+            if cell.merged or len(cell.text) > 60 or not cell.text.strip():
+                continue
+            labelled += 1
+            m = synonyms.match(cell.text)
+            if m is not None and m.strong and m.key not in columns:
+                columns[m.key] = cell.col
+        if len(columns) < min_hits or (must_have and not any(k in columns for k in must_have)) \
+                or len(columns) < min_share * labelled:
+            continue
+        if best is None or len(columns) > len(best[1]):
+            best = (r, columns)
+    return best
+
+
+def test_header_search_stops_a_row_only_when_it_cannot_be_the_header(tmp_path):
+    from checker.io.readers.docx import read_docx
+    from checker.io.tables import find_header
+    from checker.lexicon.matchers import block_columns
+    from tests.support.word import WordWriter
+
+    vocab = shipped_vocabulary()
+    names = ["Version", "Date", "Author", "Description of Change", "Signature", "Name", "Role", "Approved by",
+             "版本", "日期", "签字", "", "", "Open", "Wei Zhang", "2026-01-04", "v1.0", "Notes", "Status"]
+    rnd = random.Random(41)
+    w = WordWriter("en")
+    for _ in range(150):
+        width = rnd.randint(1, 7)
+        rows = [[rnd.choice(names) for _ in range(width)] for _ in range(rnd.randint(1, 6))]
+        w.table(rows[0], rows[1:])
+    path = w.save(tmp_path / "tables.docx")
+    grids = [b.grid for b in read_docx(str(path), path.read_bytes(), "docx", vocab).blocks if b.grid is not None]
+    assert len(grids) == 150
+    found = 0
+    for block in ("revision_history", "approvals"):
+        synonyms = block_columns(vocab, block)
+        for params in ({"min_hits": 2, "must_have": ("version",), "min_share": 0.5},
+                       {"min_hits": 2, "must_have": ("signature", "date"), "min_share": 0.5},
+                       {"min_hits": 1}, {"min_hits": 3, "min_share": 0.8}, {"min_hits": 2, "min_share": 1.0}):
+            for grid in grids:
+                expected = _header_by_every_cell(grid, synonyms, **params)
+                assert find_header(grid, synonyms, **params) == expected, ([c.text for c in r] for r in grid.rows)
+                found += expected is not None
+    assert found > 200
