@@ -118,10 +118,10 @@ def money_in(text: str, label: str = "", unit_hint: str | None = None, *, prose:
             before = clause[m.start("num") - 1:m.start("num")] if m.start("num") else ""
             if before and not m.group("cur") and ((before.isascii() and before.isalpha()) or before in "-_/."):
                 continue  # part of a code or a version ('v1.2', 'M4', 'CR-001')
+            if _looks_like_date(clause, m.start("num"), m.end("num")) or _is_percent(clause, m.end()):
+                continue  # (before parsing: a table's dates are most of its numbers)
             money = parse_money(m.group(0), unit_hint=unit_hint)
             if money is None or money.amount <= 0:
-                continue
-            if _looks_like_date(clause, m.start("num"), m.end("num")) or _is_percent(clause, m.end()):
                 continue
             role = role_of(clause, _MONEY, m.start())
             if role is None:
