@@ -25,7 +25,7 @@ from checker.lexicon.files import words
 from checker.lexicon.matchers import doc_control_synonyms, section_entries, type_sections
 from checker.lexicon.predicates import is_placeholder, placeholder_matches, placeholder_word_searches
 from checker.lexicon.synonyms import STRONG, Match, Synonyms
-from checker.lexicon.vocabulary import Vocabulary
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.document import Document
 from checker.model.elements import Block, Cell, Field, Grid, Section
 from checker.text.normalize import has_cjk, nfkc, norm_label
@@ -103,9 +103,10 @@ class SectionHit:
         return "\n".join(content.normalized())  # type: ignore[union-attr]
 
 
-def children(vocab: Vocabulary, doc_type: str, key: str) -> list[str]:
-    """Sub-field keys of `key` (entries with `parent: key`)."""
-    return [k for k, e in section_entries(vocab, doc_type).items() if isinstance(e, dict) and e.get("parent") == key]
+@derived
+def children(vocab: Vocabulary, doc_type: str, key: str) -> tuple[str, ...]:
+    """Sub-field keys of `key` (entries with `parent: key`); asked for every heading that names a section."""
+    return tuple(k for k, e in section_entries(vocab, doc_type).items() if isinstance(e, dict) and e.get("parent") == key)
 
 
 def display_name(vocab: Vocabulary, doc_type: str, key: str, language: str,
