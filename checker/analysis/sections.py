@@ -708,14 +708,14 @@ def hit_is_empty(vocab: Vocabulary, hit: SectionHit, *, min_chars: int | None = 
 def _hit_is_empty(vocab: Vocabulary, hit: SectionHit, min_chars: int | None, placeholder_only: bool) -> bool:
     if hit.kind == "column":
         return False
-    content = hit.content
-    if content.__class__ is Parts and hit.kind == "heading" and min_chars is None and placeholder_only \
-            and content.bodies.surely_filled(vocab, content.spans):  # type: ignore[union-attr]
-        return False
     if hit.kind == "heading" and any(
             b.grid is not None and sum(1 for r in b.grid.rows
                                        if any(not c.blank and not c.merged and not is_placeholder(vocab, c.text) for c in r)) >= 2
             for b in hit.blocks):
+        return False
+    content = hit.content
+    if content.__class__ is Parts and hit.kind == "heading" and min_chars is None and placeholder_only \
+            and content.bodies.surely_filled(vocab, content.spans):  # type: ignore[union-attr]
         return False
     return is_empty_text(vocab, hit.norm_text, hit.kind, min_chars, placeholder_only)
 

@@ -84,6 +84,8 @@ def milestones(ctx: Context) -> list[dict[str, Any]]:
     """Milestones: name, (baseline) date, actual date, where."""
     out: list[dict[str, Any]] = []
     for grid in ctx.doc.grids():
+        if len(out) >= MAX_MILESTONES:
+            break  # (a plan with a dated table per section has thousands)
         if len(grid.rows) <= 300:
             out.extend(_table_milestones(grid))
     if not out:
