@@ -287,3 +287,20 @@ def test_header_search_stops_a_row_only_when_it_cannot_be_the_header(tmp_path):
                 assert find_header(grid, synonyms, **params) == expected, ([c.text for c in r] for r in grid.rows)
                 found += expected is not None
     assert found > 200
+
+
+def test_label_normal_form_is_the_regex_one():
+    """`norm_label` collapses blanks by split and join and skips the required-mark pattern without a bracket."""
+    def by_regexes(label: str) -> str:
+        t = text.nfkc(label).replace("\u200b", "")
+        t = text._REQUIRED_MARK.sub("", t)
+        t = text.strip_numbering(t.strip())
+        t = text._DECORATION.sub(" ", t)
+        t = t.replace("&", " and ").replace("/", " / ")
+        return re.sub(r"\s+", " ", t).strip(" .．、-–—_|").lower()
+
+    alphabet = ["a", "B", "项目", " ", "  ", "\t", "\n", "\u3000", "\xa0", "\x1c", "\u2028", "\u200b", "(", ")", "（",
+                "）", "必填", "required", "(Optional)", "（选填）", "*", "：", ":", "&", "/", ".", "．", "、", "-", "—",
+                "_", "|", "1.", "3.1 ", "一、", "（二）", "IV. ", "§2", "Ｒ", "ﬁ"]
+    for label in _random_texts(alphabet, 20000, seed=43, longest=8):
+        assert text.norm_label.__wrapped__(label) == by_regexes(label), repr(label)

@@ -25,7 +25,6 @@ _NUMBERING = re.compile(
 _DECORATION = re.compile(r"[*＊※★☆:：]+")
 _REQUIRED_MARK = re.compile(r"[（(]\s*(?:必填|选填|可选|required|optional|mandatory)\s*[)）]", re.I)
 _BRACKETED_UNIT = re.compile(r"[（(][^()（）]{1,12}[)）]\s*$")
-_SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
 
@@ -53,12 +52,13 @@ def strip_numbering(text: str) -> str:
 def norm_label(text: str) -> str:
     """The comparable form of a heading, field label or column header."""
     t = nfkc(text).replace("\u200b", "")
-    t = _REQUIRED_MARK.sub("", t)
+    if "(" in t:  # a mark is in brackets (NFKC has made "（" "("): a label without any is left as is, faster
+        t = _REQUIRED_MARK.sub("", t)
     t = strip_numbering(t.strip())
     t = _DECORATION.sub(" ", t)
     t = t.replace("&", " and ").replace("/", " / ")
-    t = _SPACE.sub(" ", t).strip(" .．、-–—_|").lower()
-    return t
+    # Blanks collapsed by split and join, a third of `\s+`'s cost; the ends' blanks go with the strip.
+    return " ".join(t.split()).strip(" .．、-–—_|").lower()
 
 
 def label_unit(text: str) -> str | None:
