@@ -304,3 +304,10 @@ def test_label_normal_form_is_the_regex_one():
                 "_", "|", "1.", "3.1 ", "一、", "（二）", "IV. ", "§2", "Ｒ", "ﬁ"]
     for label in _random_texts(alphabet, 20000, seed=43, longest=8):
         assert text.norm_label.__wrapped__(label) == by_regexes(label), repr(label)
+
+
+def test_label_without_unit_is_the_regex_one():
+    alphabet = ["a", "B", "项目", " ", "\t", "(", ")", "（", "）", "万元", "USD", "(USD)", "（万元）", "12", "*", ":"]
+    for label in _random_texts(alphabet, 20000, seed=47, longest=7):
+        expected = text.norm_label(text._BRACKETED_UNIT.sub("", text.nfkc(label).strip()))
+        assert text.norm_label_without_unit.__wrapped__(label) == expected, repr(label)

@@ -69,7 +69,8 @@ def label_unit(text: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def norm_label_without_unit(text: str) -> str:
-    return norm_label(_BRACKETED_UNIT.sub("", nfkc(text).strip()))
+    t = nfkc(text).strip()
+    return norm_label(_BRACKETED_UNIT.sub("", t) if "(" in t else t)  # (NFKC has made "（" "(")
 
 
 def has_digit(text: str) -> bool:
