@@ -311,3 +311,10 @@ def test_label_without_unit_is_the_regex_one():
     for label in _random_texts(alphabet, 20000, seed=47, longest=7):
         expected = text.norm_label(text._BRACKETED_UNIT.sub("", text.nfkc(label).strip()))
         assert text.norm_label_without_unit.__wrapped__(label) == expected, repr(label)
+
+
+def test_label_unit_is_the_pattern_one():
+    alphabet = ["a", "金额", " ", "\t", "(", ")", "（", "）", "万元", "USD", "(USD)", "（万元）", "12", "\u3000", "ｋ€"]
+    for label in _random_texts(alphabet, 20000, seed=53, longest=7):
+        m = text._BRACKETED_UNIT.search(text.nfkc(label).strip())
+        assert text.label_unit(label) == (m.group(0).strip("()（） ") if m else None), repr(label)

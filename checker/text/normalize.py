@@ -63,7 +63,10 @@ def norm_label(text: str) -> str:
 
 def label_unit(text: str) -> str | None:
     """The unit in a header such as '金额（万元）' or 'Budget (USD)', kept as column metadata."""
-    m = _BRACKETED_UNIT.search(nfkc(text).strip())
+    t = nfkc(text)
+    if "(" not in t:  # (NFKC has made "（" "("): most labels and cells have no bracket
+        return None
+    m = _BRACKETED_UNIT.search(t.strip())
     return m.group(0).strip("()（） ") if m else None
 
 
