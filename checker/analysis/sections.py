@@ -472,7 +472,7 @@ class _Bodies:
         suspects = self._suspects_of(vocab)
         if suspects is None:
             return False
-        searches = placeholder_word_searches(vocab) or []
+        searches = placeholder_word_searches(vocab) or ()
         norms = self.norm_pieces()
         filled = False
         for span in spans:

@@ -121,13 +121,14 @@ def placeholder_texts(vocab: Vocabulary, sets: Iterable[TextSet]) -> dict[str, l
     return {t: hits for t in candidates if (hits := list(found.hits(t)))}
 
 
-def placeholder_word_searches(vocab: Vocabulary) -> list[Search] | None:
+@derived
+def placeholder_word_searches(vocab: Vocabulary) -> tuple[Search, ...] | None:
     """Searches that find, among texts, every one that may hold part of a placeholder once
     NFKC-normalised texts are joined by single spaces (`Prefilter.word_searches`): a join none of
     whose texts they find holds no placeholder. None when they cannot be had."""
     found = placeholders(vocab)
     en, zh = found.en_filter.word_searches(NFKC), found.zh_filter.word_searches(NFKC)
-    return None if en is None or zh is None else en + zh
+    return None if en is None or zh is None else (*en, *zh)
 
 
 def is_placeholder(vocab: Vocabulary, text: str) -> bool:
