@@ -1,6 +1,7 @@
 """Shortcuts in front of slow paths (text normalisation, heading numbering, PMP-02's pattern, the
-classifier's section and type-name lookups, section emptiness) never change a result. No timing
-here: each test compares the shortcut with the plain computation."""
+classifier's section and type-name lookups, section emptiness, label forms, digit tests, the header
+search) never change a result. No timing here: each test compares the shortcut with the plain
+computation."""
 from __future__ import annotations
 
 import random
@@ -284,7 +285,7 @@ def test_header_search_stops_a_row_only_when_it_cannot_be_the_header(tmp_path):
                        {"min_hits": 1}, {"min_hits": 3, "min_share": 0.8}, {"min_hits": 2, "min_share": 1.0}):
             for grid in grids:
                 expected = _header_by_every_cell(grid, synonyms, **params)
-                assert find_header(grid, synonyms, **params) == expected, ([c.text for c in r] for r in grid.rows)
+                assert find_header(grid, synonyms, **params) == expected, [[c.text for c in r] for r in grid.rows]
                 found += expected is not None
     assert found > 200
 
