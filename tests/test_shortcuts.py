@@ -1,6 +1,7 @@
 """Shortcuts in front of slow paths (text normalisation, heading numbering, PMP-02's pattern, the
-classifier's section and type-name lookups, section emptiness) never change a result. No timing
-here: each test compares the shortcut with the plain computation."""
+classifier's section and type-name lookups, section emptiness, label forms, digit tests, the header
+search) never change a result. No timing here: each test compares the shortcut with the plain
+computation."""
 from __future__ import annotations
 
 import random
@@ -152,3 +153,169 @@ def test_close_section_synonyms_compare_only_lengths_that_can_match_and_miss_not
         every = sorted(j for _, _, j in process.extract(label, synonyms, scorer=fuzz.token_sort_ratio, processor=None,
                                                         score_cutoff=type_evidence.FUZZY_SECTION_SCORE, limit=None))
         assert sorted(type_evidence.close_synonyms(label, synonyms, lengths)) == every, label
+
+
+_PLACEHOLDER_BITS = ["lorem", "ipsum", "[insert", "name]", "click here", "to enter", "TBD", "tbd,", "XXX", "???", "——",
+                     "-", "N/A", "n/a", ".", "待", "定", "年", "月 日", "ＴＢＤ", "İ", "【", "此处填写】", "yyyy-mm-dd",
+                     "Error!", "Unknown document property name", "\u3000", "  ", "项目", "无",
+                     "The sponsor approves each stage gate", "budget variance and schedule risk"]
+
+
+def test_word_searches_find_a_text_of_every_join_that_may_hold_a_placeholder():
+    from checker.lexicon.predicates import placeholders
+    from checker.text.search import NFKC, TextSet, containing
+
+    found = placeholders(shipped_vocabulary())
+    rnd = random.Random(29)
+    passed = 0
+    for _ in range(3000):
+        texts = [text.nfkc("".join(rnd.choice(_PLACEHOLDER_BITS) for _ in range(rnd.randint(1, 3))))
+                 for _ in range(rnd.randint(1, 4))]
+        joined = " ".join(" ".join(t.split()) for t in texts)
+        for pre in (found.en_filter, found.zh_filter):
+            searches = pre.word_searches(NFKC)
+            assert searches is not None
+            if pre.may_match(joined):
+                passed += 1
+                assert containing([TextSet(set(texts))], *searches), texts
+    assert passed > 1000  # the sample holds placeholders, whole and split across texts
+
+
+# Long texts that are empty all the same: a placeholder covers them once joined (split across paragraphs,
+# or in a folded sibling's title), or they are only dashes.
+_FILLED_BY_PLACEHOLDERS = [("Baselines", ["Error!", "Unknown document property name"]),
+                           ("Objectives", ["[Insert the sponsor approves each stage gate", "and the budget variance]"]),
+                           ("Milestones", ["【此处填写项目的里程碑计划与关键节点及其说明内容】"]),
+                           ("Scope Baseline", ["-" * 24 + "."]),  # long, yet 'N/A' alone (`_NA_ONLY`)
+                           ("Key Management Reviews", []), ("[Insert", ["the sponsor approves each stage gate and the budget]"])]
+
+
+def test_a_heading_content_is_known_filled_only_when_its_joined_text_is_not_empty(tmp_path):
+    """`_Bodies.surely_filled` (no join, pieces scanned once) against `is_empty_text` of the joined content,
+    on plans whose sections hold placeholders whole, split across paragraphs, dashes, 'N/A' and prose."""
+    from checker.analysis.context import Context
+    from checker.analysis.sections import Parts, hit_is_empty, is_empty_text, section_index
+    from checker.io.readers.docx import read_docx
+    from tests.support.word import WordWriter
+
+    vocab = shipped_vocabulary()
+    rnd = random.Random(31)
+    names = ["Baselines", "Scope Baseline", "Objectives", "Milestones", "Key Management Reviews"]
+    outcomes: dict[tuple[bool, bool], int] = {}
+    for n in range(6):
+        w = WordWriter("en")
+        for s in range(40):
+            w.heading(f"{rnd.choice(names)}: part {s}" if s % 3 else rnd.choice(names), 1 if s % 5 == 0 else 2)
+            bits = _PLACEHOLDER_BITS if rnd.random() < 0.3 else _PLACEHOLDER_BITS[-6:]  # prose, '无', '-' or blanks
+            for _ in range(rnd.choice([0, 1, 1, 2, 3])):
+                w.para(" ".join(rnd.choice(bits) for _ in range(rnd.choice([1, 1, 2, 4]))))
+        for title, paragraphs in _FILLED_BY_PLACEHOLDERS:
+            w.heading(title, 1)
+            for paragraph in paragraphs:
+                w.para(paragraph)
+        path = w.save(tmp_path / f"plan-{n}.docx")
+        doc = read_docx(str(path), path.read_bytes(), "docx", vocab)
+        ctx = Context(doc=doc, doc_type="PMP", language="en", today=None, vocab=vocab)
+        for hits in section_index(ctx).values():
+            for hit in hits:
+                if hit.content.__class__ is not Parts:
+                    continue
+                plain = is_empty_text(vocab, hit.norm_text, hit.kind)
+                assert hit_is_empty(vocab, hit) == plain, hit.text
+                shortcut = hit.content.bodies.surely_filled(vocab, hit.content.spans)
+                assert not (shortcut and plain), hit.text
+                outcomes[(shortcut, plain)] = outcomes.get((shortcut, plain), 0) + 1
+    assert outcomes.get((True, False), 0) > 20 and outcomes.get((False, True), 0) > 5, outcomes
+
+
+def test_has_digit_answers_as_the_digit_regex():
+    alphabet = list("ab 0589项目２٣\u0660\U0001d7ce.,-x") + ["\t", "Ⅳ", "①", "²"]
+    texts = _random_texts(alphabet, 20000, seed=37, longest=10) + ["", "year 2026", "第二期", "２０２６年"]
+    assert sum(map(text.has_digit, texts)) > 5000
+    for t in texts:
+        assert text.has_digit(t) == bool(re.search(r"\d", t)), repr(t)
+
+
+def _header_by_every_cell(grid, synonyms, *, min_hits=2, must_have=(), min_share=0.0):
+    """`find_header` as first written: every cell of every scanned row matched."""
+    from checker.io.tables import HEADER_SCAN_ROWS, SMALL_GRID_ROWS
+
+    best = None
+    for r, row in enumerate(grid.rows if len(grid.rows) <= SMALL_GRID_ROWS else grid.rows[:HEADER_SCAN_ROWS]):
+        columns: dict[str, int] = {}
+        labelled = 0
+        for cell in row:
+            if cell.merged or len(cell.text) > 60 or not cell.text.strip():
+                continue
+            labelled += 1
+            m = synonyms.match(cell.text)
+            if m is not None and m.strong and m.key not in columns:
+                columns[m.key] = cell.col
+        if len(columns) < min_hits or (must_have and not any(k in columns for k in must_have)) \
+                or len(columns) < min_share * labelled:
+            continue
+        if best is None or len(columns) > len(best[1]):
+            best = (r, columns)
+    return best
+
+
+def test_header_search_stops_a_row_only_when_it_cannot_be_the_header(tmp_path):
+    from checker.io.readers.docx import read_docx
+    from checker.io.tables import find_header
+    from checker.lexicon.matchers import block_columns
+    from tests.support.word import WordWriter
+
+    vocab = shipped_vocabulary()
+    names = ["Version", "Date", "Author", "Description of Change", "Signature", "Name", "Role", "Approved by",
+             "版本", "日期", "签字", "", "", "Open", "Wei Zhang", "2026-01-04", "v1.0", "Notes", "Status"]
+    rnd = random.Random(41)
+    w = WordWriter("en")
+    for _ in range(150):
+        width = rnd.randint(1, 7)
+        rows = [[rnd.choice(names) for _ in range(width)] for _ in range(rnd.randint(1, 6))]
+        w.table(rows[0], rows[1:])
+    path = w.save(tmp_path / "tables.docx")
+    grids = [b.grid for b in read_docx(str(path), path.read_bytes(), "docx", vocab).blocks if b.grid is not None]
+    assert len(grids) == 150
+    found = 0
+    for block in ("revision_history", "approvals"):
+        synonyms = block_columns(vocab, block)
+        for params in ({"min_hits": 2, "must_have": ("version",), "min_share": 0.5},
+                       {"min_hits": 2, "must_have": ("signature", "date"), "min_share": 0.5},
+                       {"min_hits": 1}, {"min_hits": 3, "min_share": 0.8}, {"min_hits": 2, "min_share": 1.0}):
+            for grid in grids:
+                expected = _header_by_every_cell(grid, synonyms, **params)
+                assert find_header(grid, synonyms, **params) == expected, [[c.text for c in r] for r in grid.rows]
+                found += expected is not None
+    assert found > 200
+
+
+def test_label_normal_form_is_the_regex_one():
+    """`norm_label` collapses blanks by split and join and skips the required-mark pattern without a bracket."""
+    def by_regexes(label: str) -> str:
+        t = text.nfkc(label).replace("\u200b", "")
+        t = text._REQUIRED_MARK.sub("", t)
+        t = text.strip_numbering(t.strip())
+        t = text._DECORATION.sub(" ", t)
+        t = t.replace("&", " and ").replace("/", " / ")
+        return re.sub(r"\s+", " ", t).strip(" .．、-–—_|").lower()
+
+    alphabet = ["a", "B", "项目", " ", "  ", "\t", "\n", "\u3000", "\xa0", "\x1c", "\u2028", "\u200b", "(", ")", "（",
+                "）", "必填", "required", "(Optional)", "（选填）", "*", "：", ":", "&", "/", ".", "．", "、", "-", "—",
+                "_", "|", "1.", "3.1 ", "一、", "（二）", "IV. ", "§2", "Ｒ", "ﬁ"]
+    for label in _random_texts(alphabet, 20000, seed=43, longest=8):
+        assert text.norm_label.__wrapped__(label) == by_regexes(label), repr(label)
+
+
+def test_label_without_unit_is_the_regex_one():
+    alphabet = ["a", "B", "项目", " ", "\t", "(", ")", "（", "）", "万元", "USD", "(USD)", "（万元）", "12", "*", ":"]
+    for label in _random_texts(alphabet, 20000, seed=47, longest=7):
+        expected = text.norm_label(text._BRACKETED_UNIT.sub("", text.nfkc(label).strip()))
+        assert text.norm_label_without_unit.__wrapped__(label) == expected, repr(label)
+
+
+def test_label_unit_is_the_pattern_one():
+    alphabet = ["a", "金额", " ", "\t", "(", ")", "（", "）", "万元", "USD", "(USD)", "（万元）", "12", "\u3000", "ｋ€"]
+    for label in _random_texts(alphabet, 20000, seed=53, longest=7):
+        m = text._BRACKETED_UNIT.search(text.nfkc(label).strip())
+        assert text.label_unit(label) == (m.group(0).strip("()（） ") if m else None), repr(label)

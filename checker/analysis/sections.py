@@ -12,6 +12,7 @@ English, 10 of Chinese), is only 'N/A'/'无'/'略'/'不适用' without a reason,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any, Iterator, Literal
@@ -22,12 +23,13 @@ from checker.io.fields import record_header_row
 from checker.io.tables import looks_like_header_row
 from checker.lexicon.files import words
 from checker.lexicon.matchers import doc_control_synonyms, section_entries, type_sections
-from checker.lexicon.predicates import is_placeholder, placeholder_matches
+from checker.lexicon.predicates import is_placeholder, placeholder_matches, placeholder_word_searches
 from checker.lexicon.synonyms import STRONG, Match, Synonyms
-from checker.lexicon.vocabulary import Vocabulary
+from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.document import Document
 from checker.model.elements import Block, Cell, Field, Grid, Section
 from checker.text.normalize import has_cjk, nfkc, norm_label
+from checker.text.search import TextSet, containing
 
 EMPTY_EN, EMPTY_ZH = 20, 10
 _TWO_DIGITS = re.compile(r"\d{2,}")
@@ -101,9 +103,10 @@ class SectionHit:
         return "\n".join(content.normalized())  # type: ignore[union-attr]
 
 
-def children(vocab: Vocabulary, doc_type: str, key: str) -> list[str]:
-    """Sub-field keys of `key` (entries with `parent: key`)."""
-    return [k for k, e in section_entries(vocab, doc_type).items() if isinstance(e, dict) and e.get("parent") == key]
+@derived
+def children(vocab: Vocabulary, doc_type: str, key: str) -> tuple[str, ...]:
+    """Sub-field keys of `key` (entries with `parent: key`); asked for every heading that names a section."""
+    return tuple(k for k, e in section_entries(vocab, doc_type).items() if isinstance(e, dict) and e.get("parent") == key)
 
 
 def display_name(vocab: Vocabulary, doc_type: str, key: str, language: str,
@@ -430,11 +433,12 @@ class _Bodies:
     are consecutive in the walk, so each section's are a span of two shared lists, and a section's
     text is not copied into each section above it."""
 
-    __slots__ = ("pieces", "_norms", "_blocks", "_spans")
+    __slots__ = ("pieces", "_norms", "_suspects", "_blocks", "_spans")
 
     def __init__(self, root: Section):
         self.pieces: list[str] = []  # the non-blank texts of the blocks (a table's: its cells) in walk order
         self._norms: list[str] | None = None
+        self._suspects: tuple[Vocabulary, list[int] | None] | None = None
         self._blocks: list[Block] = []
         self._spans: dict[int, tuple[int, int, int, int]] = {}
         self._visit(root)
@@ -458,6 +462,43 @@ class _Bodies:
             self._norms = [nfkc(piece) for piece in self.pieces]
         return self._norms
 
+    def surely_filled(self, vocab: Vocabulary, spans: tuple[tuple[int, int] | str, ...]) -> bool:
+        """True when the content made of `spans` is not empty by `is_empty_text`'s default test of a
+        heading, known without joining it: one of its pieces has 20 characters besides blanks, not
+        all dashes and dots (longer than 'N/A' alone or the length threshold), and none of its
+        pieces or titles may hold part of a placeholder (`placeholder_word_searches`). Each content
+        holds its sub-sections' and folded siblings', so joining and scanning each was the same
+        text scanned several times; the pieces are scanned once per document here."""
+        suspects = self._suspects_of(vocab)
+        if suspects is None:
+            return False
+        searches = placeholder_word_searches(vocab) or ()
+        norms = self.norm_pieces()
+        filled = False
+        for span in spans:
+            if span.__class__ is str:
+                if any(search.in_text(span) for search in searches):  # type: ignore[arg-type]
+                    return False
+                continue
+            start, end = span  # type: ignore[misc]
+            i = bisect_left(suspects, start)
+            if i < len(suspects) and suspects[i] < end:
+                return False
+            if not filled:
+                filled = any(_past_thresholds(norms[j]) for j in range(start, end))
+        return filled
+
+    def _suspects_of(self, vocab: Vocabulary) -> list[int] | None:
+        """The positions of the pieces that may hold part of a placeholder, in order (None: any may)."""
+        if self._suspects is None or self._suspects[0] is not vocab:
+            searches = placeholder_word_searches(vocab)
+            found: list[int] | None = None
+            if searches is not None:
+                hits = containing([TextSet(set(self.pieces))], *searches)
+                found = [i for i, piece in enumerate(self.pieces) if piece in hits] if hits else []
+            self._suspects = (vocab, found)
+        return self._suspects[1]
+
     def span(self, section: Section) -> tuple[int, int]:
         """(start, end) of the section's texts in `pieces`."""
         p0, p1, _, _ = self._spans[id(section)]
@@ -471,6 +512,15 @@ class _Bodies:
         """A new list of the section's blocks, its sub-sections' included."""
         _, _, b0, b1 = self._spans[id(section)]
         return self._blocks[b0:b1]
+
+
+def _past_thresholds(text: str) -> bool:
+    """20 characters or more besides blanks, not all dashes and dots: a text (or any text holding it)
+    that is longer than the length threshold and than 'N/A', '-', '无' alone (`_NA_ONLY`: 16 at most)."""
+    if len(text) < EMPTY_EN:
+        return False
+    core = "".join(text.split())
+    return len(core) >= EMPTY_EN and bool(core.strip("-—.。"))
 
 
 def _sibling_index(root: Section) -> dict[int, tuple[Section, int]]:
@@ -662,6 +712,10 @@ def _hit_is_empty(vocab: Vocabulary, hit: SectionHit, min_chars: int | None, pla
             b.grid is not None and sum(1 for r in b.grid.rows
                                        if any(not c.blank and not c.merged and not is_placeholder(vocab, c.text) for c in r)) >= 2
             for b in hit.blocks):
+        return False
+    content = hit.content
+    if content.__class__ is Parts and hit.kind == "heading" and min_chars is None and placeholder_only \
+            and content.bodies.surely_filled(vocab, content.spans):  # type: ignore[union-attr]
         return False
     return is_empty_text(vocab, hit.norm_text, hit.kind, min_chars, placeholder_only)
 

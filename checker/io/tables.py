@@ -88,7 +88,7 @@ def find_header(grid: Grid, synonyms: Synonyms, *, min_hits: int = 2, must_have:
         columns: dict[str, int] = {}
         labelled = 0
         values = False
-        for cell in row:
+        for i, cell in enumerate(row):
             text = cell.text
             if cell.merged or len(text) > 60 or not text.strip():
                 continue
@@ -99,6 +99,8 @@ def find_header(grid: Grid, synonyms: Synonyms, *, min_hits: int = 2, must_have:
             m = synonyms.match(text)
             if m is not None and m.strong and m.key not in columns:
                 columns[m.key] = cell.col
+            elif _out_of_reach(len(columns), labelled, len(row) - i - 1, min_hits, min_share, best):
+                break  # a data row: matching its other cells cannot make it the header
         if values or len(columns) < min_hits or (must_have and not any(k in columns for k in must_have)):
             continue
         if len(columns) < min_share * labelled:
@@ -106,6 +108,16 @@ def find_header(grid: Grid, synonyms: Synonyms, *, min_hits: int = 2, must_have:
         if best is None or len(columns) > len(best[1]):
             best = (r, columns)
     return best
+
+
+def _out_of_reach(found: int, labelled: int, left: int, min_hits: int, min_share: float,
+                  best: tuple[int, dict[str, int]] | None) -> bool:
+    """Whether a row with `found` columns among `labelled` cells so far fails `find_header`'s tests
+    however its `left` other cells turn out: none labelled, or each naming a new column, are the
+    extremes (the share of known columns moves one way as more cells name one)."""
+    most = found + left
+    return most < min_hits or (best is not None and most <= len(best[1])) or (
+        found < min_share * labelled and most < min_share * (labelled + left))
 
 
 def table_view(grid: Grid, header_row: int, columns: dict[str, int]) -> TableView:

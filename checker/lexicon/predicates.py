@@ -12,7 +12,7 @@ from checker.lexicon.files import words
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.normalize import nfkc, norm_label
 from checker.text.prefilter import Prefilter
-from checker.text.search import NFKC, RAW, TextSet, containing
+from checker.text.search import NFKC, RAW, Search, TextSet, containing
 
 # Roles and organisational units that do not name a person (COM-06 "name (person, not role)").
 _ROLE_WORDS = re.compile(
@@ -119,6 +119,16 @@ def placeholder_texts(vocab: Vocabulary, sets: Iterable[TextSet]) -> dict[str, l
     found = placeholders(vocab)
     candidates = containing(sets, *found.en_filter.searches((RAW, NFKC)), *found.zh_filter.searches((RAW, NFKC)))
     return {t: hits for t in candidates if (hits := list(found.hits(t)))}
+
+
+@derived
+def placeholder_word_searches(vocab: Vocabulary) -> tuple[Search, ...] | None:
+    """Searches that find, among texts, every one that may hold part of a placeholder once
+    NFKC-normalised texts are joined by single spaces (`Prefilter.word_searches`): a join none of
+    whose texts they find holds no placeholder. None when they cannot be had."""
+    found = placeholders(vocab)
+    en, zh = found.en_filter.word_searches(NFKC), found.zh_filter.word_searches(NFKC)
+    return None if en is None or zh is None else (*en, *zh)
 
 
 def is_placeholder(vocab: Vocabulary, text: str) -> bool:

@@ -39,11 +39,13 @@ def limit_memory(limit: int) -> None:
 
 def _preload() -> None:
     """Import and build what every check needs, so a document's budget measures only its own work."""
-    from checker.analysis import classify, facts  # noqa: F401
+    from checker.analysis import classify, facts, summary  # noqa: F401
     from checker.analysis.type_model import shipped_model
+    from checker.config import waivers  # noqa: F401
+    from checker.io import safe_open  # noqa: F401
     from checker.io.readers import docx, xlsx  # noqa: F401
     from checker.run import document
-    from checker.text import normalize  # noqa: F401
+    from checker.text import language, normalize  # noqa: F401
 
     document.rules_of()
     shipped_model()  # the classifier's fitted weights (rules/models/classifier.yaml)

@@ -115,6 +115,22 @@ class Prefilter:
             return [Search(self.anchors, bases)]
         return [Search(self.anchors, [b | LOWER for b in bases]), Search(_FOLD_CHARS, bases)]
 
+    def word_searches(self, base: int) -> list[Search] | None:
+        """What `may_match` asks of texts joined by single spaces (each with its blanks collapsed),
+        asked of each text alone in its `base` form: the join can pass only if one of its texts holds
+        the first word of an anchor, since an anchor's first word has no blank and so lies inside one
+        text (a case-folded filter also passes a text with a character that `lower()` cannot fold
+        alone). None when there is no such search: no anchors, an anchor that opens with a blank,
+        or a first word with a sigma (`lower()` folds it by its neighbours)."""
+        if self.anchors is None:
+            return None
+        firsts = {a.split()[0] if a and not a[0].isspace() else "" for a in self.anchors}
+        if "" in firsts or any(ch in word for word in firsts for ch in "σςΣ"):
+            return None
+        if not self.fold:
+            return [Search(firsts, (base,))]
+        return [Search(firsts, (base | LOWER,)), Search(_FOLD_CHARS, (base,))]
+
     def candidates(self, sets: Iterable[TextSet], bases: Iterable[int] = (RAW,)) -> set[str]:
         """The texts of `sets` for which `may_match` holds of one of their `bases` forms."""
         return containing(sets, *self.searches(bases))

@@ -62,7 +62,11 @@ _UNSET = object()  # not worked out yet (None is an answer)
 
 
 def _unit(label: str, declared: str | None = None) -> str | None:
-    return next((u for u in (label_unit(label), declared) if is_unit(u)), None)
+    """The money unit a label's brackets name, else the declared one (asked of a table's first rows' cells)."""
+    found = label_unit(label)
+    if is_unit(found):
+        return found
+    return declared if is_unit(declared) else None
 
 
 def _mentions(ctx: Context) -> Iterator[tuple[Mention, Location | None]]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from checker.text.dates import parse_date
 from checker.text.money import AMOUNT, Money, parse_money
-from checker.text.normalize import nfkc
+from checker.text.normalize import has_digit, nfkc
 
 # Money roles, most specific first (a role found later in this table loses a tie at the same position).
 MONEY_ROLES: dict[str, str] = {
@@ -56,7 +56,6 @@ _DATES = re.compile("|".join(f"(?P<{k}>{v})" for k, v in DATE_ROLES.items()), re
 _CLAUSE = re.compile(r"[。；;，\n]|,(?!\d{3})|\.(?=\s|$)|:(?=\s)")
 # A money amount in prose must say it is money: a currency or a Chinese money unit (a bare '100' is a count).
 _MONEYISH = re.compile(r"[$¥￥€£]|USD|CNY|RMB|EUR|GBP|HKD|元|人民币|dollars?\b", re.I)
-_DIGIT = re.compile(r"\d")
 _UNSET = object()
 _WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,}")
 _DATE_TEXT = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|"
@@ -101,7 +100,7 @@ def money_in(text: str, label: str = "", unit_hint: str | None = None, *, prose:
     the section heading) an amount must say it is money.
     """
     out: list[Mention] = []
-    if not _DIGIT.search(text):
+    if not has_digit(text):
         return out
     fallback: Any = _UNSET  # the label's role, worked out when an amount has none of its own
     strict = prose or not (label or unit_hint)
@@ -119,10 +118,10 @@ def money_in(text: str, label: str = "", unit_hint: str | None = None, *, prose:
             before = clause[m.start("num") - 1:m.start("num")] if m.start("num") else ""
             if before and not m.group("cur") and ((before.isascii() and before.isalpha()) or before in "-_/."):
                 continue  # part of a code or a version ('v1.2', 'M4', 'CR-001')
+            if _looks_like_date(clause, m.start("num"), m.end("num")) or _is_percent(clause, m.end()):
+                continue  # (before parsing: a table's dates are most of its numbers)
             money = parse_money(m.group(0), unit_hint=unit_hint)
             if money is None or money.amount <= 0:
-                continue
-            if _looks_like_date(clause, m.start("num"), m.end("num")) or _is_percent(clause, m.end()):
                 continue
             role = role_of(clause, _MONEY, m.start())
             if role is None:

@@ -20,7 +20,7 @@ from checker.analysis.summary.located import at, located
 from checker.analysis.summary.mentions import clauses, dates_in
 from checker.model.elements import Grid
 from checker.text.dates import parse_date
-from checker.text.normalize import nfkc
+from checker.text.normalize import has_digit, nfkc
 
 MAX_MILESTONES = 200
 MAX_TASK_NAMES = 500
@@ -75,7 +75,7 @@ def dates(ctx: Context) -> dict[str, Any]:
 
 def _prose_dates(ctx: Context):
     for block in ctx.doc.blocks:
-        if block.kind in ("paragraph", "list_item") and _DATE_IN.search(block.text):
+        if block.kind in ("paragraph", "list_item") and has_digit(block.text) and _DATE_IN.search(block.text):
             for mention in dates_in(block.text):
                 yield mention, block.location
 
@@ -84,6 +84,8 @@ def milestones(ctx: Context) -> list[dict[str, Any]]:
     """Milestones: name, (baseline) date, actual date, where."""
     out: list[dict[str, Any]] = []
     for grid in ctx.doc.grids():
+        if len(out) >= MAX_MILESTONES:
+            break  # (a plan with a dated table per section has thousands)
         if len(grid.rows) <= 300:
             out.extend(_table_milestones(grid))
     if not out:
