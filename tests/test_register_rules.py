@@ -216,6 +216,12 @@ def test_two_owners_and_a_department(tmp_path):
     assert all(f["severity"] == "major" for f in got)
 
 
+def test_an_owner_with_the_role_beside_the_name_is_one_owner(tmp_path):
+    """'UI Lead, Mr. Smith' and 'Project Manager (Ann Lee)' each name one person with a role (#16 cause 3)."""
+    rows = with_changes(en_risks(), {(0, "Risk Owner"): "UI Lead, Mr. Smith", (1, "Risk Owner"): "Project Manager (Ann Lee)"})
+    assert rule(risk_wb(tmp_path, rows), "RR-08") == []
+
+
 def test_zh_owner_separator(tmp_path):
     rows = zh_risks()
     rows[1][14] = "王芳、刘洋"
@@ -634,6 +640,20 @@ def test_schedule_rules(tmp_path):
     assert ("SCH-05", "F8") in by
     assert ("SCH-07", "F9") in by
     assert ("SCH-12", "J7") in by
+
+
+def test_task_ids_typed_as_numbers_are_found_as_references_write_them(tmp_path):
+    """Ids typed as numbers (1, 1.01) and predecessors written '1.0', '1.01' (#16 cause 3): the same
+    tasks. A reference to a task that is not there is still reported."""
+    d = date
+    rows = [[1, "Design", d(2026, 11, 2), d(2026, 11, 20), 15, "", "", 0.5, d(2026, 11, 2), None],
+            [1.01, "Draft design", d(2026, 11, 2), d(2026, 11, 10), 7, "", "Ann Lee", 1, d(2026, 11, 2), d(2026, 11, 10)],
+            [1.02, "Review design", d(2026, 11, 11), d(2026, 11, 20), 8, "1.01", "Bob Smith", 0, None, None],
+            [2, "Design approved (milestone)", d(2026, 11, 20), d(2026, 11, 20), 0, "1.0", "Dana Lee", 0, None, None]]
+    assert rule(schedule_wb(tmp_path, rows), "SCH-05") == []
+    rows[3][5] = "1.03"
+    got = rule(schedule_wb(tmp_path, rows, name="b.xlsx"), "SCH-05")
+    assert [f["location"]["cell"] for f in got] == ["F9"] and "1.03" in got[0]["message"]
 
 
 def test_dependency_cycle_and_status_date(tmp_path):

@@ -59,6 +59,19 @@ def parse_links(text: str) -> list[tuple[str, str, float]] | None:
     return out
 
 
+def _number_key(value: float) -> str:
+    """A number as a key: 1, 1.0 and '1.00' are one key; 1.01 stays 1.01."""
+    return f"{float(value):.10f}".rstrip("0").rstrip(".")
+
+
+def _find(resolve: dict[str, Row], ref: str) -> Row | None:
+    """The task a predecessor reference names: by its id as written, else by its number's value."""
+    found = resolve.get(norm_label(ref)) or resolve.get(ref)
+    if found is None and re.fullmatch(r"\d+(?:\.\d+)?", ref.strip()):
+        found = resolve.get(_number_key(float(ref)))
+    return found
+
+
 def flagged_milestone(view: RegisterView, row: Row) -> bool:
     """Flagged by the milestone column when there is one, else by its name."""
     if "milestone" in view.columns:
@@ -127,10 +140,16 @@ class Schedule(RegisterKind):
                                            duration=row.text("duration"))
 
     def _resolver(self, view: RegisterView) -> dict[str, Row]:
+        """Task id → row. An id typed as a number (1, 1.01) is also found by the way a reference
+        writes that number ('1.0'); predecessors may instead count rows (1 = the first task)."""
         by_id = {norm_label(r.text("id")): r for r in view.rows if r.has("id")}
+        for r in view.rows:
+            value = r.cell("id").value if r.has("id") else None
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                by_id.setdefault(_number_key(value), r)
         by_number = {str(n + 1): r for n, r in enumerate(view.rows)}
         refs = [link[0] for r in view.rows for link in (parse_links(r.text("predecessors")) or [])]
-        if refs and sum(norm_label(x) in by_id for x in refs) < sum(x in by_number for x in refs):
+        if refs and sum(_find(by_id, x) is not None for x in refs) < sum(x in by_number for x in refs):
             return by_number
         return by_id
 
@@ -146,7 +165,7 @@ class Schedule(RegisterKind):
                 yield self.row_finding(ctx, view, row, cell.location, variant="syntax", value=row.text("predecessors"))
                 continue
             for ref, _, _ in links:
-                target = resolve.get(norm_label(ref)) or resolve.get(ref)
+                target = _find(resolve, ref)
                 if target is None:
                     yield self.row_finding(ctx, view, row, cell.location, ref=ref)
                 elif target is row:
