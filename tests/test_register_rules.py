@@ -208,6 +208,19 @@ def test_legend_sheet_defines_the_bands(tmp_path):
     assert [f["location"]["cell"] for f in got] == ["I10"]
 
 
+def test_a_probability_legend_in_percent_is_no_score_band(tmp_path):
+    """'Low | 10-30%', 'Medium | 31-60%' rates probability, not scores (#16 cause 3): levels are checked
+    against the default profile (and say so), not all reported 'wrong'."""
+    def legend(wb, ws):
+        lg = wb.create_sheet("Legend")
+        for row in (["Probability", "Likelihood"], ["Low", "10-30%"], ["Medium", "31-60%"], ["High", "61-90%"]):
+            lg.append(row)
+    rows = with_changes(en_risks(), {(1, "Risk Level"): "Medium", (2, "Risk Level"): "Medium",
+                                     (3, "Risk Level"): "Low", (4, "Risk Level"): "Low"})
+    got = rule(risk_wb(tmp_path, rows, populate=legend), "RR-07")
+    assert [f["severity"] for f in got] == ["info"], got
+
+
 def test_two_owners_and_a_department(tmp_path):
     rows = with_changes(en_risks(), {(1, "Risk Owner"): "Carol Diaz / Dan Wu", (2, "Risk Owner"): "IT Department",
                                      (3, "Risk Owner"): None})

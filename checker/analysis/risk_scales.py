@@ -167,7 +167,8 @@ class Profile:
 
 
 def legend_profile(ctx: Context) -> Profile | None:
-    """Bands stated on a lookup/legend sheet: a level label next to a range, at least two levels."""
+    """Bands stated on a lookup/legend sheet: a level label next to a range of scores, at least two
+    levels. A range in percent rates a probability or an impact, not a score."""
     bands: dict[str, tuple[float, float]] = {}
     level_of = scales(ctx.vocab).level_of
     for sheet in ctx.doc.sheets:
@@ -180,6 +181,8 @@ def legend_profile(ctx: Context) -> Profile | None:
                 continue
             for t in texts:
                 t = nfkc(t)
+                if "%" in t:
+                    break  # 'Low | 10–30%': a probability (or impact) scale, not a band of scores
                 m = _RANGE.search(t)
                 if m:
                     bands[level] = (float(m.group(1)), float(m.group(2)))
