@@ -221,6 +221,21 @@ def test_a_probability_legend_in_percent_is_no_score_band(tmp_path):
     assert [f["severity"] for f in got] == ["info"], got
 
 
+def test_a_click_here_row_and_a_hidden_template_sheet_are_no_risks(tmp_path):
+    """'CLICK HERE TO CREATE A NEW RISK' under the risks, and a hidden 'Template' sheet of example
+    rows, are the template's machinery (#16 cause 3): no finding about them."""
+    def extras(wb, ws):
+        hidden = wb.create_sheet("Template")
+        hidden.sheet_state = "hidden"
+        hidden.append(EN_RISK_HEADER)
+        hidden.append(["R-x", "", "", None, "", 9, 9, 99, "Whatever", "Nope", "", "", "", None, "A / B", "Unknown", None])
+        ws.cell(ws.max_row + 1, 1, "CLICK HERE TO CREATE A NEW RISK")
+    doc, got = findings(risk_wb(tmp_path, populate=extras))
+    assert doc["doc_type"] == "RISK_REGISTER"
+    assert not [f for f in got if "CLICK" in f["message"] or "R-x" in f["message"]], got
+    assert [f["severity"] for f in got if f["rule"].startswith("RR-")] == ["info"]  # the default profile note
+
+
 def test_two_owners_and_a_department(tmp_path):
     rows = with_changes(en_risks(), {(1, "Risk Owner"): "Carol Diaz / Dan Wu", (2, "Risk Owner"): "IT Department",
                                      (3, "Risk Owner"): None})

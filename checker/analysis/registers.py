@@ -29,7 +29,7 @@ from checker.lexicon.matchers import column_values, common_block_columns, type_c
 from checker.lexicon.synonyms import Match
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.a1 import get_column_letter
-from checker.model.elements import Cell, Grid, RowCells, Sheet, SheetRow, row_text
+from checker.model.elements import Cell, Grid, RowCells, Sheet, SheetRow, row_filled, row_text
 from checker.text.dates import parse_date
 from checker.text.normalize import nfkc, norm_label
 
@@ -421,7 +421,7 @@ def _is_block_header(vocab: Vocabulary, row: list[Cell]) -> bool:
 
 def _build_rows(vocab: Vocabulary, grid: Grid, header_row: int, shape: RowShape, hidden: set[int]) -> list[Row]:
     """The register's records under its header. Not records: blank template rows, a total row
-    ('Total Risk Score | … | 21.25'), and whatever follows a blank row that is another table — a
+    ('Total Risk Score | … | 21.25'), a row that only tells the user what to do, and whatever follows a blank row that is another table — a
     signature block, or a legend ('5: High') or notes that leave the register's usual columns empty."""
     columns = shape.columns
     ordered = sorted(columns.values())
@@ -437,7 +437,7 @@ def _build_rows(vocab: Vocabulary, grid: Grid, header_row: int, shape: RowShape,
         if not is_data_row(raw, order, id_cols):
             gap = gap or all(c.blank for c in raw)
             continue
-        if is_total_row(raw):
+        if is_total_row(raw) or _is_instruction_row(vocab, raw):
             continue
         if len(rows) < _USUAL_SAMPLE:
             for c in ordered:
@@ -446,6 +446,24 @@ def _build_rows(vocab: Vocabulary, grid: Grid, header_row: int, shape: RowShape,
         # A compact row's own index object is shared (one int fewer per row of a big register).
         rows.append(Row(raw.r if raw.__class__ is SheetRow else r, raw, shape, r in hidden))
     return rows
+
+
+def _is_instruction_row(vocab: Vocabulary, raw: Any) -> bool:
+    """A row whose one filled cell tells the user what to do ('CLICK HERE TO CREATE A NEW RISK',
+    '点击此处添加'): the template's button or hint, not a record."""
+    only: str | None = None
+    for _col, text in row_filled(raw):  # a big register's row: no cell built, and a record stops at its second cell
+        if only is not None:
+            return False
+        only = text
+    return only is not None and bool(_instructions(vocab).search(nfkc(only.strip())))
+
+
+@derived
+def _instructions(vocab: Vocabulary) -> re.Pattern[str]:
+    entry = vocab.common.get("instruction_rows") or {}
+    patterns = [str(p) for lang in ("en", "zh") for p in entry.get(lang) or []]
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.I)
 
 
 _USUAL_SAMPLE = 50  # records that tell which columns a register usually fills
