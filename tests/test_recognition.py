@@ -578,3 +578,41 @@ def test_the_final_status_report_may_leave_the_next_period_not_applicable(tmp_pa
     assert of_rule(final, "COM-14") == []
     ordinary = report("week.docx", "2026-03-29")
     assert [f["location"]["text"] for f in of_rule(ordinary, "COM-14")] == ["Next Reporting Period"], of_rule(ordinary, "COM-14")
+
+
+def _plan_v2(w, heading, header, rows):
+    w.title("Project Management Plan", "Attendance System")
+    w.kv_table([("Project Name", "Attendance System"), ("Version", "2.0"), ("Date", "2026-03-05"), ("Prepared by", "A. Lee")])
+    w.revision_table([["1.0", "2026-01-05", "A. Lee", "First issue"], ["2.0", "2026-03-05", "A. Lee", "Tables added"]])
+    w.heading(heading)
+    w.table(header, rows)
+
+
+def test_a_table_of_baselines_with_versions_is_no_revision_history(tmp_path):
+    """'Baseline | Version | Date | Approved by' lists the scope, schedule and cost baselines, each at
+    its own version (#16 cause 3): not this plan's revisions (COM-04 'versions must increase') nor its
+    approvals (COM-07 'approval predates the revision')."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    _plan_v2(w, "1. Baselines", ["Baseline", "Version", "Date", "Approved by"],
+             [["Scope baseline", "1.2", "2026-02-01", "C. Diaz"], ["Schedule baseline", "1.0", "2026-02-03", "C. Diaz"],
+              ["Cost baseline", "1.1", "2026-02-05", "C. Diaz"]])
+    doc = check(w.save(tmp_path / "project management plan.docx"))
+    assert doc["doc_type"] == "PMP"
+    assert of_rule(doc, "COM-04") == [] and of_rule(doc, "COM-07") == [], doc["findings"]
+
+
+def test_a_table_of_approved_change_requests_is_no_approval_block(tmp_path):
+    """'CR ID | Title | Date | Approved by' records the changes approved so far (#16 cause 3); the
+    plan's own approval is its signed approvals table, dated after the revision."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    _plan_v2(w, "1. Changes approved so far", ["CR ID", "Title", "Date", "Approved by"],
+             [["CR-001", "Web front end", "2026-02-01", "C. Diaz"], ["CR-002", "Attendance codes", "2026-02-20", "C. Diaz"]])
+    w.heading("2. Approval")
+    w.approvals_table([["C. Diaz", "Sponsor", "C. Diaz", "2026-03-06"]])
+    doc = check(w.save(tmp_path / "project management plan.docx"))
+    assert doc["doc_type"] == "PMP"
+    assert of_rule(doc, "COM-07") == [] and of_rule(doc, "COM-06") == [], doc["findings"]

@@ -94,9 +94,22 @@ def revision_tables(ctx: Context) -> list[TableView]:
     def compute() -> list[TableView]:
         tables = find_tables(all_grids(ctx), block_columns(ctx.vocab, "revision_history"), min_hits=2,
                              must_have=("version",), min_share=0.5)
-        return [t for t in tables if not _labels_with_values(t.grid.rows[t.header_row])]
+        return [t for t in tables if not _labels_with_values(t.grid.rows[t.header_row]) and not _versioned_items(t)]
 
     return ctx.memo("revision_tables", compute)
+
+
+_SEQUENCE_LABEL = re.compile(r"^(?:no\.?|#|s/?n|sr\.?|seq\.?|序号|编号|行号)$", re.I)
+
+
+def _versioned_items(table: TableView) -> bool:
+    """A table whose first column names things that have versions or approvals ('Baseline | Version
+    | Date': scope, schedule and cost baselines; a list of documents or change requests) records
+    those things, not this document's revisions or sign-off: its first column is none of the
+    block's columns and no sequence number."""
+    first = next((c for c in table.grid.rows[table.header_row] if not c.merged and c.text.strip()), None)
+    return (first is not None and first.col not in table.columns.values()
+            and not _SEQUENCE_LABEL.match(norm_label(first.text)))
 
 
 def _labels_with_values(row) -> bool:
@@ -114,7 +127,9 @@ def approval_tables(ctx: Context) -> list[TableView]:
         # An approvals block has a signature or a date column: a Name | Role table lists
         # stakeholders. A revision-history table also has Name/Date columns; it is not an
         # approvals block unless it carries a signature column.
-        return [t for t in tables if id(t.grid) not in revision or "signature" in t.columns]
+        # A table of versioned things ('基准 | 版本 | 批准日期': baselines, each approved once) records
+        # them, unless someone signs in it.
+        return [t for t in tables if (id(t.grid) not in revision and not _versioned_items(t)) or "signature" in t.columns]
 
     return ctx.memo("approval_tables", compute)
 
