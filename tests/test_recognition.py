@@ -616,3 +616,37 @@ def test_a_table_of_approved_change_requests_is_no_approval_block(tmp_path):
     doc = check(w.save(tmp_path / "project management plan.docx"))
     assert doc["doc_type"] == "PMP"
     assert of_rule(doc, "COM-07") == [] and of_rule(doc, "COM-06") == [], doc["findings"]
+
+
+def test_a_contents_page_number_is_no_project_manager(tmp_path):
+    """'Project Manager<tab>10' in the contents names a page, not the manager (#16 cause 6): the
+    manager is the name under the Project Manager heading."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("en")
+    w.title("Project Charter", "Attendance System")
+    w.para("Contents")
+    w.para("Project Manager\t10")
+    w.para("Project Sponsor\t11")
+    w.kv_table([("Project Name", "Attendance System"), ("Version", "1.0"), ("Date", "2026-01-05"), ("Prepared by", "A. Lee")])
+    w.heading("1. Project Purpose")
+    w.para("Paper registers are slow; the project digitises attendance.")
+    w.heading("2. Project Manager")
+    w.para("Ann Lee")
+    doc = check(w.save(tmp_path / "project charter.docx"))
+    assert doc["doc_type"] == "CHARTER"
+    assert doc["project"]["manager"] == "Ann Lee"
+
+
+def test_a_schedule_impact_in_days_within_a_sentence(tmp_path):
+    """'对进度的影响 | 总工期延长7天' gives the schedule impact in days (#16 cause 3): no CR-03 finding."""
+    from tests.support.word import WordWriter
+
+    w = WordWriter("zh")
+    w.title("变更申请单")
+    w.kv_table([("变更编号", "CR-03"), ("变更标题", "增加周报表"), ("申请人", "李安"), ("申请日期", "2024-04-01"),
+                ("变更内容", "统计报表新增周报表功能"), ("变更原因", "用户需求"), ("对范围的影响", "新增一个报表"),
+                ("对进度的影响", "总工期延长7天"), ("对成本的影响", "增加人民币8000元"), ("审批结论", "批准")])
+    doc = check(w.save(tmp_path / "变更申请单.docx"))
+    assert doc["doc_type"] == "CHANGE_REQUEST"
+    assert of_rule(doc, "CR-03") == [], of_rule(doc, "CR-03")
