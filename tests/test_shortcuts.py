@@ -237,21 +237,24 @@ def test_has_digit_answers_as_the_digit_regex():
 
 
 def _header_by_every_cell(grid, synonyms, *, min_hits=2, must_have=(), min_share=0.0):
-    """`find_header` as first written: every cell of every scanned row matched."""
+    """`find_header` as first written: every cell of every scanned row matched (a row holding a
+    number of three digits or more is values)."""
     from checker.io.tables import HEADER_SCAN_ROWS, SMALL_GRID_ROWS
 
     best = None
     for r, row in enumerate(grid.rows if len(grid.rows) <= SMALL_GRID_ROWS else grid.rows[:HEADER_SCAN_ROWS]):
         columns: dict[str, int] = {}
         labelled = 0
+        values = False
         for cell in row:
             if cell.merged or len(cell.text) > 60 or not cell.text.strip():
                 continue
             labelled += 1
+            values = values or bool(re.search(r"\d{3,}", cell.text))
             m = synonyms.match(cell.text)
             if m is not None and m.strong and m.key not in columns:
                 columns[m.key] = cell.col
-        if len(columns) < min_hits or (must_have and not any(k in columns for k in must_have)) \
+        if values or len(columns) < min_hits or (must_have and not any(k in columns for k in must_have)) \
                 or len(columns) < min_share * labelled:
             continue
         if best is None or len(columns) > len(best[1]):
@@ -291,14 +294,16 @@ def test_header_search_stops_a_row_only_when_it_cannot_be_the_header(tmp_path):
 
 
 def test_label_normal_form_is_the_regex_one():
-    """`norm_label` collapses blanks by split and join and skips the required-mark pattern without a bracket."""
+    """`norm_label` collapses blanks by split and join and skips the required-mark pattern without a
+    bracket; blanks between Chinese characters go."""
     def by_regexes(label: str) -> str:
         t = text.nfkc(label).replace("\u200b", "")
         t = text._REQUIRED_MARK.sub("", t)
         t = text.strip_numbering(t.strip())
         t = text._DECORATION.sub(" ", t)
         t = t.replace("&", " and ").replace("/", " / ")
-        return re.sub(r"\s+", " ", t).strip(" .．、-–—_|").lower()
+        t = re.sub(r"\s+", " ", t).strip(" .．、-–—_|").lower()
+        return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", t)  # '组    别' is '组别'
 
     alphabet = ["a", "B", "项目", " ", "  ", "\t", "\n", "\u3000", "\xa0", "\x1c", "\u2028", "\u200b", "(", ")", "（",
                 "）", "必填", "required", "(Optional)", "（选填）", "*", "：", ":", "&", "/", ".", "．", "、", "-", "—",

@@ -35,7 +35,8 @@ _TITLE_ROWS = 3  # a worksheet's title sits in its first rows
 # 'The Apollo CRM Migration project': capitalised words (with their joining words) before 'project'.
 _NAMED_PROJECT = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]his)\s+((?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|the|&)\s+)?){1,6})project\b"
                             # '为此设计图书馆管理信息系统': the system a Chinese project builds is its name
-                            r"|(?:设计|开发|建设|构建|搭建|研发)(?:一[个套款])?([\u4e00-\u9fff]{2,16}(?:系统|平台|网站|小程序))")
+                            # ('建设统一的…平台' describes a platform, it names none)
+                            r"|(?:设计|开发|建设|构建|搭建|研发)(?:一[个套款])?((?:(?!的)[\u4e00-\u9fff]){2,16}(?:系统|平台|网站|小程序))(?!的)")
 _OPENING, _OPENING_PARAGRAPHS, _SHORT_LINE = 300, 3, 40
 _SUBJECT_WORDS = frozenset("software system systems management information it new our this".split())  # 'Software Project'
 _PROJECT_TITLE = re.compile(r"^((?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|the|&)\s+)?){1,8})Project$")  # the first sentences of the body's first paragraphs

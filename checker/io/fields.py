@@ -156,7 +156,8 @@ def _labels_above_values(vocab: Vocabulary, rows: list, source: str) -> dict[int
     """Rows of field labels over a row of their values ('文档编号 | 产品版本 | 密级' above '| V2.2 |'),
     as a cover form lays them out: each label pairs with the cell under it, by row number. Such a
     row is two to four labels (no colon, no number or date: 'Label: | value' forms put values beside
-    their labels) naming two fields or more, and the row under it names no field or section."""
+    their labels), two of them side by side naming fields, and the row under it names no field or
+    section."""
     out: dict[int, list[Field]] = {}
     for r in range(len(rows) - 1):
         if r - 1 in out:
@@ -165,9 +166,11 @@ def _labels_above_values(vocab: Vocabulary, rows: list, source: str) -> dict[int
         if len(cells) > _MAX_LABEL_ROW or not all(_looks_like_label(c.text) and "\n" not in c.text.strip() and not c.text.strip().endswith((":", "："))
                    for c in cells):
             continue
-        labels = [c for c in cells if field_labels(vocab).match(c.text) is not None]
+        named = [field_labels(vocab).match(c.text) is not None for c in cells]
+        labels = [c for c, n in zip(cells, named) if n]
         below = {c.col: c for c in rows[r + 1] if not c.merged}
-        if (len(labels) < 2 or not any(c.text.strip() for c in below.values())
+        # Two labels side by side: 'Label | value | Label | value' alternates, it is no row of labels.
+        if (not any(a and b for a, b in zip(named, named[1:])) or not any(c.text.strip() for c in below.values())
                 or any(field_labels(vocab).match(c.text) is not None or _names_section(vocab, c.text)
                        for c in below.values() if c.text.strip())):
             continue
