@@ -123,6 +123,7 @@ def test_missing_columns_are_one_blocker_at_the_header_row(tmp_path):
     assert len(got) == 1 and got[0]["severity"] == "blocker"
     assert got[0]["location"] == {"sheet": "Risk Register", "cell": "5:5"}
     assert "Risk Owner" in got[0]["message"] and "Response Strategy" in got[0]["message"]
+    assert sorted(got[0]["missing_fields"]) == ["Response Strategy", "Risk Owner"]  # each column told apart
 
 
 def test_zh_missing_column_message_is_chinese(tmp_path):

@@ -54,8 +54,10 @@ class Columns(RegisterKind):
             return
         missing = [k for k in wanted if k not in view.columns and not self._covered(view, k)]
         if missing:
-            names = ", ".join(_label(ctx.vocab, doc_type, k, ctx.message_language) for k in missing)
-            yield self.finding(ctx, view.header_location(), columns=names, count=len(missing))
+            labels = [_label(ctx.vocab, doc_type, k, ctx.message_language) for k in missing]
+            finding = self.finding(ctx, view.header_location(), columns=", ".join(labels), count=len(missing))
+            finding.missing_fields = tuple(labels)  # each column told apart in the report
+            yield finding
         if not view.rows and self.params.report_empty:
             yield self.finding(ctx, view.header_location(), variant="empty", severity=self.params.empty_severity)
 
@@ -67,7 +69,9 @@ class Columns(RegisterKind):
                 if find_section(ctx, key) is None:
                     missing.append(display_name(ctx.vocab, ctx.doc_type, key, ctx.message_language))
         if missing:
-            yield self.finding(ctx, None, variant="sections", sections=", ".join(missing), count=len(missing))
+            finding = self.finding(ctx, None, variant="sections", sections=", ".join(missing), count=len(missing))
+            finding.missing_sections = tuple(missing)
+            yield finding
 
     @staticmethod
     def _covered(view, key: str) -> bool:
