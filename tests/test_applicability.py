@@ -155,3 +155,21 @@ def test_every_rule_that_can_miss_several_elements_can_say_so_in_one_finding() -
         if spec.kind == "required_sections" and spec.params.get("mode", "missing") == "missing":
             keys = spec.params.get("keys")
             assert (keys is not None and len(keys) == 1) or "many" in spec.variants, spec.id
+
+
+def test_a_lessons_register_laid_out_as_a_form_is_a_record(tmp_path: Path) -> None:
+    """'经验教训登记册' (a lessons register by knowledge area, rows to fill under 做得好的方面 | 有待改进的方面)
+    names itself a register: a record, with no COM-01 control block or COM-04 revision history asked."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "经验教训登记册"
+    for row in (["经验教训登记册"], ["项目名称：考勤系统", "准备日期：2026-06-30"], ["项目绩效分析"],
+                ["", "做得好的方面", "有待改进的方面"], ["需求定义和管理", "需求评审及时", "变更记录不全"],
+                ["进度制定和控制", "里程碑按期", "测试时间不足"]):
+        ws.append(row)
+    path = tmp_path / "经验教训登记册.xlsx"
+    wb.save(path)
+    assert _state(path, "LESSONS").nature == "record"
+    assert not [r for r, _ in _rules(path) if r in ("COM-01", "COM-04")]
