@@ -37,9 +37,10 @@ _NAMED_PROJECT = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]his)\s+((?:[A-Z][\w&'’-]*
                             # '为此设计图书馆管理信息系统': the system a Chinese project builds is its name
                             # ('建设统一的…平台' describes a platform, it names none)
                             r"|(?:设计|开发|建设|构建|搭建|研发)(?:一[个套款])?((?:(?!的)[\u4e00-\u9fff]){2,16}(?:系统|平台|网站|小程序))(?!的)")
-_OPENING, _OPENING_PARAGRAPHS, _SHORT_LINE = 300, 3, 40
+_OPENING, _OPENING_PARAGRAPHS, _SHORT_LINE = 300, 3, 40  # the first sentences of the body's first paragraphs (half as long in Chinese)
 _SUBJECT_WORDS = frozenset("software system systems management information it new our this".split())  # 'Software Project'
-_PROJECT_TITLE = re.compile(r"^((?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|the|&)\s+)?){1,8})Project$")  # the first sentences of the body's first paragraphs
+# '1.0 Marketing Data Application Development Project': a title that is the project's name.
+_PROJECT_TITLE = re.compile(r"^((?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|the|&)\s+)?){1,8})Project$")
 _PUNCTUATION = " \t\n:：-–—|/\\()（）《》<>“”\"'「」【】[]、,，.。;；"
 
 

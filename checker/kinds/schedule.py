@@ -143,12 +143,13 @@ class Schedule(RegisterKind):
         """Task id → row. An id typed as a number (1, 1.01) is also found by the way a reference
         writes that number ('1.0'); predecessors may instead count rows (1 = the first task)."""
         by_id = {norm_label(r.text("id")): r for r in view.rows if r.has("id")}
-        for r in view.rows:
-            value = r.cell("id").value if r.has("id") else None
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                by_id.setdefault(_number_key(value), r)
         by_number = {str(n + 1): r for n, r in enumerate(view.rows)}
         refs = [link[0] for r in view.rows for link in (parse_links(r.text("predecessors")) or [])]
+        if any(_find(by_id, x) is None for x in refs):
+            for r in view.rows:
+                value = r.cell("id").value if r.has("id") else None
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    by_id.setdefault(_number_key(value), r)
         if refs and sum(_find(by_id, x) is not None for x in refs) < sum(x in by_number for x in refs):
             return by_number
         return by_id
