@@ -99,9 +99,10 @@ def _texts(ctx: Context) -> list[tuple[str, Location]]:
                 out.extend((lead, block.location) for lead in _openings(block.text))
         # A form row's label and value cells read as the pair they are ('Status | Approved' is
         # 'Status: Approved'), as a `Label: value` line would.
+        aside = {sheet.name for sheet in ctx.doc.sheets if is_set_aside_sheet(sheet)}
         out.extend((_lead(f"{f.label.strip(' :：')}: {f.value}"), f.location) for f in ctx.doc.fields
                    if f.source in ("table", "sheet") and f.label.strip() and f.value.strip()
-                   and f.location.table not in control_tables)
+                   and f.location.table not in control_tables and f.location.sheet not in aside)
         for sheet in ctx.doc.sheets:
             if is_set_aside_sheet(sheet):
                 continue
