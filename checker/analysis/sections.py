@@ -15,9 +15,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any, Iterator, Literal
+from typing import Any, Callable, Iterator, Literal
 
 from checker.analysis.context import Context
+from checker.analysis.inventory import APPENDIX, BODY, inventory
 from checker.core.location import Location
 from checker.io.fields import record_header_row
 from checker.io.tables import looks_like_header_row
@@ -246,7 +247,8 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     labels = ctx.memo(f"sections.labels:{id(synonyms)}", lambda: _Labels(synonyms))
     names = labels.names
     siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
-    bodies = ctx.memo("sections.bodies", lambda: _Bodies(ctx.doc.outline))
+    bodies = ctx.memo("sections.bodies", lambda: _Bodies(ctx.doc.outline, lambda: inventory(ctx).sets(
+        (BODY, APPENDIX), (BODY, APPENDIX))))
     contents = ctx.memo("sections.contents", lambda: _contents_entries(ctx.doc.outline, bodies))
     for section in ctx.doc.outline.walk():
         if section.heading is None or id(section) in contents:
@@ -335,13 +337,14 @@ def _label_paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
     a contents line (a tab and a page number, a 'toc' style) — directly over a table or a list."""
     out = []
     for i, block in enumerate(blocks[:-1]):
+        if blocks[i + 1].kind not in ("table", "list_item"):
+            continue  # the rarest test first: most paragraphs are followed by a paragraph
         if block.kind != "paragraph" or block.source != "body" or (block.style or "").lower().startswith("toc"):
             continue
         text = block.text.strip()
         if not text or len(text) > 30 or "\t" in block.text or _SENTENCE.search(text):
             continue
-        if blocks[i + 1].kind in ("table", "list_item"):
-            out.append((i, text.rstrip(":：").strip()))
+        out.append((i, text.rstrip(":：").strip()))
     return out
 
 
@@ -433,10 +436,13 @@ class _Bodies:
     are consecutive in the walk, so each section's are a span of two shared lists, and a section's
     text is not copied into each section above it."""
 
-    __slots__ = ("pieces", "_norms", "_suspects", "_blocks", "_spans")
+    __slots__ = ("pieces", "_norms", "_suspects", "_blocks", "_spans", "_sets")
 
-    def __init__(self, root: Section):
+    def __init__(self, root: Section, sets: Callable[[], list[TextSet]]):
+        """`sets`: text sets that hold every piece (the document's inventory of the body), scanned for
+        placeholders' words; the placeholders rule scans them for the same literals."""
         self.pieces: list[str] = []  # the non-blank texts of the blocks (a table's: its cells) in walk order
+        self._sets = sets
         self._norms: list[str] | None = None
         self._suspects: tuple[Vocabulary, list[int] | None] | None = None
         self._blocks: list[Block] = []
@@ -494,7 +500,7 @@ class _Bodies:
             searches = placeholder_word_searches(vocab)
             found: list[int] | None = None
             if searches is not None:
-                hits = containing([TextSet(set(self.pieces))], *searches)
+                hits = containing(self._sets(), *searches)
                 found = [i for i, piece in enumerate(self.pieces) if piece in hits] if hits else []
             self._suspects = (vocab, found)
         return self._suspects[1]
