@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from itertools import accumulate
 
 import pytest
 
@@ -319,3 +320,33 @@ def test_label_unit_is_the_pattern_one():
     for label in _random_texts(alphabet, 20000, seed=53, longest=7):
         m = text._BRACKETED_UNIT.search(text.nfkc(label).strip())
         assert text.label_unit(label) == (m.group(0).strip("()（） ") if m else None), repr(label)
+
+
+def test_body_text_stops_at_its_limit_with_the_plain_result(tmp_path):
+    """`mentions._body_text` stops collecting paragraphs once their join reaches the limit: the first
+    `limit` characters of the plain join of every paragraph (headings left out) and cell, at limits that
+    fall inside a paragraph, on a separator, inside the cells and past the end."""
+    from types import SimpleNamespace
+
+    from checker.io.readers.docx import read_docx
+    from checker.kinds.mentions import _body_text
+    from tests.support.word import WordWriter
+
+    rnd = random.Random(7)
+    w = WordWriter("en")
+    for s in range(30):
+        w.heading(f"Section {s}", 1)
+        for _ in range(rnd.randint(0, 4)):
+            w.para(" ".join(rnd.choice(["scope", "owner", "budget", "2026-01-12", "risk"]) for _ in range(rnd.randint(1, 12))))
+        if s % 7 == 0:
+            w.table(["Deliverable", "Owner"], [[f"D-{s}.{r}", "Wei Zhang"] for r in range(3)])
+    path = w.save(tmp_path / "plan.docx")
+    doc = read_docx(str(path), path.read_bytes(), "docx", shipped_vocabulary())
+    paragraphs = [b.text for b in doc.text_blocks() if b.kind != "heading" and b.text]
+    cells = [c.text for g in doc.grids() for row in g.rows for c in row if not c.merged and c.text]
+    plain = "\n".join(paragraphs + cells)
+    ctx = SimpleNamespace(doc=doc)
+    ends = list(accumulate(len(p) + 1 for p in paragraphs))
+    for limit in sorted({1, 2, 50, *ends[:5], *(e - 1 for e in ends[:5]), *(e + 1 for e in ends[:5]), ends[-1] - 1,
+                         ends[-1], ends[-1] + 5, len(plain) - 1, len(plain), len(plain) + 10, 200_000}):
+        assert _body_text(ctx, limit) == plain[:limit], limit
