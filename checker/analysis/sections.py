@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any, Callable, Iterator, Literal
+from typing import Any, Callable, Iterable, Iterator, Literal
 
 from checker.analysis.context import Context
 from checker.analysis.inventory import APPENDIX, BODY, inventory
@@ -57,6 +57,22 @@ class Parts:
     def normalized(self) -> Iterator[str]:
         """`nfkc` of each text (NFKC never combines across a line feed: joined, the whole text's)."""
         return self._texts(self.bodies.norm_pieces(), nfkc)
+
+    def lines(self) -> tuple[tuple[int, int] | str, ...]:
+        """What the joined text is made of, in order: runs of consecutive pieces (start, end) and
+        non-blank titles, each run as long as it goes (what `within` compares)."""
+        out: list[tuple[int, int] | str] = []
+        for span in self.spans:
+            if span.__class__ is str:
+                if span.strip():  # type: ignore[union-attr]
+                    out.append(span)
+            elif span[0] < span[1]:  # type: ignore[index]
+                last = out[-1] if out else None
+                if last is not None and last.__class__ is tuple and last[1] == span[0]:  # type: ignore[index]
+                    out[-1] = (last[0], span[1])  # type: ignore[index]
+                else:
+                    out.append((span[0], span[1]))  # type: ignore[index]
+        return tuple(out)
 
     def _texts(self, pieces: list[str], title_form) -> Iterator[str]:
         for span in self.spans:
@@ -672,6 +688,55 @@ def find_section(ctx: Context, key: str, synonyms: Synonyms | None = None) -> Se
     if not hits and synonyms is None:
         hits = [h for k in children(ctx.vocab, ctx.doc_type, key) for h in index.get(k) or []]
     return next((h for h in hits if not hit_is_empty(ctx.vocab, h)), hits[0] if hits else None)
+
+
+def within(inner: tuple[tuple[int, int] | str, ...], outer: tuple[tuple[int, int] | str, ...]) -> bool:
+    """Whether a content made of `inner` (`Parts.lines`) is, line for line, part of one made of
+    `outer` of the same document: its texts are a run of the other's, so its joined text sits in the
+    other's between line feeds or the text's ends."""
+    k = len(inner)
+    if k == 0:
+        return False
+    first, last = inner[0], inner[-1]
+    for i in range(len(outer) - k + 1):
+        head, tail = outer[i], outer[i + k - 1]
+        if first.__class__ is str or head.__class__ is str:
+            if first != head:
+                continue
+        elif not (head[0] <= first[0] and first[1] <= head[1] and (k == 1 or first[1] == head[1])):  # type: ignore[index]
+            continue  # the first run ends where the other's does, unless it is the only one
+        if k == 1:
+            return True
+        if inner[1:-1] != outer[i + 1:i + k - 1]:
+            continue
+        if last.__class__ is str or tail.__class__ is str:
+            if last == tail:
+                return True
+        elif tail[0] == last[0] and last[1] <= tail[1]:  # type: ignore[index]
+            return True
+    return False
+
+
+def any_place_matches(pattern: re.Pattern[str], hits: Iterable[SectionHit], widens: bool) -> bool:
+    """Whether `pattern` finds a match in the normalised text of one of `hits`.
+
+    With `widens` (`checker.text.widening.survives_widening`), a heading's content that is line for
+    line part of one the pattern did not match is not read: it cannot match either. A heading's
+    content holds its sub-sections' and the sibling sections it folds in, so the places of one
+    section overlap: on a 20,000-paragraph plan PMP-02 read 4 MB in 225 places, each paragraph about
+    five times."""
+    missed: list[tuple[Any, tuple[tuple[int, int] | str, ...]]] = []  # (the document's bodies, lines)
+    for hit in hits:
+        content = hit.content
+        lines = content.lines() if widens and content.__class__ is Parts else None  # type: ignore[union-attr]
+        if lines is not None and any(bodies is content.bodies and within(lines, other)  # type: ignore[union-attr]
+                                     for bodies, other in missed):
+            continue
+        if pattern.search(hit.norm_text):
+            return True
+        if lines is not None:
+            missed.append((content.bodies, lines))  # type: ignore[union-attr]
+    return False
 
 
 def find_all(ctx: Context, key: str, synonyms: Synonyms | None = None) -> list[SectionHit]:
