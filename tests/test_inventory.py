@@ -73,6 +73,23 @@ def test_a_joined_scan_finds_what_a_per_text_check_finds(big):
             assert ts.containing([Search(literals, forms)]) == _reference(texts, literals, forms), (literals, forms)
 
 
+def test_a_set_scanned_again_finds_what_a_fresh_set_finds(big, monkeypatch):
+    """A set keeps what each literal found (`TextSet._found`), so the kinds that look for the same
+    literals (the placeholders and section emptiness: TBD, TODO, '[') scan once: searches that share
+    literals, in any order and form, and literals found in more texts than are kept, find what a set
+    scanned for the first time finds."""
+    monkeypatch.setattr(search, "_MEMO_HITS", 3)  # some literals are in more texts: looked for again
+    texts = _corpus()
+    literal_sets = [("tbd", "todo", "[", "x"), ("tbd", "here"), ("todo", "tba", "e"), ("[", "x", "tb\u0307"), ("元", "tbd")]
+    rnd = random.Random(3)
+    ts = TextSet(set(texts))
+    for _ in range(40):
+        searches = [Search(rnd.choice(literal_sets), rnd.choice([(f,) for f in FORMS] + [(RAW, NFKC)]))
+                    for _ in range(rnd.randint(1, 3))]
+        assert ts.containing(searches) == TextSet(set(texts)).containing(searches) == \
+            set().union(*(_reference(texts, s.literals, s.forms) for s in searches))
+
+
 def test_prefilter_candidates_are_the_texts_that_may_match():
     texts = _corpus()
     ts = [TextSet(set(texts[:300])), TextSet(set(texts[300:]))]

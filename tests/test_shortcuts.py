@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from itertools import accumulate
 
 import pytest
 
@@ -324,3 +325,117 @@ def test_label_unit_is_the_pattern_one():
     for label in _random_texts(alphabet, 20000, seed=53, longest=7):
         m = text._BRACKETED_UNIT.search(text.nfkc(label).strip())
         assert text.label_unit(label) == (m.group(0).strip("()（） ") if m else None), repr(label)
+
+
+def test_body_text_stops_at_its_limit_with_the_plain_result(tmp_path):
+    """`mentions._body_text` stops collecting paragraphs once their join reaches the limit: the first
+    `limit` characters of the plain join of every paragraph (headings left out) and cell, at limits that
+    fall inside a paragraph, on a separator, inside the cells and past the end."""
+    from types import SimpleNamespace
+
+    from checker.io.readers.docx import read_docx
+    from checker.kinds.mentions import _body_text
+    from tests.support.word import WordWriter
+
+    rnd = random.Random(7)
+    w = WordWriter("en")
+    for s in range(30):
+        w.heading(f"Section {s}", 1)
+        for _ in range(rnd.randint(0, 4)):
+            w.para(" ".join(rnd.choice(["scope", "owner", "budget", "2026-01-12", "risk"]) for _ in range(rnd.randint(1, 12))))
+        if s % 7 == 0:
+            w.table(["Deliverable", "Owner"], [[f"D-{s}.{r}", "Wei Zhang"] for r in range(3)])
+    path = w.save(tmp_path / "plan.docx")
+    doc = read_docx(str(path), path.read_bytes(), "docx", shipped_vocabulary())
+    paragraphs = [b.text for b in doc.text_blocks() if b.kind != "heading" and b.text]
+    cells = [c.text for g in doc.grids() for row in g.rows for c in row if not c.merged and c.text]
+    plain = "\n".join(paragraphs + cells)
+    ctx = SimpleNamespace(doc=doc)
+    ends = list(accumulate(len(p) + 1 for p in paragraphs))
+    for limit in sorted({1, 2, 50, *ends[:5], *(e - 1 for e in ends[:5]), *(e + 1 for e in ends[:5]), ends[-1] - 1,
+                         ends[-1], ends[-1] + 5, len(plain) - 1, len(plain), len(plain) + 10, 200_000}):
+        assert _body_text(ctx, limit) == plain[:limit], limit
+
+
+_WIDENING_PATTERNS = [
+    r"\d|daily|weekly", r"\bv\s?\d", r"\bfoo\B|ba(?=r)", r"(?<=[A-Za-z]{3})\.?\s+\d{1,2}", r"(a)?(?(1)b|c)x", r"v\n\d",
+    r"(?s)\A(?=.*?(?:\bv\s?\d|version))(?=.*?\d{4}-\d{2})", r"^v", r"v$", r"(?!a)v", r"(?<!\n)v", r"v\s*+1", r"(?>v\s*)1",
+    r"\Av", r"(?s)\A(?=.*?x)y", r"\A(?=.*?v)", r"(?m)^v\s", r"v\Z", r"(?s)\A(?=.*v)(?=.*?\d)",
+]
+
+
+def test_a_pattern_said_to_survive_widening_matches_every_wider_text():
+    """`survives_widening` against the definition, on random texts: a pattern it accepts matches every
+    text that holds, between line feeds or the ends, a text it matches. The patterns it refuses (each
+    of them can be shown to fail a wider text) are refused."""
+    from checker.text.widening import survives_widening
+
+    pieces = ["v", "v1", "v 2", "version", "foo", "bar", "ba", "x", "1", "2026-01", "Jan", " 12", "\n", "a", "b", "c", " "]
+    rnd = random.Random(12)
+    accepted = []
+    for source in _WIDENING_PATTERNS:
+        pattern = re.compile(source, re.I)
+        if not survives_widening(pattern):
+            continue
+        accepted.append(source)
+        for _ in range(3000):
+            narrow = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+            if not pattern.search(narrow):
+                continue
+            before, after = ("".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 4))) for _ in range(2))
+            for wide in (f"{before}\n{narrow}", f"{narrow}\n{after}", f"{before}\n{narrow}\n{after}"):
+                assert pattern.search(wide), (source, narrow, wide)
+    assert accepted == _WIDENING_PATTERNS[:7] + _WIDENING_PATTERNS[-1:]
+    # Refused ones that a wider text makes fail (the others are refused for their kind: a negative
+    # lookaround, a possessive repeat or an atomic group, a line anchor).
+    for source, narrow, wide in [(r"^v", "v", "x\nv"), (r"v$", "v", "v\nx"), (r"(?<!\n)v", "v", "x\nv"), (r"\Av", "v", "x\nv"),
+                                 (r"v\Z", "v", "v\nx"), (r"(?s)\A(?=.*?x)y", "yx", "a\nyx"), (r"\A(?=.*?v)", "v", "x\nv")]:
+        assert re.search(source, narrow) and not re.search(source, wide), source
+
+
+def test_a_place_inside_one_the_pattern_missed_is_skipped_only_when_it_cannot_match(tmp_path):
+    """`any_place_matches` (a heading's content that is line for line part of a missed one is not read)
+    against reading every place, on plans whose headings nest and fold their siblings in; `within` only
+    ever says so of a content whose joined text sits in the other's between line feeds or the ends."""
+    from checker.analysis.context import Context
+    from checker.analysis.sections import Parts, any_place_matches, section_index, within
+    from checker.io.readers.docx import read_docx
+    from checker.text.widening import survives_widening
+    from tests.support.word import WordWriter
+
+    vocab = shipped_vocabulary()
+    rnd = random.Random(17)
+    names = ["Baselines", "Scope Baseline", "Schedule Baseline", "Cost Baseline", "Milestones"]
+    words = ["scope", "v1.0", "version", "2026-01-12", "Jan 12, 2026", "rev", "daily", "v", "2", "approved", "x"]
+    skipped = compared = 0
+    for n in range(5):
+        w = WordWriter("en")
+        for s in range(36):
+            level = 1 if s % 6 == 0 else rnd.choice([2, 2, 3])
+            w.heading(f"{rnd.choice(names)}: part {s}" if rnd.random() < 0.6 else rnd.choice(names), level)
+            for _ in range(rnd.choice([0, 1, 2, 3])):
+                w.para(" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 8))))
+        path = w.save(tmp_path / f"plan-{n}.docx")
+        doc = read_docx(str(path), path.read_bytes(), "docx", vocab)
+        ctx = Context(doc=doc, doc_type="PMP", language="en", today=None, vocab=vocab)
+        for hits in section_index(ctx).values():
+            parts = [h for h in hits if h.content.__class__ is Parts]
+            for inner in parts:
+                for outer in parts:
+                    if within(inner.content.lines(), outer.content.lines()):
+                        assert f"\n{inner.norm_text}\n" in f"\n{outer.norm_text}\n"
+            for source in _WIDENING_PATTERNS:
+                pattern = re.compile(source, re.I)
+                for start in range(len(hits)):
+                    places = hits[start:]
+                    plain = any(pattern.search(h.norm_text) for h in places)
+                    assert any_place_matches(pattern, places, survives_widening(pattern)) == plain, source
+                    compared += 1
+                    read = [h for h in places if h.content.__class__ is Parts]
+                    missed = []
+                    for h in read:
+                        if any(within(h.content.lines(), m) for m in missed):
+                            skipped += 1
+                        elif not pattern.search(h.norm_text):
+                            missed.append(h.content.lines())
+    assert skipped > 100 and compared > 500, (skipped, compared)

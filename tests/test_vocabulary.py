@@ -103,3 +103,24 @@ def _with_chance(doc_types: dict) -> dict:
     out = copy.deepcopy(dict(doc_types))
     out["RISK_REGISTER"]["columns"]["probability"]["en"].append("Chance")
     return out
+
+
+def test_a_prepared_vocabulary_checks_the_same_and_builds_what_a_first_check_would(tmp_path: Path) -> None:
+    """`prepare` (a worker's preload) builds the matchers a first check would build on first use, the
+    same ones: a document read and classified with a prepared vocabulary comes out as with a fresh one,
+    and its check derives nothing more of the vocabulary alone or of the vocabulary and its type."""
+    from checker.lexicon.vocabulary import _PREPARED, prepare
+
+    path = _charter(tmp_path / "项目章程.docx")
+    opened = open_document(str(path), Options().limits)
+    fresh, prepared = Vocabulary("fresh"), Vocabulary("prepared")
+    prepare(prepared)
+    built = set(prepared._derived)
+    covered = {fn for fn, _ in _PREPARED}
+    assert {fn for fn, _ in built} == covered  # every registered matcher, nothing else
+    assert any(args == ("CHARTER",) for _, args in built)  # the per-type ones, for each type
+    doc_fresh, doc_prepared = read_document(opened, fresh), read_document(opened, prepared)
+    assert [(b.kind, b.text, b.level) for b in doc_fresh.blocks] == [(b.kind, b.text, b.level) for b in doc_prepared.blocks]
+    assert classify(doc_fresh, fresh) == classify(doc_prepared, prepared)
+    assert not {key for key in set(prepared._derived) - built if key[0] in covered}
+    assert {key for key in set(fresh._derived) if key[0] in covered} <= built

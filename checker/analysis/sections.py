@@ -15,9 +15,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any, Iterator, Literal
+from typing import Any, Callable, Iterable, Iterator, Literal
 
 from checker.analysis.context import Context
+from checker.analysis.inventory import APPENDIX, BODY, inventory
 from checker.core.location import Location
 from checker.io.fields import record_header_row
 from checker.io.tables import looks_like_header_row
@@ -56,6 +57,22 @@ class Parts:
     def normalized(self) -> Iterator[str]:
         """`nfkc` of each text (NFKC never combines across a line feed: joined, the whole text's)."""
         return self._texts(self.bodies.norm_pieces(), nfkc)
+
+    def lines(self) -> tuple[tuple[int, int] | str, ...]:
+        """What the joined text is made of, in order: runs of consecutive pieces (start, end) and
+        non-blank titles, each run as long as it goes (what `within` compares)."""
+        out: list[tuple[int, int] | str] = []
+        for span in self.spans:
+            if span.__class__ is str:
+                if span.strip():  # type: ignore[union-attr]
+                    out.append(span)
+            elif span[0] < span[1]:  # type: ignore[index]
+                last = out[-1] if out else None
+                if last is not None and last.__class__ is tuple and last[1] == span[0]:  # type: ignore[index]
+                    out[-1] = (last[0], span[1])  # type: ignore[index]
+                else:
+                    out.append((span[0], span[1]))  # type: ignore[index]
+        return tuple(out)
 
     def _texts(self, pieces: list[str], title_form) -> Iterator[str]:
         for span in self.spans:
@@ -246,7 +263,8 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     labels = ctx.memo(f"sections.labels:{id(synonyms)}", lambda: _Labels(synonyms))
     names = labels.names
     siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
-    bodies = ctx.memo("sections.bodies", lambda: _Bodies(ctx.doc.outline))
+    bodies = ctx.memo("sections.bodies", lambda: _Bodies(ctx.doc.outline, lambda: inventory(ctx).sets(
+        (BODY, APPENDIX), (BODY, APPENDIX))))
     contents = ctx.memo("sections.contents", lambda: _contents_entries(ctx.doc.outline, bodies))
     for section in ctx.doc.outline.walk():
         if section.heading is None or id(section) in contents:
@@ -335,13 +353,14 @@ def _label_paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
     a contents line (a tab and a page number, a 'toc' style) — directly over a table or a list."""
     out = []
     for i, block in enumerate(blocks[:-1]):
+        if blocks[i + 1].kind not in ("table", "list_item"):
+            continue  # the rarest test first: most paragraphs are followed by a paragraph
         if block.kind != "paragraph" or block.source != "body" or (block.style or "").lower().startswith("toc"):
             continue
         text = block.text.strip()
         if not text or len(text) > 30 or "\t" in block.text or _SENTENCE.search(text):
             continue
-        if blocks[i + 1].kind in ("table", "list_item"):
-            out.append((i, text.rstrip(":：").strip()))
+        out.append((i, text.rstrip(":：").strip()))
     return out
 
 
@@ -433,10 +452,13 @@ class _Bodies:
     are consecutive in the walk, so each section's are a span of two shared lists, and a section's
     text is not copied into each section above it."""
 
-    __slots__ = ("pieces", "_norms", "_suspects", "_blocks", "_spans")
+    __slots__ = ("pieces", "_norms", "_suspects", "_blocks", "_spans", "_sets")
 
-    def __init__(self, root: Section):
+    def __init__(self, root: Section, sets: Callable[[], list[TextSet]]):
+        """`sets`: text sets that hold every piece (the document's inventory of the body), scanned for
+        placeholders' words; the placeholders rule scans them for the same literals."""
         self.pieces: list[str] = []  # the non-blank texts of the blocks (a table's: its cells) in walk order
+        self._sets = sets
         self._norms: list[str] | None = None
         self._suspects: tuple[Vocabulary, list[int] | None] | None = None
         self._blocks: list[Block] = []
@@ -494,7 +516,7 @@ class _Bodies:
             searches = placeholder_word_searches(vocab)
             found: list[int] | None = None
             if searches is not None:
-                hits = containing([TextSet(set(self.pieces))], *searches)
+                hits = containing(self._sets(), *searches)
                 found = [i for i, piece in enumerate(self.pieces) if piece in hits] if hits else []
             self._suspects = (vocab, found)
         return self._suspects[1]
@@ -666,6 +688,55 @@ def find_section(ctx: Context, key: str, synonyms: Synonyms | None = None) -> Se
     if not hits and synonyms is None:
         hits = [h for k in children(ctx.vocab, ctx.doc_type, key) for h in index.get(k) or []]
     return next((h for h in hits if not hit_is_empty(ctx.vocab, h)), hits[0] if hits else None)
+
+
+def within(inner: tuple[tuple[int, int] | str, ...], outer: tuple[tuple[int, int] | str, ...]) -> bool:
+    """Whether a content made of `inner` (`Parts.lines`) is, line for line, part of one made of
+    `outer` of the same document: its texts are a run of the other's, so its joined text sits in the
+    other's between line feeds or the text's ends."""
+    k = len(inner)
+    if k == 0:
+        return False
+    first, last = inner[0], inner[-1]
+    for i in range(len(outer) - k + 1):
+        head, tail = outer[i], outer[i + k - 1]
+        if first.__class__ is str or head.__class__ is str:
+            if first != head:
+                continue
+        elif not (head[0] <= first[0] and first[1] <= head[1] and (k == 1 or first[1] == head[1])):  # type: ignore[index]
+            continue  # the first run ends where the other's does, unless it is the only one
+        if k == 1:
+            return True
+        if inner[1:-1] != outer[i + 1:i + k - 1]:
+            continue
+        if last.__class__ is str or tail.__class__ is str:
+            if last == tail:
+                return True
+        elif tail[0] == last[0] and last[1] <= tail[1]:  # type: ignore[index]
+            return True
+    return False
+
+
+def any_place_matches(pattern: re.Pattern[str], hits: Iterable[SectionHit], widens: bool) -> bool:
+    """Whether `pattern` finds a match in the normalised text of one of `hits`.
+
+    With `widens` (`checker.text.widening.survives_widening`), a heading's content that is line for
+    line part of one the pattern did not match is not read: it cannot match either. A heading's
+    content holds its sub-sections' and the sibling sections it folds in, so the places of one
+    section overlap: on a 20,000-paragraph plan PMP-02 read 4 MB in 225 places, each paragraph about
+    five times."""
+    missed: list[tuple[Any, tuple[tuple[int, int] | str, ...]]] = []  # (the document's bodies, lines)
+    for hit in hits:
+        content = hit.content
+        lines = content.lines() if widens and content.__class__ is Parts else None  # type: ignore[union-attr]
+        if lines is not None and any(bodies is content.bodies and within(lines, other)  # type: ignore[union-attr]
+                                     for bodies, other in missed):
+            continue
+        if pattern.search(hit.norm_text):
+            return True
+        if lines is not None:
+            missed.append((content.bodies, lines))  # type: ignore[union-attr]
+    return False
 
 
 def find_all(ctx: Context, key: str, synonyms: Synonyms | None = None) -> list[SectionHit]:

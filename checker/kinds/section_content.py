@@ -29,7 +29,15 @@ from typing import Iterable, Iterator, Literal, Self
 from pydantic import Field, model_validator
 
 from checker.analysis.context import Context
-from checker.analysis.sections import SectionHit, display_name, find_all, find_section, hit_is_empty, items
+from checker.analysis.sections import (
+    SectionHit,
+    any_place_matches,
+    display_name,
+    find_all,
+    find_section,
+    hit_is_empty,
+    items,
+)
 from checker.analysis.signoff import status_synonyms
 from checker.core.findings import Finding
 from checker.io.tables import find_header, table_view
@@ -41,6 +49,7 @@ from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.dates import parse_date
 from checker.text.money import AMOUNT, CN_SCALED_UNIT, CN_UNIT
 from checker.text.normalize import nfkc
+from checker.text.widening import survives_widening
 
 _NONE = re.compile(r"^\s*(?:none|nil|n/?a|无|没有|不适用|暂无)(?:\b|$|[,，。.;；:：])", re.I)
 _UNIT_DECL = re.compile(rf"单位\s*[:：]?\s*(?:人民币)?\s*(?:{CN_UNIT})|(?:{CN_SCALED_UNIT})|"
@@ -161,6 +170,7 @@ class _Check:
         self.spec = spec
         self.place = _Place(spec, rid, n)
         self.pattern = re.compile(spec.pattern, re.I) if spec.pattern else None
+        self.pattern_widens = self.pattern is not None and survives_widening(self.pattern)
         self.row_column = Synonyms({"col": list(spec.row_column)}) if spec.row_column else None
         self.when = [(_Place(w, rid, n * 100 + i + 1), re.compile(w.pattern, re.I | re.M))
                      for i, w in enumerate(spec.when)]
@@ -255,18 +265,21 @@ class SectionContent(ProseKind):
                 return
         # The same section may appear more than once (a summary table and a detailed chapter):
         # it satisfies the check when any of its places does.
-        def texts() -> Iterator[str]:
-            """The places' normalised texts, non-empty ones only (the first place when all are empty),
-            one at a time: a check usually passes on the first place, and the rest need not be read."""
+        def places() -> Iterator[SectionHit]:
+            """The places, non-empty ones only (the first place when all are empty), one at a time: a
+            check usually passes on the first place, and the rest need not be read."""
             filled = False
             for h in chk.place.find_all(ctx):
                 if not hit_is_empty(ctx.vocab, h):
                     filled = True
-                    yield h.norm_text
+                    yield h
             if not filled:
-                yield hit.norm_text
+                yield hit
 
-        if chk.pattern is not None and not any(chk.pattern.search(t) for t in texts()):
+        def texts() -> Iterator[str]:
+            return (h.norm_text for h in places())
+
+        if chk.pattern is not None and not any_place_matches(chk.pattern, places(), chk.pattern_widens):
             yield self.finding(ctx, hit.location, variant=self._v(chk, "pattern"), section=section)
             return
         if p.money and not any(has_money(t) or (p.allow_none and _NONE.match(t)) for t in texts()):

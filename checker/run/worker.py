@@ -44,11 +44,13 @@ def _preload() -> None:
     from checker.config import waivers  # noqa: F401
     from checker.io import safe_open  # noqa: F401
     from checker.io.readers import docx, xlsx  # noqa: F401
+    from checker.lexicon.vocabulary import prepare, shipped_vocabulary
     from checker.run import document
     from checker.text import language, normalize  # noqa: F401
 
     document.rules_of()
     shipped_model()  # the classifier's fitted weights (rules/models/classifier.yaml)
+    prepare(shipped_vocabulary())  # its matchers, built once here rather than by the first document
 
 
 def _sha256(path: str, data: bytes | None) -> str | None:

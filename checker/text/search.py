@@ -39,7 +39,7 @@ class _Chunk:
         self._joined: dict[int, str] = {}
         self._starts: dict[int, list[int]] = {}
 
-    def _key(self, form: int) -> int:
+    def key(self, form: int) -> int:
         """`form`, or the plainer form that has the same text (NFKC leaves ASCII and normalised text alone)."""
         if form & NFKC and (self.ascii or self._nfkc() is self.joined(RAW)):
             return form & LOWER
@@ -54,7 +54,7 @@ class _Chunk:
         return got
 
     def joined(self, form: int) -> str:
-        form = self._key(form)
+        form = self.key(form)
         got = self._joined.get(form)
         if got is None:
             if form == RAW:
@@ -68,7 +68,7 @@ class _Chunk:
 
     def starts(self, form: int) -> list[int]:
         """Offsets of the texts in `joined(form)`, one past the end last (for `bisect`)."""
-        form = self._key(form)
+        form = self.key(form)
         got = self._starts.get(form)
         if got is None:
             joined = self.joined(form)
@@ -119,12 +119,15 @@ class TextSet:
     no more memory than one chunk's forms.
     """
 
-    __slots__ = ("_ascii", "_other", "_kept")
+    __slots__ = ("_ascii", "_other", "_kept", "_found")
 
     def __init__(self, texts: set[str]):
         """`texts` is taken over (and emptied)."""
         self._ascii, self._other = _partition(texts)
         self._kept: list[_Chunk] | None = None
+        # (chunk number, form key) -> literal -> the chunk's texts holding it: several kinds look for the
+        # same literals (TBD, TODO, '[' for the placeholders and for section emptiness), each once per set.
+        self._found: dict[tuple[int, int], dict[str, set[str]]] = {}
 
     @property
     def texts(self) -> list[str]:
@@ -142,18 +145,21 @@ class TextSet:
         """The texts in which one of `searches` finds one of its literals."""
         found: set[str] = set()
         searches = list(searches)
-        for chunk in self._chunks():
+        for n, chunk in enumerate(self._chunks()):
             for search in searches:
                 if search.plan is None:
                     found.update(t for t in chunk.texts if search.in_text(t))
                     continue
                 groups = search.plan.narrow if chunk.ascii else search.plan.groups
-                done: list[str] = []
                 for form in search.forms:
-                    joined = chunk.joined(form)
-                    if not any(joined is d for d in done):
-                        done.append(joined)
-                        _scan(chunk, form, joined, groups, search.plan.chars, found)
+                    key = chunk.key(form)  # forms with the same text (NFKC of ASCII) share their results
+                    memo = self._found.setdefault((n, key), {})
+                    if all(lit in memo for _, group in groups for lit in group):
+                        for _, group in groups:
+                            for lit in group:
+                                found |= memo[lit]
+                    else:
+                        _scan(chunk, key, chunk.joined(key), groups, search.plan.chars, found, memo)
         return found
 
 
@@ -209,24 +215,33 @@ def _common_prefix(words: list[str]) -> str:
     return first[:n]
 
 
-def _scan(chunk: _Chunk, form: int, joined: str, groups: list, chars: frozenset, found: set[str]) -> None:
-    """Add to `found` the texts of `chunk` whose `form` (`joined`) contains a literal of `groups`."""
+_MEMO_HITS = 1024  # a literal found in more texts than this is looked for again when asked again (memory)
+
+
+def _scan(chunk: _Chunk, form: int, joined: str, groups: list, chars: frozenset, found: set[str],
+          memo: dict[str, set[str]]) -> None:
+    """Add to `found` the texts of `chunk` whose `form` (`joined`) contains a literal of `groups`;
+    `memo` has the texts of the literals already looked for in this form, and gets those looked for now."""
     absent = {ch for ch in chars if ch not in joined}
     starts: list[int] | None = None
     texts = chunk.texts
     for opening, group in groups:
-        if opening and ((absent and not absent.isdisjoint(opening)) or opening not in joined):
-            continue
+        skip = bool(opening) and ((absent and not absent.isdisjoint(opening)) or opening not in joined)
         for lit in group:
-            if absent and not absent.isdisjoint(lit):
-                continue
-            pos = joined.find(lit)
-            while pos >= 0:  # one text per step: the next search starts at the following text
-                if starts is None:
-                    starts = chunk.starts(form)
-                i = bisect_right(starts, pos) - 1
-                found.add(texts[i])
-                pos = joined.find(lit, starts[i + 1])
+            hits = memo.get(lit)
+            if hits is None:
+                hits = set()
+                if not skip and not (absent and not absent.isdisjoint(lit)):
+                    pos = joined.find(lit)
+                    while pos >= 0:  # one text per step: the next search starts at the following text
+                        if starts is None:
+                            starts = chunk.starts(form)
+                        i = bisect_right(starts, pos) - 1
+                        hits.add(texts[i])
+                        pos = joined.find(lit, starts[i + 1])
+                if len(hits) <= _MEMO_HITS:
+                    memo[lit] = hits
+            found |= hits
 
 
 def _split(texts: list[str]) -> Iterator[list[str]]:
