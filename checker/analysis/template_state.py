@@ -56,7 +56,12 @@ def nature_of(ctx: Context) -> Nature:
     reports, minutes, forms and registers. A type that may be either (lessons: a report or a
     register) is a record when laid out as a register workbook. A document of no recognised type
     is `unknown`: nothing says a PMO version-controls it (a checklist, a defect list, a personal
-    report), so the controlled documents' rules do not apply to it."""
+    report), so the controlled documents' rules do not apply to it. Every rule asks: worked out
+    once per document and type."""
+    return ctx.memo(f"nature:{ctx.doc_type}", lambda: _nature(ctx))
+
+
+def _nature(ctx: Context) -> Nature:
     if ctx.doc_type == "UNKNOWN":
         return "unknown"
     spec = ctx.vocab.type_spec(ctx.doc_type)

@@ -78,9 +78,10 @@ def sheet_titles(doc: Document) -> list[str]:
 
 
 def project_named(ctx: Context) -> bool:
-    """Whether the document names its project in its title or in its opening sentence."""
-    return project_in_title(ctx) or project_in_opening(ctx) is not None or any(
-        project_as_title(ctx.vocab, title) for title in titles(ctx))
+    """Whether the document names its project in its title or in its opening sentence (worked out
+    once per document: COM-01 and the required-section rules both ask)."""
+    return ctx.memo("project_named", lambda: project_in_title(ctx) or project_in_opening(ctx) is not None or any(
+        project_as_title(ctx.vocab, title) for title in titles(ctx)))
 
 
 def project_as_title(vocab: Vocabulary, title: str) -> str | None:

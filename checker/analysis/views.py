@@ -9,10 +9,8 @@ import re
 
 from checker.analysis.context import Context
 from checker.io.tables import TableView, find_tables, looks_like_header_row
-from checker.lexicon.files import words
-from checker.lexicon.matchers import block_columns, doc_control_synonyms
+from checker.lexicon.matchers import block_columns, common_labels, doc_control_synonyms
 from checker.lexicon.synonyms import Synonyms
-from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Field, Grid
 from checker.text.dates import parse_date
 from checker.text.money import parse_money
@@ -37,7 +35,7 @@ def doc_control(ctx: Context) -> dict[str, list[Field]]:
                 out.setdefault(field.key, []).append(field)
                 continue
             keys = _label_keys(syn, field.label)
-            if "version" in keys and norm_label(field.label) in _other_versions(ctx.vocab):
+            if "version" in keys and norm_label(field.label) in common_labels(ctx.vocab, "other_versions"):
                 keys.remove("version")  # '产品版本': the product's version, not the document's
             if "version" in keys and _is_amount(field.value):
                 keys.remove("version")  # 'CLION 6.0版本：3000元' prices a product version, it is no document version
@@ -48,11 +46,6 @@ def doc_control(ctx: Context) -> dict[str, list[Field]]:
         return out
 
     return ctx.memo("doc_control", compute)
-
-
-@derived
-def _other_versions(vocab: Vocabulary) -> frozenset[str]:
-    return frozenset(norm_label(w) for w in words(vocab.common.get("other_versions") or {}))
 
 
 def _is_amount(value: str) -> bool:

@@ -19,7 +19,7 @@ import re
 from typing import Iterable
 
 from checker.lexicon.files import words
-from checker.lexicon.matchers import doc_type_names, field_labels, section_names
+from checker.lexicon.matchers import common_labels, doc_type_names, field_labels, section_names
 from checker.lexicon.predicates import is_placeholder
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.elements import Block, Field
@@ -54,7 +54,7 @@ def cover_fields(vocab: Vocabulary, blocks: Iterable[Block], fields: Iterable[Fi
     taken = {f.location.anchor() for f in fields if f.location is not None}
     out: list[Field] = []
     writer = next((f for f in fields if f.source == "table" and f.location.table in tables and f.value.strip()
-                   and not is_placeholder(vocab, f.value) and norm_label(f.label) in _writer_labels(vocab)), None)
+                   and not is_placeholder(vocab, f.value) and norm_label(f.label) in common_labels(vocab, "cover_writer_labels")), None)
     if writer is not None:
         out.append(Field(writer.label, writer.value, writer.location, writer.label_location, "cover", key="author"))
     project = _project_line(vocab, lines, titles[0], taken, body_next)
@@ -167,11 +167,6 @@ def _is_organisation(vocab: Vocabulary, text: str) -> bool:
     if re.search(words_en, t, re.I):
         return True
     return any(t.endswith(s) for s in suffixes_zh)
-
-
-@derived
-def _writer_labels(vocab: Vocabulary) -> frozenset[str]:
-    return frozenset(norm_label(w) for w in words(vocab.common.get("cover_writer_labels") or {}))
 
 
 @derived

@@ -59,6 +59,9 @@ def parse_links(text: str) -> list[tuple[str, str, float]] | None:
     return out
 
 
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a reference written as a number ('1.0', '1.01')
+
+
 def _number_key(value: float) -> str:
     """A number as a key: 1, 1.0 and '1.00' are one key; 1.01 stays 1.01."""
     return f"{float(value):.10f}".rstrip("0").rstrip(".")
@@ -67,7 +70,7 @@ def _number_key(value: float) -> str:
 def _find(resolve: dict[str, Row], ref: str) -> Row | None:
     """The task a predecessor reference names: by its id as written, else by its number's value."""
     found = resolve.get(norm_label(ref)) or resolve.get(ref)
-    if found is None and re.fullmatch(r"\d+(?:\.\d+)?", ref.strip()):
+    if found is None and _NUMBER.fullmatch(ref.strip()):
         found = resolve.get(_number_key(float(ref)))
     return found
 

@@ -7,7 +7,7 @@ from typing import Any
 from checker.lexicon.files import words
 from checker.lexicon.synonyms import Synonyms
 from checker.lexicon.vocabulary import Vocabulary, derived
-from checker.text.normalize import nfkc
+from checker.text.normalize import nfkc, norm_label
 
 COMMON_BLOCKS = ("approvals", "revision_history", "distribution")
 
@@ -118,6 +118,13 @@ def register_columns(vocab: Vocabulary) -> Synonyms:
         for key, entry in (spec.get("columns") or {}).items():
             mapping.setdefault(key, []).extend(words(entry))
     return Synonyms(mapping)
+
+
+@derived
+def common_labels(vocab: Vocabulary, name: str) -> frozenset[str]:
+    """The normalised words of a `common.yaml` word list (`{en: [...], zh: [...]}`), to test a label
+    against exactly."""
+    return frozenset(norm_label(w) for w in words(vocab.common.get(name) or {}))
 
 
 def is_column_name(vocab: Vocabulary, text: str) -> bool:
