@@ -256,3 +256,28 @@ def test_a_document_over_the_cap_is_too_large_and_the_others_are_checked(hooked:
         alone = checker.check([str(path)])["documents"][0]
         assert entries[path.name]["error"] is None
         assert entries[path.name]["findings"] == alone["findings"]
+
+
+def test_a_checked_document_is_freed_without_the_cyclic_collector(tmp_path: Path) -> None:
+    """A worker checks with the collector paused (checker.core.gc_pause): the model must go by reference
+    counting when its check ends, not wait in a cycle for the next collection to walk it."""
+    import gc
+
+    from checker.model.elements import Block
+
+    path = make_docx(tmp_path / "charter.docx")
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        entry = check_file(str(path), Options())
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        left = [o for o in gc.garbage if isinstance(o, Block)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        if was:
+            gc.enable()
+    assert entry["error"] is None and entry["doc_type"] == "CHARTER"
+    assert left == []

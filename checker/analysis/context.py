@@ -33,3 +33,9 @@ class Context:
         if key not in self.cache:
             self.cache[key] = compute()
         return self.cache[key]
+
+    def release(self) -> None:
+        """Forget the derived views once the rules are done. A view may hold the context (a lazy value's
+        closure): a reference cycle that only the cyclic collector frees, so the whole model would stay
+        alive until the collector, paused during a check (checker.core.gc_pause), walks it."""
+        self.cache.clear()

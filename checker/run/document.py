@@ -120,6 +120,7 @@ def _check_opened(opened, options: Options) -> dict[str, Any]:
     entry["summary"] = summarize(ctx)
     # The model is not needed for the report: free it (a big register's grid) before the findings
     # become dicts, and drop each Finding as its dict is made.
+    ctx.release()
     del doc, ctx
     # No compliance score for a document that was not recognised: no standard measured it.
     entry["score"] = None if result.doc_type == "UNKNOWN" else document_score(applied, findings)
