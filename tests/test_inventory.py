@@ -76,11 +76,15 @@ def test_a_joined_scan_finds_what_a_per_text_check_finds(big):
 def test_a_set_scanned_again_finds_what_a_fresh_set_finds(big, monkeypatch):
     """A set keeps what each literal found (`TextSet._found`), so the kinds that look for the same
     literals (the placeholders and section emptiness: TBD, TODO, '[') scan once: searches that share
-    literals, in any order and form, and literals found in more texts than are kept, find what a set
-    scanned for the first time finds."""
+    literals, in any order and form, literals worked out from the texts of a shorter one or of their
+    lower-cased form, and literals found in more texts than are kept, find what a set scanned for the
+    first time finds."""
     monkeypatch.setattr(search, "_MEMO_HITS", 3)  # some literals are in more texts: looked for again
     texts = _corpus()
-    literal_sets = [("tbd", "todo", "[", "x"), ("tbd", "here"), ("todo", "tba", "e"), ("[", "x", "tb\u0307"), ("元", "tbd")]
+    literal_sets = [("tbd", "todo", "[", "x"), ("tbd", "here"), ("todo", "tba", "e"), ("[", "x", "tb\u0307"), ("元", "tbd"),
+                    ("XX", "xxx", "TBD", "Here to enter"), ("here to enter", "lorem ipsum"), ("lorem",), ("ΣΑΣ", "σας"),
+                    ("İstanbul", "i̇stanbul tbd")]  # found from shorter literals' texts, or lower-cased ones'
+    texts += ["xxx", "XXX form", "xXx", "Lorem ipsum", "here to Enter", "THERE TO ENTER", "σας", "ΣΑΣ"]
     rnd = random.Random(3)
     ts = TextSet(set(texts))
     for _ in range(40):
@@ -244,3 +248,32 @@ def test_a_declared_unit_counts_in_paragraphs_and_first_table_rows(tmp_path, big
     first_rows = [table[0], ["单位：元", "", ""], *table[1:]]
     path = make_docx(tmp_path / "f.docx", zh=True, title="项目章程", sections=ZH_CHARTER + [("十三、预算明细", first_rows)])
     assert _findings(path, "COM-11") == []
+
+
+def test_a_big_set_told_what_is_expected_joins_each_chunk_once_and_finds_the_same(monkeypatch):
+    """`TextSet.expect`: a set too big to keep its joined forms looks for the expected searches'
+    literals whenever it joins a chunk, so later scans (other rules) join nothing again; what each
+    scan finds is unchanged, whatever is expected (a search never asked, one asked in another form)."""
+    monkeypatch.setattr(search, "_CHUNK", 64)
+    built: list[tuple] = []
+    join = search._Chunk.joined
+
+    def counting(chunk, form):
+        key = chunk.key(form)
+        if key not in chunk._joined:
+            built.append((tuple(chunk.texts), key))
+        return join(chunk, form)
+
+    monkeypatch.setattr(search._Chunk, "joined", counting)
+    texts = _corpus()
+    asked = [Search(("tbd", "todo", "["), (LOWER,)), Search(("XX", "xxx"), (RAW,)), Search(("here to enter", "lorem"), (LOWER,)),
+             Search(("元",), (RAW,)), Search(("cost", "value", "("), (NFKC,))]
+    expected = asked + [Search(("never asked",), (LOWER,)), Search(("tbd",), (NFKC | LOWER,))]
+    told = TextSet(set(texts))
+    told.expect(expected)
+    results = [told.containing([s]) for s in asked]
+    assert len(set(built)) == len(built)  # each form of each chunk joined once
+    built.clear()
+    plain = TextSet(set(texts))
+    assert results == [plain.containing([s]) for s in asked] == [_reference(texts, s.literals, s.forms) for s in asked]
+    assert len(set(built)) < len(built)  # without `expect`, chunks are joined again for each scan

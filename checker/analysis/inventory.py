@@ -27,7 +27,7 @@ from checker.analysis.context import Context
 from checker.model.document import Document
 from checker.model.elements import Block, Cell, Grid, SheetRow
 from checker.text.normalize import strip_numbering
-from checker.text.search import TextSet
+from checker.text.search import Search, TextSet
 
 APPENDIX_TITLE = re.compile(r"^\s*(?:appendix|appendices|annex|attachment|附录|附件|附表)", re.I)
 
@@ -77,6 +77,12 @@ class Inventory:
 
     def sets(self, paragraphs: Iterable[str] = PARAGRAPH_PLACES, cells: Iterable[str] = CELL_PLACES) -> list[TextSet]:
         return [self.paragraphs[p] for p in paragraphs] + [self.cells[p] for p in cells]
+
+    def expect(self, searches: Iterable[Search]) -> None:
+        """The searches the rules about to run will ask of these sets (`TextSet.expect`)."""
+        searches = list(searches)
+        for s in self.sets():
+            s.expect(searches)
 
 
 def _walk(doc: Document) -> Iterator[tuple[tuple[str, bool], Iterable[str]]]:

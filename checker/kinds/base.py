@@ -10,6 +10,7 @@ from checker.core.findings import Finding
 from checker.core.location import Location
 from checker.kinds.params import KindParams, parse
 from checker.kinds.spec import DEFAULT_VARIANT, RuleSpec
+from checker.text.search import Search
 
 
 class Kind:
@@ -43,6 +44,11 @@ class Kind:
 
     def check(self, ctx: Context) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def scans(self, ctx: Context) -> Iterable[Search]:
+        """The literal searches `check` asks of the document's text inventory (checker.analysis.inventory),
+        told to it before the rules run: a big document's texts are then joined once for all of them."""
+        return ()
 
     def finding(self, ctx: Context, location: Location | None, *, variant: str | None = None,
                 severity: str | None = None, **args: Any) -> Finding:

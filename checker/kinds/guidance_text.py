@@ -72,6 +72,10 @@ class GuidanceText(ProseKind):
         self._start_only = frozenset(self.params.start_only)
         self._except = {k: set(v) for k, v in self.params.start_only_except.items()}
 
+    def scans(self, ctx: Context) -> Iterable[Search]:
+        markers = _markers(ctx.vocab, self._start_only)
+        return () if markers.any is None else (Search(markers.literals, (NFKC | LOWER,)),)
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         markers = _markers(ctx.vocab, self._start_only)
         start = [m for m in markers.start if ctx.doc_type not in self._except.get(m, ())]

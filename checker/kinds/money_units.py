@@ -76,8 +76,14 @@ def _declares(sets: list[TextSet]) -> set[str]:
     return {t for t in _DECLARED_PREFILTER.candidates(sets, (NFKC,)) if _DECLARED_SEARCH(nfkc(t))}
 
 
+_YUAN = Search(("元",))  # every unit ends in 元, and no character normalises to one
+
+
 class MoneyUnits(ProseKind):
     name = "money_units"
+
+    def scans(self, ctx: Context) -> Iterable[Search]:
+        return (*_DECLARED_PREFILTER.searches((NFKC,)), _YUAN)
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         if declared_in_document(ctx):
@@ -90,9 +96,8 @@ class MoneyUnits(ProseKind):
             if bare_amount(f.value):
                 yield self.finding(ctx, f.location.with_text(f.value), variant="field", field=f.label.strip(" :："),
                                    value=f.value.strip()[:60])
-        # Every unit ends in 元, and no character normalises to one: a document whose cells never
-        # hold it has no table that mixes units.
-        yuan = bool(containing(inventory(ctx).sets(paragraphs=()), Search(("元",))))
+        # A document whose cells never hold 元 has no table that mixes units.
+        yuan = bool(containing(inventory(ctx).sets(paragraphs=()), _YUAN))
         for grid in ctx.doc.grids():
             yield from self._grid(ctx, grid, yuan)
 

@@ -22,9 +22,10 @@ from checker.core.findings import Finding
 from checker.kinds.base import Kind
 from checker.kinds.params import KindParams, Severity
 from checker.lexicon.files import words
-from checker.lexicon.predicates import placeholder_texts
+from checker.lexicon.predicates import placeholder_searches, placeholder_texts
 from checker.lexicon.synonyms import Synonyms
 from checker.lexicon.vocabulary import Vocabulary, derived
+from checker.text.search import Search
 
 
 @derived
@@ -53,6 +54,9 @@ class Placeholders(Kind):
         super().__init__(spec)
         self._escalate_fields = tuple(self.params.escalate_fields)
         self._escalate_to = self.params.escalate_to
+
+    def scans(self, ctx: Context) -> Iterable[Search]:
+        return placeholder_searches(ctx.vocab)
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         hits = placeholder_texts(ctx.vocab, inventory(ctx).sets())

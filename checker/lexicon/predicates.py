@@ -117,8 +117,15 @@ def placeholder_texts(vocab: Vocabulary, sets: Iterable[TextSet]) -> dict[str, l
     the candidates are the texts that pass the prefilters in either form.
     """
     found = placeholders(vocab)
-    candidates = containing(sets, *found.en_filter.searches((RAW, NFKC)), *found.zh_filter.searches((RAW, NFKC)))
+    candidates = containing(sets, *placeholder_searches(vocab))
     return {t: hits for t in candidates if (hits := list(found.hits(t)))}
+
+
+@derived
+def placeholder_searches(vocab: Vocabulary) -> tuple[Search, ...]:
+    """What `placeholder_texts` asks of text sets: the prefilters of `placeholder_matches`."""
+    found = placeholders(vocab)
+    return (*found.en_filter.searches((RAW, NFKC)), *found.zh_filter.searches((RAW, NFKC)))
 
 
 @derived

@@ -9,6 +9,7 @@ import os
 from datetime import date
 from typing import Any, Iterable
 
+from checker.analysis.inventory import inventory
 from checker.analysis.template_state import document_state
 from checker.config.governing import tailoring_for
 from checker.core.display import display_path
@@ -142,11 +143,12 @@ def _finding_dicts(findings: list[Finding]) -> list[dict[str, Any]]:
 def run_rules(ctx, options: Options, tailored: Any = None, applied: dict[str, str] | None = None) -> Iterable[Finding]:
     """The findings of every rule that applies to the document; each such rule's id and severity go
     into `applied` (the score weighs the rules that applied, not only those that found something)."""
-    for rule in rules_of(tailored):
-        if not options.selects(rule.spec.id):
-            continue
-        if not rule.applies(ctx) or (rule.spec.blank_template == () and document_state(ctx).state == "template"):
-            continue
+    rules = [rule for rule in rules_of(tailored) if options.selects(rule.spec.id) and rule.applies(ctx)
+             and not (rule.spec.blank_template == () and document_state(ctx).state == "template")]
+    scans = [s for rule in rules for s in rule.scans(ctx)]
+    if scans:
+        inventory(ctx).expect(scans)
+    for rule in rules:
         if applied is not None:
             applied[rule.spec.id] = rule.spec.severity
         try:

@@ -31,18 +31,22 @@ class _Chunk:
     """Texts joined by `_SEP` in each form asked for so far, and where each text starts there (worked
     out on the first match only: a scan that finds nothing never needs it)."""
 
-    __slots__ = ("texts", "ascii", "_joined", "_starts")
+    __slots__ = ("texts", "ascii", "nfkc_same", "_joined", "_starts")
 
     def __init__(self, texts: list[str], ascii_only: bool):
         self.texts = texts
         self.ascii = ascii_only
+        self.nfkc_same: bool | None = True if ascii_only else None  # whether NFKC leaves the texts alone
         self._joined: dict[int, str] = {}
         self._starts: dict[int, list[int]] = {}
 
     def key(self, form: int) -> int:
         """`form`, or the plainer form that has the same text (NFKC leaves ASCII and normalised text alone)."""
-        if form & NFKC and (self.ascii or self._nfkc() is self.joined(RAW)):
-            return form & LOWER
+        if form & NFKC:
+            if self.nfkc_same is None:
+                self.nfkc_same = self._nfkc() is self.joined(RAW)
+            if self.nfkc_same:
+                return form & LOWER
         return form
 
     def _nfkc(self) -> str:
@@ -119,7 +123,7 @@ class TextSet:
     no more memory than one chunk's forms.
     """
 
-    __slots__ = ("_ascii", "_other", "_kept", "_found")
+    __slots__ = ("_ascii", "_other", "_kept", "_found", "_expected", "_nfkc_same")
 
     def __init__(self, texts: set[str]):
         """`texts` is taken over (and emptied)."""
@@ -128,6 +132,16 @@ class TextSet:
         # (chunk number, form key) -> literal -> the chunk's texts holding it: several kinds look for the
         # same literals (TBD, TODO, '[' for the placeholders and for section emptiness), each once per set.
         self._found: dict[tuple[int, int], dict[str, set[str]]] = {}
+        self._expected: dict[tuple[tuple[str, ...], tuple[int, ...]], Search] = {}
+        self._nfkc_same: dict[int, bool] = {}  # chunk number -> `_Chunk.nfkc_same` of a chunk joined again
+
+    def expect(self, searches: Iterable[Search]) -> None:
+        """Searches that later scans will ask (the rules about to run say which). A set too big to keep
+        its joined forms joins them again for each scan; when it does, it looks for these searches'
+        literals too, so that each form of a chunk is joined once rather than once per rule."""
+        for s in searches:
+            if s.plan is not None:
+                self._expected.setdefault((s.literals, s.forms), s)
 
     @property
     def texts(self) -> list[str]:
@@ -146,6 +160,8 @@ class TextSet:
         found: set[str] = set()
         searches = list(searches)
         for n, chunk in enumerate(self._chunks()):
+            if chunk.nfkc_same is None:
+                chunk.nfkc_same = self._nfkc_same.get(n)
             for search in searches:
                 if search.plan is None:
                     found.update(t for t in chunk.texts if search.in_text(t))
@@ -154,13 +170,36 @@ class TextSet:
                 for form in search.forms:
                     key = chunk.key(form)  # forms with the same text (NFKC of ASCII) share their results
                     memo = self._found.setdefault((n, key), {})
+                    missing = [lit for _, group in groups for lit in group if lit not in memo]
+                    if missing:
+                        lowered = self._found.get((n, LOWER)) if chunk.ascii and key == RAW else None
+                        _derive(key, missing, memo, lowered)
                     if all(lit in memo for _, group in groups for lit in group):
                         for _, group in groups:
                             for lit in group:
                                 found |= memo[lit]
                     else:
+                        if self._kept is None and self._expected:
+                            self._scan_expected(n, chunk)
                         _scan(chunk, key, chunk.joined(key), groups, search.plan.chars, found, memo)
+            if chunk.nfkc_same is not None and self._kept is None:
+                self._nfkc_same[n] = chunk.nfkc_same
         return found
+
+    def _scan_expected(self, n: int, chunk: _Chunk) -> None:
+        """Look in chunk `n`, in every form asked of it, for the expected literals not looked for yet."""
+        wanted: dict[int, set[str]] = {}
+        for s in self._expected.values():
+            for form in s.forms:
+                key = chunk.key(form)
+                memo = self._found.setdefault((n, key), {})
+                wanted.setdefault(key, set()).update(
+                    lit for lit in s.literals if lit not in memo and (lit.isascii() or not chunk.ascii))
+        for key, literals in wanted.items():
+            if literals:
+                plan = _plan(tuple(sorted(literals)))
+                _scan(chunk, key, chunk.joined(key), plan.narrow if chunk.ascii else plan.groups, plan.chars, set(),
+                      self._found[n, key])
 
 
 def _chunked(ascii_texts: list[str], other: list[str]) -> Iterator[_Chunk]:
@@ -242,6 +281,19 @@ def _scan(chunk: _Chunk, form: int, joined: str, groups: list, chars: frozenset,
                 if len(hits) <= _MEMO_HITS:
                     memo[lit] = hits
             found |= hits
+
+
+def _derive(form: int, literals: list[str], memo: dict[str, set[str]], lowered: dict[str, set[str]] | None) -> None:
+    """Work out, without a scan, the texts of the literals whose texts are among a few already known:
+    a text holding a literal holds any part of it, and, when ASCII, holds the literal lower-cased in its
+    lower-case form (COM-02 looks for 'xxx' as written and lower-cased; 'here' and 'here to enter').
+    `lowered`: the chunk's `LOWER` results, given for an ASCII chunk's `RAW` form."""
+    for lit in literals:
+        within = lowered.get(lit.lower()) if lowered is not None else None
+        if within is None:
+            within = next((hits for known, hits in memo.items() if known in lit), None)
+        if within is not None:
+            memo[lit] = {t for t in within if lit in _form_of(t, form)}
 
 
 def _split(texts: list[str]) -> Iterator[list[str]]:
