@@ -324,6 +324,8 @@ def fields_from_blocks(vocab: Vocabulary, blocks: Iterable[Block], source: str |
     out: list[Field] = []
     blocks = list(blocks)
     for n, block in enumerate(blocks):
+        if block.kind != "table" and _surely_no_field(block.text):
+            continue
         src = source or ("line" if block.source in ("body", "textbox") else block.source)
         if block.kind == "table" and block.grid is not None:
             out.extend(fields_from_grid(vocab, block.grid, "table" if src == "line" else src))
@@ -349,6 +351,12 @@ def fields_from_blocks(vocab: Vocabulary, blocks: Iterable[Block], source: str |
                 found = [Field(block.text.strip(), below[0].text.strip(), below[0].location, block.location, src)]  # type: ignore[arg-type]
         out.extend(found)
     return out
+
+
+def _surely_no_field(text: str) -> bool:
+    """A paragraph `fields_from_blocks` finds no field in, told cheaply: no colon (no `Label: value`
+    line), no tab (no label set apart by a tab) and too long to be a label alone. Most paragraphs."""
+    return ":" not in text and "：" not in text and "\t" not in text and len(text.strip()) > _MAX_LABEL
 
 
 def _paragraphs_below(vocab: Vocabulary, blocks: list[Block], start: int, limit: int, headings: bool = False) -> list[Block]:

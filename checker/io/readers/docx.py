@@ -1138,15 +1138,23 @@ class _StoryReader:
             return True
         styles = self.styles
         info = styles.styled_only(sid)
-        if info.heading_level is None and len(stripped) > TYPED_HEADING_MAX:  # no heading, styled or typed
+        # As `_classify`, the typed heading's test (`_may_be_typed_heading`) after its length test.
+        headings = self.headings
+        level = info.heading_level
+        if level is not None and headings != "none":
+            kind = "heading"
+            self.context_level = level
+        else:
             num = info.num
-            if num is not None or info.style.is_list:
+            is_list = num is not None or info.style.is_list
+            if (headings == "all" and len(stripped) <= TYPED_HEADING_MAX and _may_be_typed_heading(text, info)
+                    and (level := self._typed_heading_level(
+                        text, info, _Plain(text, runs, styles, self._default_bold(info)).bold, is_list)) is not None):
+                kind = "heading"
+            elif is_list:
                 kind, level = "list_item", (num[1] if num else 0) + 1
             else:
                 kind, level = "paragraph", None
-        else:
-            ext = _Plain(text, runs, styles, self._default_bold(info))
-            kind, level = self._classify(text, info, ext, self.headings)
         loc = Location(index, None, None, None, self.heading, text, self.part)
         self.blocks.append(Block(kind, text, loc, index, level, info.style.name, None, self.source))  # type: ignore[arg-type]
         if kind == "heading":
