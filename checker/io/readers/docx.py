@@ -24,7 +24,7 @@ import zipfile
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import IO, Callable, Iterator, Literal
+from typing import IO, Callable, Iterable, Iterator, Literal
 
 from docx.styles import BabelFish
 from lxml import etree
@@ -245,10 +245,10 @@ def _read_body(package: _Package, main: str, reader: "_StoryReader") -> list[etr
     final: list[etree._Element] = []
 
     def flush(items: list[etree._Element]) -> None:
-        if not final:  # the body's own w:sectPr, kept alive by the reference once dropped from the tree
-            final.extend(next(([child] for child in items if child.tag == SECT_PR), []))
         del body[:len(items)]
-        reader.read_items(_cell_parts(items)[1])
+        sect_pr = reader.read_children(items)
+        if sect_pr is not None and not final:  # the body's own w:sectPr, kept alive by the reference
+            final.append(sect_pr)
 
     with _opened_part(package, main) as stream:
         more = True
@@ -1038,20 +1038,33 @@ class _StoryReader:
         self.context_level = 0  # level of the last styled or numbered heading
 
     def read(self, container: etree._Element) -> None:
-        self.read_items(_story_items(container))
+        self.read_children(container)
 
-    def read_items(self, items: list[etree._Element]) -> None:
-        """Paragraphs, tables and comment markers in story order (`_story_items`)."""
+    def read_children(self, children: Iterable[etree._Element]) -> etree._Element | None:
+        """A story's children in order: its paragraphs, tables and comment markers, those in content
+        controls and custom XML too (the items of `_story_items`, read as they come); returns the
+        first w:sectPr among the children themselves (None: none)."""
+        sect_pr = None
         plain = self._plain_paragraph
-        for item in items:
-            tag = item.tag
+        for child in children:
+            tag = child.tag
             if tag == P:
-                if not plain(item):
-                    self._paragraph(item)
+                if not plain(child):
+                    self._paragraph(child)
             elif tag == TBL:
-                self._table(item)
-            elif self.anchors is not None:
-                self._anchor_marker(item)
+                self._table(child)
+            elif tag in _STORY_ITEMS:  # a comment range's start or end
+                if self.anchors is not None:
+                    self._anchor_marker(child)
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    self.read_children(content)
+            elif tag == CUSTOM_XML:
+                self.read_children(child)
+            elif tag == SECT_PR and sect_pr is None:
+                sect_pr = child
+        return sect_pr
 
     def _anchor_marker(self, el: etree._Element) -> None:
         self.anchors.where = Location(paragraph=self.paragraphs)
