@@ -21,7 +21,8 @@ _LEVELS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]"), 3),
     (re.compile(r"^\s*(?:[A-H]|I{1,3}|IV|VI{0,3}|IX|X)[.)]\s+\S"), 1),
 ]
-_SENTENCE_END = re.compile(r"[。！？；;!?]$|[a-z]\.$")
+SENTENCE_END_MARKS = "。！？；;!?"  # a text ending with one is a sentence, no heading
+_SENTENCE_END = re.compile(f"[{SENTENCE_END_MARKS}]$|[a-z]\\.$")
 _FIELD_LINE = re.compile(r"[:：]\s*\S")  # 'Project Name: Apollo'
 # What the first non-blank character of a numbered heading can be, besides a digit (see _LEVELS).
 _NUMBER_STARTS = frozenset("第一二三四五六七八九十（(ABCDEFGHIVX")

@@ -38,7 +38,12 @@ from checker.io.readers.ooxml_props import parse_core_properties, parse_custom_p
 from checker.lexicon.vocabulary import Vocabulary
 from checker.model.document import Document
 from checker.model.elements import Block, Cell, Comment, Grid, Properties
-from checker.model.outline import TYPED_HEADING_MAX, looks_like_heading_text, numbered_heading_level
+from checker.model.outline import (
+    SENTENCE_END_MARKS,
+    TYPED_HEADING_MAX,
+    looks_like_heading_text,
+    numbered_heading_level,
+)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -106,7 +111,7 @@ def read_docx(path: str, data: bytes, fmt: str, vocab: Vocabulary) -> Document:
         external_targets=external,
     )
     # Layout-table copies (text blocks located in a table) would repeat the grid's fields.
-    field_blocks = [b for b in doc.blocks if b.kind == "table" or b.location.table is None]
+    field_blocks = [b for b in doc.blocks if b.location.table is None or b.kind == "table"]
     doc.fields = (fields_from_blocks(vocab, field_blocks) + fields_from_blocks(vocab, headers, "header")
                   + fields_from_blocks(vocab, footers, "footer"))
     doc.fields += cover_fields(vocab, doc.blocks, doc.fields)
@@ -1115,6 +1120,11 @@ class _StoryReader:
         for child in p:
             tag = child.tag
             if tag == R:
+                if len(child) == 1:  # one text: most runs
+                    item = child[0]
+                    if item.tag == T:
+                        runs.append((None, item.text or ""))
+                        continue
                 rpr = None
                 text = ""
                 for item in child:
@@ -1151,7 +1161,8 @@ class _StoryReader:
             return True
         styles = self.styles
         info = styles.styled_only(sid)
-        # As `_classify`, the typed heading's test (`_may_be_typed_heading`) after its length test.
+        # As `_classify`; the typed heading's test (`_may_be_typed_heading`) after the cheap ones it
+        # starts with (a heading is short and ends no sentence).
         headings = self.headings
         level = info.heading_level
         if level is not None and headings != "none":
@@ -1160,7 +1171,8 @@ class _StoryReader:
         else:
             num = info.num
             is_list = num is not None or info.style.is_list
-            if (headings == "all" and len(stripped) <= TYPED_HEADING_MAX and _may_be_typed_heading(text, info)
+            if (headings == "all" and len(stripped) <= TYPED_HEADING_MAX and stripped[-1] not in SENTENCE_END_MARKS
+                    and _may_be_typed_heading(text, info)
                     and (level := self._typed_heading_level(
                         text, info, _Plain(text, runs, styles, self._default_bold(info)).bold, is_list)) is not None):
                 kind = "heading"
