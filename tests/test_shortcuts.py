@@ -463,3 +463,15 @@ def test_paragraphs_surely_without_a_field_are_skipped_with_the_plain_result(mon
     monkeypatch.setattr(fields, "_surely_no_field", lambda text: False)
     assert shortcut == fields.fields_from_blocks(vocab, blocks)
     assert skipped > 300 and len(shortcut) > 300
+
+
+def test_a_line_without_gaps_is_split_as_the_gap_pattern_splits_it():
+    """`_split_at_gaps` tells an ASCII line without a tab or two spaces in a row has no gap; on
+    random lines (spaces, ideographic spaces, tabs, colons, Chinese labels) it answers as the pattern."""
+    from checker.io import fields
+
+    pieces = [" ", " ", "\u3000", "\t", ":", "：", "Version", "1.0", "Date", "签发人", "签发时间", "项目名称", "x", "é"]
+    lines = _random_texts(pieces, 5000, seed=29, longest=10)
+    assert sum(1 for t in lines if fields._split_at_gaps(t)[1] == [] and fields._GAP.search(t) is None) > 500
+    for t in lines:
+        assert fields._split_at_gaps(t) == (fields._GAP.split(t), fields._GAP.findall(t))
