@@ -366,7 +366,8 @@ def fields_from_blocks(vocab: Vocabulary, blocks: Iterable[Block], source: str |
 def _surely_no_field(text: str) -> bool:
     """A paragraph `fields_from_blocks` finds no field in, told cheaply: no colon (no `Label: value`
     line), no tab (no label set apart by a tab) and too long to be a label alone. Most paragraphs."""
-    return ":" not in text and "：" not in text and "\t" not in text and len(text.strip()) > _MAX_LABEL
+    return (len(text) > _MAX_LABEL and ":" not in text and "：" not in text and "\t" not in text
+            and len(text.strip()) > _MAX_LABEL)
 
 
 def _paragraphs_below(vocab: Vocabulary, blocks: list[Block], start: int, limit: int, headings: bool = False) -> list[Block]:

@@ -373,7 +373,7 @@ class _Styles:
     def __init__(self, root: etree._Element | None):
         self._raw: dict[str, etree._Element] = {}
         self._cache: dict[str, _StyleInfo] = {}
-        self._plain: dict[str | None, _ParaInfo] = {}
+        self.plain: dict[str | None, _ParaInfo] = {}  # `styled_only`'s, by style id
         self.default_paragraph: str | None = None
         if root is None:
             return
@@ -397,10 +397,10 @@ class _Styles:
     def styled_only(self, sid: str | None) -> _ParaInfo:
         """The `_ParaInfo` of a paragraph whose properties set nothing but its style (None or "":
         the default paragraph style); one shared object per style, as most paragraphs are such."""
-        info = self._plain.get(sid)
+        info = self.plain.get(sid)
         if info is None:
             style = self.get(sid or self.default_paragraph)
-            info = self._plain[sid] = _ParaInfo(style, style.heading_level, style.num, False, None)
+            info = self.plain[sid] = _ParaInfo(style, style.heading_level, style.num, False, None)
         return info
 
     def _resolve(self, sid: str) -> _StyleInfo:
@@ -1160,7 +1160,7 @@ class _StoryReader:
         if not stripped:
             return True
         styles = self.styles
-        info = styles.styled_only(sid)
+        info = styles.plain.get(sid) or styles.styled_only(sid)
         # As `_classify`; the typed heading's test (`_may_be_typed_heading`) after the cheap ones it
         # starts with (a heading is short and ends no sentence).
         headings = self.headings
