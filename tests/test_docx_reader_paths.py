@@ -219,7 +219,9 @@ _TEXTS = ["Budget", "3. Budget", "1.2 Scope of work", "一、项目背景", "（
 _STYLES = [None, "", "Heading1", "Heading2", "Title", "ListBullet", "TOCHeading", "BoldBody", "Normal", "NoSuchStyle"]
 _PPR_EXTRAS = ["", '<w:jc w:val="center"/>', '<w:outlineLvl w:val="9"/>', '<w:outlineLvl w:val="1"/>',
                '<w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr>', '<w:rPr><w:b/></w:rPr>',
-               '<w:pStyle w:val="Heading3"/>', "<w:sectPr/>", '<w:spacing w:after="0"/><w:ind w:left="720"/>']
+               '<w:pStyle w:val="Heading3"/>', "<w:sectPr/>", '<w:spacing w:after="0"/><w:ind w:left="720"/>',
+               '<w:rPr><w:b w:val="0"/></w:rPr>', "<w:rPr><w:i/><w:b/></w:rPr>", "<w:rPr><w:sz w:val=\"28\"/></w:rPr>",
+               "<w:rPr><w:b/></w:rPr><w:rPr/>"]
 _RPRS = ["", "<w:rPr><w:b/></w:rPr>", '<w:rPr><w:b w:val="0"/></w:rPr>', '<w:rPr><w:rStyle w:val="Strong"/></w:rPr>',
          "<w:rPr><w:i/></w:rPr>"]
 _RUN_EXTRAS = ["<w:tab/>", "<w:br/>", "<w:noBreakHyphen/>", "<w:lastRenderedPageBreak/>"]

@@ -11,9 +11,9 @@ is specified in docs/reading.md.
 Speed: `_paragraph` with `_walk_inline` (paragraph content) and `_grid` (tables, cell by cell) are
 the reference. Most paragraphs and tables hold nothing they need to take care of, and are read by
 shorter paths that give the same result: `_plain_paragraph` for the usual paragraph (plain runs,
-properties naming at most a style), `_plain_runs` for another paragraph of plain runs,
-`_plain_table_texts` (one C-level scan of the table) for a table of plain cells. Change them
-together with the reference; tests/test_docx_reader_paths.py compares them.
+properties naming at most a style and the mark's formatting), `_plain_runs` for another paragraph
+of plain runs, `_plain_table_texts` (one C-level scan of the table) for a table of plain cells.
+Change them together with the reference; tests/test_docx_reader_paths.py compares them.
 """
 from __future__ import annotations
 
@@ -374,6 +374,7 @@ class _Styles:
         self._raw: dict[str, etree._Element] = {}
         self._cache: dict[str, _StyleInfo] = {}
         self.plain: dict[str | None, _ParaInfo] = {}  # `styled_only`'s, by style id
+        self.marked_bold: dict[str | None, _ParaInfo] = {}  # the same with a bold paragraph mark
         self.default_paragraph: str | None = None
         if root is None:
             return
@@ -394,13 +395,15 @@ class _Styles:
             info = self._cache[sid] = self._resolve(sid)
         return info
 
-    def styled_only(self, sid: str | None) -> _ParaInfo:
+    def styled_only(self, sid: str | None, mark_bold: bool = False) -> _ParaInfo:
         """The `_ParaInfo` of a paragraph whose properties set nothing but its style (None or "":
-        the default paragraph style); one shared object per style, as most paragraphs are such."""
-        info = self.plain.get(sid)
+        the default paragraph style) and, with `mark_bold`, a bold paragraph mark; one shared
+        object per style, as most paragraphs are such."""
+        infos = self.plain if not mark_bold else self.marked_bold
+        info = infos.get(sid)
         if info is None:
             style = self.get(sid or self.default_paragraph)
-            info = self.plain[sid] = _ParaInfo(style, style.heading_level, style.num, False, None)
+            info = infos[sid] = _ParaInfo(style, style.heading_level, style.num, mark_bold, None)
         return info
 
     def _resolve(self, sid: str) -> _StyleInfo:
@@ -1104,7 +1107,8 @@ class _StoryReader:
 
         The usual paragraph is runs of plain text (what `_plain_runs` reads: text, tabs, breaks;
         no fields, drawings or comment references) right under it, its properties (if any) naming
-        at most its style (`_Styles.styled_only`), read while no comment range is open: its block
+        at most its style and its mark's formatting (`_Styles.styled_only`), read while no comment
+        range is open: its block
         is all there is to it (no section properties, picture, text box or comment text). The same
         block as `_paragraph`'s, built without its per-paragraph objects and calls; whether the
         text is bold is asked only of a short line (`_classify`). (The comment anchors' `where` is
@@ -1115,6 +1119,7 @@ class _StoryReader:
         if anchors is not None and anchors.open:
             return False
         sid = None
+        mark = None  # the paragraph mark's run properties
         has_props = False
         runs: list[tuple[etree._Element | None, str]] = []
         for child in p:
@@ -1146,9 +1151,12 @@ class _StoryReader:
                 for prop in child:
                     ptag = prop.tag
                     if ptag in _PPR_WANTED:
-                        if ptag != PSTYLE or sid is not None:
+                        if ptag == PSTYLE and sid is None:
+                            sid = prop.get(VAL) or ""
+                        elif ptag == RPR and mark is None:
+                            mark = prop
+                        else:
                             return False
-                        sid = prop.get(VAL) or ""
             else:
                 return False
         index = self.paragraphs
@@ -1160,7 +1168,10 @@ class _StoryReader:
         if not stripped:
             return True
         styles = self.styles
-        info = styles.plain.get(sid) or styles.styled_only(sid)
+        if mark is not None and _on(_child(mark, BOLD)):
+            info = styles.styled_only(sid, mark_bold=True)
+        else:
+            info = styles.plain.get(sid) or styles.styled_only(sid)
         # As `_classify`; the typed heading's test (`_may_be_typed_heading`) after the cheap ones it
         # starts with (a heading is short and ends no sentence).
         headings = self.headings
