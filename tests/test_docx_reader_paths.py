@@ -7,11 +7,25 @@ documents mixing the two kinds of paragraph read as before.
 """
 from __future__ import annotations
 
+import random
+
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 
 from checker.core.location import Location
 from checker.io.readers import docx as reader
-from tests.support.docx_quirks import append_xml, new_document, paragraph, read, run, table_xml, textbox_run, xml
+from checker.lexicon.vocabulary import shipped_vocabulary
+from tests.support.docx_quirks import (
+    append_xml,
+    new_document,
+    paragraph,
+    read,
+    run,
+    table_xml,
+    textbox_run,
+    to_bytes,
+    xml,
+)
 
 PLAIN = [
     paragraph(run("Budget")),
@@ -193,3 +207,111 @@ def test_table_rows_inside_a_control_or_out_of_place_cells_are_read_cell_by_cell
         assert reader._plain_table_texts(tbl) is None
         scanned, walked = _grids(tbl)
         assert scanned == walked
+
+
+# -- paragraphs: the usual paragraph's short way and `_paragraph` ---------------------------------
+
+_TEXTS = ["Budget", "3. Budget", "1.2 Scope of work", "一、项目背景", "（二）项目目标", "A. Risks", "10 days",
+          "Project Name", "Prepared by", "Project Name: Apollo", "Scope\t7", "Owner\tWei Zhang", "", "  ",
+          "Milestones", "The plan is approved.", "Section 4 of the plan, which the sponsor reviews every month",
+          "A long paragraph of the plan that goes well beyond what any heading could ever be, ending with words",
+          " Indented caption", "Approved by", "编制日期", "计划。"]
+_STYLES = [None, "", "Heading1", "Heading2", "Title", "ListBullet", "TOCHeading", "BoldBody", "Normal", "NoSuchStyle"]
+_PPR_EXTRAS = ["", '<w:jc w:val="center"/>', '<w:outlineLvl w:val="9"/>', '<w:outlineLvl w:val="1"/>',
+               '<w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr>', '<w:rPr><w:b/></w:rPr>',
+               '<w:pStyle w:val="Heading3"/>', "<w:sectPr/>", '<w:spacing w:after="0"/><w:ind w:left="720"/>',
+               '<w:rPr><w:b w:val="0"/></w:rPr>', "<w:rPr><w:i/><w:b/></w:rPr>", "<w:rPr><w:sz w:val=\"28\"/></w:rPr>",
+               "<w:rPr><w:b/></w:rPr><w:rPr/>"]
+_RPRS = ["", "<w:rPr><w:b/></w:rPr>", '<w:rPr><w:b w:val="0"/></w:rPr>', '<w:rPr><w:rStyle w:val="Strong"/></w:rPr>',
+         "<w:rPr><w:i/></w:rPr>"]
+_RUN_EXTRAS = ["<w:tab/>", "<w:br/>", "<w:noBreakHyphen/>", "<w:lastRenderedPageBreak/>"]
+_OTHERS = ['<w:bookmarkStart w:id="0" w:name="x"/>', "<w:proofErr/>",
+           '<w:hyperlink r:id="rIdNone">' + run("link") + "</w:hyperlink>",
+           '<w:ins w:id="2" w:author="a">' + run(" inserted") + "</w:ins>",
+           '<w:del w:id="1" w:author="a"><w:r><w:delText>gone</w:delText></w:r></w:del>',
+           '<w:fldSimple w:instr=" PAGE ">' + run("3") + "</w:fldSimple>",
+           '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+           '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("9") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+           textbox_run("Boxed note"), "<w:sdt><w:sdtContent>" + run("control") + "</w:sdtContent></w:sdt>",
+           '<w:r><w:drawing><wp:inline/></w:drawing></w:r>', "<!-- a comment -->", "<w:pPr/>"]
+
+
+def _random_paragraph(rnd) -> str:
+    """A paragraph of one of many shapes: most are the usual kind, the others anything the reader
+    meets (properties it reads, several runs, fields, tracked changes, boxes, pictures)."""
+    props = ""
+    if rnd.random() < 0.7:
+        style = rnd.choice(_STYLES)
+        style_xml = "" if style is None else f'<w:pStyle w:val="{style}"/>'
+        extras = rnd.choice(_PPR_EXTRAS) if rnd.random() < 0.4 else ""
+        props = f"<w:pPr>{style_xml}{extras}</w:pPr>" if rnd.random() < 0.9 else f"<w:pPr>{extras}{style_xml}</w:pPr>"
+    runs = []
+    for _ in range(rnd.choice([0, 1, 1, 1, 1, 2, 3])):
+        pieces = [f'<w:t xml:space="preserve">{rnd.choice(_TEXTS)}</w:t>']
+        if rnd.random() < 0.2:
+            pieces.insert(rnd.randrange(2), rnd.choice(_RUN_EXTRAS))
+        if rnd.random() < 0.1:
+            pieces.append(f"<w:t>{rnd.choice(_TEXTS)}</w:t>")
+        rpr = rnd.choice(_RPRS) if rnd.random() < 0.5 else ""
+        runs.append(f"<w:r>{rpr}{''.join(pieces)}</w:r>")
+    if rnd.random() < 0.2:
+        runs.insert(rnd.randrange(len(runs) + 1), rnd.choice(_OTHERS))
+    return f"<w:p>{props}{''.join(runs)}</w:p>"
+
+
+def _random_document(seed: int):
+    """A document of random paragraphs, a few tables (one a layout table), comments over ranges of
+    paragraphs, and styles that make headings, lists, contents entries and bold text."""
+    rnd = random.Random(seed)
+    d = new_document()
+    d.styles.add_style("Bold Body", WD_STYLE_TYPE.PARAGRAPH).font.bold = True
+    d.styles["Strong"].font.bold = True
+    items = []
+    for n in range(300):
+        items.append(_random_paragraph(rnd))
+        if n % 60 == 30:
+            items.append(table_xml([["Project Name", "Apollo"], ["Owner", "Wei Zhang"]] if n % 120 == 30 else
+                                   [[rnd.choice(_TEXTS)], [_cell(_random_paragraph(rnd), _random_paragraph(rnd))]]))
+    append_xml(d, *items)
+    paragraphs = d.paragraphs
+    for first in (5, 100, 200):  # comment ranges over several paragraphs (their text is collected)
+        runs = [r for p in paragraphs[first:first + 8] for r in p.runs]
+        if runs:
+            d.add_comment([runs[0], runs[-1]], text=f"Comment at {first}", author="Reviewer")
+    header = d.sections[0].header
+    header.paragraphs[0].text = "Project Name: Apollo"
+    for fragment in (_random_paragraph(rnd), _random_paragraph(rnd)):
+        header._element.append(xml(fragment))
+    return d
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_usual_paragraphs_read_the_short_way_as_paragraph_reads_them(seed, monkeypatch):
+    data = to_bytes(_random_document(seed))
+    taken = []
+    short_way = reader._StoryReader._plain_paragraph
+
+    def counted(self, p):
+        done = short_way(self, p)
+        taken.append(done)
+        return done
+
+    monkeypatch.setattr(reader._StoryReader, "_plain_paragraph", counted)
+    short = reader.read_docx("x.docx", data, "docx", shipped_vocabulary())
+    monkeypatch.setattr(reader._StoryReader, "_plain_paragraph", lambda self, p: False)
+    general = reader.read_docx("x.docx", data, "docx", shipped_vocabulary())
+    assert short == general
+    assert short.comments and all(c.anchor_text for c in short.comments)
+    assert taken.count(True) > 150 and taken.count(False) > 50  # both ways were taken
+    assert any(b.kind == "heading" for b in short.blocks) and any(b.kind == "list_item" for b in short.blocks)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_body_read_as_a_stream_reads_as_one_pass_over_the_whole_body(seed):
+    data = to_bytes(_random_document(100 + seed))
+    streamed = reader.read_docx("x.docx", data, "docx", shipped_vocabulary())
+    package, main = reader._open_package(data)
+    styles = reader._Styles(reader._parse_part(package, package.related(main, "/styles")))
+    whole = reader._StoryReader(styles, source="body", part=None, anchors=reader._CommentAnchors(), headings="all")
+    whole.read(package.parse(main).find(reader.BODY))
+    assert streamed.blocks == whole.blocks

@@ -439,3 +439,39 @@ def test_a_place_inside_one_the_pattern_missed_is_skipped_only_when_it_cannot_ma
                         elif not pattern.search(h.norm_text):
                             missed.append(h.content.lines())
     assert skipped > 100 and compared > 500, (skipped, compared)
+
+
+def test_paragraphs_surely_without_a_field_are_skipped_with_the_plain_result(monkeypatch):
+    """`fields_from_blocks` passes over a paragraph with no colon or tab that is too long to be a
+    label; read every paragraph instead, the fields of random paragraphs (labels, colons, tabs,
+    blanks, lengths either side of a label's) are the same."""
+    from checker.core.location import Location
+    from checker.io import fields
+    from checker.model.elements import Block
+
+    vocab = shipped_vocabulary()
+    pieces = ["Project Name", "Prepared by", "Approved by", "项目名称", "编制日期", ":", "：", "\t", " ", "  ", "\u3000",
+              "\n", "Apollo", "Wei Zhang", "2026-03-01", "the plan is reviewed monthly", "。", ".", "1. ",
+              "x" * 30, "项目组每周召开例会"]
+    rnd = random.Random(17)
+    blocks = []
+    for i, t in enumerate(_random_texts(pieces, 3000, seed=17, longest=6)):
+        kind = rnd.choice(["paragraph", "paragraph", "heading", "list_item"])
+        blocks.append(Block(kind, t, Location(paragraph=i, text=t), i, 1 if kind == "heading" else None))
+    skipped = sum(fields._surely_no_field(b.text) for b in blocks)
+    shortcut = fields.fields_from_blocks(vocab, blocks)
+    monkeypatch.setattr(fields, "_surely_no_field", lambda text: False)
+    assert shortcut == fields.fields_from_blocks(vocab, blocks)
+    assert skipped > 300 and len(shortcut) > 300
+
+
+def test_a_line_without_gaps_is_split_as_the_gap_pattern_splits_it():
+    """`_split_at_gaps` tells an ASCII line without a tab or two spaces in a row has no gap; on
+    random lines (spaces, ideographic spaces, tabs, colons, Chinese labels) it answers as the pattern."""
+    from checker.io import fields
+
+    pieces = [" ", " ", "\u3000", "\t", ":", "：", "Version", "1.0", "Date", "签发人", "签发时间", "项目名称", "x", "é"]
+    lines = _random_texts(pieces, 5000, seed=29, longest=10)
+    assert sum(1 for t in lines if fields._split_at_gaps(t)[1] == [] and fields._GAP.search(t) is None) > 500
+    for t in lines:
+        assert fields._split_at_gaps(t) == (fields._GAP.split(t), fields._GAP.findall(t))

@@ -40,6 +40,9 @@ _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s*[\u4e00-\u9fff]")  # '1项目�
 _GENERIC = re.compile(r"\b(?:project|programme|program|management|software|system|information|plan|planning|"
                       r"the|of|and|for)\b|项目|管理|软件|系统|信息|计划|工程")
 _FILLER = re.compile(r"(?<![A-Za-z])[xX×]{3,}|_{3,}|…{2,}|\.{4,}")
+_COLON = re.compile(r"[:：]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def cover_fields(vocab: Vocabulary, blocks: Iterable[Block], fields: Iterable[Field] = ()) -> list[Field]:
@@ -119,14 +122,14 @@ def _project_line(vocab: Vocabulary, lines: list[Block], title: int, taken: set,
 def _is_passed_over(vocab: Vocabulary, text: str) -> bool:
     """Lines between a project's name and the title that are something else: organisation lines,
     `label: value` lines (a course or a department), placeholders."""
-    return _is_organisation(vocab, text) or bool(re.search(r"[:：]", text)) or is_placeholder(vocab, text)
+    return _is_organisation(vocab, text) or bool(_COLON.search(text)) or is_placeholder(vocab, text)
 
 
 def _is_name_line(vocab: Vocabulary, text: str) -> bool:
     t = " ".join(nfkc(text).split())
-    if not t or len(t) > MAX_NAME or re.search(r"[:：]", t) or _SENTENCE_END.search(t):
+    if not t or len(t) > MAX_NAME or _COLON.search(t) or _SENTENCE_END.search(t):
         return False
-    if not (re.search(r"[A-Za-z]{2,}", t) or sum(1 for ch in t if has_cjk(ch)) >= 2):
+    if not (_LATIN_WORD.search(t) or sum(1 for ch in t if has_cjk(ch)) >= 2):
         return False
     if _FILLER.search(t):
         return False  # 'xxxx项目': the template's name left to fill in
@@ -152,11 +155,10 @@ def _is_title(vocab: Vocabulary, text: str) -> bool:
     t = " ".join(nfkc(text).lower().split()).strip(" .:：-–—")
     if not t or len(t) > MAX_LINE:
         return False
-    if any(name in t and (has_cjk(name) or re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", t))
-           for name in doc_type_names(vocab)):
+    if any(name in t and (pattern is None or pattern.search(t)) for name, pattern in _type_name_patterns(vocab)):
         return True
     nouns_en, nouns_zh = _document_nouns(vocab)
-    last = re.findall(r"[a-z]+", t)
+    last = _LOWER_WORD.findall(t)
     return (bool(last) and t.endswith(last[-1]) and last[-1] in nouns_en and len(last) >= 2) or t.endswith(nouns_zh)
 
 
@@ -164,7 +166,7 @@ def _is_organisation(vocab: Vocabulary, text: str) -> bool:
     """A line naming an organisation: 'Department of …', '… University', '…有限公司', '…学院'."""
     t = " ".join(nfkc(text).split())
     words_en, suffixes_zh = _organisation_words(vocab)
-    if re.search(words_en, t, re.I):
+    if words_en.search(t):
         return True
     return any(t.endswith(s) for s in suffixes_zh)
 
@@ -176,8 +178,16 @@ def _document_nouns(vocab: Vocabulary) -> tuple[frozenset[str], tuple[str, ...]]
 
 
 @derived
-def _organisation_words(vocab: Vocabulary) -> tuple[str, tuple[str, ...]]:
+def _organisation_words(vocab: Vocabulary) -> tuple[re.Pattern[str], tuple[str, ...]]:
     entry = vocab.common.get("organisation_words") or {}
     en = [re.escape(w) for w in words({"en": entry.get("en")})]
     zh = tuple(words({"zh": entry.get("zh")}))
-    return (rf"(?<![A-Za-z])(?:{'|'.join(en)})(?![A-Za-z])" if en else r"(?!)"), zh
+    return re.compile((rf"(?<![A-Za-z])(?:{'|'.join(en)})(?![A-Za-z])" if en else r"(?!)"), re.I), zh
+
+
+@derived
+def _type_name_patterns(vocab: Vocabulary) -> tuple[tuple[str, re.Pattern[str] | None], ...]:
+    """Each document type name, and the pattern that finds a Latin one as a whole word (None: a
+    Chinese one, found as it is)."""
+    return tuple((name, None if has_cjk(name) else re.compile(rf"(?<![a-z]){re.escape(name)}(?![a-z])"))
+                 for name in doc_type_names(vocab))

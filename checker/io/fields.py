@@ -19,6 +19,7 @@ _LINE = re.compile(r"^\s*(?P<label>[^:：\n]{1,40}?)\s*[:：]\s*(?P<value>.*)$")
 # a Chinese label and its colon ('签发人：CIO 签发时间：2021年9月').
 _GAP = re.compile(r"(?:[ \u3000]{2,}|\t)+|[ \u3000](?=[\u4e00-\u9fff]{2,12}[:：])")
 _MAX_LABEL = 40
+_NOT_WORDS = re.compile(r"[\d\s.,，/\-年月日%$¥￥]+")  # a number or a date, no label
 _MAX_VALUE_LINES = 12  # lines under a label line that are its value (a list of names)
 _MAX_VALUE_PARAGRAPH = 200  # a paragraph under a label is its value only when it is short
 _MAX_NAMED_VALUE = 120
@@ -41,7 +42,7 @@ def _looks_like_label(text: str) -> bool:
     if not t or len(t) > _MAX_LABEL:
         return False
     # A label is words, not a number, a date or a sentence.
-    if re.fullmatch(r"[\d\s.,，/\-年月日%$¥￥]+", t):
+    if _NOT_WORDS.fullmatch(t):
         return False
     return not t.endswith(("。", ".", "；", ";")) or t.endswith(("No.", "No"))
 
@@ -281,24 +282,33 @@ def _pairs_of_line(line: str) -> list[tuple[str, str, str]]:
     if not m or not _is_line_label(m.group("label").strip()):
         return []
     segments: list[str] = []
-    pieces = _GAP.split(line.strip())
-    gaps = _GAP.findall(line.strip())
+    pieces, gaps = _split_at_gaps(line.strip())
     for n, piece in enumerate(pieces):
         # A piece starts a new pair only when the text so far is a whole pair and the piece opens
         # with a label of its own ('学    院：' keeps its spaced-out label in one piece).
+        if not segments:
+            segments.append(piece)
+            continue
         head = _LINE.match(piece)
-        if segments and head and ("：" in segments[-1] or ":" in segments[-1]) and _is_line_label(head.group("label").strip()):
+        if head and ("：" in segments[-1] or ":" in segments[-1]) and _is_line_label(head.group("label").strip()):
             segments.append(piece)
-        elif segments:
-            segments[-1] += gaps[n - 1] + piece
         else:
-            segments.append(piece)
+            segments[-1] += gaps[n - 1] + piece
     out: list[tuple[str, str, str]] = []
     for segment in segments:
         m = _LINE.match(segment)
         if m:
             out.append((m.group("label").strip(), m.group("value").strip(), segment.strip()))
     return out
+
+
+def _split_at_gaps(text: str) -> tuple[list[str], list[str]]:
+    """(`_GAP.split(text)`, `_GAP.findall(text)`); an ASCII text without a tab or two spaces in a
+    row has no gap (the other gaps need an ideographic space or Chinese), as most lines: told
+    without running the pattern twice."""
+    if text.isascii() and "\t" not in text and "  " not in text:
+        return [text], []
+    return _GAP.split(text), _GAP.findall(text)
 
 
 def _is_line_label(label: str) -> bool:
@@ -324,6 +334,8 @@ def fields_from_blocks(vocab: Vocabulary, blocks: Iterable[Block], source: str |
     out: list[Field] = []
     blocks = list(blocks)
     for n, block in enumerate(blocks):
+        if block.kind != "table" and _surely_no_field(block.text):
+            continue
         src = source or ("line" if block.source in ("body", "textbox") else block.source)
         if block.kind == "table" and block.grid is not None:
             out.extend(fields_from_grid(vocab, block.grid, "table" if src == "line" else src))
@@ -349,6 +361,13 @@ def fields_from_blocks(vocab: Vocabulary, blocks: Iterable[Block], source: str |
                 found = [Field(block.text.strip(), below[0].text.strip(), below[0].location, block.location, src)]  # type: ignore[arg-type]
         out.extend(found)
     return out
+
+
+def _surely_no_field(text: str) -> bool:
+    """A paragraph `fields_from_blocks` finds no field in, told cheaply: no colon (no `Label: value`
+    line), no tab (no label set apart by a tab) and too long to be a label alone. Most paragraphs."""
+    return (len(text) > _MAX_LABEL and ":" not in text and "：" not in text and "\t" not in text
+            and len(text.strip()) > _MAX_LABEL)
 
 
 def _paragraphs_below(vocab: Vocabulary, blocks: list[Block], start: int, limit: int, headings: bool = False) -> list[Block]:

@@ -208,7 +208,7 @@ class Grid:
         return max((len(r) for r in self.rows), default=0)
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One body element in document order.
 

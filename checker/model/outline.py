@@ -21,10 +21,12 @@ _LEVELS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]"), 3),
     (re.compile(r"^\s*(?:[A-H]|I{1,3}|IV|VI{0,3}|IX|X)[.)]\s+\S"), 1),
 ]
-_SENTENCE_END = re.compile(r"[。！？；;!?]$|[a-z]\.$")
+SENTENCE_END_MARKS = "。！？；;!?"  # a text ending with one is a sentence, no heading
+_SENTENCE_END = re.compile(f"[{SENTENCE_END_MARKS}]$|[a-z]\\.$")
 _FIELD_LINE = re.compile(r"[:：]\s*\S")  # 'Project Name: Apollo'
 # What the first non-blank character of a numbered heading can be, besides a digit (see _LEVELS).
 _NUMBER_STARTS = frozenset("第一二三四五六七八九十（(ABCDEFGHIVX")
+TYPED_HEADING_MAX = 60  # the longest (stripped) text that may read as a typed heading
 
 
 def numbered_heading_level(text: str) -> int | None:
@@ -41,7 +43,7 @@ def numbered_heading_level(text: str) -> int | None:
 def looks_like_heading_text(text: str) -> bool:
     """Short, no sentence ending, not a `Label: value` line: what a typed heading looks like."""
     t = text.strip()
-    if not t or len(t) > 60 or "\n" in t:
+    if not t or len(t) > TYPED_HEADING_MAX or "\n" in t:
         return False
     if _SENTENCE_END.search(t):
         return False

@@ -8,11 +8,12 @@ parses every part into its own element classes: real PM documents make all three
 What a document becomes (paragraph indexes, text boxes, layout tables, where headings are found)
 is specified in docs/reading.md.
 
-Speed: `_walk_inline` (paragraph content) and `_grid` (tables, cell by cell) are the reference.
-Most paragraphs and tables hold nothing they need to take care of, and are read by shorter paths
-that give the same result: `_plain_runs` for a paragraph of plain runs, `_plain_table_texts` (one
-C-level scan of the table) for a table of plain cells. Change them together with the reference;
-tests/test_docx_reader_paths.py compares them.
+Speed: `_paragraph` with `_walk_inline` (paragraph content) and `_grid` (tables, cell by cell) are
+the reference. Most paragraphs and tables hold nothing they need to take care of, and are read by
+shorter paths that give the same result: `_plain_paragraph` for the usual paragraph (plain runs,
+properties naming at most a style and the mark's formatting), `_plain_runs` for another paragraph
+of plain runs, `_plain_table_texts` (one C-level scan of the table) for a table of plain cells.
+Change them together with the reference; tests/test_docx_reader_paths.py compares them.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ import zipfile
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import IO, Callable, Iterator, Literal
+from typing import IO, Callable, Iterable, Iterator, Literal
 
 from docx.styles import BabelFish
 from lxml import etree
@@ -37,7 +38,12 @@ from checker.io.readers.ooxml_props import parse_core_properties, parse_custom_p
 from checker.lexicon.vocabulary import Vocabulary
 from checker.model.document import Document
 from checker.model.elements import Block, Cell, Comment, Grid, Properties
-from checker.model.outline import looks_like_heading_text, numbered_heading_level
+from checker.model.outline import (
+    SENTENCE_END_MARKS,
+    TYPED_HEADING_MAX,
+    looks_like_heading_text,
+    numbered_heading_level,
+)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -105,7 +111,7 @@ def read_docx(path: str, data: bytes, fmt: str, vocab: Vocabulary) -> Document:
         external_targets=external,
     )
     # Layout-table copies (text blocks located in a table) would repeat the grid's fields.
-    field_blocks = [b for b in doc.blocks if b.kind == "table" or b.location.table is None]
+    field_blocks = [b for b in doc.blocks if b.location.table is None or b.kind == "table"]
     doc.fields = (fields_from_blocks(vocab, field_blocks) + fields_from_blocks(vocab, headers, "header")
                   + fields_from_blocks(vocab, footers, "footer"))
     doc.fields += cover_fields(vocab, doc.blocks, doc.fields)
@@ -225,8 +231,7 @@ def _open_package(data: bytes) -> tuple[_Package, str]:
         raise ReadError("corrupt", f"The Word document could not be opened: {exc}") from exc
 
 
-_BODY_EVENTS = (P, TBL, SDT, CUSTOM_XML, BODY)
-_FLUSH_ITEMS = 64  # body items read (and dropped) at a time: the per-item cost of a flush, shared
+_CHUNK = 1 << 16  # bytes of document.xml parsed at a time
 
 
 def _read_body(package: _Package, main: str, reader: "_StoryReader") -> list[etree._Element]:
@@ -234,55 +239,50 @@ def _read_body(package: _Package, main: str, reader: "_StoryReader") -> list[etr
     item once read; return the body's own w:sectPr (as a list: none or one).
 
     The whole part's tree was four times the model: a 200,000-paragraph plan's 120 MB document.xml
-    made a 900 MB tree. Parsed as a stream (`iterparse`, the same safe settings as `safe_parser`),
-    only the items being read are in memory. A body item is complete when it ends, and so are the
-    items before it: every `_FLUSH_ITEMS`th end of a body-level paragraph, table or wrapper reads the
-    body's children up to it, in order, as one pass over the whole body would, and the body's end
-    reads the rest."""
+    made a 900 MB tree. Parsed as a stream (a pull parser fed `_CHUNK` bytes at a time, the same
+    safe settings as `safe_parser`), only the items being read are in memory. After each chunk,
+    every child of the body but the last is complete (an element's next sibling starts only once it
+    has ended): those are read, in order, as one pass over the whole body would, and dropped; the
+    rest once the part is parsed. (No event per item: the parser reports the body's start only.)"""
+    parser = etree.XMLPullParser(events=("start",), tag=BODY, resolve_entities=False, no_network=True,
+                                 load_dtd=False, huge_tree=False)
     body: etree._Element | None = None
     final: list[etree._Element] = []
 
-    pending = 0  # body items ended since the last flush
-
     def flush(items: list[etree._Element]) -> None:
-        if not final:  # the body's own w:sectPr, kept alive by the reference once dropped from the tree
-            final.extend(next(([child] for child in items if child.tag == SECT_PR), []))
         del body[:len(items)]
-        reader.read_items(_cell_parts(items)[1])
+        sect_pr = reader.read_children(items)
+        if sect_pr is not None and not final:  # the body's own w:sectPr, kept alive by the reference
+            final.append(sect_pr)
 
     with _opened_part(package, main) as stream:
-        for el in _parsed(etree.iterparse(stream, events=("end",), tag=_BODY_EVENTS, resolve_entities=False,
-                                          no_network=True, load_dtd=False, huge_tree=False)):
-            if el.tag == BODY:
+        more = True
+        while more:
+            more = _fed(parser, stream)
+            for _, el in parser.read_events():
                 if body is None and _is_root_child(el):
                     body = el
-                if el is body:
-                    flush(list(body))
-                continue
-            parent = el.getparent()
-            if parent is None or parent.tag != BODY:
-                continue
-            if body is None and _is_root_child(parent):
-                body = parent
-            if parent is body:
-                pending += 1
-                if pending == _FLUSH_ITEMS:
-                    flush(_through(body, el))
-                    pending = 0
+            if body is not None and len(body) > 1:
+                flush(body[:-1])
     if body is None:
         raise ReadError("corrupt", "The Word document has no body.")
+    flush(body[:])
     return final
 
 
-def _through(body: etree._Element, last: etree._Element) -> list[etree._Element]:
-    """The body's children up to `last`, which has just ended: the items after it may be parsed
-    only in part (the parser reads ahead of the events it reports)."""
-    items: list[etree._Element] = []
-    for child in body:
-        items.append(child)
-        if child is last:
-            break
-    return items
+def _fed(parser: etree.XMLPullParser, stream: IO[bytes]) -> bool:
+    """Feed the parser the stream's next chunk (False: the stream has ended, the parser is closed).
+    A part that cannot be parsed (bad XML, a broken zip member) makes the document corrupt, as a
+    whole-part parse did."""
+    try:
+        chunk = stream.read(_CHUNK)
+        if chunk:
+            parser.feed(chunk)
+        else:
+            parser.close()
+    except Exception as exc:  # lxml, zipfile and zlib raise many types for a broken part
+        raise ReadError("corrupt", f"The Word document could not be opened: {exc}") from exc
+    return bool(chunk)
 
 
 def _is_root_child(el: etree._Element) -> bool:
@@ -299,19 +299,6 @@ def _opened_part(package: _Package, partname: str) -> Iterator[IO[bytes]]:
         raise ReadError("corrupt", f"The Word document could not be opened: {exc}") from exc
     with stream:
         yield stream
-
-
-def _parsed(events: Iterator[tuple[str, etree._Element]]) -> Iterator[etree._Element]:
-    """The elements of `iterparse` events; a part that cannot be parsed (bad XML, a broken zip
-    member) makes the document corrupt, as a whole-part parse did."""
-    while True:
-        try:
-            _, el = next(events)
-        except StopIteration:
-            return
-        except Exception as exc:  # lxml, zipfile and zlib raise many types for a broken part
-            raise ReadError("corrupt", f"The Word document could not be opened: {exc}") from exc
-        yield el
 
 
 def _parse_part(package: _Package, partname: str | None) -> etree._Element | None:
@@ -386,7 +373,8 @@ class _Styles:
     def __init__(self, root: etree._Element | None):
         self._raw: dict[str, etree._Element] = {}
         self._cache: dict[str, _StyleInfo] = {}
-        self._plain: dict[str | None, _ParaInfo] = {}
+        self.plain: dict[str | None, _ParaInfo] = {}  # `styled_only`'s, by style id
+        self.marked_bold: dict[str | None, _ParaInfo] = {}  # the same with a bold paragraph mark
         self.default_paragraph: str | None = None
         if root is None:
             return
@@ -407,13 +395,15 @@ class _Styles:
             info = self._cache[sid] = self._resolve(sid)
         return info
 
-    def styled_only(self, sid: str | None) -> _ParaInfo:
+    def styled_only(self, sid: str | None, mark_bold: bool = False) -> _ParaInfo:
         """The `_ParaInfo` of a paragraph whose properties set nothing but its style (None or "":
-        the default paragraph style); one shared object per style, as most paragraphs are such."""
-        info = self._plain.get(sid)
+        the default paragraph style) and, with `mark_bold`, a bold paragraph mark; one shared
+        object per style, as most paragraphs are such."""
+        infos = self.plain if not mark_bold else self.marked_bold
+        info = infos.get(sid)
         if info is None:
             style = self.get(sid or self.default_paragraph)
-            info = self._plain[sid] = _ParaInfo(style, style.heading_level, style.num, False, None)
+            info = infos[sid] = _ParaInfo(style, style.heading_level, style.num, mark_bold, None)
         return info
 
     def _resolve(self, sid: str) -> _StyleInfo:
@@ -1056,17 +1046,33 @@ class _StoryReader:
         self.context_level = 0  # level of the last styled or numbered heading
 
     def read(self, container: etree._Element) -> None:
-        self.read_items(_story_items(container))
+        self.read_children(container)
 
-    def read_items(self, items: list[etree._Element]) -> None:
-        """Paragraphs, tables and comment markers in story order (`_story_items`)."""
-        for item in items:
-            if item.tag == P:
-                self._paragraph(item)
-            elif item.tag == TBL:
-                self._table(item)
-            elif self.anchors is not None:
-                self._anchor_marker(item)
+    def read_children(self, children: Iterable[etree._Element]) -> etree._Element | None:
+        """A story's children in order: its paragraphs, tables and comment markers, those in content
+        controls and custom XML too (the items of `_story_items`, read as they come); returns the
+        first w:sectPr among the children themselves (None: none)."""
+        sect_pr = None
+        plain = self._plain_paragraph
+        for child in children:
+            tag = child.tag
+            if tag == P:
+                if not plain(child):
+                    self._paragraph(child)
+            elif tag == TBL:
+                self._table(child)
+            elif tag in _STORY_ITEMS:  # a comment range's start or end
+                if self.anchors is not None:
+                    self._anchor_marker(child)
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    self.read_children(content)
+            elif tag == CUSTOM_XML:
+                self.read_children(child)
+            elif tag == SECT_PR and sect_pr is None:
+                sect_pr = child
+        return sect_pr
 
     def _anchor_marker(self, el: etree._Element) -> None:
         self.anchors.where = Location(paragraph=self.paragraphs)
@@ -1094,6 +1100,102 @@ class _StoryReader:
             self.blocks.append(Block("figure", "", loc, index, None, info.style.name, None, self.source))  # type: ignore[arg-type]
         if ext.textboxes:
             self._textboxes(ext.textboxes, Location(paragraph=index, part=self.part), index)
+
+    def _plain_paragraph(self, p: etree._Element) -> bool:
+        """Read the usual paragraph as `_paragraph` would, for less; False (nothing read) for any
+        other, which `_paragraph` reads instead.
+
+        The usual paragraph is runs of plain text (what `_plain_runs` reads: text, tabs, breaks;
+        no fields, drawings or comment references) right under it, its properties (if any) naming
+        at most its style and its mark's formatting (`_Styles.styled_only`), read while no comment
+        range is open: its block
+        is all there is to it (no section properties, picture, text box or comment text). The same
+        block as `_paragraph`'s, built without its per-paragraph objects and calls; whether the
+        text is bold is asked only of a short line (`_classify`). (The comment anchors' `where` is
+        not set: it is set again before any marker is read.) tests/test_docx_reader_paths.py reads
+        paragraphs of many shapes both ways.
+        """
+        anchors = self.anchors
+        if anchors is not None and anchors.open:
+            return False
+        sid = None
+        mark = None  # the paragraph mark's run properties
+        has_props = False
+        runs: list[tuple[etree._Element | None, str]] = []
+        for child in p:
+            tag = child.tag
+            if tag == R:
+                if len(child) == 1:  # one text: most runs
+                    item = child[0]
+                    if item.tag == T:
+                        runs.append((None, item.text or ""))
+                        continue
+                rpr = None
+                text = ""
+                for item in child:
+                    itag = item.tag
+                    if itag == T:
+                        piece = item.text
+                        if piece:
+                            text += piece
+                    elif itag == RPR:
+                        if rpr is None:
+                            rpr = item
+                    elif itag in _RUN_PIECES:
+                        text += _RUN_PIECES[itag]
+                    elif itag in _RUN_WALK_ONLY:
+                        return False
+                runs.append((rpr, text))
+            elif tag == PPR and not has_props:
+                has_props = True
+                for prop in child:
+                    ptag = prop.tag
+                    if ptag in _PPR_WANTED:
+                        if ptag == PSTYLE and sid is None:
+                            sid = prop.get(VAL) or ""
+                        elif ptag == RPR and mark is None:
+                            mark = prop
+                        else:
+                            return False
+            else:
+                return False
+        index = self.paragraphs
+        self.paragraphs += 1
+        if not runs:
+            return True
+        text = runs[0][1] if len(runs) == 1 else "".join([t for _, t in runs])
+        stripped = text.strip()
+        if not stripped:
+            return True
+        styles = self.styles
+        if mark is not None and _on(_child(mark, BOLD)):
+            info = styles.styled_only(sid, mark_bold=True)
+        else:
+            info = styles.plain.get(sid) or styles.styled_only(sid)
+        # As `_classify`; the typed heading's test (`_may_be_typed_heading`) after the cheap ones it
+        # starts with (a heading is short and ends no sentence).
+        headings = self.headings
+        level = info.heading_level
+        if level is not None and headings != "none":
+            kind = "heading"
+            self.context_level = level
+        else:
+            num = info.num
+            is_list = num is not None or info.style.is_list
+            if (headings == "all" and len(stripped) <= TYPED_HEADING_MAX and stripped[-1] not in SENTENCE_END_MARKS
+                    and _may_be_typed_heading(text, info)
+                    and (level := self._typed_heading_level(
+                        text, info, _Plain(text, runs, styles, self._default_bold(info)).bold, is_list)) is not None):
+                kind = "heading"
+            elif is_list:
+                kind, level = "list_item", (num[1] if num else 0) + 1
+            else:
+                kind, level = "paragraph", None
+        loc = Location(index, None, None, None, self.heading, text, self.part)
+        self.blocks.append(Block(kind, text, loc, index, level, info.style.name, None, self.source))  # type: ignore[arg-type]
+        if kind == "heading":
+            self.heading = stripped
+        return True
 
     def _default_bold(self, info: _ParaInfo) -> bool:
         return bool(info.style.bold) or info.mark_bold
