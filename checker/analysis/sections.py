@@ -12,13 +12,11 @@ English, 10 of Chinese), is only 'N/A'/'无'/'略'/'不适用' without a reason,
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any, Callable, Iterable, Iterator, Literal
+from typing import Any, Iterable, Iterator, Literal
 
 from checker.analysis.context import Context
-from checker.analysis.inventory import APPENDIX, BODY, inventory
 from checker.core.location import Location
 from checker.io.fields import record_header_row
 from checker.io.tables import looks_like_header_row
@@ -30,7 +28,7 @@ from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.document import Document
 from checker.model.elements import Block, Cell, Field, Grid, Section
 from checker.text.normalize import has_cjk, nfkc, norm_label
-from checker.text.search import TextSet, containing
+from checker.text.search import Search, TextSet, containing
 
 EMPTY_EN, EMPTY_ZH = 20, 10
 _TWO_DIGITS = re.compile(r"\d{2,}")
@@ -263,8 +261,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
     labels = ctx.memo(f"sections.labels:{id(synonyms)}", lambda: _Labels(synonyms))
     names = labels.names
     siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
-    bodies = ctx.memo("sections.bodies", lambda: _Bodies(ctx.doc.outline, lambda: inventory(ctx).sets(
-        (BODY, APPENDIX), (BODY, APPENDIX))))
+    bodies = ctx.memo("sections.bodies", lambda: _Bodies(ctx.doc.outline))
     contents = ctx.memo("sections.contents", lambda: _contents_entries(ctx.doc.outline, bodies))
     for section in ctx.doc.outline.walk():
         if section.heading is None or id(section) in contents:
@@ -446,21 +443,22 @@ def _contents_entries(root: Section, bodies: "_Bodies") -> set[int]:
             if bodies.blank(s) and later.get(norm_label(s.title), i) > i}
 
 
+_UNSCANNED, _CLEAN, _SUSPECT = re.compile(rb"\x00+"), 1, 2  # `_Bodies._marks`: not scanned yet, no placeholder's word, one
+
+
 class _Bodies:
     """Every section's body text (`Section.body_text()`'s non-blank parts) and blocks
     (`Section.all_blocks()`) for the whole outline, from one walk: a section and its sub-sections
     are consecutive in the walk, so each section's are a span of two shared lists, and a section's
     text is not copied into each section above it."""
 
-    __slots__ = ("pieces", "_norms", "_suspects", "_blocks", "_spans", "_sets")
+    __slots__ = ("pieces", "_norms", "_marks", "_blocks", "_spans")
 
-    def __init__(self, root: Section, sets: Callable[[], list[TextSet]]):
-        """`sets`: text sets that hold every piece (the document's inventory of the body), scanned for
-        placeholders' words; the placeholders rule scans them for the same literals."""
+    def __init__(self, root: Section):
         self.pieces: list[str] = []  # the non-blank texts of the blocks (a table's: its cells) in walk order
-        self._sets = sets
         self._norms: list[str] | None = None
-        self._suspects: tuple[Vocabulary, list[int] | None] | None = None
+        # Per piece, whether it may hold part of a placeholder (`_UNSCANNED`, `_CLEAN`, `_SUSPECT`).
+        self._marks: tuple[Vocabulary, bytearray] | None = None
         self._blocks: list[Block] = []
         self._spans: dict[int, tuple[int, int, int, int]] = {}
         self._visit(root)
@@ -490,12 +488,11 @@ class _Bodies:
         all dashes and dots (longer than 'N/A' alone or the length threshold), and none of its
         pieces or titles may hold part of a placeholder (`placeholder_word_searches`). Each content
         holds its sub-sections' and folded siblings', so joining and scanning each was the same
-        text scanned several times; the pieces are scanned once per document here."""
-        suspects = self._suspects_of(vocab)
-        if suspects is None:
+        text scanned several times; here each piece is scanned once at most (`_may_hold_placeholder`)."""
+        searches = placeholder_word_searches(vocab)
+        if searches is None:
             return False
-        searches = placeholder_word_searches(vocab) or ()
-        norms = self.norm_pieces()
+        pieces, norms = self.pieces, self._norms
         filled = False
         for span in spans:
             if span.__class__ is str:
@@ -503,23 +500,28 @@ class _Bodies:
                     return False
                 continue
             start, end = span  # type: ignore[misc]
-            i = bisect_left(suspects, start)
-            if i < len(suspects) and suspects[i] < end:
+            if self._may_hold_placeholder(vocab, searches, start, end):
                 return False
-            if not filled:
-                filled = any(_past_thresholds(norms[j]) for j in range(start, end))
+            if not filled:  # (the normal forms of the pieces, once they are worked out: `norm_pieces`)
+                filled = any(_past_thresholds(norms[j] if norms is not None else nfkc(pieces[j]))
+                             for j in range(start, end))
         return filled
 
-    def _suspects_of(self, vocab: Vocabulary) -> list[int] | None:
-        """The positions of the pieces that may hold part of a placeholder, in order (None: any may)."""
-        if self._suspects is None or self._suspects[0] is not vocab:
-            searches = placeholder_word_searches(vocab)
-            found: list[int] | None = None
-            if searches is not None:
-                hits = containing(self._sets(), *searches)
-                found = [i for i, piece in enumerate(self.pieces) if piece in hits] if hits else []
-            self._suspects = (vocab, found)
-        return self._suspects[1]
+    def _may_hold_placeholder(self, vocab: Vocabulary, searches: tuple[Search, ...], start: int, end: int) -> bool:
+        """Whether one of the pieces start to end may hold part of a placeholder (`searches` finds it).
+
+        The pieces not scanned yet are scanned joined (`TextSet`), and marked: each piece is scanned
+        once at most, and only the pieces of the contents asked about (a check asks about a few
+        sections; the document's every piece was scanned before, ~20 ms at 20,000 paragraphs)."""
+        if self._marks is None or self._marks[0] is not vocab:
+            self._marks = (vocab, bytearray(len(self.pieces)))
+        marks = self._marks[1]
+        for gap in _UNSCANNED.finditer(marks, start, end):
+            a, b = gap.span()
+            texts = self.pieces[a:b]
+            hits = containing([TextSet(set(texts))], *searches)
+            marks[a:b] = bytes(_SUSPECT if t in hits else _CLEAN for t in texts) if hits else bytes((_CLEAN,)) * (b - a)
+        return marks.find(_SUSPECT, start, end) >= 0
 
     def span(self, section: Section) -> tuple[int, int]:
         """(start, end) of the section's texts in `pieces`."""
