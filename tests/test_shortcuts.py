@@ -439,3 +439,41 @@ def test_a_place_inside_one_the_pattern_missed_is_skipped_only_when_it_cannot_ma
                         elif not pattern.search(h.norm_text):
                             missed.append(h.content.lines())
     assert skipped > 100 and compared > 500, (skipped, compared)
+
+
+def test_section_pieces_are_scanned_and_normalised_a_run_at_a_time_as_each_alone(tmp_path):
+    """`_Bodies._may_hold_placeholder` and `_Bodies.norms` (only the pieces of the runs asked about, each
+    worked out once, whatever the runs' order and overlaps) against asking each piece alone."""
+    from checker.analysis.sections import _Bodies
+    from checker.io.readers.docx import read_docx
+    from checker.lexicon.predicates import placeholder_word_searches
+    from tests.support.word import WordWriter
+
+    vocab = shipped_vocabulary()
+    searches = placeholder_word_searches(vocab)
+    assert searches is not None
+    rnd = random.Random(41)
+    asked = suspect = 0
+    for n in range(3):
+        w = WordWriter("en")
+        for s in range(30):
+            w.heading(f"Section {s}", rnd.choice([1, 2, 2, 3]))
+            for _ in range(rnd.choice([0, 1, 2, 4])):
+                w.para("".join(rnd.choice(_PLACEHOLDER_BITS) for _ in range(rnd.randint(1, 3)))
+                       if rnd.random() < 0.2 else rnd.choice(["The sponsor approves each stage gate", "项目组每周召开例会",
+                                                              "Ｂｕｄｇｅｔ ＵＳＤ １２０", "budget variance"]))
+        path = w.save(tmp_path / f"plan-{n}.docx")
+        doc = read_docx(str(path), path.read_bytes(), "docx", vocab)
+        pieces = _Bodies(doc.outline).pieces
+        plain_suspects = [any(search.in_text(piece) for search in searches) for piece in pieces]
+        plain_norms = [text.nfkc(piece) for piece in pieces]
+        bodies = _Bodies(doc.outline)
+        for _ in range(300):
+            start = rnd.randrange(len(pieces) + 1)
+            end = rnd.randrange(start, min(len(pieces), start + rnd.choice([1, 5, 40])) + 1)
+            found = bodies._may_hold_placeholder(vocab, searches, start, end)
+            assert found == any(plain_suspects[start:end]), (start, end)
+            assert bodies.norms(start, end) == plain_norms[start:end]
+            asked += 1
+            suspect += found
+    assert asked == 900 and 100 < suspect < 800, suspect
