@@ -477,3 +477,78 @@ def test_section_pieces_are_scanned_and_normalised_a_run_at_a_time_as_each_alone
             asked += 1
             suspect += found
     assert asked == 900 and 100 < suspect < 800, suspect
+
+
+def _place_facts(hit) -> tuple:
+    from checker.analysis.sections import Parts, hit_is_empty
+
+    content = hit.content.spans if hit.content.__class__ is Parts else hit.content
+    return (hit.key, hit.title, hit.text, content, hit.location, hit.kind, hit.section, hit.field,
+            [id(b) for b in hit.blocks], hit_is_empty(shipped_vocabulary(), hit))
+
+
+def test_places_built_when_read_are_those_built_at_once(tmp_path):
+    """`Places` (a key's places built when first read, in any order, some never) against building every
+    place of every key right after the index, on plans with headings that fold their siblings in, line
+    fields, form tables, label paragraphs over tables and lists, and tables of records."""
+    from checker.analysis.context import Context
+    from checker.analysis.sections import find_section, section_index
+    from checker.io.readers.docx import read_docx
+    from checker.kinds.required_sections import _with_own_synonyms
+    from checker.lexicon.matchers import doc_control_synonyms
+    from tests.support.word import WordWriter
+
+    vocab = shipped_vocabulary()
+    rnd = random.Random(43)
+    names = ["Objectives", "Milestones", "Scope", "Budget", "Quality Management", "Risks", "Assumptions and Constraints",
+             "Key Management Reviews", "Stakeholders", "Dates", "Deliverables", "Notes"]
+    words = ["The sponsor approves each stage gate", "TBD", "N/A", "budget variance", "2026-01-12", "[insert]", ""]
+    built = partly = 0
+    for n in range(4):
+        w = WordWriter("en", headings="bold" if n % 2 else "styles")
+        w.kv_table([("Project Name", "Apollo"), ("Sponsor", rnd.choice(["", "Wei Zhang"])), ("Objectives", "")])
+        for s in range(30):
+            title = rnd.choice(names)
+            w.heading(f"{title}: part {s}" if rnd.random() < 0.4 else title, rnd.choice([1, 2, 2, 3]))
+            for _ in range(rnd.choice([0, 1, 2])):
+                w.para(rnd.choice(words))
+            shape = rnd.random()
+            if shape < 0.2:
+                w.para(rnd.choice(words), label=f"{rnd.choice(names)}: ")
+            elif shape < 0.35:
+                w.para(rnd.choice(names))
+                w.table(["Milestone", "Date", "Owner"], [["Kick-off", "2026-01-12", "PM"], ["Go-live", "", ""]])
+            elif shape < 0.45:
+                w.para(rnd.choice(names))
+                w.bullets([rnd.choice(words) for _ in range(2)])
+            elif shape < 0.55:
+                w.kv_table([(rnd.choice(names), rnd.choice(words)), ("Budget", rnd.choice(words))])
+        path = w.save(tmp_path / f"plan-{n}.docx")
+        doc = read_docx(str(path), path.read_bytes(), "docx", vocab)
+        own = (("quality_plan", ("Quality Management", "Quality Plan")),)
+        sets = [None, _with_own_synonyms(vocab, "PMP", own), doc_control_synonyms(vocab)]
+        at_once = Context(doc=doc, doc_type="PMP", language="en", today=None, vocab=vocab)
+        plain = [{key: [_place_facts(h) for h in places] for key, places in section_index(at_once, syn).items()}
+                 for syn in sets]
+        when_read = Context(doc=doc, doc_type="PMP", language="en", today=None, vocab=vocab)
+        for _ in range(40):  # some places read first, in any order, and the place find_section finds
+            j = rnd.randrange(len(sets))
+            index = section_index(when_read, sets[j])
+            key = rnd.choice(sorted(index))
+            places, expected = index[key], plain[j][key]
+            if rnd.random() < 0.5:
+                i = rnd.randrange(-len(places), len(places))
+                assert _place_facts(places[i]) == expected[i]
+            else:
+                first = next((facts for facts in expected if not facts[-1]), expected[0])
+                assert _place_facts(find_section(when_read, key, sets[j])) == first, key
+        partly += sum(0 < len(places._built) < len(places) for syn in sets
+                      for places in section_index(when_read, syn).values())
+        for syn, expected in zip(sets, plain):
+            index = section_index(when_read, syn)
+            assert list(index) == list(expected)
+            for key, places in index.items():
+                assert len(places) == len(expected[key])
+                assert [_place_facts(h) for h in places] == expected[key]
+                built += len(places)
+    assert built > 300 and partly > 20, (built, partly)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any, Callable, Iterable, Iterator, Literal
+from typing import Any, Callable, Iterable, Iterator, Literal, Sequence, overload
 
 from checker.analysis.context import Context
 from checker.core.location import Location
@@ -256,9 +256,69 @@ class _Labels:
             return found
 
 
-def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
-    """Every heading and field label of the document that names one of the synonyms' keys."""
-    hits: dict[str, list[SectionHit]] = {}
+class Places(Sequence[SectionHit]):
+    """One key's places in the document, in order, each built when first read.
+
+    A check asks about a few keys, and of most only the first place with content (`find_section`),
+    while a plan names a section in most of its headings (a 20,000-paragraph plan: ~1,500 places per
+    synonym set, each a `SectionHit` with its blocks and parts, a heading's folding its siblings in).
+    What names which key is worked out for the whole document first (`_index`); a place is built
+    from it alone, so building it later builds what building it at once would have."""
+
+    __slots__ = ("_builds", "_built")
+
+    def __init__(self) -> None:
+        self._builds: list[Callable[[], SectionHit]] = []
+        self._built: list[SectionHit] = []
+
+    def __len__(self) -> int:
+        return len(self._builds)
+
+    @overload
+    def __getitem__(self, i: int) -> SectionHit: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[SectionHit]: ...
+
+    def __getitem__(self, i: int | slice) -> SectionHit | list[SectionHit]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self._builds)))]
+        if i < 0:
+            i += len(self._builds)
+        if not 0 <= i < len(self._builds):
+            raise IndexError(i)
+        built = self._built
+        while len(built) <= i:  # in order: a place is built once, and those before it first
+            built.append(self._builds[len(built)]())
+        return built[i]
+
+    def __iter__(self) -> Iterator[SectionHit]:
+        for i in range(len(self._builds)):
+            yield self[i]
+
+
+def _once(compute: Callable[[], Any]) -> Callable[[], Any]:
+    """`compute`, called on the first call only: what several keys' places of one heading share."""
+    kept: list[Any] = []
+
+    def get() -> Any:
+        if not kept:
+            kept.append(compute())
+        return kept[0]
+    return get
+
+
+def _index(ctx: Context, synonyms: Synonyms) -> dict[str, Places]:
+    """Every heading and field label of the document that names one of the synonyms' keys (the
+    places of each key built when read: `Places`)."""
+    index: dict[str, Places] = {}
+
+    def add(key: str, build: Callable[[], SectionHit]) -> None:
+        places = index.get(key)
+        if places is None:
+            places = index[key] = Places()
+        places._builds.append(build)
+
     labels = ctx.memo(f"sections.labels:{id(synonyms)}", lambda: _Labels(synonyms))
     names = labels.names
     siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
@@ -270,65 +330,47 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
         matches = labels.all(section.title)
         if not matches:
             continue
-        spans: list[tuple[int, int] | str] = [bodies.span(section)]
-        blocks = bodies.blocks(section)
-        # Typed headings that are really content (bold dates, names under 'Milestones') follow as
-        # siblings; fold them in up to the next heading that names a section.
-        own = {m.key for m in matches}
-        own.update(k for key in list(own) for k in children(ctx.vocab, ctx.doc_type, key))
-        for sibling in _following_siblings(section, siblings):
-            named = labels.first(sibling.title)
-            if named is not None and named.key not in own:
-                break  # the next section; a sub-field of this one ('Dates' under 'Milestones') is its content
-            spans += (sibling.title, bodies.span(sibling))
-            if sibling.heading is not None:
-                blocks.append(sibling.heading)
-            blocks.extend(bodies.blocks(sibling))
-        text = Parts(bodies, tuple(spans))  # joined when asked
+        content = _once(lambda section=section, matches=matches: _heading_content(
+            ctx, section, matches, labels, siblings, bodies))
         for m in matches:
-            hits.setdefault(m.key, []).append(SectionHit(
-                m.key, section.title, text, section.heading.location.with_text(section.title),
-                "heading", section=section, blocks=blocks))
+            add(m.key, lambda key=m.key, section=section, content=content: SectionHit(
+                key, section.title, content()[0], section.heading.location.with_text(section.title),  # type: ignore[union-attr]
+                "heading", section=section, blocks=content()[1]))
+    seen: set[tuple] = set()  # the anchors of the field labels that name a key
     for f in ctx.doc.fields:
         if f.source == "properties":
             continue
         matches = labels.all(f.label)
         if not matches:
             continue
-        value = f.value
-        if _looks_like_label(ctx.vocab, value, synonyms):
-            value = ""  # a header cell beside the label ('Project Deliverables | Detailed Description')
-        below = _rows_below(f, ctx, names) if not value.strip() else _detail_rows(f, ctx)
-        text = "\n".join(t for t in (value, below) if t.strip())
+        if f.label_location is not None:
+            seen.add(f.label_location.anchor())
+        value = _once(lambda f=f: _field_content(ctx, f, synonyms, names))
         for m in matches:
-            hits.setdefault(m.key, []).append(SectionHit(m.key, f.label, text, f.location, "field", field=f))
+            add(m.key, lambda key=m.key, f=f, value=value: SectionHit(key, f.label, value(), f.location, "field", field=f))
     # A label paragraph over a table or a list ('Milestones' alone on its line, the dated table under it).
     for i, label in ctx.memo("sections.label_paragraphs", lambda: _label_paragraphs(ctx.doc.blocks)):
         matches = labels.all(label)
         if not matches:
             continue
-        block = ctx.doc.blocks[i]
-        content = _content_under(ctx.doc.blocks, i)
+        under = _once(lambda i=i: _content_under(ctx.doc.blocks, i))
         for m in matches:
-            hits.setdefault(m.key, []).append(SectionHit(m.key, label, "\n".join(
+            add(m.key, lambda key=m.key, i=i, label=label, under=under: SectionHit(key, label, "\n".join(
                 b.text if b.grid is None else "\n".join(" | ".join(c.text for c in row if not c.merged) for row in b.grid.rows)
-                for b in content), block.location.with_text(label), "heading", blocks=content))
+                for b in under()), ctx.doc.blocks[i].location.with_text(label), "heading", blocks=under()))
     # First-column labels of form tables that the field reader did not pair (a weekly-report form
     # whose second row looks like a header): the rest of the row, or the rows under it, is the value.
-    seen = {h.field.label_location.anchor() for hs in hits.values() for h in hs
-            if h.field is not None and h.field.label_location is not None}
     for first, label, row, anchor, grid in ctx.memo("sections.first_labels", lambda: _first_column_labels(ctx.doc)):
         if anchor in seen:
             continue
         matches = labels.all(label)
         if not matches:
             continue
-        rest = [c.text.strip() for c in row if not c.merged and c.text.strip() and c is not first]
-        inline = first.text.strip()[len(label):].strip()
-        text = "\n".join(t for t in [inline, *rest] if t) or _box_below(grid, first.row, names)
         seen.add(anchor)
+        text = _once(lambda first=first, label=label, row=row, grid=grid: _row_content(first, label, row, grid, names))
         for m in matches:
-            hits.setdefault(m.key, []).append(SectionHit(m.key, label, text, first.location.with_text(label), "field"))
+            add(m.key, lambda key=m.key, first=first, label=label, text=text: SectionHit(
+                key, label, text(), first.location.with_text(label), "field"))
     # Column headers of tables of records (a budget's 'Cost Item | Amount | Basis of Estimate').
     for grid, r in ctx.memo("sections.header_rows", lambda: _header_rows(ctx.vocab, ctx.doc)):
         for cell in grid.rows[r]:
@@ -337,10 +379,50 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
             m = labels.first(cell.text)
             if m is None:
                 continue
-            values = "\n".join(row[cell.col].text for row in grid.rows[r + 1:]
-                               if cell.col < len(row) and not row[cell.col].merged and row[cell.col].text.strip())
-            hits.setdefault(m.key, []).append(SectionHit(m.key, cell.text, values, cell.location, "column"))
-    return hits
+            add(m.key, lambda key=m.key, grid=grid, r=r, cell=cell: SectionHit(
+                key, cell.text, _column_values(grid, r, cell.col), cell.location, "column"))
+    return index
+
+
+def _heading_content(ctx: Context, section: Section, matches: tuple[Match, ...], labels: _Labels,
+                     siblings: dict[int, tuple[Section, int]], bodies: "_Bodies") -> tuple[Parts, list[Block]]:
+    """A heading's content and blocks: its section's, and the following siblings' it folds in."""
+    spans: list[tuple[int, int] | str] = [bodies.span(section)]
+    blocks = bodies.blocks(section)
+    # Typed headings that are really content (bold dates, names under 'Milestones') follow as
+    # siblings; fold them in up to the next heading that names a section.
+    own = {m.key for m in matches}
+    own.update(k for key in list(own) for k in children(ctx.vocab, ctx.doc_type, key))
+    for sibling in _following_siblings(section, siblings):
+        named = labels.first(sibling.title)
+        if named is not None and named.key not in own:
+            break  # the next section; a sub-field of this one ('Dates' under 'Milestones') is its content
+        spans += (sibling.title, bodies.span(sibling))
+        if sibling.heading is not None:
+            blocks.append(sibling.heading)
+        blocks.extend(bodies.blocks(sibling))
+    return Parts(bodies, tuple(spans)), blocks  # joined when asked
+
+
+def _field_content(ctx: Context, f: Field, synonyms: Synonyms, names: Callable[[str], bool]) -> str:
+    """A field's value, or what stands under or beside its label when the value is empty or a header."""
+    value = f.value
+    if _looks_like_label(ctx.vocab, value, synonyms):
+        value = ""  # a header cell beside the label ('Project Deliverables | Detailed Description')
+    below = _rows_below(f, ctx, names) if not value.strip() else _detail_rows(f, ctx)
+    return "\n".join(t for t in (value, below) if t.strip())
+
+
+def _row_content(first: Cell, label: str, row: list[Cell], grid: Grid, names: Callable[[str], bool]) -> str:
+    """A first-column label's value: the rest of its cell and row, else the rows under it."""
+    rest = [c.text.strip() for c in row if not c.merged and c.text.strip() and c is not first]
+    inline = first.text.strip()[len(label):].strip()
+    return "\n".join(t for t in [inline, *rest] if t) or _box_below(grid, first.row, names)
+
+
+def _column_values(grid: Grid, r: int, col: int) -> str:
+    return "\n".join(row[col].text for row in grid.rows[r + 1:]
+                     if col < len(row) and not row[col].merged and row[col].text.strip())
 
 
 _SENTENCE = re.compile(r"[。.!?！？;；,，]\s*\S")
@@ -684,7 +766,7 @@ def _rows_below(f: Field, ctx: Context, names) -> str:
     return "\n".join(out)
 
 
-def section_index(ctx: Context, synonyms: Synonyms | None = None) -> dict[str, list[SectionHit]]:
+def section_index(ctx: Context, synonyms: Synonyms | None = None) -> dict[str, Places]:
     syn = synonyms or type_sections(ctx.vocab, ctx.doc_type)
     return ctx.memo(f"sections:{ctx.doc_type}:{id(syn)}", lambda: _index(ctx, syn))
 
@@ -696,9 +778,9 @@ def find_section(ctx: Context, key: str, synonyms: Synonyms | None = None) -> Se
     'Summary Milestone Schedule' heading) counts as found, at its first sub-field.
     """
     index = section_index(ctx, synonyms)
-    hits = list(index.get(key) or [])
+    hits: Sequence[SectionHit] = index.get(key) or ()
     if not hits and synonyms is None:
-        hits = [h for k in children(ctx.vocab, ctx.doc_type, key) for h in index.get(k) or []]
+        hits = [h for k in children(ctx.vocab, ctx.doc_type, key) for h in index.get(k) or ()]
     return next((h for h in hits if not hit_is_empty(ctx.vocab, h)), hits[0] if hits else None)
 
 
@@ -752,7 +834,7 @@ def any_place_matches(pattern: re.Pattern[str], hits: Iterable[SectionHit], wide
 
 
 def find_all(ctx: Context, key: str, synonyms: Synonyms | None = None) -> list[SectionHit]:
-    return list(section_index(ctx, synonyms).get(key) or [])
+    return list(section_index(ctx, synonyms).get(key) or ())
 
 
 def is_empty_text(vocab: Vocabulary, normalized: str, kind: str = "heading", min_chars: int | None = None,
