@@ -552,3 +552,47 @@ def test_places_built_when_read_are_those_built_at_once(tmp_path):
                 assert [_place_facts(h) for h in places] == expected[key]
                 built += len(places)
     assert built > 300 and partly > 20, (built, partly)
+
+
+def test_strong_label_matches_are_the_strong_full_matches():
+    """`Synonyms.strong_match` (no containment test) against `match` when strong, asked before and after
+    `match`; and what `_Labels` names with the label parts its synonym sets share against `_label_match`
+    and `_label_matches` alone."""
+    from checker.analysis.sections import _label_match, _label_matches, _Labels
+    from checker.kinds.required_sections import _with_own_synonyms
+    from checker.lexicon.files import words as words_of
+    from checker.lexicon.matchers import section_entries
+    from checker.lexicon.synonyms import Synonyms
+
+    vocab = shipped_vocabulary()
+    rnd = random.Random(47)
+    labels: list[str] = []
+    for doc_type in ("PMP", "CHARTER", "STATUS_REPORT"):
+        mapping = {key: words_of(entry) for key, entry in section_entries(vocab, doc_type).items()}
+        words = sorted({w for ws in mapping.values() for w in ws})
+        for syn in rnd.sample(words, min(120, len(words))):
+            other = rnd.choice(words)
+            labels += [syn, f"3. {syn}", f"{syn}: work package {rnd.randint(1, 99)}", f"Total {syn}", f"项目{syn}",
+                       f"{syn} and {other}", f"{other}、{syn}", f"The {syn} of {other}", f"{syn} (draft)", syn.upper(),
+                       f"x{syn}y", f"{syn[:-1]}", f"{syn} - {other}"]
+        labels += _random_texts(list("abcdeprstu 项目计划风险()（）:：1.,/和"), 500, seed=47, longest=16)
+        own = (("quality_plan", ("Quality Management", "Quality Plan", "质量管理")),)
+        sets = [Synonyms(mapping), _with_own_synonyms(vocab, doc_type, own)]
+        shared: dict[str, list[str]] = {}
+        memos = [_Labels(syn, shared) for syn in sets]
+        strong = 0
+        for i, label in enumerate(labels):
+            for syn, memo in zip(sets, memos):
+                fresh = Synonyms(mapping) if i % 50 == 0 else None  # strong_match first, on a matcher that has seen nothing
+                if fresh is not None:
+                    first = fresh.strong_match(label)
+                    m = fresh.match(label)
+                    assert first == (m if m is not None and m.strong else None), label
+                before = syn.strong_match(label) if i % 2 else None
+                m = syn.match(label)
+                expected = m if m is not None and m.strong else None
+                assert syn.strong_match(label) == expected and (not i % 2 or before == expected), label
+                strong += expected is not None
+                named = _label_match(syn, label)
+                assert memo.first(label) == named and memo.all(label) == _label_matches(syn, label, named), label
+        assert strong > 1000, strong

@@ -161,11 +161,17 @@ def _heading_prefix(synonyms: Synonyms, label: str):
     return Match(best[1], STRONG, best[2]) if best is not None else None
 
 
-def _label_match(synonyms: Synonyms, label: str):
+def _parts(label: str) -> list[str]:
+    """A compound label's parts ('Alternatives and Recommendation'; the label alone when it is not one)."""
+    return _PARTS.split(label)
+
+
+def _label_match(synonyms: Synonyms, label: str, parts: Callable[[str], list[str]] = _parts):
     """A label naming one key; a compound heading ('Assigned PM, Responsibility and Authority
-    Level', '假设条件与制约因素') matches through its first part that names one."""
-    m = synonyms.match(label)
-    if m is not None and m.strong:
+    Level', '假设条件与制约因素') matches through its first part that names one (`parts`: `_parts`,
+    or what it answers, worked out before)."""
+    m = synonyms.strong_match(label)
+    if m is not None:
         return m
     m = _heading_prefix(synonyms, label)
     if m is not None:
@@ -175,14 +181,12 @@ def _label_match(synonyms: Synonyms, label: str):
         return m
     bare = re.sub(r"\s*[（(][^()（）]*[)）]\s*$", "", label)  # 'Work Completed This Period (09-07 to 09-18)'
     if bare != label and bare.strip():
-        return _label_match(synonyms, bare)
+        return _label_match(synonyms, bare, parts)
     if len(label) > 120:
         return None
-    for part in _PARTS.split(label):
+    for part in parts(label):
         if part and part != label:
-            m = synonyms.match(part)
-            if m is None or not m.strong:
-                m = _heading_prefix(synonyms, part) or _part_candidate(synonyms, part)
+            m = synonyms.strong_match(part) or _heading_prefix(synonyms, part) or _part_candidate(synonyms, part)
             if m is not None and m.strong and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4):
                 return m
     return None
@@ -202,18 +206,17 @@ def _part_candidate(synonyms: Synonyms, part: str) -> Match | None:
     return _strong_candidate(synonyms, part) if has_cjk(part) or len(part.split()) >= 2 else None
 
 
-def _label_matches(synonyms: Synonyms, label: str, first: Match | None) -> tuple[Match, ...]:
+def _label_matches(synonyms: Synonyms, label: str, first: Match | None,
+                   parts: Callable[[str], list[str]] = _parts) -> tuple[Match, ...]:
     """Every key a label names ('Alternatives and Recommendation' holds two sections), given what it
     names first (`_label_match`)."""
     if first is None:
         return ()
     out = [first]
     if len(label) <= 120:
-        for part in _PARTS.split(label):
+        for part in parts(label):
             if part and part != label:
-                m = synonyms.match(part)
-                if m is None or not m.strong:
-                    m = _part_candidate(synonyms, part)
+                m = synonyms.strong_match(part) or _part_candidate(synonyms, part)
                 if m is not None and m.strong and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4) \
                         and all(m.key != o.key for o in out):
                     out.append(m)
@@ -229,19 +232,28 @@ class _Labels:
     ~240,000 labels are each matched once instead of missing a bounded cross-document cache every time.
     """
 
-    __slots__ = ("synonyms", "_first", "_all")
+    __slots__ = ("synonyms", "_first", "_all", "_parts")
 
-    def __init__(self, synonyms: Synonyms):
+    def __init__(self, synonyms: Synonyms, parts: dict[str, list[str]]):
+        """`parts`: each label's `_parts`, shared by the document's synonym sets (a regex split, a
+        third of a heading's matching)."""
         self.synonyms = synonyms
         self._first: dict[str, Match | None] = {}
         self._all: dict[str, tuple[Match, ...]] = {}
+        self._parts = parts
+
+    def parts(self, label: str) -> list[str]:
+        found = self._parts.get(label)
+        if found is None:
+            found = self._parts[label] = _parts(label)
+        return found
 
     def first(self, label: str) -> Match | None:
         """The key a label names (`_label_match`)."""
         try:
             return self._first[label]
         except KeyError:
-            found = self._first[label] = _label_match(self.synonyms, label)
+            found = self._first[label] = _label_match(self.synonyms, label, self.parts)
             return found
 
     def names(self, label: str) -> bool:
@@ -252,7 +264,7 @@ class _Labels:
         try:
             return self._all[label]
         except KeyError:
-            found = self._all[label] = _label_matches(self.synonyms, label, self.first(label))
+            found = self._all[label] = _label_matches(self.synonyms, label, self.first(label), self.parts)
             return found
 
 
@@ -319,7 +331,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, Places]:
             places = index[key] = Places()
         places._builds.append(build)
 
-    labels = ctx.memo(f"sections.labels:{id(synonyms)}", lambda: _Labels(synonyms))
+    labels = ctx.memo(f"sections.labels:{id(synonyms)}", lambda: _Labels(synonyms, ctx.memo("sections.parts", dict)))
     names = labels.names
     siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
     bodies = ctx.memo("sections.bodies", lambda: _Bodies(ctx.doc.outline))

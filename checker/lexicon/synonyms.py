@@ -116,6 +116,7 @@ class Synonyms:
             self.partial_rank.setdefault(syn, (i, key))
         self._cache: dict[str, Match | None] = {}  # label -> match, partial matches allowed
         self._cache_whole: dict[str, Match | None] = {}  # the same, allow_partial=False
+        self._cache_strong: dict[str, Match | None] = {}  # label -> `strong_match`, for labels not in `_cache`
         # The partial candidates bucketed by last / first character (each bucket keeps the
         # longest-first order): a suffix match must end with the label's last character, a prefix
         # match start with its first; containment needs the distinctive ones only.
@@ -160,7 +161,21 @@ class Synonyms:
             found = cache[label] = self._match(label, allow_partial)
         return found
 
-    def _match(self, label: str, allow_partial: bool) -> Match | None:
+    def strong_match(self, label: str) -> Match | None:
+        """`match(label)` when it names a key (`Match.strong`), else None: what a heading or a part of
+        one names. Worked out without `match`'s last and slowest test (a distinctive synonym anywhere
+        in the label, a weak match: ~100 `in` tests in a loop) when `match` has not seen the label."""
+        found = self._cache.get(label, _UNSEEN)
+        if found is not _UNSEEN:
+            return found if found is not None and found.strong else None
+        found = self._cache_strong.get(label, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._cache_strong) > 100_000:
+                self._cache_strong.clear()
+            found = self._cache_strong[label] = self._match(label, True, strong_only=True)
+        return found
+
+    def _match(self, label: str, allow_partial: bool, strong_only: bool = False) -> Match | None:
         n = norm_label(label)
         if not n:
             return None
@@ -178,6 +193,8 @@ class Synonyms:
             rest = len(n) - len(syn)
             if distinctive and 0 < rest <= 20 and n.startswith(syn) and (has_cjk(syn) or not n[len(syn)].isalnum()):
                 return Match(key, STRONG, syn)
+        if strong_only:
+            return None  # containment is weak
         for syn, key, distinctive in self._distinctive:
             if syn in n:
                 return Match(key, 0.6, syn)
