@@ -596,3 +596,18 @@ def test_strong_label_matches_are_the_strong_full_matches():
                 named = _label_match(syn, label)
                 assert memo.first(label) == named and memo.all(label) == _label_matches(syn, label, named), label
         assert strong > 1000, strong
+
+
+def test_blocks_followed_by_a_kind_are_those_a_test_of_each_block_finds():
+    """`_followed_by` (the blocks' kinds scanned by `list.index`) against testing each block's successor."""
+    from checker.analysis.sections import _followed_by
+    from checker.core.location import Location
+    from checker.model.elements import Block
+
+    rnd = random.Random(53)
+    kinds = ["paragraph", "heading", "table", "list_item", "figure"]
+    for n in range(300):
+        blocks = [Block(rnd.choice(kinds), "x", Location(paragraph=i), i) for i in range(rnd.randint(0, 40))]
+        for wanted in (("table", "list_item"), ("list_item",), ("heading", "figure", "table")):
+            plain = [i for i in range(len(blocks) - 1) if blocks[i + 1].kind in wanted]
+            assert _followed_by(blocks, wanted) == plain

@@ -444,9 +444,8 @@ def _label_paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
     """(block index, label) of every short body paragraph that reads as a label — no sentence, not
     a contents line (a tab and a page number, a 'toc' style) — directly over a table or a list."""
     out = []
-    for i, block in enumerate(blocks[:-1]):
-        if blocks[i + 1].kind not in ("table", "list_item"):
-            continue  # the rarest test first: most paragraphs are followed by a paragraph
+    for i in _followed_by(blocks, ("table", "list_item")):  # the rarest test first
+        block = blocks[i]
         if block.kind != "paragraph" or block.source != "body" or (block.style or "").lower().startswith("toc"):
             continue
         text = block.text.strip()
@@ -454,6 +453,22 @@ def _label_paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
             continue
         out.append((i, text.rstrip(":：").strip()))
     return out
+
+
+def _followed_by(blocks: list[Block], kinds: tuple[str, ...]) -> list[int]:
+    """The positions of the blocks followed by a block of one of `kinds`, in order: the blocks' kinds
+    are scanned by `list.index` (a Python test of each block was most of a plan's label paragraphs)."""
+    found: list[int] = []
+    every = [block.kind for block in blocks]
+    for kind in kinds:
+        j = 0
+        while True:
+            try:
+                j = every.index(kind, j + 1)
+            except ValueError:
+                break
+            found.append(j - 1)
+    return sorted(found)
 
 
 def _content_under(blocks: list[Block], i: int) -> list[Block]:
