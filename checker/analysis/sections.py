@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from functools import partial
 from typing import Any, Callable, Iterable, Iterator, Literal, Sequence, overload
 
 from checker.analysis.context import Context
@@ -342,12 +343,11 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, Places]:
         matches = labels.all(section.title)
         if not matches:
             continue
-        content = _once(lambda section=section, matches=matches: _heading_content(
-            ctx, section, matches, labels, siblings, bodies))
+        content = partial(_heading_content, ctx, section, matches, labels, siblings, bodies)
+        if len(matches) > 1:
+            content = _once(content)  # the keys' places share it
         for m in matches:
-            add(m.key, lambda key=m.key, section=section, content=content: SectionHit(
-                key, section.title, content()[0], section.heading.location.with_text(section.title),  # type: ignore[union-attr]
-                "heading", section=section, blocks=content()[1]))
+            add(m.key, partial(_heading_place, m.key, section, content))
     seen: set[tuple] = set()  # the anchors of the field labels that name a key
     for f in ctx.doc.fields:
         if f.source == "properties":
@@ -357,9 +357,11 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, Places]:
             continue
         if f.label_location is not None:
             seen.add(f.label_location.anchor())
-        value = _once(lambda f=f: _field_content(ctx, f, synonyms, names))
+        value = partial(_field_content, ctx, f, synonyms, names)
+        if len(matches) > 1:
+            value = _once(value)
         for m in matches:
-            add(m.key, lambda key=m.key, f=f, value=value: SectionHit(key, f.label, value(), f.location, "field", field=f))
+            add(m.key, partial(_field_place, m.key, f, value))
     # A label paragraph over a table or a list ('Milestones' alone on its line, the dated table under it).
     for i, label in ctx.memo("sections.label_paragraphs", lambda: _label_paragraphs(ctx.doc.blocks)):
         matches = labels.all(label)
@@ -394,6 +396,16 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, Places]:
             add(m.key, lambda key=m.key, grid=grid, r=r, cell=cell: SectionHit(
                 key, cell.text, _column_values(grid, r, cell.col), cell.location, "column"))
     return index
+
+
+def _heading_place(key: str, section: Section, content: Callable[[], tuple[Parts, list[Block]]]) -> SectionHit:
+    parts, blocks = content()
+    return SectionHit(key, section.title, parts, section.heading.location.with_text(section.title),  # type: ignore[union-attr]
+                      "heading", section=section, blocks=blocks)
+
+
+def _field_place(key: str, f: Field, value: Callable[[], str]) -> SectionHit:
+    return SectionHit(key, f.label, value(), f.location, "field", field=f)
 
 
 def _heading_content(ctx: Context, section: Section, matches: tuple[Match, ...], labels: _Labels,
