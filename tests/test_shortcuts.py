@@ -611,3 +611,44 @@ def test_blocks_followed_by_a_kind_are_those_a_test_of_each_block_finds():
         for wanted in (("table", "list_item"), ("list_item",), ("heading", "figure", "table")):
             plain = [i for i in range(len(blocks) - 1) if blocks[i + 1].kind in wanted]
             assert _followed_by(blocks, wanted) == plain
+
+
+def test_one_walk_gives_the_outline_order_sibling_places_and_contents_lines(tmp_path):
+    """`_Bodies.sections`, `_Bodies.siblings` (from the walk that lays out the bodies) and
+    `_contents_entries` (titles compared only when a section is blank) against the outline's walk, a
+    scan of each parent's children and the comparison of every title."""
+    from checker.analysis.sections import _Bodies, _contents_entries
+    from checker.io.readers.docx import read_docx
+    from checker.text.normalize import norm_label
+    from tests.support.word import WordWriter
+
+    vocab = shipped_vocabulary()
+    rnd = random.Random(59)
+    names = ["Objectives", "Scope", "Budget", "Milestones", "Risks", "1. Objectives", "2 Scope"]
+    contents_lines = 0
+    for n in range(6):
+        w = WordWriter("en", headings="bold" if n % 3 == 2 else "styles")
+        if n % 2:
+            for title in rnd.sample(names, 4):  # a contents list typed as headings
+                w.heading(title, 1)
+        for s in range(25):
+            w.heading(rnd.choice(names), rnd.choice([1, 2, 2, 3]))
+            for _ in range(rnd.choice([0, 0, 1, 2])):
+                w.para("The sponsor approves each stage gate")
+        path = w.save(tmp_path / f"plan-{n}.docx")
+        doc = read_docx(str(path), path.read_bytes(), "docx", vocab)
+        bodies = _Bodies(doc.outline)
+        walk = list(doc.outline.walk())
+        assert [id(s) for s in bodies.sections] == [id(s) for s in walk]
+        plain_siblings: dict[int, tuple] = {}
+        for parent in walk:
+            for i, child in enumerate(parent.children):
+                plain_siblings.setdefault(id(child), (parent, i))
+        assert {k: (id(p), i) for k, (p, i) in bodies.siblings.items()} == \
+            {k: (id(p), i) for k, (p, i) in plain_siblings.items()}
+        headed = [s for s in walk if s.heading is not None]
+        later = {norm_label(s.title): i for i, s in enumerate(headed)}
+        plain = {id(s) for i, s in enumerate(headed) if bodies.blank(s) and later.get(norm_label(s.title), i) > i}
+        assert _contents_entries(bodies) == plain
+        contents_lines += len(plain)
+    assert contents_lines > 5, contents_lines

@@ -334,10 +334,10 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, Places]:
 
     labels = ctx.memo(f"sections.labels:{id(synonyms)}", lambda: _Labels(synonyms, ctx.memo("sections.parts", dict)))
     names = labels.names
-    siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
     bodies = ctx.memo("sections.bodies", lambda: _Bodies(ctx.doc.outline))
-    contents = ctx.memo("sections.contents", lambda: _contents_entries(ctx.doc.outline, bodies))
-    for section in ctx.doc.outline.walk():
+    siblings = bodies.siblings
+    contents = ctx.memo("sections.contents", lambda: _contents_entries(bodies))
+    for section in bodies.sections:
         if section.heading is None or id(section) in contents:
             continue
         matches = labels.all(section.title)
@@ -554,15 +554,17 @@ def _header_rows(vocab: Vocabulary, doc: Document) -> list[tuple[Grid, int]]:
     return out
 
 
-def _contents_entries(root: Section, bodies: "_Bodies") -> set[int]:
+def _contents_entries(bodies: "_Bodies") -> set[int]:
     """ids of the sections that are lines of a contents list typed as headings: nothing under
     them, and their title (numbering aside) comes back as a later heading with the real content."""
-    sections = [s for s in root.walk() if s.heading is not None]
+    sections = [s for s in bodies.sections if s.heading is not None]
+    blank = [i for i, s in enumerate(sections) if bodies.blank(s)]
+    if not blank:
+        return set()  # (most documents: the titles need not be compared)
     later: dict[str, int] = {}
     for i, s in enumerate(sections):
         later[norm_label(s.title)] = i  # the last heading of each title
-    return {id(s) for i, s in enumerate(sections)
-            if bodies.blank(s) and later.get(norm_label(s.title), i) > i}
+    return {id(sections[i]) for i in blank if later.get(norm_label(sections[i].title), i) > i}
 
 
 # `_Bodies._marks`: a piece not scanned yet, without a placeholder's word, with one (`_UNSCANNED`: runs of
@@ -574,11 +576,15 @@ class _Bodies:
     """Every section's body text (`Section.body_text()`'s non-blank parts) and blocks
     (`Section.all_blocks()`) for the whole outline, from one walk: a section and its sub-sections
     are consecutive in the walk, so each section's are a span of two shared lists, and a section's
-    text is not copied into each section above it."""
+    text is not copied into each section above it. The walk's order and each section's place among
+    its siblings come from the same walk (what every synonym set's index goes through)."""
 
-    __slots__ = ("pieces", "_norms", "_normed", "_marks", "_blocks", "_spans")
+    __slots__ = ("sections", "siblings", "pieces", "_norms", "_normed", "_marks", "_blocks", "_spans")
 
     def __init__(self, root: Section):
+        self.sections: list[Section] = []  # the outline's sections in walk order (`Section.walk`)
+        # id(section) -> (its parent, its position), the first parent in walk order (`_following_siblings`)
+        self.siblings: dict[int, tuple[Section, int]] = {}
         self.pieces: list[str] = []  # the non-blank texts of the blocks (a table's: its cells) in walk order
         self._norms: list[str] | None = None  # `nfkc` of each piece once `_normed` says so, else the piece
         self._normed: bytearray | None = None  # per piece: 1 once its normal form is in `_norms`
@@ -589,6 +595,7 @@ class _Bodies:
         self._visit(root)
 
     def _visit(self, section: Section) -> None:
+        self.sections.append(section)
         pieces, blocks = self.pieces, self._blocks
         p0, b0 = len(pieces), len(blocks)
         for block in section.blocks:
@@ -597,7 +604,9 @@ class _Bodies:
             elif block.text.strip():
                 pieces.append(block.text)
         blocks.extend(section.blocks)
-        for child in section.children:
+        siblings = self.siblings
+        for i, child in enumerate(section.children):
+            siblings.setdefault(id(child), (section, i))
             self._visit(child)
         self._spans[id(section)] = (p0, len(pieces), b0, len(blocks))
 
@@ -678,17 +687,8 @@ def _past_thresholds(text: str) -> bool:
     return len(core) >= EMPTY_EN and bool(core.strip("-—.。"))
 
 
-def _sibling_index(root: Section) -> dict[int, tuple[Section, int]]:
-    """id(section) → (its parent, its position): the first parent in walk order, as a scan finds."""
-    out: dict[int, tuple[Section, int]] = {}
-    for parent in root.walk():
-        for i, child in enumerate(parent.children):
-            out.setdefault(id(child), (parent, i))
-    return out
-
-
 def _following_siblings(section: Section, where: dict[int, tuple[Section, int]]) -> list[Section]:
-    """Up to 11 sections after `section` under its parent (`where`: `_sibling_index` of the outline)."""
+    """Up to 11 sections after `section` under its parent (`where`: `_Bodies.siblings`)."""
     found = where.get(id(section))
     if found is None:
         return []
