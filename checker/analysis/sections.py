@@ -311,7 +311,8 @@ class Places(Sequence[SectionHit]):
 
 
 def _once(compute: Callable[[], Any]) -> Callable[[], Any]:
-    """`compute`, called on the first call only: what several keys' places of one heading share."""
+    """`compute`, called on the first call only: what the places of a label that names several keys
+    share (one content, as when they were built at once)."""
     kept: list[Any] = []
 
     def get() -> Any:
@@ -367,11 +368,11 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, Places]:
         matches = labels.all(label)
         if not matches:
             continue
-        under = _once(lambda i=i: _content_under(ctx.doc.blocks, i))
+        under = partial(_content_under, ctx.doc.blocks, i)
+        if len(matches) > 1:
+            under = _once(under)
         for m in matches:
-            add(m.key, lambda key=m.key, i=i, label=label, under=under: SectionHit(key, label, "\n".join(
-                b.text if b.grid is None else "\n".join(" | ".join(c.text for c in row if not c.merged) for row in b.grid.rows)
-                for b in under()), ctx.doc.blocks[i].location.with_text(label), "heading", blocks=under()))
+            add(m.key, partial(_paragraph_place, m.key, label, ctx.doc.blocks[i], under))
     # First-column labels of form tables that the field reader did not pair (a weekly-report form
     # whose second row looks like a header): the rest of the row, or the rows under it, is the value.
     for first, label, row, anchor, grid in ctx.memo("sections.first_labels", lambda: _first_column_labels(ctx.doc)):
@@ -381,10 +382,11 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, Places]:
         if not matches:
             continue
         seen.add(anchor)
-        text = _once(lambda first=first, label=label, row=row, grid=grid: _row_content(first, label, row, grid, names))
+        text = partial(_row_content, first, label, row, grid, names)
+        if len(matches) > 1:
+            text = _once(text)
         for m in matches:
-            add(m.key, lambda key=m.key, first=first, label=label, text=text: SectionHit(
-                key, label, text(), first.location.with_text(label), "field"))
+            add(m.key, partial(_row_place, m.key, label, first, text))
     # Column headers of tables of records (a budget's 'Cost Item | Amount | Basis of Estimate').
     for grid, r in ctx.memo("sections.header_rows", lambda: _header_rows(ctx.vocab, ctx.doc)):
         for cell in grid.rows[r]:
@@ -393,8 +395,7 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, Places]:
             m = labels.first(cell.text)
             if m is None:
                 continue
-            add(m.key, lambda key=m.key, grid=grid, r=r, cell=cell: SectionHit(
-                key, cell.text, _column_values(grid, r, cell.col), cell.location, "column"))
+            add(m.key, partial(_column_place, m.key, grid, r, cell))
     return index
 
 
@@ -406,6 +407,25 @@ def _heading_place(key: str, section: Section, content: Callable[[], tuple[Parts
 
 def _field_place(key: str, f: Field, value: Callable[[], str]) -> SectionHit:
     return SectionHit(key, f.label, value(), f.location, "field", field=f)
+
+
+def _paragraph_place(key: str, label: str, block: Block, under: Callable[[], list[Block]]) -> SectionHit:
+    content = under()
+    return SectionHit(key, label, "\n".join(
+        b.text if b.grid is None else "\n".join(" | ".join(c.text for c in row if not c.merged) for row in b.grid.rows)
+        for b in content), block.location.with_text(label), "heading", blocks=content)
+
+
+def _row_place(key: str, label: str, first: Cell, text: Callable[[], str]) -> SectionHit:
+    return SectionHit(key, label, text(), first.location.with_text(label), "field")
+
+
+def _column_place(key: str, grid: Grid, r: int, cell: Cell) -> SectionHit:
+    """A column header's place: the column's values under it."""
+    col = cell.col
+    return SectionHit(key, cell.text, "\n".join(row[col].text for row in grid.rows[r + 1:]
+                                                if col < len(row) and not row[col].merged and row[col].text.strip()),
+                      cell.location, "column")
 
 
 def _heading_content(ctx: Context, section: Section, matches: tuple[Match, ...], labels: _Labels,
@@ -442,11 +462,6 @@ def _row_content(first: Cell, label: str, row: list[Cell], grid: Grid, names: Ca
     rest = [c.text.strip() for c in row if not c.merged and c.text.strip() and c is not first]
     inline = first.text.strip()[len(label):].strip()
     return "\n".join(t for t in [inline, *rest] if t) or _box_below(grid, first.row, names)
-
-
-def _column_values(grid: Grid, r: int, col: int) -> str:
-    return "\n".join(row[col].text for row in grid.rows[r + 1:]
-                     if col < len(row) and not row[col].merged and row[col].text.strip())
 
 
 _SENTENCE = re.compile(r"[。.!?！？;；,，]\s*\S")
