@@ -652,3 +652,37 @@ def test_one_walk_gives_the_outline_order_sibling_places_and_contents_lines(tmp_
         assert _contents_entries(bodies) == plain
         contents_lines += len(plain)
     assert contents_lines > 5, contents_lines
+
+
+def test_a_synonym_inside_a_label_is_found_as_by_trying_every_one():
+    """`Synonyms._contained` (only the synonyms filed under the label's words) against trying every
+    distinctive synonym in order, on labels that hold synonyms whole, cut, glued to other words, and
+    Chinese ones, for the section, field and column matchers of every type."""
+    from checker.lexicon import matchers
+    from checker.lexicon.synonyms import Synonyms
+    from checker.text.normalize import norm_label
+
+    vocab = shipped_vocabulary()
+    sets: list[Synonyms] = [matchers.doc_control_synonyms(vocab), matchers.section_names(vocab), matchers.field_labels(vocab)]
+    sets += [matchers.type_sections(vocab, t) for t in vocab.doc_types]
+    sets.append(Synonyms({"a": ["plan b", "x y", "risk  log", "项目 A 计划"], "b": ["plan b extra", "total cost"]}))
+    rnd = random.Random(61)
+    contained = 0
+    for syn in sets:
+        names = [s for s, _, _ in syn._distinctive] or ["x"]
+        labels = []
+        for _ in range(400):
+            name, other = rnd.choice(names), rnd.choice(names)
+            cut = rnd.randrange(len(name) + 1)
+            labels += [f"{rnd.choice(['the', 'x', '3.', '项目', ''])} {name} {rnd.choice(['of', 'plan', ''])}",
+                       f"{other[:cut]}{name}", f"{name[cut:]} {other}", f"work {name}s", f"{name[:cut]} {name[cut:]}"]
+        labels += _random_texts(list("abcdeprstu 项目计划风险xy"), 500, seed=61, longest=16)
+        for label in labels:
+            n = norm_label(label)
+            if not n:
+                continue
+            plain = next(((s, key) for s, key, _ in syn._distinctive if s in n), None)
+            found = syn._contained(n)
+            assert ((found.synonym, found.key) if found is not None else None) == plain, (label, n)
+            contained += plain is not None
+    assert contained > 5000, contained

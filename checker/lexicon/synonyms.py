@@ -127,6 +127,22 @@ class Synonyms:
             if item[2]:
                 self._by_first.setdefault(item[0][0], []).append(item)
         self._distinctive = [item for item in self._partial if item[2]]
+        # Where a distinctive synonym may sit inside a label (`_contained`): one with a blank has its
+        # second word at the start of a word of the label that is not its first (the label's words
+        # split at its blanks), and is filed under that word's first two characters (one, for a word
+        # of one character); one without a blank may be anywhere (a Chinese one: in a label that is
+        # not ASCII). Positions in `_distinctive`, in its order.
+        self._by_second: dict[str, list[int]] = {}
+        self._short_second = False  # a synonym whose second word has one character
+        self._unspaced: list[int] = []
+        self._unspaced_cjk: list[int] = []
+        for rank, (syn, _, _) in enumerate(self._distinctive):
+            words = syn.split(" ")
+            if len(words) > 1:
+                self._by_second.setdefault(words[1][:2], []).append(rank)
+                self._short_second = self._short_second or len(words[1]) < 2
+            else:
+                (self._unspaced if syn.isascii() else self._unspaced_cjk).append(rank)
         self._candidates: dict[str, tuple[Match, ...]] = {}
         # For the looser evidence: each synonym's core form and content words, and the English
         # synonyms as one list for rapidfuzz (one C call per label).
@@ -195,7 +211,25 @@ class Synonyms:
                 return Match(key, STRONG, syn)
         if strong_only:
             return None  # containment is weak
-        for syn, key, distinctive in self._distinctive:
+        return self._contained(n)
+
+    def _contained(self, n: str) -> Match | None:
+        """The first distinctive synonym (longest first) inside normalised label `n` (a weak match):
+        only those filed under the openings of the label's words after its first (`_by_second`), and
+        those without a blank, are tried, not all of them (~100 `in` tests a label)."""
+        ranks = self._unspaced if n.isascii() else self._unspaced + self._unspaced_cjk
+        by_second, short = self._by_second, self._short_second
+        for word in n.split(" ")[1:]:
+            found = by_second.get(word[:2])
+            if found is not None:
+                ranks = ranks + found
+            if short:
+                found = by_second.get(word[:1])
+                if found is not None:
+                    ranks = ranks + found
+        distinctive = self._distinctive
+        for rank in sorted(set(ranks)) if len(ranks) > 1 else ranks:
+            syn, key, _ = distinctive[rank]
             if syn in n:
                 return Match(key, 0.6, syn)
         return None
