@@ -179,8 +179,8 @@ class Synonyms:
 
     def strong_match(self, label: str) -> Match | None:
         """`match(label)` when it names a key (`Match.strong`), else None: what a heading or a part of
-        one names. Worked out without `match`'s last and slowest test (a distinctive synonym anywhere
-        in the label, a weak match: ~100 `in` tests in a loop) when `match` has not seen the label."""
+        one names. Worked out without `match`'s last test (a distinctive synonym anywhere in the
+        label: a weak match, `_contained`) when `match` has not seen the label."""
         found = self._cache.get(label, _UNSEEN)
         if found is not _UNSEEN:
             return found if found is not None and found.strong else None
