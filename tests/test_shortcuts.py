@@ -475,3 +475,250 @@ def test_a_line_without_gaps_is_split_as_the_gap_pattern_splits_it():
     assert sum(1 for t in lines if fields._split_at_gaps(t)[1] == [] and fields._GAP.search(t) is None) > 500
     for t in lines:
         assert fields._split_at_gaps(t) == (fields._GAP.split(t), fields._GAP.findall(t))
+
+
+def test_section_pieces_are_scanned_and_normalised_a_run_at_a_time_as_each_alone(tmp_path):
+    """`_Bodies._may_hold_placeholder` and `_Bodies.norms` (only the pieces of the runs asked about, each
+    worked out once, whatever the runs' order and overlaps) against asking each piece alone."""
+    from checker.analysis.sections import _Bodies
+    from checker.io.readers.docx import read_docx
+    from checker.lexicon.predicates import placeholder_word_searches
+    from tests.support.word import WordWriter
+
+    vocab = shipped_vocabulary()
+    searches = placeholder_word_searches(vocab)
+    assert searches is not None
+    rnd = random.Random(41)
+    asked = suspect = 0
+    for n in range(3):
+        w = WordWriter("en")
+        for s in range(30):
+            w.heading(f"Section {s}", rnd.choice([1, 2, 2, 3]))
+            for _ in range(rnd.choice([0, 1, 2, 4])):
+                w.para("".join(rnd.choice(_PLACEHOLDER_BITS) for _ in range(rnd.randint(1, 3)))
+                       if rnd.random() < 0.2 else rnd.choice(["The sponsor approves each stage gate", "项目组每周召开例会",
+                                                              "Ｂｕｄｇｅｔ ＵＳＤ １２０", "budget variance"]))
+        path = w.save(tmp_path / f"plan-{n}.docx")
+        doc = read_docx(str(path), path.read_bytes(), "docx", vocab)
+        pieces = _Bodies(doc.outline).pieces
+        plain_suspects = [any(search.in_text(piece) for search in searches) for piece in pieces]
+        plain_norms = [text.nfkc(piece) for piece in pieces]
+        bodies = _Bodies(doc.outline)
+        for _ in range(300):
+            start = rnd.randrange(len(pieces) + 1)
+            end = rnd.randrange(start, min(len(pieces), start + rnd.choice([1, 5, 40])) + 1)
+            found = bodies._may_hold_placeholder(vocab, searches, start, end)
+            assert found == any(plain_suspects[start:end]), (start, end)
+            assert bodies.norms(start, end) == plain_norms[start:end]
+            asked += 1
+            suspect += found
+    assert asked == 900 and 100 < suspect < 800, suspect
+
+
+def _place_facts(hit) -> tuple:
+    from checker.analysis.sections import Parts, hit_is_empty
+
+    content = hit.content.spans if hit.content.__class__ is Parts else hit.content
+    return (hit.key, hit.title, hit.text, content, hit.location, hit.kind, hit.section, hit.field,
+            [id(b) for b in hit.blocks], hit_is_empty(shipped_vocabulary(), hit))
+
+
+def test_places_built_when_read_are_those_built_at_once(tmp_path):
+    """`Places` (a key's places built when first read, in any order, some never) against building every
+    place of every key right after the index, on plans with headings that fold their siblings in, line
+    fields, form tables, label paragraphs over tables and lists, and tables of records."""
+    from checker.analysis.context import Context
+    from checker.analysis.sections import find_section, section_index
+    from checker.io.readers.docx import read_docx
+    from checker.kinds.required_sections import _with_own_synonyms
+    from checker.lexicon.matchers import doc_control_synonyms
+    from tests.support.word import WordWriter
+
+    vocab = shipped_vocabulary()
+    rnd = random.Random(43)
+    names = ["Objectives", "Milestones", "Scope", "Budget", "Quality Management", "Risks", "Assumptions and Constraints",
+             "Key Management Reviews", "Stakeholders", "Dates", "Deliverables", "Notes"]
+    words = ["The sponsor approves each stage gate", "TBD", "N/A", "budget variance", "2026-01-12", "[insert]", ""]
+    built = partly = 0
+    for n in range(4):
+        w = WordWriter("en", headings="bold" if n % 2 else "styles")
+        w.kv_table([("Project Name", "Apollo"), ("Sponsor", rnd.choice(["", "Wei Zhang"])), ("Objectives", "")])
+        for s in range(30):
+            title = rnd.choice(names)
+            w.heading(f"{title}: part {s}" if rnd.random() < 0.4 else title, rnd.choice([1, 2, 2, 3]))
+            for _ in range(rnd.choice([0, 1, 2])):
+                w.para(rnd.choice(words))
+            shape = rnd.random()
+            if shape < 0.2:
+                w.para(rnd.choice(words), label=f"{rnd.choice(names)}: ")
+            elif shape < 0.35:
+                w.para(rnd.choice(names))
+                w.table(["Milestone", "Date", "Owner"], [["Kick-off", "2026-01-12", "PM"], ["Go-live", "", ""]])
+            elif shape < 0.45:
+                w.para(rnd.choice(names))
+                w.bullets([rnd.choice(words) for _ in range(2)])
+            elif shape < 0.55:
+                w.kv_table([(rnd.choice(names), rnd.choice(words)), ("Budget", rnd.choice(words))])
+        path = w.save(tmp_path / f"plan-{n}.docx")
+        doc = read_docx(str(path), path.read_bytes(), "docx", vocab)
+        own = (("quality_plan", ("Quality Management", "Quality Plan")),)
+        sets = [None, _with_own_synonyms(vocab, "PMP", own), doc_control_synonyms(vocab)]
+        at_once = Context(doc=doc, doc_type="PMP", language="en", today=None, vocab=vocab)
+        plain = [{key: [_place_facts(h) for h in places] for key, places in section_index(at_once, syn).items()}
+                 for syn in sets]
+        when_read = Context(doc=doc, doc_type="PMP", language="en", today=None, vocab=vocab)
+        for _ in range(40):  # some places read first, in any order, and the place find_section finds
+            j = rnd.randrange(len(sets))
+            index = section_index(when_read, sets[j])
+            key = rnd.choice(sorted(index))
+            places, expected = index[key], plain[j][key]
+            if rnd.random() < 0.5:
+                i = rnd.randrange(-len(places), len(places))
+                assert _place_facts(places[i]) == expected[i]
+            else:
+                first = next((facts for facts in expected if not facts[-1]), expected[0])
+                assert _place_facts(find_section(when_read, key, sets[j])) == first, key
+        partly += sum(0 < len(places._built) < len(places) for syn in sets
+                      for places in section_index(when_read, syn).values())
+        for syn, expected in zip(sets, plain):
+            index = section_index(when_read, syn)
+            assert list(index) == list(expected)
+            for key, places in index.items():
+                assert len(places) == len(expected[key])
+                assert [_place_facts(h) for h in places] == expected[key]
+                built += len(places)
+    assert built > 300 and partly > 20, (built, partly)
+
+
+def test_strong_label_matches_are_the_strong_full_matches():
+    """`Synonyms.strong_match` (no containment test) against `match` when strong, asked before and after
+    `match`; and what `_Labels` names with the label parts its synonym sets share against `_label_match`
+    and `_label_matches` alone."""
+    from checker.analysis.sections import _label_match, _label_matches, _Labels
+    from checker.kinds.required_sections import _with_own_synonyms
+    from checker.lexicon.files import words as words_of
+    from checker.lexicon.matchers import section_entries
+    from checker.lexicon.synonyms import Synonyms
+
+    vocab = shipped_vocabulary()
+    rnd = random.Random(47)
+    labels: list[str] = []
+    for doc_type in ("PMP", "CHARTER", "STATUS_REPORT"):
+        mapping = {key: words_of(entry) for key, entry in section_entries(vocab, doc_type).items()}
+        words = sorted({w for ws in mapping.values() for w in ws})
+        for syn in rnd.sample(words, min(120, len(words))):
+            other = rnd.choice(words)
+            labels += [syn, f"3. {syn}", f"{syn}: work package {rnd.randint(1, 99)}", f"Total {syn}", f"项目{syn}",
+                       f"{syn} and {other}", f"{other}、{syn}", f"The {syn} of {other}", f"{syn} (draft)", syn.upper(),
+                       f"x{syn}y", f"{syn[:-1]}", f"{syn} - {other}"]
+        labels += _random_texts(list("abcdeprstu 项目计划风险()（）:：1.,/和"), 500, seed=47, longest=16)
+        own = (("quality_plan", ("Quality Management", "Quality Plan", "质量管理")),)
+        sets = [Synonyms(mapping), _with_own_synonyms(vocab, doc_type, own)]
+        shared: dict[str, list[str]] = {}
+        memos = [_Labels(syn, shared) for syn in sets]
+        strong = 0
+        for i, label in enumerate(labels):
+            for syn, memo in zip(sets, memos):
+                fresh = Synonyms(mapping) if i % 50 == 0 else None  # strong_match first, on a matcher that has seen nothing
+                if fresh is not None:
+                    first = fresh.strong_match(label)
+                    m = fresh.match(label)
+                    assert first == (m if m is not None and m.strong else None), label
+                before = syn.strong_match(label) if i % 2 else None
+                m = syn.match(label)
+                expected = m if m is not None and m.strong else None
+                assert syn.strong_match(label) == expected and (not i % 2 or before == expected), label
+                strong += expected is not None
+                named = _label_match(syn, label)
+                assert memo.first(label) == named and memo.all(label) == _label_matches(syn, label, named), label
+        assert strong > 1000, strong
+
+
+def test_blocks_followed_by_a_kind_are_those_a_test_of_each_block_finds():
+    """`_followed_by` (the blocks' kinds scanned by `list.index`) against testing each block's successor."""
+    from checker.analysis.sections import _followed_by
+    from checker.core.location import Location
+    from checker.model.elements import Block
+
+    rnd = random.Random(53)
+    kinds = ["paragraph", "heading", "table", "list_item", "figure"]
+    for n in range(300):
+        blocks = [Block(rnd.choice(kinds), "x", Location(paragraph=i), i) for i in range(rnd.randint(0, 40))]
+        for wanted in (("table", "list_item"), ("list_item",), ("heading", "figure", "table")):
+            plain = [i for i in range(len(blocks) - 1) if blocks[i + 1].kind in wanted]
+            assert _followed_by(blocks, wanted) == plain
+
+
+def test_one_walk_gives_the_outline_order_sibling_places_and_contents_lines(tmp_path):
+    """`_Bodies.sections`, `_Bodies.siblings` (from the walk that lays out the bodies) and
+    `_contents_entries` (titles compared only when a section is blank) against the outline's walk, a
+    scan of each parent's children and the comparison of every title."""
+    from checker.analysis.sections import _Bodies, _contents_entries
+    from checker.io.readers.docx import read_docx
+    from checker.text.normalize import norm_label
+    from tests.support.word import WordWriter
+
+    vocab = shipped_vocabulary()
+    rnd = random.Random(59)
+    names = ["Objectives", "Scope", "Budget", "Milestones", "Risks", "1. Objectives", "2 Scope"]
+    contents_lines = 0
+    for n in range(6):
+        w = WordWriter("en", headings="bold" if n % 3 == 2 else "styles")
+        if n % 2:
+            for title in rnd.sample(names, 4):  # a contents list typed as headings
+                w.heading(title, 1)
+        for s in range(25):
+            w.heading(rnd.choice(names), rnd.choice([1, 2, 2, 3]))
+            for _ in range(rnd.choice([0, 0, 1, 2])):
+                w.para("The sponsor approves each stage gate")
+        path = w.save(tmp_path / f"plan-{n}.docx")
+        doc = read_docx(str(path), path.read_bytes(), "docx", vocab)
+        bodies = _Bodies(doc.outline)
+        walk = list(doc.outline.walk())
+        assert [id(s) for s in bodies.sections] == [id(s) for s in walk]
+        plain_siblings: dict[int, tuple] = {}
+        for parent in walk:
+            for i, child in enumerate(parent.children):
+                plain_siblings.setdefault(id(child), (parent, i))
+        assert {k: (id(p), i) for k, (p, i) in bodies.siblings.items()} == \
+            {k: (id(p), i) for k, (p, i) in plain_siblings.items()}
+        headed = [s for s in walk if s.heading is not None]
+        later = {norm_label(s.title): i for i, s in enumerate(headed)}
+        plain = {id(s) for i, s in enumerate(headed) if bodies.blank(s) and later.get(norm_label(s.title), i) > i}
+        assert _contents_entries(bodies) == plain
+        contents_lines += len(plain)
+    assert contents_lines > 5, contents_lines
+
+
+def test_a_synonym_inside_a_label_is_found_as_by_trying_every_one():
+    """`Synonyms._contained` (only the synonyms filed under the label's words) against trying every
+    distinctive synonym in order, on labels that hold synonyms whole, cut, glued to other words, and
+    Chinese ones, for the section, field and column matchers of every type."""
+    from checker.lexicon import matchers
+    from checker.lexicon.synonyms import Synonyms
+    from checker.text.normalize import norm_label
+
+    vocab = shipped_vocabulary()
+    sets: list[Synonyms] = [matchers.doc_control_synonyms(vocab), matchers.section_names(vocab), matchers.field_labels(vocab)]
+    sets += [matchers.type_sections(vocab, t) for t in vocab.doc_types]
+    sets.append(Synonyms({"a": ["plan b", "x y", "risk  log", "项目 A 计划"], "b": ["plan b extra", "total cost"]}))
+    rnd = random.Random(61)
+    contained = 0
+    for syn in sets:
+        names = [s for s, _, _ in syn._distinctive] or ["x"]
+        labels = []
+        for _ in range(400):
+            name, other = rnd.choice(names), rnd.choice(names)
+            cut = rnd.randrange(len(name) + 1)
+            labels += [f"{rnd.choice(['the', 'x', '3.', '项目', ''])} {name} {rnd.choice(['of', 'plan', ''])}",
+                       f"{other[:cut]}{name}", f"{name[cut:]} {other}", f"work {name}s", f"{name[:cut]} {name[cut:]}"]
+        labels += _random_texts(list("abcdeprstu 项目计划风险xy"), 500, seed=61, longest=16)
+        for label in labels:
+            n = norm_label(label)
+            if not n:
+                continue
+            plain = next(((s, key) for s, key, _ in syn._distinctive if s in n), None)
+            found = syn._contained(n)
+            assert ((found.synonym, found.key) if found is not None else None) == plain, (label, n)
+            contained += plain is not None
+    assert contained > 5000, contained

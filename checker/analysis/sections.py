@@ -12,13 +12,12 @@ English, 10 of Chinese), is only 'N/A'/'无'/'略'/'不适用' without a reason,
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any, Callable, Iterable, Iterator, Literal
+from functools import partial
+from typing import Any, Callable, Iterable, Iterator, Literal, Sequence, overload
 
 from checker.analysis.context import Context
-from checker.analysis.inventory import APPENDIX, BODY, inventory
 from checker.core.location import Location
 from checker.io.fields import record_header_row
 from checker.io.tables import looks_like_header_row
@@ -30,7 +29,7 @@ from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.document import Document
 from checker.model.elements import Block, Cell, Field, Grid, Section
 from checker.text.normalize import has_cjk, nfkc, norm_label
-from checker.text.search import TextSet, containing
+from checker.text.search import Search, TextSet, containing
 
 EMPTY_EN, EMPTY_ZH = 20, 10
 _TWO_DIGITS = re.compile(r"\d{2,}")
@@ -52,11 +51,12 @@ class Parts:
         self.spans = spans
 
     def __iter__(self) -> Iterator[str]:
-        return self._texts(self.bodies.pieces, lambda title: title)
+        pieces = self.bodies.pieces
+        return self._texts(lambda start, end: pieces[start:end], lambda title: title)
 
     def normalized(self) -> Iterator[str]:
         """`nfkc` of each text (NFKC never combines across a line feed: joined, the whole text's)."""
-        return self._texts(self.bodies.norm_pieces(), nfkc)
+        return self._texts(self.bodies.norms, nfkc)
 
     def lines(self) -> tuple[tuple[int, int] | str, ...]:
         """What the joined text is made of, in order: runs of consecutive pieces (start, end) and
@@ -74,13 +74,13 @@ class Parts:
                     out.append((span[0], span[1]))  # type: ignore[index]
         return tuple(out)
 
-    def _texts(self, pieces: list[str], title_form) -> Iterator[str]:
+    def _texts(self, pieces: Callable[[int, int], list[str]], title_form) -> Iterator[str]:
         for span in self.spans:
             if span.__class__ is str:
                 if span.strip():  # type: ignore[union-attr]
                     yield title_form(span)
             else:
-                yield from pieces[span[0]:span[1]]  # type: ignore[index]
+                yield from pieces(span[0], span[1])  # type: ignore[index]
 
 
 @dataclass
@@ -109,8 +109,8 @@ class SectionHit:
     @property
     def norm_text(self) -> str:
         """`nfkc(text)`, worked out once for a text of one part (several rules read the same section);
-        a heading's parts are joined each time from their normal forms, worked out once per document
-        (`_Bodies.norm_pieces`)."""
+        a heading's parts are joined each time from their normal forms, each worked out once
+        (`_Bodies.norms`)."""
         if self._norm_text is not None:
             return self._norm_text
         content = self.content
@@ -162,11 +162,17 @@ def _heading_prefix(synonyms: Synonyms, label: str):
     return Match(best[1], STRONG, best[2]) if best is not None else None
 
 
-def _label_match(synonyms: Synonyms, label: str):
+def _parts(label: str) -> list[str]:
+    """A compound label's parts ('Alternatives and Recommendation'; the label alone when it is not one)."""
+    return _PARTS.split(label)
+
+
+def _label_match(synonyms: Synonyms, label: str, parts: Callable[[str], list[str]] = _parts):
     """A label naming one key; a compound heading ('Assigned PM, Responsibility and Authority
-    Level', '假设条件与制约因素') matches through its first part that names one."""
-    m = synonyms.match(label)
-    if m is not None and m.strong:
+    Level', '假设条件与制约因素') matches through its first part that names one (`parts`: `_parts`,
+    or what it answers, worked out before)."""
+    m = synonyms.strong_match(label)
+    if m is not None:
         return m
     m = _heading_prefix(synonyms, label)
     if m is not None:
@@ -176,14 +182,12 @@ def _label_match(synonyms: Synonyms, label: str):
         return m
     bare = re.sub(r"\s*[（(][^()（）]*[)）]\s*$", "", label)  # 'Work Completed This Period (09-07 to 09-18)'
     if bare != label and bare.strip():
-        return _label_match(synonyms, bare)
+        return _label_match(synonyms, bare, parts)
     if len(label) > 120:
         return None
-    for part in _PARTS.split(label):
+    for part in parts(label):
         if part and part != label:
-            m = synonyms.match(part)
-            if m is None or not m.strong:
-                m = _heading_prefix(synonyms, part) or _part_candidate(synonyms, part)
+            m = synonyms.strong_match(part) or _heading_prefix(synonyms, part) or _part_candidate(synonyms, part)
             if m is not None and m.strong and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4):
                 return m
     return None
@@ -203,18 +207,17 @@ def _part_candidate(synonyms: Synonyms, part: str) -> Match | None:
     return _strong_candidate(synonyms, part) if has_cjk(part) or len(part.split()) >= 2 else None
 
 
-def _label_matches(synonyms: Synonyms, label: str, first: Match | None) -> tuple[Match, ...]:
+def _label_matches(synonyms: Synonyms, label: str, first: Match | None,
+                   parts: Callable[[str], list[str]] = _parts) -> tuple[Match, ...]:
     """Every key a label names ('Alternatives and Recommendation' holds two sections), given what it
     names first (`_label_match`)."""
     if first is None:
         return ()
     out = [first]
     if len(label) <= 120:
-        for part in _PARTS.split(label):
+        for part in parts(label):
             if part and part != label:
-                m = synonyms.match(part)
-                if m is None or not m.strong:
-                    m = _part_candidate(synonyms, part)
+                m = synonyms.strong_match(part) or _part_candidate(synonyms, part)
                 if m is not None and m.strong and len(m.synonym) >= (2 if has_cjk(m.synonym) else 4) \
                         and all(m.key != o.key for o in out):
                     out.append(m)
@@ -230,19 +233,28 @@ class _Labels:
     ~240,000 labels are each matched once instead of missing a bounded cross-document cache every time.
     """
 
-    __slots__ = ("synonyms", "_first", "_all")
+    __slots__ = ("synonyms", "_first", "_all", "_parts")
 
-    def __init__(self, synonyms: Synonyms):
+    def __init__(self, synonyms: Synonyms, parts: dict[str, list[str]]):
+        """`parts`: each label's `_parts`, shared by the document's synonym sets (a regex split, a
+        third of a heading's matching)."""
         self.synonyms = synonyms
         self._first: dict[str, Match | None] = {}
         self._all: dict[str, tuple[Match, ...]] = {}
+        self._parts = parts
+
+    def parts(self, label: str) -> list[str]:
+        found = self._parts.get(label)
+        if found is None:
+            found = self._parts[label] = _parts(label)
+        return found
 
     def first(self, label: str) -> Match | None:
         """The key a label names (`_label_match`)."""
         try:
             return self._first[label]
         except KeyError:
-            found = self._first[label] = _label_match(self.synonyms, label)
+            found = self._first[label] = _label_match(self.synonyms, label, self.parts)
             return found
 
     def names(self, label: str) -> bool:
@@ -253,84 +265,128 @@ class _Labels:
         try:
             return self._all[label]
         except KeyError:
-            found = self._all[label] = _label_matches(self.synonyms, label, self.first(label))
+            found = self._all[label] = _label_matches(self.synonyms, label, self.first(label), self.parts)
             return found
 
 
-def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
-    """Every heading and field label of the document that names one of the synonyms' keys."""
-    hits: dict[str, list[SectionHit]] = {}
-    labels = ctx.memo(f"sections.labels:{id(synonyms)}", lambda: _Labels(synonyms))
+class Places(Sequence[SectionHit]):
+    """One key's places in the document, in order, each built when first read.
+
+    A check asks about a few keys, and of most only the first place with content (`find_section`),
+    while a plan names a section in most of its headings (a 20,000-paragraph plan: ~1,500 places per
+    synonym set, each a `SectionHit` with its blocks and parts, a heading's folding its siblings in).
+    What names which key is worked out for the whole document first (`_index`); a place is built
+    from it alone, so building it later builds what building it at once would have."""
+
+    __slots__ = ("_builds", "_built")
+
+    def __init__(self) -> None:
+        self._builds: list[Callable[[], SectionHit]] = []
+        self._built: list[SectionHit] = []
+
+    def __len__(self) -> int:
+        return len(self._builds)
+
+    @overload
+    def __getitem__(self, i: int) -> SectionHit: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[SectionHit]: ...
+
+    def __getitem__(self, i: int | slice) -> SectionHit | list[SectionHit]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self._builds)))]
+        if i < 0:
+            i += len(self._builds)
+        if not 0 <= i < len(self._builds):
+            raise IndexError(i)
+        built = self._built
+        while len(built) <= i:  # in order: a place is built once, and those before it first
+            built.append(self._builds[len(built)]())
+        return built[i]
+
+    def __iter__(self) -> Iterator[SectionHit]:
+        for i in range(len(self._builds)):
+            yield self[i]
+
+
+def _once(compute: Callable[[], Any]) -> Callable[[], Any]:
+    """`compute`, called on the first call only: what the places of a label that names several keys
+    share (one content, as when they were built at once)."""
+    kept: list[Any] = []
+
+    def get() -> Any:
+        if not kept:
+            kept.append(compute())
+        return kept[0]
+    return get
+
+
+def _index(ctx: Context, synonyms: Synonyms) -> dict[str, Places]:
+    """Every heading and field label of the document that names one of the synonyms' keys (the
+    places of each key built when read: `Places`)."""
+    index: dict[str, Places] = {}
+
+    def add(key: str, build: Callable[[], SectionHit]) -> None:
+        places = index.get(key)
+        if places is None:
+            places = index[key] = Places()
+        places._builds.append(build)
+
+    labels = ctx.memo(f"sections.labels:{id(synonyms)}", lambda: _Labels(synonyms, ctx.memo("sections.parts", dict)))
     names = labels.names
-    siblings = ctx.memo("sections.siblings", lambda: _sibling_index(ctx.doc.outline))
-    bodies = ctx.memo("sections.bodies", lambda: _Bodies(ctx.doc.outline, lambda: inventory(ctx).sets(
-        (BODY, APPENDIX), (BODY, APPENDIX))))
-    contents = ctx.memo("sections.contents", lambda: _contents_entries(ctx.doc.outline, bodies))
-    for section in ctx.doc.outline.walk():
+    bodies = ctx.memo("sections.bodies", lambda: _Bodies(ctx.doc.outline))
+    siblings = bodies.siblings
+    contents = ctx.memo("sections.contents", lambda: _contents_entries(bodies))
+    for section in bodies.sections:
         if section.heading is None or id(section) in contents:
             continue
         matches = labels.all(section.title)
         if not matches:
             continue
-        spans: list[tuple[int, int] | str] = [bodies.span(section)]
-        blocks = bodies.blocks(section)
-        # Typed headings that are really content (bold dates, names under 'Milestones') follow as
-        # siblings; fold them in up to the next heading that names a section.
-        own = {m.key for m in matches}
-        own.update(k for key in list(own) for k in children(ctx.vocab, ctx.doc_type, key))
-        for sibling in _following_siblings(section, siblings):
-            named = labels.first(sibling.title)
-            if named is not None and named.key not in own:
-                break  # the next section; a sub-field of this one ('Dates' under 'Milestones') is its content
-            spans += (sibling.title, bodies.span(sibling))
-            if sibling.heading is not None:
-                blocks.append(sibling.heading)
-            blocks.extend(bodies.blocks(sibling))
-        text = Parts(bodies, tuple(spans))  # joined when asked
+        content = partial(_heading_content, ctx, section, matches, labels, siblings, bodies)
+        if len(matches) > 1:
+            content = _once(content)  # the keys' places share it
         for m in matches:
-            hits.setdefault(m.key, []).append(SectionHit(
-                m.key, section.title, text, section.heading.location.with_text(section.title),
-                "heading", section=section, blocks=blocks))
+            add(m.key, partial(_heading_place, m.key, section, content))
+    seen: set[tuple] = set()  # the anchors of the field labels that name a key
     for f in ctx.doc.fields:
         if f.source == "properties":
             continue
         matches = labels.all(f.label)
         if not matches:
             continue
-        value = f.value
-        if _looks_like_label(ctx.vocab, value, synonyms):
-            value = ""  # a header cell beside the label ('Project Deliverables | Detailed Description')
-        below = _rows_below(f, ctx, names) if not value.strip() else _detail_rows(f, ctx)
-        text = "\n".join(t for t in (value, below) if t.strip())
+        if f.label_location is not None:
+            seen.add(f.label_location.anchor())
+        value = partial(_field_content, ctx, f, synonyms, names)
+        if len(matches) > 1:
+            value = _once(value)
         for m in matches:
-            hits.setdefault(m.key, []).append(SectionHit(m.key, f.label, text, f.location, "field", field=f))
+            add(m.key, partial(_field_place, m.key, f, value))
     # A label paragraph over a table or a list ('Milestones' alone on its line, the dated table under it).
     for i, label in ctx.memo("sections.label_paragraphs", lambda: _label_paragraphs(ctx.doc.blocks)):
         matches = labels.all(label)
         if not matches:
             continue
-        block = ctx.doc.blocks[i]
-        content = _content_under(ctx.doc.blocks, i)
+        under = partial(_content_under, ctx.doc.blocks, i)
+        if len(matches) > 1:
+            under = _once(under)
         for m in matches:
-            hits.setdefault(m.key, []).append(SectionHit(m.key, label, "\n".join(
-                b.text if b.grid is None else "\n".join(" | ".join(c.text for c in row if not c.merged) for row in b.grid.rows)
-                for b in content), block.location.with_text(label), "heading", blocks=content))
+            add(m.key, partial(_paragraph_place, m.key, label, ctx.doc.blocks[i], under))
     # First-column labels of form tables that the field reader did not pair (a weekly-report form
     # whose second row looks like a header): the rest of the row, or the rows under it, is the value.
-    seen = {h.field.label_location.anchor() for hs in hits.values() for h in hs
-            if h.field is not None and h.field.label_location is not None}
     for first, label, row, anchor, grid in ctx.memo("sections.first_labels", lambda: _first_column_labels(ctx.doc)):
         if anchor in seen:
             continue
         matches = labels.all(label)
         if not matches:
             continue
-        rest = [c.text.strip() for c in row if not c.merged and c.text.strip() and c is not first]
-        inline = first.text.strip()[len(label):].strip()
-        text = "\n".join(t for t in [inline, *rest] if t) or _box_below(grid, first.row, names)
         seen.add(anchor)
+        text = partial(_row_content, first, label, row, grid, names)
+        if len(matches) > 1:
+            text = _once(text)
         for m in matches:
-            hits.setdefault(m.key, []).append(SectionHit(m.key, label, text, first.location.with_text(label), "field"))
+            add(m.key, partial(_row_place, m.key, label, first, text))
     # Column headers of tables of records (a budget's 'Cost Item | Amount | Basis of Estimate').
     for grid, r in ctx.memo("sections.header_rows", lambda: _header_rows(ctx.vocab, ctx.doc)):
         for cell in grid.rows[r]:
@@ -339,10 +395,73 @@ def _index(ctx: Context, synonyms: Synonyms) -> dict[str, list[SectionHit]]:
             m = labels.first(cell.text)
             if m is None:
                 continue
-            values = "\n".join(row[cell.col].text for row in grid.rows[r + 1:]
-                               if cell.col < len(row) and not row[cell.col].merged and row[cell.col].text.strip())
-            hits.setdefault(m.key, []).append(SectionHit(m.key, cell.text, values, cell.location, "column"))
-    return hits
+            add(m.key, partial(_column_place, m.key, grid, r, cell))
+    return index
+
+
+def _heading_place(key: str, section: Section, content: Callable[[], tuple[Parts, list[Block]]]) -> SectionHit:
+    parts, blocks = content()
+    return SectionHit(key, section.title, parts, section.heading.location.with_text(section.title),  # type: ignore[union-attr]
+                      "heading", section=section, blocks=blocks)
+
+
+def _field_place(key: str, f: Field, value: Callable[[], str]) -> SectionHit:
+    return SectionHit(key, f.label, value(), f.location, "field", field=f)
+
+
+def _paragraph_place(key: str, label: str, block: Block, under: Callable[[], list[Block]]) -> SectionHit:
+    content = under()
+    return SectionHit(key, label, "\n".join(
+        b.text if b.grid is None else "\n".join(" | ".join(c.text for c in row if not c.merged) for row in b.grid.rows)
+        for b in content), block.location.with_text(label), "heading", blocks=content)
+
+
+def _row_place(key: str, label: str, first: Cell, text: Callable[[], str]) -> SectionHit:
+    return SectionHit(key, label, text(), first.location.with_text(label), "field")
+
+
+def _column_place(key: str, grid: Grid, r: int, cell: Cell) -> SectionHit:
+    """A column header's place: the column's values under it."""
+    col = cell.col
+    return SectionHit(key, cell.text, "\n".join(row[col].text for row in grid.rows[r + 1:]
+                                                if col < len(row) and not row[col].merged and row[col].text.strip()),
+                      cell.location, "column")
+
+
+def _heading_content(ctx: Context, section: Section, matches: tuple[Match, ...], labels: _Labels,
+                     siblings: dict[int, tuple[Section, int]], bodies: "_Bodies") -> tuple[Parts, list[Block]]:
+    """A heading's content and blocks: its section's, and the following siblings' it folds in."""
+    spans: list[tuple[int, int] | str] = [bodies.span(section)]
+    blocks = bodies.blocks(section)
+    # Typed headings that are really content (bold dates, names under 'Milestones') follow as
+    # siblings; fold them in up to the next heading that names a section.
+    own = {m.key for m in matches}
+    own.update(k for key in list(own) for k in children(ctx.vocab, ctx.doc_type, key))
+    for sibling in _following_siblings(section, siblings):
+        named = labels.first(sibling.title)
+        if named is not None and named.key not in own:
+            break  # the next section; a sub-field of this one ('Dates' under 'Milestones') is its content
+        spans += (sibling.title, bodies.span(sibling))
+        if sibling.heading is not None:
+            blocks.append(sibling.heading)
+        blocks.extend(bodies.blocks(sibling))
+    return Parts(bodies, tuple(spans)), blocks  # joined when asked
+
+
+def _field_content(ctx: Context, f: Field, synonyms: Synonyms, names: Callable[[str], bool]) -> str:
+    """A field's value, or what stands under or beside its label when the value is empty or a header."""
+    value = f.value
+    if _looks_like_label(ctx.vocab, value, synonyms):
+        value = ""  # a header cell beside the label ('Project Deliverables | Detailed Description')
+    below = _rows_below(f, ctx, names) if not value.strip() else _detail_rows(f, ctx)
+    return "\n".join(t for t in (value, below) if t.strip())
+
+
+def _row_content(first: Cell, label: str, row: list[Cell], grid: Grid, names: Callable[[str], bool]) -> str:
+    """A first-column label's value: the rest of its cell and row, else the rows under it."""
+    rest = [c.text.strip() for c in row if not c.merged and c.text.strip() and c is not first]
+    inline = first.text.strip()[len(label):].strip()
+    return "\n".join(t for t in [inline, *rest] if t) or _box_below(grid, first.row, names)
 
 
 _SENTENCE = re.compile(r"[。.!?！？;；,，]\s*\S")
@@ -352,9 +471,8 @@ def _label_paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
     """(block index, label) of every short body paragraph that reads as a label — no sentence, not
     a contents line (a tab and a page number, a 'toc' style) — directly over a table or a list."""
     out = []
-    for i, block in enumerate(blocks[:-1]):
-        if blocks[i + 1].kind not in ("table", "list_item"):
-            continue  # the rarest test first: most paragraphs are followed by a paragraph
+    for i in _followed_by(blocks, ("table", "list_item")):  # the rarest test first
+        block = blocks[i]
         if block.kind != "paragraph" or block.source != "body" or (block.style or "").lower().startswith("toc"):
             continue
         text = block.text.strip()
@@ -362,6 +480,22 @@ def _label_paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
             continue
         out.append((i, text.rstrip(":：").strip()))
     return out
+
+
+def _followed_by(blocks: list[Block], kinds: tuple[str, ...]) -> list[int]:
+    """The positions of the blocks followed by a block of one of `kinds`, in order: the blocks' kinds
+    are scanned by `list.index` (a Python test of each block was most of a plan's label paragraphs)."""
+    found: list[int] = []
+    every = [block.kind for block in blocks]
+    for kind in kinds:
+        j = 0
+        while True:
+            try:
+                j = every.index(kind, j + 1)
+            except ValueError:
+                break
+            found.append(j - 1)
+    return sorted(found)
 
 
 def _content_under(blocks: list[Block], i: int) -> list[Block]:
@@ -435,37 +569,48 @@ def _header_rows(vocab: Vocabulary, doc: Document) -> list[tuple[Grid, int]]:
     return out
 
 
-def _contents_entries(root: Section, bodies: "_Bodies") -> set[int]:
+def _contents_entries(bodies: "_Bodies") -> set[int]:
     """ids of the sections that are lines of a contents list typed as headings: nothing under
     them, and their title (numbering aside) comes back as a later heading with the real content."""
-    sections = [s for s in root.walk() if s.heading is not None]
+    sections = [s for s in bodies.sections if s.heading is not None]
+    blank = [i for i, s in enumerate(sections) if bodies.blank(s)]
+    if not blank:
+        return set()  # (most documents: the titles need not be compared)
     later: dict[str, int] = {}
     for i, s in enumerate(sections):
         later[norm_label(s.title)] = i  # the last heading of each title
-    return {id(s) for i, s in enumerate(sections)
-            if bodies.blank(s) and later.get(norm_label(s.title), i) > i}
+    return {id(sections[i]) for i in blank if later.get(norm_label(sections[i].title), i) > i}
+
+
+# `_Bodies._marks`: a piece not scanned yet, without a placeholder's word, with one (`_UNSCANNED`: runs of
+# the pieces not scanned yet, and of those whose normal form is not worked out yet in `_Bodies._normed`).
+_UNSCANNED, _CLEAN, _SUSPECT = re.compile(rb"\x00+"), 1, 2
 
 
 class _Bodies:
     """Every section's body text (`Section.body_text()`'s non-blank parts) and blocks
     (`Section.all_blocks()`) for the whole outline, from one walk: a section and its sub-sections
     are consecutive in the walk, so each section's are a span of two shared lists, and a section's
-    text is not copied into each section above it."""
+    text is not copied into each section above it. The walk's order and each section's place among
+    its siblings come from the same walk (what every synonym set's index goes through)."""
 
-    __slots__ = ("pieces", "_norms", "_suspects", "_blocks", "_spans", "_sets")
+    __slots__ = ("sections", "siblings", "pieces", "_norms", "_normed", "_marks", "_blocks", "_spans")
 
-    def __init__(self, root: Section, sets: Callable[[], list[TextSet]]):
-        """`sets`: text sets that hold every piece (the document's inventory of the body), scanned for
-        placeholders' words; the placeholders rule scans them for the same literals."""
+    def __init__(self, root: Section):
+        self.sections: list[Section] = []  # the outline's sections in walk order (`Section.walk`)
+        # id(section) -> (its parent, its position), the first parent in walk order (`_following_siblings`)
+        self.siblings: dict[int, tuple[Section, int]] = {}
         self.pieces: list[str] = []  # the non-blank texts of the blocks (a table's: its cells) in walk order
-        self._sets = sets
-        self._norms: list[str] | None = None
-        self._suspects: tuple[Vocabulary, list[int] | None] | None = None
+        self._norms: list[str] | None = None  # `nfkc` of each piece once `_normed` says so, else the piece
+        self._normed: bytearray | None = None  # per piece: 1 once its normal form is in `_norms`
+        # Per piece, whether it may hold part of a placeholder (`_UNSCANNED`, `_CLEAN`, `_SUSPECT`).
+        self._marks: tuple[Vocabulary, bytearray] | None = None
         self._blocks: list[Block] = []
         self._spans: dict[int, tuple[int, int, int, int]] = {}
         self._visit(root)
 
     def _visit(self, section: Section) -> None:
+        self.sections.append(section)
         pieces, blocks = self.pieces, self._blocks
         p0, b0 = len(pieces), len(blocks)
         for block in section.blocks:
@@ -474,15 +619,24 @@ class _Bodies:
             elif block.text.strip():
                 pieces.append(block.text)
         blocks.extend(section.blocks)
-        for child in section.children:
+        siblings = self.siblings
+        for i, child in enumerate(section.children):
+            siblings.setdefault(id(child), (section, i))
             self._visit(child)
         self._spans[id(section)] = (p0, len(pieces), b0, len(blocks))
 
-    def norm_pieces(self) -> list[str]:
-        """`nfkc` of each piece, once (a piece already in normal form is itself: no copy)."""
-        if self._norms is None:
-            self._norms = [nfkc(piece) for piece in self.pieces]
-        return self._norms
+    def norms(self, start: int, end: int) -> list[str]:
+        """`nfkc` of the pieces start to end, each worked out once (a piece already in normal form is
+        itself: no copy), and only the pieces of the contents read (PMP-02 reads 3,000 pieces of the
+        20,000 of a 20,000-paragraph plan)."""
+        if self._norms is None or self._normed is None:
+            self._norms, self._normed = list(self.pieces), bytearray(len(self.pieces))
+        norms, normed = self._norms, self._normed
+        for gap in _UNSCANNED.finditer(normed, start, end):
+            a, b = gap.span()
+            norms[a:b] = [nfkc(piece) for piece in self.pieces[a:b]]
+            normed[a:b] = b"\x01" * (b - a)
+        return norms[start:end]
 
     def surely_filled(self, vocab: Vocabulary, spans: tuple[tuple[int, int] | str, ...]) -> bool:
         """True when the content made of `spans` is not empty by `is_empty_text`'s default test of a
@@ -490,12 +644,11 @@ class _Bodies:
         all dashes and dots (longer than 'N/A' alone or the length threshold), and none of its
         pieces or titles may hold part of a placeholder (`placeholder_word_searches`). Each content
         holds its sub-sections' and folded siblings', so joining and scanning each was the same
-        text scanned several times; the pieces are scanned once per document here."""
-        suspects = self._suspects_of(vocab)
-        if suspects is None:
+        text scanned several times; here each piece is scanned once at most (`_may_hold_placeholder`)."""
+        searches = placeholder_word_searches(vocab)
+        if searches is None:
             return False
-        searches = placeholder_word_searches(vocab) or ()
-        norms = self.norm_pieces()
+        pieces = self.pieces
         filled = False
         for span in spans:
             if span.__class__ is str:
@@ -503,23 +656,27 @@ class _Bodies:
                     return False
                 continue
             start, end = span  # type: ignore[misc]
-            i = bisect_left(suspects, start)
-            if i < len(suspects) and suspects[i] < end:
+            if self._may_hold_placeholder(vocab, searches, start, end):
                 return False
-            if not filled:
-                filled = any(_past_thresholds(norms[j]) for j in range(start, end))
+            if not filled:  # (most often the first piece is long enough: its normal form alone)
+                filled = any(_past_thresholds(nfkc(pieces[j])) for j in range(start, end))
         return filled
 
-    def _suspects_of(self, vocab: Vocabulary) -> list[int] | None:
-        """The positions of the pieces that may hold part of a placeholder, in order (None: any may)."""
-        if self._suspects is None or self._suspects[0] is not vocab:
-            searches = placeholder_word_searches(vocab)
-            found: list[int] | None = None
-            if searches is not None:
-                hits = containing(self._sets(), *searches)
-                found = [i for i, piece in enumerate(self.pieces) if piece in hits] if hits else []
-            self._suspects = (vocab, found)
-        return self._suspects[1]
+    def _may_hold_placeholder(self, vocab: Vocabulary, searches: tuple[Search, ...], start: int, end: int) -> bool:
+        """Whether one of the pieces start to end may hold part of a placeholder (`searches` finds it).
+
+        The pieces not scanned yet are scanned joined (`TextSet`), and marked: each piece is scanned
+        once at most, and only the pieces of the contents asked about (a check asks about a few
+        sections; the document's every piece was scanned before, ~20 ms at 20,000 paragraphs)."""
+        if self._marks is None or self._marks[0] is not vocab:
+            self._marks = (vocab, bytearray(len(self.pieces)))
+        marks = self._marks[1]
+        for gap in _UNSCANNED.finditer(marks, start, end):
+            a, b = gap.span()
+            texts = self.pieces[a:b]
+            hits = containing([TextSet(set(texts))], *searches)
+            marks[a:b] = bytes(_SUSPECT if t in hits else _CLEAN for t in texts) if hits else bytes((_CLEAN,)) * (b - a)
+        return marks.find(_SUSPECT, start, end) >= 0
 
     def span(self, section: Section) -> tuple[int, int]:
         """(start, end) of the section's texts in `pieces`."""
@@ -545,17 +702,8 @@ def _past_thresholds(text: str) -> bool:
     return len(core) >= EMPTY_EN and bool(core.strip("-—.。"))
 
 
-def _sibling_index(root: Section) -> dict[int, tuple[Section, int]]:
-    """id(section) → (its parent, its position): the first parent in walk order, as a scan finds."""
-    out: dict[int, tuple[Section, int]] = {}
-    for parent in root.walk():
-        for i, child in enumerate(parent.children):
-            out.setdefault(id(child), (parent, i))
-    return out
-
-
 def _following_siblings(section: Section, where: dict[int, tuple[Section, int]]) -> list[Section]:
-    """Up to 11 sections after `section` under its parent (`where`: `_sibling_index` of the outline)."""
+    """Up to 11 sections after `section` under its parent (`where`: `_Bodies.siblings`)."""
     found = where.get(id(section))
     if found is None:
         return []
@@ -672,7 +820,7 @@ def _rows_below(f: Field, ctx: Context, names) -> str:
     return "\n".join(out)
 
 
-def section_index(ctx: Context, synonyms: Synonyms | None = None) -> dict[str, list[SectionHit]]:
+def section_index(ctx: Context, synonyms: Synonyms | None = None) -> dict[str, Places]:
     syn = synonyms or type_sections(ctx.vocab, ctx.doc_type)
     return ctx.memo(f"sections:{ctx.doc_type}:{id(syn)}", lambda: _index(ctx, syn))
 
@@ -684,9 +832,9 @@ def find_section(ctx: Context, key: str, synonyms: Synonyms | None = None) -> Se
     'Summary Milestone Schedule' heading) counts as found, at its first sub-field.
     """
     index = section_index(ctx, synonyms)
-    hits = list(index.get(key) or [])
+    hits: Sequence[SectionHit] = index.get(key) or ()
     if not hits and synonyms is None:
-        hits = [h for k in children(ctx.vocab, ctx.doc_type, key) for h in index.get(k) or []]
+        hits = [h for k in children(ctx.vocab, ctx.doc_type, key) for h in index.get(k) or ()]
     return next((h for h in hits if not hit_is_empty(ctx.vocab, h)), hits[0] if hits else None)
 
 
@@ -740,7 +888,7 @@ def any_place_matches(pattern: re.Pattern[str], hits: Iterable[SectionHit], wide
 
 
 def find_all(ctx: Context, key: str, synonyms: Synonyms | None = None) -> list[SectionHit]:
-    return list(section_index(ctx, synonyms).get(key) or [])
+    return list(section_index(ctx, synonyms).get(key) or ())
 
 
 def is_empty_text(vocab: Vocabulary, normalized: str, kind: str = "heading", min_chars: int | None = None,

@@ -26,11 +26,9 @@ from checker.kinds.params import KindParams, Regex, SectionSynonyms, Severity, T
 from checker.kinds.prose_base import ProseKind, ProseParams, sep
 from checker.lexicon.files import words
 from checker.lexicon.matchers import extra_section_synonyms, field_labels, section_entries
-from checker.lexicon.predicates import placeholder_word_searches
 from checker.lexicon.synonyms import Synonyms
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.normalize import nfkc
-from checker.text.search import Search
 
 
 @derived
@@ -140,10 +138,6 @@ class RequiredSections(ProseKind):
                 continue
             out.append(key)
         return out
-
-    def scans(self, ctx: Context) -> Iterable[Search]:
-        """Section emptiness looks for placeholders' words in the body (`_Bodies`)."""
-        return (placeholder_word_searches(ctx.vocab) or ()) if self._mode == "empty" else ()
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         syn = self._synonyms(ctx)

@@ -116,6 +116,7 @@ class Synonyms:
             self.partial_rank.setdefault(syn, (i, key))
         self._cache: dict[str, Match | None] = {}  # label -> match, partial matches allowed
         self._cache_whole: dict[str, Match | None] = {}  # the same, allow_partial=False
+        self._cache_strong: dict[str, Match | None] = {}  # label -> `strong_match`, for labels not in `_cache`
         # The partial candidates bucketed by last / first character (each bucket keeps the
         # longest-first order): a suffix match must end with the label's last character, a prefix
         # match start with its first; containment needs the distinctive ones only.
@@ -126,6 +127,22 @@ class Synonyms:
             if item[2]:
                 self._by_first.setdefault(item[0][0], []).append(item)
         self._distinctive = [item for item in self._partial if item[2]]
+        # Where a distinctive synonym may sit inside a label (`_contained`): one with a blank has its
+        # second word at the start of a word of the label that is not its first (the label's words
+        # split at its blanks), and is filed under that word's first two characters (one, for a word
+        # of one character); one without a blank may be anywhere (a Chinese one: in a label that is
+        # not ASCII). Positions in `_distinctive`, in its order.
+        self._by_second: dict[str, list[int]] = {}
+        self._short_second = False  # a synonym whose second word has one character
+        self._unspaced: list[int] = []
+        self._unspaced_cjk: list[int] = []
+        for rank, (syn, _, _) in enumerate(self._distinctive):
+            words = syn.split(" ")
+            if len(words) > 1:
+                self._by_second.setdefault(words[1][:2], []).append(rank)
+                self._short_second = self._short_second or len(words[1]) < 2
+            else:
+                (self._unspaced if syn.isascii() else self._unspaced_cjk).append(rank)
         self._candidates: dict[str, tuple[Match, ...]] = {}
         # For the looser evidence: each synonym's core form and content words, and the English
         # synonyms as one list for rapidfuzz (one C call per label).
@@ -160,7 +177,21 @@ class Synonyms:
             found = cache[label] = self._match(label, allow_partial)
         return found
 
-    def _match(self, label: str, allow_partial: bool) -> Match | None:
+    def strong_match(self, label: str) -> Match | None:
+        """`match(label)` when it names a key (`Match.strong`), else None: what a heading or a part of
+        one names. Worked out without `match`'s last test (a distinctive synonym anywhere in the
+        label: a weak match, `_contained`) when `match` has not seen the label."""
+        found = self._cache.get(label, _UNSEEN)
+        if found is not _UNSEEN:
+            return found if found is not None and found.strong else None
+        found = self._cache_strong.get(label, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._cache_strong) > 100_000:
+                self._cache_strong.clear()
+            found = self._cache_strong[label] = self._match(label, True, strong_only=True)
+        return found
+
+    def _match(self, label: str, allow_partial: bool, strong_only: bool = False) -> Match | None:
         n = norm_label(label)
         if not n:
             return None
@@ -178,7 +209,27 @@ class Synonyms:
             rest = len(n) - len(syn)
             if distinctive and 0 < rest <= 20 and n.startswith(syn) and (has_cjk(syn) or not n[len(syn)].isalnum()):
                 return Match(key, STRONG, syn)
-        for syn, key, distinctive in self._distinctive:
+        if strong_only:
+            return None  # containment is weak
+        return self._contained(n)
+
+    def _contained(self, n: str) -> Match | None:
+        """The first distinctive synonym (longest first) inside normalised label `n` (a weak match):
+        only those filed under the openings of the label's words after its first (`_by_second`), and
+        those without a blank, are tried, not all of them (~100 `in` tests a label)."""
+        ranks = self._unspaced if n.isascii() else self._unspaced + self._unspaced_cjk
+        by_second, short = self._by_second, self._short_second
+        for word in n.split(" ")[1:]:
+            found = by_second.get(word[:2])
+            if found is not None:
+                ranks = ranks + found
+            if short:
+                found = by_second.get(word[:1])
+                if found is not None:
+                    ranks = ranks + found
+        distinctive = self._distinctive
+        for rank in sorted(set(ranks)) if len(ranks) > 1 else ranks:
+            syn, key, _ = distinctive[rank]
             if syn in n:
                 return Match(key, 0.6, syn)
         return None
