@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 from checker.analysis.context import Context
 from checker.analysis.summary.located import at
-from checker.analysis.summary.mentions import Mention, money_in, money_role
+from checker.analysis.summary.mentions import Mention, money_in, money_role, numbered
 from checker.core.location import Location
 from checker.model.elements import Cell, Grid
 from checker.text.money import is_unit
@@ -78,10 +78,11 @@ def _mentions(ctx: Context) -> Iterator[tuple[Mention, Location | None]]:
     for grid in ctx.doc.grids():
         if len(grid.rows) <= _GRID_ROWS and grid.width >= 2:
             yield from _grid_mentions(grid)
+    digits = numbered(ctx).ids  # (money_in finds no amount in a paragraph without a digit)
     for section in ctx.doc.outline.walk():
         heading = section.title
         for block in section.blocks:
-            if block.kind in ("paragraph", "list_item") and block.text.strip():
+            if id(block) in digits:
                 for mention in money_in(block.text, heading, prose=True):
                     yield mention, block.location
 

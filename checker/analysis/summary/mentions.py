@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from checker.analysis.context import Context
+from checker.model.elements import Block
 from checker.text.dates import parse_date
 from checker.text.money import AMOUNT, Money, parse_money
 from checker.text.normalize import has_digit, nfkc
@@ -70,6 +72,23 @@ class Mention:
     when: date | None = None
 
 
+@dataclass(frozen=True)
+class Numbered:
+    """The document's paragraphs and list items that hold a digit (`has_digit`), in reading order,
+    and their ids: an amount or a date needs a digit, and most paragraphs have none. Each paragraph
+    is looked at once per document (ten scans of its text) instead of once per summary part."""
+
+    blocks: tuple[Block, ...]
+    ids: frozenset[int]
+
+
+def numbered(ctx: Context) -> Numbered:
+    def compute() -> Numbered:
+        blocks = tuple(b for b in ctx.doc.blocks if b.kind in ("paragraph", "list_item") and has_digit(b.text))
+        return Numbered(blocks, frozenset(map(id, blocks)))
+    return ctx.memo("summary.numbered", compute)
+
+
 def role_of(text: str, roles: re.Pattern[str], before: int | None = None) -> str | None:
     """The role whose word ends nearest before `before` (in a clause: the words just before a value)."""
     last = None
@@ -99,9 +118,17 @@ def money_in(text: str, label: str = "", unit_hint: str | None = None, *, prose:
     A value of a field or a table row (`prose=False`) may be a bare number; in prose (`label` is then
     the section heading) an amount must say it is money.
     """
-    out: list[Mention] = []
     if not has_digit(text):
-        return out
+        return []
+    text = nfkc(text)
+    if (prose or not (label or unit_hint)) and not _MONEYISH.search(text):
+        return []  # (a clause's money word is one of the text's: no clause can say it is money)
+    return _clause_money(text, label, unit_hint, prose)
+
+
+def _clause_money(text: str, label: str, unit_hint: str | None, prose: bool) -> list[Mention]:
+    """`money_in` clause by clause."""
+    out: list[Mention] = []
     fallback: Any = _UNSET  # the label's role, worked out when an amount has none of its own
     strict = prose or not (label or unit_hint)
     for n, clause in enumerate(clauses(text)):

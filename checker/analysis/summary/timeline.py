@@ -17,7 +17,7 @@ from checker.analysis.facts import project_fields
 from checker.analysis.registers import RegisterView, register
 from checker.analysis.signoff import approval_state
 from checker.analysis.summary.located import at, located
-from checker.analysis.summary.mentions import clauses, dates_in
+from checker.analysis.summary.mentions import clauses, dates_in, numbered
 from checker.model.elements import Grid
 from checker.text.dates import parse_date
 from checker.text.normalize import has_digit, nfkc
@@ -74,8 +74,8 @@ def dates(ctx: Context) -> dict[str, Any]:
 
 
 def _prose_dates(ctx: Context):
-    for block in ctx.doc.blocks:
-        if block.kind in ("paragraph", "list_item") and has_digit(block.text) and _DATE_IN.search(block.text):
+    for block in numbered(ctx).blocks:
+        if _DATE_IN.search(block.text):
             for mention in dates_in(block.text):
                 yield mention, block.location
 
@@ -126,12 +126,13 @@ def _table_milestones(grid: Grid) -> list[dict[str, Any]]:
 
 def _prose_milestones(ctx: Context) -> list[dict[str, Any]]:
     out = []
+    digits = numbered(ctx).ids
     for section in ctx.doc.outline.walk():
         if not _MILESTONE_HEADING.search(section.title):
             continue
         for block in section.blocks:
-            if block.kind not in ("paragraph", "list_item"):
-                continue
+            if id(block) not in digits and not (block.kind in ("paragraph", "list_item") and _digit_once_folded(block.text)):
+                continue  # a clause's date needs a digit
             for clause in clauses(block.text):
                 m = _DATE_IN.search(clause)
                 when = parse_date(m.group(0)) if m else None
@@ -140,6 +141,11 @@ def _prose_milestones(ctx: Context) -> list[dict[str, Any]]:
                 if when is not None and name:
                     out.append({"name": name[:120], "date": when.isoformat(), "location": at(block.location)})
     return out
+
+
+def _digit_once_folded(text: str) -> bool:
+    """A digit that only NFKC makes one ('²⁰²⁶', '①'): `has_digit` does not see it, a clause does."""
+    return not text.isascii() and has_digit(nfkc(text))
 
 
 def _baseline_finish(view: RegisterView) -> list[date | None]:
