@@ -4,11 +4,13 @@ compares the shortcut with the plain computation, on texts and documents built i
 from __future__ import annotations
 
 import random
+import re
 
 from checker.analysis.context import Context
 from checker.analysis.summary import figures, mentions, timeline
 from checker.io.readers.docx import read_docx
 from checker.lexicon.vocabulary import shipped_vocabulary
+from checker.text.money import AMOUNT, MARKED
 from checker.text.normalize import has_digit, nfkc
 from tests.support.word import WordWriter
 
@@ -37,6 +39,42 @@ def test_money_in_rules_out_a_text_without_a_money_word_with_the_plain_result():
             found += bool(plain)
         ruled_out += has_digit(t) and not mentions._MONEYISH.search(nfkc(t))
     assert ruled_out > 500 and found > 2000, (ruled_out, found)
+
+
+# Around numbers: every currency and unit AMOUNT reads (codes, letter signs, signs, words, Chinese
+# units), their look-alikes in other cases, letters and stops glued to them.
+_AMOUNT_BITS = ["USD", "usd", "Usd", "EGP", "RMB", "ALL", "TOP", "US$", "HK$", "R$", "Rs.", "Rs", "rs", "Rp", "RM", "rm",
+                "kr", "KR", "zł", "Fr.", "fr.", "$", "¥", "€", "£", "₹", "＄", "￥", "元", "万元", "百万元", "万", "亿", "人民币",
+                "百万", "million", "Million", "thousand", "k", "K", "M", "m", "dollars", "Dollar", "euros", "pounds sterling",
+                "yuan", "rupee", "pesos", "francs", "work", "package", "e", "s", "p", "r", "x", " ", "  ", "\t", ".", ",",
+                "，", "-", "/", "%", "1", "12", "1,200", "1,23", "3.5", "2026", "99.5", "０", "٣"]
+
+
+def test_a_text_without_a_marked_place_has_only_bare_amounts():
+    """Why `money_in` passes over a clause where `MARKED` finds nothing and bare numbers do not count."""
+    rnd = random.Random(23)
+    marked = unmarked = 0
+    for _ in range(40000):
+        t = "".join(rnd.choice(_AMOUNT_BITS) for _ in range(rnd.randint(1, 7)))
+        has_marked = any(m.group("cur") or m.group("unit") or m.group("cur2") for m in AMOUNT.finditer(t))
+        if has_marked:
+            marked += 1
+            assert MARKED.search(t), repr(t)
+        elif not MARKED.search(t) and AMOUNT.search(t):
+            unmarked += 1
+    assert marked > 5000 and unmarked > 2000, (marked, unmarked)
+
+
+def test_money_in_passes_over_clauses_without_a_marked_place_with_the_plain_result(monkeypatch):
+    rnd = random.Random(29)
+    texts = ["".join(rnd.choice(_AMOUNT_BITS + ["Budget", "actual", "预算", ";", "。", "total"])
+                     for _ in range(rnd.randint(1, 9))) for _ in range(8000)]
+    cases = [(t, label, hint, prose) for t in texts for label, hint, prose in
+             (("Budget", None, True), ("", None, False), ("Total cost", None, False), ("", "万元", False))]
+    shortcut = [mentions.money_in(t, label, hint, prose=prose) for t, label, hint, prose in cases]
+    monkeypatch.setattr(mentions, "MARKED", re.compile(""))  # every clause read to its end
+    assert shortcut == [mentions.money_in(t, label, hint, prose=prose) for t, label, hint, prose in cases]
+    assert sum(map(bool, shortcut)) > 1500
 
 
 def test_a_paragraph_passed_over_for_milestones_has_no_dated_clause():

@@ -16,7 +16,7 @@ from typing import Any
 from checker.analysis.context import Context
 from checker.model.elements import Block
 from checker.text.dates import parse_date
-from checker.text.money import AMOUNT, Money, parse_money
+from checker.text.money import AMOUNT, MARKED, Money, parse_money
 from checker.text.normalize import has_digit, nfkc
 
 # Money roles, most specific first (a role found later in this table loses a tie at the same position).
@@ -136,11 +136,14 @@ def _clause_money(text: str, label: str, unit_hint: str | None, prose: bool) -> 
             fallback = None  # a field's label names its value, not the sentences that follow it
         if strict and not _MONEYISH.search(clause):
             continue
+        bare = strict or _WORDS.search(clause)  # a bare number is no amount here
+        if bare and not MARKED.search(clause):
+            continue  # (AMOUNT would find only bare numbers)
         for m in AMOUNT.finditer(clause):
             if not m.group("num"):
                 continue
             marked = m.group("cur") or m.group("unit") or m.group("cur2")
-            if not marked and (strict or _WORDS.search(clause)):
+            if not marked and bare:
                 continue  # a bare number in prose ('from 2027', '300 partners') is no amount
             before = clause[m.start("num") - 1:m.start("num")] if m.start("num") else ""
             if before and not m.group("cur") and ((before.isascii() and before.isalpha()) or before in "-_/."):
