@@ -75,17 +75,29 @@ class Mention:
 @dataclass(frozen=True)
 class Numbered:
     """The document's paragraphs and list items that hold a digit (`has_digit`), in reading order,
-    and their ids: an amount or a date needs a digit, and most paragraphs have none. Each paragraph
-    is looked at once per document (ten scans of its text) instead of once per summary part."""
+    their ids, and the title of the section each is in: an amount or a date needs a digit, and most
+    paragraphs have none. Each paragraph is looked at once per document (ten scans of its text)
+    instead of once per summary part, and the outline is not walked for the few that have one."""
 
     blocks: tuple[Block, ...]
     ids: frozenset[int]
+    titles: tuple[str, ...]  # blocks[i] is under a heading titled titles[i] ('' before the first)
 
 
 def numbered(ctx: Context) -> Numbered:
     def compute() -> Numbered:
-        blocks = tuple(b for b in ctx.doc.blocks if b.kind in ("paragraph", "list_item") and has_digit(b.text))
-        return Numbered(blocks, frozenset(map(id, blocks)))
+        blocks: list[Block] = []
+        titles: list[str] = []
+        title = ""
+        for block in ctx.doc.blocks:
+            kind = block.kind
+            if kind == "heading":
+                # The outline puts a block in the section of the last heading before it.
+                title = block.text.strip()
+            elif (kind == "paragraph" or kind == "list_item") and has_digit(block.text):
+                blocks.append(block)
+                titles.append(title)
+        return Numbered(tuple(blocks), frozenset(map(id, blocks)), tuple(titles))
     return ctx.memo("summary.numbered", compute)
 
 

@@ -50,19 +50,25 @@ def dates(ctx: Context) -> dict[str, Any]:
     if signed:
         last = max(signed, key=lambda e: e.when)  # type: ignore[arg-type,return-value]
         out["approved"] = located(last.when.isoformat(), last.date_location)  # type: ignore[union-attr]
+    kinds: dict[str, tuple[bool, bool, bool]] = {}  # label -> names a decision, report, period date
     for field in ctx.doc.fields:
         if field.source == "properties" or not field.value.strip():
             continue
         label = field.label
-        if "decision" not in out and _DECISION.search(label):
+        kind = kinds.get(label)
+        if kind is None:  # (a plan's labels repeat: 'Objectives' under each work package heading)
+            kind = kinds[label] = (bool(_DECISION.search(label)), bool(_REPORT_DATE.search(label)),
+                                   bool(_PERIOD.search(label)))
+        decision, report, period = kind
+        if "decision" not in out and decision:
             when = parse_date(field.value)
             if when is not None:
                 out["decision"] = located(when.isoformat(), field.location)
-        if "report" not in out and _REPORT_DATE.search(label):
+        if "report" not in out and report:
             when = parse_date(field.value)
             if when is not None:
                 out["report"] = located(when.isoformat(), field.location)
-        if "period_start" not in out and _PERIOD.search(label):
+        if "period_start" not in out and period:
             found = [d for d in (parse_date(m.group(0)) for m in _DATE_IN.finditer(nfkc(field.value))) if d]
             if len(found) >= 2:
                 out["period_start"] = located(found[0].isoformat(), field.location)
