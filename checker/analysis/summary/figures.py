@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 from checker.analysis.context import Context
 from checker.analysis.summary.located import at
-from checker.analysis.summary.mentions import Mention, money_in, money_role, numbered
+from checker.analysis.summary.mentions import Mention, grids, money_in, money_role, numbered
 from checker.core.location import Location
 from checker.model.elements import Cell, Grid
 from checker.text.money import is_unit
@@ -79,7 +79,7 @@ def _mentions(ctx: Context) -> Iterator[tuple[Mention, Location | None]]:
             units[key] = _unit(*key)
         for mention in money_in(field.value, field.label, units[key]):
             yield mention, field.location
-    for grid in ctx.doc.grids():
+    for grid in grids(ctx):
         if len(grid.rows) <= _GRID_ROWS and grid.width >= 2:
             yield from _grid_mentions(grid)
     prose = numbered(ctx)  # (money_in finds no amount in a paragraph without a digit)

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from checker.analysis.context import Context
-from checker.model.elements import Block
+from checker.model.elements import Block, Grid
 from checker.text.dates import parse_date
 from checker.text.money import AMOUNT, MARKED, Money, parse_money
 from checker.text.normalize import has_digit, nfkc
@@ -99,6 +99,12 @@ def numbered(ctx: Context) -> Numbered:
                 titles.append(title)
         return Numbered(tuple(blocks), frozenset(map(id, blocks)), tuple(titles))
     return ctx.memo("summary.numbered", compute)
+
+
+def grids(ctx: Context) -> tuple[Grid, ...]:
+    """The document's grids (`Document.grids`), listed once for the money and the milestones: the
+    listing looks at every block."""
+    return ctx.memo("summary.grids", lambda: tuple(ctx.doc.grids()))
 
 
 def role_of(text: str, roles: re.Pattern[str], before: int | None = None) -> str | None:

@@ -17,7 +17,7 @@ from checker.analysis.facts import project_fields
 from checker.analysis.registers import RegisterView, register
 from checker.analysis.signoff import approval_state
 from checker.analysis.summary.located import at, located
-from checker.analysis.summary.mentions import clauses, dates_in, numbered
+from checker.analysis.summary.mentions import clauses, dates_in, grids, numbered
 from checker.model.elements import Grid
 from checker.text.dates import parse_date
 from checker.text.normalize import has_digit, nfkc
@@ -89,7 +89,7 @@ def _prose_dates(ctx: Context):
 def milestones(ctx: Context) -> list[dict[str, Any]]:
     """Milestones: name, (baseline) date, actual date, where."""
     out: list[dict[str, Any]] = []
-    for grid in ctx.doc.grids():
+    for grid in grids(ctx):
         if len(out) >= MAX_MILESTONES:
             break  # (a plan with a dated table per section has thousands)
         if len(grid.rows) <= 300:
