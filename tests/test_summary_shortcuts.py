@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 
 from checker.analysis.context import Context
 from checker.analysis.summary import figures, mentions, timeline
@@ -16,7 +17,7 @@ from tests.support.word import WordWriter
 
 # Pieces of prose around amounts and dates: money words (full width too), clause stops, digits that
 # only NFKC makes digits (superscripts, circled), dates in every shape the summary reads.
-_BITS = ["The budget is", "USD 1,200,000", "usd", "$5", "＄7", "ＵＳＤ 9", "dollars", "dollarsx", "元", "350万元",
+_BITS = ["The budget is", "ｕｓｄ 5", "㍐", "﹩3", "ſ", "USD 1,200,000", "usd", "$5", "＄7", "ＵＳＤ 9", "dollars", "dollarsx", "元", "350万元",
          "人民币", "预算", "实际成本", "contingency", "actual cost", "EAC", "，", ",", "。", ";", "；", ".", ". ", ": ",
          "\n", " ", "300 partners", "v1.2", "99.5%", "2026-03-05", "２０２６年３月５日", "5 March 2026", "03/04/2026",
          "²⁰²⁶-⁰³-⁰⁵", "①", "2026年6月", "accepted on", "actual finish", "go-live", "Design approved", "于", "验收",
@@ -75,6 +76,31 @@ def test_money_in_passes_over_clauses_without_a_marked_place_with_the_plain_resu
     monkeypatch.setattr(mentions, "MARKED", re.compile(""))  # every clause read to its end
     assert shortcut == [mentions.money_in(t, label, hint, prose=prose) for t, label, hint, prose in cases]
     assert sum(map(bool, shortcut)) > 1500
+
+
+def test_money_characters_hold_every_character_nfkc_makes_a_money_word_of():
+    """Why `may_say_money` needs no NFKC: every code point whose NFKC form holds a character of a money
+    word or sign (as `_MONEYISH` reads it, case ignored) is one of `_MONEY_CHARS` (composition only makes
+    letters with marks, none of those)."""
+    words = re.compile("[$¥￥€£元人民币usdcnyrmbeghkpolaUSDCNYRMBEGHKPOLA]", re.I)
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        if words.search(unicodedata.normalize("NFKC", c)):
+            assert mentions._MONEY_CHARS.match(c), hex(cp)
+
+
+def test_a_text_that_may_not_say_money_does_not_once_normalised():
+    bits = _BITS + ["ｕｓｄ", "Ｄｏｌｌａｒ", "㍐", "﹩", "ſ", "K", "𝐔𝐒𝐃", "①", "ERP", "项目", "，"]
+    rnd = random.Random(13)
+    ruled_out = 0
+    for _ in range(20000):
+        t = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 6)))
+        if not mentions.may_say_money(t):
+            ruled_out += 1
+            assert not mentions._MONEYISH.search(nfkc(t)), repr(t)
+    assert ruled_out > 2000
 
 
 def test_a_paragraph_passed_over_for_milestones_has_no_dated_clause():

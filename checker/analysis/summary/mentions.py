@@ -58,6 +58,27 @@ _DATES = re.compile("|".join(f"(?P<{k}>{v})" for k, v in DATE_ROLES.items()), re
 _CLAUSE = re.compile(r"[。；;，\n]|,(?!\d{3})|\.(?=\s|$)|:(?=\s)")
 # A money amount in prose must say it is money: a currency or a Chinese money unit (a bare '100' is a count).
 _MONEYISH = re.compile(r"[$¥￥€£]|USD|CNY|RMB|EUR|GBP|HKD|元|人民币|dollars?\b", re.I)
+# What a text needs for its NFKC form to say it is money: a Latin letter, a money sign or character,
+# or a character NFKC makes one of them (full-width and mathematical letters, ligatures, letters in
+# circles, squares such as ㎏ and ㍐ …: tests/test_summary_shortcuts.py checks every code point). A
+# Chinese paragraph without one is ruled out before it is normalised (NFKC is slow on its full-width
+# punctuation).
+_MONEY_CHARS = re.compile(
+    "[A-Za-z$¥￥€£元人民币\u00aa\u00ba\u0132-\u01f3\u02b0-\u02e3\u1d2c-\u1dbb\u1e9a\u2071-\u217f\u249c-\u24e9"
+    "\u2c7c\u2c7d\u2f08\u319f\u3250-\u33ff\ua7f2-\ua7f4\ufb00-\ufb06\ufe69\uff04\uff21-\uff5a\uffe1\U000107a5"
+    "\U0001d400-\U0001d6a3\U0001f110-\U0001f190]")
+_ASCII_MONEY_WORDS = ("usd", "cny", "rmb", "eur", "gbp", "hkd", "dollar")
+
+
+def may_say_money(text: str) -> bool:
+    """False only when `_MONEYISH` cannot match `nfkc(text)`; tested without normalising (for ASCII
+    text, which NFKC leaves as it is, by a few substring tests instead of the regex's loop)."""
+    if text.isascii():
+        if "$" in text:
+            return True
+        low = text.lower()
+        return any(word in low for word in _ASCII_MONEY_WORDS)
+    return _MONEY_CHARS.search(text) is not None
 _UNSET = object()
 _WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,}")
 _DATE_TEXT = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|"
@@ -138,8 +159,11 @@ def money_in(text: str, label: str = "", unit_hint: str | None = None, *, prose:
     """
     if not has_digit(text):
         return []
+    strict = prose or not (label or unit_hint)
+    if strict and not may_say_money(text):
+        return []
     text = nfkc(text)
-    if (prose or not (label or unit_hint)) and not _MONEYISH.search(text):
+    if strict and not _MONEYISH.search(text):
         return []  # (a clause's money word is one of the text's: no clause can say it is money)
     return _clause_money(text, label, unit_hint, prose)
 
