@@ -309,6 +309,13 @@ def _section_synonyms(vocab: Vocabulary) -> tuple[list[str], list[tuple[str, str
 
 
 @derived
+def _sorted_synonyms(vocab: Vocabulary) -> list[str]:
+    """Each section synonym of `_section_synonyms` with its words sorted, as rapidfuzz's token_sort_ratio
+    compares it (sorted once, not at every comparison)."""
+    return [" ".join(sorted(syn.split())) for syn in _section_synonyms(vocab)[0]]
+
+
+@derived
 def _section_synonym_set(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(_section_synonyms(vocab)[0])
 
@@ -339,7 +346,8 @@ def _close_sections(doc: Document, body: _Body, vocab: Vocabulary) -> dict[str, 
                                 if 3 <= len(n := norm_label(text)) <= MAX_TITLE))[:MAX_FUZZY_LABELS]
     if not labels:
         return {}
-    synonyms, keys, lengths = _section_synonyms(vocab)
+    _, keys, lengths = _section_synonyms(vocab)
+    synonyms = _sorted_synonyms(vocab)
     exact = _section_synonym_set(vocab)
     tails = _section_tails(vocab)
     out: dict[str, set[str]] = {}
@@ -354,12 +362,14 @@ def _close_sections(doc: Document, body: _Body, vocab: Vocabulary) -> dict[str, 
     return out
 
 
-def close_synonyms(label: str, synonyms: list[str], lengths: list[int]) -> list[int]:
-    """Indexes of the `synonyms` (sorted by `lengths`) that `label` spells closely."""
+def close_synonyms(label: str, sorted_synonyms: list[str], lengths: list[int]) -> list[int]:
+    """Indexes of the synonyms (words sorted: `_sorted_synonyms`, ordered by `lengths`) that `label`
+    spells closely by rapidfuzz's token_sort_ratio, which is `ratio` of the two texts' sorted words."""
     spread = FUZZY_SECTION_SCORE / (200 - FUZZY_SECTION_SCORE)
-    size = len(" ".join(label.split()))  # as token_sort_ratio compares it
+    query = " ".join(sorted(label.split()))
+    size = len(query)  # as token_sort_ratio compares it
     lo, hi = bisect_left(lengths, size * spread), bisect_right(lengths, size / spread)
-    return [lo + j for _, _, j in process.extract(label, synonyms[lo:hi], scorer=fuzz.token_sort_ratio, processor=None,
+    return [lo + j for _, _, j in process.extract(query, sorted_synonyms[lo:hi], scorer=fuzz.ratio, processor=None,
                                                   score_cutoff=FUZZY_SECTION_SCORE, limit=None)]
 
 
