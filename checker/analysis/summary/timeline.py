@@ -20,7 +20,7 @@ from checker.analysis.summary.located import at, located
 from checker.analysis.summary.mentions import clauses, dates_in, grids, numbered
 from checker.model.elements import Grid
 from checker.text.dates import parse_date
-from checker.text.normalize import has_digit, nfkc
+from checker.text.normalize import nfkc
 
 MAX_MILESTONES = 200
 MAX_TASK_NAMES = 500
@@ -149,9 +149,16 @@ def _prose_milestones(ctx: Context) -> list[dict[str, Any]]:
     return out
 
 
+# The characters NFKC makes a digit of, or digits and more ('²', '①', '⒈', '½', '㋀' 1月), that are no
+# digit themselves (tests/test_summary_shortcuts.py checks every code point).
+_FOLDS_TO_DIGIT = re.compile("[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u2089\u2150-\u2189\u2460-\u24ff"
+                             "\u3220-\u33ff\U0001f100-\U0001f10a]")
+
+
 def _digit_once_folded(text: str) -> bool:
-    """A digit that only NFKC makes one ('²⁰²⁶', '①'): `has_digit` does not see it, a clause does."""
-    return not text.isascii() and has_digit(nfkc(text))
+    """Of a text without a digit: NFKC makes one ('²⁰²⁶', '①'); `has_digit` does not see it, a clause
+    does. Told by its characters, without normalising the text (slow on full-width punctuation)."""
+    return not text.isascii() and _FOLDS_TO_DIGIT.search(text) is not None
 
 
 def _baseline_finish(view: RegisterView) -> list[date | None]:
