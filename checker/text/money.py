@@ -54,7 +54,9 @@ AMOUNT = re.compile(
 # every character).
 MARKED = re.compile(
     rf"(?:(?-i:[A-Z$.sprł])|{_SIGN})\s*\d|"
-    rf"\d\s*(?:{CN_UNIT}|百万|人民币|万|亿|million|thousand|k\b|K\b|M\b|m\b|"
+    # (each unit and currency starts with a Latin letter, `$` or a character beyond ASCII: the look-ahead
+    # rules out most numbers before the alternatives are tried)
+    rf"\d\s*(?=[A-Za-z$\u0080-\U0010ffff])(?:{CN_UNIT}|百万|人民币|万|亿|million|thousand|k\b|K\b|M\b|m\b|"
     rf"(?<![A-Za-z]){_CODE}|{_LETTER_SIGN}|{_SIGN}|(?:{_CURRENCY_WORD})\b)",
     re.I,
 )
