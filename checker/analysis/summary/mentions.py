@@ -58,6 +58,11 @@ _DATES = re.compile("|".join(f"(?P<{k}>{v})" for k, v in DATE_ROLES.items()), re
 _CLAUSE = re.compile(r"[。；;，\n]|,(?!\d{3})|\.(?=\s|$)|:(?=\s)")
 # A money amount in prose must say it is money: a currency or a Chinese money unit (a bare '100' is a count).
 _MONEYISH = re.compile(r"[$¥￥€£]|USD|CNY|RMB|EUR|GBP|HKD|元|人民币|dollars?\b", re.I)
+_UNSET = object()
+_WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,}")
+_DATE_TEXT = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|"
+                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}", re.I)
+
 # What a text needs for its NFKC form to say it is money: a Latin letter, a money sign or character,
 # or a character NFKC makes one of them (full-width and mathematical letters, ligatures, letters in
 # circles, squares such as ㎏ and ㍐ …: tests/test_summary_shortcuts.py checks every code point). A
@@ -79,10 +84,6 @@ def may_say_money(text: str) -> bool:
         low = text.lower()
         return any(word in low for word in _ASCII_MONEY_WORDS)
     return _MONEY_CHARS.search(text) is not None
-_UNSET = object()
-_WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,}")
-_DATE_TEXT = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|"
-                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}", re.I)
 
 
 @dataclass(frozen=True)

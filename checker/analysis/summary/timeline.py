@@ -137,7 +137,8 @@ def _prose_milestones(ctx: Context) -> list[dict[str, Any]]:
         if not _MILESTONE_HEADING.search(section.title):
             continue
         for block in section.blocks:
-            if id(block) not in digits and not (block.kind in ("paragraph", "list_item") and _digit_once_folded(block.text)):
+            if id(block) not in digits and not (block.kind in ("paragraph", "list_item")
+                                                and _digit_once_folded(block.text)):
                 continue  # a clause's date needs a digit
             for clause in clauses(block.text):
                 m = _DATE_IN.search(clause)
