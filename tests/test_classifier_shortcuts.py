@@ -32,7 +32,8 @@ def test_one_pass_over_the_body_reads_what_each_plain_pass_read(tmp_path):
             if step < 0.3:
                 w.heading(rnd.choice(["Objectives", "风险登记册", "Scope", "Budget"]) + f" {s}", rnd.choice([1, 2, 3]))
             elif step < 0.5:
-                w.table(["ID", "Risk", "Owner", "Status"], [[f"R-{i}", "x", "y", "Open"] for i in range(rnd.randint(0, 6))])
+                rows = [[f"R-{i}", "x", "y", "Open"] for i in range(rnd.randint(0, 6))]
+                w.table(["ID", "Risk", "Owner", "Status"], rows)
             elif step < 0.6:
                 w.para(" ")
             elif step < 0.7:

@@ -154,14 +154,15 @@ def section_candidates(vocab: Vocabulary) -> Callable[[str], frozenset[str]]:
     """The types whose section synonyms might match a label with a score ≥ 0.8 (empty: none can).
 
     Such a match (see `lexicon.Synonyms`) is exact (the label, or the label without its unit), or
-    the label starts with a distinctive synonym or ends with a synonym. So a table of every type's synonyms, probed with the
-    label's prefixes and suffixes of each synonym length, rules most labels and types out at once:
-    a register's first column holds thousands of ids that would otherwise be matched against every
-    type. The test ignores the finer conditions (distinctive, word boundary), so it only ever lets
-    more through than can match.
+    the label starts with a distinctive synonym or ends with a synonym. So a table of every type's
+    synonyms, probed with the label's prefixes (of each distinctive synonym's length) and suffixes
+    (of each synonym's), rules most labels and types out at once: a register's first column holds
+    thousands of ids, a plan's headings 'Objectives: work package 12', that would otherwise be matched
+    against every type. The test ignores the finer conditions (lengths, word boundary), so it only
+    ever lets more through than can match.
     """
     types_of: dict[str, set[str]] = {}
-    leading_types_of: dict[str, set[str]] = {}  # a label starting with a synonym names it only when distinctive
+    leading_types_of: dict[str, set[str]] = {}  # (a label names a leading synonym only when it is distinctive)
     for tv in type_vocabs(vocab):
         for syn, _key, distinctive in tv.sections._partial:
             types_of.setdefault(syn, set()).add(tv.name)
