@@ -141,6 +141,7 @@ def test_close_section_synonyms_compare_only_lengths_that_can_match_and_miss_not
     from checker.analysis import type_evidence
 
     synonyms, _, lengths = type_evidence._section_synonyms(shipped_vocabulary())
+    by_words = type_evidence._sorted_synonyms(shipped_vocabulary())
     rnd = random.Random(23)
     labels = []
     for _ in range(3000):
@@ -150,10 +151,14 @@ def test_close_section_synonyms_compare_only_lengths_that_can_match_and_miss_not
         if rnd.random() < 0.3 and len(chars) > 2:
             del chars[rnd.randrange(len(chars))]
         labels.append("".join(chars))
+    for _ in range(1000):  # the words of one or two synonyms in another order, blanks doubled
+        words = rnd.choice(synonyms).split() + (rnd.choice(synonyms).split()[:1] if rnd.random() < 0.3 else [])
+        rnd.shuffle(words)
+        labels.append(rnd.choice([" ", "  ", "\t"]).join(words))
     for label in labels:
         every = sorted(j for _, _, j in process.extract(label, synonyms, scorer=fuzz.token_sort_ratio, processor=None,
                                                         score_cutoff=type_evidence.FUZZY_SECTION_SCORE, limit=None))
-        assert sorted(type_evidence.close_synonyms(label, synonyms, lengths)) == every, label
+        assert sorted(type_evidence.close_synonyms(label, by_words, lengths)) == every, label
 
 
 _PLACEHOLDER_BITS = ["lorem", "ipsum", "[insert", "name]", "click here", "to enter", "TBD", "tbd,", "XXX", "???", "——",

@@ -34,7 +34,7 @@ from checker.analysis.type_vocab import (
 )
 from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.model.document import Document
-from checker.model.elements import Grid, row_text
+from checker.model.elements import Block, Grid, row_text
 from checker.text.normalize import has_cjk, nfkc, norm_label
 
 FEATURES = ("title_name", "title_terms", "heading_name", "heading_terms", "filename_name", "filename_terms", "sheet",
@@ -57,6 +57,46 @@ MAX_FUZZY_LABELS = 300  # characters of text searched for mentions
 
 
 @dataclass(frozen=True)
+class _Body:
+    """What the evidence reads of a Word body's blocks, gathered in one pass over them (a plan's
+    20,000 paragraphs were walked once for each: title lines, headings, tables, sizes)."""
+
+    lines: tuple[Block, ...]  # the first blocks that are a table or hold text (title candidates)
+    headings: tuple[Block, ...]
+    grids: tuple[Grid, ...]  # the grids of body blocks, in order
+    paragraphs: int  # blocks with text that are neither a table nor hold a grid
+    rows: int  # rows of those grids
+
+
+_TITLE_LINES = 5  # a table and the first paragraphs: `title_candidates` reads five paragraphs at most
+
+
+def _body(doc: Document) -> _Body:
+    lines: list[Block] = []
+    texts = 0  # paragraphs among the lines
+    headings: list[Block] = []
+    grids: list[Grid] = []
+    paragraphs = rows = 0
+    for b in doc.blocks:
+        kind, grid = b.kind, b.grid
+        if kind == "heading":
+            headings.append(b)
+        if grid is not None:
+            grids.append(grid)
+            rows += len(grid.rows)
+        if kind == "table":
+            if texts < _TITLE_LINES:
+                lines.append(b)
+        elif b.text.strip():
+            if grid is None:
+                paragraphs += 1
+            if texts < _TITLE_LINES:
+                lines.append(b)
+                texts += 1
+    return _Body(tuple(lines), tuple(headings), tuple(grids), paragraphs, rows)
+
+
+@dataclass(frozen=True)
 class Evidence:
     """One feature of one type: its value and, for a person, what in the document gave it."""
 
@@ -75,17 +115,19 @@ def gather(doc: Document, vocab: Vocabulary) -> dict[str, dict[str, Evidence]]:
         if value > 0 and (old is None or value > old.value):
             out[type_name][feature] = Evidence(feature, round(min(1.0, value), 3), source)
 
-    _names(doc, vocab, put)
-    _columns(doc, vocab, types, put)
-    _sections(doc, vocab, types, put)
+    body = _body(doc)
+    units = _units(doc, body)
+    _names(doc, body, vocab, put)
+    _columns(doc, body, units, vocab, types, put)
+    _sections(doc, body, vocab, types, put)
     _mentions(doc, vocab, put)
-    _shape(doc, types, put)
+    _shape(doc, body, units, types, put)
     return {t: ev for t, ev in out.items() if ev}
 
 
-def _names(doc: Document, vocab: Vocabulary, put) -> None:
+def _names(doc: Document, body: _Body, vocab: Vocabulary, put) -> None:
     table, index = name_table(vocab), term_index(vocab)
-    top, other = title_candidates(doc)
+    top, other = title_candidates(doc, body)
     for feature, texts in (("title", top), ("heading", other)):
         found: dict[tuple[str, str], tuple[float, str]] = {}
         for text in texts:
@@ -118,7 +160,7 @@ def _names(doc: Document, vocab: Vocabulary, put) -> None:
             put(type_name, "sheet", hit.score, f'sheet "{sheet.name}" ~ {type_name} by key terms {", ".join(hit.terms)}')
 
 
-def title_candidates(doc: Document) -> tuple[list[str], list[str]]:
+def title_candidates(doc: Document, body: _Body) -> tuple[list[str], list[str]]:
     """Short texts where a document says what it is: its title (the first two lines of a Word
     body, or of the first table when it starts with one; the first cells above a sheet's header),
     and other places (properties, the next lines, headings, page headers, a 'document title' field).
@@ -128,7 +170,7 @@ def title_candidates(doc: Document) -> tuple[list[str], list[str]]:
     """
     top: list[str] = []
     other: list[str] = []
-    lines = [b for b in doc.blocks if b.kind == "table" or b.text.strip()]
+    lines = body.lines
     if lines and lines[0].grid is not None and lines[0].grid.rows:
         top.extend(c.text for c in lines[0].grid.rows[0] if c.text.strip() and not c.merged)
     paragraphs = [b.text for b in lines if b.kind != "table"]
@@ -143,7 +185,7 @@ def title_candidates(doc: Document) -> tuple[list[str], list[str]]:
         other.extend(cells[2:])
     if doc.properties.title:
         other.append(doc.properties.title)
-    other.extend(b.text for b in doc.headings[:MAX_HEADINGS])
+    other.extend(b.text for b in body.headings[:MAX_HEADINGS])
     other.extend(b.text for b in doc.headers if b.kind != "table" and b.text.strip())
     for block in doc.headers:
         if block.grid is not None:
@@ -174,11 +216,10 @@ class _Table:
     rows: int  # rows under the header
 
 
-def _tables(doc: Document) -> list[_Table]:
+def _tables(doc: Document, body: _Body) -> list[_Table]:
     """Each table's header row (a sheet's detected header; a Word table's first two rows) and size."""
     out: list[_Table] = []
-    for i, block in enumerate(b for b in doc.blocks if b.grid is not None):
-        grid = block.grid
+    for i, grid in enumerate(body.grids):
         for r, row in enumerate(grid.rows[:2]):
             labels = tuple(c.text for c in row if not c.merged)
             if len(labels) >= 2:
@@ -192,22 +233,20 @@ def _tables(doc: Document) -> list[_Table]:
     return out
 
 
-def _units(doc: Document) -> int:
+def _units(doc: Document, body: _Body) -> int:
     """The document's size in rows and paragraphs, to weigh a table against the rest."""
-    paragraphs = sum(1 for b in doc.blocks if b.kind != "table" and b.grid is None and b.text.strip())
-    rows = sum(len(b.grid.rows) for b in doc.blocks if b.grid is not None)
+    paragraphs, rows = body.paragraphs, body.rows
     sheets = sum(len(s.grid.rows) for s in doc.sheets if not s.hidden and s.role != "lookup")
     if doc.is_workbook:
         paragraphs = 0  # a workbook's blocks are its form sheets' cells, already counted as rows
     return max(1, paragraphs + rows + sheets)
 
 
-def _columns(doc: Document, vocab: Vocabulary, types: tuple[TypeVocab, ...], put) -> None:
-    tables = list({t.header: t for t in _tables(doc)}.values())
+def _columns(doc: Document, body: _Body, units: int, vocab: Vocabulary, types: tuple[TypeVocab, ...], put) -> None:
+    tables = list({t.header: t for t in _tables(doc, body)}.values())
     if not tables:
         return
     weights = column_weights(vocab)
-    units = _units(doc)
     for tv in types:
         if not tv.column_keys:
             continue
@@ -228,22 +267,24 @@ def _columns(doc: Document, vocab: Vocabulary, types: tuple[TypeVocab, ...], put
             put(tv.name, "columns_main", evidence * share, what)
 
 
-def _labels(doc: Document) -> Iterable[str]:
-    yield from (b.text for b in doc.headings)
+def _labels(doc: Document, body: _Body) -> Iterable[str]:
+    yield from (b.text for b in body.headings)
     yield from (f.label for f in doc.fields)
     # A form laid out as a table often uses first-column labels without a value to the right.
-    for grid in doc.grids():
+    # (Every grid, as `Document.grids` lists them: the body's, the page headers' and footers', the sheets'.)
+    others = (b.grid for b in (*doc.headers, *doc.footers) if b.grid is not None)
+    for grid in (*body.grids, *others, *(sheet.grid for sheet in doc.sheets)):
         yield from (text for text in (row_text(row, 0) for row in grid.rows if row) if len(text) <= 40)
 
 
-def _sections(doc: Document, vocab: Vocabulary, types: tuple[TypeVocab, ...], put) -> None:
+def _sections(doc: Document, body: _Body, vocab: Vocabulary, types: tuple[TypeVocab, ...], put) -> None:
     candidates = section_candidates(vocab)
-    labels = {norm_label(label) for label in _labels(doc) if label.strip()}
+    labels = {norm_label(label) for label in _labels(doc, body) if label.strip()}
     labels_by_type: dict[str, set[str]] = {}
     for n in labels:
         for type_name in candidates(n):
             labels_by_type.setdefault(type_name, set()).add(n)
-    close = _close_sections(doc, vocab)
+    close = _close_sections(doc, body, vocab)
     for tv in types:
         matched = {m.key for label in labels_by_type.get(tv.name, ())
                    if (m := tv.sections.match(label)) is not None and m.strong}
@@ -265,6 +306,13 @@ def _section_synonyms(vocab: Vocabulary) -> tuple[list[str], list[tuple[str, str
     the lengths (for `bisect`)."""
     entries = sorted({(len(syn), syn, tv.name, key) for tv in type_vocabs(vocab) for syn, key, _ in tv.sections._partial})
     return [syn for _, syn, _, _ in entries], [(t, key) for _, _, t, key in entries], [n for n, _, _, _ in entries]
+
+
+@derived
+def _sorted_synonyms(vocab: Vocabulary) -> list[str]:
+    """Each section synonym of `_section_synonyms` with its words sorted, as rapidfuzz's token_sort_ratio
+    compares it (sorted once, not at every comparison)."""
+    return [" ".join(sorted(syn.split())) for syn in _section_synonyms(vocab)[0]]
 
 
 @derived
@@ -290,15 +338,16 @@ def _section_tails(vocab: Vocabulary) -> dict[str, frozenset[tuple[str, str]]]:
     return {tail: frozenset(keys) for tail, keys in out.items()}
 
 
-def _close_sections(doc: Document, vocab: Vocabulary) -> dict[str, set[str]]:
+def _close_sections(doc: Document, body: _Body, vocab: Vocabulary) -> dict[str, set[str]]:
     """type -> section keys whose synonym a heading or form label spells closely ('Objective' for
     Objectives, 'Lessons Learnt' for Lessons Learned; by rapidfuzz) or names by its head noun. Only synonyms of a length that
     can reach the score are compared: a ratio of s needs lengths within s / (2 - s) of each other."""
-    labels = list(dict.fromkeys(n for text in (*(b.text for b in doc.headings), *(f.label for f in doc.fields))
+    labels = list(dict.fromkeys(n for text in (*(b.text for b in body.headings), *(f.label for f in doc.fields))
                                 if 3 <= len(n := norm_label(text)) <= MAX_TITLE))[:MAX_FUZZY_LABELS]
     if not labels:
         return {}
-    synonyms, keys, lengths = _section_synonyms(vocab)
+    _, keys, lengths = _section_synonyms(vocab)
+    synonyms = _sorted_synonyms(vocab)
     exact = _section_synonym_set(vocab)
     tails = _section_tails(vocab)
     out: dict[str, set[str]] = {}
@@ -313,12 +362,14 @@ def _close_sections(doc: Document, vocab: Vocabulary) -> dict[str, set[str]]:
     return out
 
 
-def close_synonyms(label: str, synonyms: list[str], lengths: list[int]) -> list[int]:
-    """Indexes of the `synonyms` (sorted by `lengths`) that `label` spells closely."""
+def close_synonyms(label: str, sorted_synonyms: list[str], lengths: list[int]) -> list[int]:
+    """Indexes of the synonyms (words sorted: `_sorted_synonyms`, ordered by `lengths`) that `label`
+    spells closely by rapidfuzz's token_sort_ratio, which is `ratio` of the two texts' sorted words."""
     spread = FUZZY_SECTION_SCORE / (200 - FUZZY_SECTION_SCORE)
-    size = len(" ".join(label.split()))  # as token_sort_ratio compares it
+    query = " ".join(sorted(label.split()))
+    size = len(query)  # as token_sort_ratio compares it
     lo, hi = bisect_left(lengths, size * spread), bisect_right(lengths, size / spread)
-    return [lo + j for _, _, j in process.extract(label, synonyms[lo:hi], scorer=fuzz.token_sort_ratio, processor=None,
+    return [lo + j for _, _, j in process.extract(query, sorted_synonyms[lo:hi], scorer=fuzz.ratio, processor=None,
                                                   score_cutoff=FUZZY_SECTION_SCORE, limit=None)]
 
 
@@ -328,14 +379,13 @@ def _mentions(doc: Document, vocab: Vocabulary, put) -> None:
         put(type_name, "mentions", count / MENTIONS_FULL, f"{count} lines of the text name {type_name}")
 
 
-def _record_rows(doc: Document) -> int:
+def _record_rows(doc: Document, body: _Body) -> int:
     """Rows of data under a header: register sheets, and Word tables with a header row of several
     columns over several rows (a two-column table is a form: labels and their values)."""
     rows = sum(len(s.grid.rows) - s.header_row - 1 for s in doc.sheets
                if not s.hidden and s.role == "register" and s.header_row is not None)
-    for block in doc.blocks:
-        grid: Grid | None = block.grid
-        if grid is None or len(grid.rows) <= MIN_RECORD_ROWS:
+    for grid in body.grids:
+        if len(grid.rows) <= MIN_RECORD_ROWS:
             continue
         header = [c for c in grid.rows[0] if not c.merged and c.text.strip()]
         if len(header) >= MIN_RECORD_COLUMNS and all(len(c.text) <= 40 for c in header):
@@ -343,8 +393,8 @@ def _record_rows(doc: Document) -> int:
     return rows
 
 
-def _shape(doc: Document, types: tuple[TypeVocab, ...], put) -> None:
-    tabular = min(1.0, _record_rows(doc) / _units(doc))
+def _shape(doc: Document, body: _Body, units: int, types: tuple[TypeVocab, ...], put) -> None:
+    tabular = min(1.0, _record_rows(doc, body) / units)
     what = f"{tabular:.0%} of the document is rows of records"
     for tv in types:
         half = 0.5 if tv.form == "either" else 1.0

@@ -154,22 +154,28 @@ def section_candidates(vocab: Vocabulary) -> Callable[[str], frozenset[str]]:
     """The types whose section synonyms might match a label with a score ≥ 0.8 (empty: none can).
 
     Such a match (see `lexicon.Synonyms`) is exact (the label, or the label without its unit), or
-    the label starts or ends with a synonym. So a table of every type's synonyms, probed with the
-    label's prefixes and suffixes of each synonym length, rules most labels and types out at once:
-    a register's first column holds thousands of ids that would otherwise be matched against every
-    type. The test ignores the finer conditions (distinctive, word boundary), so it only ever lets
-    more through than can match.
+    the label starts with a distinctive synonym or ends with a synonym. So a table of every type's
+    synonyms, probed with the label's prefixes (of each distinctive synonym's length) and suffixes
+    (of each synonym's), rules most labels and types out at once: a register's first column holds
+    thousands of ids, a plan's headings 'Objectives: work package 12', that would otherwise be matched
+    against every type. The test ignores the finer conditions (lengths, word boundary), so it only
+    ever lets more through than can match.
     """
     types_of: dict[str, set[str]] = {}
+    leading_types_of: dict[str, set[str]] = {}  # (a label names a leading synonym only when it is distinctive)
     for tv in type_vocabs(vocab):
-        for syn, _key, _distinctive in tv.sections._partial:
+        for syn, _key, distinctive in tv.sections._partial:
             types_of.setdefault(syn, set()).add(tv.name)
+            if distinctive:
+                leading_types_of.setdefault(syn, set()).add(tv.name)
     exact = {syn: frozenset(types) for syn, types in types_of.items()}
+    leading = {syn: frozenset(types) for syn, types in leading_types_of.items()}
     # The synonym lengths to probe, by the synonym's first (prefixes) and last (suffixes) character.
     by_first: dict[str, set[int]] = {}
     by_last: dict[str, set[int]] = {}
-    for syn in exact:
+    for syn in leading:
         by_first.setdefault(syn[0], set()).add(len(syn))
+    for syn in exact:
         by_last.setdefault(syn[-1], set()).add(len(syn))
     first_sizes = {ch: sorted(sizes) for ch, sizes in by_first.items()}
     last_sizes = {ch: sorted(sizes) for ch, sizes in by_last.items()}
@@ -195,8 +201,8 @@ def section_candidates(vocab: Vocabulary) -> Callable[[str], frozenset[str]]:
         for k in first_sizes.get(n[0], ()):
             if k >= size:
                 break
-            if n[:k] in exact:
-                found.append(exact[n[:k]])
+            if n[:k] in leading:
+                found.append(leading[n[:k]])
         for k in last_sizes.get(n[-1], ()):
             if k >= size:
                 break

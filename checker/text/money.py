@@ -47,6 +47,19 @@ AMOUNT = re.compile(
     rf"(?P<cur2>(?<![A-Za-z]){_CODE}|{_LETTER_SIGN}|{_SIGN}|(?:{_CURRENCY_WORD})\b)?",
     re.I,
 )
+# Where AMOUNT may find an amount with a currency or a unit (its `cur`, `unit` or `cur2`): a number
+# after the last character of a currency as written (a code's capital; a letter sign's last letter,
+# `$` or dot; a sign), or before a unit or a currency. A text without a match holds only bare numbers
+# for AMOUNT, and is looked at with a test much cheaper than AMOUNT's (which tries its currencies at
+# every character).
+MARKED = re.compile(
+    rf"(?:(?-i:[A-Z$.sprł])|{_SIGN})\s*\d|"
+    # (each unit and currency starts with a Latin letter, `$` or a character beyond ASCII: the look-ahead
+    # rules out most numbers before the alternatives are tried)
+    rf"\d\s*(?=[A-Za-z$\u0080-\U0010ffff])(?:{CN_UNIT}|百万|人民币|万|亿|million|thousand|k\b|K\b|M\b|m\b|"
+    rf"(?<![A-Za-z]){_CODE}|{_LETTER_SIGN}|{_SIGN}|(?:{_CURRENCY_WORD})\b)",
+    re.I,
+)
 # A text that names a currency anywhere: a code in capitals as a word (a word-like code only beside
 # a number), a sign, a letter sign beside a number, or a currency word.
 _NAMES_CURRENCY = re.compile(

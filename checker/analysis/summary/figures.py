@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 from checker.analysis.context import Context
 from checker.analysis.summary.located import at
-from checker.analysis.summary.mentions import Mention, money_in, money_role
+from checker.analysis.summary.mentions import Mention, grids, money_in, money_role, numbered
 from checker.core.location import Location
 from checker.model.elements import Cell, Grid
 from checker.text.money import is_unit
@@ -70,20 +70,22 @@ def _unit(label: str, declared: str | None = None) -> str | None:
 
 
 def _mentions(ctx: Context) -> Iterator[tuple[Mention, Location | None]]:
+    units: dict[tuple[str, str | None], str | None] = {}  # (label, declared unit) -> unit: labels repeat
     for field in ctx.doc.fields:
         if field.source == "properties" or not field.value.strip():
             continue
-        for mention in money_in(field.value, field.label, _unit(field.label, field.unit)):
+        key = (field.label, field.unit)
+        if key not in units:
+            units[key] = _unit(*key)
+        for mention in money_in(field.value, field.label, units[key]):
             yield mention, field.location
-    for grid in ctx.doc.grids():
+    for grid in grids(ctx):
         if len(grid.rows) <= _GRID_ROWS and grid.width >= 2:
             yield from _grid_mentions(grid)
-    for section in ctx.doc.outline.walk():
-        heading = section.title
-        for block in section.blocks:
-            if block.kind in ("paragraph", "list_item") and block.text.strip():
-                for mention in money_in(block.text, heading, prose=True):
-                    yield mention, block.location
+    prose = numbered(ctx)  # (money_in finds no amount in a paragraph without a digit)
+    for block, heading in zip(prose.blocks, prose.titles):  # in the outline's order: the document's
+        for mention in money_in(block.text, heading, prose=True):
+            yield mention, block.location
 
 
 def _grid_mentions(grid: Grid) -> Iterator[tuple[Mention, Location | None]]:

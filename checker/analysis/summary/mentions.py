@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from checker.analysis.context import Context
+from checker.model.elements import Block, Grid
 from checker.text.dates import parse_date
-from checker.text.money import AMOUNT, Money, parse_money
+from checker.text.money import AMOUNT, MARKED, Money, parse_money
 from checker.text.normalize import has_digit, nfkc
 
 # Money roles, most specific first (a role found later in this table loses a tie at the same position).
@@ -61,6 +63,28 @@ _WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,}")
 _DATE_TEXT = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|"
                         r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}", re.I)
 
+# What a text needs for its NFKC form to say it is money: a Latin letter, a money sign or character,
+# or a character NFKC makes one of them (full-width and mathematical letters, ligatures, letters in
+# circles, squares such as ㎏ and ㍐ …: tests/test_summary_shortcuts.py checks every code point). A
+# Chinese paragraph without one is ruled out before it is normalised (NFKC is slow on its full-width
+# punctuation).
+_MONEY_CHARS = re.compile(
+    "[A-Za-z$¥￥€£元人民币\u00aa\u00ba\u0132-\u01f3\u02b0-\u02e3\u1d2c-\u1dbb\u1e9a\u2071-\u217f\u249c-\u24e9"
+    "\u2c7c\u2c7d\u2f08\u319f\u3250-\u33ff\ua7f2-\ua7f4\ufb00-\ufb06\ufe69\uff04\uff21-\uff5a\uffe1\U000107a5"
+    "\U0001d400-\U0001d6a3\U0001f110-\U0001f190]")
+_ASCII_MONEY_WORDS = ("usd", "cny", "rmb", "eur", "gbp", "hkd", "dollar")
+
+
+def may_say_money(text: str) -> bool:
+    """False only when `_MONEYISH` cannot match `nfkc(text)`; tested without normalising (for ASCII
+    text, which NFKC leaves as it is, by a few substring tests instead of the regex's loop)."""
+    if text.isascii():
+        if "$" in text:
+            return True
+        low = text.lower()
+        return any(word in low for word in _ASCII_MONEY_WORDS)
+    return _MONEY_CHARS.search(text) is not None
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -68,6 +92,41 @@ class Mention:
     text: str  # the clause the value was read from
     money: Money | None = None
     when: date | None = None
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """The document's paragraphs and list items that hold a digit (`has_digit`), in reading order,
+    their ids, and the title of the section each is in: an amount or a date needs a digit, and most
+    paragraphs have none. Each paragraph is looked at once per document (ten scans of its text)
+    instead of once per summary part, and the outline is not walked for the few that have one."""
+
+    blocks: tuple[Block, ...]
+    ids: frozenset[int]
+    titles: tuple[str, ...]  # blocks[i] is under a heading titled titles[i] ('' before the first)
+
+
+def numbered(ctx: Context) -> Numbered:
+    def compute() -> Numbered:
+        blocks: list[Block] = []
+        titles: list[str] = []
+        title = ""
+        for block in ctx.doc.blocks:
+            kind = block.kind
+            if kind == "heading":
+                # The outline puts a block in the section of the last heading before it.
+                title = block.text.strip()
+            elif (kind == "paragraph" or kind == "list_item") and has_digit(block.text):
+                blocks.append(block)
+                titles.append(title)
+        return Numbered(tuple(blocks), frozenset(map(id, blocks)), tuple(titles))
+    return ctx.memo("summary.numbered", compute)
+
+
+def grids(ctx: Context) -> tuple[Grid, ...]:
+    """The document's grids (`Document.grids`), listed once for the money and the milestones: the
+    listing looks at every block."""
+    return ctx.memo("summary.grids", lambda: tuple(ctx.doc.grids()))
 
 
 def role_of(text: str, roles: re.Pattern[str], before: int | None = None) -> str | None:
@@ -99,9 +158,20 @@ def money_in(text: str, label: str = "", unit_hint: str | None = None, *, prose:
     A value of a field or a table row (`prose=False`) may be a bare number; in prose (`label` is then
     the section heading) an amount must say it is money.
     """
-    out: list[Mention] = []
     if not has_digit(text):
-        return out
+        return []
+    strict = prose or not (label or unit_hint)
+    if strict and not may_say_money(text):
+        return []
+    text = nfkc(text)
+    if strict and not _MONEYISH.search(text):
+        return []  # (a clause's money word is one of the text's: no clause can say it is money)
+    return _clause_money(text, label, unit_hint, prose)
+
+
+def _clause_money(text: str, label: str, unit_hint: str | None, prose: bool) -> list[Mention]:
+    """`money_in` clause by clause."""
+    out: list[Mention] = []
     fallback: Any = _UNSET  # the label's role, worked out when an amount has none of its own
     strict = prose or not (label or unit_hint)
     for n, clause in enumerate(clauses(text)):
@@ -109,11 +179,14 @@ def money_in(text: str, label: str = "", unit_hint: str | None = None, *, prose:
             fallback = None  # a field's label names its value, not the sentences that follow it
         if strict and not _MONEYISH.search(clause):
             continue
+        bare = strict or _WORDS.search(clause)  # a bare number is no amount here
+        if bare and not MARKED.search(clause):
+            continue  # (AMOUNT would find only bare numbers)
         for m in AMOUNT.finditer(clause):
             if not m.group("num"):
                 continue
             marked = m.group("cur") or m.group("unit") or m.group("cur2")
-            if not marked and (strict or _WORDS.search(clause)):
+            if not marked and bare:
                 continue  # a bare number in prose ('from 2027', '300 partners') is no amount
             before = clause[m.start("num") - 1:m.start("num")] if m.start("num") else ""
             if before and not m.group("cur") and ((before.isascii() and before.isalpha()) or before in "-_/."):

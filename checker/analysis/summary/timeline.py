@@ -17,10 +17,10 @@ from checker.analysis.facts import project_fields
 from checker.analysis.registers import RegisterView, register
 from checker.analysis.signoff import approval_state
 from checker.analysis.summary.located import at, located
-from checker.analysis.summary.mentions import clauses, dates_in
+from checker.analysis.summary.mentions import clauses, dates_in, grids, numbered
 from checker.model.elements import Grid
 from checker.text.dates import parse_date
-from checker.text.normalize import has_digit, nfkc
+from checker.text.normalize import nfkc
 
 MAX_MILESTONES = 200
 MAX_TASK_NAMES = 500
@@ -50,19 +50,25 @@ def dates(ctx: Context) -> dict[str, Any]:
     if signed:
         last = max(signed, key=lambda e: e.when)  # type: ignore[arg-type,return-value]
         out["approved"] = located(last.when.isoformat(), last.date_location)  # type: ignore[union-attr]
+    kinds: dict[str, tuple[bool, bool, bool]] = {}  # label -> names a decision, report, period date
     for field in ctx.doc.fields:
         if field.source == "properties" or not field.value.strip():
             continue
         label = field.label
-        if "decision" not in out and _DECISION.search(label):
+        kind = kinds.get(label)
+        if kind is None:  # (a plan's labels repeat: 'Objectives' under each work package heading)
+            kind = kinds[label] = (bool(_DECISION.search(label)), bool(_REPORT_DATE.search(label)),
+                                   bool(_PERIOD.search(label)))
+        decision, report, period = kind
+        if "decision" not in out and decision:
             when = parse_date(field.value)
             if when is not None:
                 out["decision"] = located(when.isoformat(), field.location)
-        if "report" not in out and _REPORT_DATE.search(label):
+        if "report" not in out and report:
             when = parse_date(field.value)
             if when is not None:
                 out["report"] = located(when.isoformat(), field.location)
-        if "period_start" not in out and _PERIOD.search(label):
+        if "period_start" not in out and period:
             found = [d for d in (parse_date(m.group(0)) for m in _DATE_IN.finditer(nfkc(field.value))) if d]
             if len(found) >= 2:
                 out["period_start"] = located(found[0].isoformat(), field.location)
@@ -74,8 +80,8 @@ def dates(ctx: Context) -> dict[str, Any]:
 
 
 def _prose_dates(ctx: Context):
-    for block in ctx.doc.blocks:
-        if block.kind in ("paragraph", "list_item") and has_digit(block.text) and _DATE_IN.search(block.text):
+    for block in numbered(ctx).blocks:
+        if _DATE_IN.search(block.text):
             for mention in dates_in(block.text):
                 yield mention, block.location
 
@@ -83,7 +89,7 @@ def _prose_dates(ctx: Context):
 def milestones(ctx: Context) -> list[dict[str, Any]]:
     """Milestones: name, (baseline) date, actual date, where."""
     out: list[dict[str, Any]] = []
-    for grid in ctx.doc.grids():
+    for grid in grids(ctx):
         if len(out) >= MAX_MILESTONES:
             break  # (a plan with a dated table per section has thousands)
         if len(grid.rows) <= 300:
@@ -126,12 +132,14 @@ def _table_milestones(grid: Grid) -> list[dict[str, Any]]:
 
 def _prose_milestones(ctx: Context) -> list[dict[str, Any]]:
     out = []
+    digits = numbered(ctx).ids
     for section in ctx.doc.outline.walk():
         if not _MILESTONE_HEADING.search(section.title):
             continue
         for block in section.blocks:
-            if block.kind not in ("paragraph", "list_item"):
-                continue
+            if id(block) not in digits and not (block.kind in ("paragraph", "list_item")
+                                                and _digit_once_folded(block.text)):
+                continue  # a clause's date needs a digit
             for clause in clauses(block.text):
                 m = _DATE_IN.search(clause)
                 when = parse_date(m.group(0)) if m else None
@@ -140,6 +148,18 @@ def _prose_milestones(ctx: Context) -> list[dict[str, Any]]:
                 if when is not None and name:
                     out.append({"name": name[:120], "date": when.isoformat(), "location": at(block.location)})
     return out
+
+
+# The characters NFKC makes a digit of, or digits and more ('²', '①', '⒈', '½', '㋀' 1月), that are no
+# digit themselves (tests/test_summary_shortcuts.py checks every code point).
+_FOLDS_TO_DIGIT = re.compile("[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u2089\u2150-\u2189\u2460-\u24ff"
+                             "\u3220-\u33ff\U0001f100-\U0001f10a]")
+
+
+def _digit_once_folded(text: str) -> bool:
+    """Of a text without a digit: NFKC makes one ('²⁰²⁶', '①'); `has_digit` does not see it, a clause
+    does. Told by its characters, without normalising the text (slow on full-width punctuation)."""
+    return not text.isascii() and _FOLDS_TO_DIGIT.search(text) is not None
 
 
 def _baseline_finish(view: RegisterView) -> list[date | None]:
