@@ -24,6 +24,7 @@ class Document:
     has_macros: bool = False
     external_targets: list[str] = field(default_factory=list)  # external relationships, never fetched
     _outline: Section | None = field(default=None, repr=False)
+    _lists: tuple | None = field(default=None, repr=False, compare=False)  # `_listed`
 
     @property
     def is_workbook(self) -> bool:
@@ -42,17 +43,23 @@ class Document:
 
     def grids(self) -> Iterator[Grid]:
         """Every grid: Word tables (body, header, footer) and worksheets."""
-        for block in (*self.blocks, *self.headers, *self.footers):
-            if block.grid is not None:
-                yield block.grid
+        for block in self._listed()[0]:
+            yield block.grid  # type: ignore[misc]
         for sheet in self.sheets:
             yield sheet.grid
 
     def text_blocks(self) -> Iterator[Block]:
         """Every text-bearing block outside tables, page headers and footers included."""
-        for block in (*self.blocks, *self.headers, *self.footers):
-            if block.kind != "table":
-                yield block
+        return iter(self._listed()[1])
+
+    def _listed(self) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+        """(the blocks that hold a grid, the text blocks), listed once: many rules ask for them, and a
+        20,000-paragraph plan has few tables. Listed again when blocks were added (a reader still at work)."""
+        sizes = (len(self.blocks), len(self.headers), len(self.footers))
+        if self._lists is None or self._lists[0] != sizes:
+            every = (*self.blocks, *self.headers, *self.footers)
+            self._lists = (sizes, tuple(b for b in every if b.grid is not None), tuple(b for b in every if b.kind != "table"))
+        return self._lists[1], self._lists[2]
 
     def all_text(self, limit: int | None = None) -> str:
         """All visible text, for classification and language detection.
