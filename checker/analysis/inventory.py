@@ -25,7 +25,7 @@ from typing import AbstractSet, Iterable, Iterator
 
 from checker.analysis.context import Context
 from checker.model.document import Document
-from checker.model.elements import Block, Cell, Grid, SheetRow
+from checker.model.elements import Block, Cell, Grid, Section, SheetRow
 from checker.text.normalize import strip_numbering
 from checker.text.search import Search, TextSet
 
@@ -51,16 +51,17 @@ def is_set_aside_sheet(sheet) -> bool:
 def body_blocks(doc: Document) -> Iterator[tuple[Block, bool]]:
     """Every body block in document order (section headings included), and whether it is under an
     appendix heading (Appendix, Annex, 附录, 附件 …) or a sub-section of one."""
-    def walk(section, in_appendix: bool) -> Iterator[tuple[Block, bool]]:
-        appendix = in_appendix or (section.heading is not None and is_appendix_section(section.title))
-        if section.heading is not None:
-            yield section.heading, appendix
-        for block in section.blocks:
+    for blocks, appendix in _section_blocks(doc.outline, False):
+        for block in blocks:
             yield block, appendix
-        for child in section.children:
-            yield from walk(child, appendix)
 
-    return walk(doc.outline, False)
+
+def _section_blocks(section: Section, in_appendix: bool) -> Iterator[tuple[list[Block], bool]]:
+    """`body_blocks`, a section's blocks (its heading first) at a time."""
+    appendix = in_appendix or (section.heading is not None and is_appendix_section(section.title))
+    yield ([section.heading, *section.blocks] if section.heading is not None else section.blocks), appendix
+    for child in section.children:
+        yield from _section_blocks(child, appendix)
 
 
 class Inventory:
@@ -89,17 +90,13 @@ def _walk(doc: Document) -> Iterator[tuple[tuple[str, bool], Iterable[str]]]:
     """((place, whether cells), texts) for every text the document shows: a Word table or a worksheet
     row at a time, the paragraphs of a place at once. Merged cells' copies are included (they repeat the
     text of the cell they copy)."""
-    parts = (((block, APPENDIX if appendix else BODY) for block, appendix in body_blocks(doc)),
-             ((block, PAGE) for block in (*doc.headers, *doc.footers)))
-    for blocks in parts:
-        paragraphs: dict[str, list[str]] = {}
-        for block, place in blocks:
+    parts = [(APPENDIX if appendix else BODY, blocks) for blocks, appendix in _section_blocks(doc.outline, False)]
+    parts.append((PAGE, [*doc.headers, *doc.footers]))
+    for place, blocks in parts:  # a section's blocks at a time: most are paragraphs
+        yield (place, False), [b.text for b in blocks if b.grid is None or b.kind != "table"]
+        for block in blocks:
             if block.grid is not None:
                 yield from _rows(block.grid, place)
-            if block.grid is None or block.kind != "table":
-                paragraphs.setdefault(place, []).append(block.text)
-        for place, texts in paragraphs.items():
-            yield (place, False), texts
     for sheet in doc.sheets:
         yield from _rows(sheet.grid, SET_ASIDE if is_set_aside_sheet(sheet) else SHEET)
 
