@@ -399,11 +399,11 @@ def test_a_pattern_said_to_survive_widening_matches_every_wider_text():
 
 
 def test_a_place_inside_one_the_pattern_missed_is_skipped_only_when_it_cannot_match(tmp_path):
-    """`any_place_matches` (a heading's content that is line for line part of a missed one is not read)
+    """`places_matching` (a heading's content that is line for line part of a missed one is not read)
     against reading every place, on plans whose headings nest and fold their siblings in; `within` only
     ever says so of a content whose joined text sits in the other's between line feeds or the ends."""
     from checker.analysis.context import Context
-    from checker.analysis.sections import Parts, any_place_matches, section_index, within
+    from checker.analysis.sections import Parts, places_matching, section_index, within
     from checker.io.readers.docx import read_docx
     from checker.text.widening import survives_widening
     from tests.support.word import WordWriter
@@ -433,8 +433,8 @@ def test_a_place_inside_one_the_pattern_missed_is_skipped_only_when_it_cannot_ma
                 pattern = re.compile(source, re.I)
                 for start in range(len(hits)):
                     places = hits[start:]
-                    plain = any(pattern.search(h.norm_text) for h in places)
-                    assert any_place_matches(pattern, places, survives_widening(pattern)) == plain, source
+                    plain = [h for h in places if pattern.search(h.norm_text)]
+                    assert list(places_matching(pattern, places, survives_widening(pattern))) == plain, source
                     compared += 1
                     read = [h for h in places if h.content.__class__ is Parts]
                     missed = []

@@ -865,8 +865,8 @@ def within(inner: tuple[tuple[int, int] | str, ...], outer: tuple[tuple[int, int
     return False
 
 
-def any_place_matches(pattern: re.Pattern[str], hits: Iterable[SectionHit], widens: bool) -> bool:
-    """Whether `pattern` finds a match in the normalised text of one of `hits`.
+def places_matching(pattern: re.Pattern[str], hits: Iterable[SectionHit], widens: bool) -> Iterator[SectionHit]:
+    """Those of `hits` in whose normalised text `pattern` finds a match, in order, one at a time.
 
     With `widens` (`checker.text.widening.survives_widening`), a heading's content that is line for
     line part of one the pattern did not match is not read: it cannot match either. A heading's
@@ -881,10 +881,9 @@ def any_place_matches(pattern: re.Pattern[str], hits: Iterable[SectionHit], wide
                                      for bodies, other in missed):
             continue
         if pattern.search(hit.norm_text):
-            return True
-        if lines is not None:
+            yield hit
+        elif lines is not None:
             missed.append((content.bodies, lines))  # type: ignore[union-attr]
-    return False
 
 
 def find_all(ctx: Context, key: str, synonyms: Synonyms | None = None) -> list[SectionHit]:

@@ -31,7 +31,7 @@ from pydantic import Field, model_validator
 from checker.analysis.context import Context
 from checker.analysis.sections import (
     SectionHit,
-    any_place_matches,
+    places_matching,
     display_name,
     find_all,
     find_section,
@@ -279,7 +279,10 @@ class SectionContent(ProseKind):
         def texts() -> Iterator[str]:
             return (h.norm_text for h in places())
 
-        if chk.pattern is not None and not any_place_matches(chk.pattern, places(), chk.pattern_widens):
+        # `hit` is filled, so `places()` are the filled places: whether one matches is asked of the places
+        # that match, which are few (deciding whether a place is empty reads it for placeholders).
+        if chk.pattern is not None and all(hit_is_empty(ctx.vocab, h) for h in places_matching(
+                chk.pattern, chk.place.find_all(ctx), chk.pattern_widens)):
             yield self.finding(ctx, hit.location, variant=self._v(chk, "pattern"), section=section)
             return
         if p.money and not any(has_money(t) or (p.allow_none and _NONE.match(t)) for t in texts()):

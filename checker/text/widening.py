@@ -3,7 +3,7 @@
 A section's content holds its sub-sections' (and the sibling sections it folds in): the text of one
 place is often, line for line, part of another's. When a pattern that finds nothing in the wider text
 could not have found anything in the narrower one either, a rule that asks whether any place matches
-need not read the narrower place (`checker.analysis.sections.any_place_matches`).
+need not read the narrower place (`checker.analysis.sections.places_matching`).
 """
 from __future__ import annotations
 
