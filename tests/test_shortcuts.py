@@ -727,3 +727,44 @@ def test_a_synonym_inside_a_label_is_found_as_by_trying_every_one():
             assert ((found.synonym, found.key) if found is not None else None) == plain, (label, n)
             contained += plain is not None
     assert contained > 5000, contained
+
+
+def test_a_section_s_prompt_texts_are_told_from_the_inventory_scan_as_from_each_text(tmp_path, monkeypatch):
+    """`document_state` asks whether a section's text or cell is a prompt only of the texts the
+    inventory's placeholder scan lets through (`_may_hold_placeholder`): on templates and filled
+    documents whose sections hold prompts with blanks around them, full-width forms and Chinese
+    prompts, the same state, slots and empty places as asking every text."""
+    from checker.analysis import template_state
+    from checker.analysis.context import Context
+    from checker.io.readers.docx import read_docx
+    from tests.support.word import WordWriter
+
+    class Everything:
+        def __contains__(self, text: object) -> bool:
+            return True
+
+    vocab = shipped_vocabulary()
+    rnd = random.Random(23)
+    pieces = ["[Insert name]", " TBD ", "\u3000TBD\u3000", "Ｔｏｄｏ", "ＴＢＤ", "N/A", "  ", "【填写】", " 请输入项目名称 ", "xxx",
+              "To be confirmed", "Lorem ipsum", "ﬁxme", "The project delivers a new billing platform.", "项目背景说明如下。",
+              "Sponsor: Finance director", "\tTBC", "<enter text here>", "-"]
+    titles = ["Background", "Objectives", "Scope", "Risks", "Stakeholders", "Budget", "Milestones", "项目背景", "项目目标"]
+    states = set()
+    for n in range(10):
+        w = WordWriter("en")
+        w.title("Project Charter")
+        for title in rnd.sample(titles, 6):
+            w.heading(title, 1)
+            for _ in range(rnd.randint(0, 2)):
+                w.para(rnd.choice(pieces))
+            if rnd.random() < 0.3:
+                w.table(["Item", "Detail"], [[rnd.choice(pieces), rnd.choice(pieces)] for _ in range(2)])
+        path = w.save(tmp_path / f"doc-{n}.docx")
+        doc = read_docx(str(path), path.read_bytes(), "docx", vocab)
+        got = template_state._state(Context(doc=doc, doc_type="CHARTER", language="en", today=None, vocab=vocab))
+        with monkeypatch.context() as m:
+            m.setattr(template_state, "_may_hold_placeholder", lambda ctx: Everything())
+            plain = template_state._state(Context(doc=doc, doc_type="CHARTER", language="en", today=None, vocab=vocab))
+        assert got == plain
+        states.add((got.state, 0 < got.empty < got.slots))
+    assert states == {("template", True), ("filled", True)}  # both states, each with empty and filled places

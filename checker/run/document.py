@@ -143,12 +143,13 @@ def _finding_dicts(findings: list[Finding]) -> list[dict[str, Any]]:
 def run_rules(ctx, options: Options, tailored: Any = None, applied: dict[str, str] | None = None) -> Iterable[Finding]:
     """The findings of every rule that applies to the document; each such rule's id and severity go
     into `applied` (the score weighs the rules that applied, not only those that found something)."""
-    rules = [rule for rule in rules_of(tailored) if options.selects(rule.spec.id) and rule.applies(ctx)
-             and not (rule.spec.blank_template == () and document_state(ctx).state == "template")]
+    rules = [rule for rule in rules_of(tailored) if options.selects(rule.spec.id) and rule.applies(ctx)]
     scans = [s for rule in rules for s in rule.scans(ctx)]
     if scans:
-        inventory(ctx).expect(scans)
+        inventory(ctx).expect(scans)  # before anything scans the inventory (the document's state does)
     for rule in rules:
+        if rule.spec.blank_template == () and document_state(ctx).state == "template":
+            continue
         if applied is not None:
             applied[rule.spec.id] = rule.spec.severity
         try:
