@@ -31,12 +31,12 @@ from pydantic import Field, model_validator
 from checker.analysis.context import Context
 from checker.analysis.sections import (
     SectionHit,
-    places_matching,
     display_name,
     find_all,
     find_section,
     hit_is_empty,
     items,
+    places_matching,
 )
 from checker.analysis.signoff import status_synonyms
 from checker.core.findings import Finding
