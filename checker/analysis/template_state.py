@@ -141,7 +141,7 @@ def _label_matchers(ctx: Context) -> tuple:
 
 
 def _known(matchers: tuple, label: str) -> bool:
-    return any((m := syn.match(label)) is not None and m.strong for syn in matchers)
+    return any(syn.strong_match(label) is not None for syn in matchers)
 
 
 def _form_label(label: str) -> bool:
