@@ -9,7 +9,7 @@ from array import array
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from checker.text.normalize import nfkc
 
@@ -123,12 +123,13 @@ class TextSet:
     no more memory than one chunk's forms.
     """
 
-    __slots__ = ("_ascii", "_other", "_kept", "_found", "_expected", "_nfkc_same")
+    __slots__ = ("_ascii", "_other", "_kept", "_runs", "_found", "_expected", "_nfkc_same")
 
     def __init__(self, texts: set[str]):
         """`texts` is taken over (and emptied)."""
         self._ascii, self._other = _partition(texts)
         self._kept: list[_Chunk] | None = None
+        self._runs: list[tuple[bool, int, int]] | None = None  # a bigger set's chunks: (ASCII, first, end)
         # (chunk number, form key) -> literal -> the chunk's texts holding it: several kinds look for the
         # same literals (TBD, TODO, '[' for the placeholders and for section emptiness), each once per set.
         self._found: dict[tuple[int, int], dict[str, set[str]]] = {}
@@ -150,10 +151,15 @@ class TextSet:
     def _chunks(self) -> Iterable[_Chunk]:
         if self._kept is not None:
             return self._kept
-        if sum(map(len, self._ascii)) + sum(map(len, self._other)) <= _CHUNK:
-            self._kept = list(_chunked(self._ascii, self._other))
-            return self._kept
-        return _chunked(self._ascii, self._other)  # a generator: each chunk's forms go with it
+        if self._runs is None:
+            lists = ((self._ascii, True), (self._other, False))
+            if sum(map(len, self._ascii)) + sum(map(len, self._other)) <= _CHUNK:
+                self._kept = [_Chunk(texts, ascii_only) for texts, ascii_only in lists if texts]
+                return self._kept
+            self._runs = [(ascii_only, first, end) for texts, ascii_only in lists for first, end in _split(texts)]
+        # a generator: each chunk's forms go with it
+        return (_Chunk((self._ascii if ascii_only else self._other)[first:end], ascii_only)
+                for ascii_only, first, end in self._runs)
 
     def containing(self, searches: Iterable[Search]) -> set[str]:
         """The texts in which one of `searches` finds one of its literals."""
@@ -200,12 +206,6 @@ class TextSet:
                 plan = _plan(tuple(sorted(literals)))
                 _scan(chunk, key, chunk.joined(key), plan.narrow if chunk.ascii else plan.groups, plan.chars, set(),
                       self._found[n, key])
-
-
-def _chunked(ascii_texts: list[str], other: list[str]) -> Iterator[_Chunk]:
-    for texts, ascii_only in ((ascii_texts, True), (other, False)):
-        for part in _split(texts):
-            yield _Chunk(part, ascii_only)
 
 
 def _partition(texts: set[str]) -> tuple[list[str], list[str]]:
@@ -296,19 +296,16 @@ def _derive(form: int, literals: list[str], memo: dict[str, set[str]], lowered: 
             memo[lit] = {t for t in within if lit in _form_of(t, form)}
 
 
-def _split(texts: list[str]) -> Iterator[list[str]]:
-    """`texts` in runs of about `_CHUNK` characters."""
-    if not texts:
-        return
-    if sum(map(len, texts)) <= _CHUNK:
-        yield texts
-        return
+def _split(texts: list[str]) -> list[tuple[int, int]]:
+    """(first, end) of the runs of `texts` of about `_CHUNK` characters."""
     ends = array("q", accumulate(map(len, texts)))  # 8 bytes a text, not a list of ints
+    runs = []
     first = 0
     while first < len(texts):
         last = max(first + 1, bisect_right(ends, (ends[first - 1] if first else 0) + _CHUNK))
-        yield texts[first:last]
+        runs.append((first, last))
         first = last
+    return runs
 
 
 def containing(sets: Iterable[TextSet], *searches: Search) -> set[str]:
