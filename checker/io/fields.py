@@ -333,9 +333,8 @@ def fields_from_blocks(vocab: Vocabulary, blocks: Iterable[Block], source: str |
     ('Project Name', then the name) as unstyled exports and title blocks write them."""
     out: list[Field] = []
     blocks = list(blocks)
-    for n, block in enumerate(blocks):
-        if block.kind != "table" and _surely_no_field(block.text):
-            continue
+    for n in _may_hold_fields(blocks):
+        block = blocks[n]
         src = source or ("line" if block.source in ("body", "textbox") else block.source)
         if block.kind == "table" and block.grid is not None:
             out.extend(fields_from_grid(vocab, block.grid, "table" if src == "line" else src))
@@ -363,11 +362,13 @@ def fields_from_blocks(vocab: Vocabulary, blocks: Iterable[Block], source: str |
     return out
 
 
-def _surely_no_field(text: str) -> bool:
-    """A paragraph `fields_from_blocks` finds no field in, told cheaply: no colon (no `Label: value`
-    line), no tab (no label set apart by a tab) and too long to be a label alone. Most paragraphs."""
-    return (len(text) > _MAX_LABEL and ":" not in text and "：" not in text and "\t" not in text
-            and len(text.strip()) > _MAX_LABEL)
+def _may_hold_fields(blocks: list[Block]) -> list[int]:
+    """The positions of the blocks `fields_from_blocks` may find a field in: tables, and paragraphs
+    but those told cheaply to hold none: no colon (no `Label: value` line), no tab (no label set apart
+    by a tab) and too long to be a label alone (most paragraphs; one comprehension for all of them)."""
+    most = _MAX_LABEL
+    return [n for n, b in enumerate(blocks) if b.kind == "table" or len(t := b.text) <= most or ":" in t
+            or "：" in t or "\t" in t or len(t.strip()) <= most]
 
 
 def _paragraphs_below(vocab: Vocabulary, blocks: list[Block], start: int, limit: int, headings: bool = False) -> list[Block]:
