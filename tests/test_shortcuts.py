@@ -768,3 +768,119 @@ def test_a_section_s_prompt_texts_are_told_from_the_inventory_scan_as_from_each_
         assert got == plain
         states.add((got.state, 0 < got.empty < got.slots))
     assert states == {("template", True), ("filled", True)}  # both states, each with empty and filled places
+
+
+def test_a_place_is_told_to_hold_no_lookahead_match_only_when_its_whole_text_holds_none(tmp_path, monkeypatch):
+    """`places_matching` with `bounded_lookaheads`: a place is passed over when a bounded lookahead's
+    pattern is found in none of its lines and runs, nor around a line feed between them (`_may_hold`):
+    on plans whose paragraphs and folded titles split matches across line feeds ('v' / '2 …'), every
+    answer of `_may_hold` is the search of the whole joined text, and the places found are the plain
+    ones."""
+    from checker.analysis import sections
+    from checker.analysis.context import Context
+    from checker.io.readers.docx import read_docx
+    from checker.text.widening import bounded_lookaheads, survives_widening
+    from tests.support.word import WordWriter
+
+    vocab = shipped_vocabulary()
+    rnd = random.Random(29)
+    names = ["Baselines", "Scope Baseline v", "Schedule Baseline", "Cost Baseline", "Milestones", "Baselines rev"]
+    words = ["scope", "v", "2", "v1.0", "version", "2026-01-12", "rev", "x", "approved", "1", "Jan", "12, 2026"]
+    answers = []
+    may_hold = sections._may_hold
+
+    def checked(bodies, lines, x, k):
+        got = may_hold(bodies, lines, x, k)
+        whole = "\n".join(t for line in lines for t in ([sections.nfkc(line)] if isinstance(line, str)
+                                                           else bodies.norms(*line)))
+        assert got == bool(x.search(whole)), (x.pattern, whole)
+        alone = any(x.search(sections.nfkc(line)) if isinstance(line, str) else x.search("\n".join(bodies.norms(*line)))
+                    for line in lines)
+        answers.append((got, alone))
+        return got
+
+    monkeypatch.setattr(sections, "_may_hold", checked)
+    patterns = [r"(?s)\A(?=.*?(?:\bv\s?\d|version))(?=.*?\d{4}-\d{2})", r"(?s)\A(?=.*v)(?=.*?\d)",
+                r"(?s)\A(?=.*?\bv\s?\n?\d)(?=.*?(?<=[A-Za-z]{3})\.?\s\d{1,2})", r"(?s)\A(?=.*?rev\s?v)(?=.*?\d)",
+                r"(?s)\A(?=.*?\bv\s?x\s?\d)(?=.*?\d)"]  # 'v' / 'x' / '2': a match over three lines
+    for n in range(6):
+        w = WordWriter("en")
+        for s in range(40):
+            level = 1 if s % 6 == 0 else rnd.choice([2, 2, 3])
+            w.heading(f"{rnd.choice(names)}" if rnd.random() < 0.5 else f"{rnd.choice(names)} {s}", level)
+            for _ in range(rnd.choice([0, 1, 2, 3])):
+                w.para(" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 4))))
+            if rnd.random() < 0.2:
+                for text in rnd.choice([("v", "x", "2"), ("a v", "x", "2 b"), ("v", "x")]):
+                    w.para(text)
+        path = w.save(tmp_path / f"plan-{n}.docx")
+        doc = read_docx(str(path), path.read_bytes(), "docx", vocab)
+        ctx = Context(doc=doc, doc_type="PMP", language="en", today=None, vocab=vocab)
+        for hits in sections.section_index(ctx).values():
+            for source in patterns:
+                pattern = re.compile(source, re.I)
+                parts = bounded_lookaheads(pattern)
+                assert parts and survives_widening(pattern)
+                for start in range(len(hits)):
+                    places = hits[start:]
+                    plain = [h for h in places if pattern.search(h.norm_text)]
+                    assert list(sections.places_matching(pattern, places, True, parts)) == plain, source
+    assert sum(got and not alone for got, alone in answers) > 20  # held only across a line feed
+    assert sum(not got for got, _ in answers) > 100 and sum(got for got, _ in answers) > 100
+
+
+def test_bounded_lookaheads_are_the_bounded_parts_compiled_alone():
+    """`bounded_lookaheads`: each lookahead of the `\\A(?=.*?X)…` form whose match and reach are
+    bounded, compiled alone with the pattern's flags, and a margin that covers them; none for other
+    patterns, for unbounded parts, or for a part that refers to another's group."""
+    from checker.text.widening import bounded_lookaheads
+
+    def parts(source: str) -> list[tuple[str, int]]:
+        return [(x.flags & re.I != 0, k) for x, k in bounded_lookaheads(re.compile(source, re.I))]
+
+    assert parts(r"(?s)\A(?=.*?(?:\bv\s?\d|version))(?=.*?\d{4}-\d{2})") == [(True, 2 * (7 + 1) + 2), (True, 2 * 7 + 2)]
+    assert parts(r"(?s)\A(?=.*?(?<=abc)d)(?=.*?x\s*y)") == [(True, 2 * (1 + 3) + 2)]  # x\s*y: no bound
+    assert parts(r"(?s)\A(?=.*?(\d))(?=.*?\1)") == [(True, 2 * 1 + 2)]  # the backreference is left alone
+    assert parts(r"\d|daily") == parts(r"(?s)\A(?=.*?(?!a)v)") == parts(r"\A(?=.*?v)") == []
+    x = bounded_lookaheads(re.compile(r"(?s)\A(?=.*?(?:\bv\s?\d|version))(?=.*?\d{4}-\d{2})", re.I))[0][0]
+    assert [bool(x.search(t)) for t in ("V 2", "the Version", "v\n3", "av2", "nothing")] == [True, True, True, False, False]
+
+
+def test_a_text_joined_from_runs_and_titles_holds_a_bounded_match_as_may_hold_says(tmp_path):
+    """`_may_hold` against searching the whole joined text, on random runs of a document's pieces and
+    short titles between them (a match may take several short lines: 'v' / 'x' / '2')."""
+    from checker.analysis import sections
+    from checker.io.readers.docx import read_docx
+    from checker.text.widening import bounded_lookaheads
+    from tests.support.word import WordWriter
+
+    vocab = shipped_vocabulary()
+    rnd = random.Random(31)
+    w = WordWriter("en")
+    w.heading("Plan", 1)
+    for _ in range(300):
+        w.para(rnd.choice(["v", "x", "2", "a v", "2 b", "rev", "version 1", "Jan", "12, 2026", "scope", "x2"]))
+    path = w.save(tmp_path / "plan.docx")
+    bodies = sections._Bodies(read_docx(str(path), path.read_bytes(), "docx", vocab).outline)
+    count = len(bodies.pieces)
+    lookaheads = [part for source in (r"(?s)\A(?=.*?\bv\s?x\s?\d)", r"(?s)\A(?=.*?(?:\bv\s?\d|version))",
+                                      r"(?s)\A(?=.*?(?<=[A-Za-z]{3})\.?\s\d{1,2})", r"(?s)\A(?=.*?rev\s?v)")
+                 for part in bounded_lookaheads(re.compile(source, re.I))]
+    found = across = 0
+    for _ in range(3000):
+        lines: list = []
+        for _ in range(rnd.randint(1, 5)):
+            if rnd.random() < 0.4:
+                lines.append(rnd.choice(["v", "x", "2", "Ｖ", "rev", "x 2", "Scope"]))
+            else:
+                start = rnd.randrange(count)
+                lines.append((start, min(count, start + rnd.randint(1, 4))))
+        whole = "\n".join(t for line in lines for t in ([sections.nfkc(line)] if isinstance(line, str) else bodies.norms(*line)))
+        for x, k in lookaheads:
+            got = sections._may_hold(bodies, tuple(lines), x, k)
+            assert got == bool(x.search(whole)), (x.pattern, whole)
+            alone = any(x.search(sections.nfkc(line) if isinstance(line, str) else "\n".join(bodies.norms(*line)))
+                        for line in lines)
+            found += got
+            across += got and not alone
+    assert found > 1000 and across > 200

@@ -594,7 +594,7 @@ class _Bodies:
     text is not copied into each section above it. The walk's order and each section's place among
     its siblings come from the same walk (what every synonym set's index goes through)."""
 
-    __slots__ = ("sections", "siblings", "pieces", "_norms", "_normed", "_marks", "_blocks", "_spans")
+    __slots__ = ("sections", "siblings", "pieces", "_norms", "_normed", "_marks", "_blocks", "_spans", "_runs_without")
 
     def __init__(self, root: Section):
         self.sections: list[Section] = []  # the outline's sections in walk order (`Section.walk`)
@@ -607,6 +607,8 @@ class _Bodies:
         self._marks: tuple[Vocabulary, bytearray] | None = None
         self._blocks: list[Block] = []
         self._spans: dict[int, tuple[int, int, int, int]] = {}
+        # per pattern: the runs of pieces (start, end) known to hold no match of it when joined
+        self._runs_without: dict[re.Pattern[str], list[tuple[int, int]]] = {}
         self._visit(root)
 
     def _visit(self, section: Section) -> None:
@@ -624,6 +626,39 @@ class _Bodies:
             siblings.setdefault(id(child), (section, i))
             self._visit(child)
         self._spans[id(section)] = (p0, len(pieces), b0, len(blocks))
+
+    def run_holds(self, x: re.Pattern[str], run: tuple[int, int]) -> bool:
+        """Whether `x` finds a match in the normal forms of the pieces of `run` joined by line feeds,
+        for a pattern that survives widening (`checker.text.widening`): a run inside one known to hold
+        none holds none either, and is not read."""
+        start, end = run
+        without = self._runs_without.setdefault(x, [])
+        if any(s <= start and end <= e for s, e in without):
+            return False
+        if x.search("\n".join(self.norms(start, end))):
+            return True
+        without.append(run)
+        return False
+
+    def edge(self, lines: Sequence[tuple[int, int] | str], k: int, last: bool) -> list[str]:
+        """The last (or first) whole lines of the text joined from `lines` (`Parts.lines`), in normal
+        form, as few as hold `k` characters (all of them when they hold fewer), in the text's order."""
+        out: list[str] = []
+        size = 0
+        for line in (reversed(lines) if last else lines):
+            if line.__class__ is str:
+                texts = [nfkc(line)]  # type: ignore[arg-type]
+            else:
+                start, end = line  # type: ignore[misc]
+                texts = self.norms(start, end)
+                if last:
+                    texts.reverse()
+            for text in texts:
+                out.append(text)
+                size += len(text) + 1
+                if size > k:
+                    return out[::-1] if last else out
+        return out[::-1] if last else out
 
     def norms(self, start: int, end: int) -> list[str]:
         """`nfkc` of the pieces start to end, each worked out once (a piece already in normal form is
@@ -865,7 +900,8 @@ def within(inner: tuple[tuple[int, int] | str, ...], outer: tuple[tuple[int, int
     return False
 
 
-def places_matching(pattern: re.Pattern[str], hits: Iterable[SectionHit], widens: bool) -> Iterator[SectionHit]:
+def places_matching(pattern: re.Pattern[str], hits: Iterable[SectionHit], widens: bool,
+                    lookaheads: Sequence[tuple[re.Pattern[str], int]] = ()) -> Iterator[SectionHit]:
     """Those of `hits` in whose normalised text `pattern` finds a match, in order, one at a time.
 
     With `widens` (`checker.text.widening.survives_widening`), a heading's content that is line for
@@ -880,10 +916,25 @@ def places_matching(pattern: re.Pattern[str], hits: Iterable[SectionHit], widens
         if lines is not None and any(bodies is content.bodies and within(lines, other)  # type: ignore[union-attr]
                                      for bodies, other in missed):
             continue
-        if pattern.search(hit.norm_text):
+        if lines is not None and lookaheads and not all(_may_hold(content.bodies, lines, x, k)  # type: ignore[union-attr]
+                                                        for x, k in lookaheads):
+            missed.append((content.bodies, lines))  # type: ignore[union-attr]
+        elif pattern.search(hit.norm_text):
             yield hit
         elif lines is not None:
             missed.append((content.bodies, lines))  # type: ignore[union-attr]
+
+
+def _may_hold(bodies: "_Bodies", lines: tuple[tuple[int, int] | str, ...], x: re.Pattern[str], k: int) -> bool:
+    """Whether the text joined from `lines` may hold a match of `x`, a lookahead's pattern with its
+    margin (`checker.text.widening.bounded_lookaheads`), told from its lines and runs one by one (each
+    run of pieces read once per document) and, around each line feed between them, from whole lines
+    holding `k` characters either side: a match that crosses it lies there."""
+    for line in lines:
+        if x.search(nfkc(line)) if line.__class__ is str else bodies.run_holds(x, line):  # type: ignore[arg-type]
+            return True
+    return any(x.search("\n".join([*bodies.edge(lines[:j], k, last=True), *bodies.edge(lines[j:], k, last=False)]))
+               for j in range(1, len(lines)))
 
 
 def find_all(ctx: Context, key: str, synonyms: Synonyms | None = None) -> list[SectionHit]:

@@ -49,7 +49,7 @@ from checker.lexicon.vocabulary import Vocabulary, derived
 from checker.text.dates import parse_date
 from checker.text.money import AMOUNT, CN_SCALED_UNIT, CN_UNIT
 from checker.text.normalize import nfkc
-from checker.text.widening import survives_widening
+from checker.text.widening import bounded_lookaheads, survives_widening
 
 _NONE = re.compile(r"^\s*(?:none|nil|n/?a|无|没有|不适用|暂无)(?:\b|$|[,，。.;；:：])", re.I)
 _UNIT_DECL = re.compile(rf"单位\s*[:：]?\s*(?:人民币)?\s*(?:{CN_UNIT})|(?:{CN_SCALED_UNIT})|"
@@ -171,6 +171,7 @@ class _Check:
         self.place = _Place(spec, rid, n)
         self.pattern = re.compile(spec.pattern, re.I) if spec.pattern else None
         self.pattern_widens = self.pattern is not None and survives_widening(self.pattern)
+        self.pattern_parts = bounded_lookaheads(self.pattern) if self.pattern_widens else ()  # type: ignore[arg-type]
         self.row_column = Synonyms({"col": list(spec.row_column)}) if spec.row_column else None
         self.when = [(_Place(w, rid, n * 100 + i + 1), re.compile(w.pattern, re.I | re.M))
                      for i, w in enumerate(spec.when)]
@@ -282,7 +283,7 @@ class SectionContent(ProseKind):
         # `hit` is filled, so `places()` are the filled places: whether one matches is asked of the places
         # that match, which are few (deciding whether a place is empty reads it for placeholders).
         if chk.pattern is not None and all(hit_is_empty(ctx.vocab, h) for h in places_matching(
-                chk.pattern, chk.place.find_all(ctx), chk.pattern_widens)):
+                chk.pattern, chk.place.find_all(ctx), chk.pattern_widens, chk.pattern_parts)):
             yield self.finding(ctx, hit.location, variant=self._v(chk, "pattern"), section=section)
             return
         if p.money and not any(has_money(t) or (p.allow_none and _NONE.match(t)) for t in texts()):

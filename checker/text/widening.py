@@ -8,6 +8,7 @@ need not read the narrower place (`checker.analysis.sections.places_matching`).
 from __future__ import annotations
 
 import re
+from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -39,6 +40,67 @@ def survives_widening(pattern: re.Pattern[str]) -> bool:
         return dotall and len(items) > 1 and all(op is c.ASSERT and av[0] == 1 and _anywhere(list(av[1]))
                                                  for op, av in items[1:])
     return _positive(items)
+
+
+def bounded_lookaheads(pattern: re.Pattern[str]) -> tuple[tuple[re.Pattern[str], int], ...]:
+    """For a pattern `survives_widening` accepts in its `\\A(?=.*?X)(?=.*?Y)` form: each X whose match
+    and what it tests around it are bounded, compiled alone, with a margin `k`: every character a
+    match of X tests (its own, those its lookarounds and word boundaries look at) lies within `k`
+    characters of each of them. A text joined from lines (`'\\n'`) then holds X only if a line does,
+    or a window of whole lines holding at least `k` characters either side of a line feed does: a
+    place that holds no X cannot match, and is told so without reading it whole
+    (`checker.analysis.sections.places_matching`). () when the pattern has no such part."""
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unknown construct: no shortcut
+        return ()
+    items = list(parsed)
+    if not items or items[0] != (c.AT, c.AT_BEGINNING_STRING) or not survives_widening(pattern):
+        return ()
+    out = []
+    for _, av in items[1:]:
+        body = list(av[1])[1:]  # X, after its leading `.*?`
+        width, reach = sre_parse.SubPattern(parsed.state, body).getwidth()[1], _reach(body)
+        if reach is not None and width < c.MAXREPEAT and not _refers(body):
+            x = sre_compile.compile(sre_parse.SubPattern(parsed.state, body), pattern.flags)
+            out.append((x, 2 * (width + reach) + 2))
+    return tuple(out)
+
+
+def _reach(items: Any) -> int | None:
+    """How far beyond a match its lookarounds and word boundaries look (None: no bound)."""
+    reach = 0
+    for op, av in items:
+        if op is c.AT:
+            inner: int | None = 1
+        elif op is c.ASSERT:
+            width, nested = av[1].getwidth()[1], _reach(av[1])
+            inner = None if nested is None or width >= c.MAXREPEAT else width + nested
+        elif op is c.BRANCH:
+            each = [_reach(alt) for alt in av[1]]
+            inner = None if None in each else max(each, default=0)  # type: ignore[type-var]
+        elif op is c.SUBPATTERN:
+            inner = _reach(av[-1])
+        elif op in _REPEATS:
+            inner = _reach(av[2])
+        else:
+            inner = 0
+        if inner is None:
+            return None
+        reach = max(reach, inner)
+    return reach
+
+
+def _refers(items: Any) -> bool:
+    """Whether a backreference (to a group X may not hold) is in `items`."""
+    for op, av in items:
+        if op in (c.GROUPREF, c.GROUPREF_EXISTS):
+            return True
+        subs = ([av[1]] if op is c.ASSERT else av[1] if op is c.BRANCH else [av[-1]] if op is c.SUBPATTERN
+                else [av[2]] if op in _REPEATS else [])
+        if any(_refers(s) for s in subs):
+            return True
+    return False
 
 
 def _anywhere(items: list) -> bool:
