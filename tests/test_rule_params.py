@@ -221,6 +221,11 @@ class WordCount(Kind):
     class Params(KindParams):
         max_words: int = Field(1000, ge=1)
 
+    def scans(self, ctx):
+        if self.params.max_words == 7:
+            raise RuntimeError("a faulty plug-in")
+        return ()
+
     def check(self, ctx):
         words = sum(len(b.text.split()) for b in ctx.doc.blocks)
         if words > self.params.max_words:
@@ -253,9 +258,16 @@ def test_plugin_kind_from_an_entry_point(tmp_path):
         return subprocess.run([sys.executable, "-m", "checker.cli", "check", str(doc), "--format", "json",
                                "--config", str(conf)], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
 
-    result = run(5)
-    found = [f for d in json.loads(result.stdout)["documents"] for f in d["findings"] if f["rule"] == "ACME-01"]
+    def findings(result: subprocess.CompletedProcess) -> tuple[list[dict], list[tuple[str, str]]]:
+        every = [f for d in json.loads(result.stdout)["documents"] for f in d["findings"]]
+        return [f for f in every if f["rule"] == "ACME-01"], sorted((f["rule"], f["message"]) for f in every)
+
+    found, every = findings(run(5))
     assert len(found) == 1 and "more than 5" in found[0]["message"]
+    # A kind whose `scans` fails loses nothing: its check and the other rules run as before.
+    found, every_faulty = findings(run(7))
+    assert len(found) == 1 and "more than 7" in found[0]["message"]
+    assert [f for f in every_faulty if f[0] != "ACME-01"] == [f for f in every if f[0] != "ACME-01"]
     result = run("'many'")
     assert result.returncode == 2 and result.stdout == ""
     assert "acme.yaml: rule ACME-01 params.max_words: 'many': input should be a valid integer" in result.stderr

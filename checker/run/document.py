@@ -144,7 +144,12 @@ def run_rules(ctx, options: Options, tailored: Any = None, applied: dict[str, st
     """The findings of every rule that applies to the document; each such rule's id and severity go
     into `applied` (the score weighs the rules that applied, not only those that found something)."""
     rules = [rule for rule in rules_of(tailored) if options.selects(rule.spec.id) and rule.applies(ctx)]
-    scans = [s for rule in rules for s in rule.scans(ctx)]
+    scans = []
+    for rule in rules:
+        try:
+            scans.extend(rule.scans(ctx))
+        except Exception as exc:  # noqa: BLE001 - its check will say what is wrong; the others go on
+            log.error("%s: rule %s failed: %s: %s", ctx.doc.path, rule.spec.id, type(exc).__name__, exc)
     if scans:
         inventory(ctx).expect(scans)  # before anything scans the inventory (the document's state does)
     for rule in rules:
