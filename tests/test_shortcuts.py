@@ -884,3 +884,44 @@ def test_a_text_joined_from_runs_and_titles_holds_a_bounded_match_as_may_hold_sa
             found += got
             across += got and not alone
     assert found > 1000 and across > 200
+
+
+def test_a_heading_prefix_is_probed_only_at_a_cut_that_can_name_one():
+    """`_heading_prefix` skips, in a label without Chinese, the cuts that cannot end a one-word prefix
+    (inside a word, or before its fourth character) before probing them: the same match as probing
+    every cut, on labels made of the type's own synonyms, words, blanks, colons and Chinese."""
+    from checker.analysis import sections
+    from checker.lexicon.matchers import type_sections
+    from checker.lexicon.synonyms import STRONG, Match
+    from checker.text.normalize import has_cjk, norm_label
+
+    def plain(synonyms, label):
+        n = norm_label(label)
+        if not n or len(n) > 60:
+            return None
+        rank, best = synonyms.partial_rank, None
+        for cut in range(max(1, len(n) - 20), len(n)):
+            found = rank.get(n[:cut])
+            if found is not None and (best is None or found[0] < best[0]) and (
+                    (has_cjk(n[:cut]) and cut >= 2) or (cut >= 4 and not n[cut].isalnum())):
+                best = (found[0], found[1], n[:cut])
+        return Match(best[1], STRONG, best[2]) if best is not None else None
+
+    vocab = shipped_vocabulary()
+    rnd = random.Random(37)
+    matched = 0
+    for doc_type in ("PMP", "CHARTER", "STATUS", "CLOSURE"):
+        synonyms = type_sections(vocab, doc_type)
+        names = [n for n in synonyms.partial_rank if 2 <= len(n) <= 30][:300]
+        pieces = names + ["plan", "of", "the", "—", ":", " ", "  ", "1", "进度", "执行情况", "x", "Phase 2", "（续）"]
+        for i in range(3000):
+            label = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 4)))
+            if i % 2 and names:  # a name and more: 'Date of issue', 'Risks — part 2', '进度执行情况'
+                label = rnd.choice(names) + rnd.choice([" ", ": ", " — ", "（", "", "s "]) + label
+            got = sections._heading_prefix(synonyms, label)
+            assert got == plain(synonyms, label), label
+            matched += got is not None
+        for name in names:  # each name as a heading's first words, as a longer word's start
+            for label in (f"{name} of the plan", f"{name}: part 2", f"{name}s and more", f"{name}进度"):
+                assert sections._heading_prefix(synonyms, label) == plain(synonyms, label), label
+    assert matched > 1000

@@ -154,10 +154,13 @@ def _heading_prefix(synonyms: Synonyms, label: str):
     # The synonym first in the matcher's order (longest first) among the label's prefixes that leave
     # 1 to 20 characters: at most 20 dict probes, whatever the number of synonyms.
     rank, best = synonyms.partial_rank, None
+    cjk = has_cjk(n)
     for cut in range(max(1, len(n) - 20), len(n)):
+        if not cjk and (cut < 4 or n[cut].isalnum()):
+            continue  # (what the test below asks of a prefix without Chinese, asked before the probe)
         found = rank.get(n[:cut])
         if found is not None and (best is None or found[0] < best[0]) and (
-                (has_cjk(n[:cut]) and cut >= 2) or (cut >= 4 and not n[cut].isalnum())):
+                (cjk and has_cjk(n[:cut]) and cut >= 2) or (cut >= 4 and not n[cut].isalnum())):
             best = (found[0], found[1], n[:cut])
     return Match(best[1], STRONG, best[2]) if best is not None else None
 

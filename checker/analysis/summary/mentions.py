@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from checker.analysis.context import Context
@@ -144,7 +145,9 @@ def label_role(label: str, roles: re.Pattern[str]) -> str | None:
     return m.lastgroup if m is not None else None
 
 
+@lru_cache(maxsize=4096)
 def money_role(label: str) -> str | None:
+    """The money role a label names (a table's row labels and header cells repeat from table to table)."""
     return label_role(nfkc(label), _MONEY)
 
 
@@ -199,7 +202,7 @@ def _clause_money(text: str, label: str, unit_hint: str | None, prose: bool) -> 
             role = role_of(clause, _MONEY, m.start())
             if role is None:
                 if fallback is _UNSET:
-                    fallback = label_role(nfkc(label), _MONEY) if label else None
+                    fallback = money_role(label) if label else None
                 role = fallback
             if role is not None:
                 out.append(Mention(role, clause.strip(), money=money))
