@@ -189,3 +189,16 @@ def test_summary_prose_parts_read_only_numbered_paragraphs_with_the_plain_result
         found["dates"] += len(dates)
         found["milestones"] += len(milestones)
     assert min(found.values()) > 20, found
+
+
+def test_an_iso_date_alone_holds_no_amount_as_the_plain_reading_says(monkeypatch):
+    """`money_in` passes over a text that is an ISO date alone: on dates (real and not), with money
+    labels, units and either reading, what the clause by clause reading finds (nothing)."""
+    rnd = random.Random(41)
+    dates = [f"{rnd.randint(0, 9999):04d}-{rnd.randint(0, 99):02d}-{rnd.randint(0, 99):02d}" for _ in range(400)]
+    cases = [(d, label, unit, prose) for d in dates for label in ("", "Budget", "Cost (USD)", "Milestone 1", "预算（万元）")
+             for unit in (None, "万元", "USD") for prose in (False, True)]
+    shortcut = [mentions.money_in(d, label, unit, prose=prose) for d, label, unit, prose in cases]
+    monkeypatch.setattr(mentions, "_ISO_DATE", re.compile(r"(?!x)x"))
+    assert shortcut == [mentions.money_in(d, label, unit, prose=prose) for d, label, unit, prose in cases]
+    assert all(found == [] for found in shortcut)

@@ -60,6 +60,7 @@ _CLAUSE = re.compile(r"[。；;，\n]|,(?!\d{3})|\.(?=\s|$)|:(?=\s)")
 # A money amount in prose must say it is money: a currency or a Chinese money unit (a bare '100' is a count).
 _MONEYISH = re.compile(r"[$¥￥€£]|USD|CNY|RMB|EUR|GBP|HKD|元|人民币|dollars?\b", re.I)
 _UNSET = object()
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,}")
 _DATE_TEXT = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|"
                         r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}", re.I)
@@ -161,8 +162,8 @@ def money_in(text: str, label: str = "", unit_hint: str | None = None, *, prose:
     A value of a field or a table row (`prose=False`) may be a bare number; in prose (`label` is then
     the section heading) an amount must say it is money.
     """
-    if not has_digit(text):
-        return []
+    if not has_digit(text) or _ISO_DATE.fullmatch(text):
+        return []  # (an ISO date alone: each of its numbers is a date's, and a table's dates are most of its numbers)
     strict = prose or not (label or unit_hint)
     if strict and not may_say_money(text):
         return []
