@@ -602,22 +602,10 @@ def _plain_runs(el: etree._Element, runs: list[tuple[etree._Element | None, str]
     for child in el:
         tag = child.tag
         if tag == R:
-            rpr = None
-            text = ""
-            for item in child:
-                itag = item.tag
-                if itag == T:
-                    piece = item.text
-                    if piece:
-                        text += piece
-                elif itag == RPR:
-                    if rpr is None:
-                        rpr = item
-                elif itag in _RUN_PIECES:
-                    text += _RUN_PIECES[itag]
-                elif itag in _RUN_WALK_ONLY:
-                    return False
-            runs.append((rpr, text))
+            read = _plain_run(child)
+            if read is None:
+                return False
+            runs.append(read)
         elif tag in _SKIP_INLINE or not isinstance(tag, str):
             continue
         elif tag in _INLINE_WALK_ONLY:
@@ -625,6 +613,27 @@ def _plain_runs(el: etree._Element, runs: list[tuple[etree._Element | None, str]
         elif not _plain_runs(child, runs):
             return False
     return True
+
+
+def _plain_run(run: etree._Element) -> tuple[etree._Element | None, str] | None:
+    """(its first w:rPr, its text) of a run as `_run` reads it; None when it holds something only the
+    walk handles (a field character, a drawing, a comment reference)."""
+    rpr = None
+    text = ""
+    for item in run:
+        itag = item.tag
+        if itag == T:
+            piece = item.text
+            if piece:
+                text += piece
+        elif itag == RPR:
+            if rpr is None:
+                rpr = item
+        elif itag in _RUN_PIECES:
+            text += _RUN_PIECES[itag]
+        elif itag in _RUN_WALK_ONLY:
+            return None
+    return rpr, text
 
 
 def _walk_inline(el: etree._Element, out: _Extracted, styles: _Styles) -> None:
@@ -1130,22 +1139,10 @@ class _StoryReader:
                     if item.tag == T:
                         runs.append((None, item.text or ""))
                         continue
-                rpr = None
-                text = ""
-                for item in child:
-                    itag = item.tag
-                    if itag == T:
-                        piece = item.text
-                        if piece:
-                            text += piece
-                    elif itag == RPR:
-                        if rpr is None:
-                            rpr = item
-                    elif itag in _RUN_PIECES:
-                        text += _RUN_PIECES[itag]
-                    elif itag in _RUN_WALK_ONLY:
-                        return False
-                runs.append((rpr, text))
+                read = _plain_run(child)
+                if read is None:
+                    return False
+                runs.append(read)
             elif tag == PPR and not has_props:
                 has_props = True
                 for prop in child:
