@@ -731,7 +731,7 @@ def test_a_synonym_inside_a_label_is_found_as_by_trying_every_one():
 
 def test_a_section_s_prompt_texts_are_told_from_the_inventory_scan_as_from_each_text(tmp_path, monkeypatch):
     """`document_state` asks whether a section's text or cell is a prompt only of the texts the
-    inventory's placeholder scan lets through (`_may_hold_placeholder`): on templates and filled
+    inventory's placeholder scan lets through (`placeholder_candidates`): on templates and filled
     documents whose sections hold prompts with blanks around them, full-width forms and Chinese
     prompts, the same state, slots and empty places as asking every text."""
     from checker.analysis import template_state
@@ -763,7 +763,7 @@ def test_a_section_s_prompt_texts_are_told_from_the_inventory_scan_as_from_each_
         doc = read_docx(str(path), path.read_bytes(), "docx", vocab)
         got = template_state._state(Context(doc=doc, doc_type="CHARTER", language="en", today=None, vocab=vocab))
         with monkeypatch.context() as m:
-            m.setattr(template_state, "_may_hold_placeholder", lambda ctx: Everything())
+            m.setattr(template_state, "placeholder_candidates", lambda vocab, sets: Everything())
             plain = template_state._state(Context(doc=doc, doc_type="CHARTER", language="en", today=None, vocab=vocab))
         assert got == plain
         states.add((got.state, 0 < got.empty < got.slots))

@@ -11,17 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import AbstractSet, Literal
+from typing import Literal
 
 from checker.analysis.context import Context
 from checker.analysis.inventory import inventory
 from checker.analysis.titles import titles
 from checker.lexicon.files import words
 from checker.lexicon.matchers import doc_control_synonyms, project_fact_labels, type_sections
-from checker.lexicon.predicates import is_placeholder, placeholder_searches
+from checker.lexicon.predicates import is_placeholder, placeholder_candidates
 from checker.model.elements import Section
 from checker.text.normalize import norm_label, strip_numbering
-from checker.text.search import containing
 
 Nature = Literal["controlled", "record", "unknown"]
 State = Literal["filled", "template"]
@@ -92,7 +91,7 @@ def _state(ctx: Context) -> DocumentState:
         t = text.strip()
         return not t or bool(_NA.match(t)) or is_placeholder(vocab, t)
 
-    shown = _may_hold_placeholder(ctx)
+    shown = placeholder_candidates(vocab, inventory(ctx).sets())
 
     def blank_shown(text: str) -> bool:
         """`blank` of a text the document shows (a block's, a cell's): one of the texts of the inventory,
@@ -148,12 +147,6 @@ def _form_label(label: str) -> bool:
     """A form's label, not an outline item ('1.2.3 Develop the prototype' in a WBS drawn in cells)."""
     t = label.strip()
     return 0 < len(t) <= 30 and strip_numbering(t) == t
-
-
-def _may_hold_placeholder(ctx: Context) -> AbstractSet[str]:
-    """The texts of the document whose prefilters let a placeholder through (`placeholder_texts` asks
-    the same searches of the same sets)."""
-    return containing(inventory(ctx).sets(), *placeholder_searches(ctx.vocab))
 
 
 def _section_blank(section: Section, blank) -> bool:

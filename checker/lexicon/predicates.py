@@ -117,8 +117,13 @@ def placeholder_texts(vocab: Vocabulary, sets: Iterable[TextSet]) -> dict[str, l
     the candidates are the texts that pass the prefilters in either form.
     """
     found = placeholders(vocab)
-    candidates = containing(sets, *placeholder_searches(vocab))
-    return {t: hits for t in candidates if (hits := list(found.hits(t)))}
+    return {t: hits for t in placeholder_candidates(vocab, sets) if (hits := list(found.hits(t)))}
+
+
+def placeholder_candidates(vocab: Vocabulary, sets: Iterable[TextSet]) -> set[str]:
+    """The texts of `sets` whose prefilters let a placeholder through, as is or NFKC-normalised (a
+    text outside them holds none, stripped of its blanks or not)."""
+    return containing(sets, *placeholder_searches(vocab))
 
 
 @derived
